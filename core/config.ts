@@ -1,0 +1,115 @@
+/**
+ * Settings, read once from an environment-like record and validated with zod. Core code never
+ * touches `process.env`: entry points (server/main.ts, ingest/cli.ts, eval, bench) call
+ * `loadConfig(process.env)` and pass the result down.
+ *
+ * Every setting is declared once below with its default and a one-line description; `.env.example`
+ * is checked against this table by a test, so the two cannot drift apart.
+ */
+import fs from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** A setting: its schema, its default (as it would be written in .env) and what it does. */
+interface Setting<T extends z.ZodType> {
+  schema: T;
+  default: string;
+  doc: string;
+}
+
+function setting<T extends z.ZodType>(schema: T, defaultValue: string, doc: string): Setting<T> {
+  return { schema, default: defaultValue, doc };
+}
+
+/** The table of every setting the product reads. Order is the order of `.env.example`. */
+export const settings = {
+  CORPUS_DIR: setting(z.string().min(1), 'corpus', 'Folder of articles to ingest (.txt .md .html .docx .pdf .jsonl)'),
+  INDEX_DIR: setting(z.string().min(1), 'data/index', 'Folder where ingest writes the search index and the server reads it'),
+  PORT: setting(integer(0, 65535), '3000', 'HTTP port of the chat server'),
+  HOST: setting(z.string().min(1), '127.0.0.1', 'Interface to listen on; 0.0.0.0 to serve other machines on the network'),
+  LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'Log level (pino)'),
+  LOG_QUESTIONS: setting(booleanString, 'false', 'Write the text of user questions into the logs'),
+  INGEST_ON_START: setting(booleanString, 'true', 'npm start ingests first when the index is missing or older than the corpus'),
+
+  EMBEDDING_MODEL: setting(z.string(), 'Xenova/bge-small-zh-v1.5', 'Embedding model id (transformers.js); empty for lexical-only search'),
+  MODELS_DIR: setting(z.string().min(1), 'models', 'Local models folder: <MODELS_DIR>/<model id>/ is used before any download'),
+  ALLOW_REMOTE_MODELS: setting(booleanString, 'true', 'Download the embedding model when it is not in MODELS_DIR'),
+  REMOTE_MODEL_HOST: setting(z.string().url(), 'https://huggingface.co/', 'Model download host; e.g. https://hf-mirror.com/ where huggingface.co is unreachable'),
+  EMBEDDING_BATCH_SIZE: setting(integer(1, 256), '16', 'Passages per embedding batch during ingest'),
+
+  CHUNK_SIZE: setting(integer(50, 4000), '500', 'Target passage length in characters'),
+  CHUNK_OVERLAP: setting(integer(0, 1000), '80', 'Characters of the previous passage repeated at the start of the next'),
+  HNSW_M: setting(integer(4, 128), '16', 'HNSW graph degree (vector index build)'),
+  HNSW_EF_CONSTRUCTION: setting(integer(10, 2000), '200', 'HNSW build-time candidate list size'),
+  HNSW_EF_SEARCH: setting(integer(10, 2000), '128', 'HNSW search-time candidate list size (recall vs. speed)'),
+
+  OPENAI_API_KEY: setting(z.string(), '', 'API key of an OpenAI-compatible endpoint; empty uses the offline extractive engine'),
+  OPENAI_BASE_URL: setting(z.union([z.literal(''), z.string().url()]), '', 'Base URL of the endpoint (DeepSeek, Qwen, vLLM, Ollama, llama.cpp); empty for api.openai.com'),
+  OPENAI_MODEL: setting(z.string().min(1), 'gpt-4o-mini', 'Chat model name at that endpoint'),
+  OPENAI_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Time-out for one generation request; on time-out the extractive answer is used'),
+
+  ACCESS_TOKEN: setting(z.string(), '', 'When set, every API route and the websocket require "Authorization: Bearer <token>"'),
+  RATE_LIMIT_PER_MINUTE: setting(integer(0, 1_000_000), '120', 'Requests per minute per client; 0 turns rate limiting off'),
+  CORS_ORIGIN: setting(z.string(), '', 'Allowed cross-origin caller (e.g. https://intranet.example.edu); empty: no CORS'),
+  MAX_QUESTION_LENGTH: setting(integer(10, 20_000), '500', 'Longest question accepted, in characters'),
+  MAX_HISTORY_TURNS: setting(integer(0, 200), '20', 'Most conversation turns sent with one question'),
+  MAX_MESSAGE_BYTES: setting(integer(1024, 16_777_216), '65536', 'Largest websocket message or JSON body accepted, in bytes'),
+  MAX_IN_FLIGHT_PER_SOCKET: setting(integer(1, 100), '4', 'Questions one socket may have in flight at once'),
+  MAX_CONNECTIONS_PER_CLIENT: setting(integer(1, 100_000), '50', 'Open websocket connections allowed per client address'),
+  SHUTDOWN_GRACE_MS: setting(integer(0, 600_000), '10000', 'On SIGTERM, how long in-flight answers may take to finish'),
+} as const;
+
+type Settings = typeof settings;
+export type SettingName = keyof Settings;
+
+/** The validated configuration. */
+export type Config = Readonly<{ [K in SettingName]: z.output<Settings[K]['schema']> }>;
+
+/**
+ * Validates settings from `env` (usually `process.env`), filling in defaults.
+ * Unknown variables are ignored; a bad value throws CONFIG_INVALID naming the variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = {}, overrides: Partial<Record<SettingName, string>> = {}): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, entry] of Object.entries(settings) as [SettingName, Setting<z.ZodType>][]) {
+    const raw = overrides[name] ?? env[name] ?? entry.default;
+    const parsed = entry.schema.safeParse(raw.trim());
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  if (problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', `Invalid settings:\n  ${problems.join('\n  ')}`, { details: { problems } });
+  }
+  return Object.freeze(values) as Config;
+}
+
+/**
+ * Reads a `.env` file if there is one. Entry points merge it under the real environment:
+ * `loadConfig({ ...readEnvFile('.env'), ...process.env })`, so exported variables win.
+ */
+export function readEnvFile(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  return parseEnv(text) as Record<string, string>;
+}
+
+/** The text of `.env.example`, generated from the settings table. */
+export function renderEnvExample(): string {
+  const lines = ['# 党建典型经验问答助手: every setting, with its default. Copy to .env and edit.', ''];
+  for (const [name, entry] of Object.entries(settings)) {
+    lines.push(`# ${entry.doc}`, `${name}=${entry.default}`, '');
+  }
+  return lines.join('\n');
+}

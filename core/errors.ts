@@ -1,0 +1,94 @@
+/**
+ * One error type for the whole product. Every failure that can reach a user carries a stable
+ * `code`; the transport maps the code to an HTTP status and a public message, so raw upstream
+ * errors (and their secrets or stack traces) never reach the browser.
+ */
+
+/** Stable error codes. Clients may switch on these; never rename one. */
+export const errorCodes = {
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  INVALID_QUERY: { status: 400, message: '查询参数不正确' },
+  QUERY_TOO_LONG: { status: 400, message: '问题过长' },
+  INVALID_MESSAGE: { status: 400, message: '消息格式不正确' },
+  MESSAGE_TOO_LARGE: { status: 413, message: '消息过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请使用 application/json' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方法' },
+  UNAUTHORIZED: { status: 401, message: '需要有效的访问令牌' },
+  NOT_FOUND: { status: 404, message: '未找到请求的资源' },
+  DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文章' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  TOO_MANY_IN_FLIGHT: { status: 429, message: '同时进行的提问过多，请等待当前回答完成' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: '连接数过多' },
+  CANCELLED: { status: 499, message: '已取消' },
+  INDEX_MISSING: { status: 503, message: '索引尚未建立，请先运行导入' },
+  INDEX_SCHEMA_MISMATCH: { status: 503, message: '索引版本与程序不匹配，请重新导入' },
+  INDEX_CORRUPT: { status: 503, message: '索引文件已损坏，请重新导入' },
+  EMBEDDING_MISMATCH: { status: 503, message: '索引所用的向量模型与当前配置不一致' },
+  EMBEDDING_FAILED: { status: 500, message: '向量模型计算失败' },
+  UPSTREAM_ERROR: { status: 502, message: '生成模型服务出错' },
+  UPSTREAM_TIMEOUT: { status: 504, message: '生成模型服务超时' },
+  SHUTTING_DOWN: { status: 503, message: '服务正在关闭' },
+  INPUT_UNREADABLE: { status: 422, message: '文件无法读取' },
+  CONFIG_INVALID: { status: 500, message: '配置不正确' },
+  INTERNAL: { status: 500, message: '服务器内部错误' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface AppErrorOptions {
+  /** The underlying error, kept for logs; never sent to clients. */
+  cause?: unknown;
+  /** Safe, structured details for the client (field names, limits, file and line). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The product's error. `message` is written for the person reading a log or a CLI line;
+ * `publicMessage` is what a browser may see.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
+    super(message ?? errorCodes[code].message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code].status;
+    this.details = options.details;
+  }
+
+  /** The message a client may see: the specific message for 4xx, the generic one for 5xx. */
+  get publicMessage(): string {
+    return this.status < 500 ? this.message : errorCodes[this.code].message;
+  }
+
+  /** The JSON body of an error response and of a websocket `error` message. */
+  toJSON(): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+    return this.details === undefined || this.status >= 500
+      ? { code: this.code, message: this.publicMessage }
+      : { code: this.code, message: this.publicMessage, details: this.details };
+  }
+}
+
+/** Wraps anything thrown into an AppError, keeping AppErrors as they are. */
+export function toAppError(error: unknown, fallback: ErrorCode = 'INTERNAL'): AppError {
+  if (error instanceof AppError) return error;
+  if (isAbortError(error)) return new AppError('CANCELLED', undefined, { cause: error });
+  return new AppError(fallback, undefined, { cause: error });
+}
+
+/** True for the errors that an aborted `AbortSignal` produces (DOM AbortError and friends). */
+export function isAbortError(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'CANCELLED';
+  return (
+    error instanceof Error &&
+    (error.name === 'AbortError' || error.name === 'APIUserAbortError' || (error as { code?: unknown }).code === 'ABORT_ERR')
+  );
+}
+
+/** Throws a CANCELLED AppError when the signal has been aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', undefined, { cause: signal.reason });
+}
