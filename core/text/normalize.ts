@@ -1,0 +1,210 @@
+/**
+ * Character-level normalisation of article text. Web pages, Word files and PDFs spell the same
+ * Chinese text in many ways (ASCII commas in Chinese sentences, full-width digits, NBSP, zero-width
+ * characters, `2019 年 11 月` with spaces); search, chunking and citation work better when they
+ * all look alike. Nothing here adds, drops or reorders words: only characters change.
+ *
+ * Every step is a single linear scan or a regex that cannot backtrack catastrophically, so a
+ * megabyte-long line of garbage costs milliseconds. The function is idempotent: punctuation
+ * decisions only look at characters that normalisation never changes (see `transparent`).
+ */
+
+// Characters that are never article text: BOM and zero-width characters.
+const invisible = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Page and line separators become line breaks so PDF pages do not glue words together.
+const lineSeparators = /[\f\v\u0085\u2028\u2029]/g;
+// C0/C1 control characters other than \n and \t.
+const controls = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+// NBSP, ideographic space, tab and the typographic spaces all become one ASCII space.
+const oddSpaces = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+// Full-width letters, digits and the few full-width symbols that are really ASCII (％＋－／＝＠＃).
+const fullWidthAscii = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0B\uFF0D\uFF0F\uFF1D\uFF20\uFF03]/g;
+const cornerQuotes: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+
+/** ASCII punctuation that becomes its full-width form inside Chinese text. */
+const toFullWidth: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+/**
+ * Characters this module may turn into one another (ASCII punctuation and its full-width form,
+ * straight and curly double quotes). Neighbour checks look through them, so a decision made on the
+ * first pass is made the same way on the second one: that is what keeps normalisation idempotent.
+ */
+const transparent = new Set([',', ':', ';', '?', '!', '(', ')', '"', '，', '：', '；', '？', '！', '（', '）', '“', '”']);
+
+// A URL or e-mail address: its punctuation is never touched. The e-mail pattern must start at a
+// run boundary (lookbehind) so that a long run without `@` is scanned once, not once per position.
+const urlPattern = /(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|(?<![A-Za-z0-9.-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+// Punctuation that usually ends a sentence rather than belongs to the URL before it.
+const urlTrailing = /[.,;:!?'"]+$/;
+
+// How the neighbour scan sees a character: a space or transparent character (looked through),
+// something else, or Chinese.
+const Context = { Skip: 0, Other: 1, Cjk: 2 } as const;
+
+/** True for code points that make their surroundings Chinese: ideographs, kana, hangul, CJK punctuation. */
+function isCjkCodePoint(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x4e00 && codePoint <= 0x9fff) ||
+    (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3134f) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0x3001 && codePoint <= 0x303f) || // 、。〈〉《》【】〔〕 …
+    (codePoint >= 0x3040 && codePoint <= 0x30ff) || // kana
+    (codePoint >= 0xac00 && codePoint <= 0xd7af) || // hangul
+    (codePoint >= 0xff01 && codePoint <= 0xff65) || // remaining full-width punctuation
+    codePoint === 0x2014 || // — (Chinese dash)
+    codePoint === 0x2026 // …
+  );
+}
+
+/** Per code unit: how the neighbour scan sees it. Both halves of a surrogate pair get the pair's class. */
+function classify(line: string): Uint8Array {
+  const classes = new Uint8Array(line.length);
+  for (let index = 0; index < line.length; index++) {
+    const character = line[index] as string;
+    const code = line.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < line.length) {
+      const codePoint = line.codePointAt(index) as number;
+      const value = codePoint > 0xffff && isCjkCodePoint(codePoint) ? Context.Cjk : Context.Other;
+      classes[index] = value;
+      if (codePoint > 0xffff) classes[++index] = value;
+      continue;
+    }
+    if (character === ' ' || transparent.has(character)) classes[index] = Context.Skip;
+    else classes[index] = isCjkCodePoint(code) ? Context.Cjk : Context.Other;
+  }
+  return classes;
+}
+
+/** Marks the code units of URLs and e-mail addresses in a line. */
+function protectedSpans(line: string): Uint8Array {
+  const mask = new Uint8Array(line.length);
+  if (!line.includes('://') && !line.includes('@') && !line.includes('www.')) return mask;
+  urlPattern.lastIndex = 0;
+  for (let match = urlPattern.exec(line); match; match = urlPattern.exec(line)) {
+    let text = match[0];
+    text = text.replace(urlTrailing, '');
+    // A closing parenthesis belongs to the URL only when the URL opened one.
+    while (text.endsWith(')') && countOf(text, '(') < countOf(text, ')')) text = text.slice(0, -1);
+    mask.fill(1, match.index, match.index + text.length);
+  }
+  return mask;
+}
+
+function countOf(text: string, character: string): number {
+  let count = 0;
+  for (const c of text) if (c === character) count++;
+  return count;
+}
+
+/**
+ * Converts ASCII punctuation and straight double quotes in one line to their Chinese forms where
+ * the surrounding text is Chinese. Linear in the line length.
+ */
+function convertPunctuation(line: string): string {
+  if (!/[,:;?!()"]/.test(line)) return line;
+  const length = line.length;
+  const classes = classify(line);
+  const guarded = protectedSpans(line);
+  // Whether the nearest non-space, non-transparent character before / after each position is CJK.
+  const cjkBefore = new Uint8Array(length);
+  const cjkAfter = new Uint8Array(length);
+  let last: number = Context.Skip;
+  for (let index = 0; index < length; index++) {
+    cjkBefore[index] = last === Context.Cjk ? 1 : 0;
+    if (classes[index] !== Context.Skip) last = classes[index] as number;
+  }
+  last = Context.Skip;
+  for (let index = length - 1; index >= 0; index--) {
+    cjkAfter[index] = last === Context.Cjk ? 1 : 0;
+    if (classes[index] !== Context.Skip) last = classes[index] as number;
+  }
+  // Prefix counts of CJK characters, to ask in O(1) whether a bracketed or quoted span holds Chinese.
+  const cjkPrefix = new Uint32Array(length + 1);
+  for (let index = 0; index < length; index++) {
+    cjkPrefix[index + 1] = (cjkPrefix[index] as number) + (classes[index] === Context.Cjk ? 1 : 0);
+  }
+  const hasCjkBetween = (open: number, close: number): boolean =>
+    (cjkPrefix[close] as number) - (cjkPrefix[open + 1] as number) > 0;
+  const nearCjk = (index: number): boolean => cjkBefore[index] === 1 || cjkAfter[index] === 1;
+
+  const output = line.split('');
+  // Parentheses: a matched pair is converted as a whole, when it holds or touches Chinese.
+  const openStack: number[] = [];
+  const pairs: [number, number][] = [];
+  const unmatched: number[] = [];
+  const quotes: number[] = [];
+  for (let index = 0; index < length; index++) {
+    if (guarded[index]) continue;
+    const character = line[index];
+    if (character === '(') openStack.push(index);
+    else if (character === ')') {
+      const open = openStack.pop();
+      if (open === undefined) unmatched.push(index);
+      else pairs.push([open, index]);
+    } else if (character === '"') quotes.push(index);
+  }
+  for (const open of openStack) unmatched.push(open);
+  for (const [open, close] of pairs) {
+    if (hasCjkBetween(open, close) || cjkBefore[open] === 1 || cjkAfter[close] === 1) {
+      output[open] = '（';
+      output[close] = '）';
+    }
+  }
+  for (const index of unmatched) if (nearCjk(index)) output[index] = toFullWidth[line[index] as string] as string;
+
+  // Straight double quotes pair up in order within the line: "…" → “…” around or beside Chinese.
+  let quote = 0;
+  for (; quote + 1 < quotes.length; quote += 2) {
+    const open = quotes[quote] as number;
+    const close = quotes[quote + 1] as number;
+    if (hasCjkBetween(open, close) || cjkBefore[open] === 1 || cjkAfter[close] === 1) {
+      output[open] = '“';
+      output[close] = '”';
+    }
+  }
+  if (quote < quotes.length) {
+    // A lone quote: Chinese paragraphs of a long quotation open with “ and only the last closes.
+    const index = quotes[quote] as number;
+    if (cjkAfter[index] === 1) output[index] = '“';
+    else if (cjkBefore[index] === 1) output[index] = '”';
+  }
+
+  for (let index = 0; index < length; index++) {
+    const character = line[index] as string;
+    if (guarded[index] || !(character in toFullWidth) || character === '(' || character === ')') continue;
+    // Digits are not CJK, so 2,000 / 10:30 / 3.5 inside Chinese text keep their ASCII marks.
+    if (nearCjk(index)) output[index] = toFullWidth[character] as string;
+  }
+  return output.join('');
+}
+
+/**
+ * Normalises raw article text character by character, keeping the article otherwise intact:
+ * unified line breaks, no invisible or control characters, plain spaces, half-width letters and
+ * digits, Chinese punctuation and quotes inside Chinese text, `2019年11月6日` without spaces,
+ * trailing spaces trimmed and runs of blank lines collapsed to one. Idempotent.
+ */
+export function normalizeText(raw: string): string {
+  let text = raw.replace(/\r\n?/g, '\n').replace(lineSeparators, '\n');
+  text = text.replace(invisible, '').replace(controls, '').replace(oddSpaces, ' ');
+  text = text.replace(fullWidthAscii, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+  text = text.replace(/[「」『』]/g, (character) => cornerQuotes[character] as string);
+
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let blankRun = 0;
+  for (const rawLine of lines) {
+    let line = convertPunctuation(rawLine);
+    // Dates are written with spaces by some editors (`2019 年 11 月 6 日`); titles keep theirs.
+    line = line.replace(/(?<=\d) +(?=[年月日号])/g, '').replace(/(?<=[年月]) +(?=\d)/g, '');
+    line = line.trimEnd();
+    if (line === '') {
+      blankRun++;
+      // A run of blank lines becomes a single blank line.
+      if (blankRun > 1) continue;
+    } else blankRun = 0;
+    kept.push(line);
+  }
+  return kept.join('\n').trim();
+}
