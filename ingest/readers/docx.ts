@@ -1,0 +1,21 @@
+/**
+ * .docx → plain text with mammoth's raw-text extraction (one paragraph per line). Document
+ * properties (docProps/core.xml) are not used as metadata: "title" there is usually a stale
+ * template value and "creator" the Word account of whoever saved the file.
+ */
+import { describeError } from './problems.ts';
+import { toBlockLines } from './text.ts';
+
+export type DocxOutcome = { ok: true; text: string } | { ok: false; detail: string };
+
+/** Extracts the text of a .docx held in memory; a broken or non-docx zip comes back as `{ ok: false }`. */
+export async function docxToText(bytes: Buffer): Promise<DocxOutcome> {
+  try {
+    // Loaded on first use: the server imports the readers (for freshness checks) but rarely reads .docx.
+    const { default: mammoth } = await import('mammoth');
+    const result = await mammoth.extractRawText({ buffer: bytes });
+    return { ok: true, text: toBlockLines(result.value) };
+  } catch (error) {
+    return { ok: false, detail: describeError(error) };
+  }
+}
