@@ -1,0 +1,182 @@
+/**
+ * Hybrid retrieval: BM25 over jieba tokens and HNSW vector search (when a model is loaded),
+ * fused by reciprocal rank, filtered by college and year inside both searches, and diversified
+ * so one article does not fill the list.
+ */
+import type { Embedder } from '../embedding/embedder.ts';
+import { throwIfAborted } from '../errors.ts';
+import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
+import type { ScoredChunk } from '../index/lexical-index.ts';
+import { analyzeQuery } from '../text/tokenize.ts';
+
+export interface SearchFilters {
+  /** Only passages from this college (exact name, as in the document list). */
+  college?: string | undefined;
+  /** Only passages from articles published in this year. */
+  year?: number | undefined;
+  /** Only passages from these documents. */
+  docIds?: readonly string[] | undefined;
+  /** Leave out passages from these documents. */
+  excludeDocIds?: readonly string[] | undefined;
+}
+
+export interface SearchOptions {
+  k: number;
+  filters?: SearchFilters | undefined;
+  /** Passages per article before others get a turn (later passages still fill up to k). Default 2. */
+  maxPerDocument?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface SearchHit {
+  chunk: IndexedChunk;
+  /** Fused score (reciprocal-rank sum); higher is better. */
+  score: number;
+  lexicalScore: number | null;
+  vectorScore: number | null;
+}
+
+export interface SearchTimings {
+  embedMs: number;
+  lexicalMs: number;
+  vectorMs: number;
+  fuseMs: number;
+  totalMs: number;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** `hybrid` when vectors took part, `lexical` otherwise. */
+  mode: 'hybrid' | 'lexical';
+  queryTokens: string[];
+  timings: SearchTimings;
+}
+
+export interface RetrieverOptions {
+  /** HNSW search breadth. */
+  efSearch: number;
+  /** Candidates taken from each search before fusion. */
+  candidates?: number;
+  /** Reciprocal-rank constant (60 in the original paper). */
+  rrfK?: number;
+  /** Weight of the lexical ranking in fusion (vector ranking weighs 1). */
+  lexicalWeight?: number;
+}
+
+const now = (): number => performance.now();
+
+/** Searches one index snapshot. Cheap to create; holds no per-query state. */
+export class Retriever {
+  private readonly candidates: number;
+  private readonly rrfK: number;
+  private readonly lexicalWeight: number;
+
+  constructor(
+    readonly snapshot: IndexSnapshot,
+    /** Used only when the snapshot has vectors from the same model. */
+    private readonly embedder: Embedder | null,
+    private readonly options: RetrieverOptions,
+  ) {
+    this.candidates = options.candidates ?? 100;
+    this.rrfK = options.rrfK ?? 60;
+    this.lexicalWeight = options.lexicalWeight ?? 1;
+  }
+
+  /** Whether queries use vectors as well as BM25. */
+  get mode(): 'hybrid' | 'lexical' {
+    return this.snapshot.vectors && this.embedder && this.snapshot.manifest.embedding?.model === this.embedder.modelId ? 'hybrid' : 'lexical';
+  }
+
+  /** A chunk filter for `filters`, or undefined when nothing is filtered. */
+  private acceptFor(filters: SearchFilters | undefined): ((chunk: number) => boolean) | undefined {
+    if (!filters) return undefined;
+    const { college, year, docIds, excludeDocIds } = filters;
+    const include = docIds ? new Set(docIds) : null;
+    const exclude = excludeDocIds && excludeDocIds.length > 0 ? new Set(excludeDocIds) : null;
+    if (!college && !year && !include && !exclude) return undefined;
+    return (chunk) => {
+      const document = this.snapshot.chunkDocument(chunk);
+      return (
+        (!college || document.college === college) &&
+        (!year || document.year === year) &&
+        (!include || include.has(document.docId)) &&
+        (!exclude || !exclude.has(document.docId))
+      );
+    };
+  }
+
+  /** The `k` best passages for `query`. */
+  async search(query: string, options: SearchOptions): Promise<SearchResponse> {
+    const started = now();
+    const accept = this.acceptFor(options.filters);
+    const want = Math.max(this.candidates, options.k * 3);
+    const analyzed = analyzeQuery(query);
+    const queryTokens = analyzed.words;
+
+    const lexicalStarted = now();
+    const lexical = this.snapshot.lexical.search(analyzed, want, accept);
+    const lexicalMs = now() - lexicalStarted;
+
+    let vector: ScoredChunk[] = [];
+    let embedMs = 0;
+    let vectorMs = 0;
+    const mode = this.mode;
+    if (mode === 'hybrid') {
+      const embedStarted = now();
+      const queryVector = await this.embedder!.embedQuery(query, options.signal);
+      embedMs = now() - embedStarted;
+      throwIfAborted(options.signal);
+      const vectorStarted = now();
+      vector = this.snapshot.vectors!.search(queryVector, want, this.options.efSearch, accept);
+      vectorMs = now() - vectorStarted;
+    }
+
+    const fuseStarted = now();
+    const fused = new Map<number, { score: number; lexicalScore: number | null; vectorScore: number | null }>();
+    lexical.forEach(({ chunk, score }, rank) => {
+      fused.set(chunk, { score: this.lexicalWeight / (this.rrfK + rank + 1), lexicalScore: score, vectorScore: null });
+    });
+    vector.forEach(({ chunk, score }, rank) => {
+      const entry = fused.get(chunk);
+      const contribution = 1 / (this.rrfK + rank + 1);
+      if (entry) {
+        entry.score += contribution;
+        entry.vectorScore = score;
+      } else fused.set(chunk, { score: contribution, lexicalScore: null, vectorScore: score });
+    });
+    const ranked = [...fused.entries()].sort((left, right) => right[1].score - left[1].score || left[0] - right[0]);
+    const chosen = diversify(
+      ranked.map(([chunk]) => chunk),
+      (chunk) => this.snapshot.chunkDocument(chunk).number,
+      options.k,
+      options.maxPerDocument ?? 2,
+    );
+    const hits: SearchHit[] = chosen.map((chunk) => ({ chunk: this.snapshot.chunk(chunk), ...fused.get(chunk)! }));
+    const fuseMs = now() - fuseStarted;
+    return { hits, mode, queryTokens, timings: { embedMs, lexicalMs, vectorMs, fuseMs, totalMs: now() - started } };
+  }
+}
+
+/**
+ * Picks `k` items in rank order, at most `perGroup` from each group on the first pass; when that
+ * leaves the list short (few articles match), the best of the rest fill it up.
+ */
+export function diversify(ranked: readonly number[], groupOf: (item: number) => number, k: number, perGroup: number): number[] {
+  const chosen: number[] = [];
+  const overflow: number[] = [];
+  const counts = new Map<number, number>();
+  for (const item of ranked) {
+    if (chosen.length >= k) break;
+    const group = groupOf(item);
+    const count = counts.get(group) ?? 0;
+    if (count < perGroup) {
+      chosen.push(item);
+      counts.set(group, count + 1);
+    } else overflow.push(item);
+  }
+  for (const item of overflow) {
+    if (chosen.length >= k) break;
+    chosen.push(item);
+  }
+  return chosen;
+}

@@ -1,0 +1,126 @@
+/**
+ * Holds the live index snapshot and its retriever, and swaps in a new generation when an ingest
+ * publishes one. Requests take the retriever once and keep using it, so a swap never changes the
+ * index under a running answer; the old snapshot is closed after a grace period.
+ */
+import type { Embedder } from '../embedding/embedder.ts';
+import { AppError, toAppError } from '../errors.ts';
+import { currentGenerationDir } from '../index/generations.ts';
+import { IndexSnapshot } from '../index/index-reader.ts';
+import { Retriever, type RetrieverOptions } from './retriever.ts';
+
+export interface SearchServiceOptions {
+  indexDir: string;
+  embedder: Embedder | null;
+  /** Why there is no embedder (shown in health and logs), when there is none. */
+  embedderWarning?: string | undefined;
+  retriever: RetrieverOptions;
+  /** How long a replaced snapshot stays open for requests that still use it. */
+  closeDelayMs?: number;
+}
+
+export interface SearchStatus {
+  ready: boolean;
+  documents: number;
+  chunks: number;
+  mode: 'hybrid' | 'lexical' | null;
+  /** Model whose vectors are searched, or null. */
+  embedder: string | null;
+  builtAt: string | null;
+  warnings: string[];
+  /** Why there is no usable index, when there is none. */
+  error: { code: string; message: string } | null;
+}
+
+export class SearchService {
+  private current: Retriever | null = null;
+  private loadError: AppError | null = null;
+  private generation: string | null = null;
+  private readonly retiring = new Map<ReturnType<typeof setTimeout>, IndexSnapshot>();
+
+  constructor(private readonly options: SearchServiceOptions) {}
+
+  get embedder(): Embedder | null {
+    return this.options.embedder;
+  }
+
+  /** Loads (or reloads) the live generation. Keeps serving the previous one if the new one fails. */
+  load(): void {
+    try {
+      const generation = currentGenerationDir(this.options.indexDir);
+      const snapshot = IndexSnapshot.load(this.options.indexDir, { vectorModel: this.options.embedder?.modelId ?? null });
+      const previous = this.current;
+      this.current = new Retriever(snapshot, this.options.embedder, this.options.retriever);
+      this.generation = generation;
+      this.loadError = null;
+      if (previous) this.retire(previous.snapshot);
+    } catch (error) {
+      this.loadError = toAppError(error);
+      if (!this.current) return;
+    }
+  }
+
+  /** Reloads when ingest has published a different generation. Returns true when it swapped. */
+  reloadIfChanged(): boolean {
+    let generation: string | null;
+    try {
+      generation = currentGenerationDir(this.options.indexDir);
+    } catch {
+      return false;
+    }
+    if (generation === null || generation === this.generation) return false;
+    const before = this.current;
+    this.load();
+    return this.current !== before;
+  }
+
+  private retire(snapshot: IndexSnapshot): void {
+    const timer = setTimeout(() => {
+      this.retiring.delete(timer);
+      snapshot.close();
+    }, this.options.closeDelayMs ?? 60_000);
+    timer.unref();
+    this.retiring.set(timer, snapshot);
+  }
+
+  /** The retriever over the live index; throws the load error when there is no index. */
+  retriever(): Retriever {
+    if (this.current) return this.current;
+    throw this.loadError ?? new AppError('INDEX_MISSING');
+  }
+
+  status(): SearchStatus {
+    const warnings: string[] = [];
+    if (this.options.embedderWarning) warnings.push(this.options.embedderWarning);
+    if (!this.current) {
+      const error = this.loadError ?? new AppError('INDEX_MISSING');
+      return { ready: false, documents: 0, chunks: 0, mode: null, embedder: null, builtAt: null, warnings, error: { code: error.code, message: error.message } };
+    }
+    const snapshot = this.current.snapshot;
+    const vectorProblem = snapshot.vectorStatus(this.options.embedder?.modelId ?? null);
+    if (vectorProblem && !this.options.embedderWarning) warnings.push(`vector search is off: ${vectorProblem}`);
+    if (this.loadError) warnings.push(`a newer index could not be loaded: ${this.loadError.message}`);
+    const mode = this.current.mode;
+    return {
+      ready: true,
+      documents: snapshot.documents.length,
+      chunks: snapshot.chunkCount,
+      mode,
+      embedder: mode === 'hybrid' ? (snapshot.manifest.embedding?.model ?? null) : null,
+      builtAt: snapshot.manifest.createdAt,
+      warnings,
+      error: null,
+    };
+  }
+
+  /** Closes every snapshot now (server shutdown). */
+  close(): void {
+    for (const [timer, snapshot] of this.retiring) {
+      clearTimeout(timer);
+      snapshot.close();
+    }
+    this.retiring.clear();
+    this.current?.snapshot.close();
+    this.current = null;
+  }
+}

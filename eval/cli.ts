@@ -1,0 +1,99 @@
+/**
+ * `npm run eval -- --dataset DIR [--k 10] [--lexical-only] [--keep-index DIR]`
+ * Ingests a BEIR corpus into a temporary index with the product's own pipeline, runs every query
+ * through the server's retriever, and prints nDCG@k, Recall@k and MRR@k at document level (a
+ * document ranks by its best passage). The last line is JSON.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, readEnvFile } from '../core/config.ts';
+import { toAppError } from '../core/errors.ts';
+import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
+import { IndexSnapshot } from '../core/index/index-reader.ts';
+import { Retriever } from '../core/retrieval/retriever.ts';
+import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
+import { ingestCorpus } from '../ingest/pipeline.ts';
+import { loadBeir } from './beir.ts';
+import { mrrAtK, ndcgAtK, recallAtK } from './metrics.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' },
+      k: { type: 'string', default: '10' },
+      'lexical-only': { type: 'boolean', default: false },
+      'keep-index': { type: 'string' },
+      limit: { type: 'string' },
+    },
+  });
+  if (!values.dataset) throw new Error('usage: npm run eval -- --dataset DIR [--k 10] [--lexical-only]');
+  const k = Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 1000) throw new Error('--k must be an integer from 1 to 1000');
+  const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
+  const dataset = await loadBeir(values.dataset);
+  const queries = values.limit ? dataset.queries.slice(0, Number(values.limit)) : dataset.queries;
+
+  const loaded = values['lexical-only'] ? { embedder: null, warning: 'lexical only (--lexical-only)' } : await loadTransformersEmbedder(embedderOptions(config));
+  if (loaded.warning) process.stderr.write(`note: ${loaded.warning}\n`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-'));
+  const corpusDir = path.join(work, 'corpus');
+  const indexDir = values['keep-index'] ?? path.join(work, 'index');
+  fs.mkdirSync(corpusDir);
+  fs.copyFileSync(dataset.corpusFile, path.join(corpusDir, 'corpus.jsonl'));
+  try {
+    const summary = await ingestCorpus({
+      corpusDir,
+      indexDir,
+      chunking: chunkOptions(config),
+      embedder: loaded.embedder,
+      embeddingBatchSize: config.EMBEDDING_BATCH_SIZE,
+      hnsw: hnswOptions(config),
+    });
+    process.stderr.write(`indexed ${summary.documents} documents, ${summary.chunks} passages in ${(summary.milliseconds / 1000).toFixed(1)} s (${summary.duplicates} near-duplicates folded, ${summary.skipped} skipped)\n`);
+    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: loaded.embedder?.modelId ?? null });
+    const retriever = new Retriever(snapshot, loaded.embedder, retrieverOptions(config));
+    let ndcg = 0;
+    let recall = 0;
+    let mrr = 0;
+    const started = performance.now();
+    for (const query of queries) {
+      const response = await retriever.search(query.text, { k: Math.max(k, 10), maxPerDocument: 1 });
+      // A folded near-duplicate stands for every copy of the story.
+      const ranking: string[] = [];
+      for (const hit of response.hits) {
+        for (const docId of [hit.chunk.document.docId, ...hit.chunk.document.duplicates.map((duplicate) => duplicate.docId)]) {
+          if (!ranking.includes(docId)) ranking.push(docId);
+        }
+      }
+      const judgements = dataset.qrels.get(query.id)!;
+      ndcg += ndcgAtK(ranking, judgements, k);
+      recall += recallAtK(ranking, judgements, k);
+      mrr += mrrAtK(ranking, judgements, k);
+    }
+    const count = queries.length || 1;
+    const result = {
+      dataset: path.basename(path.resolve(values.dataset, '..')) + '/' + path.basename(path.resolve(values.dataset)),
+      queries: queries.length,
+      documents: summary.documents,
+      passages: summary.chunks,
+      mode: retriever.mode,
+      [`ndcg@${k}`]: Number((ndcg / count).toFixed(4)),
+      [`recall@${k}`]: Number((recall / count).toFixed(4)),
+      [`mrr@${k}`]: Number((mrr / count).toFixed(4)),
+      msPerQuery: Number(((performance.now() - started) / count).toFixed(2)),
+    };
+    process.stdout.write(`nDCG@${k} ${result[`ndcg@${k}`]}  Recall@${k} ${result[`recall@${k}`]}  MRR@${k} ${result[`mrr@${k}`]}  (${result.queries} queries, ${result.mode})\n`);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    snapshot.close();
+  } finally {
+    await loaded.embedder?.dispose();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`eval failed: ${toAppError(error).code === 'INTERNAL' ? (error as Error).message : toAppError(error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,73 @@
+/**
+ * `npm run ingest -- [--corpus DIR] [--index DIR] [--lexical-only]`
+ * Reads the corpus folder and publishes a new index generation. Defaults: CORPUS_DIR, INDEX_DIR.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, readEnvFile } from '../core/config.ts';
+import { toAppError } from '../core/errors.ts';
+import { chunkOptions, embedderOptions, hnswOptions } from '../core/runtime-options.ts';
+import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
+import { runIngest } from './run.ts';
+
+const usage = `Usage: npm run ingest -- [--corpus DIR] [--index DIR] [--lexical-only]
+  --corpus DIR     folder of articles (default: CORPUS_DIR, "corpus")
+  --index DIR      index folder (default: INDEX_DIR, "data/index")
+  --lexical-only   do not load an embedding model (BM25 only)`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        corpus: { type: 'string' },
+        index: { type: 'string' },
+        'lexical-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
+  const corpusDir = args.corpus ?? config.CORPUS_DIR;
+  const indexDir = args.index ?? config.INDEX_DIR;
+  const loaded = args['lexical-only']
+    ? { embedder: null, warning: 'lexical-only ingest requested: no vectors are built' }
+    : await loadTransformersEmbedder(embedderOptions(config));
+  if (loaded.warning) process.stderr.write(`warning: ${loaded.warning}\n`);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  try {
+    await runIngest({
+      corpusDir,
+      indexDir,
+      chunking: chunkOptions(config),
+      embedder: loaded.embedder,
+      embeddingBatchSize: config.EMBEDDING_BATCH_SIZE,
+      hnsw: hnswOptions(config),
+      signal: controller.signal,
+      output: process.stderr,
+    });
+    return 0;
+  } finally {
+    await loaded.embedder?.dispose();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const appError = toAppError(error);
+    process.stderr.write(`ingest failed: ${appError.code === 'INTERNAL' ? (error as Error).message : appError.message}\n`);
+    process.exitCode = appError.code === 'CANCELLED' ? 130 : 1;
+  },
+);

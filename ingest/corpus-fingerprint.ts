@@ -1,0 +1,17 @@
+/**
+ * A fingerprint of the corpus folder (file names, sizes, modification times), recorded in the
+ * manifest so `npm start` can tell whether the index is older than the corpus without reading it.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Fingerprint of the given corpus files (relative paths, as `discoverCorpusFiles` returns them). */
+export async function corpusFingerprint(corpusDir: string, files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) {
+    const stat = await fs.promises.stat(path.join(corpusDir, file));
+    hash.update(`${file}\t${stat.size}\t${Math.floor(stat.mtimeMs)}\n`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}

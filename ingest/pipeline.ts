@@ -1,0 +1,325 @@
+/**
+ * The ingest pipeline: read → clean → metadata → de-duplicate → chunk → tokenise → embed → write,
+ * streaming one article at a time into a new index generation that is published atomically.
+ *
+ * Re-runs are incremental where it matters: a passage whose embedded text is unchanged reuses its
+ * vector from the previous generation, so only new or edited articles are embedded again; deleted
+ * articles simply do not reach the new generation.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IngestProblem } from '../core/documents.ts';
+import type { Embedder } from '../core/embedding/embedder.ts';
+import { AppError, throwIfAborted } from '../core/errors.ts';
+import { readTypedArray } from '../core/index/binary-io.ts';
+import { beginGeneration, currentGenerationDir } from '../core/index/generations.ts';
+import { IndexWriter, type WrittenChunk } from '../core/index/index-writer.ts';
+import { indexFiles, type StoredDocument } from '../core/index/layout.ts';
+import { readManifest, type Manifest } from '../core/index/manifest.ts';
+import type { HnswParameters } from '../core/index/vector-index.ts';
+import type { ChunkOptions } from '../core/text/chunk.ts';
+import { analyze } from '../core/text/tokenize.ts';
+import { corpusFingerprint } from './corpus-fingerprint.ts';
+import { NearDuplicateDetector, fingerprint } from './near-duplicates.ts';
+import { prepareArticle, type PreparedDocument } from './prepare.ts';
+import { discoverCorpusFiles, isIngestProblem, readCorpusFile } from './readers/index.ts';
+
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  chunking: ChunkOptions;
+  /** The embedding model, or null for a lexical-only index. */
+  embedder: Embedder | null;
+  embeddingBatchSize: number;
+  hnsw: HnswParameters;
+  signal?: AbortSignal;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export type IngestProgress =
+  | { phase: 'read'; bytesDone: number; bytesTotal: number; documents: number; chunks: number }
+  | { phase: 'index'; chunks: number }
+  | { phase: 'done' };
+
+export interface IngestSummary {
+  generationDir: string;
+  files: number;
+  /** Articles read from the files (a .jsonl file holds many). */
+  articlesRead: number;
+  documents: number;
+  chunks: number;
+  /** Articles folded into an earlier copy of the same story. */
+  duplicates: number;
+  skipped: number;
+  problems: IngestProblem[];
+  /** Compared with the previous index: documents added, changed, unchanged, removed. */
+  changes: { added: number; changed: number; unchanged: number; removed: number };
+  /** Passages embedded in this run, and passages whose vectors were reused. */
+  embedded: number;
+  reused: number;
+  embeddingModel: string | null;
+  milliseconds: number;
+}
+
+function hashText(text: string): [number, number] {
+  const digest = createHash('sha1').update(text).digest();
+  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
+}
+
+/** Folds a 64-bit hash into a Map key (53 bits are plenty to tell passages apart). */
+function hashKey(high: number, low: number): number {
+  return (high & 0x1fffff) * 0x1_0000_0000 + low;
+}
+
+interface PreviousIndex {
+  documents: Map<string, string>;
+  vectors: { fd: number; dimension: number; rows: Map<number, number> } | null;
+}
+
+/** What the previous generation offers for reuse: document hashes and, for the same model, vectors. */
+function openPrevious(indexDir: string, embedder: Embedder | null): PreviousIndex | null {
+  let dir: string | null;
+  let manifest: Manifest;
+  try {
+    dir = currentGenerationDir(indexDir);
+    if (!dir) return null;
+    manifest = readManifest(dir);
+  } catch {
+    // A damaged or older index offers nothing to reuse; the new generation replaces it.
+    return null;
+  }
+  try {
+    const documents = new Map<string, string>();
+    for (const line of fs.readFileSync(path.join(dir, indexFiles.documents), 'utf8').split('\n')) {
+      if (!line) continue;
+      const stored = JSON.parse(line) as StoredDocument;
+      documents.set(stored.docId, stored.contentHash);
+    }
+    let vectors: PreviousIndex['vectors'] = null;
+    if (embedder && manifest.embedding?.model === embedder.modelId && manifest.embedding.dimension === embedder.dimension) {
+      const hashes = readTypedArray(path.join(dir, indexFiles.chunkHashes), Uint32Array);
+      const rows = new Map<number, number>();
+      for (let row = 0; row * 2 < hashes.length; row++) rows.set(hashKey(hashes[row * 2]!, hashes[row * 2 + 1]!), row);
+      const fd = fs.openSync(path.join(dir, indexFiles.vectors), 'r');
+      vectors = { fd, dimension: manifest.embedding.dimension, rows };
+    }
+    return { documents, vectors };
+  } catch {
+    return null;
+  }
+}
+
+function readVector(fd: number, dimension: number, row: number): Float32Array {
+  const bytes = dimension * 4;
+  const buffer = Buffer.alloc(bytes);
+  fs.readSync(fd, buffer, 0, bytes, row * bytes);
+  return new Float32Array(buffer.buffer, buffer.byteOffset, dimension);
+}
+
+/**
+ * Passages waiting for their vectors. Vectors must be written in passage order, so reused
+ * vectors wait behind the passages being embedded before them.
+ */
+class EmbeddingQueue {
+  private pending: { vector: Float32Array | null; text: string }[] = [];
+  private waiting = 0;
+  embedded = 0;
+  reused = 0;
+
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly writer: IndexWriter,
+    private readonly batchSize: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  async push(text: string, reused: Float32Array | null): Promise<void> {
+    this.pending.push({ vector: reused, text });
+    if (reused) this.reused++;
+    else this.waiting++;
+    // Embedding several batches' worth at once lets us sort by length, which cuts padding.
+    if (this.waiting >= this.batchSize * 4) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const missing = this.pending.filter((item) => item.vector === null);
+    missing.sort((left, right) => left.text.length - right.text.length);
+    for (let start = 0; start < missing.length; start += this.batchSize) {
+      throwIfAborted(this.signal);
+      const batch = missing.slice(start, start + this.batchSize);
+      const vectors = await this.embedder.embedPassages(
+        batch.map((item) => item.text),
+        this.signal,
+      );
+      batch.forEach((item, index) => (item.vector = vectors[index]!));
+      this.embedded += batch.length;
+    }
+    for (const item of this.pending) this.writer.addVector(item.vector!);
+    this.pending = [];
+    this.waiting = 0;
+  }
+}
+
+/** What filling a generation found, before it is published. */
+type Filled = Omit<IngestSummary, 'generationDir' | 'milliseconds'>;
+
+/**
+ * Ingests `corpusDir` into a new generation of `indexDir` and publishes it. Bad files and lines
+ * are reported in the summary's problems and skipped; everything else is ingested. On abort or
+ * error the half-built generation is removed and the previous one stays live.
+ */
+export async function ingestCorpus(options: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const { corpusDir, indexDir, embedder } = options;
+  if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
+    throw new AppError('INPUT_UNREADABLE', `corpus folder ${corpusDir} does not exist`);
+  }
+  const build = beginGeneration(indexDir);
+  const previous = openPrevious(indexDir, embedder);
+  let writer: IndexWriter | undefined;
+  try {
+    writer = new IndexWriter(build.dir, embedder ? embedder.dimension : null);
+    const filled = await fillGeneration(writer, previous, options, started);
+    throwIfAborted(options.signal);
+    const generationDir = build.publish();
+    options.onProgress?.({ phase: 'done' });
+    return { ...filled, generationDir, milliseconds: Date.now() - started };
+  } catch (error) {
+    writer?.abort();
+    build.abandon();
+    throw error;
+  } finally {
+    if (previous?.vectors) fs.closeSync(previous.vectors.fd);
+  }
+}
+
+async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | null, options: IngestOptions, started: number): Promise<Filled> {
+  const { corpusDir, embedder, signal } = options;
+  const { files, unsupported } = await discoverCorpusFiles(corpusDir);
+  const problems: IngestProblem[] = unsupported.map((sourcePath) => ({
+    sourcePath,
+    reason: 'UNSUPPORTED',
+    message: `${sourcePath}: unsupported file type (use .txt .md .html .docx .pdf .jsonl)`,
+  }));
+  const sizes = files.map((file) => fs.statSync(path.join(corpusDir, file)).size);
+  const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
+  const queue = embedder ? new EmbeddingQueue(embedder, writer, options.embeddingBatchSize, signal) : null;
+  const detector = new NearDuplicateDetector<number>();
+  const seenIds = new Set<string>();
+  const changes = { added: 0, changed: 0, unchanged: 0, removed: 0 };
+  let articlesRead = 0;
+  let duplicates = 0;
+  let bytesDone = 0;
+  let lastReport = 0;
+
+  const report = (force = false): void => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - lastReport < 100)) return;
+    lastReport = now;
+    options.onProgress({ phase: 'read', bytesDone, bytesTotal, documents: writer.documentCount, chunks: writer.chunkCount });
+  };
+  const skip = (item: { sourcePath: string; line?: number | undefined }, reason: string, message: string): void => {
+    const where = item.line === undefined ? item.sourcePath : `${item.sourcePath} line ${item.line}`;
+    problems.push({ sourcePath: item.sourcePath, ...(item.line === undefined ? {} : { line: item.line }), reason, message: `${where}: ${message}` });
+  };
+
+  const addDocument = async (document: PreparedDocument): Promise<void> => {
+    const chunks: WrittenChunk[] = document.chunks.map((chunk) => ({
+      start: chunk.start,
+      end: chunk.end,
+      headingPath: chunk.headingPath,
+      analyzed: analyze(chunk.indexText),
+      hash: hashText(chunk.indexText),
+    }));
+    const { chunks: _prepared, line, headings, ...metadata } = document;
+    writer.addDocument(
+      {
+        ...metadata,
+        ...(line === undefined ? {} : { line }),
+        headings: headings.map((heading) => [heading.start, heading.end, heading.level] as [number, number, number]),
+      },
+      chunks,
+    );
+    if (queue) {
+      const vectors = previous?.vectors;
+      for (let index = 0; index < chunks.length; index++) {
+        const [high, low] = chunks[index]!.hash;
+        const row = vectors?.rows.get(hashKey(high, low));
+        const reused = vectors && row !== undefined ? readVector(vectors.fd, vectors.dimension, row) : null;
+        await queue.push(document.chunks[index]!.indexText, reused);
+      }
+    }
+    const before = previous?.documents.get(document.docId);
+    if (before === undefined) changes.added++;
+    else if (before === document.contentHash) changes.unchanged++;
+    else changes.changed++;
+  };
+
+  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+    for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
+      throwIfAborted(signal);
+      if (isIngestProblem(item)) {
+        problems.push(item);
+        continue;
+      }
+      articlesRead++;
+      if (seenIds.has(item.docId)) {
+        skip(item, 'DUPLICATE_ID', `id "${item.docId}" was already used by an earlier article; this one is skipped`);
+        continue;
+      }
+      seenIds.add(item.docId);
+      let prepared: PreparedDocument | null;
+      try {
+        prepared = prepareArticle(item, options.chunking);
+      } catch (error) {
+        skip(item, 'UNPROCESSABLE', (error as Error).message);
+        continue;
+      }
+      if (!prepared) {
+        skip(item, 'EMPTY', 'no article text left after removing page noise');
+        continue;
+      }
+      const print = fingerprint(prepared.text);
+      const original = detector.find(print);
+      if (original !== undefined) {
+        duplicates++;
+        writer.addDuplicate(original, { docId: prepared.docId, sourcePath: prepared.sourcePath, title: prepared.title, source: prepared.source, url: prepared.url });
+        continue;
+      }
+      detector.add(writer.documentCount, print);
+      await addDocument(prepared);
+      report();
+    }
+    bytesDone += sizes[fileIndex]!;
+    report(true);
+  }
+  await queue?.flush();
+  throwIfAborted(signal);
+  if (previous) {
+    for (const docId of previous.documents.keys()) if (!seenIds.has(docId)) changes.removed++;
+  }
+  options.onProgress?.({ phase: 'index', chunks: writer.chunkCount });
+  writer.finish({
+    createdAt: new Date().toISOString(),
+    buildMs: Date.now() - started,
+    corpus: { directory: path.resolve(corpusDir), fingerprint: await corpusFingerprint(corpusDir, files), files: files.length },
+    counts: { duplicates, skipped: problems.length },
+    chunking: { size: options.chunking.size, overlap: options.chunking.overlap },
+    embedding: embedder ? { model: embedder.modelId, ...options.hnsw } : null,
+    problems,
+  });
+  return {
+    files: files.length,
+    articlesRead,
+    documents: writer.documentCount,
+    chunks: writer.chunkCount,
+    duplicates,
+    skipped: problems.length,
+    problems,
+    changes,
+    embedded: queue?.embedded ?? 0,
+    reused: queue?.reused ?? 0,
+    embeddingModel: embedder?.modelId ?? null,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Turns one source article into a document ready to index: cleaned text, metadata, passages,
+ * and for each passage the text the lexical index and the embedding model see.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleMetadata, SourceArticle } from '../core/documents.ts';
+import { cleanArticleText } from '../core/text/clean.ts';
+import { extractMetadata } from '../core/text/metadata.ts';
+import { chunkText, type ChunkOptions, type Heading } from '../core/text/chunk.ts';
+
+export interface PreparedChunk {
+  start: number;
+  end: number;
+  /** Indices into the document's headings. */
+  headingPath: number[];
+  /** Passage text with its context (title, college and unit, enclosing headings), for indexing and embedding. */
+  indexText: string;
+}
+
+export interface PreparedDocument extends ArticleMetadata {
+  docId: string;
+  sourcePath: string;
+  line: number | undefined;
+  format: SourceArticle['format'];
+  text: string;
+  contentHash: string;
+  headings: Heading[];
+  chunks: PreparedChunk[];
+}
+
+/**
+ * The context line put in front of every passage of a document: a passage about `党员志愿服务`
+ * in the Hunan article should match a query naming the college, though the passage does not.
+ */
+export function contextLine(metadata: ArticleMetadata): string {
+  const unit = metadata.unit && metadata.college ? `${metadata.college}${metadata.unit}` : metadata.unit || metadata.college;
+  return [metadata.title, unit].filter((part) => part.length > 0 && !(part === unit && metadata.title.includes(unit))).join(' ');
+}
+
+/** Cleans, describes and chunks an article. Returns null when nothing is left after cleaning. */
+export function prepareArticle(article: SourceArticle, options: ChunkOptions): PreparedDocument | null {
+  const cleaned = cleanArticleText(article.text, { keepFirstLine: Boolean(article.given.title) });
+  if (cleaned.text.trim().length === 0) return null;
+  const metadata = extractMetadata({ text: cleaned.text, hints: cleaned.hints, given: article.given });
+  const { headings, chunks } = chunkText(cleaned.text, options);
+  const context = contextLine(metadata);
+  const prepared: PreparedChunk[] = chunks.map((chunk) => {
+    // Headings already inside the passage need not be repeated in front of it.
+    const outerHeadings = chunk.headingPath.map((index) => headings[index]!).filter((heading) => heading.start < chunk.start);
+    const prefix = [context, ...outerHeadings.map((heading) => heading.text)].filter(Boolean).join('\n');
+    const body = cleaned.text.slice(chunk.start, chunk.end);
+    return { start: chunk.start, end: chunk.end, headingPath: chunk.headingPath, indexText: prefix ? `${prefix}\n${body}` : body };
+  });
+  const contentHash = createHash('sha256').update(JSON.stringify([metadata, cleaned.text])).digest('hex').slice(0, 32);
+  return {
+    ...metadata,
+    docId: article.docId,
+    sourcePath: article.sourcePath,
+    line: article.line,
+    format: article.format,
+    text: cleaned.text,
+    contentHash,
+    headings,
+    chunks: prepared,
+  };
+}

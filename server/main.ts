@@ -1,0 +1,92 @@
+/**
+ * `npm start`: ingests the corpus when the index is missing or older than the corpus, then serves
+ * the chat. A missing or damaged index is reported clearly and the server still starts (health
+ * says why), so a bad index never becomes a crash loop.
+ */
+import fs from 'node:fs';
+import { loadConfig, readEnvFile } from '../core/config.ts';
+import { toAppError } from '../core/errors.ts';
+import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
+import { SearchService } from '../core/retrieval/search-service.ts';
+import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
+import { currentGenerationDir } from '../core/index/generations.ts';
+import { ingestNeeded } from '../ingest/freshness.ts';
+import { runIngest } from '../ingest/run.ts';
+import { buildApp } from './app.ts';
+import path from 'node:path';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
+  const say = (line: string): boolean => process.stderr.write(`${line}\n`);
+
+  const loaded = await loadTransformersEmbedder(embedderOptions(config));
+  if (loaded.warning) say(`warning: ${loaded.warning}`);
+  const embedder = loaded.embedder;
+
+  if (config.INGEST_ON_START) {
+    const reason = await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, embedder?.modelId ?? null);
+    if (reason) {
+      say(`Ingesting ${config.CORPUS_DIR} into ${config.INDEX_DIR}: ${reason}`);
+      try {
+        await runIngest({
+          corpusDir: config.CORPUS_DIR,
+          indexDir: config.INDEX_DIR,
+          chunking: chunkOptions(config),
+          embedder,
+          embeddingBatchSize: config.EMBEDDING_BATCH_SIZE,
+          hnsw: hnswOptions(config),
+          output: process.stderr,
+        });
+      } catch (error) {
+        say(`error: ingest failed: ${toAppError(error).message}. Serving the previous index, if there is one.`);
+      }
+    }
+  }
+
+  const search = new SearchService({
+    indexDir: config.INDEX_DIR,
+    embedder,
+    embedderWarning: loaded.warning,
+    retriever: retrieverOptions(config),
+  });
+  search.load();
+  const status = search.status();
+  if (!status.ready) say(`error: no usable index (${status.error?.code}: ${status.error?.message}). Run: npm run ingest`);
+  else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''}`);
+  for (const warning of status.warnings) say(`warning: ${warning}`);
+
+  const generatorName = config.OPENAI_API_KEY ? `openai:${config.OPENAI_MODEL}` : 'extractive';
+  const app = await buildApp({ config, search, generatorName, logger: { level: config.LOG_LEVEL } });
+
+  // Pick up generations that a separate `npm run ingest` publishes while we serve.
+  const pointer = path.join(config.INDEX_DIR, 'CURRENT');
+  fs.watchFile(pointer, { interval: 2000 }, () => {
+    if (search.reloadIfChanged()) {
+      const now = search.status();
+      app.log.info({ documents: now.documents, chunks: now.chunks, generation: currentGenerationDir(config.INDEX_DIR) }, 'index reloaded');
+    }
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    fs.unwatchFile(pointer);
+    await app.close();
+    search.close();
+    await embedder?.dispose();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  say(`党建典型经验问答助手 is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/`);
+}
+
+main().catch((error: unknown) => {
+  const appError = toAppError(error);
+  process.stderr.write(`fatal: ${appError.code === 'INTERNAL' ? String((error as Error)?.stack ?? error) : appError.message}\n`);
+  process.exitCode = 1;
+});

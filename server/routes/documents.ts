@@ -1,0 +1,57 @@
+/** `GET /api/documents` and `GET /api/documents/:docId`: the corpus as indexed. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import type { AppDependencies } from '../app.ts';
+import { parseInput } from '../validation.ts';
+
+export function registerDocumentRoutes(app: FastifyInstance, deps: AppDependencies): void {
+  app.get('/api/documents', async () => {
+    const { snapshot } = deps.search.retriever();
+    return {
+      documents: snapshot.documents.map((document) => ({
+        id: document.docId,
+        docId: document.docId,
+        title: document.title,
+        college: document.college,
+        unit: document.unit,
+        date: document.date,
+        source: document.source,
+        url: document.url,
+        chunkCount: document.chunkCount,
+        duplicates: document.duplicates.length,
+      })),
+    };
+  });
+
+  const paramsSchema = z.object({ docId: z.string().min(1).max(500) });
+
+  app.get('/api/documents/:docId', async (request) => {
+    const { docId } = parseInput(paramsSchema, request.params, 'BAD_REQUEST');
+    const { snapshot } = deps.search.retriever();
+    const document = snapshot.document(docId);
+    if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `没有 id 为 “${docId.slice(0, 100)}” 的文章`, { details: { docId: docId.slice(0, 100) } });
+    const text = snapshot.documentText(document);
+    const chunks = [];
+    for (let ordinal = 0; ordinal < document.chunkCount; ordinal++) {
+      const chunk = snapshot.chunk(document.firstChunk + ordinal);
+      chunks.push({ chunkId: chunk.chunkId, start: chunk.start, end: chunk.end });
+    }
+    return {
+      id: document.docId,
+      docId: document.docId,
+      title: document.title,
+      college: document.college,
+      unit: document.unit,
+      date: document.date,
+      source: document.source,
+      author: document.author,
+      url: document.url,
+      sourcePath: document.sourcePath,
+      text,
+      headings: document.headings.map(([start, end, level]) => ({ start, end, level, text: text.slice(start, end) })),
+      chunks,
+      duplicates: document.duplicates,
+    };
+  });
+}

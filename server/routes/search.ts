@@ -1,0 +1,55 @@
+/** `GET /api/search`: hybrid retrieval over the live index. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDependencies } from '../app.ts';
+import { parseInput } from '../validation.ts';
+
+/** A passage as the HTTP API returns it. */
+export interface SearchResultBody {
+  chunkId: string;
+  docId: string;
+  title: string;
+  college: string;
+  unit: string;
+  date: string;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  headingPath: string[];
+}
+
+export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies): void {
+  const querySchema = z.object({
+    q: z.string({ error: 'q is required' }).trim().min(1, 'q is required').max(deps.config.MAX_QUESTION_LENGTH),
+    k: z.coerce.number().int().min(1).max(50).default(10),
+    college: z.string().trim().max(100).optional(),
+    year: z.union([z.literal(''), z.coerce.number().int().min(1900).max(2100)]).optional(),
+  });
+
+  app.get('/api/search', async (request) => {
+    const query = parseInput(querySchema, request.query, 'INVALID_QUERY');
+    const retriever = deps.search.retriever();
+    const controller = new AbortController();
+    request.raw.once('close', () => controller.abort());
+    const response = await retriever.search(query.q, {
+      k: query.k,
+      filters: { college: query.college || undefined, year: query.year || undefined },
+      signal: controller.signal,
+    });
+    const results: SearchResultBody[] = response.hits.map(({ chunk, score }) => ({
+      chunkId: chunk.chunkId,
+      docId: chunk.document.docId,
+      title: chunk.document.title,
+      college: chunk.document.college,
+      unit: chunk.document.unit,
+      date: chunk.document.date,
+      text: chunk.text,
+      start: chunk.start,
+      end: chunk.end,
+      score: Number(score.toFixed(6)),
+      headingPath: chunk.headingPath,
+    }));
+    return { results, mode: response.mode, tookMs: Number(response.timings.totalMs.toFixed(2)) };
+  });
+}
