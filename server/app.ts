@@ -2,19 +2,22 @@
  * Builds the Fastify application without starting it (tests use `app.inject`; `main.ts` listens).
  */
 import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import websocket from '@fastify/websocket';
 import { randomUUID } from 'node:crypto';
+import type { AnswerService } from '../core/answer/answer-service.ts';
 import type { Config } from '../core/config.ts';
 import type { SearchService } from '../core/retrieval/search-service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerAskRoutes } from './routes/ask.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { frameLimit, registerWebsocketRoutes } from './routes/ws.ts';
 
 export interface AppDependencies {
   config: Config;
   search: SearchService;
-  /** What generates answers: `extractive` or `openai:<model>`. */
-  generatorName: string;
+  answers: AnswerService;
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -29,10 +32,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: deps.config.MAX_MESSAGE_BYTES,
     routerOptions: { maxParamLength: 500 },
   });
+  deps.answers.attachLogger(app.log.child({ component: 'answers' }));
   registerErrorHandlers(app);
+  await app.register(websocket, { options: { maxPayload: frameLimit(deps.config.MAX_MESSAGE_BYTES) } });
   registerHealthRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerAskRoutes(app, deps);
+  registerWebsocketRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -13,6 +13,8 @@ import { currentGenerationDir } from '../core/index/generations.ts';
 import { ingestNeeded } from '../ingest/freshness.ts';
 import { runIngest } from '../ingest/run.ts';
 import { buildApp } from './app.ts';
+import { AnswerService } from '../core/answer/answer-service.ts';
+import { createOpenAIGenerator } from '../core/answer/openai-generator.ts';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -55,8 +57,14 @@ async function main(): Promise<void> {
   else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''}`);
   for (const warning of status.warnings) say(`warning: ${warning}`);
 
-  const generatorName = config.OPENAI_API_KEY ? `openai:${config.OPENAI_MODEL}` : 'extractive';
-  const app = await buildApp({ config, search, generatorName, logger: { level: config.LOG_LEVEL } });
+  const generator = createOpenAIGenerator({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+  });
+  say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
+  const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: { level: config.LOG_LEVEL } });
 
   // Pick up generations that a separate `npm run ingest` publishes while we serve.
   const pointer = path.join(config.INDEX_DIR, 'CURRENT');

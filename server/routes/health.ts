@@ -10,7 +10,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDependencies
       documents: status.documents,
       chunks: status.chunks,
       embedder: status.embedder,
-      generator: deps.generatorName,
+      generator: deps.answers.engineName,
       searchMode: status.mode,
       builtAt: status.builtAt,
       warnings: status.warnings,

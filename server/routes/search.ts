@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDependencies } from '../app.ts';
+import { disconnectSignal } from '../disconnect.ts';
 import { parseInput } from '../validation.ts';
 
 /** A passage as the HTTP API returns it. */
@@ -21,21 +22,25 @@ export interface SearchResultBody {
 
 export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies): void {
   const querySchema = z.object({
-    q: z.string({ error: 'q is required' }).trim().min(1, 'q is required').max(deps.config.MAX_QUESTION_LENGTH),
+    // The schema-level message is for a missing q only; zod would otherwise also put it on the
+    // too-long and wrong-type issues (a repeated ?q=a&q=b is an array, not a missing q).
+    q: z
+      .string({ error: (issue) => (issue.input === undefined ? 'q is required' : undefined) })
+      .trim()
+      .min(1, 'q is required')
+      .max(deps.config.MAX_QUESTION_LENGTH),
     k: z.coerce.number().int().min(1).max(50).default(10),
     college: z.string().trim().max(100).optional(),
     year: z.union([z.literal(''), z.coerce.number().int().min(1900).max(2100)]).optional(),
   });
 
-  app.get('/api/search', async (request) => {
+  app.get('/api/search', async (request, reply) => {
     const query = parseInput(querySchema, request.query, 'INVALID_QUERY');
     const retriever = deps.search.retriever();
-    const controller = new AbortController();
-    request.raw.once('close', () => controller.abort());
     const response = await retriever.search(query.q, {
       k: query.k,
       filters: { college: query.college || undefined, year: query.year || undefined },
-      signal: controller.signal,
+      signal: disconnectSignal(reply),
     });
     const results: SearchResultBody[] = response.hits.map(({ chunk, score }) => ({
       chunkId: chunk.chunkId,

@@ -1,0 +1,34 @@
+/** `POST /api/ask` (the `answer-end` of a question, without streaming) and `POST /api/similar`. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { askFieldsSchema } from '../../core/answer/protocol.ts';
+import { AppError } from '../../core/errors.ts';
+import type { AppDependencies } from '../app.ts';
+import { disconnectSignal } from '../disconnect.ts';
+import { parseInput } from '../validation.ts';
+
+export function registerAskRoutes(app: FastifyInstance, deps: AppDependencies): void {
+  const askSchema = askFieldsSchema({ maxQuestionLength: deps.config.MAX_QUESTION_LENGTH, maxHistoryTurns: deps.config.MAX_HISTORY_TURNS }).strict();
+
+  app.post('/api/ask', async (request, reply) => {
+    const fields = parseInput(askSchema, request.body ?? {}, 'BAD_REQUEST');
+    if (deps.config.LOG_QUESTIONS) request.log.info({ mode: fields.mode, question: fields.question }, 'question');
+    const end = await deps.answers.answerOnce(fields, disconnectSignal(reply));
+    return { ...end, id: request.id };
+  });
+
+  const similarSchema = z
+    .object({
+      docId: z.string().min(1).max(500).optional(),
+      text: z.string().trim().min(1).max(20_000).optional(),
+      perCollege: z.number().int().min(1).max(10).default(3),
+    })
+    .strict()
+    .refine((value) => (value.docId === undefined) !== (value.text === undefined), { message: '请提供 docId 或 text 其中之一' });
+
+  app.post('/api/similar', async (request, reply) => {
+    const input = parseInput(similarSchema, request.body ?? {}, 'BAD_REQUEST');
+    if (input.docId === undefined && input.text === undefined) throw new AppError('BAD_REQUEST', '请提供 docId 或 text 其中之一');
+    return deps.answers.similar({ docId: input.docId, text: input.text }, disconnectSignal(reply), input.perCollege);
+  });
+}

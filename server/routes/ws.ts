@@ -1,0 +1,139 @@
+/**
+ * `/ws`: the chat protocol over a websocket (see core/answer/protocol.ts). Each socket may have
+ * several questions in flight; `cancel` and closing the socket abort their work, upstream model
+ * requests included. A malformed, oversized or unknown message gets an `error` message and the
+ * socket stays usable. This layer only validates, routes and serialises: answers come from
+ * AnswerService as typed events.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import { AppError, toAppError } from '../../core/errors.ts';
+import { clientMessageSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
+import type { AppDependencies } from '../app.ts';
+
+/** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
+export function frameLimit(maxMessageBytes: number): number {
+  return Math.max(1 << 20, maxMessageBytes * 4);
+}
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): { field: string; problem: string }[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(message)', problem: issue.message }));
+}
+
+/** One connected client. */
+class ChatSession {
+  private readonly inFlight = new Map<string, AbortController>();
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly request: FastifyRequest,
+    private readonly deps: AppDependencies,
+  ) {
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('close', () => this.close());
+    socket.on('error', (error) => request.log.warn({ err: error }, 'websocket error'));
+  }
+
+  /** Sends a message if the socket is still open; messages are validated against the protocol first. */
+  private send(message: ServerMessage): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    const checked = serverMessageSchema.safeParse(message);
+    if (!checked.success) {
+      this.request.log.error({ issues: checked.error.issues, type: message.type }, 'refusing to send an invalid protocol message');
+      this.socket.send(JSON.stringify({ type: 'error', ...('id' in message && message.id ? { id: message.id } : {}), code: 'INTERNAL', message: '服务器内部错误' }));
+      return;
+    }
+    this.socket.send(JSON.stringify(checked.data));
+  }
+
+  private sendError(error: AppError, id?: string): void {
+    this.send({ type: 'error', ...(id ? { id } : {}), ...error.toJSON() });
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      this.sendError(new AppError('INVALID_MESSAGE', '只接受 JSON 文本消息'));
+      return;
+    }
+    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const limits = this.deps.config;
+    if (buffer.byteLength > limits.MAX_MESSAGE_BYTES) {
+      this.sendError(new AppError('MESSAGE_TOO_LARGE', `消息过大（最多 ${limits.MAX_MESSAGE_BYTES} 字节）`, { details: { limit: limits.MAX_MESSAGE_BYTES } }));
+      return;
+    }
+    let json: unknown;
+    try {
+      // fatal: invalid UTF-8 is an error, not silently replaced characters.
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+    } catch {
+      this.sendError(new AppError('INVALID_MESSAGE', '消息不是有效的 JSON'));
+      return;
+    }
+    const id = typeof json === 'object' && json !== null && typeof (json as { id?: unknown }).id === 'string' ? ((json as { id: string }).id.slice(0, 100).match(/^[\w.:-]+$/)?.[0] ?? undefined) : undefined;
+    const parsed = clientMessageSchema({ maxQuestionLength: limits.MAX_QUESTION_LENGTH, maxHistoryTurns: limits.MAX_HISTORY_TURNS }).safeParse(json);
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'question');
+      const error = tooLong
+        ? new AppError('QUERY_TOO_LONG', `问题最多 ${limits.MAX_QUESTION_LENGTH} 个字符`, { details: { issues } })
+        : new AppError('INVALID_MESSAGE', `${issues[0]!.field}: ${issues[0]!.problem}`, { details: { issues } });
+      this.sendError(error, id);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'cancel') {
+      this.inFlight.get(message.id)?.abort();
+      return;
+    }
+    if (this.inFlight.has(message.id)) {
+      this.sendError(new AppError('INVALID_MESSAGE', `问题 id “${message.id}” 正在回答中`), message.id);
+      return;
+    }
+    if (this.inFlight.size >= limits.MAX_IN_FLIGHT_PER_SOCKET) {
+      this.sendError(new AppError('TOO_MANY_IN_FLIGHT', `同时最多 ${limits.MAX_IN_FLIGHT_PER_SOCKET} 个问题，请等待当前回答完成`), message.id);
+      return;
+    }
+    const controller = new AbortController();
+    this.inFlight.set(message.id, controller);
+    const { type: _type, id: questionId, ...fields } = message;
+    void this.run(questionId, fields, controller);
+  }
+
+  private async run(id: string, fields: Parameters<AppDependencies['answers']['answer']>[0], controller: AbortController): Promise<void> {
+    const started = performance.now();
+    if (this.deps.config.LOG_QUESTIONS) this.request.log.info({ questionId: id, mode: fields.mode, question: fields.question }, 'question');
+    try {
+      for await (const event of this.deps.answers.answer(fields, controller.signal)) {
+        if (controller.signal.aborted) break;
+        this.send(withId(event, id));
+      }
+      if (controller.signal.aborted) this.sendError(new AppError('CANCELLED', '已取消'), id);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500 && appError.code !== 'CANCELLED') this.request.log.error({ err: error, questionId: id }, 'answer failed');
+      this.sendError(appError, id);
+    } finally {
+      this.inFlight.delete(id);
+      this.request.log.debug({ questionId: id, ms: Math.round(performance.now() - started) }, 'answer finished');
+    }
+  }
+
+  /** Aborts everything in flight (socket closed or server shutting down). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const controller of this.inFlight.values()) controller.abort();
+    this.inFlight.clear();
+  }
+}
+
+function withId(event: AnswerEvent, id: string): ServerMessage {
+  return { ...event, id } as ServerMessage;
+}
+
+export function registerWebsocketRoutes(app: FastifyInstance, deps: AppDependencies): void {
+  app.get('/ws', { websocket: true }, (socket, request) => {
+    new ChatSession(socket, request, deps);
+  });
+}
