@@ -5,6 +5,7 @@ import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import websocket from '@fastify/websocket';
 import { randomUUID } from 'node:crypto';
 import type { AnswerService } from '../core/answer/answer-service.ts';
+import { AppError } from '../core/errors.ts';
 import type { Config } from '../core/config.ts';
 import type { SearchService } from '../core/retrieval/search-service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
@@ -12,7 +13,8 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerAskRoutes } from './routes/ask.ts';
 import { registerSearchRoutes } from './routes/search.ts';
-import { frameLimit, registerWebsocketRoutes } from './routes/ws.ts';
+import { frameLimit, registerWebsocketRoutes, type SessionRegistry } from './routes/ws.ts';
+import { chooseProtocol, registerSecurity } from './security.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -20,6 +22,13 @@ export interface AppDependencies {
   answers: AnswerService;
   /** Fastify logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Open chat sockets; drained on shutdown. */
+    chatSessions: SessionRegistry;
+  }
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -34,12 +43,23 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   deps.answers.attachLogger(app.log.child({ component: 'answers' }));
   registerErrorHandlers(app);
-  await app.register(websocket, { options: { maxPayload: frameLimit(deps.config.MAX_MESSAGE_BYTES) } });
+  await registerSecurity(app, deps.config);
+  await app.register(websocket, {
+    options: { maxPayload: frameLimit(deps.config.MAX_MESSAGE_BYTES), handleProtocols: (protocols) => chooseProtocol(protocols) },
+  });
   registerHealthRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerAskRoutes(app, deps);
-  registerWebsocketRoutes(app, deps);
+  const sessions = registerWebsocketRoutes(app, deps);
+  app.decorate('chatSessions', sessions);
+  // While shutting down, new requests and sockets are refused cleanly; answers in flight finish.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!sessions.draining) return;
+    const error = new AppError('SHUTTING_DOWN');
+    reply.header('connection', 'close');
+    return reply.status(error.status).send({ error: error.toJSON() });
+  });
   await app.ready();
   return app;
 }

@@ -13,6 +13,7 @@ import { currentGenerationDir } from '../core/index/generations.ts';
 import { ingestNeeded } from '../ingest/freshness.ts';
 import { runIngest } from '../ingest/run.ts';
 import { buildApp } from './app.ts';
+import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { createOpenAIGenerator } from '../core/answer/openai-generator.ts';
 import path from 'node:path';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     timeoutMs: config.OPENAI_TIMEOUT_MS,
   });
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
-  const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: loggerOptions(config) });
 
   // Pick up generations that a separate `npm run ingest` publishes while we serve.
   const pointer = path.join(config.INDEX_DIR, 'CURRENT');
@@ -79,8 +80,10 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, inFlight: app.chatSessions.inFlight }, 'shutting down: finishing answers in flight');
     fs.unwatchFile(pointer);
+    // Refuse new work (503 SHUTTING_DOWN), let answers in flight finish (bounded), then close.
+    await app.chatSessions.drain(config.SHUTDOWN_GRACE_MS);
     await app.close();
     search.close();
     await embedder?.dispose();

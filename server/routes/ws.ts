@@ -10,6 +10,7 @@ import type { RawData, WebSocket } from 'ws';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { clientMessageSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
 import type { AppDependencies } from '../app.ts';
+import { MinuteBudget, clientKey } from '../security.ts';
 
 /** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
 export function frameLimit(maxMessageBytes: number): number {
@@ -20,16 +21,72 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(message)', problem: issue.message }));
 }
 
+/** Every open chat session, for per-client limits and for draining on shutdown. */
+export class SessionRegistry {
+  readonly sessions = new Set<ChatSession>();
+  private readonly perClient = new Map<string, number>();
+  readonly askBudget: MinuteBudget;
+  draining = false;
+
+  constructor(readonly deps: AppDependencies) {
+    this.askBudget = new MinuteBudget(deps.config.RATE_LIMIT_PER_MINUTE);
+  }
+
+  /** Registers a session; false when its client already has too many open. */
+  add(session: ChatSession, client: string): boolean {
+    const count = this.perClient.get(client) ?? 0;
+    if (count >= this.deps.config.MAX_CONNECTIONS_PER_CLIENT) return false;
+    this.perClient.set(client, count + 1);
+    this.sessions.add(session);
+    return true;
+  }
+
+  remove(session: ChatSession, client: string): void {
+    if (!this.sessions.delete(session)) return;
+    const count = (this.perClient.get(client) ?? 1) - 1;
+    if (count <= 0) this.perClient.delete(client);
+    else this.perClient.set(client, count);
+  }
+
+  /** Questions being answered on all sockets. */
+  get inFlight(): number {
+    let total = 0;
+    for (const session of this.sessions) total += session.inFlightCount;
+    return total;
+  }
+
+  /**
+   * Shutdown: refuse new questions, let answers in flight finish for up to `graceMs`, then abort
+   * what is left and close every socket (1001 going away).
+   */
+  async drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (const session of [...this.sessions]) session.shutdown();
+  }
+}
+
 /** One connected client. */
 class ChatSession {
   private readonly inFlight = new Map<string, AbortController>();
   private closed = false;
+  private readonly client: string;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly request: FastifyRequest,
     private readonly deps: AppDependencies,
+    private readonly registry: SessionRegistry,
   ) {
+    this.client = clientKey(request);
+    if (!registry.add(this, this.client)) {
+      this.closed = true;
+      const error = new AppError('TOO_MANY_CONNECTIONS', `每个客户端最多 ${deps.config.MAX_CONNECTIONS_PER_CLIENT} 个连接`);
+      socket.send(JSON.stringify({ type: 'error', ...error.toJSON() }));
+      socket.close(1008, 'too many connections');
+      return;
+    }
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => this.close());
     socket.on('error', (error) => request.log.warn({ err: error }, 'websocket error'));
@@ -90,6 +147,14 @@ class ChatSession {
       this.sendError(new AppError('INVALID_MESSAGE', `问题 id “${message.id}” 正在回答中`), message.id);
       return;
     }
+    if (this.registry.draining) {
+      this.sendError(new AppError('SHUTTING_DOWN', '服务正在重启，请稍后重试'), message.id);
+      return;
+    }
+    if (!this.registry.askBudget.take(this.client)) {
+      this.sendError(new AppError('RATE_LIMITED', `提问过于频繁：每分钟最多 ${limits.RATE_LIMIT_PER_MINUTE} 个问题`), message.id);
+      return;
+    }
     if (this.inFlight.size >= limits.MAX_IN_FLIGHT_PER_SOCKET) {
       this.sendError(new AppError('TOO_MANY_IN_FLIGHT', `同时最多 ${limits.MAX_IN_FLIGHT_PER_SOCKET} 个问题，请等待当前回答完成`), message.id);
       return;
@@ -119,12 +184,27 @@ class ChatSession {
     }
   }
 
-  /** Aborts everything in flight (socket closed or server shutting down). */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Aborts everything in flight (the socket closed). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.registry.remove(this, this.client);
     for (const controller of this.inFlight.values()) controller.abort();
     this.inFlight.clear();
+  }
+
+  /** Server shutdown: abort what is left and say goodbye. */
+  shutdown(): void {
+    for (const [id, controller] of this.inFlight) {
+      controller.abort();
+      this.sendError(new AppError('SHUTTING_DOWN', '服务正在重启，回答已中止'), id);
+    }
+    this.close();
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(1001, 'server shutting down');
   }
 }
 
@@ -132,8 +212,11 @@ function withId(event: AnswerEvent, id: string): ServerMessage {
   return { ...event, id } as ServerMessage;
 }
 
-export function registerWebsocketRoutes(app: FastifyInstance, deps: AppDependencies): void {
+/** Registers `/ws`; returns the session registry (the server drains it on shutdown). */
+export function registerWebsocketRoutes(app: FastifyInstance, deps: AppDependencies): SessionRegistry {
+  const registry = new SessionRegistry(deps);
   app.get('/ws', { websocket: true }, (socket, request) => {
-    new ChatSession(socket, request, deps);
+    new ChatSession(socket, request, deps, registry);
   });
+  return registry;
 }
