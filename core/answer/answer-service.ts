@@ -125,6 +125,16 @@ export class AnswerService {
     return { question: carried.question, college: carried.college };
   }
 
+  /**
+   * The college a question is about, when it names exactly one and does not ask to look beyond it
+   * (除了…, 相比…): a question about 嘉兴职业技术学院 is answered from its articles only.
+   */
+  private namedCollege(mode: AnswerMode, question: string, snapshot: IndexSnapshot): string | undefined {
+    if (mode === 'compare' || /除了|以外|之外|其他|其它|别的|相比|对比|比较|以及/.test(question)) return undefined;
+    const named = collegesIn(question, corpusColleges(snapshot));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
   /** Retrieval for a mode: comparison takes a quota of passages from every college. */
   private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal): Promise<{ hits: SearchHit[]; perCollege: Map<string, SearchHit[]> | null; colleges: string[] }> {
     const retriever = this.options.search.retriever();
@@ -162,7 +172,7 @@ export class AnswerService {
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);
     const filters: SearchFilters = {
-      college: request.filters.college || college,
+      college: request.filters.college || college || this.namedCollege(request.mode, searchedFor, snapshot),
       year: request.filters.year,
     };
     const { hits, perCollege, colleges } = await this.retrieve(request.mode, searchedFor, filters, signal);
@@ -217,7 +227,9 @@ export class AnswerService {
       }
     }
 
-    const composed = this.compose(request.mode, snapshot, hits, perCollege, colleges, profile, searchedFor);
+    // In a follow-up, what the last answer already said is shown again only if nothing else fits.
+    const alreadyShown = [...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
+    const composed = this.compose(request.mode, snapshot, hits, perCollege, colleges, profile, searchedFor, alreadyShown);
     if (composed.citations.length === 0) {
       const text = notFoundText(request.question, verdict.unknownWords);
       yield { type: 'sources', citations: [] };
@@ -264,10 +276,13 @@ export class AnswerService {
     colleges: readonly string[],
     profile: ReturnType<typeof queryProfile>,
     question: string,
+    alreadyShown: string,
   ): ComposedAnswer {
     if (mode === 'summary') return composeSummary(snapshot, hits, profile, question);
-    if (mode === 'compare') return composeCompare(snapshot, perCollege ?? new Map(), profile, colleges, minimumCoverage * 0.9);
-    return composeQa(snapshot, hits, profile);
+    // A college's articles rarely repeat a comparison question's wording; a lower bar keeps
+    // colleges that address the topic in their own words.
+    if (mode === 'compare') return composeCompare(snapshot, perCollege ?? new Map(), profile, colleges, minimumCoverage * 0.7);
+    return composeQa(snapshot, hits, profile, alreadyShown);
   }
 
   /**

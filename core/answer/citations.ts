@@ -43,6 +43,8 @@ export function citedNumbers(text: string): number[] {
 
 const openers = new Set(['[', '【', '［']);
 const longestMarker = 24;
+/** Text that can still grow into a marker: a list of sources ([来源1，来源2，…]) may be longer than `longestMarker`. */
+const markerInProgress = /^[[【［][\s\d,，、\-–~至来源资料出处source]*$/i;
 
 /**
  * Cleans markers in a stream of text deltas. Text after an opening bracket is held back until the
@@ -62,7 +64,7 @@ export class StreamingCitationFilter {
     if (lastOpen >= 0) {
       const rest = this.pending.slice(lastOpen);
       const closed = /[\]】］]/.test(rest);
-      if (!closed && rest.length < longestMarker) safeEnd = lastOpen;
+      if (!closed && (rest.length < longestMarker || markerInProgress.test(rest))) safeEnd = lastOpen;
     }
     const ready = this.pending.slice(0, safeEnd);
     this.pending = this.pending.slice(safeEnd);

@@ -35,7 +35,7 @@ export interface QueryProfile {
  * the topic) and steer which sentences are chosen instead.
  */
 const intentWords: Record<Exclude<Intent, 'general'>, readonly string[]> = {
-  practice: ['做法', '举措', '措施', '经验', '办法', '方法', '路径', '模式', '机制', '途径', '抓手', '思路', '怎么做', '开展', '推进', '实施'],
+  practice: ['做法', '举措', '措施', '经验', '办法', '方法', '路径', '模式', '机制', '途径', '抓手', '思路', '怎么做', '开展', '推进', '实施', '落实', '推动', '加强', '培育', '做好', '抓好', '深化', '强化', '促进'],
   outcome: ['成效', '成果', '效果', '成绩', '荣誉', '奖项', '获奖', '表彰', '取得', '获得', '收获', '业绩', '影响'],
   definition: ['含义', '内涵', '理念', '意思', '定义', '指'],
 };
@@ -109,7 +109,23 @@ export function passageContext(chunk: IndexedChunk): string {
   return [documentContext(chunk), ...chunk.headingPath].join(' ');
 }
 
-const outcomeCue = /获|荣获|获批|入选|评为|称号|授予|表彰|立项|认定|奖|先进|示范|第一|首批|累计|达到|提升|增长|培养.{0,6}\d|\d+(?:项|个|人|名|万|亿|%|余|次|篇|门|家|所|届|年)/;
+const honourCue = /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国/;
+const quantityCue = /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/;
+const resultCue = /培养|建成|累计|达到|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/;
+const plannedCue = /修订|制定|出台|印发/;
+
+/**
+ * How clearly a sentence reports a result (0..1): honours and awards most, figures achieved next,
+ * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
+ */
+export function outcomeStrength(sentence: string): number {
+  if (honourCue.test(sentence)) return 1;
+  if (quantityCue.test(sentence)) {
+    if (plannedCue.test(sentence)) return 0.2;
+    return resultCue.test(sentence) ? 0.8 : 0.4;
+  }
+  return 0;
+}
 const practiceCue = /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/;
 const definitionCue = /理念|是指|即|核心|内涵|意味着|旨在|就是/;
 
@@ -117,9 +133,9 @@ const definitionCue = /理念|是指|即|核心|内涵|意味着|旨在|就是/;
 export function intentFit(intent: Intent, sentence: string): number {
   switch (intent) {
     case 'outcome':
-      return outcomeCue.test(sentence) ? 1.25 : 0.8;
+      return 0.7 + 0.65 * outcomeStrength(sentence);
     case 'practice':
-      return practiceCue.test(sentence) ? 1.15 : 0.85;
+      return (practiceCue.test(sentence) ? 1.15 : 0.85) * (1 - 0.3 * outcomeStrength(sentence));
     case 'definition':
       return definitionCue.test(sentence) ? 1.25 : 0.9;
     default:

@@ -9,6 +9,7 @@ import type { SearchHit } from '../retrieval/retriever.ts';
 import {
   collectSentences,
   intentFit,
+  outcomeStrength,
   selectSentences,
   type EvidenceSentence,
   type QueryProfile,
@@ -78,8 +79,14 @@ function byDocument(sentences: readonly EvidenceSentence[]): EvidenceSentence[][
 }
 
 /** `qa`: the best sentences for the question, grouped by college, in the articles' own order. */
-export function composeQa(snapshot: IndexSnapshot, hits: readonly SearchHit[], profile: QueryProfile): ComposedAnswer {
-  const candidates = collectSentences(snapshot, hits, profile);
+export function composeQa(snapshot: IndexSnapshot, hits: readonly SearchHit[], profile: QueryProfile, alreadyShown = ''): ComposedAnswer {
+  // Sentences the previous answer showed (a follow-up) step back for ones the user has not seen.
+  // A sentence that fits the new question's intent (the results asked for) stays.
+  const candidates = collectSentences(snapshot, hits, profile).map((sentence) =>
+    alreadyShown && alreadyShown.includes(sentence.display.slice(0, 40)) && intentFit(profile.intent, sentence.text) <= 1
+      ? { ...sentence, score: sentence.score * 0.35 }
+      : sentence,
+  );
   const chosen = selectSentences(candidates, 6, 0.4);
   const book = new CitationBook();
   const lines: string[] = [];
@@ -113,20 +120,24 @@ const headingCues: Record<Section, RegExp> = {
 const sentenceCues: Record<Section, RegExp> = {
   background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/,
   practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|强化|深化|推动|设立|开设|引导|依托|聚焦|围绕/,
-  outcome: /获|荣获|获批|入选|评为|称号|授予|表彰|立项|认定|奖|\d+(?:项|个|人|名|万|亿|%|余|次|篇|门|家|所|届)/,
+  outcome: /$^/, // results are judged by outcomeStrength
   insight: /关键|核心|必须|只有|才能|根本|要坚持|始终坚持|之基|意义|启示|体会|经验表明/,
 };
 
 /** How well a sentence fits a section of a meeting draft. */
 function sectionFit(section: Section, sentence: EvidenceSentence): number {
   const headings = sentence.chunk.headingPath.join(' ');
+  const result = outcomeStrength(sentence.text);
   let fit = 1;
   if (headingCues[section].test(headings)) fit *= 1.5;
+  if (section === 'outcome') {
+    // 取得成效 lists figures and honours; a sentence without either is not a result.
+    return result >= 0.4 ? fit * (1 + result) : fit * 0.2;
+  }
   if (sentenceCues[section].test(sentence.text)) fit *= 1.35;
-  else if (section === 'outcome' || section === 'insight') fit *= 0.45;
+  else if (section === 'insight') fit *= 0.45;
   if (section === 'background' && sentence.start < 300) fit *= 1.3;
-  if (section !== 'outcome' && sentenceCues.outcome.test(sentence.text) && /\d/.test(sentence.text)) fit *= 0.75;
-  return fit;
+  return fit * (1 - 0.4 * result);
 }
 
 /** The topic of a drafting request: the question without the request wording. */
@@ -144,7 +155,10 @@ export function draftTopic(question: string): string {
 export function composeSummary(snapshot: IndexSnapshot, hits: readonly SearchHit[], profile: QueryProfile, question: string): ComposedAnswer {
   const candidates = collectSentences(snapshot, hits, profile);
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
-  const relevant = candidates.filter((candidate) => candidate.score >= best * 0.3);
+  // A draft about a college's work draws on all of its articles, not only the sentences that
+  // repeat the request's wording (党建工作): coverage of the question, article context included,
+  // admits them.
+  const relevant = candidates.filter((candidate) => candidate.score >= best * 0.3 || candidate.coverage >= 0.3);
   const used = new Set<EvidenceSentence>();
   const book = new CitationBook();
   const documents = new Set(relevant.map((sentence) => sentence.chunk.document.docId));
@@ -156,7 +170,7 @@ export function composeSummary(snapshot: IndexSnapshot, hits: readonly SearchHit
     const scored = relevant
       .filter((sentence) => !used.has(sentence))
       .map((sentence) => ({ ...sentence, score: sentence.score * sectionFit(section, sentence), original: sentence }));
-    const chosen = selectSentences(scored, sectionSizes[section], 0.5, section === 'outcome' || section === 'insight' ? best * 0.35 : 0);
+    const chosen = selectSentences(scored, sectionSizes[section], 0.3, section === 'outcome' || section === 'insight' ? best * 0.3 : 0);
     const originals = chosen.map((sentence) => (sentence as typeof sentence & { original: EvidenceSentence }).original);
     for (const sentence of originals) used.add(sentence);
     picked.set(section, originals);
@@ -229,11 +243,12 @@ export function composeCompare(
         .filter((sentence) => sentence !== exclude && sentence.coverage >= minimumCoverage * 0.6)
         .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
         .sort((a, b) => b.score - a.score)[0]?.sentence;
-    const practice = pick((sentence) => intentFit('practice', sentence.text) * (sentenceCues.outcome.test(sentence.text) && /\d/.test(sentence.text) ? 0.7 : 1));
-    const outcome = pick((sentence) => (sentenceCues.outcome.test(sentence.text) ? 1.4 : 0.3) * (headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice);
+    // 做法 wants what the college did; honours and figures belong in 成效.
+    const practice = pick((sentence) => intentFit('practice', sentence.text) * (1 - 0.6 * outcomeStrength(sentence.text)));
+    const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice);
     const practiceCell = practice ? { text: practice.display, citations: [book.cite(practice)] } : null;
     // A result must be about the topic too, not just any achievement of the college.
-    const outcomeRelevant = outcome !== undefined && sentenceCues.outcome.test(outcome.text) && outcome.coverage >= Math.max(minimumCoverage * 0.6, 0.6 * (practice?.coverage ?? 0));
+    const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= 0.4 && outcome.coverage >= Math.max(minimumCoverage * 0.6, 0.6 * (practice?.coverage ?? 0));
     const outcomeCell = outcomeRelevant ? { text: outcome.display, citations: [book.cite(outcome)] } : null;
     const sources = [...new Set([...(practiceCell?.citations ?? []), ...(outcomeCell?.citations ?? [])])];
     rows.push({ college, unit, practice: practiceCell, outcome: outcomeCell, sources, strength });

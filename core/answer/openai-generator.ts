@@ -73,8 +73,12 @@ class OpenAIGenerator implements ChatGenerator {
         if (delta) yield delta;
         if (choice?.finish_reason) finished = true;
       }
-      // A stream that ends without a finish reason was cut off (connection dropped mid-answer).
-      if (!finished) throw new AppError('UPSTREAM_ERROR', 'the model stream ended before the answer was finished');
+      if (!finished) {
+        // The SDK ends the iteration quietly when the request is aborted: our time-out or a cancel.
+        if (controller.signal.aborted) throw toUpstreamError(controller.signal.reason, timedOut, signal.aborted);
+        // Otherwise a stream without a finish reason was cut off (connection dropped mid-answer).
+        throw new AppError('UPSTREAM_ERROR', 'the model stream ended before the answer was finished');
+      }
     } catch (error) {
       throw toUpstreamError(error, timedOut, signal.aborted);
     } finally {

@@ -1,0 +1,108 @@
+/**
+ * Follow-up questions without a model: which questions cannot stand on their own, and what the
+ * previous turn passes on to them (colleges, quoted practice names, its rarest words). Uses the
+ * word statistics of the default corpus, ingested lexical-only into a temporary folder.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { carrySubjects, collegesIn, isFollowUp } from '../../core/answer/conversation.ts';
+import type { HistoryTurn } from '../../core/answer/protocol.ts';
+import type { LexicalIndex } from '../../core/index/lexical-index.ts';
+import { SearchService } from '../../core/retrieval/search-service.ts';
+import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+
+const colleges = ['嘉兴职业技术学院', '浙江机电职业技术学院', '湖南电气职业技术学院', '苏州工业职业技术学院', '台州科技职业学院'];
+let search: SearchService;
+let lexical: LexicalIndex;
+
+beforeAll(async () => {
+  const root = makeTempDir('conversation');
+  const indexDir = path.join(root, 'index');
+  await ingest(copyDefaultCorpus(root), indexDir);
+  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 128 }, closeDelayMs: 0 });
+  search.load();
+  lexical = search.retriever().snapshot.lexical;
+});
+
+afterAll(() => {
+  search?.close();
+  removeTempDirs();
+});
+
+const turn = (role: HistoryTurn['role'], content: string): HistoryTurn => ({ role, content });
+
+describe('collegesIn', () => {
+  it('finds every college a text names, longest names first', () => {
+    expect(collegesIn('嘉兴职业技术学院和台州科技职业学院有何异同？', colleges)).toEqual(['嘉兴职业技术学院', '台州科技职业学院']);
+    expect(collegesIn('党建引领', colleges)).toEqual([]);
+    // A college whose name contains another's: both are named, the longer first.
+    expect(collegesIn('浙江机电职业技术学院', ['机电职业技术学院', '浙江机电职业技术学院'])).toEqual(['浙江机电职业技术学院', '机电职业技术学院']);
+  });
+});
+
+describe('isFollowUp', () => {
+  const followUps = ['那他们取得了哪些成效？', '他们是怎么做的？', '该校还有哪些做法？', '还有呢？', '上述做法有什么成效？', '成效如何？'];
+  const standalone = [
+    '嘉兴职业技术学院取得了哪些成效？',
+    '湖南电气职业技术学院风能工程学院教工党支部实施了哪些工程？',
+    '党员志愿服务有哪些典型做法？',
+    '高校如何推进党建与业务深度融合？',
+  ];
+  for (const question of followUps) it(`${question} needs the conversation`, () => expect(isFollowUp(question, colleges)).toBe(true));
+  for (const question of standalone) it(`${question} stands on its own`, () => expect(isFollowUp(question, colleges)).toBe(false));
+});
+
+describe('carrySubjects', () => {
+  const history = [turn('user', '嘉兴职业技术学院如何开展党史学习教育？'), turn('assistant', '**嘉兴职业技术学院**（学校党委）\n- 高质量推进党史学习教育。[1]')];
+
+  it('carries the college and the topic of the previous question into a follow-up', () => {
+    const carried = carrySubjects('那他们取得了哪些成效？', history, colleges, lexical);
+    expect(carried).toEqual({ question: '嘉兴职业技术学院 党史学习教育 那他们取得了哪些成效？', college: '嘉兴职业技术学院', rewritten: true });
+  });
+
+  it('leaves a question that stands on its own, or one without history, unchanged', () => {
+    expect(carrySubjects('台州科技职业学院获得了哪些荣誉？', history, colleges, lexical)).toEqual({ question: '台州科技职业学院获得了哪些荣誉？', college: undefined, rewritten: false });
+    expect(carrySubjects('那他们取得了哪些成效？', [], colleges, lexical)).toEqual({ question: '那他们取得了哪些成效？', college: undefined, rewritten: false });
+  });
+
+  it('uses the latest user turn', () => {
+    const longer = [turn('user', '湖南电气职业技术学院实施了哪些工程？'), turn('assistant', '……'), ...history];
+    const carried = carrySubjects('他们还有哪些做法？', longer, colleges, lexical);
+    expect(carried.college).toBe('嘉兴职业技术学院');
+    expect(carried.question).not.toContain('湖南');
+  });
+
+  it('takes the college from the previous answer when the question named none and the answer one', () => {
+    const about = [turn('user', '哪所学校开展了“风能蒲公英”志愿服务？'), turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n- 开展“风能蒲公英”党员志愿服务活动。[1]')];
+    const carried = carrySubjects('他们还做了什么？', about, colleges, lexical);
+    expect(carried.college).toBe('湖南电气职业技术学院');
+    expect(carried.question).toMatch(/^湖南电气职业技术学院 风能蒲公英 /);
+    expect(carried.question.endsWith('他们还做了什么？')).toBe(true);
+  });
+
+  it('does not pick one college when the previous answer is about several', () => {
+    const several = [turn('user', '哪些学校开展了党员志愿服务？'), turn('assistant', '**湖南电气职业技术学院**\n- ……[1]\n\n**台州科技职业学院**\n- ……[2]')];
+    const carried = carrySubjects('他们取得了哪些成效？', several, colleges, lexical);
+    expect(carried.college).toBeUndefined();
+    expect(carried.rewritten).toBe(true);
+    expect(carried.question).toContain('志愿服务');
+    expect(carried.question).not.toContain('湖南电气职业技术学院');
+  });
+
+  it('carries both colleges of a comparison, without narrowing to either', () => {
+    const both = [turn('user', '嘉兴职业技术学院和台州科技职业学院在乡村振兴方面做了什么？'), turn('assistant', '……')];
+    const carried = carrySubjects('那他们取得了哪些成效？', both, colleges, lexical);
+    expect(carried.college).toBeUndefined();
+    expect(carried.question).toContain('嘉兴职业技术学院');
+    expect(carried.question).toContain('台州科技职业学院');
+    expect(carried.question).toContain('乡村振兴');
+  });
+
+  it('does not carry words the follow-up already says, nor intent words such as 做法', () => {
+    const practice = [turn('user', '嘉兴职业技术学院党史学习教育有哪些做法？'), turn('assistant', '……')];
+    const carried = carrySubjects('那党史学习教育的成效呢？', practice, colleges, lexical);
+    expect(carried.question.startsWith('嘉兴职业技术学院 ')).toBe(true);
+    expect(carried.question.match(/党史学习教育/g)).toHaveLength(1);
+    expect(carried.question).not.toContain('做法');
+  });
+});
