@@ -88,22 +88,22 @@ interface Atom extends Span {
   paragraphStart: boolean;
 }
 
+/** Where to cut text starting at `start` so the piece is at most `limit` long: after a comma in its second half, else hard. */
+function cutPoint(text: string, start: number, limit: number): number {
+  for (let index = start + limit; index > start + limit / 2; index--) {
+    if ('，、,：:'.includes(text[index - 1] ?? '')) return index;
+  }
+  // Never cut between the halves of a surrogate pair.
+  return /[\uDC00-\uDFFF]/.test(text[start + limit] ?? '') ? start + limit - 1 : start + limit;
+}
+
 /** Splits a sentence longer than `limit` at commas, or hard at `limit` characters. */
 function splitLong(text: string, span: Span, limit: number): Span[] {
   if (span.end - span.start <= limit) return [span];
   const pieces: Span[] = [];
   let start = span.start;
   while (span.end - start > limit) {
-    let cut = -1;
-    for (let index = start + limit; index > start + limit / 2; index--) {
-      if ('，、,：:'.includes(text[index - 1] ?? '')) {
-        cut = index;
-        break;
-      }
-    }
-    if (cut === -1) cut = start + limit;
-    // Never cut between the halves of a surrogate pair.
-    if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    const cut = cutPoint(text, start, limit);
     pieces.push({ start, end: cut });
     start = cut;
   }
@@ -156,7 +156,8 @@ export function chunkText(text: string, options: ChunkOptions): ChunkedDocument 
     return body;
   };
 
-  for (const atom of atoms) {
+  for (let atomIndex = 0; atomIndex < atoms.length; atomIndex++) {
+    let atom = atoms[atomIndex]!;
     if (atom.heading) {
       if (hasBody() && (atom.heading.level <= 2 || lengthWith(atom) > size)) emit();
       while (stack.length > 0 && stack[stack.length - 1]!.level >= atom.heading.level) stack.pop();
@@ -188,14 +189,27 @@ export function chunkText(text: string, options: ChunkOptions): ChunkedDocument 
         for (let index = previous.length - 1; index > 0; index--) {
           const item = previous[index]!;
           carriedLength += item.end - item.start;
-          if (item.heading || carriedLength > overlap) break;
+          // The overlap is context, never a reason to exceed `size`.
+          if (item.heading || carriedLength > overlap || atom.end - item.start > size) break;
           current.unshift(item);
           if (item.paragraphStart) break;
         }
         if (current.length > 0) pathAtStart = pathOf();
       }
     }
-    if (!hasBody()) pathAtStart = pathOf();
+    if (!hasBody()) {
+      // Headings stay with their first sentence, and together they must still fit `size`: cut
+      // that sentence where the passage is full and let the rest start the next passage. When
+      // the headings alone nearly fill a passage, the sentence stays whole rather than leave a
+      // sliver.
+      const room = current.length > 0 ? current[0]!.start + size - atom.start : size;
+      if (atom.end - atom.start > room && room >= size / 4) {
+        const cut = cutPoint(text, atom.start, room);
+        atoms.splice(atomIndex + 1, 0, { start: cut, end: atom.end, heading: undefined, paragraphStart: false });
+        atom = { ...atom, end: cut };
+      }
+      pathAtStart = pathOf();
+    }
     current.push(atom);
   }
   emit();

@@ -1,6 +1,11 @@
 /** `GET /api/health`: what the server can do right now. */
 import type { FastifyInstance } from 'fastify';
+import { errorCodes, type ErrorCode } from '../../core/errors.ts';
 import type { AppDependencies } from '../app.ts';
+
+function publicMessage(code: string): string {
+  return code in errorCodes ? errorCodes[code as ErrorCode].message : errorCodes.INTERNAL.message;
+}
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDependencies): void {
   app.get('/api/health', async (_request, reply) => {
@@ -14,7 +19,12 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDependencies
       searchMode: status.mode,
       builtAt: status.builtAt,
       warnings: status.warnings,
-      ...(status.error ? { error: status.error } : {}),
+      // Limits the page validates against before sending.
+      maxQuestionLength: deps.config.MAX_QUESTION_LENGTH,
+      maxHistoryTurns: deps.config.MAX_HISTORY_TURNS,
+      maxMessageBytes: deps.config.MAX_MESSAGE_BYTES,
+      // The public message only: the detailed one (with server paths) goes to the start-up log.
+      ...(status.error ? { error: { code: status.error.code, message: publicMessage(status.error.code) } } : {}),
     };
     return reply.status(status.ready ? 200 : 503).send(body);
   });
