@@ -1,0 +1,70 @@
+/**
+ * The Word export (server/routes/export.ts): Markdown structure becomes Word structure, [n] of a
+ * known source becomes a superscript reference, sources follow as numbered notes, markup in the
+ * text stays text, and the request is validated.
+ */
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { buildDocx, contentDisposition, docxExportSchema, exportFilename, noteText } from '../../server/routes/export.ts';
+
+const citation = (n: number, quote: string) => ({ n, chunkId: `doc#${n}`, docId: 'doc', title: '示范文章', college: '示范学院', date: '2023-05-06', quote, start: 0, end: quote.length });
+
+describe('buildDocx', () => {
+  it('turns headings, lists, tables and [n] into Word structure with numbered notes', async () => {
+    const markdown = [
+      '# 关于“支部建设”的典型经验材料',
+      '',
+      '（依据语料中 1 篇相关文章整理）',
+      '',
+      '## 二、主要做法',
+      '',
+      '1. 建立党员先锋岗。[1]',
+      '2. 开展示范支部评选。[2]',
+      '',
+      '- 成效一 **显著**[1][9]',
+      '',
+      '| 院校 | 做法 | 成效 | 来源 |',
+      '|---|---|---|---|',
+      '| 示范学院 | 先锋岗[1] | 未见相关内容 | 《示范文章》[1] |',
+      '',
+      '正文里的 <script>alert(1)</script> 是文字。',
+    ].join('\n');
+    const bytes = await buildDocx({ title: '标题', markdown, citations: [citation(2, '开展示范支部评选。'), citation(1, '建立党员先锋岗。')] });
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+    expect(html).toContain('<h1>关于“支部建设”的典型经验材料</h1>');
+    expect(html).toContain('<h2>二、主要做法</h2>');
+    expect(html).toContain('<h2>注释</h2>');
+    expect(html).toMatch(/<li>建立党员先锋岗。<sup>\[1\]<\/sup><\/li>/);
+    expect(html).toContain('<table>');
+    expect(html).toContain('<sup>[1]</sup>');
+    // [9] names no source: left as it is, not a reference.
+    expect(html).toContain('<strong>显著</strong>');
+    expect(html).not.toContain('<sup>[9]</sup>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const { value: text } = await mammoth.extractRawText({ buffer: bytes });
+    expect(text.indexOf('[1] 《示范文章》，示范学院，2023-05-06：建立党员先锋岗。')).toBeLessThan(text.indexOf('[2] 《示范文章》，示范学院，2023-05-06：开展示范支部评选。'));
+    expect(text.indexOf('[1] 《示范文章》')).toBeGreaterThan(text.indexOf('注释'));
+  });
+
+  it('uses the request title as the heading when the text has none', async () => {
+    const bytes = await buildDocx({ title: '院校对比：党史学习教育', markdown: '正文[1]', citations: [citation(1, '正文')] });
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+    expect(html).toContain('<h1>院校对比：党史学习教育</h1>');
+  });
+});
+
+describe('export helpers', () => {
+  it('writes notes, file names and a Content-Disposition a browser can read', () => {
+    expect(noteText({ n: 3, title: '文章', college: '', date: '', quote: ' 一句\n话 ' })).toBe('[3] 《文章》：一句 话');
+    expect(exportFilename('a/b:c*?"<>|d', 'docx')).toBe('a b c d.docx');
+    expect(exportFilename('   ', 'docx')).toBe('导出.docx');
+    expect(contentDisposition('材料.docx')).toBe(`attachment; filename="__.docx"; filename*=UTF-8''${encodeURIComponent('材料.docx')}`);
+  });
+
+  it('validates the request', () => {
+    expect(docxExportSchema.safeParse({ title: '', markdown: 'x' }).success).toBe(false);
+    expect(docxExportSchema.safeParse({ title: 't', markdown: 'x', extra: 1 }).success).toBe(false);
+    expect(docxExportSchema.safeParse({ title: 't', markdown: 'x'.repeat(100_001) }).success).toBe(false);
+    expect(docxExportSchema.parse({ title: 't', markdown: 'x' }).citations).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Answers as Markdown, made safe: raw HTML in an answer (an article may contain anything) is shown
+ * as text rather than interpreted, and the result is sanitised with DOMPurify before it reaches the
+ * page (returned as a DOM fragment, never assigned through innerHTML). Each [n] of a known source
+ * becomes a button that opens the source.
+ */
+import { Marked } from '/vendor/marked.esm.js';
+import DOMPurify from '/vendor/purify.es.mjs';
+
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    // HTML in the Markdown is text to show, never markup.
+    html(token) {
+      const text = escapeHtml(token.text);
+      return token.block ? `<p>${text}</p>` : text;
+    },
+    // No images from an answer: they could point anywhere.
+    image(token) {
+      return escapeHtml(token.text || '');
+    },
+  },
+});
+
+const purifyOptions = {
+  ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'del', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'code', 'pre', 'hr', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  ALLOWED_ATTR: ['href', 'title', 'start', 'align'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A' && node.getAttribute('href')) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+/** Sanitises an HTML string into a fragment (exported for tests and the rare HTML we produce). */
+export function sanitize(html) {
+  return DOMPurify.sanitize(html, purifyOptions);
+}
+
+/** A citation button: keyboard-focusable, labelled 来源 n. */
+export function citationButton(n, onCite) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cite';
+  button.dataset.n = String(n);
+  button.setAttribute('aria-label', `来源 ${n}`);
+  button.textContent = String(n);
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    onCite(n, button);
+  });
+  return button;
+}
+
+/** Replaces [n] in the fragment's text (outside code) with citation buttons for the numbers in `known`. */
+function linkCitations(root, known, onCite) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest('code, pre') ? NodeFilter.FILTER_REJECT : /\[\d{1,3}\]/.test(node.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    const parts = [];
+    let last = 0;
+    for (const match of node.data.matchAll(/\[(\d{1,3})\]/g)) {
+      const n = Number(match[1]);
+      if (!known.has(n)) continue;
+      // The character before a citation stays on its line (CJK text may break anywhere).
+      const before = node.data.slice(last, match.index);
+      if (before.length > 1) parts.push(document.createTextNode(before.slice(0, -1)));
+      const previous = parts.at(-1);
+      if (before.length === 0 && previous?.classList?.contains('cite-wrap')) previous.append(citationButton(n, onCite));
+      else {
+        const wrap = document.createElement('span');
+        wrap.className = 'cite-wrap';
+        wrap.append(document.createTextNode(before.slice(-1)), citationButton(n, onCite));
+        parts.push(wrap);
+      }
+      last = match.index + match[0].length;
+    }
+    if (parts.length === 0) continue;
+    if (last < node.data.length) parts.push(document.createTextNode(node.data.slice(last)));
+    node.replaceWith(...parts);
+  }
+}
+
+/** Tables scroll sideways on narrow screens; empty comparison cells are marked for styling. */
+function decorateTables(root) {
+  for (const table of root.querySelectorAll('table')) {
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', '表格（可左右滚动）');
+    table.replaceWith(wrap);
+    wrap.append(table);
+    if (table.querySelector('th')?.textContent.trim() === '院校') table.classList.add('compare-table');
+    for (const cell of table.querySelectorAll('td')) if (cell.textContent.trim() === '未见相关内容') cell.classList.add('empty-cell');
+  }
+}
+
+/**
+ * Renders Markdown `text` into a sanitised fragment with citation buttons for `citations`
+ * (numbers without a source stay plain text).
+ */
+export function renderMarkdown(text, citations, onCite) {
+  const fragment = sanitize(marked.parse(text ?? ''));
+  linkCitations(fragment, new Set((citations ?? []).map((citation) => citation.n)), onCite);
+  decorateTables(fragment);
+  return fragment;
+}

@@ -1,0 +1,103 @@
+/**
+ * The source panel: a citation's article, scrolled to the cited passage, which is highlighted by
+ * its offsets in the cleaned text (<mark>, built from text nodes). Esc or ✕ closes it and focus
+ * returns to the citation that opened it. On a phone it covers the page, which is made inert.
+ */
+import { ApiError } from './api.js';
+import { renderArticleText, renderDocMeta } from './article.js';
+import { documentLabel, fetchDocument } from './documents.js';
+import { show } from './dom.js';
+
+const $ = (id) => document.getElementById(id);
+const panel = $('source-panel');
+const number = $('source-number');
+const title = $('source-title');
+const meta = $('source-meta');
+const quote = $('source-quote');
+const status = $('source-status');
+const text = $('source-text');
+const body = $('source-body');
+const openLink = $('source-open');
+const fullScreen = window.matchMedia('(max-width: 760px)');
+
+let request = 0;
+let trigger = null;
+let fallbackFocus = null;
+
+export function initSourcePanel({ focusWhenClosed }) {
+  fallbackFocus = focusWhenClosed;
+  $('source-close').addEventListener('click', closeSource);
+  $('source-jump').addEventListener('click', () => {
+    const mark = text.querySelector('mark');
+    if (mark) scrollToMark(mark);
+  });
+  openLink.addEventListener('click', closeSource);
+}
+
+export function isSourceOpen() {
+  return !panel.hidden;
+}
+
+function setBackgroundInert(inert) {
+  document.querySelector('.layout').inert = inert && fullScreen.matches;
+}
+
+function scrollToMark(mark) {
+  requestAnimationFrame(() => {
+    const top = mark.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+    body.scrollTop = Math.max(0, top - body.clientHeight / 3);
+  });
+}
+
+/** Opens `citation` ({ n, docId, title, college, date, quote, start, end }); `from` gets focus back on close. */
+export async function openSource(citation, from) {
+  const current = ++request;
+  trigger?.classList.remove('active');
+  trigger = from;
+  trigger?.classList.add('active');
+  document.body.classList.add('panel-open');
+  show(panel, true);
+  setBackgroundInert(true);
+  number.textContent = `来源 ${citation.n}`;
+  title.textContent = citation.title;
+  renderDocMeta(meta, { college: citation.college, date: citation.date });
+  quote.textContent = citation.quote;
+  show(quote, true);
+  openLink.href = `#/browse/${encodeURIComponent(citation.docId)}`;
+  text.replaceChildren();
+  status.textContent = '正在载入原文…';
+  show(status, true);
+  title.focus();
+  try {
+    const article = await fetchDocument(citation.docId);
+    if (current !== request) return;
+    title.textContent = documentLabel(article) || citation.title;
+    renderDocMeta(meta, article);
+    let range = { start: citation.start, end: citation.end };
+    // The index may have been rebuilt since the answer: find the quote again if it moved.
+    if (article.text.slice(range.start, range.end) !== citation.quote) {
+      const at = article.text.indexOf(citation.quote);
+      range = at >= 0 ? { start: at, end: at + citation.quote.length } : null;
+    }
+    const mark = renderArticleText(text, article.text, article.headings, range);
+    status.textContent = range ? '' : '文章已更新，未能在原文中定位到这段引文（引文见上）。';
+    show(status, !range);
+    // Once the passage is highlighted in the article, the quote above would only repeat it.
+    show(quote, !range);
+    if (mark) scrollToMark(mark);
+  } catch (error) {
+    if (current !== request) return;
+    status.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '这篇文章已不在语料库中（可能已被移除或重新导入）。' : `原文载入失败：${error.message}`;
+  }
+}
+
+export function closeSource() {
+  if (panel.hidden) return;
+  request++;
+  show(panel, false);
+  setBackgroundInert(false);
+  document.body.classList.remove('panel-open');
+  trigger?.classList.remove('active');
+  if (trigger?.isConnected) trigger.focus();
+  else fallbackFocus?.focus();
+}
