@@ -6,6 +6,7 @@
  */
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts';
+import { passageView, type PassageView } from '../retrieval/passage-view.ts';
 import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
@@ -27,23 +28,10 @@ export interface AnswerServiceOptions {
   logger?: AnswerLogger;
 }
 
-/** A passage similar to a given article or text, from another college. */
-export interface SimilarPassage {
-  chunkId: string;
-  docId: string;
-  title: string;
-  college: string;
-  unit: string;
-  date: string;
-  text: string;
-  start: number;
-  end: number;
-  score: number;
-}
-
 export interface SimilarGroup {
   college: string;
-  passages: SimilarPassage[];
+  /** Passages similar to the given article or text, from this other college. */
+  passages: PassageView[];
 }
 
 const collegeLists = new WeakMap<IndexSnapshot, string[]>();
@@ -307,24 +295,13 @@ export class AnswerService {
     const query = distinctiveWords(text, snapshot, 24).join(' ');
     if (!query) return { groups: [], basedOn: { docId, college: college || null } };
     const response = await retriever.search(query, { k: 60, maxPerDocument: 2, signal, filters: docId ? { excludeDocIds: [docId] } : undefined });
-    const groups = new Map<string, SimilarPassage[]>();
+    const groups = new Map<string, PassageView[]>();
     for (const { chunk, score } of response.hits) {
       const other = chunk.document.college;
       if (!other || other === college) continue;
       const list = groups.get(other) ?? [];
       if (list.length >= perCollege) continue;
-      list.push({
-        chunkId: chunk.chunkId,
-        docId: chunk.document.docId,
-        title: documentLabel(chunk.document),
-        college: other,
-        unit: chunk.document.unit,
-        date: chunk.document.date,
-        text: chunk.text,
-        start: chunk.start,
-        end: chunk.end,
-        score: Number(score.toFixed(6)),
-      });
+      list.push(passageView(chunk, score));
       groups.set(other, list);
     }
     return { groups: [...groups.entries()].map(([name, passages]) => ({ college: name, passages })), basedOn: { docId, college: college || null } };

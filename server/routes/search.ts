@@ -1,24 +1,10 @@
 /** `GET /api/search`: hybrid retrieval over the live index. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { passageView } from '../../core/retrieval/passage-view.ts';
 import type { AppDependencies } from '../app.ts';
 import { disconnectSignal } from '../disconnect.ts';
 import { parseInput } from '../validation.ts';
-
-/** A passage as the HTTP API returns it. */
-export interface SearchResultBody {
-  chunkId: string;
-  docId: string;
-  title: string;
-  college: string;
-  unit: string;
-  date: string;
-  text: string;
-  start: number;
-  end: number;
-  score: number;
-  headingPath: string[];
-}
 
 export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies): void {
   const querySchema = z.object({
@@ -42,19 +28,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies
       filters: { college: query.college || undefined, year: query.year || undefined },
       signal: disconnectSignal(reply),
     });
-    const results: SearchResultBody[] = response.hits.map(({ chunk, score }) => ({
-      chunkId: chunk.chunkId,
-      docId: chunk.document.docId,
-      title: chunk.document.title,
-      college: chunk.document.college,
-      unit: chunk.document.unit,
-      date: chunk.document.date,
-      text: chunk.text,
-      start: chunk.start,
-      end: chunk.end,
-      score: Number(score.toFixed(6)),
-      headingPath: chunk.headingPath,
-    }));
+    const results = response.hits.map(({ chunk, score }) => passageView(chunk, score));
     return { results, mode: response.mode, tookMs: Number(response.timings.totalMs.toFixed(2)) };
   });
 }
