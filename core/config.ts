@@ -37,18 +37,19 @@ export const settings = {
   LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'Log level (pino)'),
   LOG_QUESTIONS: setting(booleanString, 'false', 'Write the text of user questions into the logs'),
   INGEST_ON_START: setting(booleanString, 'true', 'npm start ingests first when the index is missing or older than the corpus'),
+  WATCH_CORPUS: setting(booleanString, 'false', 'While serving, re-ingest in the background when files in CORPUS_DIR change, then swap the new index in'),
 
   EMBEDDING_MODEL: setting(z.string(), 'Xenova/bge-small-zh-v1.5', 'Embedding model id (transformers.js); empty for lexical-only search'),
   MODELS_DIR: setting(z.string().min(1), 'models', 'Local models folder: <MODELS_DIR>/<model id>/ is used before any download'),
   ALLOW_REMOTE_MODELS: setting(booleanString, 'true', 'Download the embedding model when it is not in MODELS_DIR'),
   REMOTE_MODEL_HOST: setting(z.string().url(), 'https://huggingface.co/', 'Model download host; e.g. https://hf-mirror.com/ where huggingface.co is unreachable'),
-  EMBEDDING_BATCH_SIZE: setting(integer(1, 256), '16', 'Passages per embedding batch during ingest'),
+  EMBEDDING_BATCH_SIZE: setting(integer(1, 256), '4', 'Passages per embedding batch during ingest (on CPU, 1–4 were fastest and 16 was 15–25% slower; see bench/results/latest.md)'),
 
   CHUNK_SIZE: setting(integer(50, 4000), '500', 'Target passage length in characters'),
   CHUNK_OVERLAP: setting(integer(0, 1000), '80', 'Characters of the previous passage repeated at the start of the next'),
   HNSW_M: setting(integer(4, 128), '16', 'HNSW graph degree (vector index build)'),
   HNSW_EF_CONSTRUCTION: setting(integer(10, 2000), '200', 'HNSW build-time candidate list size'),
-  HNSW_EF_SEARCH: setting(integer(10, 2000), '128', 'HNSW search-time candidate list size (recall vs. speed)'),
+  HNSW_EF_SEARCH: setting(integer(10, 2000), '256', 'HNSW search-time candidate list size (higher: better recall, slower search; see bench/results/latest.md)'),
 
   OPENAI_API_KEY: setting(z.string(), '', 'API key of an OpenAI-compatible endpoint; empty uses the offline extractive engine'),
   OPENAI_BASE_URL: setting(z.union([z.literal(''), z.string().url()]), '', 'Base URL of the endpoint (DeepSeek, Qwen, vLLM, Ollama, llama.cpp); empty for api.openai.com'),

@@ -6,7 +6,6 @@
  * vector from the previous generation, so only new or edited articles are embedded again; deleted
  * articles simply do not reach the new generation.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IngestProblem } from '../core/documents.ts';
@@ -16,13 +15,13 @@ import { readTypedArray } from '../core/index/binary-io.ts';
 import { beginGeneration, currentGenerationDir } from '../core/index/generations.ts';
 import { IndexWriter, type WrittenChunk } from '../core/index/index-writer.ts';
 import { indexFiles, type StoredDocument } from '../core/index/layout.ts';
-import { readManifest, type Manifest } from '../core/index/manifest.ts';
+import { readManifest, verifyFiles, type Manifest } from '../core/index/manifest.ts';
 import type { HnswParameters } from '../core/index/vector-index.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
-import { analyze } from '../core/text/tokenize.ts';
+import type { AnalyzedArticle } from './analyze-article.ts';
 import { corpusFingerprint } from './corpus-fingerprint.ts';
-import { NearDuplicateDetector, fingerprint } from './near-duplicates.ts';
-import { prepareArticle, type PreparedDocument } from './prepare.ts';
+import { NearDuplicateDetector } from './near-duplicates.ts';
+import { PreparePool, analyzeInOrder, defaultPrepareWorkers, type SourceItem } from './prepare-pool.ts';
 import { discoverCorpusFiles, isIngestProblem, readCorpusFile } from './readers/index.ts';
 
 export interface IngestOptions {
@@ -35,7 +34,15 @@ export interface IngestOptions {
   hnsw: HnswParameters;
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Worker threads that clean, chunk and tokenise articles: 0 runs everything on the calling
+   * thread. By default corpora of at least `workerThresholdBytes` use every core but one.
+   */
+  prepareWorkers?: number;
 }
+
+/** Corpora smaller than this are analysed inline by default: a worker's start-up would cost more. */
+export const workerThresholdBytes = 4 * 1024 * 1024;
 
 export type IngestProgress =
   | { phase: 'read'; bytesDone: number; bytesTotal: number; documents: number; chunks: number }
@@ -62,11 +69,6 @@ export interface IngestSummary {
   milliseconds: number;
 }
 
-function hashText(text: string): [number, number] {
-  const digest = createHash('sha1').update(text).digest();
-  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
-}
-
 /** Folds a 64-bit hash into a Map key (53 bits are plenty to tell passages apart). */
 function hashKey(high: number, low: number): number {
   return (high & 0x1fffff) * 0x1_0000_0000 + low;
@@ -85,6 +87,8 @@ function openPrevious(indexDir: string, embedder: Embedder | null): PreviousInde
     dir = currentGenerationDir(indexDir);
     if (!dir) return null;
     manifest = readManifest(dir);
+    // A truncated vectors.f32 would hand out zero-filled rows as reused vectors.
+    verifyFiles(dir, manifest);
   } catch {
     // A damaged or older index offers nothing to reuse; the new generation replaces it.
     return null;
@@ -138,8 +142,9 @@ class EmbeddingQueue {
     this.pending.push({ vector: reused, text });
     if (reused) this.reused++;
     else this.waiting++;
-    // Embedding several batches' worth at once lets us sort by length, which cuts padding.
-    if (this.waiting >= this.batchSize * 4) await this.flush();
+    // Embedding several batches' worth at once lets us sort by length, which cuts padding; at
+    // least 64 passages, since even small batches run faster on similar shapes (bench/results).
+    if (this.waiting >= Math.max(this.batchSize * 4, 64)) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -219,18 +224,19 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
     lastReport = now;
     options.onProgress({ phase: 'read', bytesDone, bytesTotal, documents: writer.documentCount, chunks: writer.chunkCount });
   };
-  const skip = (item: { sourcePath: string; line?: number | undefined }, reason: string, message: string): void => {
+  const problemFor = (item: { sourcePath: string; line?: number | undefined }, reason: string, message: string): IngestProblem => {
     const where = item.line === undefined ? item.sourcePath : `${item.sourcePath} line ${item.line}`;
-    problems.push({ sourcePath: item.sourcePath, ...(item.line === undefined ? {} : { line: item.line }), reason, message: `${where}: ${message}` });
+    return { sourcePath: item.sourcePath, ...(item.line === undefined ? {} : { line: item.line }), reason, message: `${where}: ${message}` };
   };
 
-  const addDocument = async (document: PreparedDocument): Promise<void> => {
-    const chunks: WrittenChunk[] = document.chunks.map((chunk) => ({
+  const addDocument = async (ready: Extract<AnalyzedArticle, { kind: 'ready' }>): Promise<void> => {
+    const { document } = ready;
+    const chunks: WrittenChunk[] = document.chunks.map((chunk, index) => ({
       start: chunk.start,
       end: chunk.end,
       headingPath: chunk.headingPath,
-      analyzed: analyze(chunk.indexText),
-      hash: hashText(chunk.indexText),
+      analyzed: ready.analyzed[index]!,
+      hash: ready.hashes[index]!,
     }));
     const { chunks: _prepared, line, headings, ...metadata } = document;
     writer.addDocument(
@@ -256,43 +262,70 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
     else changes.changed++;
   };
 
-  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
-    for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
+  // Reading, duplicate folding and writing stay on this thread, in corpus order; the per-article
+  // analysis between them may run in worker threads (see prepare-pool.ts).
+  async function* readAll(): AsyncGenerator<SourceItem<number>> {
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
+        throwIfAborted(signal);
+        if (isIngestProblem(item)) {
+          yield { kind: 'problem', problem: item };
+          continue;
+        }
+        articlesRead++;
+        if (seenIds.has(item.docId)) {
+          yield { kind: 'problem', problem: problemFor(item, 'DUPLICATE_ID', `id "${item.docId}" was already used by an earlier article; this one is skipped`) };
+          continue;
+        }
+        seenIds.add(item.docId);
+        yield { kind: 'article', article: item };
+      }
+      yield { kind: 'marker', marker: fileIndex };
+    }
+  }
+
+  const workers = options.prepareWorkers ?? (bytesTotal >= workerThresholdBytes ? defaultPrepareWorkers() : 0);
+  let pool: PreparePool | null = null;
+  try {
+    pool = workers > 0 ? PreparePool.start(workers, options.chunking, embedder !== null) : null;
+  } catch {
+    // Worker threads cannot start here (e.g. no tsx to load their code): analyse inline, slower.
+    pool = null;
+  }
+  try {
+    for await (const item of analyzeInOrder(readAll(), pool, options.chunking, { keepIndexText: embedder !== null })) {
       throwIfAborted(signal);
-      if (isIngestProblem(item)) {
-        problems.push(item);
+      if (item.kind === 'problem') {
+        problems.push(item.problem);
         continue;
       }
-      articlesRead++;
-      if (seenIds.has(item.docId)) {
-        skip(item, 'DUPLICATE_ID', `id "${item.docId}" was already used by an earlier article; this one is skipped`);
+      if (item.kind === 'marker') {
+        bytesDone += sizes[item.marker]!;
+        report(true);
         continue;
       }
-      seenIds.add(item.docId);
-      let prepared: PreparedDocument | null;
-      try {
-        prepared = prepareArticle(item, options.chunking);
-      } catch (error) {
-        skip(item, 'UNPROCESSABLE', (error as Error).message);
+      const { article, result } = item;
+      if (result.kind === 'failed') {
+        problems.push(problemFor(article, 'UNPROCESSABLE', result.message));
         continue;
       }
-      if (!prepared) {
-        skip(item, 'EMPTY', 'no article text left after removing page noise');
+      if (result.kind === 'empty') {
+        problems.push(problemFor(article, 'EMPTY', 'no article text left after removing page noise'));
         continue;
       }
-      const print = fingerprint(prepared.text);
-      const original = detector.find(print);
+      const prepared = result.document;
+      const original = detector.find(result.print);
       if (original !== undefined) {
         duplicates++;
         writer.addDuplicate(original, { docId: prepared.docId, sourcePath: prepared.sourcePath, title: prepared.title, source: prepared.source, url: prepared.url });
         continue;
       }
-      detector.add(writer.documentCount, print);
-      await addDocument(prepared);
+      detector.add(writer.documentCount, result.print);
+      await addDocument(result);
       report();
     }
-    bytesDone += sizes[fileIndex]!;
-    report(true);
+  } finally {
+    await pool?.close();
   }
   await queue?.flush();
   throwIfAborted(signal);

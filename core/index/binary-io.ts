@@ -14,17 +14,7 @@ type InstanceOf<C extends TypedArrayConstructor> = InstanceType<C>;
  * Throws INDEX_CORRUPT when the size is not a whole number of elements.
  */
 export function readTypedArray<C extends TypedArrayConstructor>(file: string, Type: C): InstanceOf<C> {
-  const buffer = fs.readFileSync(file);
-  const width = Type.BYTES_PER_ELEMENT;
-  if (buffer.byteLength % width !== 0) {
-    throw new AppError('INDEX_CORRUPT', `${file}: size ${buffer.byteLength} is not a multiple of ${width}`);
-  }
-  if (buffer.byteOffset % width === 0) {
-    return new Type(buffer.buffer, buffer.byteOffset, buffer.byteLength / width) as InstanceOf<C>;
-  }
-  const copy = new Uint8Array(buffer.byteLength);
-  copy.set(buffer);
-  return new Type(copy.buffer, 0, buffer.byteLength / width) as InstanceOf<C>;
+  return typedArrayOf(fs.readFileSync(file), Type, file);
 }
 
 /** Writes a typed array's bytes to `file`. */
@@ -45,7 +35,7 @@ export class BufferedFileWriter {
   }
 
   write(array: ArrayBufferView): void {
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const bytes = array instanceof Uint8Array ? array : new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     this.bytesWritten += bytes.byteLength;
     if (bytes.byteLength > this.buffer.byteLength) {
       this.flush();
@@ -57,16 +47,29 @@ export class BufferedFileWriter {
     this.used += bytes.byteLength;
   }
 
+  /** Appends `source[start, end)` without creating a view of it. */
+  writeRange(source: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (length > this.buffer.byteLength) {
+      this.write(source.subarray(start, end));
+      return;
+    }
+    this.bytesWritten += length;
+    if (this.used + length > this.buffer.byteLength) this.flush();
+    source.copy(this.buffer, this.used, start, end);
+    this.used += length;
+  }
+
   flush(): void {
     let offset = 0;
     while (offset < this.used) offset += fs.writeSync(this.fd, this.buffer, offset, this.used - offset);
     this.used = 0;
   }
 
-  /** Flushes, fsyncs and closes the file. */
-  close(): void {
+  /** Flushes, fsyncs (unless `sync` is false, for scratch files) and closes the file. */
+  close({ sync = true }: { sync?: boolean } = {}): void {
     this.flush();
-    fs.fsyncSync(this.fd);
+    if (sync) fs.fsyncSync(this.fd);
     fs.closeSync(this.fd);
   }
 }
@@ -103,6 +106,21 @@ export class SequentialReader {
     return new Type(target.buffer, 0, count) as InstanceOf<C>;
   }
 
+  /**
+   * Copies the next `bytes` bytes to `writer` straight from the read-ahead buffer. Merging runs
+   * moves one small segment per term, millions of them: this avoids two allocations per segment.
+   */
+  copyTo(writer: BufferedFileWriter, bytes: number): void {
+    let done = 0;
+    while (done < bytes) {
+      if (this.consumed === this.buffered) this.refill();
+      const take = Math.min(bytes - done, this.buffered - this.consumed);
+      writer.writeRange(this.buffer, this.consumed, this.consumed + take);
+      this.consumed += take;
+      done += take;
+    }
+  }
+
   private refill(): void {
     this.bufferPosition += this.buffered;
     this.consumed = 0;
@@ -133,4 +151,75 @@ export class GrowableUint32Array {
   view(): Uint32Array {
     return this.data.subarray(0, this.length);
   }
+}
+
+/**
+ * One step of loading an index: read a whole file, or pause so other work (requests being served)
+ * can run. Loaders are generators of steps, so the same code loads synchronously (start-up, CLI
+ * tools) and asynchronously (a hot swap in a serving process) without duplicating the logic.
+ */
+export type LoadStep = { read: string } | { pause: true };
+
+/** A loader: yields steps, receives each read's bytes, returns what it built. */
+export type Loader<T> = Generator<LoadStep, T, Buffer | undefined>;
+
+/** Runs a loader to completion on this thread (reads are synchronous, pauses are ignored). */
+export function runLoaderSync<T>(loader: Loader<T>): T {
+  let next = loader.next();
+  while (!next.done) {
+    const step = next.value;
+    next = loader.next('read' in step ? fs.readFileSync(step.read) : undefined);
+  }
+  return next.value;
+}
+
+/**
+ * Runs a loader without holding the event loop: reads go to the thread pool and each pause lets
+ * pending I/O and timers run before the next slice of work.
+ */
+export async function runLoaderAsync<T>(loader: Loader<T>): Promise<T> {
+  let next = loader.next();
+  while (!next.done) {
+    const step = next.value;
+    if ('read' in step) next = loader.next(await fs.promises.readFile(step.read));
+    else {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      next = loader.next(undefined);
+    }
+  }
+  return next.value;
+}
+
+/** A typed array over a whole file's bytes (see `readTypedArray`), for loaders. */
+export function typedArrayOf<C extends TypedArrayConstructor>(buffer: Buffer, Type: C, file: string): InstanceOf<C> {
+  const width = Type.BYTES_PER_ELEMENT;
+  if (buffer.byteLength % width !== 0) {
+    throw new AppError('INDEX_CORRUPT', `${file}: size ${buffer.byteLength} is not a multiple of ${width}`);
+  }
+  if (buffer.byteOffset % width === 0) {
+    return new Type(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength / width) as InstanceOf<C>;
+  }
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(buffer);
+  return new Type(copy.buffer, 0, buffer.byteLength / width) as InstanceOf<C>;
+}
+
+/**
+ * Decodes UTF-8 text in pieces of about `sliceBytes`, cut at line ends, with a pause between
+ * pieces: decoding tens of megabytes at once holds the event loop for tens of milliseconds.
+ */
+export function* decodeInSlices(bytes: Buffer, sliceBytes = 1 << 19): Generator<LoadStep, string, Buffer | undefined> {
+  if (bytes.length <= sliceBytes) return bytes.toString('utf8');
+  const pieces: string[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    // Cut after a newline (0x0A never occurs inside a UTF-8 sequence), so no character is split.
+    let end = start + sliceBytes >= bytes.length ? bytes.length : bytes.indexOf(0x0a, start + sliceBytes) + 1;
+    if (end <= 0) end = bytes.length;
+    pieces.push(bytes.toString('utf8', start, end));
+    start = end;
+    yield { pause: true };
+  }
+  const text = pieces.join('');
+  yield { pause: true };
+  return text;
 }

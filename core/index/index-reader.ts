@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DuplicateSource } from '../documents.ts';
 import { AppError } from '../errors.ts';
-import { readTypedArray } from './binary-io.ts';
+import { decodeInSlices, runLoaderAsync, runLoaderSync, typedArrayOf, type Loader } from './binary-io.ts';
 import { currentGenerationDir } from './generations.ts';
 import { chunkFields, indexFiles, type StoredDocument } from './layout.ts';
 import { LexicalIndex } from './lexical-index.ts';
@@ -55,34 +55,64 @@ export class IndexSnapshot {
     readonly dir: string,
     readonly manifest: Manifest,
     readonly vectors: VectorIndex | null,
+    parts: { documents: IndexedDocument[]; byDocId: Map<string, IndexedDocument>; chunkTable: Uint32Array; chunkPaths: Uint32Array; lexical: LexicalIndex; textFd: number },
   ) {
-    const file = (name: string): string => path.join(dir, name);
-    const duplicates = JSON.parse(fs.readFileSync(file(indexFiles.duplicates), 'utf8')) as Record<string, DuplicateSource[]>;
-    const lines = fs.readFileSync(file(indexFiles.documents), 'utf8').split('\n');
-    this.documents = [];
-    for (const line of lines) {
-      if (line.length === 0) continue;
-      const stored = JSON.parse(line) as StoredDocument;
-      const number = this.documents.length;
-      const year = /^\d{4}/.test(stored.date) ? Number(stored.date.slice(0, 4)) : 0;
-      this.documents.push({ ...stored, number, duplicates: duplicates[number] ?? [], year });
-    }
-    this.byDocId = new Map(this.documents.map((document) => [document.docId, document]));
-    this.chunkTable = readTypedArray(file(indexFiles.chunks), Uint32Array);
-    this.chunkPaths = readTypedArray(file(indexFiles.chunkPaths), Uint32Array);
+    this.documents = parts.documents;
+    this.byDocId = parts.byDocId;
+    this.chunkTable = parts.chunkTable;
+    this.chunkPaths = parts.chunkPaths;
     this.chunkCount = this.chunkTable.length / chunkFields;
-    if (this.documents.length !== manifest.counts.documents || this.chunkCount !== manifest.counts.chunks) {
+    this.lexical = parts.lexical;
+    this.textFd = parts.textFd;
+  }
+
+  /**
+   * Reads a generation's tables and lexical index. A loader (see binary-io.ts), so a serving
+   * process can load a new generation in slices between requests (`loadAsync`).
+   */
+  private static *loader(dir: string, manifest: Manifest, vectors: VectorIndex | null): Loader<IndexSnapshot> {
+    const file = (name: string): string => path.join(dir, name);
+    const duplicates = JSON.parse((yield { read: file(indexFiles.duplicates) })!.toString('utf8')) as Record<string, DuplicateSource[]>;
+    const text = yield* decodeInSlices((yield { read: file(indexFiles.documents) })!);
+    const documents: IndexedDocument[] = [];
+    const byDocId = new Map<string, IndexedDocument>();
+    // Parsing is the costly part (tens of thousands of documents): a pause every few hundred
+    // lines keeps each slice to a few milliseconds.
+    for (let start = 0, parsed = 0; start < text.length; parsed++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        // Completed in place rather than copied: a copy per document doubles the garbage, and
+        // garbage collection pauses are what a hot swap's load is left with.
+        const document = JSON.parse(text.slice(start, end)) as IndexedDocument;
+        document.number = documents.length;
+        document.duplicates = duplicates[document.number] ?? [];
+        document.year = /^\d{4}/.test(document.date) ? Number(document.date.slice(0, 4)) : 0;
+        documents.push(document);
+        byDocId.set(document.docId, document);
+      }
+      start = end + 1;
+      if (parsed % 500 === 499) yield { pause: true };
+    }
+    yield { pause: true };
+    const chunkTable = typedArrayOf((yield { read: file(indexFiles.chunks) })!, Uint32Array, file(indexFiles.chunks));
+    const chunkPaths = typedArrayOf((yield { read: file(indexFiles.chunkPaths) })!, Uint32Array, file(indexFiles.chunkPaths));
+    const chunkCount = chunkTable.length / chunkFields;
+    if (documents.length !== manifest.counts.documents || chunkCount !== manifest.counts.chunks) {
       throw new AppError('INDEX_CORRUPT', `${dir}: document or passage counts do not match the manifest`);
     }
-    const chunkDocuments = new Uint32Array(this.chunkCount);
-    for (let chunk = 0; chunk < this.chunkCount; chunk++) chunkDocuments[chunk] = this.chunkTable[chunk * chunkFields]!;
-    this.lexical = LexicalIndex.load(dir, chunkDocuments, this.documents.length, {
+    const chunkDocuments = new Uint32Array(chunkCount);
+    for (let chunk = 0; chunk < chunkCount; chunk++) chunkDocuments[chunk] = chunkTable[chunk * chunkFields]!;
+    yield { pause: true };
+    const lexical = yield* LexicalIndex.loader(dir, chunkDocuments, documents.length, {
       k1: manifest.lexical.k1,
       b: manifest.lexical.b,
       bigramWeight: manifest.lexical.bigramWeight,
       documentWeight: manifest.lexical.documentWeight,
     });
-    this.textFd = fs.openSync(file(indexFiles.texts), 'r');
+    yield { pause: true };
+    const textFd = fs.openSync(file(indexFiles.texts), 'r');
+    return new IndexSnapshot(dir, manifest, vectors, { documents, byDocId, chunkTable, chunkPaths, lexical, textFd });
   }
 
   /**
@@ -99,21 +129,77 @@ export class IndexSnapshot {
 
   /** Loads one generation folder (see `load`). */
   static loadGeneration(dir: string, options: { vectorModel: string | null }): IndexSnapshot {
+    const manifest = IndexSnapshot.checkedManifest(dir);
+    let vectors: VectorIndex | null = null;
+    if (manifest.embedding && options.vectorModel === manifest.embedding.model) {
+      vectors = VectorIndex.load(path.join(dir, indexFiles.hnsw), manifest.embedding.dimension, manifest.counts.chunks);
+    }
+    return IndexSnapshot.wrapErrors(dir, () => runLoaderSync(IndexSnapshot.loader(dir, manifest, vectors)));
+  }
+
+  /**
+   * `load` for a process that is serving requests: files are read off the main thread (the HNSW
+   * graph by hnswlib's own worker) and parsing runs in short slices, so the event loop never
+   * stalls for long while a new generation comes in.
+   */
+  static async loadAsync(indexDir: string, options: { vectorModel: string | null }): Promise<IndexSnapshot> {
+    const dir = currentGenerationDir(indexDir);
+    if (!dir) throw new AppError('INDEX_MISSING', `no index in ${indexDir}: run the ingest first`);
+    return IndexSnapshot.loadGenerationAsync(dir, options);
+  }
+
+  /** Loads one generation folder without blocking (see `loadAsync`). */
+  static async loadGenerationAsync(dir: string, options: { vectorModel: string | null }): Promise<IndexSnapshot> {
+    const manifest = IndexSnapshot.checkedManifest(dir);
+    // hnswlib reads the graph on its own thread while this one parses the tables.
+    const embedding = manifest.embedding;
+    const vectors: Promise<VectorIndex | null> =
+      embedding && options.vectorModel === embedding.model ? VectorIndex.loadAsync(path.join(dir, indexFiles.hnsw), embedding.dimension, manifest.counts.chunks) : Promise.resolve(null);
+    vectors.catch(() => undefined);
+    let snapshot: IndexSnapshot;
+    try {
+      snapshot = await runLoaderAsync(IndexSnapshot.loader(dir, manifest, null));
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('INDEX_CORRUPT', `${dir}: the document tables cannot be read`, { cause: error });
+    }
+    try {
+      return snapshot.withVectors(await vectors);
+    } catch (error) {
+      snapshot.close();
+      throw error;
+    }
+  }
+
+  private static checkedManifest(dir: string): Manifest {
     const manifest = readManifest(dir);
     verifyFiles(dir, manifest);
     if (manifest.lexical.tokenizer !== tokenizerVersion) {
       throw new AppError('INDEX_SCHEMA_MISMATCH', `${dir} was tokenised with ${manifest.lexical.tokenizer}; this program uses ${tokenizerVersion}. Run the ingest again.`);
     }
-    let vectors: VectorIndex | null = null;
-    if (manifest.embedding && options.vectorModel === manifest.embedding.model) {
-      vectors = VectorIndex.load(path.join(dir, indexFiles.hnsw), manifest.embedding.dimension, manifest.counts.chunks);
-    }
+    return manifest;
+  }
+
+  private static wrapErrors<T>(dir: string, load: () => T): T {
     try {
-      return new IndexSnapshot(dir, manifest, vectors);
+      return load();
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('INDEX_CORRUPT', `${dir}: the document tables cannot be read`, { cause: error });
     }
+  }
+
+  /** This snapshot with `vectors` attached (the tables and open file are shared). */
+  private withVectors(vectors: VectorIndex | null): IndexSnapshot {
+    if (vectors === null) return this;
+    return new IndexSnapshot(this.dir, this.manifest, vectors, {
+      documents: this.documents,
+      byDocId: this.byDocId,
+      chunkTable: this.chunkTable,
+      chunkPaths: this.chunkPaths,
+      lexical: this.lexical,
+      textFd: this.textFd,
+    });
   }
 
   /** Why vector search is off for this snapshot and a query model, or null when it is on. */
@@ -150,6 +236,34 @@ export class IndexSnapshot {
     this.textCache.set(document.number, text);
     if (this.textCache.size > textCacheSize) this.textCache.delete(this.textCache.keys().next().value!);
     return text;
+  }
+
+  /**
+   * Reads the texts of `documents` that are not cached, all at once and off the event loop, so
+   * the `chunk` calls that follow find them in the cache. Texts live on disk: ten search hits
+   * read one by one with a cold page cache cost ten disk latencies on the request's path.
+   */
+  async preloadTexts(documents: readonly IndexedDocument[]): Promise<void> {
+    const missing = [...new Set(documents)].filter((document) => !this.textCache.has(document.number));
+    if (missing.length === 0 || this.closed) return;
+    const texts = await Promise.all(
+      missing.map(
+        (document) =>
+          new Promise<string | null>((resolve) => {
+            const buffer = Buffer.allocUnsafe(document.textBytes);
+            fs.read(this.textFd, buffer, 0, document.textBytes, document.textOffset, (error, bytesRead) => {
+              // On any trouble leave it to `documentText`, which reports it properly.
+              resolve(error || bytesRead !== document.textBytes ? null : buffer.toString('utf8'));
+            });
+          }),
+      ),
+    );
+    missing.forEach((document, index) => {
+      const text = texts[index];
+      if (text === null || text === undefined || this.textCache.has(document.number)) return;
+      this.textCache.set(document.number, text);
+      if (this.textCache.size > textCacheSize) this.textCache.delete(this.textCache.keys().next().value!);
+    });
   }
 
   /** The document a passage belongs to (cheap: no text is read). */

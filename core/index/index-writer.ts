@@ -8,7 +8,7 @@ import type { DuplicateSource } from '../documents.ts';
 import { BufferedFileWriter } from './binary-io.ts';
 import { chunkFields, indexFiles, type StoredDocument } from './layout.ts';
 import { LexicalIndexBuilder, defaultBm25, type LexicalStats } from './lexical-index.ts';
-import type { AnalyzedText } from '../text/tokenize.ts';
+import type { AnalyzedText, PackedAnalysis } from '../text/tokenize.ts';
 import { manifestFile, schemaVersion, type Manifest } from './manifest.ts';
 import { VectorIndex, type HnswParameters } from './vector-index.ts';
 import { tokenizerVersion } from '../text/tokenize.ts';
@@ -17,8 +17,8 @@ export interface WrittenChunk {
   start: number;
   end: number;
   headingPath: number[];
-  /** The passage's words and bigrams (with its context line), for the lexical index. */
-  analyzed: AnalyzedText;
+  /** The passage's words and bigrams (with its context line), for the lexical index; bigrams may come as keys (`bigramKeys`). */
+  analyzed: AnalyzedText | PackedAnalysis;
   /** 64-bit hash of the embedded text, as two 32-bit halves. */
   hash: [number, number];
 }
@@ -78,7 +78,9 @@ export class IndexWriter {
       this.pathCount += chunk.headingPath.length;
       this.hashes.write(Uint32Array.of(chunk.hash[0], chunk.hash[1]));
       this.words.add(chunk.analyzed.words);
-      this.bigrams.add(chunk.analyzed.bigrams);
+      const { bigrams } = chunk.analyzed;
+      if (bigrams instanceof Uint32Array) this.bigrams.addPairs(bigrams);
+      else this.bigrams.add(bigrams);
       this.chunkCount++;
     }
     return number;

@@ -15,14 +15,14 @@
  * - `<field>-lengths.u32`  token count of each chunk
  *
  * Scoring (tuned on the BEIR sets, see README): a passage's score is its own BM25 plus the BM25 of
- * its whole document (computed at query time from the same postings), words weighing 1 and
- * bigrams 0.25. Document evidence lets a passage of a relevant article beat a lone passage that
+ * its whole document (computed at query time from the same postings) weighted 1.5, words weighing
+ * 1 and bigrams 0.35. Document evidence lets a passage of a relevant article beat a lone passage that
  * happens to repeat one query word; bigrams catch words jieba cut differently.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
-import { BufferedFileWriter, GrowableUint32Array, SequentialReader, readTypedArray, writeTypedArray } from './binary-io.ts';
+import { BufferedFileWriter, GrowableUint32Array, SequentialReader, decodeInSlices, runLoaderSync, typedArrayOf, writeTypedArray, type Loader } from './binary-io.ts';
 
 export type LexicalField = 'words' | 'bigrams';
 export const lexicalFields: readonly LexicalField[] = ['words', 'bigrams'];
@@ -49,7 +49,7 @@ export interface Bm25Parameters {
   documentWeight: number;
 }
 
-export const defaultBm25: Bm25Parameters = { k1: 1.2, b: 0.75, bigramWeight: 0.25, documentWeight: 1 };
+export const defaultBm25: Bm25Parameters = { k1: 1.2, b: 0.75, bigramWeight: 0.35, documentWeight: 1.5 };
 
 export interface LexicalStats {
   chunks: number;
@@ -66,9 +66,62 @@ interface RunHeader {
   frequenciesStart: number;
 }
 
+/**
+ * Term ids of two-code-unit terms (every bigram, most jieba words), keyed by the two code units in
+ * an open-addressing table. The builder's term lookups are the hottest loop of an ingest: a
+ * Map<string> lookup of a fresh string costs a hash and several cache misses on a million-term
+ * vocabulary; this costs a multiply and usually one miss.
+ */
+class PairTable {
+  /** Linear probing: [key, id] per slot, id -1 when empty. */
+  private slots: Int32Array;
+  private shift: number;
+  private size = 0;
+
+  constructor(capacityLog2 = 16) {
+    this.slots = new Int32Array(2 << capacityLog2).fill(-1);
+    this.shift = 32 - capacityLog2;
+  }
+
+  /** The id of `key`, or -1. */
+  get(key: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const id = slots[(slot << 1) + 1]!;
+      if (id < 0 || slots[slot << 1] === key) return id;
+    }
+  }
+
+  /** Stores a `key` that is not present yet. */
+  set(key: number, id: number): void {
+    if ((this.size + 1) * 2 > this.slots.length >> 1) this.grow();
+    this.insert(key, id);
+    this.size++;
+  }
+
+  private insert(key: number, id: number): void {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (slots[(slot << 1) + 1]! >= 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = key;
+    slots[(slot << 1) + 1] = id;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.shift--;
+    for (let slot = 0; slot < old.length; slot += 2) if (old[slot + 1]! >= 0) this.insert(old[slot]!, old[slot + 1]!);
+  }
+}
+
 /** Builds the lexical index chunk by chunk. Chunks are numbered in the order they are added. */
 export class LexicalIndexBuilder {
+  /** Ids of terms that are not two code units long (two-unit terms are in `pairIds`). */
   private readonly termIds = new Map<string, number>();
+  private readonly pairIds = new PairTable();
   private readonly terms: string[] = [];
   private readonly lengths = new GrowableUint32Array(1 << 14);
   private blockTerms = new GrowableUint32Array(1 << 16);
@@ -77,6 +130,9 @@ export class LexicalIndexBuilder {
   private readonly runs: RunHeader[] = [];
   private totalLength = 0;
   private totalPostings = 0;
+  /** Per-chunk term counts by term id, reused across chunks (zeroed after each); grows with the vocabulary. */
+  private counts = new Uint32Array(1 << 16);
+  private readonly chunkTerms = new GrowableUint32Array(1024);
 
   /**
    * @param workDir folder for temporary run files (removed by `finish`)
@@ -95,26 +151,82 @@ export class LexicalIndexBuilder {
   /** Adds the next chunk's tokens; returns its chunk number. */
   add(tokens: readonly string[]): number {
     const chunk = this.lengths.length;
-    const frequencies = new Map<number, number>();
+    // This loop runs once per token of the corpus and was the builder's hot spot: two-unit terms
+    // are looked up by their code units (see PairTable), and counts go to a reused typed array
+    // instead of a Map per chunk. Postings keep first-occurrence order, as before.
+    const chunkTerms = this.chunkTerms;
+    chunkTerms.length = 0;
     for (const token of tokens) {
-      let id = this.termIds.get(token);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(token, id);
-        this.terms.push(token);
+      let id: number;
+      if (token.length === 2) {
+        const key = (token.charCodeAt(0) << 16) | token.charCodeAt(1);
+        id = this.pairIds.get(key);
+        if (id < 0) {
+          id = this.newTerm(token);
+          this.pairIds.set(key, id);
+        }
+      } else {
+        id = this.termIds.get(token) ?? -1;
+        if (id < 0) {
+          id = this.newTerm(token);
+          this.termIds.set(token, id);
+        }
       }
-      frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
+      if (this.counts[id]!++ === 0) chunkTerms.push(id);
     }
-    for (const [id, frequency] of frequencies) {
+    this.finishChunk(chunk, tokens.length);
+    return chunk;
+  }
+
+  /**
+   * Adds the next chunk's tokens given as two-code-unit keys (`bigramKey`), e.g. its bigrams from
+   * `bigramKeys`: the same as `add` with the corresponding strings, but no string is made except
+   * for terms seen for the first time. Returns the chunk number.
+   */
+  addPairs(keys: Uint32Array): number {
+    const chunk = this.lengths.length;
+    const chunkTerms = this.chunkTerms;
+    chunkTerms.length = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]! | 0;
+      let id = this.pairIds.get(key);
+      if (id < 0) {
+        id = this.newTerm(String.fromCharCode(key >>> 16, key & 0xffff));
+        this.pairIds.set(key, id);
+      }
+      if (this.counts[id]!++ === 0) chunkTerms.push(id);
+    }
+    this.finishChunk(chunk, keys.length);
+    return chunk;
+  }
+
+  /** Moves the current chunk's counts into the postings block. */
+  private finishChunk(chunk: number, tokenCount: number): void {
+    const counts = this.counts;
+    const ids = this.chunkTerms.view();
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index]!;
       this.blockTerms.push(id);
       this.blockChunks.push(chunk);
-      this.blockFrequencies.push(Math.min(frequency, 0xffff));
+      this.blockFrequencies.push(Math.min(counts[id]!, 0xffff));
+      counts[id] = 0;
     }
-    this.lengths.push(tokens.length);
-    this.totalLength += tokens.length;
-    this.totalPostings += frequencies.size;
+    this.lengths.push(tokenCount);
+    this.totalLength += tokenCount;
+    this.totalPostings += ids.length;
     if (this.blockTerms.length >= this.blockPostings) this.flushBlock();
-    return chunk;
+  }
+
+  /** Registers a new term; returns its id. */
+  private newTerm(token: string): number {
+    const id = this.terms.length;
+    this.terms.push(token);
+    if (id >= this.counts.length) {
+      const bigger = new Uint32Array(this.counts.length * 2);
+      bigger.set(this.counts);
+      this.counts = bigger;
+    }
+    return id;
   }
 
   /** Sorts the in-memory block by term (stable, so chunks stay ascending) and writes it as a run. */
@@ -158,7 +270,8 @@ export class LexicalIndexBuilder {
     writer.write(sortedChunks);
     const frequenciesStart = writer.bytesWritten;
     writer.write(sortedFrequencies);
-    writer.close();
+    // A run file is scratch: a crash abandons the whole build, so it need not reach the disk.
+    writer.close({ sync: false });
     this.runs.push({ file, termIds, counts: runCounts, postingsStart, frequenciesStart });
     this.blockTerms = new GrowableUint32Array(1 << 16);
     this.blockChunks = new GrowableUint32Array(1 << 16);
@@ -190,8 +303,8 @@ export class LexicalIndexBuilder {
         for (const cursor of cursors) {
           if (cursor.next < cursor.run.termIds.length && cursor.run.termIds[cursor.next] === id) {
             const count = cursor.run.counts[cursor.next]!;
-            postingsWriter.write(cursor.postings.read(Uint32Array, count));
-            frequencyWriter.write(cursor.frequencies.read(Uint16Array, count));
+            cursor.postings.copyTo(postingsWriter, count * Uint32Array.BYTES_PER_ELEMENT);
+            cursor.frequencies.copyTo(frequencyWriter, count * Uint16Array.BYTES_PER_ELEMENT);
             cursor.next++;
           }
         }
@@ -203,8 +316,7 @@ export class LexicalIndexBuilder {
     frequencyWriter.close();
     for (const run of this.runs) fs.rmSync(run.file, { force: true });
 
-    const order = Uint32Array.from(this.terms.keys());
-    order.sort((left, right) => compareStrings(this.terms[left]!, this.terms[right]!));
+    const order = sortedTermOrder(this.terms);
     fs.writeFileSync(path.join(outDir, files.terms), this.terms.join('\n'));
     writeTypedArray(path.join(outDir, files.order), order);
     writeTypedArray(path.join(outDir, files.offsets), offsets);
@@ -214,8 +326,40 @@ export class LexicalIndexBuilder {
   }
 }
 
-function compareStrings(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
+/**
+ * Term ids in the order of their terms, comparing UTF-16 code units as `<` does (the order
+ * `termId` binary-searches). Sorting a million strings with a comparator costs seconds; here ids
+ * are sorted as 64-bit numbers keyed by their terms' first two code units (a native numeric
+ * sort), and only runs of terms sharing that key are compared as strings.
+ */
+export function sortedTermOrder(terms: readonly string[]): Uint32Array {
+  const count = terms.length;
+  // Key, as two 32-bit halves of a little-endian 64-bit integer: high = first two code units
+  // (the second 0 for a one-unit term), low = bit 31 set for terms of two or more units (so "X"
+  // sorts before "X\0…"), then the id. Equal keys mean an equal prefix.
+  const keys = new BigUint64Array(count);
+  const halves = new Uint32Array(keys.buffer);
+  for (let id = 0; id < count; id++) {
+    const term = terms[id]!;
+    const long = term.length >= 2;
+    halves[id * 2 + 1] = term.length === 0 ? 0 : ((term.charCodeAt(0) << 16) | (long ? term.charCodeAt(1) : 0)) >>> 0;
+    halves[id * 2] = ((long ? 0x8000_0000 : 0) | id) >>> 0;
+  }
+  keys.sort();
+  const order = new Uint32Array(count);
+  for (let index = 0; index < count; index++) order[index] = halves[index * 2]! & 0x7fff_ffff;
+  const samePrefix = (left: number, right: number): boolean =>
+    halves[left * 2 + 1] === halves[right * 2 + 1] && halves[left * 2]! >>> 31 === halves[right * 2]! >>> 31;
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && samePrefix(start, end)) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((left, right) => (terms[left]! < terms[right]! ? -1 : terms[left]! > terms[right]! ? 1 : 0));
+      order.set(run, start);
+    }
+    start = end;
+  }
+  return order;
 }
 
 /** One scored chunk. */
@@ -287,7 +431,14 @@ type QueryTerms = readonly string[];
 
 /** One loaded field: postings plus the per-chunk and per-document length normalisation. */
 class FieldIndex {
-  private readonly terms: string[];
+  /** All terms in term-id order, newline-separated, as one string (see `termStarts`). */
+  private readonly termText: string;
+  /**
+   * Where each term starts in `termText` (length V + 1; the last entry is one past the end).
+   * One string and an offset table instead of an array of a million small strings: loading is a
+   * scan instead of a split, and the server's heap holds two objects instead of a million.
+   */
+  private readonly termStarts: Uint32Array;
   private readonly order: Uint32Array;
   private readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
@@ -297,39 +448,87 @@ class FieldIndex {
   readonly documentNorms: Float32Array;
   readonly chunkCount: number;
 
-  constructor(directory: string, field: LexicalField, parameters: Bm25Parameters, chunkDocuments: Uint32Array, documentCount: number) {
+  private constructor(parts: {
+    termText: string;
+    termStarts: Uint32Array;
+    order: Uint32Array;
+    offsets: Uint32Array;
+    postings: Uint32Array;
+    frequencies: Uint16Array;
+    chunkNorms: Float32Array;
+    documentNorms: Float32Array;
+  }) {
+    this.termText = parts.termText;
+    this.termStarts = parts.termStarts;
+    this.order = parts.order;
+    this.offsets = parts.offsets;
+    this.postings = parts.postings;
+    this.frequencies = parts.frequencies;
+    this.chunkNorms = parts.chunkNorms;
+    this.documentNorms = parts.documentNorms;
+    this.chunkCount = parts.chunkNorms.length;
+  }
+
+  /** Loads one field's files (see `runLoaderSync` / `runLoaderAsync`). */
+  static *load(directory: string, field: LexicalField, parameters: Bm25Parameters, chunkDocuments: Uint32Array, documentCount: number): Loader<FieldIndex> {
     const files = lexicalFiles(field);
-    const text = fs.readFileSync(path.join(directory, files.terms), 'utf8');
-    this.terms = text.length === 0 ? [] : text.split('\n');
-    this.order = readTypedArray(path.join(directory, files.order), Uint32Array);
-    this.offsets = readTypedArray(path.join(directory, files.offsets), Uint32Array);
-    this.postings = readTypedArray(path.join(directory, files.postings), Uint32Array);
-    this.frequencies = readTypedArray(path.join(directory, files.frequencies), Uint16Array);
-    const lengths = readTypedArray(path.join(directory, files.lengths), Uint32Array);
-    const termCount = this.terms.length;
+    const file = (name: string): string => path.join(directory, name);
+    const termText = yield* decodeInSlices((yield { read: file(files.terms) })!);
+    yield { pause: true };
+    const starts = new GrowableUint32Array(1 << 16);
+    if (termText.length > 0) starts.push(0);
+    for (let at = termText.indexOf('\n'); at >= 0; at = termText.indexOf('\n', at + 1)) {
+      starts.push(at + 1);
+      // A million-term vocabulary takes tens of milliseconds to scan: do it in slices.
+      if ((starts.length & 0xffff) === 0) yield { pause: true };
+    }
+    const termCount = starts.length;
+    starts.push(termText.length + 1);
+    const termStarts = starts.view();
+    yield { pause: true };
+    const order = typedArrayOf((yield { read: file(files.order) })!, Uint32Array, file(files.order));
+    const offsets = typedArrayOf((yield { read: file(files.offsets) })!, Uint32Array, file(files.offsets));
+    const postings = typedArrayOf((yield { read: file(files.postings) })!, Uint32Array, file(files.postings));
+    const frequencies = typedArrayOf((yield { read: file(files.frequencies) })!, Uint16Array, file(files.frequencies));
+    const lengths = typedArrayOf((yield { read: file(files.lengths) })!, Uint32Array, file(files.lengths));
     if (
-      this.order.length !== termCount ||
-      this.offsets.length !== termCount + 1 ||
-      this.offsets[termCount] !== this.postings.length ||
-      this.frequencies.length !== this.postings.length ||
+      order.length !== termCount ||
+      offsets.length !== termCount + 1 ||
+      offsets[termCount] !== postings.length ||
+      frequencies.length !== postings.length ||
       lengths.length !== chunkDocuments.length
     ) {
       throw new AppError('INDEX_CORRUPT', `${directory}: ${field} index files do not agree with each other`);
     }
-    this.chunkCount = lengths.length;
+    const chunkCount = lengths.length;
     const documentLengths = new Float64Array(documentCount);
     let total = 0;
-    for (let chunk = 0; chunk < this.chunkCount; chunk++) {
+    for (let chunk = 0; chunk < chunkCount; chunk++) {
       total += lengths[chunk]!;
       documentLengths[chunkDocuments[chunk]!]! += lengths[chunk]!;
     }
     const { k1, b } = parameters;
-    const chunkAverage = this.chunkCount === 0 ? 1 : Math.max(1, total / this.chunkCount);
+    const chunkAverage = chunkCount === 0 ? 1 : Math.max(1, total / chunkCount);
     const documentAverage = documentCount === 0 ? 1 : Math.max(1, total / documentCount);
-    this.chunkNorms = new Float32Array(this.chunkCount);
-    for (let chunk = 0; chunk < this.chunkCount; chunk++) this.chunkNorms[chunk] = k1 * (1 - b + (b * lengths[chunk]!) / chunkAverage);
-    this.documentNorms = new Float32Array(documentCount);
-    for (let document = 0; document < documentCount; document++) this.documentNorms[document] = k1 * (1 - b + (b * documentLengths[document]!) / documentAverage);
+    const chunkNorms = new Float32Array(chunkCount);
+    for (let chunk = 0; chunk < chunkCount; chunk++) chunkNorms[chunk] = k1 * (1 - b + (b * lengths[chunk]!) / chunkAverage);
+    const documentNorms = new Float32Array(documentCount);
+    for (let document = 0; document < documentCount; document++) documentNorms[document] = k1 * (1 - b + (b * documentLengths[document]!) / documentAverage);
+    yield { pause: true };
+    return new FieldIndex({ termText, termStarts, order, offsets, postings, frequencies, chunkNorms, documentNorms });
+  }
+
+  /** Compares term `id` with `term` by UTF-16 code units, as `<` does, without slicing it out. */
+  private compareTerm(id: number, term: string): number {
+    const start = this.termStarts[id]!;
+    const length = this.termStarts[id + 1]! - 1 - start;
+    const text = this.termText;
+    const shared = Math.min(length, term.length);
+    for (let index = 0; index < shared; index++) {
+      const difference = text.charCodeAt(start + index) - term.charCodeAt(index);
+      if (difference !== 0) return difference;
+    }
+    return length - term.length;
   }
 
   /** The term id of `term`, or -1 (binary search over the sorted order: no Map to build at load). */
@@ -339,9 +538,9 @@ class FieldIndex {
     while (low <= high) {
       const middle = (low + high) >> 1;
       const id = this.order[middle]!;
-      const candidate = this.terms[id]!;
-      if (candidate === term) return id;
-      if (candidate < term) low = middle + 1;
+      const comparison = this.compareTerm(id, term);
+      if (comparison === 0) return id;
+      if (comparison < 0) low = middle + 1;
       else high = middle - 1;
     }
     return -1;
@@ -370,15 +569,12 @@ export class LexicalIndex {
   readonly documentCount: number;
 
   private constructor(
-    directory: string,
+    fields: Record<LexicalField, FieldIndex>,
     private readonly parameters: Bm25Parameters,
     private readonly chunkDocuments: Uint32Array,
     documentCount: number,
   ) {
-    this.fields = {
-      words: new FieldIndex(directory, 'words', parameters, chunkDocuments, documentCount),
-      bigrams: new FieldIndex(directory, 'bigrams', parameters, chunkDocuments, documentCount),
-    };
+    this.fields = fields;
     this.chunkCount = chunkDocuments.length;
     this.documentCount = documentCount;
     this.chunkScores = new Float32Array(this.chunkCount);
@@ -392,7 +588,15 @@ export class LexicalIndex {
    * number of each passage (for document-level evidence).
    */
   static load(directory: string, chunkDocuments: Uint32Array, documentCount: number, parameters: Bm25Parameters = defaultBm25): LexicalIndex {
-    return new LexicalIndex(directory, parameters, chunkDocuments, documentCount);
+    return runLoaderSync(LexicalIndex.loader(directory, chunkDocuments, documentCount, parameters));
+  }
+
+  /** `load` as a loader, for callers that load without blocking (see `runLoaderAsync`). */
+  static *loader(directory: string, chunkDocuments: Uint32Array, documentCount: number, parameters: Bm25Parameters = defaultBm25): Loader<LexicalIndex> {
+    const words = yield* FieldIndex.load(directory, 'words', parameters, chunkDocuments, documentCount);
+    yield { pause: true };
+    const bigrams = yield* FieldIndex.load(directory, 'bigrams', parameters, chunkDocuments, documentCount);
+    return new LexicalIndex({ words, bigrams }, parameters, chunkDocuments, documentCount);
   }
 
   /** Number of passages containing a word (0 when unknown). */

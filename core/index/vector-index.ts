@@ -50,6 +50,24 @@ export class VectorIndex {
     return new VectorIndex(index, dimension);
   }
 
+  /**
+   * `load` without blocking: hnswlib reads and rebuilds the graph in its own worker thread, so a
+   * serving process keeps answering while a new generation's graph comes in.
+   */
+  static async loadAsync(file: string, dimension: number, expectedCount: number): Promise<VectorIndex> {
+    if (!fs.existsSync(file)) throw new AppError('INDEX_CORRUPT', `${file} is missing`);
+    const index = new hnswlib.HierarchicalNSW('ip', dimension);
+    try {
+      await index.readIndex(file);
+    } catch (error) {
+      throw new AppError('INDEX_CORRUPT', `${file} could not be read: ${(error as Error).message}`, { cause: error });
+    }
+    if (index.getCurrentCount() !== expectedCount) {
+      throw new AppError('INDEX_CORRUPT', `${file} holds ${index.getCurrentCount()} vectors; the index has ${expectedCount} passages`);
+    }
+    return new VectorIndex(index, dimension);
+  }
+
   write(file: string): void {
     this.index.writeIndexSync(file);
   }

@@ -151,6 +151,7 @@ export class Retriever {
       options.k,
       options.maxPerDocument ?? 2,
     );
+    await this.snapshot.preloadTexts(chosen.map((chunk) => this.snapshot.chunkDocument(chunk)));
     const hits: SearchHit[] = chosen.map((chunk) => ({ chunk: this.snapshot.chunk(chunk), ...fused.get(chunk)! }));
     const fuseMs = now() - fuseStarted;
     return { hits, mode, queryTokens, timings: { embedMs, lexicalMs, vectorMs, fuseMs, totalMs: now() - started } };

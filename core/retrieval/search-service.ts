@@ -37,6 +37,9 @@ export class SearchService {
   private loadError: AppError | null = null;
   private generation: string | null = null;
   private readonly retiring = new Map<ReturnType<typeof setTimeout>, IndexSnapshot>();
+  private reloading: Promise<boolean> | null = null;
+  private reloadAgain = false;
+  private closed = false;
 
   constructor(private readonly options: SearchServiceOptions) {}
 
@@ -72,6 +75,67 @@ export class SearchService {
     const before = this.current;
     this.load();
     return this.current !== before;
+  }
+
+  /**
+   * `reloadIfChanged` for a process that is serving: the new generation loads without blocking
+   * the event loop (see `IndexSnapshot.loadAsync`), requests keep using the current one until the
+   * swap. Calls during a load share it; a generation published meanwhile is loaded right after.
+   * Resolves true when a new generation was swapped in.
+   */
+  reloadIfChangedAsync(): Promise<boolean> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    const run = async (): Promise<boolean> => {
+      let swapped = false;
+      do {
+        this.reloadAgain = false;
+        if (await this.reloadOnceAsync()) swapped = true;
+      } while (this.reloadAgain);
+      return swapped;
+    };
+    this.reloading = run().finally(() => {
+      this.reloading = null;
+    });
+    return this.reloading;
+  }
+
+  /**
+   * `load` without blocking, for start-up: the HNSW graph is read on another thread while the
+   * tables are parsed here, which also makes it the faster way to start.
+   */
+  async loadAsync(): Promise<void> {
+    await this.reloadIfChangedAsync();
+  }
+
+  private async reloadOnceAsync(): Promise<boolean> {
+    let generation: string | null;
+    try {
+      generation = currentGenerationDir(this.options.indexDir);
+    } catch (error) {
+      this.loadError = toAppError(error);
+      return false;
+    }
+    if (generation === null || generation === this.generation) return false;
+    try {
+      const snapshot = await IndexSnapshot.loadGenerationAsync(generation, { vectorModel: this.options.embedder?.modelId ?? null });
+      if (this.closed) {
+        snapshot.close();
+        return false;
+      }
+      const previous = this.current;
+      this.current = new Retriever(snapshot, this.options.embedder, this.options.retriever);
+      this.generation = generation;
+      this.loadError = null;
+      if (previous) this.retire(previous.snapshot);
+      return true;
+    } catch (error) {
+      // Keep serving the previous generation; health reports why the new one is not live.
+      this.loadError = toAppError(error);
+      return false;
+    }
   }
 
   private retire(snapshot: IndexSnapshot): void {
@@ -115,6 +179,7 @@ export class SearchService {
 
   /** Closes every snapshot now (server shutdown). */
   close(): void {
+    this.closed = true;
     for (const [timer, snapshot] of this.retiring) {
       clearTimeout(timer);
       snapshot.close();

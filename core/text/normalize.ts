@@ -30,6 +30,10 @@ const toFullWidth: Record<string, string> = { ',': '，', ':': '：', ';': '；'
  * first pass is made the same way on the second one: that is what keeps normalisation idempotent.
  */
 const transparent = new Set([',', ':', ';', '?', '!', '(', ')', '"', '，', '：', '；', '？', '！', '（', '）', '“', '”']);
+/** `transparent` by code unit: the per-character checks below run on every character of a corpus. */
+const transparentCodes = new Set([...transparent].map((character) => character.charCodeAt(0)));
+/** Code units of the keys of `toFullWidth`, except the parentheses (converted as pairs). */
+const convertibleCodes = new Set([',', ':', ';', '?', '!'].map((character) => character.charCodeAt(0)));
 
 // A URL or e-mail address: its punctuation is never touched. The e-mail pattern must start at a
 // run boundary (lookbehind) so that a long run without `@` is scanned once, not once per position.
@@ -61,7 +65,6 @@ function isCjkCodePoint(codePoint: number): boolean {
 function classify(line: string): Uint8Array {
   const classes = new Uint8Array(line.length);
   for (let index = 0; index < line.length; index++) {
-    const character = line[index] as string;
     const code = line.charCodeAt(index);
     if (code >= 0xd800 && code <= 0xdbff && index + 1 < line.length) {
       const codePoint = line.codePointAt(index) as number;
@@ -70,7 +73,7 @@ function classify(line: string): Uint8Array {
       if (codePoint > 0xffff) classes[++index] = value;
       continue;
     }
-    if (character === ' ' || transparent.has(character)) classes[index] = Context.Skip;
+    if (code === 0x20 || transparentCodes.has(code)) classes[index] = Context.Skip;
     else classes[index] = isCjkCodePoint(code) ? Context.Cjk : Context.Other;
   }
   return classes;
@@ -128,7 +131,8 @@ function convertPunctuation(line: string): string {
     (cjkPrefix[close] as number) - (cjkPrefix[open + 1] as number) > 0;
   const nearCjk = (index: number): boolean => cjkBefore[index] === 1 || cjkAfter[index] === 1;
 
-  const output = line.split('');
+  // Replacements by position (a line can be thousands of characters; most change nowhere).
+  const output = new Map<number, string>();
   // Parentheses: a matched pair is converted as a whole, when it holds or touches Chinese.
   const openStack: number[] = [];
   const pairs: [number, number][] = [];
@@ -136,22 +140,22 @@ function convertPunctuation(line: string): string {
   const quotes: number[] = [];
   for (let index = 0; index < length; index++) {
     if (guarded[index]) continue;
-    const character = line[index];
-    if (character === '(') openStack.push(index);
-    else if (character === ')') {
+    const code = line.charCodeAt(index);
+    if (code === 0x28) openStack.push(index);
+    else if (code === 0x29) {
       const open = openStack.pop();
       if (open === undefined) unmatched.push(index);
       else pairs.push([open, index]);
-    } else if (character === '"') quotes.push(index);
+    } else if (code === 0x22) quotes.push(index);
   }
   for (const open of openStack) unmatched.push(open);
   for (const [open, close] of pairs) {
     if (hasCjkBetween(open, close) || cjkBefore[open] === 1 || cjkAfter[close] === 1) {
-      output[open] = '（';
-      output[close] = '）';
+      output.set(open, '（');
+      output.set(close, '）');
     }
   }
-  for (const index of unmatched) if (nearCjk(index)) output[index] = toFullWidth[line[index] as string] as string;
+  for (const index of unmatched) if (nearCjk(index)) output.set(index, toFullWidth[line[index] as string] as string);
 
   // Straight double quotes pair up in order within the line: "…" → “…” around or beside Chinese.
   let quote = 0;
@@ -159,24 +163,30 @@ function convertPunctuation(line: string): string {
     const open = quotes[quote] as number;
     const close = quotes[quote + 1] as number;
     if (hasCjkBetween(open, close) || cjkBefore[open] === 1 || cjkAfter[close] === 1) {
-      output[open] = '“';
-      output[close] = '”';
+      output.set(open, '“');
+      output.set(close, '”');
     }
   }
   if (quote < quotes.length) {
     // A lone quote: Chinese paragraphs of a long quotation open with “ and only the last closes.
     const index = quotes[quote] as number;
-    if (cjkAfter[index] === 1) output[index] = '“';
-    else if (cjkBefore[index] === 1) output[index] = '”';
+    if (cjkAfter[index] === 1) output.set(index, '“');
+    else if (cjkBefore[index] === 1) output.set(index, '”');
   }
 
   for (let index = 0; index < length; index++) {
-    const character = line[index] as string;
-    if (guarded[index] || !(character in toFullWidth) || character === '(' || character === ')') continue;
+    if (guarded[index] || !convertibleCodes.has(line.charCodeAt(index))) continue;
     // Digits are not CJK, so 2,000 / 10:30 / 3.5 inside Chinese text keep their ASCII marks.
-    if (nearCjk(index)) output[index] = toFullWidth[character] as string;
+    if (nearCjk(index)) output.set(index, toFullWidth[line[index] as string] as string);
   }
-  return output.join('');
+  if (output.size === 0) return line;
+  let result = '';
+  let from = 0;
+  for (const index of [...output.keys()].sort((left, right) => left - right)) {
+    result += line.slice(from, index) + output.get(index)!;
+    from = index + 1;
+  }
+  return result + line.slice(from);
 }
 
 /**

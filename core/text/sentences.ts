@@ -12,9 +12,14 @@ export interface Span {
 const terminators = new Set(['。', '！', '？', '；', '!', '?', '…']);
 // Closing marks that belong to the sentence they end: `…”。` or `。”`.
 const closers = new Set(['”', '’', '」', '』', '）', ')', '》', '"', "'"]);
+// The same sets by code unit: the splitter looks at every character of every document, and
+// `text[index]` makes a string per character.
+const terminatorCodes = new Set([...terminators].map((character) => character.charCodeAt(0)));
+const closerCodes = new Set([...closers].map((character) => character.charCodeAt(0)));
+const newline = 0x0a;
 
-function isSpace(character: string | undefined): boolean {
-  return character === ' ' || character === '\t' || character === '\u3000';
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000;
 }
 
 /**
@@ -28,23 +33,23 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && (isSpace(text[s]) || text[s] === '\n')) s++;
-    while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
+    while (s < e && (isSpaceCode(text.charCodeAt(s)) || text.charCodeAt(s) === newline)) s++;
+    while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === newline)) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
   let index = from;
   while (index < to) {
-    const character = text[index];
-    if (character === '\n') {
+    const code = text.charCodeAt(index);
+    if (code === newline) {
       push(index);
       start = index + 1;
       index++;
       continue;
     }
-    if (character !== undefined && terminators.has(character)) {
+    if (terminatorCodes.has(code)) {
       let end = index + 1;
       // Runs of terminators (！？, ……) and the closing quotes after them stay in this sentence.
-      while (end < to && (terminators.has(text[end] ?? '') || closers.has(text[end] ?? ''))) end++;
+      while (end < to && (terminatorCodes.has(text.charCodeAt(end)) || closerCodes.has(text.charCodeAt(end)))) end++;
       push(end);
       start = end;
       index = end;

@@ -51,6 +51,15 @@ const meaningful = /[\p{L}\p{N}]/u;
 
 /** Normalises one jieba token; returns '' for tokens that should not be indexed. */
 function normalizeToken(token: string): string {
+  // Most tokens are common ideographs only: then trimming and lower-casing change nothing and the
+  // token is meaningful, so skip them (this runs for every token of the corpus, and lower-casing
+  // a two-byte string is a runtime call).
+  let ideographs = token.length > 0;
+  for (let index = 0; ideographs && index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    ideographs = code >= 0x4e00 && code <= 0x9fa5;
+  }
+  if (ideographs) return stopwords.has(token) || token.length > 32 ? '' : token;
   const trimmed = token.trim();
   if (trimmed.length === 0 || !meaningful.test(trimmed)) return '';
   const lower = trimmed.toLowerCase();
@@ -83,6 +92,42 @@ export function bigrams(text: string, skip: ReadonlySet<string> = stopwords): st
     }
   }
   return result;
+}
+
+/** A bigram as a number: its first code unit in the high 16 bits, the second in the low 16. */
+export function bigramKey(pair: string): number {
+  return ((pair.charCodeAt(0) << 16) | pair.charCodeAt(1)) >>> 0;
+}
+
+const stopwordKeys: ReadonlySet<number> = new Set([...stopwords].filter((word) => word.length === 2).map(bigramKey));
+
+/**
+ * `bigrams(text)` as numbers (see `bigramKey`), for the index builder: the same bigrams in the same
+ * order, without a string per bigram (a passage has hundreds; ingest makes tens of millions).
+ */
+export function bigramKeys(text: string): Uint32Array {
+  const keys = new Uint32Array(Math.max(0, text.length - 1));
+  let count = 0;
+  for (const match of text.matchAll(hanRun)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (let index = start; index + 1 < end; index++) {
+      const key = ((text.charCodeAt(index) << 16) | text.charCodeAt(index + 1)) >>> 0;
+      if (!stopwordKeys.has(key)) keys[count++] = key;
+    }
+  }
+  return keys.slice(0, count);
+}
+
+/** Both lexical fields of a passage as ingest moves them between threads: bigrams as numbers. */
+export interface PackedAnalysis {
+  words: string[];
+  bigrams: Uint32Array;
+}
+
+/** `analyze` for the index builder (see `bigramKeys`). */
+export function analyzeForIndex(text: string): PackedAnalysis {
+  return { words: tokenize(text), bigrams: bigramKeys(text) };
 }
 
 /** Both lexical fields of a text. */

@@ -46,7 +46,7 @@ function bm25(collection: string[][], bag: string[], query: string[], { k1, b }:
 }
 
 /**
- * The documented scoring: passage BM25 + document BM25, words + 0.25 × bigrams. A passage with no
+ * The documented scoring: passage BM25 + document BM25 (× documentWeight), words + bigrams (× bigramWeight). A passage with no
  * match of its own scores 0 (document evidence only lifts passages that match).
  */
 function reference(documents: string[][], query: AnalyzedText, parameters = defaultBm25, requireOwnMatch = true): number[] {

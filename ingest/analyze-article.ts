@@ -1,0 +1,50 @@
+/**
+ * The per-article work of an ingest that needs nothing but the article itself: clean, describe,
+ * chunk, fingerprint for near-duplicates, tokenise every passage and hash it. Being pure, it can
+ * run on any thread; `prepare-pool.ts` runs it in worker threads for large corpora, so jieba and
+ * the text clean-up use the other cores while the main thread builds the index.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceArticle } from '../core/documents.ts';
+import type { ChunkOptions } from '../core/text/chunk.ts';
+import { analyzeForIndex, type PackedAnalysis } from '../core/text/tokenize.ts';
+import { fingerprint, type Fingerprint } from './near-duplicates.ts';
+import { prepareArticle, type PreparedDocument } from './prepare.ts';
+
+/** What analysing one article produced. */
+export type AnalyzedArticle =
+  | {
+      kind: 'ready';
+      document: PreparedDocument;
+      print: Fingerprint;
+      /** Words and bigrams (as keys) of each passage's index text, in passage order. */
+      analyzed: PackedAnalysis[];
+      /** 64-bit hash of each passage's index text, as two 32-bit halves. */
+      hashes: [number, number][];
+    }
+  | { kind: 'empty' }
+  | { kind: 'failed'; message: string };
+
+/** 64-bit hash of a passage's embedded text, as two 32-bit halves (first 8 bytes of SHA-1). */
+export function hashText(text: string): [number, number] {
+  const digest = createHash('sha1').update(text).digest();
+  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
+}
+
+/**
+ * Analyses one article. Never throws: a failure is returned with its message. Without
+ * `keepIndexText` the passages' index texts are dropped once analysed (only the embedding model
+ * needs them; between threads they would double the text to copy).
+ */
+export function analyzeArticle(article: SourceArticle, chunking: ChunkOptions, { keepIndexText = true }: { keepIndexText?: boolean } = {}): AnalyzedArticle {
+  try {
+    const document = prepareArticle(article, chunking);
+    if (!document) return { kind: 'empty' };
+    const analyzed = document.chunks.map((chunk) => analyzeForIndex(chunk.indexText));
+    const hashes = document.chunks.map((chunk) => hashText(chunk.indexText));
+    if (!keepIndexText) for (const chunk of document.chunks) chunk.indexText = '';
+    return { kind: 'ready', document, print: fingerprint(document.text), analyzed, hashes };
+  } catch (error) {
+    return { kind: 'failed', message: (error as Error).message ?? String(error) };
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The performance paths of ingest and loading must give exactly what the plain paths give:
+ * worker-thread analysis, numeric bigram keys, the keyed term sort, the asynchronous snapshot load,
+ * and a re-ingest run by the reindexer in a child process.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { currentGenerationDir } from '../../core/index/generations.ts';
+import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { LexicalIndexBuilder, sortedTermOrder } from '../../core/index/lexical-index.ts';
+import { SearchService } from '../../core/retrieval/search-service.ts';
+import { analyze, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
+import { Reindexer } from '../../server/reindexer.ts';
+import { copyDefaultCorpus, defaultCorpusDir, defaultFiles, ingest, makeTempDir, readArticle, removeTempDirs } from '../helpers/corpus.ts';
+
+afterAll(removeTempDirs);
+
+/** Every file of the live generation, except the manifest (it holds times and paths). */
+function indexContents(indexDir: string): Record<string, Buffer> {
+  const dir = currentGenerationDir(indexDir)!;
+  const files: Record<string, Buffer> = {};
+  for (const name of fs.readdirSync(dir).sort()) if (name !== 'manifest.json') files[name] = fs.readFileSync(path.join(dir, name));
+  return files;
+}
+
+async function defaultTexts(): Promise<string[]> {
+  return Promise.all(Object.values(defaultFiles).map(async (file) => (await readArticle(defaultCorpusDir, file)).text));
+}
+
+describe('index fast paths', () => {
+  it('sorts terms by code units like `<`, however they share prefixes', () => {
+    const terms = ['党建', '党', '党建工作', '党员', 'a', '', 'A', 'ab', 'a\u0000', '\u0000', '\uffff\uffff', '\uffff', '𠀀', 'x'.repeat(40), '党总支', '总支'];
+    const expected = [...terms].sort();
+    expect(Array.from(sortedTermOrder(terms), (id) => terms[id])).toEqual(expected);
+  });
+
+  it('bigram keys are the bigrams, in order, as numbers', async () => {
+    for (const text of [...(await defaultTexts()), '党建𠀀引领，the 2024 年「红船」精神 的的 了了']) {
+      expect(Array.from(bigramKeys(text))).toEqual(bigrams(text).map(bigramKey));
+    }
+  });
+
+  it('a field built from bigram keys is the field built from bigram strings', async () => {
+    const texts = await defaultTexts();
+    const fromStrings = makeTempDir('bigrams-strings');
+    const fromKeys = makeTempDir('bigrams-keys');
+    const strings = new LexicalIndexBuilder(fromStrings, 'bigrams', 5000);
+    const keys = new LexicalIndexBuilder(fromKeys, 'bigrams', 5000);
+    for (const text of texts) {
+      for (let start = 0; start < text.length; start += 300) {
+        const passage = text.slice(start, start + 400);
+        strings.add(analyze(passage).bigrams);
+        keys.addPairs(bigramKeys(passage));
+      }
+    }
+    expect(keys.finish(fromKeys)).toEqual(strings.finish(fromStrings));
+    for (const name of fs.readdirSync(fromStrings)) expect(fs.readFileSync(path.join(fromKeys, name)).equals(fs.readFileSync(path.join(fromStrings, name))), name).toBe(true);
+  });
+
+  it('ingesting with worker threads writes the same index as ingesting inline', async () => {
+    const corpusDir = copyDefaultCorpus();
+    const inline = makeTempDir('index-inline');
+    const workers = makeTempDir('index-workers');
+    const first = await ingest(corpusDir, inline, { prepareWorkers: 0 });
+    const second = await ingest(corpusDir, workers, { prepareWorkers: 2 });
+    expect({ ...second, generationDir: '', milliseconds: 0 }).toEqual({ ...first, generationDir: '', milliseconds: 0 });
+    expect(indexContents(workers)).toEqual(indexContents(inline));
+  }, 60_000);
+
+  it('the asynchronous load gives the snapshot the synchronous load gives', async () => {
+    const indexDir = makeTempDir('index-async');
+    await ingest(defaultCorpusDir, indexDir);
+    const sync = IndexSnapshot.load(indexDir, { vectorModel: null });
+    const async = await IndexSnapshot.loadAsync(indexDir, { vectorModel: null });
+    try {
+      expect(async.documents).toEqual(sync.documents);
+      expect(async.chunkCount).toBe(sync.chunkCount);
+      const query = analyze('嘉兴职业技术学院 红船 党建');
+      expect(async.lexical.search(query, 10)).toEqual(sync.lexical.search(query, 10));
+      expect(async.chunk(3)).toEqual(sync.chunk(3));
+    } finally {
+      sync.close();
+      async.close();
+    }
+  });
+
+  it('the reindexer re-ingests in a child process and the server swaps the new generation in', async () => {
+    const corpusDir = copyDefaultCorpus();
+    const indexDir = makeTempDir('index-reindex');
+    await ingest(corpusDir, indexDir);
+    const search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
+    search.load();
+    const before = search.status();
+    fs.writeFileSync(path.join(corpusDir, 'extra.md'), '# 新增文章\n\n某某学院党委开展“红色引擎”主题党日活动，推动党建与业务深度融合。');
+    const lines: string[] = [];
+    let swapped = false;
+    const reindexer = new Reindexer({
+      corpusDir,
+      indexDir,
+      lexicalOnly: true,
+      logger: { info: (_details, message) => lines.push(message), warn: (_details, message) => lines.push(`warn: ${message}`) },
+      onPublished: async () => {
+        swapped = await search.reloadIfChangedAsync();
+      },
+    });
+    try {
+      const outcome = await reindexer.run('test');
+      expect(outcome.code, lines.join('\n')).toBe(0);
+      expect(swapped).toBe(true);
+      expect(search.status().documents).toBe(before.documents + 1);
+      expect(lines).toContain('re-ingest published a new generation');
+    } finally {
+      await reindexer.close();
+      search.close();
+    }
+  }, 120_000);
+});
