@@ -8,11 +8,13 @@ import type { AnswerService } from '../core/answer/answer-service.ts';
 import { AppError } from '../core/errors.ts';
 import type { Config } from '../core/config.ts';
 import type { SearchService } from '../core/retrieval/search-service.ts';
-import { registerErrorHandlers } from './http-errors.ts';
+import { registerErrorHandlers, sendFrameworkError, writeClientError } from './http-errors.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerAskRoutes } from './routes/ask.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { registerExportRoutes } from './routes/export.ts';
+import { registerWebRoutes } from './routes/web.ts';
 import { frameLimit, registerWebsocketRoutes, type SessionRegistry } from './routes/ws.ts';
 import { chooseProtocol, registerSecurity } from './security.ts';
 
@@ -40,17 +42,30 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     bodyLimit: deps.config.MAX_MESSAGE_BYTES,
     routerOptions: { maxParamLength: 500 },
+    // Requests the router or Node's HTTP parser reject get the product's error shape too.
+    frameworkErrors: (error, _request, reply) => sendFrameworkError(error, reply),
+    clientErrorHandler: writeClientError,
   });
   deps.answers.attachLogger(app.log.child({ component: 'answers' }));
   registerErrorHandlers(app);
-  await registerSecurity(app, deps.config);
+  // The websocket plugin first: its onRequest hook marks upgrade requests, so that an upgrade the
+  // security hooks refuse (401, 429, 503) has its socket closed after the answer instead of left open.
   await app.register(websocket, {
-    options: { maxPayload: frameLimit(deps.config.MAX_MESSAGE_BYTES), handleProtocols: (protocols) => chooseProtocol(protocols) },
+    options: {
+      maxPayload: frameLimit(deps.config.MAX_MESSAGE_BYTES),
+      handleProtocols: (protocols) => chooseProtocol(protocols),
+      // ws would close the socket (1007) on a text frame with invalid UTF-8; routes/ws.ts decodes
+      // strictly itself and answers such a frame with an error, keeping the socket usable.
+      skipUTF8Validation: true,
+    },
   });
+  await registerSecurity(app, deps.config);
   registerHealthRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerAskRoutes(app, deps);
+  registerExportRoutes(app, deps);
+  await registerWebRoutes(app);
   const sessions = registerWebsocketRoutes(app, deps);
   app.decorate('chatSessions', sessions);
   // While shutting down, new requests and sockets are refused cleanly; answers in flight finish.

@@ -13,6 +13,7 @@ import { currentGenerationDir } from '../core/index/generations.ts';
 import { ingestNeeded } from '../ingest/freshness.ts';
 import { runIngest } from '../ingest/run.ts';
 import { buildApp } from './app.ts';
+import { Reindexer } from './reindexer.ts';
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { createOpenAIGenerator } from '../core/answer/openai-generator.ts';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     embedderWarning: loaded.warning,
     retriever: retrieverOptions(config),
   });
-  search.load();
+  await search.loadAsync();
   const status = search.status();
   if (!status.ready) say(`error: no usable index (${status.error?.code}: ${status.error?.message}). Run: npm run ingest`);
   else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''}`);
@@ -67,33 +68,60 @@ async function main(): Promise<void> {
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
   const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: loggerOptions(config) });
 
-  // Pick up generations that a separate `npm run ingest` publishes while we serve.
-  const pointer = path.join(config.INDEX_DIR, 'CURRENT');
-  fs.watchFile(pointer, { interval: 2000 }, () => {
-    if (search.reloadIfChanged()) {
+  // Pick up generations that an ingest publishes while we serve (`npm run ingest`, or the
+  // reindexer below). The load is asynchronous, so answers keep flowing during the swap.
+  const reload = async (): Promise<void> => {
+    if (await search.reloadIfChangedAsync()) {
       const now = search.status();
       app.log.info({ documents: now.documents, chunks: now.chunks, generation: currentGenerationDir(config.INDEX_DIR) }, 'index reloaded');
     }
+  };
+  const pointer = path.join(config.INDEX_DIR, 'CURRENT');
+  fs.watchFile(pointer, { interval: 2000 }, () => void reload());
+  // Re-ingests run in a child process at low priority; see reindexer.ts.
+  const reindexer = new Reindexer({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    lexicalOnly: embedder === null,
+    logger: app.log.child({ component: 'reindexer' }),
+    onPublished: reload,
   });
+  if (config.WATCH_CORPUS) reindexer.watch();
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     app.log.info({ signal, inFlight: app.chatSessions.inFlight }, 'shutting down: finishing answers in flight');
+    const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
+    // Whatever happens below, the process is gone shortly after the grace period.
+    setTimeout(() => {
+      say('error: shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 5_000).unref();
     fs.unwatchFile(pointer);
+    // Stop a running re-ingest while answers drain; its half-built generation is discarded.
+    const reindexerClosed = reindexer.close();
     // Refuse new work (503 SHUTTING_DOWN), let answers in flight finish (bounded), then close.
     await app.chatSessions.drain(config.SHUTDOWN_GRACE_MS);
+    // app.close() waits for HTTP requests still running (a POST /api/ask on a slow model): they
+    // get what is left of the grace period, then their connections are cut.
+    const cut = setTimeout(() => app.server.closeAllConnections(), Math.max(0, deadline - Date.now()) + 250);
     await app.close();
+    clearTimeout(cut);
     search.close();
     await embedder?.dispose();
+    await reindexerClosed;
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  say(`党建典型经验问答助手 is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/`);
+  // The bound port (PORT=0 picks a free one).
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  say(`党建典型经验问答助手 is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
 }
 
 main().catch((error: unknown) => {

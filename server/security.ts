@@ -49,9 +49,20 @@ function presentedToken(request: FastifyRequest): string | null {
   return null;
 }
 
-/** Routes that need the token when one is configured: the API and the websocket, not the page. */
-function isProtected(url: string): boolean {
+/** Paths that need the token when one is configured: the API and the websocket, not the page. */
+function isProtectedPath(url: string): boolean {
   return url === '/ws' || url.startsWith('/ws?') || url.startsWith('/api/') || url === '/api';
+}
+
+/**
+ * Whether a request needs the token. Decided on the route the router matched as well as on the raw
+ * URL: the router decodes percent-escapes (`/%61pi/documents` is `/api/documents`) and accepts
+ * absolute-form targets (`GET http://host/api/documents`), which a check on the raw URL alone
+ * would let through.
+ */
+function isProtected(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return (route !== undefined && isProtectedPath(route)) || isProtectedPath(request.url);
 }
 
 /** The client's key for limits: its address (behind a proxy, configure Fastify's trustProxy). */
@@ -116,7 +127,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       timeWindow: 60_000,
       keyGenerator: clientKey,
       // The page's own files do not count against the question budget.
-      allowList: (request) => !isProtected(request.url),
+      allowList: (request) => !isProtected(request),
       errorResponseBuilder: (_request, context) => {
         const error = new AppError('RATE_LIMITED', `请求过于频繁：每分钟最多 ${context.max} 次，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`);
         return Object.assign(error, { statusCode: 429 });
@@ -127,7 +138,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   if (config.ACCESS_TOKEN) {
     const expected = config.ACCESS_TOKEN;
     app.addHook('onRequest', async (request, reply) => {
-      if (!isProtected(request.url)) return;
+      if (!isProtected(request)) return;
       const token = presentedToken(request);
       if (token !== null && sameSecret(token, expected)) return;
       const error = new AppError('UNAUTHORIZED', token === null ? '需要访问令牌（Authorization: Bearer <token>）' : '访问令牌不正确');

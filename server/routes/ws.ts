@@ -8,13 +8,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { AppError, toAppError } from '../../core/errors.ts';
-import { clientMessageSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
+import { clientMessageSchema, questionIdSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
 import type { AppDependencies } from '../app.ts';
 import { MinuteBudget, clientKey } from '../security.ts';
 
 /** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
 export function frameLimit(maxMessageBytes: number): number {
   return Math.max(1 << 20, maxMessageBytes * 4);
+}
+
+/** Most answer data a socket may have waiting for a client that does not read; then it is closed. */
+export function sendBufferLimit(maxMessageBytes: number): number {
+  return Math.max(1 << 20, maxMessageBytes * 64);
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): { field: string; problem: string }[] {
@@ -95,6 +100,13 @@ class ChatSession {
   /** Sends a message if the socket is still open; messages are validated against the protocol first. */
   private send(message: ServerMessage): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    // A client that asks but does not read would make the server buffer answers without end.
+    if (this.socket.bufferedAmount > sendBufferLimit(this.deps.config.MAX_MESSAGE_BYTES)) {
+      this.request.log.warn({ buffered: this.socket.bufferedAmount }, 'closing a websocket whose client does not read its answers');
+      this.close();
+      this.socket.terminate();
+      return;
+    }
     const checked = serverMessageSchema.safeParse(message);
     if (!checked.success) {
       this.request.log.error({ issues: checked.error.issues, type: message.type }, 'refusing to send an invalid protocol message');
@@ -127,7 +139,9 @@ class ChatSession {
       this.sendError(new AppError('INVALID_MESSAGE', '消息不是有效的 JSON'));
       return;
     }
-    const id = typeof json === 'object' && json !== null && typeof (json as { id?: unknown }).id === 'string' ? ((json as { id: string }).id.slice(0, 100).match(/^[\w.:-]+$/)?.[0] ?? undefined) : undefined;
+    // The error of a malformed message carries its id only when that id is itself well formed.
+    const givenId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+    const id = questionIdSchema.safeParse(givenId).success ? (givenId as string) : undefined;
     const parsed = clientMessageSchema({ maxQuestionLength: limits.MAX_QUESTION_LENGTH, maxHistoryTurns: limits.MAX_HISTORY_TURNS }).safeParse(json);
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
@@ -204,7 +218,11 @@ class ChatSession {
       this.sendError(new AppError('SHUTTING_DOWN', '服务正在重启，回答已中止'), id);
     }
     this.close();
-    if (this.socket.readyState === this.socket.OPEN) this.socket.close(1001, 'server shutting down');
+    if (this.socket.readyState === this.socket.OPEN) {
+      this.socket.close(1001, 'server shutting down');
+      // A client that never completes the closing handshake must not hold the shutdown up.
+      setTimeout(() => this.socket.terminate(), 1_000).unref();
+    }
   }
 }
 
@@ -215,8 +233,17 @@ function withId(event: AnswerEvent, id: string): ServerMessage {
 /** Registers `/ws`; returns the session registry (the server drains it on shutdown). */
 export function registerWebsocketRoutes(app: FastifyInstance, deps: AppDependencies): SessionRegistry {
   const registry = new SessionRegistry(deps);
-  app.get('/ws', { websocket: true }, (socket, request) => {
-    new ChatSession(socket, request, deps, registry);
+  app.route({
+    method: 'GET',
+    url: '/ws',
+    // A plain GET (no upgrade) gets a clear error instead of an empty 404.
+    handler: async (_request, reply) => {
+      const error = new AppError('BAD_REQUEST', '该地址只接受 websocket 连接');
+      return reply.status(error.status).header('upgrade', 'websocket').send({ error: error.toJSON() });
+    },
+    wsHandler: (socket, request) => {
+      new ChatSession(socket, request, deps, registry);
+    },
   });
   return registry;
 }

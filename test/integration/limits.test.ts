@@ -1,0 +1,236 @@
+/**
+ * Every limit answers with its own clear error code, and leaves the connection usable: question
+ * length, message size, history length, questions in flight per socket, connections per client,
+ * and the per-client rate limit, over the websocket and over HTTP. Each test turns its setting
+ * low; the real server listens on a loopback port.
+ */
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { frameLimit } from '../../server/routes/ws.ts';
+import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
+import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.ts';
+import { closeTcpWsClients, connectTcpWs, type TcpWsClient } from '../helpers/tcp-ws.ts';
+
+let indexDir: string;
+const fakes: FakeOpenAI[] = [];
+
+beforeAll(async () => {
+  const root = makeTempDir('limits');
+  indexDir = path.join(root, 'index');
+  await ingest(copyDefaultCorpus(root), indexDir);
+});
+
+afterEach(async () => {
+  await closeTcpWsClients();
+  await closeTestApps();
+  for (const fake of fakes.splice(0)) await fake.close();
+});
+afterAll(removeTempDirs);
+
+const question = '湖南电气职业技术学院风能工程学院教工党支部实施了哪些工程？';
+
+interface Served extends TestApp {
+  wsUrl: string;
+  connect(): Promise<TcpWsClient>;
+  post(url: string, body: unknown): Promise<{ status: number; body: any; raw: string; headers: Record<string, unknown> }>;
+}
+
+async function serve(settings: Parameters<typeof buildTestApp>[0]['settings'], options: { generator?: 'stalling' } = {}): Promise<Served & { release?: () => void }> {
+  let release: (() => void) | undefined;
+  let generator;
+  if (options.generator === 'stalling') {
+    const resume = new Promise<void>((resolve) => (release = resolve));
+    const fake = await startFakeOpenAI({ text: '风能工程学院教工党支部实施了多项工程[1]。', pieces: 4, pauseAfter: 1, resume });
+    fakes.push(fake);
+    generator = fake.generator();
+  }
+  const app = await buildTestApp({ indexDir, settings, generator });
+  const address = await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const wsUrl = `${address.replace(/^http/, 'ws')}/ws`;
+  return {
+    ...app,
+    wsUrl,
+    release,
+    connect: () => connectTcpWs(wsUrl),
+    async post(url, body) {
+      const response = await app.app.inject({ method: 'POST', url, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      return { status: response.statusCode, body: response.json(), raw: response.body, headers: response.headers };
+    },
+  };
+}
+
+/** The socket still answers a normal question. */
+async function expectUsable(client: TcpWsClient): Promise<void> {
+  const result = await client.waitForEnd(client.ask({ question }));
+  expect(result.error, JSON.stringify(result.error)).toBeUndefined();
+  expect(result.end?.notFound).toBe(false);
+  expect(client.violations).toEqual([]);
+}
+
+describe('MAX_QUESTION_LENGTH', () => {
+  it('refuses a longer question with QUERY_TOO_LONG on the websocket, POST /api/ask and GET /api/search', async () => {
+    const app = await serve({ MAX_QUESTION_LENGTH: '40' });
+    const long = `${question}${'请详细说明'.repeat(5)}`;
+    expect(long.length).toBeGreaterThan(40);
+
+    const client = await app.connect();
+    const refused = await client.waitForEnd(client.ask({ id: 'long', question: long }));
+    expect(refused.messages).toHaveLength(1);
+    expect(refused.error).toMatchObject({ id: 'long', code: 'QUERY_TOO_LONG' });
+    expect(refused.error!.message).toContain('40');
+    await expectUsable(client);
+
+    const asked = await app.post('/api/ask', { question: long });
+    expectApiError(asked, 400, 'QUERY_TOO_LONG');
+    expect(asked.body.error.message).toContain('40');
+    expectApiError(await app.get('/api/search', { q: long }), 400, 'QUERY_TOO_LONG');
+    // At the limit it is accepted.
+    expect((await app.get('/api/search', { q: long.slice(0, 40) })).status).toBe(200);
+  });
+});
+
+describe('MAX_MESSAGE_BYTES', () => {
+  it('answers a websocket frame over the limit with MESSAGE_TOO_LARGE and keeps the socket', async () => {
+    const app = await serve({ MAX_MESSAGE_BYTES: '2048' });
+    const client = await app.connect();
+    const big = JSON.stringify({ type: 'ask', id: 'big', question, history: [{ role: 'user', content: '党'.repeat(1000) }] });
+    expect(Buffer.byteLength(big)).toBeGreaterThan(2048);
+    client.sendRaw(big);
+    const error = await client.waitFor((message) => message.type === 'error', 'the error');
+    expect(error).toMatchObject({ type: 'error', code: 'MESSAGE_TOO_LARGE', details: { limit: 2048 } });
+    await expectUsable(client);
+  });
+
+  it('closes a socket whose frame is over the hard cap (1009), and the server stays up', async () => {
+    const app = await serve({ MAX_MESSAGE_BYTES: '2048' });
+    const client = await app.connect();
+    client.sendRaw('x'.repeat(frameLimit(2048) + 1));
+    expect(await client.waitForClose()).toBe(1009);
+    await expectUsable(await app.connect());
+  });
+
+  it('refuses an HTTP body over the limit with 413 MESSAGE_TOO_LARGE', async () => {
+    const app = await serve({ MAX_MESSAGE_BYTES: '2048' });
+    const response = await app.post('/api/ask', { question, history: [{ role: 'user', content: '党'.repeat(1000) }] });
+    expectApiError(response, 413, 'MESSAGE_TOO_LARGE');
+  });
+});
+
+describe('MAX_HISTORY_TURNS', () => {
+  const turns = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: index % 2 === 0 ? question : '该支部实施了多项工程。' }));
+
+  it('refuses more turns with an error naming history, on the websocket and POST /api/ask', async () => {
+    const app = await serve({ MAX_HISTORY_TURNS: '2' });
+    const client = await app.connect();
+    const refused = await client.waitForEnd(client.ask({ id: 'history', question, history: turns(3) }));
+    expect(refused.error).toMatchObject({ id: 'history', code: 'INVALID_MESSAGE' });
+    expect(refused.error!.message).toMatch(/^history: .*2/);
+    expect(refused.error!.details).toEqual({ issues: [{ field: 'history', problem: expect.stringContaining('2') }] });
+    // Within the limit it is answered.
+    const answered = await client.waitForEnd(client.ask({ question, history: turns(2) }));
+    expect(answered.end).toBeDefined();
+
+    const asked = await app.post('/api/ask', { question, history: turns(3) });
+    expectApiError(asked, 400, 'BAD_REQUEST');
+    expect(asked.body.error.details.issues[0].field).toBe('history');
+  });
+});
+
+describe('MAX_IN_FLIGHT_PER_SOCKET', () => {
+  it('refuses a question over the limit with TOO_MANY_IN_FLIGHT; the others finish; then there is room again', async () => {
+    const app = await serve({ MAX_IN_FLIGHT_PER_SOCKET: '2' }, { generator: 'stalling' });
+    const client = await app.connect();
+    const first = client.ask({ question });
+    const second = client.ask({ question: '嘉兴职业技术学院如何打造党建高地？' });
+    for (const id of [first, second]) await client.waitFor((message) => message.type === 'text-delta' && message.id === id, `a delta of ${id}`);
+    const refused = await client.waitForEnd(client.ask({ id: 'third', question }));
+    expect(refused.messages).toHaveLength(1);
+    expect(refused.error).toMatchObject({ id: 'third', code: 'TOO_MANY_IN_FLIGHT' });
+    expect(refused.error!.message).toContain('2');
+
+    // Another socket of the same client has its own allowance.
+    const other = await app.connect();
+    const elsewhere = other.ask({ question });
+    await other.waitFor((message) => message.type === 'text-delta' && message.id === elsewhere, 'a delta on the other socket');
+
+    app.release!();
+    for (const id of [first, second]) expect((await client.waitForEnd(id)).end?.notFound).toBe(false);
+    expect((await other.waitForEnd(elsewhere)).end).toBeDefined();
+    expect((await client.waitForEnd(client.ask({ id: 'fourth', question }))).end).toBeDefined();
+  });
+});
+
+describe('MAX_CONNECTIONS_PER_CLIENT', () => {
+  it('refuses the extra socket with TOO_MANY_CONNECTIONS and closes it; the others keep working', async () => {
+    const app = await serve({ MAX_CONNECTIONS_PER_CLIENT: '3' });
+    const clients = [await app.connect(), await app.connect(), await app.connect()];
+    const extra = await app.connect();
+    expect(await extra.waitForClose()).toBe(1008);
+    expect(extra.messages).toEqual([{ type: 'error', code: 'TOO_MANY_CONNECTIONS', message: expect.stringContaining('3') }]);
+    for (const client of clients) await expectUsable(client);
+
+    // A closed socket frees its place.
+    await clients[0]!.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const replacement = await app.connect();
+    await expectUsable(replacement);
+    expect(app.app.chatSessions.sessions.size).toBe(3);
+  });
+});
+
+describe('a client that asks but does not read', () => {
+  it('is disconnected once its unread answers pass the send buffer limit; the server stays up', { timeout: 30_000 }, async () => {
+    const app = await serve({ MAX_MESSAGE_BYTES: '1024', MAX_IN_FLIGHT_PER_SOCKET: '100' });
+    const client = await app.connect();
+    // Stop reading from the connection, and keep asking.
+    client.socket.pause();
+    const deadline = Date.now() + 15_000;
+    let asked = 0;
+    while (app.app.chatSessions.sessions.size > 0 && Date.now() < deadline) {
+      for (let index = 0; index < 20; index++) client.ask({ id: `unread-${asked++}`, question, mode: 'summary' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(app.app.chatSessions.sessions.size, `still connected after ${asked} questions`).toBe(0);
+    client.socket.resume();
+    await client.waitForClose();
+    // Everyone else is still served.
+    await expectUsable(await app.connect());
+  });
+});
+
+describe('RATE_LIMIT_PER_MINUTE', () => {
+  it('answers HTTP requests over the limit with 429 RATE_LIMITED and when to retry; the page does not count', async () => {
+    const app = await serve({ RATE_LIMIT_PER_MINUTE: '3' });
+    for (let index = 0; index < 3; index++) {
+      const response = await app.app.inject({ method: 'GET', url: '/api/health' });
+      expect(response.statusCode).toBeLessThan(400);
+      expect(response.headers['x-ratelimit-limit']).toBe('3');
+      expect(response.headers['x-ratelimit-remaining']).toBe(String(2 - index));
+    }
+    // Loading the page and its files is not an API call.
+    expect((await app.app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+    const limited = await app.app.inject({ method: 'GET', url: '/api/search?q=%E5%85%9A%E5%BB%BA' });
+    expectApiError({ status: limited.statusCode, body: limited.json(), raw: limited.body }, 429, 'RATE_LIMITED');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.json().error.message).toContain(`${retryAfter} 秒`);
+    // Percent-escapes in the path do not dodge the limiter.
+    expect((await app.app.inject({ method: 'GET', url: '/%61pi/health' })).statusCode).toBe(429);
+  });
+
+  it('answers questions over the limit on a websocket with RATE_LIMITED, keeping the socket', async () => {
+    const app = await serve({ RATE_LIMIT_PER_MINUTE: '3' });
+    const client = await app.connect();
+    for (let index = 0; index < 3; index++) expect((await client.waitForEnd(client.ask({ question }))).end).toBeDefined();
+    const refused = await client.waitForEnd(client.ask({ id: 'fourth', question }));
+    expect(refused.messages).toHaveLength(1);
+    expect(refused.error).toMatchObject({ id: 'fourth', code: 'RATE_LIMITED' });
+    expect(client.closed).toBe(false);
+    // Another socket of the same client shares the budget (its upgrade is the second of three HTTP requests).
+    const other = await app.connect();
+    expect((await other.waitForEnd(other.ask({ id: 'elsewhere', question }))).error).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
