@@ -6,6 +6,7 @@ import type { EmbeddingResult } from './embedding-child.ts';
 import type { IngestResult } from './ingest-child.ts';
 import type { ReingestResult } from './reingest.ts';
 import type { ServeResult } from './serve-child.ts';
+import type { WebsocketTask } from './websocket-child.ts';
 
 export interface SizeResult {
   label: string;
@@ -26,13 +27,19 @@ export interface BenchResults {
   quick: boolean;
   machine: { cpus: number; cpuModel: string; totalMemoryBytes: number; node: string; platform: string };
   git: { commit: string; dirty: boolean } | null;
-  settings: { chunking: { size: number; overlap: number }; hnsw: { m: number; efConstruction: number; efSearch: number }; embeddingBatchSize: number; queries: number; passes: number; k: number };
+  settings: {
+    chunking: { size: number; overlap: number };
+    hnsw: { m: number; efConstruction: number; efSearch: number };
+    embeddingBatchSize: number;
+    queries: number;
+    passes: number;
+    k: number;
+    websocket: Omit<WebsocketTask, 'url' | 'questions'> | null;
+  };
   notes: string[];
   sizes: SizeResult[];
   embedding: EmbeddingResult | null;
   reingest: ReingestResult | null;
-  /** LATER: time to first token / answer end over /ws, one client and many, questions per second. */
-  websocket: null;
   errors: string[];
   /** Two-thread efficiency checks at the start and the end (1 = two full cores). */
   parallelism: { soloMs: number; pairMs: number[]; efficiency: number }[];
@@ -50,12 +57,55 @@ function retrievalTarget(size: SizeResult): { p50: number; p99: number } | undef
   return undefined;
 }
 
+type Row = (label: string, cell: (size: SizeResult) => string, target?: string) => string;
+
+/** Websocket rows: one client, then each load step (open-loop rates, then back to back). */
+function websocketRows(results: BenchResults, row: Row): string[] {
+  const plan = results.settings.websocket;
+  if (!plan) return [];
+  const at100k = (size: SizeResult): boolean => size.target === 100_000;
+  const problems = (step: { errors: Record<string, number>; lost: number }): string => {
+    const errors = Object.values(step.errors).reduce((sum, count) => sum + count, 0);
+    return errors + step.lost > 0 ? ` (${errors} errors, ${step.lost} lost)` : '';
+  };
+  const rows = [
+    row('websocket, one client: first token p50 / p99 ms', (s) => {
+      const single = s.serve?.websocket?.single;
+      if (!single) return '–';
+      return `${ms(single.firstToken.p50)} / ${ms(single.firstToken.p99)}${at100k(s) ? mark(single.firstToken.p50 <= 50 && single.firstToken.p99 <= 150) : ''}`;
+    }, 'p50 ≤ 50, p99 ≤ 150 (100k)'),
+    row('websocket, one client: answer end p50 / p99 ms', (s) => {
+      const single = s.serve?.websocket?.single;
+      return single ? `${ms(single.answerEnd.p50)} / ${ms(single.answerEnd.p99)}` : '–';
+    }),
+    row('websocket sessions open (time to open all, s)', (s) => {
+      const open = s.serve?.websocket?.open;
+      return open ? `${int(open.openAtEnd)} of ${int(open.sessions)} (${ms(open.milliseconds / 1000)})` : '–';
+    }, `${int(plan.sessions)} open`),
+  ];
+  const stepCount = plan.rates.length + 1;
+  for (let index = 0; index < stepCount; index++) {
+    const rate = plan.rates[index];
+    const label = rate === undefined ? `${int(plan.sessions)} sessions back to back: answers/s; first token p50 / p99 ms` : `${int(plan.sessions)} sessions at ${rate} q/s: answers/s; first token p50 / p99; answer end p99 ms`;
+    rows.push(
+      row(label, (s) => {
+        const step = s.serve?.websocket?.steps[index];
+        if (!step) return '–';
+        const ok = rate !== undefined && rate >= 20 ? step.answeredPerSecond >= 20 && step.firstToken.p99 <= 250 && step.lost === 0 : undefined;
+        const end = rate === undefined ? '' : `; ${ms(step.answerEnd.p99)}`;
+        return `${ms(step.answeredPerSecond)}; ${ms(step.firstToken.p50)} / ${ms(step.firstToken.p99)}${end}${mark(ok)}${problems(step)}`;
+      }, rate === 20 ? '≥ 20 q/s, p99 first token ≤ 250' : ''),
+    );
+  }
+  return rows;
+}
+
 /** The Markdown report. */
 export function renderMarkdown(results: BenchResults): string {
   const sizes = results.sizes;
   const header = `| | ${sizes.map((size) => `${size.label}`).join(' | ')} | target |`;
   const divider = `|---|${sizes.map(() => '---:').join('|')}|---|`;
-  const row = (label: string, cell: (size: SizeResult) => string, target = ''): string => `| ${label} | ${sizes.map(cell).join(' | ')} | ${target} |`;
+  const row: Row = (label, cell, target = '') => `| ${label} | ${sizes.map(cell).join(' | ')} | ${target} |`;
   const rows: string[] = [
     row('passages (documents)', (s) => (s.lexicalIngest ? `${int(s.lexicalIngest.chunks)} (${int(s.lexicalIngest.documents)})` : '–')),
     row('lexical ingest, passages/s (best run; all runs)', (s) => (s.lexicalIngest ? `${int(s.lexicalIngest.chunksPerSecond)}${mark(s.lexicalIngest.chunksPerSecond >= 3000)} (${(s.lexicalIngestRuns ?? []).map((run) => int(run.chunksPerSecond)).join(', ')})` : '–'), '≥ 3,000'),
@@ -83,6 +133,7 @@ export function renderMarkdown(results: BenchResults): string {
     row('server start: index load s', (s) => (s.serve ? `${ms(s.serve.indexLoadMs / 1000, 2)}${s.target === 100_000 ? mark(s.serve.indexLoadMs <= 3000) : ''}` : '–'), '≤ 3 s (100k)'),
     row('server start: process to listening s', (s) => (s.serve ? `${ms(s.serve.startToListenMs / 1000, 2)}${s.target === 100_000 ? mark(s.serve.startToListenMs <= 3000) : ''}` : '–'), '≤ 3 s (100k)'),
     row('server RSS MB after load / after queries', (s) => (s.serve ? `${mb(s.serve.rssAfterLoadBytes)} / ${mb(s.serve.rssAfterQueriesBytes)}` : '–')),
+    ...websocketRows(results, row),
   ];
   const efficiency = results.parallelism.map((check) => check.efficiency.toFixed(2)).join(' → ');
   const lines = [`## Benchmark ${results.startedAt}${results.quick ? ' (quick)' : ''}`, '', `${results.machine.cpus} × ${results.machine.cpuModel}, ${mb(results.machine.totalMemoryBytes)} MB, Node ${results.machine.node}; commit ${results.git ? `${results.git.commit.slice(0, 10)}${results.git.dirty ? ' (with uncommitted changes)' : ''}` : 'unknown'}; two-thread efficiency ${efficiency} (1 = two full cores; lower means the host was stalling a vCPU)`, '', header, divider, ...rows, ''];
@@ -104,7 +155,6 @@ export function renderMarkdown(results: BenchResults): string {
       '',
     );
   }
-  lines.push('Websocket rows (first token, answer end, concurrency, questions/s): not measured yet (LATER).', '');
   if (results.notes.length > 0) lines.push(...results.notes.map((note) => `- ${note}`), '');
   if (results.errors.length > 0) lines.push('Errors:', ...results.errors.map((error) => `- ${error}`), '');
   return lines.join('\n');

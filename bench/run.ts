@@ -7,9 +7,10 @@
  * - the embedding stage, timed with ../shared/models/bench/random-bge-small-zh;
  * - a vector index built with a cheap stand-in embedder (see projection-embedder.ts), on which
  *   server start, memory, retrieval latency per stage and HNSW recall@10 are measured;
+ * - time to first token and to `answer-end` over the websocket (extractive engine), for one client
+ *   and for many sessions held open together, and the questions per second sustained;
  * - search latency while the server re-ingests the corpus and swaps the new generation in.
  * Writes bench/results/<timestamp>.json and bench/results/latest.md and prints the table.
- * The websocket rows (first token, answer end, concurrency) slot in as another stage later.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
       'reingest-size': { type: 'string' },
       queries: { type: 'string' },
       repeat: { type: 'string' },
+      sessions: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -102,6 +104,8 @@ async function main(): Promise<void> {
   const hnsw = hnswOptions(config);
   const efSearch = config.HNSW_EF_SEARCH;
   const efSweep = quick ? [32, 64, 128] : [16, 32, 64, 128, 256, 512];
+  // Open-loop rates: the target's 20 questions/s, and twice that for headroom.
+  const websocket = skip.has('websocket') ? null : { sessions: Number(values.sessions ?? (quick ? 100 : 1000)), rates: quick ? [20] : [20, 40], seconds: quick ? 8 : 30, singleQuestions: quick ? 40 : 200 };
   const modelsDir = path.join(shared, 'models');
   const timingModel = 'bench/random-bge-small-zh';
   const workRoot = path.join(os.tmpdir(), 'pbqa-bench');
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
     quick,
     machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
     git: gitInfo(),
-    settings: { chunking, hnsw: { ...hnsw, efSearch }, embeddingBatchSize: config.EMBEDDING_BATCH_SIZE, queries: queryCount, passes, k },
+    settings: { chunking, hnsw: { ...hnsw, efSearch }, embeddingBatchSize: config.EMBEDDING_BATCH_SIZE, queries: queryCount, passes, k, websocket },
     notes: [
       'Corpora: crud-news articles in a fixed pseudo-random order (each size a prefix of the next) plus the 5 default articles; sizes are targets in passages, the real counts are in the first row.',
       'Lexical ingest: the real ingestCorpus without an embedding model, each size in its own child process (peak RSS = the child\'s VmHWM), timed from start to the published generation: that includes about a second of fixed cost (jieba loading on both threads, the final merge), so small corpora average below the steady rate.',
@@ -125,7 +129,6 @@ async function main(): Promise<void> {
     sizes: [],
     embedding: null,
     reingest: null,
-    websocket: null,
     errors: [],
     parallelism: [],
   };
@@ -178,7 +181,7 @@ async function main(): Promise<void> {
           size.vectorIngest = await runChild<IngestTask, IngestResult>('ingest-child.ts', { ...base, mode: 'projection', indexDir }, { log });
           log(`  ${(size.vectorIngest.totalMs / 1000).toFixed(1)} s (build phase ${(size.vectorIngest.buildPhaseMs / 1000).toFixed(1)} s), index ${Math.round(size.vectorIngest.indexBytes / 2 ** 20)} MB`);
           log(`${label}: server start, latency, recall…`);
-          size.serve = await runChild<ServeTask, ServeResult>('serve-child.ts', { indexDir, queries, recallPassages, queryModel: { modelsDir, modelId: timingModel }, idf, efSearch, efSweep, k, passes }, { log });
+          size.serve = await runChild<ServeTask, ServeResult>('serve-child.ts', { indexDir, queries, recallPassages, queryModel: { modelsDir, modelId: timingModel }, idf, efSearch, efSweep, k, passes, websocket }, { log });
           if (label !== reingestSize) fs.rmSync(indexDir, { recursive: true, force: true });
         }
       } catch (error) {

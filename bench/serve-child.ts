@@ -12,9 +12,10 @@ import { currentGenerationDir } from '../core/index/generations.ts';
 import { indexFiles } from '../core/index/layout.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import { buildApp } from '../server/app.ts';
-import { childMain } from './child.ts';
+import { childMain, runChild } from './child.ts';
 import { projectText, projectionEmbedder, type IdfTable } from './projection-embedder.ts';
 import { machineLoad, memoryNow, round, summarize, type Summary } from './stats.ts';
+import type { WebsocketResult, WebsocketTask } from './websocket-child.ts';
 
 export interface ServeTask {
   indexDir: string;
@@ -32,6 +33,8 @@ export interface ServeTask {
   efSweep: number[];
   k: number;
   passes: number;
+  /** Websocket measurements (a client process against this server), or null to skip them. */
+  websocket: Omit<WebsocketTask, 'url' | 'questions'> | null;
 }
 
 export interface ServeResult {
@@ -50,11 +53,19 @@ export interface ServeResult {
   latency: { embed: Summary; lexical: Summary; vector: Summary; fuse: Summary; total: Summary };
   recall: { ef: number; passages: number; questions: number; vectorSearch: Summary }[];
   exactSearchMs: Summary;
+  websocket: WebsocketResult | null;
   load: ReturnType<typeof machineLoad>;
 }
 
 childMain<ServeTask, ServeResult>(async (task, progress) => {
-  const config = loadConfig({ INDEX_DIR: task.indexDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', HNSW_EF_SEARCH: String(task.efSearch) });
+  // Rate limits off and room for every bench session: all of them come from 127.0.0.1.
+  const config = loadConfig({
+    INDEX_DIR: task.indexDir,
+    RATE_LIMIT_PER_MINUTE: '0',
+    MAX_CONNECTIONS_PER_CLIENT: String(Math.max(50, (task.websocket?.sessions ?? 0) + 10)),
+    LOG_LEVEL: 'silent',
+    HNSW_EF_SEARCH: String(task.efSearch),
+  });
   const modelStarted = performance.now();
   const queryCost = task.queryModel
     ? (await loadTransformersEmbedder({ modelId: task.queryModel.modelId, modelsDir: task.queryModel.modelsDir, allowRemote: false, remoteHost: 'https://huggingface.co/' })).embedder
@@ -123,6 +134,11 @@ childMain<ServeTask, ServeResult>(async (task, progress) => {
     recall.push({ ef, passages: round(found[0]! / Math.max(1, wanted[0]!), 4), questions: round(found[1]! / Math.max(1, wanted[1]!), 4), vectorSearch: summarize(times) });
   }
   progress(`  recall@10 (held-out passages / questions): ${recall.map((entry) => `ef ${entry.ef}: ${entry.passages} / ${entry.questions}`).join(', ')}`);
+
+  // Time to first token and to the end over the websocket, from a client in another process.
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const websocket = task.websocket ? await runChild<WebsocketTask, WebsocketResult>('websocket-child.ts', { ...task.websocket, url: `ws://127.0.0.1:${port}/ws`, questions: task.queries }, { log: progress }) : null;
   const memory = memoryNow();
   await app.close();
   search.close();
@@ -141,6 +157,7 @@ childMain<ServeTask, ServeResult>(async (task, progress) => {
     latency: { embed: summarize(samples.embed), lexical: summarize(samples.lexical), vector: summarize(samples.vector), fuse: summarize(samples.fuse), total: summarize(samples.total) },
     recall,
     exactSearchMs: { ...summarize([exactMs]), count: allVectors.length },
+    websocket,
     load: machineLoad(),
   };
 });
