@@ -136,12 +136,14 @@ export class LexicalIndexBuilder {
 
   /**
    * @param workDir folder for temporary run files (removed by `finish`)
-   * @param blockPostings postings held in memory before a run is flushed to disk
+   * @param blockPostings postings held in memory before a run is flushed to disk. 2M (24 MB per
+   *   field) keeps ingest memory nearly flat; 4M cost about 60 MB more peak memory at 100k passages
+   *   for a final merge about 0.3 s shorter (bench/results).
    */
   constructor(
     private readonly workDir: string,
     private readonly field: LexicalField = 'words',
-    private readonly blockPostings = 4_000_000,
+    private readonly blockPostings = 2_000_000,
   ) {}
 
   get chunkCount(): number {
