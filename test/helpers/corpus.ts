@@ -83,6 +83,14 @@ export function ingest(corpusDir: string, indexDir: string, options: Partial<Ing
   });
 }
 
+/** Ingests a temporary copy of the default corpus (lexical-only); returns the index folder. */
+export async function ingestDefaultCorpus(prefix: string): Promise<string> {
+  const root = makeTempDir(prefix);
+  const indexDir = path.join(root, 'index');
+  await ingest(copyDefaultCorpus(root), indexDir);
+  return indexDir;
+}
+
 /** Loads the tiny test model from ../shared/models, offline; fails the test when it cannot. */
 export async function loadTinyEmbedder(): Promise<Embedder> {
   const loaded = await loadTransformersEmbedder({ modelId: tinyModelId, modelsDir, allowRemote: false, remoteHost: 'https://huggingface.co/' });

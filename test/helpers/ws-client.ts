@@ -1,5 +1,7 @@
 /**
- * A websocket test client over `app.injectWS('/ws')` (the real route, in-process). Every server
+ * A websocket test client of `/ws`: in-process over `app.injectWS('/ws')` (the real route), or over
+ * real TCP (`connectWsUrl`) for tests that need the real upgrade path: the access-token
+ * subprotocol, refused upgrades, raw frames over the size limit, server shutdown. Every server
  * message is validated with the protocol's `serverMessageSchema`; messages are collected per
  * question id, and a test can wait, with a time-out, for the end (`answer-end` or `error`) of a
  * question. Every client is closed by `closeWsClients` (call it from afterEach).
@@ -25,6 +27,8 @@ export interface QuestionResult {
 /** A test client of `/ws`. */
 export interface WsClient {
   socket: WebSocket;
+  /** The subprotocol the server chose ('' for none). */
+  protocol: string;
   /** Every frame received, raw, in order. */
   frames: string[];
   /** Every valid server message, in order. */
@@ -52,7 +56,28 @@ export interface WsClient {
   waitForEnd(id: string, options?: { from?: number; timeoutMs?: number }): Promise<QuestionResult>;
   /** Waits (bounded) until a message matching `predicate` has arrived; returns it. */
   waitFor(predicate: (message: ServerMessage) => boolean, description: string, timeoutMs?: number): Promise<ServerMessage>;
+  /** Waits (bounded) for the socket to close; returns the close code. */
+  waitForClose(timeoutMs?: number): Promise<number | undefined>;
   close(): Promise<void>;
+}
+
+/** How `connectWsUrl` opens its socket. */
+export interface ConnectOptions {
+  /** Subprotocols to offer (default `pbqa.v1`, as the page does). */
+  protocols?: string[];
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** A refused upgrade: the HTTP status and body the server answered with. */
+export class UpgradeRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string | string[] | undefined>,
+    readonly body: string,
+  ) {
+    super(`websocket upgrade refused with HTTP ${status}: ${body.slice(0, 200)}`);
+  }
 }
 
 const open = new Set<WsClient>();
@@ -64,18 +89,37 @@ export async function connectWs(app: FastifyInstance): Promise<WsClient> {
 }
 
 /**
- * Opens a websocket over a real TCP connection (`url` like `ws://127.0.0.1:1234/ws`). The
- * in-process socket of `injectWS` does not finish a close handshake while an answer is in
- * flight, so tests of a client's clean close use this one.
+ * Opens a websocket over a real TCP connection (`url` like `ws://127.0.0.1:1234/ws`); rejects with
+ * `UpgradeRefused` when the server answers the upgrade with an HTTP error. The in-process socket
+ * of `injectWS` does not finish a close handshake while an answer is in flight, so tests of a
+ * client's clean close use this one too.
  */
-export async function connectWsUrl(url: string): Promise<WsClient> {
-  const socket = new WebSocket(url);
+export async function connectWsUrl(url: string, options: ConnectOptions = {}): Promise<WsClient> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const socket = new WebSocket(url, options.protocols ?? ['pbqa.v1'], { headers: options.headers ?? {}, handshakeTimeout: timeoutMs });
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      const refuse = (): void => reject(new UpgradeRefused(response.statusCode ?? 0, response.headers, body));
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', refuse);
+      response.on('error', refuse);
+    });
     socket.once('error', reject);
   });
-  await withTimeout(opened, 10_000, 'the websocket to open');
-  return wrap(socket);
+  // Messages may follow the handshake at once: collect them from the start.
+  const client = wrap(socket);
+  try {
+    await withTimeout(opened, timeoutMs + 1_000, `the websocket ${url} to open`);
+  } catch (error) {
+    open.delete(client);
+    socket.terminate();
+    throw error;
+  }
+  client.protocol = socket.protocol;
+  return client;
 }
 
 function wrap(socket: WebSocket): WsClient {
@@ -86,6 +130,7 @@ function wrap(socket: WebSocket): WsClient {
 
   const client: WsClient = {
     socket,
+    protocol: socket.protocol,
     frames: [],
     messages: [],
     violations: [],
@@ -133,6 +178,10 @@ function wrap(socket: WebSocket): WsClient {
       const ours = (message: ServerMessage): boolean => 'id' in message && message.id === id && client.messages.indexOf(message) >= from;
       await client.waitFor((message) => ours(message) && (message.type === 'answer-end' || message.type === 'error'), `the end of question ${id}`, timeoutMs);
       return resultOf(client.messages.filter(ours), id);
+    },
+    async waitForClose(timeoutMs = 10_000) {
+      if (!client.closed) await withTimeout(new Promise<void>((resolve) => socket.once('close', () => resolve())), timeoutMs, 'the websocket to close');
+      return client.closeCode;
     },
     async close() {
       open.delete(client);

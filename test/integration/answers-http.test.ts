@@ -3,21 +3,17 @@
  * (passages from other colleges), through the real app with `inject`, on a temporary copy of the
  * default corpus ingested lexical-only.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerEndMessageSchema, type AnswerEnd } from '../../core/answer/protocol.ts';
 import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
 import { DocumentCache, expectRealCitations } from '../helpers/answer-checks.ts';
-import { copyDefaultCorpus, defaultDocId, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 import { closeWsClients, connectWs } from '../helpers/ws-client.ts';
 
 let indexDir: string;
 
 beforeAll(async () => {
-  const root = makeTempDir('answers-http');
-  const corpusDir = copyDefaultCorpus(root);
-  indexDir = path.join(root, 'index');
-  await ingest(corpusDir, indexDir);
+  indexDir = await ingestDefaultCorpus('answers-http');
 });
 
 afterEach(async () => {

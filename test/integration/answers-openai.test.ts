@@ -6,13 +6,12 @@
  * called), follow-up rewriting, cancel and socket close aborting the upstream request, and several
  * questions in flight on one socket.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
 import type { SettingName } from '../../core/config.ts';
 import { buildTestApp, closeTestApps, type TestApp } from '../helpers/app.ts';
 import { DocumentCache, expectAnswerOrder, expectRealCitations } from '../helpers/answer-checks.ts';
-import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 import { fakeApiKey, isAnswerRequest, promptOf, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fake-openai.ts';
 import { closeWsClients, connectWs, connectWsUrl, type QuestionResult, type WsClient } from '../helpers/ws-client.ts';
 
@@ -20,10 +19,7 @@ let indexDir: string;
 const fakes: FakeOpenAI[] = [];
 
 beforeAll(async () => {
-  const root = makeTempDir('answers-openai');
-  const corpusDir = copyDefaultCorpus(root);
-  indexDir = path.join(root, 'index');
-  await ingest(corpusDir, indexDir);
+  indexDir = await ingestDefaultCorpus('answers-openai');
 });
 
 afterEach(async () => {

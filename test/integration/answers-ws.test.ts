@@ -4,7 +4,6 @@
  * three modes, questions the corpus cannot answer, a follow-up, several questions in flight on
  * one socket, and malformed messages that must not break the socket.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerEndMessageSchema, type AnswerEnd, type ServerMessage } from '../../core/answer/protocol.ts';
 import { buildTestApp, closeTestApps, type TestApp } from '../helpers/app.ts';
@@ -17,16 +16,13 @@ import {
   figuresOrHonours,
   markerNumbers,
 } from '../helpers/answer-checks.ts';
-import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 import { closeWsClients, connectWs, type QuestionResult, type WsClient } from '../helpers/ws-client.ts';
 
 let indexDir: string;
 
 beforeAll(async () => {
-  const root = makeTempDir('answers-ws');
-  const corpusDir = copyDefaultCorpus(root);
-  indexDir = path.join(root, 'index');
-  await ingest(corpusDir, indexDir);
+  indexDir = await ingestDefaultCorpus('answers-ws');
 });
 
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { frameLimit } from '../../server/routes/ws.ts';
 import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.ts';
-import { closeTcpWsClients, connectTcpWs, type TcpWsClient } from '../helpers/tcp-ws.ts';
+import { closeWsClients, connectWsUrl, type WsClient } from '../helpers/ws-client.ts';
 
 let indexDir: string;
 const fakes: FakeOpenAI[] = [];
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await closeTcpWsClients();
+  await closeWsClients();
   await closeTestApps();
   for (const fake of fakes.splice(0)) await fake.close();
 });
@@ -32,7 +32,7 @@ const question = '湖南电气职业技术学院风能工程学院教工党支�
 
 interface Served extends TestApp {
   wsUrl: string;
-  connect(): Promise<TcpWsClient>;
+  connect(): Promise<WsClient>;
   post(url: string, body: unknown): Promise<{ status: number; body: any; raw: string; headers: Record<string, unknown> }>;
 }
 
@@ -52,7 +52,7 @@ async function serve(settings: Parameters<typeof buildTestApp>[0]['settings'], o
     ...app,
     wsUrl,
     release,
-    connect: () => connectTcpWs(wsUrl),
+    connect: () => connectWsUrl(wsUrl),
     async post(url, body) {
       const response = await app.app.inject({ method: 'POST', url, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
       return { status: response.statusCode, body: response.json(), raw: response.body, headers: response.headers };
@@ -61,7 +61,7 @@ async function serve(settings: Parameters<typeof buildTestApp>[0]['settings'], o
 }
 
 /** The socket still answers a normal question. */
-async function expectUsable(client: TcpWsClient): Promise<void> {
+async function expectUsable(client: WsClient): Promise<void> {
   const result = await client.waitForEnd(client.ask({ question }));
   expect(result.error, JSON.stringify(result.error)).toBeUndefined();
   expect(result.end?.notFound).toBe(false);

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
 import { fakeApiKey, fakeModel, startFakeOpenAI, withTimeout, type FakeOpenAI } from '../helpers/fake-openai.ts';
 import { killServerProcesses, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
-import { UpgradeRefused, closeTcpWsClients, connectTcpWs } from '../helpers/tcp-ws.ts';
+import { UpgradeRefused, closeWsClients, connectWsUrl } from '../helpers/ws-client.ts';
 
 let corpusDir: string;
 let indexDir: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await closeTcpWsClients();
+  await closeWsClients();
   await killServerProcesses();
 });
 
@@ -61,7 +61,7 @@ async function refusedDuringDrain(server: ServerProcess): Promise<void> {
   } catch (error) {
     expect(String((error as Error).cause ?? error)).toMatch(/ECONNREFUSED|ECONNRESET|other side closed/);
   }
-  const upgrade = await connectTcpWs(`ws://127.0.0.1:${server.port}/ws`).then(
+  const upgrade = await connectWsUrl(`ws://127.0.0.1:${server.port}/ws`).then(
     () => null,
     (error: unknown) => error,
   );
@@ -79,7 +79,7 @@ describe('SIGTERM', () => {
     // About 3 s of streaming: 12 deltas, 250 ms apart.
     fake.respond({ text: reply, pieces: 12, delayMs: 250 });
     const server = await startServer(10_000);
-    const client = await connectTcpWs(`ws://127.0.0.1:${server.port}/ws`);
+    const client = await connectWsUrl(`ws://127.0.0.1:${server.port}/ws`);
     const id = client.ask({ question, mode: 'qa' });
     await client.waitFor((message) => message.type === 'text-delta' && message.id === id, 'the first delta', 15_000);
 
@@ -90,11 +90,11 @@ describe('SIGTERM', () => {
     // New work is refused while the answer streams on: a question on the open socket, a new
     // request, a new socket.
     const refusedId = client.ask({ question: '嘉兴职业技术学院如何打造党建高地？' });
-    const refused = await client.waitForEnd(refusedId, 5_000);
+    const refused = await client.waitForEnd(refusedId, { timeoutMs: 5_000 });
     expect(refused.error).toMatchObject({ code: 'SHUTTING_DOWN', id: refusedId });
     await refusedDuringDrain(server);
 
-    const result = await client.waitForEnd(id, 15_000);
+    const result = await client.waitForEnd(id, { timeoutMs: 15_000 });
     expect(result.error, JSON.stringify(result.error)).toBeUndefined();
     expect(result.end).toMatchObject({ engine: `openai:${fakeModel}`, notFound: false });
     expect(result.end!.answer).toBe(reply);
@@ -112,14 +112,14 @@ describe('SIGTERM', () => {
     fake.respond({ text: reply, pieces: 6, pauseAfter: 1 });
     const graceMs = 1_500;
     const server = await startServer(graceMs);
-    const client = await connectTcpWs(`ws://127.0.0.1:${server.port}/ws`);
+    const client = await connectWsUrl(`ws://127.0.0.1:${server.port}/ws`);
     const id = client.ask({ question, mode: 'qa' });
     await client.waitFor((message) => message.type === 'text-delta' && message.id === id, 'the first delta', 15_000);
     const requestsBefore = fake.requests.length;
 
     const signalled = Date.now();
     server.child.kill('SIGTERM');
-    const result = await client.waitForEnd(id, graceMs + 5_000);
+    const result = await client.waitForEnd(id, { timeoutMs: graceMs + 5_000 });
     expect(result.end).toBeUndefined();
     expect(result.error).toMatchObject({ type: 'error', id, code: 'SHUTTING_DOWN' });
     expect(Date.now() - signalled).toBeGreaterThanOrEqual(graceMs - 100);
