@@ -132,8 +132,9 @@ export class AnswerService {
       let perCollege: Map<string, SearchHit[]>;
       if (wanted.length <= maxCompareColleges) {
         perCollege = new Map();
+        const queryVector = (await retriever.embedQuery(question, signal)) ?? undefined;
         for (const college of wanted) {
-          const response = await retriever.search(question, { k: 4, filters: { ...filters, college }, maxPerDocument: 2, signal });
+          const response = await retriever.search(question, { k: 4, filters: { ...filters, college }, maxPerDocument: 2, signal, queryVector });
           perCollege.set(college, response.hits);
         }
       } else {

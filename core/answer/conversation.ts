@@ -22,9 +22,17 @@ export interface CarriedContext {
   rewritten: boolean;
 }
 
+const longestFirst = new WeakMap<readonly string[], string[]>();
+
 /** Colleges named in a text, longest names first (so 嘉兴职业技术学院 wins over a shorter name inside it). */
 export function collegesIn(text: string, colleges: readonly string[]): string[] {
-  return [...colleges].sort((a, b) => b.length - a.length).filter((college) => text.includes(college));
+  // A news corpus names well over a thousand colleges, and a question asks this several times.
+  let sorted = longestFirst.get(colleges);
+  if (!sorted) {
+    sorted = [...colleges].sort((a, b) => b.length - a.length);
+    longestFirst.set(colleges, sorted);
+  }
+  return sorted.filter((college) => text.includes(college));
 }
 
 /** True when a question cannot stand on its own. */

@@ -132,7 +132,7 @@ export class IndexSnapshot {
     const manifest = IndexSnapshot.checkedManifest(dir);
     let vectors: VectorIndex | null = null;
     if (manifest.embedding && options.vectorModel === manifest.embedding.model) {
-      vectors = VectorIndex.load(path.join(dir, indexFiles.hnsw), manifest.embedding.dimension, manifest.counts.chunks);
+      vectors = VectorIndex.load(path.join(dir, indexFiles.hnsw), manifest.embedding.dimension, manifest.counts.chunks, path.join(dir, indexFiles.vectors));
     }
     return IndexSnapshot.wrapErrors(dir, () => runLoaderSync(IndexSnapshot.loader(dir, manifest, vectors)));
   }
@@ -154,7 +154,7 @@ export class IndexSnapshot {
     // hnswlib reads the graph on its own thread while this one parses the tables.
     const embedding = manifest.embedding;
     const vectors: Promise<VectorIndex | null> =
-      embedding && options.vectorModel === embedding.model ? VectorIndex.loadAsync(path.join(dir, indexFiles.hnsw), embedding.dimension, manifest.counts.chunks) : Promise.resolve(null);
+      embedding && options.vectorModel === embedding.model ? VectorIndex.loadAsync(path.join(dir, indexFiles.hnsw), embedding.dimension, manifest.counts.chunks, path.join(dir, indexFiles.vectors)) : Promise.resolve(null);
     vectors.catch(() => undefined);
     let snapshot: IndexSnapshot;
     try {

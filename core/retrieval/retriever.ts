@@ -5,8 +5,9 @@
  */
 import type { Embedder } from '../embedding/embedder.ts';
 import { throwIfAborted } from '../errors.ts';
-import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
+import type { IndexSnapshot, IndexedChunk, IndexedDocument } from '../index/index-reader.ts';
 import type { ScoredChunk } from '../index/lexical-index.ts';
+import type { ChunkRange } from '../index/vector-index.ts';
 import { analyzeQuery } from '../text/tokenize.ts';
 
 export interface SearchFilters {
@@ -26,6 +27,8 @@ export interface SearchOptions {
   /** Passages per article before others get a turn (later passages still fill up to k). Default 2. */
   maxPerDocument?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The query's vector from `embedQuery`, when several searches share one question. */
+  queryVector?: Float32Array | undefined;
 }
 
 export interface SearchHit {
@@ -61,15 +64,24 @@ export interface RetrieverOptions {
   rrfK?: number;
   /** Weight of the lexical ranking in fusion (vector ranking weighs 1). */
   lexicalWeight?: number;
+  /** Filtered searches that let through at most this many passages are scored exactly instead of by HNSW. */
+  exactSearchLimit?: number;
 }
 
 const now = (): number => performance.now();
+
+/**
+ * Exact scoring reads 2 KB a passage (512 dimensions) and costs about a microsecond a passage;
+ * below this many it beats a filtered HNSW walk (see vector-index.ts and the bench notes).
+ */
+const defaultExactSearchLimit = 5_000;
 
 /** Searches one index snapshot. Cheap to create; holds no per-query state. */
 export class Retriever {
   private readonly candidates: number;
   private readonly rrfK: number;
   private readonly lexicalWeight: number;
+  private readonly exactSearchLimit: number;
 
   constructor(
     readonly snapshot: IndexSnapshot,
@@ -80,6 +92,7 @@ export class Retriever {
     this.candidates = options.candidates ?? 100;
     this.rrfK = options.rrfK ?? 60;
     this.lexicalWeight = options.lexicalWeight ?? 1;
+    this.exactSearchLimit = options.exactSearchLimit ?? defaultExactSearchLimit;
   }
 
   /** Whether queries use vectors as well as BM25. */
@@ -87,28 +100,61 @@ export class Retriever {
     return this.snapshot.vectors && this.embedder && this.snapshot.manifest.embedding?.model === this.embedder.modelId ? 'hybrid' : 'lexical';
   }
 
-  /** A chunk filter for `filters`, or undefined when nothing is filtered. */
-  private acceptFor(filters: SearchFilters | undefined): ((chunk: number) => boolean) | undefined {
+  /** A document filter for `filters`, or undefined when nothing is filtered (every filter is per document). */
+  private documentFilter(filters: SearchFilters | undefined): ((document: IndexedDocument) => boolean) | undefined {
     if (!filters) return undefined;
     const { college, year, docIds, excludeDocIds } = filters;
     const include = docIds ? new Set(docIds) : null;
     const exclude = excludeDocIds && excludeDocIds.length > 0 ? new Set(excludeDocIds) : null;
     if (!college && !year && !include && !exclude) return undefined;
-    return (chunk) => {
-      const document = this.snapshot.chunkDocument(chunk);
-      return (
-        (!college || document.college === college) &&
-        (!year || document.year === year) &&
-        (!include || include.has(document.docId)) &&
-        (!exclude || !exclude.has(document.docId))
-      );
-    };
+    return (document) =>
+      (!college || document.college === college) &&
+      (!year || document.year === year) &&
+      (!include || include.has(document.docId)) &&
+      (!exclude || !exclude.has(document.docId));
+  }
+
+  /**
+   * Vector search for one query. Unfiltered, or filtered to many passages: HNSW with the filter
+   * inside the graph walk. Filtered to few passages (at most `exactSearchLimit`): exact scores over
+   * just those rows, because there HNSW walks most of the graph to find `want` accepted nodes.
+   */
+  private vectorSearch(queryVector: Float32Array, want: number, acceptDocument: ((document: IndexedDocument) => boolean) | undefined): ScoredChunk[] {
+    const vectors = this.snapshot.vectors!;
+    if (!acceptDocument) return vectors.search(queryVector, want, this.options.efSearch);
+    if (vectors.canSearchExact) {
+      const ranges: ChunkRange[] = [];
+      let passages = 0;
+      for (const document of this.snapshot.documents) {
+        if (document.chunkCount === 0 || !acceptDocument(document)) continue;
+        ranges.push([document.firstChunk, document.chunkCount]);
+        passages += document.chunkCount;
+        if (passages > this.exactSearchLimit) break;
+      }
+      if (passages <= this.exactSearchLimit) {
+        try {
+          return vectors.searchExact(queryVector, ranges, want);
+        } catch {
+          // The rows file went away under us (an old generation removed): the graph still answers.
+        }
+      }
+    }
+    return vectors.search(queryVector, want, this.options.efSearch, (chunk) => acceptDocument(this.snapshot.chunkDocument(chunk)));
+  }
+
+  /**
+   * The query's vector for `search` (null in lexical mode): a comparison searches once per
+   * college with the same question, and embeds it once.
+   */
+  async embedQuery(query: string, signal?: AbortSignal): Promise<Float32Array | null> {
+    return this.mode === 'hybrid' ? this.embedder!.embedQuery(query, signal) : null;
   }
 
   /** The `k` best passages for `query`. */
   async search(query: string, options: SearchOptions): Promise<SearchResponse> {
     const started = now();
-    const accept = this.acceptFor(options.filters);
+    const acceptDocument = this.documentFilter(options.filters);
+    const accept = acceptDocument && ((chunk: number): boolean => acceptDocument(this.snapshot.chunkDocument(chunk)));
     const want = Math.max(this.candidates, options.k * 3);
     const analyzed = analyzeQuery(query);
     const queryTokens = analyzed.words;
@@ -123,11 +169,11 @@ export class Retriever {
     const mode = this.mode;
     if (mode === 'hybrid') {
       const embedStarted = now();
-      const queryVector = await this.embedder!.embedQuery(query, options.signal);
+      const queryVector = options.queryVector ?? (await this.embedder!.embedQuery(query, options.signal));
       embedMs = now() - embedStarted;
       throwIfAborted(options.signal);
       const vectorStarted = now();
-      vector = this.snapshot.vectors!.search(queryVector, want, this.options.efSearch, accept);
+      vector = this.vectorSearch(queryVector, want, acceptDocument);
       vectorMs = now() - vectorStarted;
     }
 

@@ -107,6 +107,43 @@ describe('with the tiny embedding model', () => {
       snapshot.close();
     }
   });
+
+  it('scores a search filtered to few passages exactly, and falls back to the graph without the rows file', async () => {
+    // A copy of the generation, so its vectors file can be taken away after loading.
+    const copy = path.join(makeTempDir('exact'), 'generation');
+    fs.cpSync(summary.generationDir, copy, { recursive: true });
+    const snapshot = IndexSnapshot.loadGeneration(copy, { vectorModel: tinyModelId });
+    try {
+      const college = '湖南电气职业技术学院';
+      const documents = snapshot.documents.filter((document) => document.college === college);
+      expect(documents.length).toBeGreaterThan(0);
+      const query = await embedder.embedQuery('zzqqxx');
+      const stored = readTypedArray(path.join(copy, indexFiles.vectors), Float32Array);
+      const inCollege = documents.flatMap((document) => Array.from({ length: document.chunkCount }, (_, ordinal) => document.firstChunk + ordinal));
+      const bruteForce = inCollege
+        .map((chunk) => ({ chunk, score: dot(query, stored.subarray(chunk * 16, (chunk + 1) * 16)) }))
+        .sort((left, right) => right.score - left.score || left.chunk - right.chunk)
+        .slice(0, 5);
+      const exact = snapshot.vectors!.searchExact(query, documents.map((document) => [document.firstChunk, document.chunkCount] as const), 5);
+      expect(exact.map((hit) => hit.chunk)).toEqual(bruteForce.map((hit) => hit.chunk));
+      exact.forEach((hit, index) => expect(hit.score).toBeCloseTo(bruteForce[index]!.score, 5));
+
+      // Through the retriever: the exact path (default) and the graph walk (limit 0) agree here,
+      // where the corpus is small enough for HNSW to be exact too.
+      const filters = { college };
+      const viaRows = await new Retriever(snapshot, embedder, { efSearch: 64 }).search('zzqqxx', { k: 5, filters });
+      const viaGraph = await new Retriever(snapshot, embedder, { efSearch: 64, exactSearchLimit: 0 }).search('zzqqxx', { k: 5, filters });
+      expect(viaRows.hits.map((hit) => hit.chunk.number)).toEqual(bruteForce.map((hit) => hit.chunk));
+      expect(viaGraph.hits.map((hit) => hit.chunk.chunkId)).toEqual(viaRows.hits.map((hit) => hit.chunk.chunkId));
+
+      fs.rmSync(path.join(copy, indexFiles.vectors));
+      expect(() => snapshot.vectors!.searchExact(query, [[0, 1]], 5)).toThrow(/cannot be opened/);
+      const fallback = await new Retriever(snapshot, embedder, { efSearch: 64 }).search('zzqqxx', { k: 5, filters });
+      expect(fallback.hits.map((hit) => hit.chunk.chunkId)).toEqual(viaRows.hits.map((hit) => hit.chunk.chunkId));
+    } finally {
+      snapshot.close();
+    }
+  });
 });
 
 describe('an index and a configured model that disagree', () => {
