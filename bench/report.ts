@@ -130,7 +130,7 @@ export function renderMarkdown(results: BenchResults): string {
     }, '≥ 0.95'),
     row('recall@10 (passages) by ef', (s) => (s.serve ? s.serve.recall.map((item) => `${item.ef}: ${item.passages.toFixed(3)}`).join(', ') : '–')),
     row('vector search p50 ms by ef', (s) => (s.serve ? s.serve.recall.map((item) => `${item.ef}: ${item.vectorSearch.p50.toFixed(2)}`).join(', ') : '–')),
-    row('server start: index load s', (s) => (s.serve ? `${ms(s.serve.indexLoadMs / 1000, 2)}${s.target === 100_000 ? mark(s.serve.indexLoadMs <= 3000) : ''}` : '–'), '≤ 3 s (100k)'),
+    row('server start: index load s (query model, loaded alongside)', (s) => (s.serve ? `${ms(s.serve.indexLoadMs / 1000, 2)}${s.target === 100_000 ? mark(s.serve.indexLoadMs <= 3000) : ''} (${ms(s.serve.modelLoadMs / 1000, 2)})` : '–'), '≤ 3 s (100k)'),
     row('server start: process to listening s', (s) => (s.serve ? `${ms(s.serve.startToListenMs / 1000, 2)}${s.target === 100_000 ? mark(s.serve.startToListenMs <= 3000) : ''}` : '–'), '≤ 3 s (100k)'),
     row('server RSS MB after load / after queries', (s) => (s.serve ? `${mb(s.serve.rssAfterLoadBytes)} / ${mb(s.serve.rssAfterQueriesBytes)}` : '–')),
     ...websocketRows(results, row),

@@ -13,7 +13,7 @@ import { indexFiles } from '../core/index/layout.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import { buildApp } from '../server/app.ts';
 import { childMain, runChild } from './child.ts';
-import { projectText, projectionEmbedder, type IdfTable } from './projection-embedder.ts';
+import { projectText, projectionEmbedder, projectionModelId, type IdfTable } from './projection-embedder.ts';
 import { machineLoad, memoryNow, round, summarize, type Summary } from './stats.ts';
 import type { WebsocketResult, WebsocketTask } from './websocket-child.ts';
 
@@ -66,18 +66,20 @@ childMain<ServeTask, ServeResult>(async (task, progress) => {
     LOG_LEVEL: 'silent',
     HNSW_EF_SEARCH: String(task.efSearch),
   });
-  const modelStarted = performance.now();
-  const queryCost = task.queryModel
-    ? (await loadTransformersEmbedder({ modelId: task.queryModel.modelId, modelsDir: task.queryModel.modelsDir, allowRemote: false, remoteHost: 'https://huggingface.co/' })).embedder
-    : null;
-  if (task.queryModel && !queryCost) throw new Error(`query model ${task.queryModel.modelId} did not load from ${task.queryModel.modelsDir}`);
-  const modelLoadMs = performance.now() - modelStarted;
-  const embedder = projectionEmbedder(task.idf, queryCost);
-
+  // As server/main.ts does: the query model and the index load at the same time.
   const loadStarted = performance.now();
-  const search = new SearchService({ indexDir: task.indexDir, embedder, retriever: { efSearch: task.efSearch } });
-  await search.loadAsync();
-  const indexLoadMs = performance.now() - loadStarted;
+  const since = (): number => performance.now() - loadStarted;
+  const modelLoading = (
+    task.queryModel
+      ? loadTransformersEmbedder({ modelId: task.queryModel.modelId, modelsDir: task.queryModel.modelsDir, allowRemote: false, remoteHost: 'https://huggingface.co/' }).then((loaded) => loaded.embedder)
+      : Promise.resolve(null)
+  ).then((embedder) => ({ embedder, ms: since() }));
+  const search = new SearchService({ indexDir: task.indexDir, embedder: null, vectorModel: projectionModelId, retriever: { efSearch: task.efSearch } });
+  const indexLoading = search.loadAsync().then(() => since());
+  const [{ embedder: queryCost, ms: modelLoadMs }, indexLoadMs] = await Promise.all([modelLoading, indexLoading]);
+  if (task.queryModel && !queryCost) throw new Error(`query model ${task.queryModel.modelId} did not load from ${task.queryModel.modelsDir}`);
+  const embedder = projectionEmbedder(task.idf, queryCost);
+  search.attachEmbedder(embedder);
   const status = search.status();
   if (!status.ready) throw new Error(`index did not load: ${status.error?.message}`);
   const appStarted = performance.now();

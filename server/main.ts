@@ -6,32 +6,47 @@
 import fs from 'node:fs';
 import { loadConfig, readEnvFile } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
+import type { EmbedderLoad } from '../core/embedding/embedder.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
 import { currentGenerationDir } from '../core/index/generations.ts';
 import { ingestNeeded } from '../ingest/freshness.ts';
-import { runIngest } from '../ingest/run.ts';
 import { buildApp } from './app.ts';
 import { Reindexer } from './reindexer.ts';
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
-import { createOpenAIGenerator } from '../core/answer/openai-generator.ts';
 import path from 'node:path';
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
   const say = (line: string): boolean => process.stderr.write(`${line}\n`);
 
-  const loaded = await loadTransformersEmbedder(embedderOptions(config));
+  // The model and the index load at the same time: on a large corpus each takes about a second.
+  // The index is loaded with the configured model's vectors; if the model then fails to load,
+  // search runs lexical-only, as it would have anyway.
+  const configuredModel = config.EMBEDDING_MODEL.trim() || null;
+  const modelLoading = loadTransformersEmbedder(embedderOptions(config));
+  const search = new SearchService({ indexDir: config.INDEX_DIR, embedder: null, vectorModel: configuredModel, retriever: retrieverOptions(config) });
+
+  let loaded: EmbedderLoad;
+  const currentForModel = !config.INGEST_ON_START || (await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, configuredModel)) === null;
+  if (currentForModel) {
+    [loaded] = await Promise.all([modelLoading, search.loadAsync()]);
+  } else {
+    loaded = await modelLoading;
+  }
   if (loaded.warning) say(`warning: ${loaded.warning}`);
   const embedder = loaded.embedder;
+  search.attachEmbedder(embedder, loaded.warning);
 
-  if (config.INGEST_ON_START) {
+  if (!currentForModel) {
+    // Asked again with the model that did load: without one, an index lacking vectors is current.
     const reason = await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, embedder?.modelId ?? null);
     if (reason) {
       say(`Ingesting ${config.CORPUS_DIR} into ${config.INDEX_DIR}: ${reason}`);
       try {
+        const { runIngest } = await import('../ingest/run.ts');
         await runIngest({
           corpusDir: config.CORPUS_DIR,
           indexDir: config.INDEX_DIR,
@@ -45,20 +60,15 @@ async function main(): Promise<void> {
         say(`error: ingest failed: ${toAppError(error).message}. Serving the previous index, if there is one.`);
       }
     }
+    await search.loadAsync();
   }
-
-  const search = new SearchService({
-    indexDir: config.INDEX_DIR,
-    embedder,
-    embedderWarning: loaded.warning,
-    retriever: retrieverOptions(config),
-  });
-  await search.loadAsync();
   const status = search.status();
   if (!status.ready) say(`error: no usable index (${status.error?.code}: ${status.error?.message}). Run: npm run ingest`);
   else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''}`);
-  for (const warning of status.warnings) say(`warning: ${warning}`);
+  for (const warning of status.warnings) if (warning !== loaded.warning) say(`warning: ${warning}`);
 
+  // The openai package takes a quarter of a second to import: only when a model endpoint is set.
+  const { createOpenAIGenerator } = config.OPENAI_API_KEY ? await import('../core/answer/openai-generator.ts') : { createOpenAIGenerator: () => null };
   const generator = createOpenAIGenerator({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,

@@ -15,6 +15,11 @@ export interface SearchServiceOptions {
   /** Why there is no embedder (shown in health and logs), when there is none. */
   embedderWarning?: string | undefined;
   retriever: RetrieverOptions;
+  /**
+   * The model whose vectors to load, when the embedder is still loading (see `attachEmbedder`).
+   * Default: the embedder's model id.
+   */
+  vectorModel?: string | null | undefined;
   /** How long a replaced snapshot stays open for requests that still use it. */
   closeDelayMs?: number;
 }
@@ -40,20 +45,40 @@ export class SearchService {
   private reloading: Promise<boolean> | null = null;
   private reloadAgain = false;
   private closed = false;
+  private embedderNow: Embedder | null;
+  private embedderWarning: string | undefined;
+  private vectorModel: string | null;
 
-  constructor(private readonly options: SearchServiceOptions) {}
+  constructor(private readonly options: SearchServiceOptions) {
+    this.embedderNow = options.embedder;
+    this.embedderWarning = options.embedderWarning;
+    this.vectorModel = options.vectorModel !== undefined ? options.vectorModel : (options.embedder?.modelId ?? null);
+  }
 
   get embedder(): Embedder | null {
-    return this.options.embedder;
+    return this.embedderNow;
+  }
+
+  /**
+   * Sets the query embedder once it has loaded. Start-up loads the model and the index at the
+   * same time (each takes about a second on a large corpus), the index with `vectorModel` set to
+   * the configured model; from here on searches embed queries with this one, or run lexical-only
+   * when it is null (and later generations load without vectors).
+   */
+  attachEmbedder(embedder: Embedder | null, warning?: string): void {
+    this.embedderNow = embedder;
+    this.embedderWarning = warning;
+    this.vectorModel = embedder?.modelId ?? null;
+    if (this.current) this.current = new Retriever(this.current.snapshot, embedder, this.options.retriever);
   }
 
   /** Loads (or reloads) the live generation. Keeps serving the previous one if the new one fails. */
   load(): void {
     try {
       const generation = currentGenerationDir(this.options.indexDir);
-      const snapshot = IndexSnapshot.load(this.options.indexDir, { vectorModel: this.options.embedder?.modelId ?? null });
+      const snapshot = IndexSnapshot.load(this.options.indexDir, { vectorModel: this.vectorModel });
       const previous = this.current;
-      this.current = new Retriever(snapshot, this.options.embedder, this.options.retriever);
+      this.current = new Retriever(snapshot, this.embedderNow, this.options.retriever);
       this.generation = generation;
       this.loadError = null;
       if (previous) this.retire(previous.snapshot);
@@ -120,13 +145,13 @@ export class SearchService {
     }
     if (generation === null || generation === this.generation) return false;
     try {
-      const snapshot = await IndexSnapshot.loadGenerationAsync(generation, { vectorModel: this.options.embedder?.modelId ?? null });
+      const snapshot = await IndexSnapshot.loadGenerationAsync(generation, { vectorModel: this.vectorModel });
       if (this.closed) {
         snapshot.close();
         return false;
       }
       const previous = this.current;
-      this.current = new Retriever(snapshot, this.options.embedder, this.options.retriever);
+      this.current = new Retriever(snapshot, this.embedderNow, this.options.retriever);
       this.generation = generation;
       this.loadError = null;
       if (previous) this.retire(previous.snapshot);
@@ -155,14 +180,14 @@ export class SearchService {
 
   status(): SearchStatus {
     const warnings: string[] = [];
-    if (this.options.embedderWarning) warnings.push(this.options.embedderWarning);
+    if (this.embedderWarning) warnings.push(this.embedderWarning);
     if (!this.current) {
       const error = this.loadError ?? new AppError('INDEX_MISSING');
       return { ready: false, documents: 0, chunks: 0, mode: null, embedder: null, builtAt: null, warnings, error: { code: error.code, message: error.message } };
     }
     const snapshot = this.current.snapshot;
-    const vectorProblem = snapshot.vectorStatus(this.options.embedder?.modelId ?? null);
-    if (vectorProblem && !this.options.embedderWarning) warnings.push(`vector search is off: ${vectorProblem}`);
+    const vectorProblem = snapshot.vectorStatus(this.embedderNow?.modelId ?? null);
+    if (vectorProblem && !this.embedderWarning) warnings.push(`vector search is off: ${vectorProblem}`);
     if (this.loadError) warnings.push(`a newer index could not be loaded: ${this.loadError.message}`);
     const mode = this.current.mode;
     return {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../../core/index/layout.ts';
 import { manifestFile, schemaVersion } from '../../core/index/manifest.ts';
-import { copyDefaultCorpus, currentPointer, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { copyDefaultCorpus, currentPointer, ingest, loadTinyEmbedder, makeTempDir, modelsDir, removeTempDirs, tinyModelId } from '../helpers/corpus.ts';
 import { killServerProcesses, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 let template: { corpusDir: string; indexDir: string };
@@ -96,6 +96,45 @@ describe('start-up with INGEST_ON_START (the default)', () => {
     const server = await start({ CORPUS_DIR: missing, INDEX_DIR: indexDir });
     expect(server.stderr()).toMatch(/error: ingest failed: .*no-such-corpus.*Serving the previous index/);
     await expectServing(server);
+  });
+});
+
+describe('start-up with an embedding model (loaded while the index loads)', () => {
+  const withModel = { EMBEDDING_MODEL: tinyModelId, MODELS_DIR: modelsDir };
+
+  it('adds the vectors an index lacks, then serves hybrid search', { timeout: 60_000 }, async () => {
+    const { corpusDir, indexDir } = workspace();
+    const server = await start({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...withModel });
+    expect(server.stderr()).toMatch(new RegExp(`vectors: ${tinyModelId}, embedded \\d+`));
+    expect(server.stderr()).toMatch(new RegExp(`Index: 5 documents, \\d+ passages, hybrid search \\(${tinyModelId}\\)`));
+    const status = await health(server);
+    expect(status.body).toMatchObject({ status: 'ok', embedder: tinyModelId, searchMode: 'hybrid', warnings: [] });
+  });
+
+  it('serves an index that is current for the model without ingesting; lexical-only with one warning when the model is missing', { timeout: 60_000 }, async () => {
+    const root = makeTempDir('startup-model');
+    const corpusDir = copyDefaultCorpus(root);
+    const indexDir = path.join(root, 'index');
+    const embedder = await loadTinyEmbedder();
+    try {
+      await ingest(corpusDir, indexDir, { embedder });
+    } finally {
+      await embedder.dispose();
+    }
+    const before = currentPointer(indexDir);
+    const server = await start({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...withModel });
+    expect(server.stderr()).not.toContain('Ingesting');
+    expect((await health(server)).body).toMatchObject({ embedder: tinyModelId, searchMode: 'hybrid' });
+    server.child.kill('SIGKILL');
+    await server.exited;
+
+    const missing = await start({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, EMBEDDING_MODEL: 'no-such/model', MODELS_DIR: modelsDir });
+    const warnings = missing.stderr().split('\n').filter((line) => line.startsWith('warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('no-such/model');
+    expect((await health(missing)).body).toMatchObject({ embedder: null, searchMode: 'lexical' });
+    await expectServing(missing);
+    expect(currentPointer(indexDir)).toBe(before);
   });
 });
 
