@@ -5,9 +5,8 @@
  *
  * A filtered search that lets through only a few passages (one college's articles in a corpus of
  * thousands) is the case where HNSW is slowest: the graph walk keeps visiting rejected nodes until
- * it has found `k` accepted ones, which on 100k passages means most of the graph (a few hundred
- * milliseconds). Such searches read the accepted passages' rows from `vectors.f32` instead and
- * score them exactly: faster, and exact.
+ * it has found `k` accepted ones, most of the graph when few pass. Such searches read the accepted
+ * passages' rows from `vectors.f32` instead and score them exactly (see the retriever's limit).
  */
 import fs from 'node:fs';
 import hnswlib from 'hnswlib-node';
