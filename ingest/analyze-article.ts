@@ -4,10 +4,10 @@
  * run on any thread; `prepare-pool.ts` runs it in worker threads for large corpora, so jieba and
  * the text clean-up use the other cores while the main thread builds the index.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SourceArticle } from '../core/documents.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
-import { analyzeForIndex, type PackedAnalysis } from '../core/text/tokenize.ts';
+import { analyzeForIndex, joinAnalyses, type PackedAnalysis } from '../core/text/tokenize.ts';
 import { fingerprint, type Fingerprint } from './near-duplicates.ts';
 import { prepareArticle, type PreparedDocument } from './prepare.ts';
 
@@ -27,7 +27,8 @@ export type AnalyzedArticle =
 
 /** 64-bit hash of a passage's embedded text, as two 32-bit halves (first 8 bytes of SHA-1). */
 export function hashText(text: string): [number, number] {
-  const digest = createHash('sha1').update(text).digest();
+  // One-shot hashing: a Hash object per passage cost three native calls and two allocations.
+  const digest = hash('sha1', text, 'buffer');
   return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
 }
 
@@ -40,7 +41,18 @@ export function analyzeArticle(article: SourceArticle, chunking: ChunkOptions, {
   try {
     const document = prepareArticle(article, chunking);
     if (!document) return { kind: 'empty' };
-    const analyzed = document.chunks.map((chunk) => analyzeForIndex(chunk.indexText));
+    // Passages of one section share their context (title, college, headings): analyse it once.
+    const contexts = new Map<string, PackedAnalysis>();
+    const analyzed = document.chunks.map((chunk) => {
+      if (chunk.bodyStart === 0) return analyzeForIndex(chunk.indexText);
+      const context = chunk.indexText.slice(0, chunk.bodyStart - 1);
+      let before = contexts.get(context);
+      if (!before) {
+        before = analyzeForIndex(context);
+        contexts.set(context, before);
+      }
+      return joinAnalyses(before, analyzeForIndex(chunk.indexText.slice(chunk.bodyStart)));
+    });
     const hashes = document.chunks.map((chunk) => hashText(chunk.indexText));
     if (!keepIndexText) for (const chunk of document.chunks) chunk.indexText = '';
     return { kind: 'ready', document, print: fingerprint(document.text), analyzed, hashes };

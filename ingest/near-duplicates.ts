@@ -7,7 +7,7 @@
  * least one band equal), so checking a new article costs eight map lookups and a scan of the
  * few fingerprints that share a band.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const shingleSize = 4;
 /** Eight 8-bit bands; a match may differ in one bit less than there are bands (pigeonhole). */
@@ -44,11 +44,58 @@ function counterValue(planes: Int32Array, bit: number): number {
   return value;
 }
 
+/**
+ * Which UTF-16 code units the fingerprint skips: whitespace and punctuation (`[\s\p{P}]`). A
+ * table lookup per character, because `text.replace(/[\s\p{P}]/gu, '')` was half of the cost of a
+ * fingerprint (2.4 s of 4.7 s over 100k passages' articles). Surrogates are 2: their code point
+ * decides (see `skippedPair`).
+ */
+const skippedUnits: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  const skipped = /^[\s\p{P}]$/u;
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) table[unit] = 2;
+    else if (skipped.test(String.fromCharCode(unit))) table[unit] = 1;
+  }
+  return table;
+})();
+
+const skippedCodePoint = /^[\s\p{P}]$/u;
+
+/** Whether the code point of the surrogate pair at `index` is punctuation (a few historic scripts have some). */
+function skippedPair(text: string, index: number): boolean {
+  const point = text.codePointAt(index)!;
+  return point > 0xffff && skippedCodePoint.test(String.fromCodePoint(point));
+}
+
+/** The text without whitespace and punctuation, as UTF-16 code units; reused between calls (fingerprints run one at a time per thread). */
+let compactUnits = new Uint16Array(1 << 14);
+
 /** The SimHash fingerprint of a text (whitespace and punctuation ignored). */
 export function fingerprint(text: string): Fingerprint {
-  const compact = text.replace(/[\s\p{P}]/gu, '');
-  const exact = createHash('sha1').update(compact).digest('hex');
-  const count = Math.max(0, compact.length - shingleSize + 1);
+  if (compactUnits.length < text.length) compactUnits = new Uint16Array(text.length * 2);
+  const compact = compactUnits;
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const kind = skippedUnits[unit]!;
+    if (kind === 0) compact[length++] = unit;
+    else if (kind === 2) {
+      // A lone surrogate is kept, as the regular expression kept it; a pair goes in or out whole.
+      const pair = unit <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;
+      if (!pair) compact[length++] = unit;
+      else {
+        if (!skippedPair(text, index)) {
+          compact[length++] = unit;
+          compact[length++] = text.charCodeAt(index + 1);
+        }
+        index++;
+      }
+    }
+  }
+  // Exact copies are told apart by the whole compact text: SHA-1 of its UTF-16 code units.
+  const exact = hash('sha1', new Uint8Array(compact.buffer, 0, length * 2));
+  const count = Math.max(0, length - shingleSize + 1);
   // Per bit position, how many shingle hashes have it set (a bit's SimHash weight is
   // ones - (count - ones)). 64 increments per shingle were the ingest's hot spot; bit-sliced
   // counters give the same counts at a fraction of the cost. Enough planes to count to `count`.
@@ -57,23 +104,18 @@ export function fingerprint(text: string): Fingerprint {
   const lowPlanes = new Int32Array(planeCount + 1);
   for (let index = 0; index < count; index++) {
     // FNV-1a, 64 bits, over the shingle's UTF-16 code units: offset basis cbf29ce484222325,
-    // prime 100000001b3, computed in 16-bit limbs modulo 2^64.
-    let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
+    // prime 100000001b3 = 2^40 + 0x1b3, modulo 2^64 in two 32-bit halves. The low half times
+    // 0x1b3 stays below 2^41, exact in a double, so its carry into the high half is exact too.
+    let high = 0xcbf29ce4 | 0;
+    let low = 0x84222325;
     for (let position = index; position < index + shingleSize; position++) {
-      h0 ^= compact.charCodeAt(position);
-      const t0 = h0 * 0x1b3;
-      const t1 = h1 * 0x1b3;
-      const t2 = h2 * 0x1b3 + (h0 << 8);
-      const t3 = h3 * 0x1b3 + (h1 << 8);
-      const c1 = t1 + (t0 >>> 16);
-      const c2 = t2 + (c1 >>> 16);
-      h0 = t0 & 0xffff;
-      h1 = c1 & 0xffff;
-      h2 = c2 & 0xffff;
-      h3 = (t3 + (c2 >>> 16)) & 0xffff;
+      const mixed = (low ^ compact[position]!) >>> 0;
+      const product = mixed * 0x1b3;
+      low = product >>> 0;
+      high = (Math.imul(high, 0x1b3) + (mixed << 8) + Math.floor(product / 0x1_0000_0000)) | 0;
     }
-    addBits(highPlanes, (h3 << 16) | h2);
-    addBits(lowPlanes, (h1 << 16) | h0);
+    addBits(highPlanes, high);
+    addBits(lowPlanes, low | 0);
   }
   let high = 0;
   let low = 0;
@@ -82,7 +124,7 @@ export function fingerprint(text: string): Fingerprint {
     if (2 * counterValue(highPlanes, bit) > count) high |= 1 << bit;
     if (2 * counterValue(lowPlanes, bit) > count) low |= 1 << bit;
   }
-  return { high: high >>> 0, low: low >>> 0, length: compact.length, exact };
+  return { high: high >>> 0, low: low >>> 0, length, exact };
 }
 
 function popcount(value: number): number {

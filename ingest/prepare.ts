@@ -2,7 +2,7 @@
  * Turns one source article into a document ready to index: cleaned text, metadata, passages,
  * and for each passage the text the lexical index and the embedding model see.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ArticleMetadata, SourceArticle } from '../core/documents.ts';
 import { cleanArticleText } from '../core/text/clean.ts';
 import { extractMetadata } from '../core/text/metadata.ts';
@@ -15,6 +15,8 @@ export interface PreparedChunk {
   headingPath: number[];
   /** Passage text with its context (title, college and unit, enclosing headings), for indexing and embedding. */
   indexText: string;
+  /** Where the passage itself starts in `indexText`: after its context and a line break (0 without context). */
+  bodyStart: number;
 }
 
 export interface PreparedDocument extends ArticleMetadata {
@@ -49,9 +51,9 @@ export function prepareArticle(article: SourceArticle, options: ChunkOptions): P
     const outerHeadings = chunk.headingPath.map((index) => headings[index]!).filter((heading) => heading.start < chunk.start);
     const prefix = [context, ...outerHeadings.map((heading) => heading.text)].filter(Boolean).join('\n');
     const body = cleaned.text.slice(chunk.start, chunk.end);
-    return { start: chunk.start, end: chunk.end, headingPath: chunk.headingPath, indexText: prefix ? `${prefix}\n${body}` : body };
+    return { start: chunk.start, end: chunk.end, headingPath: chunk.headingPath, indexText: prefix ? `${prefix}\n${body}` : body, bodyStart: prefix ? prefix.length + 1 : 0 };
   });
-  const contentHash = createHash('sha256').update(JSON.stringify([metadata, cleaned.text])).digest('hex').slice(0, 32);
+  const contentHash = hash('sha256', JSON.stringify([metadata, cleaned.text])).slice(0, 32);
   return {
     ...metadata,
     docId: article.docId,

@@ -17,7 +17,7 @@ export interface WrittenChunk {
   start: number;
   end: number;
   headingPath: number[];
-  /** The passage's words and bigrams (with its context line), for the lexical index; bigrams may come as keys (`bigramKeys`). */
+  /** The passage's words and bigrams (with its context line), for the lexical index: as strings, or packed as keys (`analyzeForIndex`). */
   analyzed: AnalyzedText | PackedAnalysis;
   /** 64-bit hash of the embedded text, as two 32-bit halves. */
   hash: [number, number];
@@ -77,10 +77,14 @@ export class IndexWriter {
       if (chunk.headingPath.length > 0) this.paths.write(Uint32Array.from(chunk.headingPath));
       this.pathCount += chunk.headingPath.length;
       this.hashes.write(Uint32Array.of(chunk.hash[0], chunk.hash[1]));
-      this.words.add(chunk.analyzed.words);
-      const { bigrams } = chunk.analyzed;
-      if (bigrams instanceof Uint32Array) this.bigrams.addPairs(bigrams);
-      else this.bigrams.add(bigrams);
+      const { analyzed } = chunk;
+      if ('wordKeys' in analyzed) {
+        this.words.addKeys(analyzed.wordKeys, analyzed.otherWords);
+        this.bigrams.addKeys(analyzed.bigrams);
+      } else {
+        this.words.add(analyzed.words);
+        this.bigrams.add(analyzed.bigrams);
+      }
       this.chunkCount++;
     }
     return number;

@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
+import { wordKey, wordOfKey } from '../text/tokenize.ts';
 import { BufferedFileWriter, GrowableUint32Array, SequentialReader, decodeInSlices, runLoaderSync, typedArrayOf, writeTypedArray, type Loader } from './binary-io.ts';
 
 export type LexicalField = 'words' | 'bigrams';
@@ -67,7 +68,7 @@ interface RunHeader {
 }
 
 /**
- * Term ids of two-code-unit terms (every bigram, most jieba words), keyed by the two code units in
+ * Term ids of terms with a `wordKey` (every bigram, most jieba words), keyed by their code units in
  * an open-addressing table. The builder's term lookups are the hottest loop of an ingest: a
  * Map<string> lookup of a fresh string costs a hash and several cache misses on a million-term
  * vocabulary; this costs a multiply and usually one miss.
@@ -119,7 +120,7 @@ class PairTable {
 
 /** Builds the lexical index chunk by chunk. Chunks are numbered in the order they are added. */
 export class LexicalIndexBuilder {
-  /** Ids of terms that are not two code units long (two-unit terms are in `pairIds`). */
+  /** Ids of terms without a `wordKey` (the others are in `pairIds`). */
   private readonly termIds = new Map<string, number>();
   private readonly pairIds = new PairTable();
   private readonly terms: string[] = [];
@@ -153,27 +154,14 @@ export class LexicalIndexBuilder {
   /** Adds the next chunk's tokens; returns its chunk number. */
   add(tokens: readonly string[]): number {
     const chunk = this.lengths.length;
-    // This loop runs once per token of the corpus and was the builder's hot spot: two-unit terms
-    // are looked up by their code units (see PairTable), and counts go to a reused typed array
-    // instead of a Map per chunk. Postings keep first-occurrence order, as before.
+    // This loop runs once per token of the corpus and was the builder's hot spot: one- and
+    // two-unit terms are looked up by their code units (see PairTable), and counts go to a reused
+    // typed array instead of a Map per chunk. Postings keep first-occurrence order.
     const chunkTerms = this.chunkTerms;
     chunkTerms.length = 0;
     for (const token of tokens) {
-      let id: number;
-      if (token.length === 2) {
-        const key = (token.charCodeAt(0) << 16) | token.charCodeAt(1);
-        id = this.pairIds.get(key);
-        if (id < 0) {
-          id = this.newTerm(token);
-          this.pairIds.set(key, id);
-        }
-      } else {
-        id = this.termIds.get(token) ?? -1;
-        if (id < 0) {
-          id = this.newTerm(token);
-          this.termIds.set(token, id);
-        }
-      }
+      const key = wordKey(token);
+      const id = key === 0 ? this.idOfOther(token) : this.idOfKey(key | 0);
       if (this.counts[id]!++ === 0) chunkTerms.push(id);
     }
     this.finishChunk(chunk, tokens.length);
@@ -181,25 +169,48 @@ export class LexicalIndexBuilder {
   }
 
   /**
-   * Adds the next chunk's tokens given as two-code-unit keys (`bigramKey`), e.g. its bigrams from
-   * `bigramKeys`: the same as `add` with the corresponding strings, but no string is made except
-   * for terms seen for the first time. Returns the chunk number.
+   * Adds the next chunk's tokens given as `wordKey`s, a 0 standing for the next of `otherTokens`:
+   * the same as `add` with the corresponding strings (see `PackedAnalysis`), but no string is made
+   * or hashed for a keyed term except when it is new. Returns the chunk number.
    */
-  addPairs(keys: Uint32Array): number {
+  addKeys(keys: Uint32Array, otherTokens: readonly string[] = []): number {
     const chunk = this.lengths.length;
     const chunkTerms = this.chunkTerms;
     chunkTerms.length = 0;
+    let other = 0;
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index]! | 0;
-      let id = this.pairIds.get(key);
-      if (id < 0) {
-        id = this.newTerm(String.fromCharCode(key >>> 16, key & 0xffff));
-        this.pairIds.set(key, id);
+      let id: number;
+      if (key !== 0) id = this.idOfKey(key);
+      else {
+        const token = otherTokens[other++];
+        if (token === undefined) throw new Error(`chunk ${chunk}: more 0 keys than other tokens (${otherTokens.length})`);
+        id = this.idOfOther(token);
       }
       if (this.counts[id]!++ === 0) chunkTerms.push(id);
     }
     this.finishChunk(chunk, keys.length);
     return chunk;
+  }
+
+  /** The id of a term given by its (non-zero) key, registered when new. */
+  private idOfKey(key: number): number {
+    let id = this.pairIds.get(key);
+    if (id < 0) {
+      id = this.newTerm(wordOfKey(key >>> 0));
+      this.pairIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The id of a term that has no key, registered when new. */
+  private idOfOther(token: string): number {
+    let id = this.termIds.get(token);
+    if (id === undefined) {
+      id = this.newTerm(token);
+      this.termIds.set(token, id);
+    }
+    return id;
   }
 
   /** Moves the current chunk's counts into the postings block. */

@@ -119,15 +119,65 @@ export function bigramKeys(text: string): Uint32Array {
   return keys.slice(0, count);
 }
 
-/** Both lexical fields of a passage as ingest moves them between threads: bigrams as numbers. */
+/**
+ * A word as a number when it is one or two code units long (most Chinese words): one unit as its
+ * code, two as `bigramKey` (first unit 0x20 or above, so the two never collide); 0 for any other
+ * word. The index builder looks such words up without hashing a string, and ingest moves them
+ * between threads as one typed array instead of a string each.
+ */
+export function wordKey(word: string): number {
+  if (word.length === 1) return word.charCodeAt(0);
+  if (word.length === 2) {
+    const first = word.charCodeAt(0);
+    if (first >= 0x20) return ((first << 16) | word.charCodeAt(1)) >>> 0;
+  }
+  return 0;
+}
+
+/** The word a non-zero `wordKey` stands for. */
+export function wordOfKey(key: number): string {
+  return key > 0xffff ? String.fromCharCode(key >>> 16, key & 0xffff) : String.fromCharCode(key);
+}
+
+/**
+ * Both lexical fields of a passage as ingest moves them between threads: words as `wordKey`s, the
+ * words without a key (0 in `wordKeys`) in order in `otherWords`, and bigrams as `bigramKey`s.
+ */
 export interface PackedAnalysis {
-  words: string[];
+  wordKeys: Uint32Array;
+  otherWords: string[];
   bigrams: Uint32Array;
 }
 
-/** `analyze` for the index builder (see `bigramKeys`). */
+/** `analyze` for the index builder, packed (see `PackedAnalysis`): the same words and bigrams in the same order. */
 export function analyzeForIndex(text: string): PackedAnalysis {
-  return { words: tokenize(text), bigrams: bigramKeys(text) };
+  const raw = getJieba().cut(text, true);
+  const wordKeys = new Uint32Array(raw.length);
+  const otherWords: string[] = [];
+  let count = 0;
+  for (const piece of raw) {
+    const token = normalizeToken(piece);
+    if (!token) continue;
+    const key = wordKey(token);
+    wordKeys[count++] = key;
+    if (key === 0) otherWords.push(token);
+  }
+  return { wordKeys: wordKeys.slice(0, count), otherWords, bigrams: bigramKeys(text) };
+}
+
+/**
+ * The analysis of `first + '\n' + second` from the analyses of the two parts: a line break ends
+ * every jieba block and every run of Chinese characters, so nothing spans it. Ingest analyses a
+ * passage's context line once per article instead of once per passage.
+ */
+export function joinAnalyses(first: PackedAnalysis, second: PackedAnalysis): PackedAnalysis {
+  const join = (left: Uint32Array, right: Uint32Array): Uint32Array => {
+    const joined = new Uint32Array(left.length + right.length);
+    joined.set(left);
+    joined.set(right, left.length);
+    return joined;
+  };
+  return { wordKeys: join(first.wordKeys, second.wordKeys), otherWords: [...first.otherWords, ...second.otherWords], bigrams: join(first.bigrams, second.bigrams) };
 }
 
 /** Both lexical fields of a text. */

@@ -10,7 +10,8 @@ import { currentGenerationDir } from '../../core/index/generations.ts';
 import { IndexSnapshot } from '../../core/index/index-reader.ts';
 import { LexicalIndexBuilder, sortedTermOrder } from '../../core/index/lexical-index.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
-import { analyze, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
+import { analyze, analyzeForIndex, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
+import { analyzeArticle } from '../../ingest/analyze-article.ts';
 import { Reindexer } from '../../server/reindexer.ts';
 import { copyDefaultCorpus, defaultCorpusDir, defaultFiles, ingest, makeTempDir, readArticle, removeTempDirs } from '../helpers/corpus.ts';
 
@@ -51,11 +52,53 @@ describe('index fast paths', () => {
       for (let start = 0; start < text.length; start += 300) {
         const passage = text.slice(start, start + 400);
         strings.add(analyze(passage).bigrams);
-        keys.addPairs(bigramKeys(passage));
+        keys.addKeys(bigramKeys(passage));
       }
     }
     expect(keys.finish(fromKeys)).toEqual(strings.finish(fromStrings));
     for (const name of fs.readdirSync(fromStrings)) expect(fs.readFileSync(path.join(fromKeys, name)).equals(fs.readFileSync(path.join(fromStrings, name))), name).toBe(true);
+  });
+
+  it('a words field built from packed keys is the field built from word strings', async () => {
+    const texts = [...(await defaultTexts()), '党建𠀀引领，the 2024 年「红船」精神 Party-building ABC 1 a 的 x'.repeat(3)];
+    const fromStrings = makeTempDir('words-strings');
+    const fromKeys = makeTempDir('words-keys');
+    const strings = new LexicalIndexBuilder(fromStrings, 'words', 5000);
+    const keys = new LexicalIndexBuilder(fromKeys, 'words', 5000);
+    let others = 0;
+    for (const text of texts) {
+      for (let start = 0; start < text.length; start += 300) {
+        const passage = text.slice(start, start + 400);
+        strings.add(analyze(passage).words);
+        const packed = analyzeForIndex(passage);
+        expect(Array.from(packed.bigrams)).toEqual(bigrams(passage).map(bigramKey));
+        keys.addKeys(packed.wordKeys, packed.otherWords);
+        others += packed.otherWords.length;
+      }
+    }
+    // Both kinds of words occur: keyed (one or two code units) and others (longer, e.g. 党建工作).
+    expect(others).toBeGreaterThan(100);
+    expect(keys.finish(fromKeys)).toEqual(strings.finish(fromStrings));
+    for (const name of fs.readdirSync(fromStrings)) expect(fs.readFileSync(path.join(fromKeys, name)).equals(fs.readFileSync(path.join(fromStrings, name))), name).toBe(true);
+  });
+
+  it('analysing the context line once per article gives each passage the analysis of its whole index text', async () => {
+    let withContext = 0;
+    for (const file of Object.values(defaultFiles)) {
+      const result = analyzeArticle(await readArticle(defaultCorpusDir, file), { size: 300, overlap: 60 });
+      if (result.kind !== 'ready') throw new Error(`${file}: ${result.kind}`);
+      result.document.chunks.forEach((chunk, index) => {
+        if (chunk.bodyStart > 0) withContext++;
+        const whole = analyzeForIndex(chunk.indexText);
+        const got = result.analyzed[index]!;
+        expect({ wordKeys: Array.from(got.wordKeys), otherWords: got.otherWords, bigrams: Array.from(got.bigrams) }, `${file} passage ${index}`).toEqual({
+          wordKeys: Array.from(whole.wordKeys),
+          otherWords: whole.otherWords,
+          bigrams: Array.from(whole.bigrams),
+        });
+      });
+    }
+    expect(withContext).toBeGreaterThan(10);
   });
 
   it('ingesting with worker threads writes the same index as ingesting inline', async () => {

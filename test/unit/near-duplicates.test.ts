@@ -106,4 +106,16 @@ describe('near-duplicate detection', () => {
     expect(fingerprint('党建，引领 发展。')).toEqual(fingerprint('党建引领发展'));
     expect(fingerprint(text).length).toBe(text.replace(/[\s\p{P}]/gu, '').length);
   });
+
+  it('skips whitespace and punctuation as the regular expression does, astral characters and lone surrogates included', () => {
+    // 𠀀 is an astral ideograph (kept), 𐄀 an astral punctuation mark (skipped); lone surrogates are kept.
+    const texts = ['党建𠀀引领𐄀发展，\u3000全面\ud800从严\udc00治党', '𐄀𐄀党建\ud83d', '\u00a0\u2028「」【】—…·', articles.get('jiaxing')!];
+    for (const text of texts) {
+      const compact = text.replace(/[\s\p{P}]/gu, '');
+      expect(fingerprint(text).length, JSON.stringify(text.slice(0, 20))).toBe(compact.length);
+      expect(fingerprint(text)).toEqual(fingerprint(compact));
+    }
+    expect(fingerprint('党建𐄀引领')).toEqual(fingerprint('党建引领'));
+    expect(fingerprint('党建𠀀引领')).not.toEqual(fingerprint('党建引领'));
+  });
 });
