@@ -144,7 +144,7 @@ export async function* analyzeInOrder<Marker>(
   source: AsyncIterable<SourceItem<Marker>>,
   pool: PreparePool | null,
   chunking: ChunkOptions,
-  { batchSize = 32, batchesInFlight = 4, keepIndexText = true }: { batchSize?: number; batchesInFlight?: number; keepIndexText?: boolean } = {},
+  { batchSize = 32, batchesInFlight = 16, keepIndexText = true }: { batchSize?: number; batchesInFlight?: number; keepIndexText?: boolean } = {},
 ): AsyncGenerator<AnalyzedItem<Marker>> {
   if (!pool) {
     for await (const item of source) {
@@ -152,6 +152,9 @@ export async function* analyzeInOrder<Marker>(
     }
     return;
   }
+  // 16 batches per worker: this thread runs for tens of milliseconds between turns of the event
+  // loop (a batch of its own, a batch of results into the index), and with 4 a worker ran dry
+  // meanwhile: idle 3.8 s of a 100k-passage ingest (event-loop utilisation 0.86), 0.1 s with 16.
   const iterator = source[Symbol.asyncIterator]();
   // Read-ahead: batches at workers plus a few for this thread to take.
   const maxBatches = pool.size * batchesInFlight + 4;

@@ -101,19 +101,72 @@ export function bigramKey(pair: string): number {
 
 const stopwordKeys: ReadonlySet<number> = new Set([...stopwords].filter((word) => word.length === 2).map(bigramKey));
 
+/** First code units of two-unit stopwords: most bigrams are ruled out by one table read. */
+const stopwordFirstUnits: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const key of stopwordKeys) table[key >>> 16] = 1;
+  return table;
+})();
+
+/** One-unit stopwords by code unit (the two-unit ones are `stopwordKeys`). */
+const stopwordUnits: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const word of stopwords) if (word.length === 1) table[word.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * Per UTF-16 code unit: 1 for a Han character (`\p{Script=Han}`), 2 for a surrogate (the code
+ * point decides), 0 otherwise. `bigramKeys` scans with it instead of a Unicode regular expression.
+ */
+const hanUnits: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  const han = /^\p{Script=Han}$/u;
+  for (let unit = 0; unit < 0x10000; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) table[unit] = 2;
+    else if (han.test(String.fromCharCode(unit))) table[unit] = 1;
+  }
+  return table;
+})();
+
+const hanCodePoint = /^\p{Script=Han}$/u;
+
+/** Code units of the Han character at `index` (1, or 2 for an astral one), or 0 when there is none. */
+function hanLength(text: string, index: number): number {
+  const kind = hanUnits[text.charCodeAt(index)]!;
+  if (kind !== 2) return kind;
+  const point = text.codePointAt(index)!;
+  return point > 0xffff && hanCodePoint.test(String.fromCodePoint(point)) ? 2 : 0;
+}
+
 /**
  * `bigrams(text)` as numbers (see `bigramKey`), for the index builder: the same bigrams in the same
- * order, without a string per bigram (a passage has hundreds; ingest makes tens of millions).
+ * order (code-unit pairs inside runs of at least two Han characters), without a string per bigram
+ * (a passage has hundreds; ingest makes tens of millions).
  */
 export function bigramKeys(text: string): Uint32Array {
   const keys = new Uint32Array(Math.max(0, text.length - 1));
   let count = 0;
-  for (const match of text.matchAll(hanRun)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    for (let index = start; index + 1 < end; index++) {
-      const key = ((text.charCodeAt(index) << 16) | text.charCodeAt(index + 1)) >>> 0;
-      if (!stopwordKeys.has(key)) keys[count++] = key;
+  let index = 0;
+  while (index < text.length) {
+    let length = hanLength(text, index);
+    if (length === 0) {
+      index++;
+      continue;
+    }
+    // A run of Han characters: [start, index) once the loop ends.
+    const start = index;
+    let characters = 0;
+    while (length > 0) {
+      index += length;
+      characters++;
+      length = index < text.length ? hanLength(text, index) : 0;
+    }
+    if (characters < 2) continue;
+    for (let unit = start; unit + 1 < index; unit++) {
+      const first = text.charCodeAt(unit);
+      const key = ((first << 16) | text.charCodeAt(unit + 1)) >>> 0;
+      if (stopwordFirstUnits[first] === 0 || !stopwordKeys.has(key)) keys[count++] = key;
     }
   }
   return keys.slice(0, count);
@@ -156,6 +209,21 @@ export function analyzeForIndex(text: string): PackedAnalysis {
   const otherWords: string[] = [];
   let count = 0;
   for (const piece of raw) {
+    // Fast path for the common case, one or two common ideographs: what `normalizeToken` and
+    // `wordKey` would do, by table reads (this loop runs for every word of the corpus).
+    const first = piece.charCodeAt(0);
+    if (piece.length <= 2 && first >= 0x4e00 && first <= 0x9fa5) {
+      if (piece.length === 1) {
+        if (stopwordUnits[first] === 0) wordKeys[count++] = first;
+        continue;
+      }
+      const second = piece.charCodeAt(1);
+      if (second >= 0x4e00 && second <= 0x9fa5) {
+        const key = ((first << 16) | second) >>> 0;
+        if (stopwordFirstUnits[first] === 0 || !stopwordKeys.has(key)) wordKeys[count++] = key;
+        continue;
+      }
+    }
     const token = normalizeToken(piece);
     if (!token) continue;
     const key = wordKey(token);
