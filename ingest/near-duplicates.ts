@@ -23,26 +23,16 @@ export interface Fingerprint {
   exact: string;
 }
 
-/**
- * Adds one bit of `word` to each of 32 counters kept bit-sliced: `planes[p]` holds bit p of every
- * counter, so a 32-bit word is added in a short ripple of carries (about two steps on average)
- * instead of 32 separate increments.
- */
-function addBits(planes: Int32Array, word: number): void {
-  let carry = word;
-  for (let plane = 0; carry !== 0; plane++) {
-    const next = planes[plane]! & carry;
-    planes[plane]! ^= carry;
-    carry = next;
-  }
+/** Adds the four byte lanes of `lanes` to `counts[base]`, `counts[base + 8]`, `[base + 16]`, `[base + 24]`. */
+function spreadLanes(counts: Uint32Array, base: number, lanes: number): void {
+  counts[base]! += lanes & 0xff;
+  counts[base + 8]! += (lanes >>> 8) & 0xff;
+  counts[base + 16]! += (lanes >>> 16) & 0xff;
+  counts[base + 24]! += lanes >>> 24;
 }
 
-/** Bit `bit` of the counter stored in `planes`. */
-function counterValue(planes: Int32Array, bit: number): number {
-  let value = 0;
-  for (let plane = planes.length - 1; plane >= 0; plane--) value = value * 2 + ((planes[plane]! >>> bit) & 1);
-  return value;
-}
+/** Per bit of the 64-bit shingle hashes (high word's bits 0–31, then the low word's), how many have it set; reused between calls. */
+const bitCounts = new Uint32Array(64);
 
 /**
  * Which UTF-16 code units the fingerprint skips: whitespace and punctuation (`[\s\p{P}]`). A
@@ -97,11 +87,15 @@ export function fingerprint(text: string): Fingerprint {
   const exact = hash('sha1', new Uint8Array(compact.buffer, 0, length * 2));
   const count = Math.max(0, length - shingleSize + 1);
   // Per bit position, how many shingle hashes have it set (a bit's SimHash weight is
-  // ones - (count - ones)). 64 increments per shingle were the ingest's hot spot; bit-sliced
-  // counters give the same counts at a fraction of the cost. Enough planes to count to `count`.
-  const planeCount = Math.max(1, 32 - Math.clz32(count));
-  const highPlanes = new Int32Array(planeCount + 1);
-  const lowPlanes = new Int32Array(planeCount + 1);
+  // ones - (count - ones)). Counting 64 bits per shingle one by one was the ingest's hot spot:
+  // instead, `laneN` adds bit N, N + 8, N + 16 and N + 24 of each hash word into four byte lanes
+  // at once, emptied into `bitCounts` every 255 shingles before a lane can overflow (same counts,
+  // about half the time of bit-sliced counters, which cost a data-dependent loop per word).
+  const counts = bitCounts;
+  counts.fill(0);
+  let high0 = 0, high1 = 0, high2 = 0, high3 = 0, high4 = 0, high5 = 0, high6 = 0, high7 = 0;
+  let low0 = 0, low1 = 0, low2 = 0, low3 = 0, low4 = 0, low5 = 0, low6 = 0, low7 = 0;
+  let pending = 0;
   for (let index = 0; index < count; index++) {
     // FNV-1a, 64 bits, over the shingle's UTF-16 code units: offset basis cbf29ce484222325,
     // prime 100000001b3 = 2^40 + 0x1b3, modulo 2^64 in two 32-bit halves. The low half times
@@ -114,15 +108,38 @@ export function fingerprint(text: string): Fingerprint {
       low = product >>> 0;
       high = (Math.imul(high, 0x1b3) + (mixed << 8) + Math.floor(product / 0x1_0000_0000)) | 0;
     }
-    addBits(highPlanes, high);
-    addBits(lowPlanes, low | 0);
+    high0 = (high0 + (high & 0x01010101)) | 0;
+    high1 = (high1 + ((high >>> 1) & 0x01010101)) | 0;
+    high2 = (high2 + ((high >>> 2) & 0x01010101)) | 0;
+    high3 = (high3 + ((high >>> 3) & 0x01010101)) | 0;
+    high4 = (high4 + ((high >>> 4) & 0x01010101)) | 0;
+    high5 = (high5 + ((high >>> 5) & 0x01010101)) | 0;
+    high6 = (high6 + ((high >>> 6) & 0x01010101)) | 0;
+    high7 = (high7 + ((high >>> 7) & 0x01010101)) | 0;
+    low0 = (low0 + (low & 0x01010101)) | 0;
+    low1 = (low1 + ((low >>> 1) & 0x01010101)) | 0;
+    low2 = (low2 + ((low >>> 2) & 0x01010101)) | 0;
+    low3 = (low3 + ((low >>> 3) & 0x01010101)) | 0;
+    low4 = (low4 + ((low >>> 4) & 0x01010101)) | 0;
+    low5 = (low5 + ((low >>> 5) & 0x01010101)) | 0;
+    low6 = (low6 + ((low >>> 6) & 0x01010101)) | 0;
+    low7 = (low7 + ((low >>> 7) & 0x01010101)) | 0;
+    if (++pending === 255 || index === count - 1) {
+      spreadLanes(counts, 0, high0); spreadLanes(counts, 1, high1); spreadLanes(counts, 2, high2); spreadLanes(counts, 3, high3);
+      spreadLanes(counts, 4, high4); spreadLanes(counts, 5, high5); spreadLanes(counts, 6, high6); spreadLanes(counts, 7, high7);
+      spreadLanes(counts, 32, low0); spreadLanes(counts, 33, low1); spreadLanes(counts, 34, low2); spreadLanes(counts, 35, low3);
+      spreadLanes(counts, 36, low4); spreadLanes(counts, 37, low5); spreadLanes(counts, 38, low6); spreadLanes(counts, 39, low7);
+      high0 = high1 = high2 = high3 = high4 = high5 = high6 = high7 = 0;
+      low0 = low1 = low2 = low3 = low4 = low5 = low6 = low7 = 0;
+      pending = 0;
+    }
   }
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit++) {
     // weight > 0 ⇔ ones > count - ones
-    if (2 * counterValue(highPlanes, bit) > count) high |= 1 << bit;
-    if (2 * counterValue(lowPlanes, bit) > count) low |= 1 << bit;
+    if (2 * counts[bit]! > count) high |= 1 << bit;
+    if (2 * counts[32 + bit]! > count) low |= 1 << bit;
   }
   return { high: high >>> 0, low: low >>> 0, length, exact };
 }

@@ -156,8 +156,10 @@ export async function* analyzeInOrder<Marker>(
   // loop (a batch of its own, a batch of results into the index), and with 4 a worker ran dry
   // meanwhile: idle 3.8 s of a 100k-passage ingest (event-loop utilisation 0.86), 0.1 s with 16.
   const iterator = source[Symbol.asyncIterator]();
-  // Read-ahead: batches at workers plus a few for this thread to take.
-  const maxBatches = pool.size * batchesInFlight + 4;
+  // Read-ahead: batches at workers plus a few for this thread to take. 8: with 4 this thread sat
+  // idle 3.5 s of a 100k-passage ingest waiting for the worker; with 16 or more it took so much
+  // analysis that its own work (the index) lagged and the worker ran dry instead (1.4–6 s idle).
+  const maxBatches = pool.size * batchesInFlight + 8;
   const slots: Slot<Marker>[] = [];
   let current: SourceArticle[] = [];
   let batches = 0;
