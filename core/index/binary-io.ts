@@ -47,24 +47,6 @@ export class BufferedFileWriter {
     this.used += bytes.byteLength;
   }
 
-  /** Appends `source[start, end)` without creating a view of it. */
-  writeRange(source: Buffer, start: number, end: number): void {
-    const length = end - start;
-    if (length > this.buffer.byteLength) {
-      this.write(source.subarray(start, end));
-      return;
-    }
-    this.bytesWritten += length;
-    if (this.used + length > this.buffer.byteLength) this.flush();
-    if (length <= 64) {
-      // Most merged segments are a few bytes (a rare term's postings in one run): a native copy
-      // per segment cost more than the bytes (1.8 s of a 100k-passage ingest's final merge).
-      const buffer = this.buffer;
-      for (let offset = 0; offset < length; offset++) buffer[this.used + offset] = source[start + offset]!;
-    } else source.copy(this.buffer, this.used, start, end);
-    this.used += length;
-  }
-
   flush(): void {
     let offset = 0;
     while (offset < this.used) offset += fs.writeSync(this.fd, this.buffer, offset, this.used - offset);
@@ -109,21 +91,6 @@ export class SequentialReader {
       done += take;
     }
     return new Type(target.buffer, 0, count) as InstanceOf<C>;
-  }
-
-  /**
-   * Copies the next `bytes` bytes to `writer` straight from the read-ahead buffer. Merging runs
-   * moves one small segment per term, millions of them: this avoids two allocations per segment.
-   */
-  copyTo(writer: BufferedFileWriter, bytes: number): void {
-    let done = 0;
-    while (done < bytes) {
-      if (this.consumed === this.buffered) this.refill();
-      const take = Math.min(bytes - done, this.buffered - this.consumed);
-      writer.writeRange(this.buffer, this.consumed, this.consumed + take);
-      this.consumed += take;
-      done += take;
-    }
   }
 
   private refill(): void {

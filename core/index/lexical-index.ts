@@ -3,8 +3,8 @@
  *
  * Each field (words, bigrams) is an inverted index of its own. Building is SPIMI-style: postings
  * accumulate in a bounded in-memory block, which is flushed to a run file when full; `finish`
- * merges the runs term by term into the final files. Memory stays flat however large the corpus
- * grows (only the vocabulary and one block live in memory).
+ * merges the runs into the final files a window of terms at a time. Memory stays flat however large
+ * the corpus grows (only the vocabulary, one block and one merge window live in memory).
  *
  * Files per field, `<field>` being `lexical-words` or `lexical-bigrams`:
  * - `<field>-terms.txt`    terms in term-id order, one per line
@@ -145,6 +145,8 @@ export class LexicalIndexBuilder {
     private readonly workDir: string,
     private readonly field: LexicalField = 'words',
     private readonly blockPostings = 2_000_000,
+    /** Postings the final merge assembles in memory at a time (2M: 8 MB of chunk numbers, 4 MB of frequencies). */
+    private readonly mergeWindow = 1 << 21,
   ) {}
 
   get chunkCount(): number {
@@ -310,17 +312,48 @@ export class LexicalIndexBuilder {
       return { run, fd, next: 0, postings: new SequentialReader(fd, run.postingsStart), frequencies: new SequentialReader(fd, run.frequenciesStart) };
     });
     try {
-      // Runs hold chunk numbers in increasing ranges, so concatenating a term's segments run by
-      // run keeps its postings ascending.
-      for (let id = 0; id < termCount; id++) {
+      // The output is assembled a window of terms at a time: each run's segments for the window's
+      // terms are one contiguous read, scattered to their final places. Visiting every run for
+      // every term instead cost (terms × runs) steps and a copy call per segment, 1–2.5 s at 100k
+      // passages, most bigrams having a posting or two in a single run. Runs hold chunk numbers in
+      // increasing ranges, so placing them run by run keeps each term's postings ascending.
+      let largest = 0;
+      for (let id = 0; id < termCount; id++) largest = Math.max(largest, documentFrequency[id]!);
+      const capacity = Math.max(this.mergeWindow, largest);
+      const windowPostings = new Uint32Array(capacity);
+      const windowFrequencies = new Uint16Array(capacity);
+      const fill = new Uint32Array(termCount);
+      for (let low = 0; low < termCount; ) {
+        let high = low + 1;
+        while (high < termCount && offsets[high + 1]! - offsets[low]! <= capacity) high++;
+        const base = offsets[low]!;
+        for (let id = low; id < high; id++) fill[id] = offsets[id]! - base;
         for (const cursor of cursors) {
-          if (cursor.next < cursor.run.termIds.length && cursor.run.termIds[cursor.next] === id) {
-            const count = cursor.run.counts[cursor.next]!;
-            cursor.postings.copyTo(postingsWriter, count * Uint32Array.BYTES_PER_ELEMENT);
-            cursor.frequencies.copyTo(frequencyWriter, count * Uint16Array.BYTES_PER_ELEMENT);
-            cursor.next++;
+          const { termIds, counts } = cursor.run;
+          let end = cursor.next;
+          let total = 0;
+          while (end < termIds.length && termIds[end]! < high) total += counts[end++]!;
+          if (total === 0) continue;
+          const postings = cursor.postings.read(Uint32Array, total);
+          const frequencies = cursor.frequencies.read(Uint16Array, total);
+          let from = 0;
+          for (let segment = cursor.next; segment < end; segment++) {
+            const id = termIds[segment]!;
+            let to = fill[id]!;
+            for (let left = counts[segment]!; left > 0; left--) {
+              windowPostings[to] = postings[from]!;
+              windowFrequencies[to] = frequencies[from]!;
+              to++;
+              from++;
+            }
+            fill[id] = to;
           }
+          cursor.next = end;
         }
+        const size = offsets[high]! - base;
+        postingsWriter.write(windowPostings.subarray(0, size));
+        frequencyWriter.write(windowFrequencies.subarray(0, size));
+        low = high;
       }
     } finally {
       for (const cursor of cursors) fs.closeSync(cursor.fd);

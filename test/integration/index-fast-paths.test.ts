@@ -101,6 +101,20 @@ describe('index fast paths', () => {
     expect(withContext).toBeGreaterThan(10);
   });
 
+  it('merging runs a few postings at a time writes the files one window writes', async () => {
+    const texts = await defaultTexts();
+    const outputs = [makeTempDir('merge-small-window'), makeTempDir('merge-large-window')];
+    // 3 postings a window: most windows hold one term, some terms are larger than the window.
+    const builders = [new LexicalIndexBuilder(outputs[0]!, 'bigrams', 4000, 3), new LexicalIndexBuilder(outputs[1]!, 'bigrams', 4000)];
+    for (const text of texts) {
+      for (let start = 0; start < text.length; start += 200) for (const builder of builders) builder.addKeys(bigramKeys(text.slice(start, start + 300)));
+    }
+    const [small, large] = builders.map((builder, index) => builder.finish(outputs[index]!));
+    expect(small).toEqual(large);
+    expect(small!.postings).toBeGreaterThan(8000);
+    for (const name of fs.readdirSync(outputs[1]!)) expect(fs.readFileSync(path.join(outputs[0]!, name)).equals(fs.readFileSync(path.join(outputs[1]!, name))), name).toBe(true);
+  });
+
   it('ingesting with worker threads writes the same index as ingesting inline', async () => {
     const corpusDir = copyDefaultCorpus();
     const inline = makeTempDir('index-inline');
