@@ -79,7 +79,7 @@ export class IndexWriter {
       this.hashes.write(Uint32Array.of(chunk.hash[0], chunk.hash[1]));
       const { analyzed } = chunk;
       if ('wordKeys' in analyzed) {
-        this.words.addKeys(analyzed.wordKeys, analyzed.otherWords);
+        this.words.addKeys(analyzed.wordKeys, analyzed.otherWords, analyzed.longKeys);
         this.bigrams.addKeys(analyzed.bigrams);
       } else {
         this.words.add(analyzed.words);

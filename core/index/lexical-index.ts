@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
-import { wordKey, wordOfKey } from '../text/tokenize.ts';
+import { longWordMarker, packLongWord, wordKey, wordOfKey, wordOfLongKey } from '../text/tokenize.ts';
 import { BufferedFileWriter, GrowableUint32Array, SequentialReader, decodeInSlices, runLoaderSync, typedArrayOf, writeTypedArray, type Loader } from './binary-io.ts';
 
 export type LexicalField = 'words' | 'bigrams';
@@ -118,11 +118,68 @@ class PairTable {
   }
 }
 
+/** Term ids of three- and four-unit terms, keyed by the two numbers of `packLongWord` (as `PairTable` does for one number). */
+class LongTable {
+  /** Linear probing: [high, low, id] per slot, id -1 when empty. */
+  private slots: Int32Array;
+  private shift: number;
+  private size = 0;
+
+  constructor(capacityLog2 = 14) {
+    this.slots = new Int32Array(3 << capacityLog2).fill(-1);
+    this.shift = 32 - capacityLog2;
+  }
+
+  private firstSlot(high: number, low: number): number {
+    return Math.imul(high ^ Math.imul(low, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The id of (`high`, `low`), or -1. */
+  get(high: number, low: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    for (let slot = this.firstSlot(high, low); ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      const id = slots[at + 2]!;
+      if (id < 0 || (slots[at] === high && slots[at + 1] === low)) return id;
+    }
+  }
+
+  /** Stores a pair that is not present yet. */
+  set(high: number, low: number, id: number): void {
+    if ((this.size + 1) * 2 > this.slots.length / 3) this.grow();
+    this.insert(high, low, id);
+    this.size++;
+  }
+
+  private insert(high: number, low: number, id: number): void {
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    let slot = this.firstSlot(high, low);
+    while (slots[slot * 3 + 2]! >= 0) slot = (slot + 1) & mask;
+    slots[slot * 3] = high;
+    slots[slot * 3 + 1] = low;
+    slots[slot * 3 + 2] = id;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.shift--;
+    for (let at = 0; at < old.length; at += 3) if (old[at + 2]! >= 0) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+}
+
+const emptyKeys = new Uint32Array(0);
+
 /** Builds the lexical index chunk by chunk. Chunks are numbered in the order they are added. */
 export class LexicalIndexBuilder {
-  /** Ids of terms without a `wordKey` (the others are in `pairIds`). */
+  /** Ids of terms neither `wordKey` nor `packLongWord` packs (the others are in `pairIds` and `longIds`). */
   private readonly termIds = new Map<string, number>();
   private readonly pairIds = new PairTable();
+  private readonly longIds = new LongTable();
+  /** Scratch for `packLongWord` in `add`. */
+  private readonly longKey = new Uint32Array(2);
   private readonly terms: string[] = [];
   private readonly lengths = new GrowableUint32Array(1 << 14);
   private blockTerms = new GrowableUint32Array(1 << 16);
@@ -163,7 +220,10 @@ export class LexicalIndexBuilder {
     chunkTerms.length = 0;
     for (const token of tokens) {
       const key = wordKey(token);
-      const id = key === 0 ? this.idOfOther(token) : this.idOfKey(key | 0);
+      let id: number;
+      if (key !== 0) id = this.idOfKey(key | 0);
+      else if (packLongWord(token, this.longKey, 0)) id = this.idOfLong(this.longKey[0]! | 0, this.longKey[1]! | 0);
+      else id = this.idOfOther(token);
       if (this.counts[id]!++ === 0) chunkTerms.push(id);
     }
     this.finishChunk(chunk, tokens.length);
@@ -171,28 +231,43 @@ export class LexicalIndexBuilder {
   }
 
   /**
-   * Adds the next chunk's tokens given as `wordKey`s, a 0 standing for the next of `otherTokens`:
-   * the same as `add` with the corresponding strings (see `PackedAnalysis`), but no string is made
-   * or hashed for a keyed term except when it is new. Returns the chunk number.
+   * Adds the next chunk's tokens packed as `PackedAnalysis` packs words (`wordKey`s; for
+   * `longWordMarker` the next pair of `longKeys`, for 0 the next of `otherTokens`), or as
+   * `bigramKey`s: the same as `add` with the corresponding strings, but no string is made or
+   * hashed except for a term seen for the first time. Returns the chunk number.
    */
-  addKeys(keys: Uint32Array, otherTokens: readonly string[] = []): number {
+  addKeys(keys: Uint32Array, otherTokens: readonly string[] = [], longKeys: Uint32Array = emptyKeys): number {
     const chunk = this.lengths.length;
     const chunkTerms = this.chunkTerms;
     chunkTerms.length = 0;
     let other = 0;
+    let long = 0;
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index]! | 0;
       let id: number;
-      if (key !== 0) id = this.idOfKey(key);
-      else {
+      if (key === longWordMarker) {
+        if (long + 1 >= longKeys.length) throw new Error(`chunk ${chunk}: more long-word markers than long keys (${longKeys.length / 2})`);
+        id = this.idOfLong(longKeys[long]! | 0, longKeys[long + 1]! | 0);
+        long += 2;
+      } else if (key === 0) {
         const token = otherTokens[other++];
         if (token === undefined) throw new Error(`chunk ${chunk}: more 0 keys than other tokens (${otherTokens.length})`);
         id = this.idOfOther(token);
-      }
+      } else id = this.idOfKey(key);
       if (this.counts[id]!++ === 0) chunkTerms.push(id);
     }
     this.finishChunk(chunk, keys.length);
     return chunk;
+  }
+
+  /** The id of a three- or four-unit term given as `packLongWord` packs it, registered when new. */
+  private idOfLong(high: number, low: number): number {
+    let id = this.longIds.get(high, low);
+    if (id < 0) {
+      id = this.newTerm(wordOfLongKey(high >>> 0, low >>> 0));
+      this.longIds.set(high, low, id);
+    }
+    return id;
   }
 
   /** The id of a term given by its (non-zero) key, registered when new. */

@@ -174,16 +174,14 @@ export function bigramKeys(text: string): Uint32Array {
 
 /**
  * A word as a number when it is one or two code units long (most Chinese words): one unit as its
- * code, two as `bigramKey` (first unit 0x20 or above, so the two never collide); 0 for any other
- * word. The index builder looks such words up without hashing a string, and ingest moves them
- * between threads as one typed array instead of a string each.
+ * code (0x20 or above), two as `bigramKey` (first unit 0x20 or above, so the two never collide);
+ * 0 for any other word. The index builder looks such words up without hashing a string, and
+ * ingest moves them between threads as one typed array instead of a string each.
  */
 export function wordKey(word: string): number {
-  if (word.length === 1) return word.charCodeAt(0);
-  if (word.length === 2) {
-    const first = word.charCodeAt(0);
-    if (first >= 0x20) return ((first << 16) | word.charCodeAt(1)) >>> 0;
-  }
+  const first = word.charCodeAt(0);
+  if (word.length === 1) return first >= 0x20 ? first : 0;
+  if (word.length === 2 && first >= 0x20) return ((first << 16) | word.charCodeAt(1)) >>> 0;
   return 0;
 }
 
@@ -192,12 +190,40 @@ export function wordOfKey(key: number): string {
   return key > 0xffff ? String.fromCharCode(key >>> 16, key & 0xffff) : String.fromCharCode(key);
 }
 
+/** In `PackedAnalysis.wordKeys`, a word of three or four code units: its two numbers are next in `longKeys`. */
+export const longWordMarker = 1;
+
 /**
- * Both lexical fields of a passage as ingest moves them between threads: words as `wordKey`s, the
- * words without a key (0 in `wordKeys`) in order in `otherWords`, and bigrams as `bigramKey`s.
+ * A word of three or four code units (the third 0x20 or above) as two numbers, the way `wordKey`
+ * packs shorter ones: the first two units, then the third (three units) or the third and fourth
+ * (four units, so the second number is above 0xffff). Writes them at `into[at]`, `into[at + 1]`;
+ * false for any other word.
+ */
+export function packLongWord(word: string, into: Uint32Array, at: number): boolean {
+  if (word.length !== 3 && word.length !== 4) return false;
+  const third = word.charCodeAt(2);
+  if (third < 0x20) return false;
+  into[at] = ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0;
+  into[at + 1] = word.length === 3 ? third : ((third << 16) | word.charCodeAt(3)) >>> 0;
+  return true;
+}
+
+/** The word `packLongWord` packed as `high`, `low`. */
+export function wordOfLongKey(high: number, low: number): string {
+  const first = high >>> 16;
+  const second = high & 0xffff;
+  return low > 0xffff ? String.fromCharCode(first, second, low >>> 16, low & 0xffff) : String.fromCharCode(first, second, low);
+}
+
+/**
+ * Both lexical fields of a passage as ingest moves them between threads: words as `wordKey`s, with
+ * `longWordMarker` for a word of three or four units (its pair in `longKeys`, see `packLongWord`)
+ * and 0 for any other word (in order in `otherWords`); bigrams as `bigramKey`s. Nearly every word
+ * is a number: ingest sends no string per word between threads and the builder hashes none.
  */
 export interface PackedAnalysis {
   wordKeys: Uint32Array;
+  longKeys: Uint32Array;
   otherWords: string[];
   bigrams: Uint32Array;
 }
@@ -206,8 +232,10 @@ export interface PackedAnalysis {
 export function analyzeForIndex(text: string): PackedAnalysis {
   const raw = getJieba().cut(text, true);
   const wordKeys = new Uint32Array(raw.length);
+  const longKeys = new Uint32Array(raw.length * 2);
   const otherWords: string[] = [];
   let count = 0;
+  let longCount = 0;
   for (const piece of raw) {
     // Fast path for the common case, one or two common ideographs: what `normalizeToken` and
     // `wordKey` would do, by table reads (this loop runs for every word of the corpus).
@@ -227,10 +255,16 @@ export function analyzeForIndex(text: string): PackedAnalysis {
     const token = normalizeToken(piece);
     if (!token) continue;
     const key = wordKey(token);
-    wordKeys[count++] = key;
-    if (key === 0) otherWords.push(token);
+    if (key !== 0) wordKeys[count++] = key;
+    else if (packLongWord(token, longKeys, longCount)) {
+      wordKeys[count++] = longWordMarker;
+      longCount += 2;
+    } else {
+      wordKeys[count++] = 0;
+      otherWords.push(token);
+    }
   }
-  return { wordKeys: wordKeys.slice(0, count), otherWords, bigrams: bigramKeys(text) };
+  return { wordKeys: wordKeys.slice(0, count), longKeys: longKeys.slice(0, longCount), otherWords, bigrams: bigramKeys(text) };
 }
 
 /**
@@ -245,7 +279,12 @@ export function joinAnalyses(first: PackedAnalysis, second: PackedAnalysis): Pac
     joined.set(right, left.length);
     return joined;
   };
-  return { wordKeys: join(first.wordKeys, second.wordKeys), otherWords: [...first.otherWords, ...second.otherWords], bigrams: join(first.bigrams, second.bigrams) };
+  return {
+    wordKeys: join(first.wordKeys, second.wordKeys),
+    longKeys: join(first.longKeys, second.longKeys),
+    otherWords: [...first.otherWords, ...second.otherWords],
+    bigrams: join(first.bigrams, second.bigrams),
+  };
 }
 
 /** Both lexical fields of a text. */

@@ -60,24 +60,27 @@ describe('index fast paths', () => {
   });
 
   it('a words field built from packed keys is the field built from word strings', async () => {
-    const texts = [...(await defaultTexts()), '党建𠀀引领，the 2024 年「红船」精神 Party-building ABC 1 a 的 x'.repeat(3)];
+    const texts = [...(await defaultTexts()), '党建𠀀引领，the 2024 年「红船」精神 Party-building ABC 1 a 的 x 𠀀𠀁 党𠀀 abc abcd abcde'.repeat(3)];
     const fromStrings = makeTempDir('words-strings');
     const fromKeys = makeTempDir('words-keys');
     const strings = new LexicalIndexBuilder(fromStrings, 'words', 5000);
     const keys = new LexicalIndexBuilder(fromKeys, 'words', 5000);
     let others = 0;
+    let longs = 0;
     for (const text of texts) {
       for (let start = 0; start < text.length; start += 300) {
         const passage = text.slice(start, start + 400);
         strings.add(analyze(passage).words);
         const packed = analyzeForIndex(passage);
         expect(Array.from(packed.bigrams)).toEqual(bigrams(passage).map(bigramKey));
-        keys.addKeys(packed.wordKeys, packed.otherWords);
+        keys.addKeys(packed.wordKeys, packed.otherWords, packed.longKeys);
         others += packed.otherWords.length;
+        longs += packed.longKeys.length / 2;
       }
     }
-    // Both kinds of words occur: keyed (one or two code units) and others (longer, e.g. 党建工作).
-    expect(others).toBeGreaterThan(100);
+    // Every kind of word occurs: one or two code units, three or four (党支部, 党建工作), and longer.
+    expect(longs).toBeGreaterThan(100);
+    expect(others).toBeGreaterThan(5);
     expect(keys.finish(fromKeys)).toEqual(strings.finish(fromStrings));
     for (const name of fs.readdirSync(fromStrings)) expect(fs.readFileSync(path.join(fromKeys, name)).equals(fs.readFileSync(path.join(fromStrings, name))), name).toBe(true);
   });
@@ -91,8 +94,9 @@ describe('index fast paths', () => {
         if (chunk.bodyStart > 0) withContext++;
         const whole = analyzeForIndex(chunk.indexText);
         const got = result.analyzed[index]!;
-        expect({ wordKeys: Array.from(got.wordKeys), otherWords: got.otherWords, bigrams: Array.from(got.bigrams) }, `${file} passage ${index}`).toEqual({
+        expect({ wordKeys: Array.from(got.wordKeys), longKeys: Array.from(got.longKeys), otherWords: got.otherWords, bigrams: Array.from(got.bigrams) }, `${file} passage ${index}`).toEqual({
           wordKeys: Array.from(whole.wordKeys),
+          longKeys: Array.from(whole.longKeys),
           otherWords: whole.otherWords,
           bigrams: Array.from(whole.bigrams),
         });
