@@ -152,13 +152,13 @@ export async function* analyzeInOrder<Marker>(
     }
     return;
   }
-  // 16 batches per worker: this thread runs for tens of milliseconds between turns of the event
-  // loop (a batch of its own, a batch of results into the index), and with 4 a worker ran dry
-  // meanwhile: idle 3.8 s of a 100k-passage ingest (event-loop utilisation 0.86), 0.1 s with 16.
   const iterator = source[Symbol.asyncIterator]();
-  // Read-ahead: batches at workers plus a few for this thread to take. 8: with 4 this thread sat
-  // idle 3.5 s of a 100k-passage ingest waiting for the worker; with 16 or more it took so much
-  // analysis that its own work (the index) lagged and the worker ran dry instead (1.4–6 s idle).
+  // Read-ahead: `batchesInFlight` batches at each worker plus 8 for this thread to take.
+  // 16 at a worker: this thread runs for tens of milliseconds between turns of the event loop (a
+  // batch of its own, a batch of results into the index), and with 4 the worker ran dry meanwhile
+  // (idle 3.8 s of a 100k-passage ingest, 0.1 s with 16). 8 spare: with 4 this thread sat idle
+  // 3.5 s waiting for the worker; with 16 or more it took so much analysis that its own work (the
+  // index) lagged and the worker ran dry instead (1.4–6 s idle).
   const maxBatches = pool.size * batchesInFlight + 8;
   const slots: Slot<Marker>[] = [];
   let current: SourceArticle[] = [];
