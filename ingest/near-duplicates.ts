@@ -58,13 +58,21 @@ function skippedPair(text: string, index: number): boolean {
   return point > 0xffff && skippedCodePoint.test(String.fromCodePoint(point));
 }
 
-/** The text without whitespace and punctuation, as UTF-16 code units; reused between calls (fingerprints run one at a time per thread). */
+/**
+ * The text without whitespace and punctuation, as UTF-16 code units: reused between calls
+ * (fingerprints run one at a time per thread) up to 1M units; a longer article gets a buffer of
+ * its own, so one huge article does not keep megabytes alive for the rest of an ingest.
+ */
 let compactUnits = new Uint16Array(1 << 14);
+const maxReusedUnits = 1 << 20;
 
 /** The SimHash fingerprint of a text (whitespace and punctuation ignored). */
 export function fingerprint(text: string): Fingerprint {
-  if (compactUnits.length < text.length) compactUnits = new Uint16Array(text.length * 2);
-  const compact = compactUnits;
+  let compact = compactUnits;
+  if (compact.length < text.length) {
+    compact = new Uint16Array(text.length <= maxReusedUnits ? Math.min(maxReusedUnits, text.length * 2) : text.length);
+    if (text.length <= maxReusedUnits) compactUnits = compact;
+  }
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
