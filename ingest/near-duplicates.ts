@@ -96,9 +96,10 @@ export function fingerprint(text: string): Fingerprint {
   const count = Math.max(0, length - shingleSize + 1);
   // Per bit position, how many shingle hashes have it set (a bit's SimHash weight is
   // ones - (count - ones)). Counting 64 bits per shingle one by one was the ingest's hot spot:
-  // instead, `laneN` adds bit N, N + 8, N + 16 and N + 24 of each hash word into four byte lanes
-  // at once, emptied into `bitCounts` every 255 shingles before a lane can overflow (same counts,
-  // about half the time of bit-sliced counters, which cost a data-dependent loop per word).
+  // instead, `highN` (`lowN`) adds bits N, N + 8, N + 16 and N + 24 of the hash's high (low) word
+  // into four byte lanes at once, emptied into `bitCounts` every 255 shingles before a lane can
+  // overflow (same counts, about half the time of bit-sliced counters, which cost a
+  // data-dependent loop per word).
   const counts = bitCounts;
   counts.fill(0);
   let high0 = 0, high1 = 0, high2 = 0, high3 = 0, high4 = 0, high5 = 0, high6 = 0, high7 = 0;
