@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { codeUnitClass, type CodeUnitClass } from './code-unit-class.ts';
 import { partyBuildingTerms } from './domain-terms.ts';
 
 const require = createRequire(import.meta.url);
@@ -115,28 +116,14 @@ const stopwordUnits: Uint8Array = (() => {
   return table;
 })();
 
-/**
- * Per UTF-16 code unit: 1 for a Han character (`\p{Script=Han}`), 2 for a surrogate (the code
- * point decides), 0 otherwise. `bigramKeys` scans with it instead of a Unicode regular expression.
- */
-const hanUnits: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  const han = /^\p{Script=Han}$/u;
-  for (let unit = 0; unit < 0x10000; unit++) {
-    if (unit >= 0xd800 && unit <= 0xdfff) table[unit] = 2;
-    else if (han.test(String.fromCharCode(unit))) table[unit] = 1;
-  }
-  return table;
-})();
-
-const hanCodePoint = /^\p{Script=Han}$/u;
+/** Han characters (`\p{Script=Han}`) by code unit, for `bigramKeys`. */
+const hanCharacters = codeUnitClass('\\p{Script=Han}');
 
 /** Code units of the Han character at `index` (1, or 2 for an astral one), or 0 when there is none. */
-function hanLength(text: string, index: number): number {
-  const kind = hanUnits[text.charCodeAt(index)]!;
+function hanLength(han: CodeUnitClass, text: string, index: number): number {
+  const kind = han.units[text.charCodeAt(index)]!;
   if (kind !== 2) return kind;
-  const point = text.codePointAt(index)!;
-  return point > 0xffff && hanCodePoint.test(String.fromCodePoint(point)) ? 2 : 0;
+  return han.pairInClass(text, index) ? 2 : 0;
 }
 
 /**
@@ -145,11 +132,12 @@ function hanLength(text: string, index: number): number {
  * (a passage has hundreds; ingest makes tens of millions).
  */
 export function bigramKeys(text: string): Uint32Array {
+  const han = hanCharacters();
   const keys = new Uint32Array(Math.max(0, text.length - 1));
   let count = 0;
   let index = 0;
   while (index < text.length) {
-    let length = hanLength(text, index);
+    let length = hanLength(han, text, index);
     if (length === 0) {
       index++;
       continue;
@@ -160,7 +148,7 @@ export function bigramKeys(text: string): Uint32Array {
     while (length > 0) {
       index += length;
       characters++;
-      length = index < text.length ? hanLength(text, index) : 0;
+      length = index < text.length ? hanLength(han, text, index) : 0;
     }
     if (characters < 2) continue;
     for (let unit = start; unit + 1 < index; unit++) {
