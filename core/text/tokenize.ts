@@ -6,12 +6,17 @@
  * both evaluation sets (see README).
  */
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import { codeUnitClass, type CodeUnitClass } from './code-unit-class.ts';
 import { partyBuildingTerms } from './domain-terms.ts';
 
 const require = createRequire(import.meta.url);
+// jieba is CommonJS. Imported as ESM, Node would first scan its 28 KB loader for export names
+// with a lexer written in JavaScript (10–20 ms on each thread that loads it, ingest's prepare
+// worker included, and enough to make V8 spend more compiling that lexer). `require` loads the
+// same module without the scan.
+const jieba = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
 
 /** Bumped whenever tokenisation changes, so an index built with other tokens is rebuilt. */
 export const tokenizerVersion = 'jieba-precise+bigrams-1';
@@ -21,7 +26,7 @@ let jiebaInstance: Jieba | undefined;
 /** The process-wide jieba instance, with the default dictionary plus the domain terms. */
 export function getJieba(): Jieba {
   if (!jiebaInstance) {
-    jiebaInstance = Jieba.withDict(dict);
+    jiebaInstance = jieba.Jieba.withDict(dict);
     // A high frequency makes jieba keep domain terms (黄大年式教师团队, 党总支) as units;
     // search mode still emits their parts.
     jiebaInstance.loadDict(Buffer.from(partyBuildingTerms.map((term) => `${term} 50000 n`).join('\n')));

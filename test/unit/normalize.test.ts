@@ -76,6 +76,19 @@ describe('normalizeText: ASCII punctuation in Chinese text', () => {
     expect(normalizeText('人工智能(AI)技术')).toBe('人工智能（AI）技术');
   });
 
+  it('converts a lone parenthesis or quote beside Chinese', () => {
+    expect(normalizeText('(一)(二')).toBe('（一）（二');
+    expect(normalizeText('附件一)见')).toBe('附件一）见');
+    expect(normalizeText('x) 中')).toBe('x） 中');
+    expect(normalizeText('他说:"好')).toBe('他说：“好');
+    expect(normalizeText('好"')).toBe('好”');
+    expect(normalizeText('(a) b)')).toBe('(a) b)');
+  });
+
+  it('pairs quotes and parentheses around a URL without touching the URL', () => {
+    expect(normalizeText('“见 https://a.b/x_(y) 等"网站"')).toBe('“见 https://a.b/x_(y) 等“网站”');
+  });
+
   it('leaves a parenthesis pair in ASCII text alone', () => {
     expect(normalizeText('中文。f(x) = (a + b)')).toBe('中文。f(x) = (a + b)');
   });
