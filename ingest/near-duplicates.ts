@@ -50,13 +50,37 @@ const skippedCharacters = codeUnitClass('[\\s\\p{P}]');
 let compactUnits = new Uint16Array(1 << 14);
 const maxReusedUnits = 1 << 20;
 
-/** The SimHash fingerprint of a text (whitespace and punctuation ignored). */
+/**
+ * The SimHash fingerprint of a text (whitespace and punctuation ignored).
+ *
+ * Its three loops are three functions on purpose: V8 first optimises a long loop in the middle of
+ * a call, before the code after it has ever run, and then throws that code away at the first
+ * statement it has no feedback for. As one function this was compiled six or more times per
+ * 10k-passage ingest (about 0.2 s of compilation on a two-core machine that has none to spare).
+ */
 export function fingerprint(text: string): Fingerprint {
   let compact = compactUnits;
   if (compact.length < text.length) {
     compact = new Uint16Array(text.length <= maxReusedUnits ? Math.min(maxReusedUnits, text.length * 2) : text.length);
     if (text.length <= maxReusedUnits) compactUnits = compact;
   }
+  const length = compactInto(text, compact);
+  // Exact copies are told apart by the whole compact text: SHA-1 of its UTF-16 code units.
+  const exact = hash('sha1', new Uint8Array(compact.buffer, 0, length * 2));
+  const count = Math.max(0, length - shingleSize + 1);
+  countShingleBits(compact, count, bitCounts);
+  let high = 0;
+  let low = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    // weight > 0 ⇔ ones > count - ones
+    if (2 * bitCounts[bit]! > count) high |= 1 << bit;
+    if (2 * bitCounts[32 + bit]! > count) low |= 1 << bit;
+  }
+  return { high: high >>> 0, low: low >>> 0, length, exact };
+}
+
+/** Copies the code units of `text` that are not whitespace or punctuation into `compact`; returns how many. */
+function compactInto(text: string, compact: Uint16Array): number {
   const skipped = skippedCharacters();
   const skippedUnits = skipped.units;
   let length = 0;
@@ -77,16 +101,18 @@ export function fingerprint(text: string): Fingerprint {
       }
     }
   }
-  // Exact copies are told apart by the whole compact text: SHA-1 of its UTF-16 code units.
-  const exact = hash('sha1', new Uint8Array(compact.buffer, 0, length * 2));
-  const count = Math.max(0, length - shingleSize + 1);
-  // Per bit position, how many shingle hashes have it set (a bit's SimHash weight is
-  // ones - (count - ones)). Counting 64 bits per shingle one by one was the ingest's hot spot:
-  // instead, `highN` (`lowN`) adds bits N, N + 8, N + 16 and N + 24 of the hash's high (low) word
-  // into four byte lanes at once, emptied into `bitCounts` every 255 shingles before a lane can
-  // overflow (same counts, about half the time of bit-sliced counters, which cost a
-  // data-dependent loop per word).
-  const counts = bitCounts;
+  return length;
+}
+
+/**
+ * Sets `counts[bit]` to how many of the first `count` shingle hashes of `compact` have that bit
+ * set (a bit's SimHash weight is ones - (count - ones)). Counting 64 bits per shingle one by one
+ * was the ingest's hot spot: instead, `highN` (`lowN`) adds bits N, N + 8, N + 16 and N + 24 of
+ * the hash's high (low) word into four byte lanes at once, emptied into `counts` every 255
+ * shingles before a lane can overflow (same counts, about half the time of bit-sliced counters,
+ * which cost a data-dependent loop per word).
+ */
+function countShingleBits(compact: Uint16Array, count: number, counts: Uint32Array): void {
   counts.fill(0);
   let high0 = 0, high1 = 0, high2 = 0, high3 = 0, high4 = 0, high5 = 0, high6 = 0, high7 = 0;
   let low0 = 0, low1 = 0, low2 = 0, low3 = 0, low4 = 0, low5 = 0, low6 = 0, low7 = 0;
@@ -129,14 +155,6 @@ export function fingerprint(text: string): Fingerprint {
       pending = 0;
     }
   }
-  let high = 0;
-  let low = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    // weight > 0 ⇔ ones > count - ones
-    if (2 * counts[bit]! > count) high |= 1 << bit;
-    if (2 * counts[32 + bit]! > count) low |= 1 << bit;
-  }
-  return { high: high >>> 0, low: low >>> 0, length, exact };
 }
 
 function popcount(value: number): number {
