@@ -61,22 +61,51 @@ function isCjkCodePoint(codePoint: number): boolean {
   );
 }
 
+/** In `contextTable`: a high surrogate, whose class is its code point's when a low one follows. */
+const pairStart = 3;
+let contextByUnit: Uint8Array | undefined;
+
+/**
+ * How the neighbour scan sees each code unit, as a table built on first use. A chain of range
+ * tests per character made V8 throw its optimised code away whenever a line brought a range no
+ * line had reached before (kana, hangul, full-width forms): eight recompilations of the line scan
+ * per 10k-passage ingest.
+ */
+function contextTable(): Uint8Array {
+  if (contextByUnit) return contextByUnit;
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdbff) table[code] = pairStart;
+    else if (code === 0x20 || transparentCodes.has(code)) table[code] = Context.Skip;
+    else table[code] = isCjkCodePoint(code) ? Context.Cjk : Context.Other;
+  }
+  contextByUnit = table;
+  return table;
+}
+
 /** Per code unit: how the neighbour scan sees it. Both halves of a surrogate pair get the pair's class. */
 function classify(line: string): Uint8Array {
+  const table = contextTable();
   const classes = new Uint8Array(line.length);
   for (let index = 0; index < line.length; index++) {
-    const code = line.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < line.length) {
-      const codePoint = line.codePointAt(index) as number;
-      const value = codePoint > 0xffff && isCjkCodePoint(codePoint) ? Context.Cjk : Context.Other;
-      classes[index] = value;
-      if (codePoint > 0xffff) classes[++index] = value;
-      continue;
-    }
-    if (code === 0x20 || transparentCodes.has(code)) classes[index] = Context.Skip;
-    else classes[index] = isCjkCodePoint(code) ? Context.Cjk : Context.Other;
+    const value = table[line.charCodeAt(index)]!;
+    if (value !== pairStart) classes[index] = value;
+    else index = classifyPair(line, index, classes);
   }
   return classes;
+}
+
+/** Classifies the surrogate at `index` (a pair as its code point, a lone one as Other); returns the last index it set. */
+function classifyPair(line: string, index: number, classes: Uint8Array): number {
+  const codePoint = line.codePointAt(index)!;
+  if (codePoint <= 0xffff) {
+    classes[index] = Context.Other;
+    return index;
+  }
+  const value = isCjkCodePoint(codePoint) ? Context.Cjk : Context.Other;
+  classes[index] = value;
+  classes[index + 1] = value;
+  return index + 1;
 }
 
 /** Marks the code units of URLs and e-mail addresses in a line; null when the line has none. */
