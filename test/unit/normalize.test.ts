@@ -48,6 +48,12 @@ describe('normalizeText: ASCII punctuation in Chinese text', () => {
     expect(normalizeText('学校党委,认真落实;真的吗?是的!要求:如下')).toBe('学校党委，认真落实；真的吗？是的！要求：如下');
   });
 
+  it('treats a supplementary ideograph as Chinese, and an emoji or lone surrogate as not', () => {
+    expect(normalizeText('a,𠀀')).toBe('a，𠀀');
+    expect(normalizeText('ab,\ud800')).toBe('ab,\ud800');
+    expect(normalizeText('ab,😀')).toBe('ab,😀');
+  });
+
   it('looks through spaces for the nearest neighbour', () => {
     expect(normalizeText('作者: 时间:2022-10-03 点击数:')).toBe('作者： 时间：2022-10-03 点击数：');
   });
