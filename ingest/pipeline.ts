@@ -324,24 +324,28 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
       await addDocument(result);
       report();
     }
+    await queue?.flush();
+    throwIfAborted(signal);
+    if (previous) {
+      for (const docId of previous.documents.keys()) if (!seenIds.has(docId)) changes.removed++;
+    }
+    options.onProgress?.({ phase: 'index', chunks: writer.chunkCount });
+    await writer.finish(
+      {
+        createdAt: new Date().toISOString(),
+        buildMs: Date.now() - started,
+        corpus: { directory: path.resolve(corpusDir), fingerprint: await corpusFingerprint(corpusDir, files), files: files.length },
+        counts: { duplicates, skipped: problems.length },
+        chunking: { size: options.chunking.size, overlap: options.chunking.overlap },
+        embedding: embedder ? { model: embedder.modelId, ...options.hnsw } : null,
+        problems,
+      },
+      // The worker that analysed articles merges one lexical field while this thread merges the other.
+      pool ? (state, outDir) => pool.finishLexical(state, outDir) : undefined,
+    );
   } finally {
     await pool?.close();
   }
-  await queue?.flush();
-  throwIfAborted(signal);
-  if (previous) {
-    for (const docId of previous.documents.keys()) if (!seenIds.has(docId)) changes.removed++;
-  }
-  options.onProgress?.({ phase: 'index', chunks: writer.chunkCount });
-  writer.finish({
-    createdAt: new Date().toISOString(),
-    buildMs: Date.now() - started,
-    corpus: { directory: path.resolve(corpusDir), fingerprint: await corpusFingerprint(corpusDir, files), files: files.length },
-    counts: { duplicates, skipped: problems.length },
-    chunking: { size: options.chunking.size, overlap: options.chunking.overlap },
-    embedding: embedder ? { model: embedder.modelId, ...options.hnsw } : null,
-    problems,
-  });
   return {
     files: files.length,
     articlesRead,

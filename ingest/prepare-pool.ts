@@ -12,28 +12,30 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { IngestProblem, SourceArticle } from '../core/documents.ts';
 import { AppError } from '../core/errors.ts';
+import type { LexicalBuildState, LexicalStats } from '../core/index/lexical-index.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
 import { startTsWorker } from '../core/ts-worker.ts';
 import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';
-import type { PrepareRequest } from './prepare-worker.ts';
+import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
 
 /** Worker threads to use by default: every core but the one the main thread needs, at most 4. */
 export function defaultPrepareWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
-interface PendingBatch {
-  resolve: (results: AnalyzedArticle[]) => void;
+interface PendingRequest {
+  resolve: (reply: PrepareReply) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * A fixed set of worker threads that analyse batches of articles. Workers take work only once they
+ * A fixed set of worker threads that analyse batches of articles, and at the end of an ingest can
+ * finish a lexical field while the main thread finishes the other. Workers take work only once they
  * have loaded (tsx and the jieba dictionary take most of a second): until then the caller analyses
  * inline, so a start-up never leaves the main thread waiting.
  */
 export class PreparePool {
-  private readonly pending = new Map<number, PendingBatch>();
+  private readonly pending = new Map<number, PendingRequest>();
   private readonly load: number[];
   private readonly ready: boolean[];
   private nextId = 0;
@@ -45,17 +47,16 @@ export class PreparePool {
     this.load = workers.map(() => 0);
     this.ready = workers.map(() => false);
     workers.forEach((worker, index) => {
-      worker.on('message', (message: { id?: number; results?: AnalyzedArticle[]; ready?: boolean }) => {
-        if (message.ready) {
+      worker.on('message', (message: PrepareReply | { ready: true }) => {
+        if ('ready' in message) {
           this.ready[index] = true;
           this.onReady();
           return;
         }
-        if (message.id === undefined || !message.results) return;
-        const batch = this.pending.get(message.id);
+        const request = this.pending.get(message.id);
         this.pending.delete(message.id);
         this.load[index]!--;
-        batch?.resolve(message.results);
+        request?.resolve(message);
       });
       worker.on('error', (error) => {
         // A worker that never started is simply not used; one that fails mid-way fails the ingest.
@@ -86,7 +87,25 @@ export class PreparePool {
   }
 
   /** Analyses a batch on the least busy ready worker (call only when `readyCount` > 0). */
-  analyze(articles: SourceArticle[]): Promise<AnalyzedArticle[]> {
+  async analyze(articles: SourceArticle[]): Promise<AnalyzedArticle[]> {
+    const reply = await this.request((id) => ({ id, articles }));
+    if (!('results' in reply)) throw new AppError('INTERNAL', 'an ingest worker thread answered a batch with something else');
+    return reply.results;
+  }
+
+  /**
+   * Finishes a lexical field on the least busy ready worker (see `LexicalIndexBuilder.handOver`);
+   * null when no worker is ready, and then the caller finishes it.
+   */
+  finishLexical(state: LexicalBuildState, outDir: string): Promise<LexicalStats> | null {
+    if (this.readyCount === 0) return null;
+    return this.request((id) => ({ id, lexical: state, outDir })).then((reply) => {
+      if (!('stats' in reply)) throw new AppError('INTERNAL', 'an ingest worker thread answered a lexical field with something else');
+      return reply.stats;
+    });
+  }
+
+  private request(message: (id: number) => PrepareRequest): Promise<PrepareReply> {
     if (this.failure) return Promise.reject(this.failure);
     let chosen = -1;
     for (let index = 0; index < this.workers.length; index++) {
@@ -97,7 +116,7 @@ export class PreparePool {
     this.load[chosen]!++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[chosen]!.postMessage({ id, articles } satisfies PrepareRequest);
+      this.workers[chosen]!.postMessage(message(id));
     });
   }
 

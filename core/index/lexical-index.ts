@@ -59,6 +59,7 @@ export interface LexicalStats {
   averageLength: number;
 }
 
+/** A run file on disk and the term ids and posting counts it holds, in term order. */
 interface RunHeader {
   file: string;
   termIds: Uint32Array;
@@ -172,6 +173,21 @@ class LongTable {
 
 const emptyKeys = new Uint32Array(0);
 
+/**
+ * A builder's state once every chunk is in and every block is on disk: all another thread needs
+ * to run `finish` (see `LexicalIndexBuilder.handOver` and `resume`). Structured-clonable.
+ */
+export interface LexicalBuildState {
+  workDir: string;
+  field: LexicalField;
+  mergeWindow: number;
+  terms: string[];
+  runs: RunHeader[];
+  lengths: Uint32Array;
+  totalLength: number;
+  totalPostings: number;
+}
+
 /** Builds the lexical index chunk by chunk. Chunks are numbered in the order they are added. */
 export class LexicalIndexBuilder {
   /** Ids of terms neither `wordKey` nor `packLongWord` packs (the others are in `pairIds` and `longIds`). */
@@ -180,12 +196,14 @@ export class LexicalIndexBuilder {
   private readonly longIds = new LongTable();
   /** Scratch for `packLongWord` in `add`. */
   private readonly longKey = new Uint32Array(2);
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
   private readonly lengths = new GrowableUint32Array(1 << 14);
   private blockTerms = new GrowableUint32Array(1 << 16);
   private blockChunks = new GrowableUint32Array(1 << 16);
   private blockFrequencies = new GrowableUint32Array(1 << 16);
-  private readonly runs: RunHeader[] = [];
+  private runs: RunHeader[] = [];
+  /** Set by `handOver`: the state now belongs to another builder. */
+  private handedOver = false;
   private totalLength = 0;
   private totalPostings = 0;
   /** Per-chunk term counts by term id, reused across chunks (zeroed after each); grows with the vocabulary. */
@@ -368,8 +386,45 @@ export class LexicalIndexBuilder {
     this.blockFrequencies = new GrowableUint32Array(1 << 16);
   }
 
+  /**
+   * Writes the last block as a run and returns what `finish` needs, so that another thread can
+   * finish the field (`LexicalIndexBuilder.resume(state).finish(outDir)`) while this one finishes
+   * another. This builder cannot be used afterwards.
+   */
+  handOver(): LexicalBuildState {
+    this.checkNotHandedOver();
+    this.flushBlock();
+    this.handedOver = true;
+    return {
+      workDir: this.workDir,
+      field: this.field,
+      mergeWindow: this.mergeWindow,
+      terms: this.terms,
+      runs: this.runs,
+      lengths: this.lengths.view(),
+      totalLength: this.totalLength,
+      totalPostings: this.totalPostings,
+    };
+  }
+
+  /** A builder holding the state another one handed over, ready to `finish`. */
+  static resume(state: LexicalBuildState): LexicalIndexBuilder {
+    const builder = new LexicalIndexBuilder(state.workDir, state.field, undefined, state.mergeWindow);
+    builder.terms = state.terms;
+    builder.runs = state.runs;
+    for (let index = 0; index < state.lengths.length; index++) builder.lengths.push(state.lengths[index]!);
+    builder.totalLength = state.totalLength;
+    builder.totalPostings = state.totalPostings;
+    return builder;
+  }
+
+  private checkNotHandedOver(): void {
+    if (this.handedOver) throw new Error(`the ${this.field} index was handed over to another builder`);
+  }
+
   /** Merges the runs into the final index files in `outDir`. */
   finish(outDir: string): LexicalStats {
+    this.checkNotHandedOver();
     const files = lexicalFiles(this.field);
     this.flushBlock();
     const termCount = this.terms.length;

@@ -12,6 +12,7 @@ import { LexicalIndexBuilder, sortedTermOrder } from '../../core/index/lexical-i
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { analyze, analyzeForIndex, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
 import { analyzeArticle } from '../../ingest/analyze-article.ts';
+import { PreparePool } from '../../ingest/prepare-pool.ts';
 import { Reindexer } from '../../server/reindexer.ts';
 import { copyDefaultCorpus, defaultCorpusDir, defaultFiles, ingest, makeTempDir, readArticle, removeTempDirs } from '../helpers/corpus.ts';
 
@@ -118,6 +119,35 @@ describe('index fast paths', () => {
     expect(small!.postings).toBeGreaterThan(8000);
     for (const name of fs.readdirSync(outputs[1]!)) expect(fs.readFileSync(path.join(outputs[0]!, name)).equals(fs.readFileSync(path.join(outputs[1]!, name))), name).toBe(true);
   });
+
+  it('a field handed over and finished on a worker thread gives the files the builder itself writes', async () => {
+    const texts = await defaultTexts();
+    const direct = makeTempDir('finish-direct');
+    const elsewhere = makeTempDir('finish-worker');
+    // Small blocks: several run files to merge, and a last block still in memory at the hand-over.
+    const builders = [new LexicalIndexBuilder(direct, 'words', 3000), new LexicalIndexBuilder(elsewhere, 'words', 3000)];
+    for (const text of texts) {
+      for (let start = 0; start < text.length; start += 200) {
+        const analysis = analyzeForIndex(text.slice(start, start + 300));
+        for (const builder of builders) builder.addKeys(analysis.wordKeys, analysis.otherWords, analysis.longKeys);
+      }
+    }
+    const expected = builders[0]!.finish(direct);
+    const pool = PreparePool.start(1, { size: 300, overlap: 60 }, false);
+    try {
+      await new Promise<void>((resolve) => {
+        pool.onReady = resolve;
+      });
+      const state = builders[1]!.handOver();
+      expect(state.runs.length).toBeGreaterThan(2);
+      expect(() => builders[1]!.finish(elsewhere)).toThrow(/handed over/);
+      expect(await pool.finishLexical(state, elsewhere)).toEqual(expected);
+    } finally {
+      await pool.close();
+    }
+    expect(fs.readdirSync(elsewhere).sort()).toEqual(fs.readdirSync(direct).sort());
+    for (const name of fs.readdirSync(direct)) expect(fs.readFileSync(path.join(elsewhere, name)).equals(fs.readFileSync(path.join(direct, name))), name).toBe(true);
+  }, 60_000);
 
   it('ingesting with worker threads writes the same index as ingesting inline', async () => {
     const corpusDir = copyDefaultCorpus();
