@@ -44,6 +44,8 @@ export function startTsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> =
 /** The source files a bundle was built from, beside the bundles: `<name>.inputs.json`. */
 interface BundleInputs {
   esbuild: string;
+  /** The tsconfig.json esbuild read (also in `files`), or null. */
+  tsconfig: string | null;
   files: string[];
 }
 
@@ -62,13 +64,12 @@ export function workerBundle(entry: URL, cacheDir = defaultCacheDir): URL | null
     const inputsFile = path.join(cacheDir, `${name}.inputs.json`);
     // The version alone is in the manifest; loading esbuild's 100 KB module waits for a rebuild.
     const version = (require('esbuild/package.json') as { version: string }).version;
-    const known = readInputs(inputsFile);
-    if (known && known.esbuild === version && known.files.includes(entryFile)) {
-      const bundleFile = path.join(cacheDir, `${name}-${contentKey(version, known.files)}.mjs`);
-      if (fs.existsSync(bundleFile)) return pathToFileURL(bundleFile);
-    }
-    const esbuild = require('esbuild') as typeof import('esbuild');
     const workingDir = path.dirname(entryFile);
+    // esbuild reads compiler options (class fields, JSX) from the nearest tsconfig.json: it is an input too.
+    const tsconfig = nearestFile(workingDir, 'tsconfig.json');
+    const current = currentBundle(inputsFile, entryFile, tsconfig, version, (key) => path.join(cacheDir, `${name}-${key}.mjs`));
+    if (current) return pathToFileURL(current);
+    const esbuild = require('esbuild') as typeof import('esbuild');
     const result = esbuild.buildSync({
       absWorkingDir: workingDir,
       entryPoints: [entryFile],
@@ -84,11 +85,13 @@ export function workerBundle(entry: URL, cacheDir = defaultCacheDir): URL | null
     const output = result.outputFiles[0];
     if (!output) return null;
     // esbuild names inputs relative to its working directory.
-    const files = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input)).sort();
+    const files = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
+    if (tsconfig) files.push(tsconfig);
+    files.sort();
     const bundleFile = path.join(cacheDir, `${name}-${contentKey(version, files)}.mjs`);
     fs.mkdirSync(cacheDir, { recursive: true });
     writeAtomically(bundleFile, output.contents);
-    writeAtomically(inputsFile, JSON.stringify({ esbuild: version, files } satisfies BundleInputs));
+    writeAtomically(inputsFile, JSON.stringify({ esbuild: version, tsconfig, files } satisfies BundleInputs));
     removeOlderBundles(cacheDir, name, bundleFile);
     return pathToFileURL(bundleFile);
   } catch {
@@ -98,16 +101,39 @@ export function workerBundle(entry: URL, cacheDir = defaultCacheDir): URL | null
   }
 }
 
+/** The bundle built from the sources as they are now, if there is one. */
+function currentBundle(inputsFile: string, entryFile: string, tsconfig: string | null, version: string, bundleFileFor: (key: string) => string): string | null {
+  const known = readInputs(inputsFile);
+  if (!known || known.esbuild !== version || known.tsconfig !== tsconfig || !known.files.includes(entryFile)) return null;
+  try {
+    const bundleFile = bundleFileFor(contentKey(version, known.files));
+    return fs.existsSync(bundleFile) ? bundleFile : null;
+  } catch {
+    // A source file of the last build is gone (moved, or no longer imported and deleted): rebuild.
+    return null;
+  }
+}
+
+/** `name` in `dir` or the closest folder above it that has one. */
+function nearestFile(dir: string, name: string): string | null {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const candidate = path.join(current, name);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
 function readInputs(file: string): BundleInputs | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BundleInputs>;
-    return typeof value.esbuild === 'string' && Array.isArray(value.files) ? { esbuild: value.esbuild, files: value.files.map(String) } : null;
+    if (typeof value.esbuild !== 'string' || !Array.isArray(value.files)) return null;
+    return { esbuild: value.esbuild, tsconfig: typeof value.tsconfig === 'string' ? value.tsconfig : null, files: value.files.map(String) };
   } catch {
     return null;
   }
 }
 
-/** A hash of the esbuild version and of each file's path and content (throws if a file is gone: then the bundle is rebuilt). */
+/** A hash of the esbuild version and of each file's path and content (throws if a file is gone). */
 function contentKey(esbuildVersion: string, files: readonly string[]): string {
   const hash = createHash('sha1').update(esbuildVersion);
   for (const file of files) hash.update('\0').update(file).update('\0').update(fs.readFileSync(file));

@@ -74,6 +74,27 @@ describe('worker bundles', () => {
     expect(rebuilt.href).not.toBe(first.href);
     expect(bundlesIn(cacheDir)).toEqual([path.basename(rebuilt.pathname)]);
     expect(await ask(new Worker(rebuilt), 'y')).toBe('after:y');
+
+    // esbuild reads compiler options from the nearest tsconfig.json: a change there rebuilds too.
+    writeFiles(dir, { 'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022' } }) });
+    const withConfig = workerBundle(entry, cacheDir)!;
+    expect(withConfig.href).not.toBe(rebuilt.href);
+    writeFiles(dir, { 'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2020' } }) });
+    expect(workerBundle(entry, cacheDir)!.href).not.toBe(withConfig.href);
+  });
+
+  it('rebuilds the bundle when a module of the last build is gone', async () => {
+    const dir = makeTempDir('worker-src');
+    const cacheDir = path.join(makeTempDir('worker-cache'), 'bundles');
+    const entry = writeWorkerSources(dir, 'old');
+    const first = workerBundle(entry, cacheDir)!;
+    // The entry stops importing label.ts, which is then deleted.
+    fs.writeFileSync(path.join(dir, 'echo-worker.ts'), "import { parentPort } from 'node:worker_threads';\nparentPort!.on('message', (message: string) => parentPort!.postMessage(`inline:${message}`));\n");
+    fs.rmSync(path.join(dir, 'label.ts'));
+    const rebuilt = workerBundle(entry, cacheDir);
+    expect(rebuilt).not.toBeNull();
+    expect(rebuilt!.href).not.toBe(first.href);
+    expect(await ask(new Worker(rebuilt!), 'v')).toBe('inline:v');
   });
 
   it('gives no bundle for a source esbuild cannot parse, and tsx then runs the worker', async () => {
