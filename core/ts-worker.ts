@@ -5,7 +5,7 @@
  * compiler tsx itself runs on), cached beside the dependencies and rebuilt when any of its source
  * files changes. A worker that loads that file starts without a loader thread, and the ingest
  * needs the second core for work, not for start-up: on a 10k-passage ingest the worker was ready
- * 0.35–0.43 s after it was started instead of 0.54–0.58 s, and the ingest took 0.36 s less CPU
+ * 0.34–0.43 s after it was started instead of 0.54–0.58 s, and the ingest took 0.36 s less CPU
  * and 6% less time (five interleaved runs each).
  *
  * The fallback (no writable cache, esbuild missing or failing): tsx inside the worker. Node 20
@@ -55,7 +55,7 @@ interface BundleInputs {
  * the esbuild version and of the content of every source file in it, so a bundle found is
  * current, and processes that build at the same time write the same file. Costs a read of each
  * source file when the bundle is current (about 1 ms for the ingest worker's 13 files), and
- * about 75 ms (loading esbuild, one build) when it is not.
+ * 60–95 ms (loading esbuild, one build) when it is not.
  */
 export function workerBundle(entry: URL, cacheDir = defaultCacheDir): URL | null {
   try {

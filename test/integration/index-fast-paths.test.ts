@@ -26,6 +26,13 @@ function indexContents(indexDir: string): Record<string, Buffer> {
   return files;
 }
 
+/** Both folders hold the same files, byte for byte. */
+function expectSameFiles(actualDir: string, expectedDir: string): void {
+  const names = fs.readdirSync(expectedDir).sort();
+  expect(fs.readdirSync(actualDir).sort()).toEqual(names);
+  for (const name of names) expect(fs.readFileSync(path.join(actualDir, name)).equals(fs.readFileSync(path.join(expectedDir, name))), name).toBe(true);
+}
+
 async function defaultTexts(): Promise<string[]> {
   return Promise.all(Object.values(defaultFiles).map(async (file) => (await readArticle(defaultCorpusDir, file)).text));
 }
@@ -117,7 +124,7 @@ describe('index fast paths', () => {
     const [small, large] = builders.map((builder, index) => builder.finish(outputs[index]!));
     expect(small).toEqual(large);
     expect(small!.postings).toBeGreaterThan(8000);
-    for (const name of fs.readdirSync(outputs[1]!)) expect(fs.readFileSync(path.join(outputs[0]!, name)).equals(fs.readFileSync(path.join(outputs[1]!, name))), name).toBe(true);
+    expectSameFiles(outputs[0]!, outputs[1]!);
   });
 
   it('a field handed over and finished on a worker thread gives the files the builder itself writes', async () => {
@@ -145,8 +152,7 @@ describe('index fast paths', () => {
     } finally {
       await pool.close();
     }
-    expect(fs.readdirSync(elsewhere).sort()).toEqual(fs.readdirSync(direct).sort());
-    for (const name of fs.readdirSync(direct)) expect(fs.readFileSync(path.join(elsewhere, name)).equals(fs.readFileSync(path.join(direct, name))), name).toBe(true);
+    expectSameFiles(elsewhere, direct);
   }, 60_000);
 
   it('ingesting with worker threads writes the same index as ingesting inline', async () => {
