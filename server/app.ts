@@ -1,37 +1,22 @@
 /**
  * Builds the Fastify application without starting it (tests use `app.inject`; `main.ts` listens).
+ * Each route file is a plugin that takes the AppDependencies as its options.
  */
-import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import type { AnswerService } from '../core/answer/answer-service.ts';
-import { AppError } from '../core/errors.ts';
-import type { Config } from '../core/config.ts';
-import type { SearchService } from '../core/retrieval/search-service.ts';
+import type { AppDependencies } from './deps.ts';
 import { registerErrorHandlers, sendFrameworkError, writeClientError } from './http-errors.ts';
-import { registerDocumentRoutes } from './routes/documents.ts';
-import { registerHealthRoutes } from './routes/health.ts';
-import { registerAskRoutes } from './routes/ask.ts';
-import { registerSearchRoutes } from './routes/search.ts';
-import { registerExportRoutes } from './routes/export.ts';
-import { registerWebRoutes } from './routes/web.ts';
-import { frameLimit, registerWebsocketRoutes, type SessionRegistry } from './routes/ws.ts';
+import { askRoutes } from './routes/ask.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/export.ts';
+import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
+import { webRoutes } from './routes/web.ts';
+import { chatSocketRoutes, frameLimit } from './routes/ws.ts';
 import { chooseProtocol, registerSecurity } from './security.ts';
-
-export interface AppDependencies {
-  config: Config;
-  search: SearchService;
-  answers: AnswerService;
-  /** Fastify logger options; false in tests. */
-  logger?: FastifyServerOptions['logger'];
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Open chat sockets; drained on shutdown. */
-    chatSessions: SessionRegistry;
-  }
-}
+import { schemaErrorToAppError } from './validation.ts';
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = fastify({
@@ -45,9 +30,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Requests the router or Node's HTTP parser reject get the product's error shape too.
     frameworkErrors: (error, _request, reply) => sendFrameworkError(error, reply),
     clientErrorHandler: writeClientError,
-  });
+    // A request that fails its route's zod schema becomes the product's error (see validation.ts).
+    schemaErrorFormatter: schemaErrorToAppError,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   deps.answers.attachLogger(app.log.child({ component: 'answers' }));
   registerErrorHandlers(app);
+
   // The websocket plugin first: its onRequest hook marks upgrade requests, so that an upgrade the
   // security hooks refuse (401, 429, 503) has its socket closed after the answer instead of left open.
   await app.register(websocket, {
@@ -60,21 +50,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   await registerSecurity(app, deps.config);
-  registerHealthRoutes(app, deps);
-  registerSearchRoutes(app, deps);
-  registerDocumentRoutes(app, deps);
-  registerAskRoutes(app, deps);
-  registerExportRoutes(app, deps);
-  await registerWebRoutes(app);
-  const sessions = registerWebsocketRoutes(app, deps);
-  app.decorate('chatSessions', sessions);
-  // While shutting down, new requests and sockets are refused cleanly; answers in flight finish.
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!sessions.draining) return;
-    const error = new AppError('SHUTTING_DOWN');
-    reply.header('connection', 'close');
-    return reply.status(error.status).send({ error: error.toJSON() });
-  });
+  // Before the other routes: it adds the hook that refuses new requests while shutting down.
+  await app.register(chatSocketRoutes, deps);
+
+  await app.register(healthRoutes, deps);
+  await app.register(searchRoutes, deps);
+  await app.register(documentRoutes, deps);
+  await app.register(askRoutes, deps);
+  await app.register(exportRoutes, deps);
+  await app.register(webRoutes);
+
   await app.ready();
   return app;
 }

@@ -1,17 +1,16 @@
 /** `POST /api/ask` (the `answer-end` of a question, without streaming) and `POST /api/similar`. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { askFieldsSchema } from '../../core/answer/protocol.ts';
-import { AppError } from '../../core/errors.ts';
-import type { AppDependencies } from '../app.ts';
+import type { AppDependencies } from '../deps.ts';
 import { disconnectSignal } from '../disconnect.ts';
-import { parseInput } from '../validation.ts';
+import { jsonBody } from '../validation.ts';
 
-export function registerAskRoutes(app: FastifyInstance, deps: AppDependencies): void {
+export const askRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   const askSchema = askFieldsSchema({ maxQuestionLength: deps.config.MAX_QUESTION_LENGTH, maxHistoryTurns: deps.config.MAX_HISTORY_TURNS }).strict();
 
-  app.post('/api/ask', async (request, reply) => {
-    const fields = parseInput(askSchema, request.body ?? {}, 'BAD_REQUEST');
+  app.post('/api/ask', { schema: { body: jsonBody(askSchema) } }, async (request, reply) => {
+    const fields = request.body;
     if (deps.config.LOG_QUESTIONS) request.log.info({ mode: fields.mode, question: fields.question }, 'question');
     const end = await deps.answers.answerOnce(fields, disconnectSignal(reply));
     return { ...end, id: request.id };
@@ -26,9 +25,8 @@ export function registerAskRoutes(app: FastifyInstance, deps: AppDependencies): 
     .strict()
     .refine((value) => (value.docId === undefined) !== (value.text === undefined), { message: '请提供 docId 或 text 其中之一' });
 
-  app.post('/api/similar', async (request, reply) => {
-    const input = parseInput(similarSchema, request.body ?? {}, 'BAD_REQUEST');
-    if (input.docId === undefined && input.text === undefined) throw new AppError('BAD_REQUEST', '请提供 docId 或 text 其中之一');
+  app.post('/api/similar', { schema: { body: jsonBody(similarSchema) } }, async (request, reply) => {
+    const input = request.body;
     return deps.answers.similar({ docId: input.docId, text: input.text }, disconnectSignal(reply), input.perCollege);
   });
-}
+};

@@ -1,11 +1,10 @@
 /** `GET /api/documents` and `GET /api/documents/:docId`: the corpus as indexed. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import type { AppDependencies } from '../app.ts';
-import { parseInput } from '../validation.ts';
+import type { AppDependencies } from '../deps.ts';
 
-export function registerDocumentRoutes(app: FastifyInstance, deps: AppDependencies): void {
+export const documentRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   app.get('/api/documents', async () => {
     const { snapshot } = deps.search.retriever();
     return {
@@ -26,8 +25,8 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: AppDependenci
 
   const paramsSchema = z.object({ docId: z.string().min(1).max(500) });
 
-  app.get('/api/documents/:docId', async (request) => {
-    const { docId } = parseInput(paramsSchema, request.params, 'BAD_REQUEST');
+  app.get('/api/documents/:docId', { schema: { params: paramsSchema } }, async (request) => {
+    const { docId } = request.params;
     const { snapshot } = deps.search.retriever();
     const document = snapshot.document(docId);
     if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `没有 id 为 “${docId.slice(0, 100)}” 的文章`, { details: { docId: docId.slice(0, 100) } });
@@ -54,4 +53,4 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: AppDependenci
       duplicates: document.duplicates,
     };
   });
-}
+};

@@ -1,13 +1,13 @@
 /** `GET /api/health`: what the server can do right now. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorCodes, type ErrorCode } from '../../core/errors.ts';
-import type { AppDependencies } from '../app.ts';
+import type { AppDependencies } from '../deps.ts';
 
 function publicMessage(code: string): string {
   return code in errorCodes ? errorCodes[code as ErrorCode].message : errorCodes.INTERNAL.message;
 }
 
-export function registerHealthRoutes(app: FastifyInstance, deps: AppDependencies): void {
+export const healthRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   app.get('/api/health', async (_request, reply) => {
     const status = deps.search.status();
     const body = {
@@ -28,4 +28,4 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDependencies
     };
     return reply.status(status.ready ? 200 : 503).send(body);
   });
-}
+};

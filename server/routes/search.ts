@@ -1,12 +1,11 @@
 /** `GET /api/search`: hybrid retrieval over the live index. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passageView } from '../../core/retrieval/passage-view.ts';
-import type { AppDependencies } from '../app.ts';
+import type { AppDependencies } from '../deps.ts';
 import { disconnectSignal } from '../disconnect.ts';
-import { parseInput } from '../validation.ts';
 
-export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies): void {
+export const searchRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   const querySchema = z.object({
     // The schema-level message is for a missing q only; zod would otherwise also put it on the
     // too-long and wrong-type issues (a repeated ?q=a&q=b is an array, not a missing q).
@@ -20,8 +19,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies
     year: z.union([z.literal(''), z.coerce.number().int().min(1900).max(2100)]).optional(),
   });
 
-  app.get('/api/search', async (request, reply) => {
-    const query = parseInput(querySchema, request.query, 'INVALID_QUERY');
+  app.get('/api/search', { schema: { querystring: querySchema } }, async (request, reply) => {
+    const query = request.query;
     const retriever = deps.search.retriever();
     const response = await retriever.search(query.q, {
       k: query.k,
@@ -31,4 +30,4 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDependencies
     const results = response.hits.map(({ chunk, score }) => passageView(chunk, score));
     return { results, mode: response.mode, tookMs: Number(response.timings.totalMs.toFixed(2)) };
   });
-}
+};

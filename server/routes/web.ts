@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 
 export const webDir = path.resolve(import.meta.dirname, '../../web');
 
@@ -24,7 +24,7 @@ export function vendorFiles(): Record<string, string> {
   };
 }
 
-export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
+export const webRoutes: FastifyPluginAsync = async (app) => {
   // Files are looked up per request (editing or adding a file under web/ needs no restart); a
   // path with no file falls through to the JSON not-found handler.
   await app.register(fastifyStatic, {
@@ -48,4 +48,4 @@ export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(text),
     );
   }
-}
+};

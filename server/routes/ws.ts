@@ -5,11 +5,12 @@
  * socket stays usable. This layer only validates, routes and serialises: answers come from
  * AnswerService as typed events.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import type { RawData, WebSocket } from 'ws';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { clientMessageSchema, questionIdSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
-import type { AppDependencies } from '../app.ts';
+import type { AppDependencies } from '../deps.ts';
 import { MinuteBudget, clientKey } from '../security.ts';
 
 /** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
@@ -230,20 +231,43 @@ function withId(event: AnswerEvent, id: string): ServerMessage {
   return { ...event, id } as ServerMessage;
 }
 
-/** Registers `/ws`; returns the session registry (the server drains it on shutdown). */
-export function registerWebsocketRoutes(app: FastifyInstance, deps: AppDependencies): SessionRegistry {
-  const registry = new SessionRegistry(deps);
-  app.route({
-    method: 'GET',
-    url: '/ws',
-    // A plain GET (no upgrade) gets a clear error instead of an empty 404.
-    handler: async (_request, reply) => {
-      const error = new AppError('BAD_REQUEST', '该地址只接受 websocket 连接');
-      return reply.status(error.status).header('upgrade', 'websocket').send({ error: error.toJSON() });
-    },
-    wsHandler: (socket, request) => {
-      new ChatSession(socket, request, deps, registry);
-    },
-  });
-  return registry;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Open chat sockets; drained on shutdown. */
+    chatSessions: SessionRegistry;
+  }
 }
+
+/**
+ * Registers `/ws`, and `app.chatSessions` for the shutdown in main.ts (hence fastify-plugin: the
+ * decorator and the draining hook belong to the whole app). Register it before other routes, so
+ * that the hook covers them.
+ */
+export const chatSocketRoutes = fastifyPlugin<AppDependencies>(
+  async (app, deps) => {
+    const registry = new SessionRegistry(deps);
+    app.decorate('chatSessions', registry);
+
+    // While shutting down, new requests and sockets are refused cleanly; answers in flight finish.
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!registry.draining) return;
+      const error = new AppError('SHUTTING_DOWN');
+      reply.header('connection', 'close');
+      return reply.status(error.status).send({ error: error.toJSON() });
+    });
+
+    app.route({
+      method: 'GET',
+      url: '/ws',
+      // A plain GET (no upgrade) gets a clear error instead of an empty 404.
+      handler: async (_request, reply) => {
+        const error = new AppError('BAD_REQUEST', '该地址只接受 websocket 连接');
+        return reply.status(error.status).header('upgrade', 'websocket').send({ error: error.toJSON() });
+      },
+      wsHandler: (socket, request) => {
+        new ChatSession(socket, request, deps, registry);
+      },
+    });
+  },
+  { name: 'chat-socket', dependencies: ['@fastify/websocket'] },
+);

@@ -1,11 +1,12 @@
 /**
- * The Word export (server/routes/export.ts): Markdown structure becomes Word structure, [n] of a
- * known source becomes a superscript reference, sources follow as numbered notes, markup in the
- * text stays text, and the request is validated.
+ * The Word export (core/export/docx.ts; its route is server/routes/export.ts): Markdown structure
+ * becomes Word structure, [n] of a known source becomes a superscript reference, sources follow as
+ * numbered notes, markup in the text stays text, and the request is validated.
  */
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { buildDocx, contentDisposition, docxExportSchema, exportFilename, noteText } from '../../server/routes/export.ts';
+import { buildDocx, noteText } from '../../core/export/docx.ts';
+import { contentDisposition, docxExportSchema, exportFilename } from '../../server/routes/export.ts';
 
 const citation = (n: number, quote: string) => ({ n, chunkId: `doc#${n}`, docId: 'doc', title: '示范文章', college: '示范学院', date: '2023-05-06', quote, start: 0, end: quote.length });
 
