@@ -301,15 +301,3 @@ export function analyzeQuery(text: string): AnalyzedText {
   };
 }
 
-/** Query words only (for highlighting and evidence checks). */
-export function tokenizeQuery(text: string): string[] {
-  return analyzeQuery(text).words;
-}
-
-/** Plain jieba words (precise mode) with punctuation dropped, for phrase-level work such as sentence scoring. */
-export function segmentWords(text: string): string[] {
-  return getJieba()
-    .cut(text, true)
-    .map((word) => word.trim())
-    .filter((word) => word.length > 0 && meaningful.test(word));
-}
