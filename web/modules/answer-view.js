@@ -2,6 +2,11 @@
  * One exchange as the page shows it: the question, and the answer with its mode, engine, streamed
  * Markdown (sanitised, citations as buttons), notices, errors with a retry, source cards and the
  * copy / export actions. Rendering only: what the buttons do comes from `configureAnswerView`.
+ *
+ * @typedef {import('../../core/answer/protocol.ts').AnswerFilters} AnswerFilters
+ * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
+ * @typedef {import('./store.js').AssistantMessage} AssistantMessage
+ * @typedef {import('./store.js').UserMessage} UserMessage
  */
 import { formatDate, h } from './dom.js';
 import { answerMarkdown, copyText, downloadDocx, downloadMarkdown, modeNames, noteLine } from './export.js';
@@ -9,21 +14,26 @@ import { renderMarkdown } from './markdown.js';
 
 /** What the answer's buttons do: open a source, retry the question, and tell the user. */
 const actions = {
+  /** @type {(citation: Citation, from: HTMLElement) => void} */
   openSource: () => {},
+  /** @type {(message: AssistantMessage) => void} */
   retry: () => {},
+  /** @type {(text: string) => void} */
   announce: () => {},
+  /** @type {(text: string) => void} */
   error: () => {},
 };
 
+/** @param {Partial<typeof actions>} handlers */
 export function configureAnswerView(handlers) {
   Object.assign(actions, handlers);
 }
 
-export function filtersLabel(filters) {
+export function filtersLabel(/** @type {AnswerFilters | undefined} */ filters) {
   return [filters?.college, filters?.year ? `${filters.year}年` : ''].filter(Boolean).join(' · ');
 }
 
-export function userNode(message) {
+export function userNode(/** @type {UserMessage} */ message) {
   const scope = filtersLabel(message.filters);
   return h(
     'div',
@@ -33,18 +43,22 @@ export function userNode(message) {
   );
 }
 
-function engineLabel(message) {
+function engineLabel(/** @type {AssistantMessage} */ message) {
   if (!message.engine) return '';
   return message.engine === 'extractive' ? '摘录式回答（原文摘句）' : `模型生成（${message.engine.replace(/^openai:/, '')}）`;
 }
 
-export function assistantNode(message) {
+export function assistantNode(/** @type {AssistantMessage} */ message) {
   const node = h('article', { class: 'message assistant', id: `m-${message.id}`, 'aria-label': `回答：${message.question}` });
   fillAssistant(node, message);
   return node;
 }
 
-/** (Re)builds an answer: header, notice, body, status or error, sources, actions. */
+/**
+ * (Re)builds an answer: header, notice, body, status or error, sources, actions.
+ * @param {HTMLElement} node
+ * @param {AssistantMessage} message
+ */
 export function fillAssistant(node, message) {
   node.dataset.status = message.status;
   node.classList.toggle('not-found', message.notFound);
@@ -84,7 +98,7 @@ export function fillAssistant(node, message) {
   node.replaceChildren(...parts);
 }
 
-function sourcesSection(message) {
+function sourcesSection(/** @type {AssistantMessage} */ message) {
   const shown = 4;
   const citations = [...message.citations].sort((a, b) => a.n - b.n);
   const cards = citations.map((citation, index) =>
@@ -93,7 +107,7 @@ function sourcesSection(message) {
       { class: 'source-item', hidden: index >= shown ? true : undefined },
       h(
         'button',
-        { type: 'button', class: 'source-card', 'aria-label': `来源 ${citation.n}：${citation.title}`, onclick: (event) => actions.openSource(citation, event.currentTarget) },
+        { type: 'button', class: 'source-card', 'aria-label': `来源 ${citation.n}：${citation.title}`, onclick: (/** @type {MouseEvent} */ event) => actions.openSource(citation, /** @type {HTMLElement} */ (event.currentTarget)) },
         h('span', { class: 'source-n', 'aria-hidden': 'true', text: String(citation.n) }),
         h(
           'span',
@@ -115,7 +129,7 @@ function sourcesSection(message) {
       text: `展开其余 ${citations.length - shown} 条来源`,
       onclick: () => {
         const expanded = more.getAttribute('aria-expanded') === 'true';
-        list.querySelectorAll('.source-item').forEach((item, index) => (item.hidden = !expanded ? false : index >= shown));
+        /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('.source-item')).forEach((item, index) => (item.hidden = !expanded ? false : index >= shown));
         more.setAttribute('aria-expanded', String(!expanded));
         more.textContent = expanded ? `展开其余 ${citations.length - shown} 条来源` : '收起来源';
       },
@@ -126,7 +140,7 @@ function sourcesSection(message) {
 }
 
 /** Plain text for pasting into a document or a chat: no Markdown marks, notes at the end. */
-function answerPlainText(message) {
+function answerPlainText(/** @type {AssistantMessage} */ message) {
   const text = message.text
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
@@ -136,7 +150,7 @@ function answerPlainText(message) {
   return notes.length > 0 ? `${text}\n\n注释：\n${notes.join('\n')}` : text;
 }
 
-function copyButton(message) {
+function copyButton(/** @type {AssistantMessage} */ message) {
   const button = h('button', {
     type: 'button',
     class: 'button ghost small',
@@ -151,7 +165,7 @@ function copyButton(message) {
   return button;
 }
 
-function actionsBar(message) {
+function actionsBar(/** @type {AssistantMessage} */ message) {
   const markdown = h('button', {
     type: 'button',
     class: 'button ghost small',
@@ -172,7 +186,7 @@ function actionsBar(message) {
         await downloadDocx(message);
         actions.announce('已导出 Word 文档');
       } catch (error) {
-        actions.error(`导出 Word 失败：${error.message}`);
+        actions.error(`导出 Word 失败：${error instanceof Error ? error.message : String(error)}`);
       } finally {
         word.disabled = false;
         word.textContent = '导出 Word';

@@ -21,7 +21,7 @@ export const accessToken = {
     // An HTTP header carries printable ASCII only; anything else could never be sent.
     return /^[\x21-\x7e]+$/.test(token) ? token : '';
   },
-  set(token) {
+  set(/** @type {string} */ token) {
     try {
       if (token) localStorage.setItem(tokenKey, token);
       else localStorage.removeItem(tokenKey);
@@ -41,6 +41,11 @@ export const accessToken = {
 };
 
 export class ApiError extends Error {
+  /**
+   * @param {string} code the server's stable error code, `NETWORK`, or `HTTP_<status>`
+   * @param {string} message
+   * @param {Record<string, unknown>} [details]
+   */
   constructor(code, message, status = 0, details = undefined) {
     super(message);
     this.name = 'ApiError';
@@ -50,9 +55,13 @@ export class ApiError extends Error {
   }
 }
 
+/** @type {((reason: string | undefined) => void) | null} */
 let unauthorizedHandler = null;
 
-/** Called (once per failing request) when the server answers 401: the page asks for a token. */
+/**
+ * Called (once per failing request) when the server answers 401: the page asks for a token.
+ * @param {(reason: string | undefined) => void} handler
+ */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler;
 }
@@ -61,8 +70,12 @@ export function onUnauthorized(handler) {
  * Fetches `path`. Resolves with the parsed JSON body (or the Response when `raw`), rejects with
  * ApiError: code `NETWORK` when the server cannot be reached, else the server's code and message.
  * Statuses listed in `accept` resolve like 2xx.
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, signal?: AbortSignal, raw?: boolean, accept?: number[] }} [options]
+ * @returns {Promise<any>} the body, typed where it is used
  */
 export async function api(path, { method = 'GET', body, signal, raw = false, accept = [] } = {}) {
+  /** @type {Record<string, string>} */
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = accessToken.get();
@@ -71,7 +84,7 @@ export async function api(path, { method = 'GET', body, signal, raw = false, acc
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: 'no-store' });
   } catch (error) {
-    if (error?.name === 'AbortError') throw error;
+    if (/** @type {Error | undefined} */ (error)?.name === 'AbortError') throw error;
     throw new ApiError('NETWORK', '无法连接到服务器，请检查网络，或确认服务已经启动。');
   }
   if (response.ok || accept.includes(response.status)) return raw ? response : response.json();

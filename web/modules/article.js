@@ -2,16 +2,24 @@
  * Articles as text: every part goes in through text nodes (never HTML), so whatever an article
  * contains — <script>, <img onerror> — is shown, not run. A cited span is wrapped in <mark>,
  * split at its offsets in the cleaned text.
+ *
+ * @typedef {import('./documents.js').Heading} Heading
  */
 import { formatDate, h } from './dom.js';
 
 /**
  * Renders `text` (one paragraph a line; `headings` give heading lines by offset) into `container`,
  * with `highlight` ({ start, end }) marked. Returns the first <mark>, if any.
+ * @param {HTMLElement} container
+ * @param {string} text
+ * @param {Pick<Heading, 'start' | 'level'>[]} [headings]
+ * @param {{ start: number, end: number } | null} [highlight]
+ * @returns {HTMLElement | null}
  */
 export function renderArticleText(container, text, headings = [], highlight = null) {
   container.replaceChildren();
   const headingAt = new Map(headings.map((heading) => [heading.start, heading]));
+  /** @type {HTMLElement | null} */
   let firstMark = null;
   let offset = 0;
   for (const line of text.split('\n')) {
@@ -36,7 +44,11 @@ export function renderArticleText(container, text, headings = [], highlight = nu
   return firstMark;
 }
 
-/** The metadata of an article as a definition list: 院校, 单位, 日期, 来源, 作者, 原文链接. */
+/**
+ * The metadata of an article as a definition list: 院校, 单位, 日期, 来源, 作者, 原文链接.
+ * @param {HTMLElement} list
+ * @param {{ college?: string, unit?: string, date?: string, source?: string, author?: string, url?: string }} document
+ */
 export function renderDocMeta(list, document) {
   const rows = [
     ['院校', document.college],

@@ -1,33 +1,41 @@
-/** 浏览文章: the corpus as a filterable list, and a reader for one article in full. */
+/**
+ * 浏览文章: the corpus as a filterable list, and a reader for one article in full.
+ *
+ * @typedef {import('./documents.js').Article} Article
+ * @typedef {import('./documents.js').DocumentSummary} DocumentSummary
+ */
 import { ApiError } from './api.js';
 import { renderArticleText, renderDocMeta } from './article.js';
 import { documentLabel, fetchDocument } from './documents.js';
-import { formatDate, h, show } from './dom.js';
+import { byId, formatDate, h, show } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
-const listView = $('browse-list-view');
-const count = $('browse-count');
-const query = $('browse-query');
-const college = $('browse-college');
-const year = $('browse-year');
-const list = $('article-list');
-const reader = $('reader');
-const readerTitle = $('reader-title');
-const readerMeta = $('reader-meta');
-const readerText = $('reader-text');
+const listView = byId('browse-list-view');
+const count = byId('browse-count');
+const query = byId('browse-query', HTMLInputElement);
+const college = byId('browse-college', HTMLSelectElement);
+const year = byId('browse-year', HTMLSelectElement);
+const list = byId('article-list');
+const reader = byId('reader');
+const readerTitle = byId('reader-title');
+const readerMeta = byId('reader-meta');
+const readerText = byId('reader-text');
 
+/** @type {DocumentSummary[]} */
 let documents = [];
+/** @type {(article: Article) => void} */
 let askAbout = () => {};
+/** @type {Article | null} */
 let readerDocument = null;
 
+/** @param {{ onAskAbout: (article: Article) => void }} options */
 export function initBrowse({ onAskAbout }) {
   askAbout = onAskAbout;
-  $('browse-filters').addEventListener('submit', (event) => event.preventDefault());
+  byId('browse-filters').addEventListener('submit', (event) => event.preventDefault());
   for (const control of [query, college, year]) control.addEventListener('input', renderList);
-  $('reader-ask').addEventListener('click', () => readerDocument && askAbout(readerDocument));
+  byId('reader-ask').addEventListener('click', () => readerDocument && askAbout(readerDocument));
 }
 
-export function setDocuments(all) {
+export function setDocuments(/** @type {DocumentSummary[]} */ all) {
   documents = all;
   renderList();
 }
@@ -37,7 +45,7 @@ export function showList() {
   show(listView, true);
 }
 
-export function showLoadError(message) {
+export function showLoadError(/** @type {string} */ message) {
   count.textContent = `文章列表载入失败：${message}`;
 }
 
@@ -67,7 +75,7 @@ function renderList() {
   if (matches.length === 0) list.append(h('li', { class: 'article-empty', text: '没有符合条件的文章。' }));
 }
 
-export async function openReader(docId) {
+export async function openReader(/** @type {string} */ docId) {
   show(listView, false);
   show(reader, true);
   readerDocument = null;
@@ -82,7 +90,7 @@ export async function openReader(docId) {
     renderArticleText(readerText, article.text, article.headings);
     document.title = `${documentLabel(article)} · 党建典型经验问答助手`;
   } catch (error) {
-    readerTitle.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '没有找到这篇文章' : `载入失败：${error.message}`;
+    readerTitle.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '没有找到这篇文章' : `载入失败：${error instanceof Error ? error.message : String(error)}`;
   }
   readerTitle.focus();
 }

@@ -4,6 +4,10 @@
  * - `state`   { state: 'connecting' | 'connected' | 'reconnecting', retryInMs?, attempt }
  * - `message` the parsed server message
  * - `dropped` when a socket that was open closes (questions in flight on it are lost)
+ *
+ * @typedef {import('../../core/answer/protocol.ts').ClientMessage} ClientMessage
+ * @typedef {'connecting' | 'connected' | 'reconnecting'} ConnectionState
+ * @typedef {{ state: ConnectionState, retryInMs?: number, attempt: number }} StateDetail
  */
 import { accessToken } from './api.js';
 
@@ -11,13 +15,17 @@ const firstDelayMs = 500;
 const maxDelayMs = 15_000;
 
 export class ChatConnection extends EventTarget {
+  /** @param {string} url */
   constructor(url) {
     super();
     this.url = url;
+    /** @type {WebSocket | null} */
     this.socket = null;
+    /** @type {ConnectionState} */
     this.state = 'connecting';
     this.attempt = 0;
-    this.timer = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
     this.everConnected = false;
   }
 
@@ -33,9 +41,12 @@ export class ChatConnection extends EventTarget {
     return this.state === 'connected' && this.socket?.readyState === WebSocket.OPEN;
   }
 
-  /** Sends a message; false when not connected. */
+  /**
+   * Sends a message; false when not connected.
+   * @param {ClientMessage} message
+   */
   send(message) {
-    if (!this.connected) return false;
+    if (!this.connected || !this.socket) return false;
     this.socket.send(JSON.stringify(message));
     return true;
   }
@@ -43,7 +54,7 @@ export class ChatConnection extends EventTarget {
   /** Skips the wait (the user pressed 立即重连, the network came back, or a new token was given). */
   reconnectNow() {
     clearTimeout(this.timer);
-    this.timer = null;
+    this.timer = undefined;
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) {
       const socket = this.socket;
       this.socket = null;
@@ -96,11 +107,18 @@ export class ChatConnection extends EventTarget {
     this.timer = setTimeout(() => this.open(), delay);
   }
 
+  /**
+   * @param {ConnectionState} state
+   * @param {number} [retryInMs]
+   */
   setState(state, retryInMs) {
     this.state = state;
-    this.dispatchEvent(new CustomEvent('state', { detail: { state, retryInMs, attempt: this.attempt } }));
+    /** @type {StateDetail} */
+    const detail = { state, retryInMs, attempt: this.attempt };
+    this.dispatchEvent(new CustomEvent('state', { detail }));
   }
 
+  /** @param {'dropped'} type */
   emit(type) {
     this.dispatchEvent(new CustomEvent(type));
   }

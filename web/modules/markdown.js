@@ -3,11 +3,16 @@
  * as text rather than interpreted, and the result is sanitised with DOMPurify before it reaches the
  * page (returned as a DOM fragment, never assigned through innerHTML). Each [n] of a known source
  * becomes a button that opens the source.
+ *
+ * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
+ * @typedef {(n: number, button: HTMLButtonElement) => void} OnCite
  */
 import { Marked } from '/vendor/marked.esm.js';
 import DOMPurify from '/vendor/purify.es.mjs';
 
-const escapeHtml = (text) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+/** @type {Record<string, string>} */
+const htmlEntities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (/** @type {string} */ text) => text.replace(/[&<>"']/g, (char) => htmlEntities[char] ?? char);
 
 const marked = new Marked({
   gfm: true,
@@ -25,6 +30,7 @@ const marked = new Marked({
   },
 });
 
+/** @type {import('/vendor/purify.es.mjs').Config & { RETURN_DOM_FRAGMENT: true }} */
 const purifyOptions = {
   ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'del', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'code', 'pre', 'hr', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   ALLOWED_ATTR: ['href', 'title', 'start', 'align'],
@@ -40,11 +46,15 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 /** Sanitises an HTML string into a fragment (exported for tests and the rare HTML we produce). */
-export function sanitize(html) {
+export function sanitize(/** @type {string} */ html) {
   return DOMPurify.sanitize(html, purifyOptions);
 }
 
-/** A citation button: keyboard-focusable, labelled 来源 n. */
+/**
+ * A citation button: keyboard-focusable, labelled 来源 n.
+ * @param {number} n
+ * @param {OnCite} onCite
+ */
 export function citationButton(n, onCite) {
   const button = document.createElement('button');
   button.type = 'button';
@@ -59,14 +69,21 @@ export function citationButton(n, onCite) {
   return button;
 }
 
-/** Replaces [n] in the fragment's text (outside code) with citation buttons for the numbers in `known`. */
+/**
+ * Replaces [n] in the fragment's text (outside code) with citation buttons for the numbers in `known`.
+ * @param {DocumentFragment} root
+ * @param {ReadonlySet<number>} known
+ * @param {OnCite} onCite
+ */
 function linkCitations(root, known, onCite) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('code, pre') ? NodeFilter.FILTER_REJECT : /\[\d{1,3}\]/.test(node.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    acceptNode: (node) => (node.parentElement?.closest('code, pre') ? NodeFilter.FILTER_REJECT : /\[\d{1,3}\]/.test(/** @type {Text} */ (node).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
   });
+  /** @type {Text[]} */
   const nodes = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode);
+  while (walker.nextNode()) nodes.push(/** @type {Text} */ (walker.currentNode));
   for (const node of nodes) {
+    /** @type {(Text | HTMLSpanElement)[]} */
     const parts = [];
     let last = 0;
     for (const match of node.data.matchAll(/\[(\d{1,3})\]/g)) {
@@ -76,7 +93,7 @@ function linkCitations(root, known, onCite) {
       const before = node.data.slice(last, match.index);
       if (before.length > 1) parts.push(document.createTextNode(before.slice(0, -1)));
       const previous = parts.at(-1);
-      if (before.length === 0 && previous?.classList?.contains('cite-wrap')) previous.append(citationButton(n, onCite));
+      if (before.length === 0 && previous instanceof HTMLSpanElement && previous.classList.contains('cite-wrap')) previous.append(citationButton(n, onCite));
       else {
         const wrap = document.createElement('span');
         wrap.className = 'cite-wrap';
@@ -92,7 +109,7 @@ function linkCitations(root, known, onCite) {
 }
 
 /** Tables scroll sideways on narrow screens; empty comparison cells are marked for styling. */
-function decorateTables(root) {
+function decorateTables(/** @type {DocumentFragment} */ root) {
   for (const table of root.querySelectorAll('table')) {
     const wrap = document.createElement('div');
     wrap.className = 'table-wrap';
@@ -109,9 +126,14 @@ function decorateTables(root) {
 /**
  * Renders Markdown `text` into a sanitised fragment with citation buttons for `citations`
  * (numbers without a source stay plain text).
+ * @param {string | undefined} text
+ * @param {Citation[] | undefined} citations
+ * @param {OnCite} onCite
+ * @returns {DocumentFragment}
  */
 export function renderMarkdown(text, citations, onCite) {
-  const fragment = sanitize(marked.parse(text ?? ''));
+  // marked parses synchronously unless an extension is async (none is here).
+  const fragment = sanitize(/** @type {string} */ (marked.parse(text ?? '')));
   linkCitations(fragment, new Set((citations ?? []).map((citation) => citation.n)), onCite);
   decorateTables(fragment);
   return fragment;

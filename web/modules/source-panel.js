@@ -2,32 +2,36 @@
  * The source panel: a citation's article, scrolled to the cited passage, which is highlighted by
  * its offsets in the cleaned text (<mark>, built from text nodes). Esc or ✕ closes it and focus
  * returns to the citation that opened it. On a phone it covers the page, which is made inert.
+ *
+ * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
  */
 import { ApiError } from './api.js';
 import { renderArticleText, renderDocMeta } from './article.js';
 import { documentLabel, fetchDocument } from './documents.js';
-import { show } from './dom.js';
+import { byId, show } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
-const panel = $('source-panel');
-const number = $('source-number');
-const title = $('source-title');
-const meta = $('source-meta');
-const quote = $('source-quote');
-const status = $('source-status');
-const text = $('source-text');
-const body = $('source-body');
-const openLink = $('source-open');
+const panel = byId('source-panel');
+const number = byId('source-number');
+const title = byId('source-title');
+const meta = byId('source-meta');
+const quote = byId('source-quote');
+const status = byId('source-status');
+const text = byId('source-text');
+const body = byId('source-body');
+const openLink = byId('source-open', HTMLAnchorElement);
 const fullScreen = window.matchMedia('(max-width: 760px)');
 
 let request = 0;
+/** @type {HTMLElement | null} the citation that opened the panel */
 let trigger = null;
+/** @type {HTMLElement | null} */
 let fallbackFocus = null;
 
+/** @param {{ focusWhenClosed: HTMLElement }} options */
 export function initSourcePanel({ focusWhenClosed }) {
   fallbackFocus = focusWhenClosed;
-  $('source-close').addEventListener('click', closeSource);
-  $('source-jump').addEventListener('click', () => {
+  byId('source-close').addEventListener('click', closeSource);
+  byId('source-jump').addEventListener('click', () => {
     const mark = text.querySelector('mark');
     if (mark) scrollToMark(mark);
   });
@@ -38,18 +42,23 @@ export function isSourceOpen() {
   return !panel.hidden;
 }
 
-function setBackgroundInert(inert) {
-  document.querySelector('.layout').inert = inert && fullScreen.matches;
+function setBackgroundInert(/** @type {boolean} */ inert) {
+  const layout = document.querySelector('.layout');
+  if (layout instanceof HTMLElement) layout.inert = inert && fullScreen.matches;
 }
 
-function scrollToMark(mark) {
+function scrollToMark(/** @type {HTMLElement} */ mark) {
   requestAnimationFrame(() => {
     const top = mark.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
     body.scrollTop = Math.max(0, top - body.clientHeight / 3);
   });
 }
 
-/** Opens `citation` ({ n, docId, title, college, date, quote, start, end }); `from` gets focus back on close. */
+/**
+ * Opens `citation`; `from` gets focus back on close.
+ * @param {Citation} citation
+ * @param {HTMLElement} from
+ */
 export async function openSource(citation, from) {
   const current = ++request;
   trigger?.classList.remove('active');
@@ -73,6 +82,7 @@ export async function openSource(citation, from) {
     if (current !== request) return;
     title.textContent = documentLabel(article) || citation.title;
     renderDocMeta(meta, article);
+    /** @type {{ start: number, end: number } | null} */
     let range = { start: citation.start, end: citation.end };
     // The index may have been rebuilt since the answer: find the quote again if it moved.
     if (article.text.slice(range.start, range.end) !== citation.quote) {
@@ -87,7 +97,7 @@ export async function openSource(citation, from) {
     if (mark) scrollToMark(mark);
   } catch (error) {
     if (current !== request) return;
-    status.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '这篇文章已不在语料库中（可能已被移除或重新导入）。' : `原文载入失败：${error.message}`;
+    status.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '这篇文章已不在语料库中（可能已被移除或重新导入）。' : `原文载入失败：${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

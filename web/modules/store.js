@@ -3,21 +3,69 @@
  * corrupt JSON or malformed entries are dropped (the raw text is kept aside once for inspection),
  * never thrown. Writing survives a full storage by dropping the oldest conversations.
  *
- * A conversation: { id, title, titleEdited, createdAt, updatedAt, messages }.
- * A user message: { id, role: 'user', text, mode, filters, at }.
- * An assistant message keeps its answer-end: { id, role: 'assistant', questionId, question, mode,
- *   filters, status, text, citations, notFound, table, notice, engine, searchedFor, error, at }.
+ * An assistant message keeps the fields of its `answer-end` (core/answer/protocol.ts).
+ *
+ * @typedef {import('../../core/answer/protocol.ts').AnswerEnd} AnswerEnd
+ * @typedef {import('../../core/answer/protocol.ts').AnswerFilters} AnswerFilters
+ * @typedef {import('../../core/answer/protocol.ts').AnswerMode} AnswerMode
+ * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
+ *
+ * @typedef {object} UserMessage
+ * @property {string} id
+ * @property {'user'} role
+ * @property {string} text
+ * @property {AnswerMode} mode
+ * @property {AnswerFilters} filters
+ * @property {number} at
+ *
+ * @typedef {'pending' | 'streaming' | 'done' | 'error' | 'cancelled' | 'failed'} AnswerStatus
+ *
+ * @typedef {object} AssistantMessage
+ * @property {string} id
+ * @property {'assistant'} role
+ * @property {string} questionId
+ * @property {string} question
+ * @property {AnswerMode} mode
+ * @property {AnswerFilters} filters
+ * @property {AnswerStatus} status
+ * @property {string} text
+ * @property {Citation[]} citations
+ * @property {boolean} notFound
+ * @property {AnswerEnd['table']} table
+ * @property {{ code: string, message: string } | undefined} notice
+ * @property {string} engine
+ * @property {string} searchedFor
+ * @property {{ code: string, message: string } | undefined} error
+ * @property {number} at
+ *
+ * @typedef {UserMessage | AssistantMessage} Message
+ *
+ * @typedef {object} Conversation
+ * @property {string} id
+ * @property {string} title
+ * @property {boolean} titleEdited
+ * @property {number} createdAt
+ * @property {number} updatedAt
+ * @property {Message[]} messages
  */
 
 const storageKey = 'pbqa.conversations.v1';
 const maxConversations = 200;
 
+/** @type {ReadonlySet<unknown>} */
 const modes = new Set(['qa', 'summary', 'compare']);
+/** @type {ReadonlySet<unknown>} */
 const statuses = new Set(['pending', 'streaming', 'done', 'error', 'cancelled', 'failed']);
 
+// Stored data is checked field by field below, so these take it untyped.
+
+
+/** @type {(value: unknown) => value is string} */
 const isString = (value) => typeof value === 'string';
+/** @type {(value: unknown) => value is number} */
 const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
 
+/** @param {any} value @returns {Citation | null} */
 function cleanCitation(value) {
   if (!value || typeof value !== 'object') return null;
   const { n, chunkId, docId, title, college, date, quote, start, end } = value;
@@ -25,7 +73,9 @@ function cleanCitation(value) {
   return { n, chunkId: String(chunkId ?? ''), docId, title: String(title ?? ''), college: String(college ?? ''), date: String(date ?? ''), quote: String(quote ?? ''), start, end };
 }
 
+/** @param {any} value @returns {AnswerFilters} */
 function cleanFilters(value) {
+  /** @type {AnswerFilters} */
   const filters = {};
   if (value && typeof value === 'object') {
     if (isString(value.college) && value.college) filters.college = value.college.slice(0, 100);
@@ -34,12 +84,15 @@ function cleanFilters(value) {
   return filters;
 }
 
+/** @param {any} value @returns {Message | null} */
 function cleanMessage(value) {
   if (!value || typeof value !== 'object' || !isString(value.id) || !isString(value.text)) return null;
   const at = isNumber(value.at) ? value.at : Date.now();
+  /** @type {AnswerMode} */
   const mode = modes.has(value.mode) ? value.mode : 'qa';
   if (value.role === 'user') return { id: value.id, role: 'user', text: value.text, mode, filters: cleanFilters(value.filters), at };
   if (value.role !== 'assistant') return null;
+  /** @type {AnswerStatus} */
   let status = statuses.has(value.status) ? value.status : 'done';
   // A page closed mid-answer: that answer will never arrive.
   if (status === 'pending' || status === 'streaming') status = 'failed';
@@ -52,7 +105,7 @@ function cleanMessage(value) {
     filters: cleanFilters(value.filters),
     status,
     text: value.text,
-    citations: Array.isArray(value.citations) ? value.citations.map(cleanCitation).filter(Boolean) : [],
+    citations: Array.isArray(value.citations) ? /** @type {any[]} */ (value.citations).map(cleanCitation).filter((citation) => citation !== null) : [],
     notFound: value.notFound === true,
     table: value.table && typeof value.table === 'object' ? value.table : undefined,
     notice: value.notice && isString(value.notice.message) ? { code: String(value.notice.code ?? ''), message: value.notice.message } : undefined,
@@ -68,9 +121,10 @@ function cleanMessage(value) {
   };
 }
 
+/** @param {any} value @returns {Conversation | null} */
 function cleanConversation(value) {
   if (!value || typeof value !== 'object' || !isString(value.id) || !Array.isArray(value.messages)) return null;
-  const messages = value.messages.map(cleanMessage).filter(Boolean);
+  const messages = /** @type {any[]} */ (value.messages).map(cleanMessage).filter((message) => message !== null);
   return {
     id: value.id,
     title: isString(value.title) && value.title.trim() ? value.title.slice(0, 100) : '未命名对话',
@@ -81,7 +135,10 @@ function cleanConversation(value) {
   };
 }
 
-/** Reads the saved conversations (newest first) and the active one's id. Never throws. */
+/**
+ * Reads the saved conversations (newest first) and the active one's id. Never throws.
+ * @returns {{ conversations: Conversation[], activeId: string | null }}
+ */
 export function loadConversations() {
   let raw = null;
   try {
@@ -93,7 +150,7 @@ export function loadConversations() {
   try {
     const data = JSON.parse(raw);
     if (!data || typeof data !== 'object' || !Array.isArray(data.conversations)) throw new Error('unexpected shape');
-    const conversations = data.conversations.map(cleanConversation).filter(Boolean);
+    const conversations = /** @type {any[]} */ (data.conversations).map(cleanConversation).filter((conversation) => conversation !== null);
     const seen = new Set();
     const unique = conversations.filter((conversation) => !seen.has(conversation.id) && seen.add(conversation.id));
     unique.sort((a, b) => b.updatedAt - a.updatedAt);
@@ -111,7 +168,11 @@ export function loadConversations() {
   }
 }
 
-/** Saves; when storage is full, drops the oldest conversations (never the active one) and tries again. */
+/**
+ * Saves; when storage is full, drops the oldest conversations (never the active one) and tries again.
+ * @param {Conversation[]} conversations
+ * @param {string | null} activeId
+ */
 export function saveConversations(conversations, activeId) {
   let list = conversations.slice(0, maxConversations);
   for (;;) {
@@ -120,12 +181,13 @@ export function saveConversations(conversations, activeId) {
       return true;
     } catch (error) {
       const oldest = [...list].reverse().find((conversation) => conversation.id !== activeId);
-      if (!oldest || !/quota/i.test(String(error?.name ?? error))) return false;
+      if (!oldest || !/quota/i.test(String(/** @type {any} */ (error)?.name ?? error))) return false;
       list = list.filter((conversation) => conversation !== oldest);
     }
   }
 }
 
+/** @param {string} id @returns {Conversation} */
 export function newConversation(id) {
   const now = Date.now();
   return { id, title: '新对话', titleEdited: false, createdAt: now, updatedAt: now, messages: [] };
