@@ -1,5 +1,5 @@
 /**
- * Test helpers for corpora and indexes: where the repository's corpus and the shared test model
+ * Test helpers for corpora and indexes: where the repository's corpus and the generated test model
  * are, temporary folders (always under the OS temp folder, removed by `removeTempDirs`), and an
  * ingest with the product's default settings.
  */
@@ -11,15 +11,15 @@ import type { Embedder } from '../../core/embedding/embedder.ts';
 import { loadTransformersEmbedder } from '../../core/embedding/transformers-embedder.ts';
 import { ingestCorpus, type IngestOptions, type IngestSummary } from '../../ingest/pipeline.ts';
 import { isIngestProblem, readCorpusFile } from '../../ingest/readers/index.ts';
+import { ensureTestModel, testModelId } from '../fixtures/make-test-model.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The five default articles, as the repository ships them. */
 export const defaultCorpusDir = path.join(repoRoot, 'corpus');
-/** `../shared` beside the repository (present in CI too). */
-export const sharedDir = path.resolve(import.meta.dirname, '../../..', 'shared');
-export const modelsDir = path.join(sharedDir, 'models');
-/** A tiny BERT with random weights: real tokenizer, meaningless 16-dimensional vectors. */
-export const tinyModelId = 'test/tiny-random-bert-zh';
+/** A tiny BERT-shaped model with random weights (generated on first use): meaningless 16-dimensional vectors. */
+export const tinyModelId = testModelId;
+/** The models folder holding `tinyModelId` (for `modelsDir` / `MODELS_DIR`), generated on first use. */
+export const testModelsDir = ensureTestModel;
 
 /** The chunking and HNSW settings of the default configuration. */
 export const defaultChunking = { size: 500, overlap: 80 } as const;
@@ -91,9 +91,9 @@ export async function ingestDefaultCorpus(prefix: string): Promise<string> {
   return indexDir;
 }
 
-/** Loads the tiny test model from ../shared/models, offline; fails the test when it cannot. */
+/** Loads the tiny test model offline, through the product's adapter; fails the test when it cannot. */
 export async function loadTinyEmbedder(): Promise<Embedder> {
-  const loaded = await loadTransformersEmbedder({ modelId: tinyModelId, modelsDir, allowRemote: false, remoteHost: 'https://huggingface.co/' });
+  const loaded = await loadTransformersEmbedder({ modelId: tinyModelId, modelsDir: testModelsDir(), allowRemote: false, remoteHost: 'https://huggingface.co/' });
   if (!loaded.embedder) throw new Error(`the test model did not load: ${loaded.warning}`);
   return loaded.embedder;
 }

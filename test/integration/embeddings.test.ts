@@ -1,8 +1,8 @@
 /**
- * The embedding path with the tiny random model from ../shared/models: hybrid search plumbing,
- * the manifest's model and dimension, and what happens when the index and the configured model
- * disagree (reported, searched lexical-only, never mixed). The model's vectors are random, so
- * nothing here judges ranking by vectors.
+ * The embedding path with the tiny random model (test/fixtures/make-test-model.ts writes it on
+ * first use): hybrid search plumbing, the manifest's model and dimension, and what happens when the
+ * index and the configured model disagree (reported, searched lexical-only, never mixed). The
+ * model's vectors are random, so nothing here judges ranking by vectors.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,16 @@ describe('with the tiny embedding model', () => {
       expect(vector).toHaveLength(16);
       expect(Math.hypot(...vector)).toBeCloseTo(1, 4);
     }
+  });
+
+  it('gives a passage the same vector alone and in a batch of longer and shorter ones (padding is masked)', async () => {
+    const texts = ['党建引领高质量发展', '风能工程学院教工党支部实施“红色风能”工程，推动党建与业务深度融合。', '党员'];
+    const batch = await embedder.embedPassages(texts);
+    for (const [index, text] of texts.entries()) {
+      const [alone] = await embedder.embedPassages([text]);
+      alone!.forEach((value, dimension) => expect(batch[index]![dimension]).toBeCloseTo(value, 5));
+    }
+    expect(dot(batch[0]!, batch[1]!)).toBeLessThan(0.999);
   });
 
   it('records the model and dimension in the manifest and embeds every passage', () => {
@@ -163,7 +173,7 @@ describe('an index and a configured model that disagree', () => {
     const app = await buildTestApp({ indexDir, embedder: other });
     const health = await app.get('/api/health');
     expect(health.body).toMatchObject({ status: 'degraded', embedder: null, searchMode: 'lexical' });
-    expect(health.body.warnings.join('\n')).toMatch(/built with test\/tiny-random-bert-zh but the configured model is other\/model-16d/);
+    expect(health.body.warnings.join('\n')).toContain(`built with ${tinyModelId} but the configured model is other/model-16d`);
     const response = await app.get('/api/search', { q: '党建', k: '3' });
     expect(response.status).toBe(200);
     expect(response.body.mode).toBe('lexical');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../../core/index/layout.ts';
 import { manifestFile, schemaVersion } from '../../core/index/manifest.ts';
-import { copyDefaultCorpus, currentPointer, ingest, loadTinyEmbedder, makeTempDir, modelsDir, removeTempDirs, tinyModelId } from '../helpers/corpus.ts';
+import { copyDefaultCorpus, currentPointer, ingest, loadTinyEmbedder, makeTempDir, removeTempDirs, testModelsDir, tinyModelId } from '../helpers/corpus.ts';
 import { killServerProcesses, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 let template: { corpusDir: string; indexDir: string };
@@ -100,6 +100,7 @@ describe('start-up with INGEST_ON_START (the default)', () => {
 });
 
 describe('start-up with an embedding model (loaded while the index loads)', () => {
+  const modelsDir = testModelsDir();
   const withModel = { EMBEDDING_MODEL: tinyModelId, MODELS_DIR: modelsDir };
 
   it('adds the vectors an index lacks, then serves hybrid search', { timeout: 60_000 }, async () => {
