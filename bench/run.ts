@@ -31,9 +31,9 @@ import { benchQueries } from './queries.ts';
 import { runReingest } from './reingest.ts';
 import { renderMarkdown, type BenchResults, type SizeResult } from './report.ts';
 import type { ServeResult, ServeTask } from './serve-child.ts';
+import { firstMissing, sharedDataNote, sharedDir as shared } from './shared-data.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const shared = path.resolve(repoRoot, '..', 'shared');
 const usage = `Usage: npm run bench -- [--sizes 10k,30k,100k,all] [--quick] [--skip embedding,reingest,vectors] [--reingest-size 30k] [--queries 200]`;
 
 function log(line: string): void {
@@ -108,6 +108,15 @@ async function main(): Promise<void> {
   const websocket = skip.has('websocket') ? null : { sessions: Number(values.sessions ?? (quick ? 100 : 1000)), rates: quick ? [20] : [20, 40], seconds: quick ? 8 : 30, singleQuestions: quick ? 40 : 200 };
   const modelsDir = path.join(shared, 'models');
   const timingModel = 'bench/random-bge-small-zh';
+  const crudNewsDir = path.join(shared, 'bench', 'crud-news');
+  const recallCorpusFile = path.join(shared, 'bench', 'ncp-policies', 'derived_beir', 'corpus.jsonl');
+  const needsModel = !skip.has('embedding') || !skip.has('vectors');
+  const missing = firstMissing([crudNewsDir, recallCorpusFile, ...(needsModel ? [path.join(modelsDir, timingModel)] : [])]);
+  if (missing) {
+    process.stderr.write(`npm run bench needs ${missing}: ${sharedDataNote()}.\n`);
+    process.exitCode = 1;
+    return;
+  }
   const workRoot = path.join(os.tmpdir(), 'pbqa-bench');
   const indexRoot = path.join(workRoot, `indexes-${process.pid}`);
   const outDir = values.out ? path.resolve(values.out) : path.join(repoRoot, 'bench', 'results');
@@ -137,12 +146,12 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   results.parallelism.push(await parallelismCheck());
   try {
-    const corpora = prepareCorpora({ sourceDir: path.join(shared, 'bench', 'crud-news'), defaultCorpusDir: path.join(repoRoot, 'corpus'), sizes: [...new Set([...sizes, reingestSize])], chunking, cacheRoot: workRoot, log });
+    const corpora = prepareCorpora({ sourceDir: crudNewsDir, defaultCorpusDir: path.join(repoRoot, 'corpus'), sizes: [...new Set([...sizes, reingestSize])], chunking, cacheRoot: workRoot, log });
     const smallest = corpora.reduce((left, right) => (right.estimatedChunks < left.estimatedChunks ? right : left));
     const sampleArticles = readCorpusArticles(smallest.dir, 1500);
     const idf = estimateIdf(sampleArticles.map((article) => article.text));
     const queries = benchQueries(sampleArticles, queryCount);
-    const recallPassages = heldOutPassages(path.join(shared, 'bench', 'ncp-policies', 'derived_beir', 'corpus.jsonl'), quick ? 60 : 200);
+    const recallPassages = heldOutPassages(recallCorpusFile, quick ? 60 : 200);
     log(`bench: sizes ${sizes.join(', ')}; ${queries.length} queries × ${passes}; corpora in ${path.dirname(smallest.dir)}`);
 
     if (!skip.has('embedding')) {

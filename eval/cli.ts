@@ -15,6 +15,7 @@ import { IndexSnapshot } from '../core/index/index-reader.ts';
 import { Retriever } from '../core/retrieval/retriever.ts';
 import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
 import { ingestCorpus } from '../ingest/pipeline.ts';
+import { sharedDataNote } from '../bench/shared-data.ts';
 import { loadBeir } from './beir.ts';
 import { mrrAtK, ndcgAtK, recallAtK } from './metrics.ts';
 
@@ -28,11 +29,17 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
     },
   });
-  if (!values.dataset) throw new Error('usage: npm run eval -- --dataset DIR [--k 10] [--lexical-only]');
+  const datasetDir = values.dataset;
+  if (datasetDir === undefined || !fs.existsSync(datasetDir)) {
+    const problem = datasetDir === undefined ? 'usage: npm run eval -- --dataset DIR [--k 10] [--lexical-only], DIR a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv)' : `npm run eval: no dataset folder at ${datasetDir}`;
+    process.stderr.write(`${problem}: ${sharedDataNote()}.\n`);
+    process.exitCode = 1;
+    return;
+  }
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 1000) throw new Error('--k must be an integer from 1 to 1000');
   const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
-  const dataset = await loadBeir(values.dataset);
+  const dataset = await loadBeir(datasetDir);
   const queries = values.limit ? dataset.queries.slice(0, Number(values.limit)) : dataset.queries;
 
   const loaded = values['lexical-only'] ? { embedder: null, warning: 'lexical only (--lexical-only)' } : await loadTransformersEmbedder(embedderOptions(config));
@@ -74,7 +81,7 @@ async function main(): Promise<void> {
     }
     const count = queries.length || 1;
     const result = {
-      dataset: path.basename(path.resolve(values.dataset, '..')) + '/' + path.basename(path.resolve(values.dataset)),
+      dataset: path.basename(path.resolve(datasetDir, '..')) + '/' + path.basename(path.resolve(datasetDir)),
       queries: queries.length,
       documents: summary.documents,
       passages: summary.chunks,
