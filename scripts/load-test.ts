@@ -103,7 +103,7 @@ function percentiles(values: number[]): Percentiles {
 }
 
 /** The server as a child process with the memory probe; resolves once it listens. */
-async function startServer(indexDir: string, sessions: number): Promise<{ child: ChildProcess; port: number; memory: () => Promise<MemorySample>; stop: () => Promise<void>; stderr: () => string }> {
+async function startServer(indexDir: string, sessions: number): Promise<{ child: ChildProcess; port: number; settledMemory: () => Promise<MemorySample>; stop: () => Promise<void>; stderr: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (/^(OPENAI_|ACCESS_TOKEN|CORS_ORIGIN|LOG_QUESTIONS)/.test(name)) delete env[name];
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './scripts/memory-probe.ts', 'server/main.ts'], {
@@ -155,6 +155,19 @@ async function startServer(indexDir: string, sessions: number): Promise<{ child:
       child.on('message', onMessage);
       child.send({ type: 'memory', id });
     });
+  /**
+   * A sample once the sockets of the last round have closed on the server too (as many open
+   * sockets as at start), however long the closing handshakes take on a busy machine.
+   */
+  const baseline = await memory();
+  const settledMemory = async (): Promise<MemorySample> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const sample = await memory();
+      if ((sample.handles.TCPSocketWrap ?? 0) <= (baseline.handles.TCPSocketWrap ?? 0) || Date.now() > deadline) return sample;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -163,7 +176,7 @@ async function startServer(indexDir: string, sessions: number): Promise<{ child:
     await exited;
     clearTimeout(timer);
   };
-  return { child, port, memory, stop, stderr: () => stderr };
+  return { child, port, settledMemory, stop, stderr: () => stderr };
 }
 
 /** One session's state for the question in flight. */
@@ -316,17 +329,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const url = `ws://127.0.0.1:${server.port}/ws`;
     log(`server on port ${server.port}; warm-up ${options.warmupSeconds} s with ${options.sessions} sessions`);
     const warmup = await runRound('warm-up', url, options.sessions, options.warmupSeconds, 0, perConnection);
-    // Let closed sockets finish their closing handshakes before measuring.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const afterWarmup = await server.memory();
+    const afterWarmup = await server.settledMemory();
     const rounds: RoundReport[] = [warmup];
     const afterRounds: MemorySample[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       log(`round ${round}: ${options.sessions} sessions for ${options.durationSeconds} s`);
       const report = await runRound(`round ${round}`, url, options.sessions, options.durationSeconds, round * 3, perConnection);
       rounds.push(report);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      afterRounds.push(await server.memory());
+      afterRounds.push(await server.settledMemory());
       log(`  ${report.answers} answers, ${report.questionsPerSecond}/s, first token p95 ${report.firstTokenMs.p95} ms, end p95 ${report.answerEndMs.p95} ms, heap ${(afterRounds.at(-1)!.heapUsed / 1e6).toFixed(1)} MB`);
     }
 
