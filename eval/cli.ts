@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sharedDataNote } from '../bench/shared-data.ts';
 import { loadConfig, readEnvFile } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
@@ -15,7 +16,6 @@ import { IndexSnapshot } from '../core/index/index-reader.ts';
 import { Retriever } from '../core/retrieval/retriever.ts';
 import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
 import { ingestCorpus } from '../ingest/pipeline.ts';
-import { sharedDataNote } from '../bench/shared-data.ts';
 import { loadBeir } from './beir.ts';
 import { mrrAtK, ndcgAtK, recallAtK } from './metrics.ts';
 
