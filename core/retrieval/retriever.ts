@@ -13,7 +13,10 @@ import { analyzeQuery } from '../text/tokenize.ts';
 export interface SearchFilters {
   /** Only passages from this college (exact name, as in the document list). */
   college?: string | undefined;
-  /** Only passages from articles published in this year. */
+  /**
+   * Only passages from articles published in this year, and from articles whose date is unknown
+   * (they may be from any year; their citations carry an empty date, which the page marks).
+   */
   year?: number | undefined;
   /** Only passages from these documents. */
   docIds?: readonly string[] | undefined;
@@ -110,7 +113,7 @@ export class Retriever {
     if (!college && !year && !include && !exclude) return undefined;
     return (document) =>
       (!college || document.college === college) &&
-      (!year || document.year === year) &&
+      (!year || document.year === year || document.year === 0) &&
       (!include || include.has(document.docId)) &&
       (!exclude || !exclude.has(document.docId));
   }
