@@ -5,23 +5,24 @@
  * Chat over the /ws protocol (core/answer/protocol.ts): `ask` → `sources`, `text-delta`…,
  * `notice`, `answer-end` | `error`. This file starts the page and switches its views (chat,
  * 浏览文章, the sidebar); the work is in modules/: conversations.js (the list and the open
- * conversation, saved by store.js), asking.js (the question box and answers in flight),
- * connection-status.js (socket state, server health, the token prompt). Every HTML string derived
- * from an answer goes through DOMPurify (modules/markdown.js) and article text only through text
- * nodes (modules/article.js).
+ * conversation, saved by store.js), question-scope.js (the next question's mode and filters),
+ * asking.js (the question box and answers in flight), connection-status.js (socket state, server
+ * health, the token prompt). Every HTML string derived from an answer goes through DOMPurify
+ * (modules/markdown.js) and article text only through text nodes (modules/article.js).
  *
  * @typedef {import('./modules/documents.js').DocumentSummary} DocumentSummary
  */
 import { api } from './modules/api.js';
 import { configureAnswerView } from './modules/answer-view.js';
-import { cancelAnswersOf, initAsking, retry, setComposerError } from './modules/asking.js';
+import { askAnew, cancelAnswersOf, editQuestion, initAsking, retry, setComposerError } from './modules/asking.js';
 import { initBrowse, openReader, setDocuments, showList, showLoadError } from './modules/browse.js';
 import { ChatConnection } from './modules/connection.js';
 import { checkHealth, initConnectionStatus, isTokenPromptOpen } from './modules/connection-status.js';
-import { activeConversation, configureConversations, renderConversation, renderConversationList, startNewConversation } from './modules/conversations.js';
-import { clearDocumentCache, collegesOf, yearsOf } from './modules/documents.js';
+import { activeConversation, configureConversations, initConversations, renderConversation, renderConversationList, startNewConversation } from './modules/conversations.js';
+import { clearDocumentCache, collegesOf, documentLabel, yearsOf } from './modules/documents.js';
 import { announce, byId, h, show } from './modules/dom.js';
 import { conversationMarkdown, downloadMarkdown } from './modules/export.js';
+import { followConversation, initQuestionScope, refreshScope, setScope } from './modules/question-scope.js';
 import { closeSource, initSourcePanel, isSourceOpen, openSource } from './modules/source-panel.js';
 import { state } from './modules/state.js';
 import { loadConversations, storageKey } from './modules/store.js';
@@ -69,17 +70,28 @@ async function loadDocuments() {
     for (const select of [el.collegeFilter, el.browseCollege]) fillSelect(select, colleges, '全部院校');
     for (const select of [el.yearFilter, el.browseYear]) fillSelect(select, years, '全部年份', (value) => `${value}年`);
     el.corpusSummary.textContent = documents.length ? `语料库已收录 ${colleges.length} 所院校的 ${documents.length} 篇文章。` : '语料库暂无文章。';
+    refreshScope();
     setDocuments(documents);
+    // Answers say what they leave out of the corpus (answer-view.js): draw them again now it is known.
+    renderConversation();
   } catch (error) {
     showLoadError(error instanceof Error ? error.message : String(error));
   }
 }
 
-/** 就本文提问: back to the chat, scoped to the article's college. */
-function askAboutDocument(/** @type {{ college?: string }} */ article) {
-  if (article.college && [...el.collegeFilter.options].some((option) => option.value === article.college)) el.collegeFilter.value = article.college;
-  location.hash = '#/';
+/** 就本文提问: a new conversation about this one article (filter 本文), the question box ready. */
+function askAboutDocument(/** @type {DocumentSummary} */ article) {
+  openChat();
+  startNewConversation();
+  setScope('qa', { docId: article.docId, docTitle: documentLabel(article) });
   el.input.focus();
+}
+
+/** Shows the chat view now (a hash change alone would show it only after this task). */
+function openChat() {
+  if ((location.hash || '#/') === '#/') return;
+  location.hash = '#/';
+  route();
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -96,8 +108,14 @@ function route() {
   }
   document.title = browse ? '浏览文章 · 党建典型经验问答助手' : '党建典型经验问答助手';
   if (browse) {
-    const docId = hash.slice('#/browse/'.length);
-    if (hash.startsWith('#/browse/') && docId) void openReader(decodeURIComponent(docId));
+    // #/browse/<docId>, with ?start=&end= when it opens at a cited passage.
+    const [path = '', query = ''] = hash.split('?');
+    const docId = path.slice('#/browse/'.length);
+    const params = new URLSearchParams(query);
+    const start = Number(params.get('start'));
+    const end = Number(params.get('end'));
+    const passage = params.has('start') && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { start, end } : null;
+    if (path.startsWith('#/browse/') && docId) void openReader(decodeURIComponent(docId), passage);
     else showList();
   }
   closeSidebar();
@@ -123,7 +141,10 @@ function closeSidebar() {
 const connection = new ChatConnection(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
 
 function wire() {
-  el.newChat.addEventListener('click', startNewConversation);
+  el.newChat.addEventListener('click', () => {
+    openChat();
+    startNewConversation();
+  });
   el.exportConversation.addEventListener('click', () => {
     const conversation = activeConversation();
     if (conversation) downloadMarkdown(conversationMarkdown(conversation), conversation.title);
@@ -154,8 +175,9 @@ function init() {
   const saved = loadConversations();
   state.conversations = saved.conversations;
   state.activeId = saved.activeId ?? state.conversations[0]?.id ?? null;
-  document.body.dataset.mode = 'qa';
+  initQuestionScope();
   configureConversations({ closeSidebar, cancelAnswersOf, error: setComposerError });
+  initConversations();
   initAsking(connection);
   initConnectionStatus(connection, {
     onTokenSaved: () => {
@@ -165,10 +187,11 @@ function init() {
   });
   wire();
   initSourcePanel({ focusWhenClosed: el.input });
-  configureAnswerView({ openSource, retry, announce, error: setComposerError });
+  configureAnswerView({ openSource, retry, editQuestion, askAnew, announce, error: setComposerError });
   initBrowse({ onAskAbout: askAboutDocument });
   renderConversationList();
   renderConversation();
+  followConversation(activeConversation());
   route();
   connection.start();
   void checkHealth();

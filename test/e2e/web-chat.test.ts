@@ -9,16 +9,13 @@
  * <img onerror> from an article or an answer never run; and the page works at phone width.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocket as PageSocket } from 'playwright-core';
+import type { Browser, Page, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, closeTestApps } from '../helpers/app.ts';
+import { closeTestApps } from '../helpers/app.ts';
+import { ask, latestCitations, launchChromium, listeningApp, PageOpener, type PageCitation as Citation } from '../helpers/browser.ts';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs, writeFiles } from '../helpers/corpus.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** An article whose text carries markup that must be shown, never run. */
 const xssArticle = [
@@ -34,40 +31,22 @@ const xssArticle = [
   '',
 ].join('\n');
 
-interface Citation {
-  n: number;
-  docId: string;
-  title: string;
-  college: string;
-  date: string;
-  quote: string;
-  start: number;
-  end: number;
-}
-
 let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
+const pages = new PageOpener(() => browser);
 
 beforeAll(async () => {
-  if (!fs.existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}. Install Debian's package: apt-get install -y chromium (.ci/run does this). These tests never download a browser.`);
-  }
   const root = makeTempDir('e2e');
   const corpusDir = copyDefaultCorpus(root);
   writeFiles(corpusDir, { 'xss-safety-test.txt': xssArticle });
   const indexDir = path.join(root, 'index');
   const summary = await ingest(corpusDir, indexDir);
   expect(summary.documents).toBe(6);
-  const { app } = await buildTestApp({ indexDir });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs, timeout: 30_000 });
+  baseUrl = await listeningApp({ indexDir });
+  browser = await launchChromium();
 }, 120_000);
 
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+afterEach(() => pages.closeAll());
 
 afterAll(async () => {
   await browser?.close();
@@ -76,41 +55,7 @@ afterAll(async () => {
 });
 
 /** A fresh page (own storage) at the app, connected; page errors fail the test. */
-async function openPage(viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(baseUrl);
-  await page.locator('#connection[data-state="connected"]').waitFor();
-  return { page, errors };
-}
-
-/** Chooses a mode, types the question and presses Enter; resolves with the finished answer's locator. */
-async function ask(page: Page, question: string, mode: 'qa' | 'summary' | 'compare' = 'qa') {
-  await page.locator(`.mode:has(input[value="${mode}"])`).click();
-  await expect.poll(() => page.locator(`input[name="mode"][value="${mode}"]`).isChecked()).toBe(true);
-  const before = await page.locator('.message.assistant').count();
-  await page.locator('#composer-input').fill(question);
-  await page.locator('#composer-input').press('Enter');
-  const answer = page.locator('.message.assistant').nth(before);
-  await answer.and(page.locator('[data-status="done"]')).waitFor();
-  return answer;
-}
-
-/** The citations the page holds for its latest answer. */
-function latestCitations(page: Page): Promise<Citation[]> {
-  return page.evaluate(() => {
-    const { state } = (window as unknown as { pbqa: { state: { conversations: { id: string; messages: { role: string; citations: Citation[] }[] }[]; activeId: string } } }).pbqa;
-    const conversation = state.conversations.find((item) => item.id === state.activeId)!;
-    return conversation.messages.filter((message) => message.role === 'assistant').at(-1)!.citations;
-  });
-}
+const openPage = (viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> => pages.open(baseUrl, viewport);
 
 /** Clicks the citation button `n` inside `scope` and checks the source panel highlights exactly its quote. */
 async function openCitationAndCheck(page: Page, scope: ReturnType<Page['locator']>, citation: Citation): Promise<void> {
@@ -161,11 +106,11 @@ describe('the chat page', () => {
     const citations = await latestCitations(page);
     expect(citations.length).toBeGreaterThan(0);
     expect(await answer.locator('.answer-body button.cite').count()).toBeGreaterThan(0);
-    expect(await answer.locator('.source-card').count()).toBe(Math.min(citations.length, 4));
+    expect(await answer.locator('.source-card').count()).toBe(Math.min(new Set(citations.map((citation) => citation.docId)).size, 4));
     // Source cards show title, college and a quote snippet.
     const firstCard = answer.locator('.source-card').first();
     expect(await firstCard.locator('.source-card-title').textContent()).toBe(`《${citations[0]!.title}》`);
-    expect(await firstCard.locator('.source-card-quote').textContent()).toBe(citations[0]!.quote);
+    expect(await firstCard.locator('.source-card-quote').first().textContent()).toBe(citations[0]!.quote);
 
     await openCitationAndCheck(page, answer.locator('.answer-body'), citations[0]!);
 

@@ -53,7 +53,7 @@ export function renderDocMeta(list, document) {
   const rows = [
     ['院校', document.college],
     ['单位', document.unit],
-    ['日期', formatDate(document.date)],
+    ['日期', document.date ? formatDate(document.date) : '未注明'],
     ['来源', document.source],
     ['作者', document.author],
   ].filter(([, value]) => value);

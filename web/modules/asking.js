@@ -1,20 +1,22 @@
 /**
- * Asking: the question box (mode, filters, length check, Enter to send), sending `ask` with the
- * conversation so far as history, following each answer's messages (`sources`, `text-delta`…,
- * `notice`, `answer-end` | `error`) into its conversation, 停止, and 重试.
+ * Asking: the question box (length check, Enter to send; its mode and filters are in
+ * question-scope.js), sending `ask` with the conversation so far as history, following each
+ * answer's messages (`sources`, `text-delta`…, `notice`, `answer-end` | `error`) into its
+ * conversation, 停止, 重试 / 重新生成, and asking an edited question again.
  *
- * @typedef {import('../../core/answer/protocol.ts').AnswerFilters} AnswerFilters
  * @typedef {import('../../core/answer/protocol.ts').AnswerMode} AnswerMode
  * @typedef {import('../../core/answer/protocol.ts').HistoryTurn} HistoryTurn
  * @typedef {import('../../core/answer/protocol.ts').ServerMessage} ServerMessage
  * @typedef {import('./connection.js').ChatConnection} ChatConnection
  * @typedef {import('./store.js').AssistantMessage} AssistantMessage
  * @typedef {import('./store.js').Conversation} Conversation
+ * @typedef {import('./store.js').PageFilters} PageFilters
  * @typedef {import('./store.js').UserMessage} UserMessage
  */
 import { activeConversation, findMessage, persist, refreshMessage, renderConversation, renderConversationList, renderSettled, scheduleRender } from './conversations.js';
 import { announce, byId, randomId, show } from './dom.js';
-import { newConversation } from './store.js';
+import { currentFilters, currentMode, setMode, setScope } from './question-scope.js';
+import { newConversation, wireFilters } from './store.js';
 import { state } from './state.js';
 
 const composer = byId('composer', HTMLFormElement);
@@ -23,15 +25,6 @@ const send = byId('send', HTMLButtonElement);
 const stopButton = byId('stop', HTMLButtonElement);
 const charCount = byId('char-count');
 const composerError = byId('composer-error');
-const collegeFilter = byId('filter-college', HTMLSelectElement);
-const yearFilter = byId('filter-year', HTMLSelectElement);
-
-/** @type {Record<AnswerMode, string>} */
-const placeholders = {
-  qa: '请输入问题，例如：如何打造党建特色品牌？',
-  summary: '请输入材料主题，例如：党建引领人才培养（生成含背景、做法、成效、启示的会议材料）',
-  compare: '请输入对比主题，例如：党史学习教育（按院校列出做法与成效）',
-};
 
 /** History sent with a follow-up: the last 10 question–answer pairs, trimmed. */
 const maxHistoryPairs = 10;
@@ -39,21 +32,6 @@ const maxHistoryAnswerChars = 1500;
 
 /** @type {ChatConnection} */
 let connection;
-
-/** @returns {AnswerMode} */
-function currentMode() {
-  const checked = composer.querySelector('input[name="mode"]:checked');
-  return checked instanceof HTMLInputElement && checked.value in placeholders ? /** @type {AnswerMode} */ (checked.value) : 'qa';
-}
-
-/** @returns {AnswerFilters} */
-function currentFilters() {
-  /** @type {AnswerFilters} */
-  const filters = {};
-  if (collegeFilter.value) filters.college = collegeFilter.value;
-  if (yearFilter.value) filters.year = Number(yearFilter.value);
-  return filters;
-}
 
 /**
  * Shows (or clears) the message under the input; `invalid` marks the question itself as the problem.
@@ -117,16 +95,19 @@ function historyBefore(conversation, before) {
   return history;
 }
 
+/** What is wrong with `question` as a question (empty, too long), or ''. */
+function questionProblem(/** @type {string} */ question) {
+  const max = state.limits.maxQuestionLength;
+  if (!question) return '请输入问题后再发送。';
+  if (question.length > max) return `问题过长：最多 ${max} 个字，当前 ${question.length} 个字。请精简后再发送。`;
+  return '';
+}
+
 function submit() {
   const question = input.value.trim();
-  const max = state.limits.maxQuestionLength;
-  if (!question) {
-    setComposerError('请输入问题后再发送。', { invalid: true });
-    input.focus();
-    return;
-  }
-  if (question.length > max) {
-    setComposerError(`问题过长：最多 ${max} 个字，当前 ${question.length} 个字。请精简后再发送。`, { invalid: true });
+  const problem = questionProblem(question);
+  if (problem) {
+    setComposerError(problem, { invalid: true });
     input.focus();
     return;
   }
@@ -151,7 +132,7 @@ function submit() {
   const user = { id: randomId('m'), role: 'user', text: question, mode, filters, at: Date.now() };
   const answer = blankAnswer(question, mode, filters);
   conversation.messages.push(user, answer);
-  if (!conversation.titleEdited && conversation.messages.length === 2) conversation.title = question.length > 28 ? `${question.slice(0, 28)}…` : question;
+  if (!conversation.titleEdited && conversation.messages.length === 2) conversation.title = titleFrom(question);
   conversation.updatedAt = Date.now();
   state.conversations.sort((a, b) => b.updatedAt - a.updatedAt);
   input.value = '';
@@ -161,10 +142,12 @@ function submit() {
   ask(conversation, answer);
 }
 
+const titleFrom = (/** @type {string} */ question) => (question.length > 28 ? `${question.slice(0, 28)}…` : question);
+
 /**
  * @param {string} question
  * @param {AnswerMode} mode
- * @param {AnswerFilters} filters
+ * @param {PageFilters} filters
  * @returns {AssistantMessage}
  */
 function blankAnswer(question, mode, filters) {
@@ -180,7 +163,7 @@ function ask(conversation, answer) {
   const index = conversation.messages.indexOf(answer);
   answer.questionId = randomId('q');
   const history = historyBefore(conversation, index - 1);
-  const sent = connection.send({ type: 'ask', id: answer.questionId, question: answer.question, mode: answer.mode, history, filters: answer.filters });
+  const sent = connection.send({ type: 'ask', id: answer.questionId, question: answer.question, mode: answer.mode, history, filters: wireFilters(answer.filters) });
   if (!sent) {
     Object.assign(answer, { status: 'failed', error: { code: 'DISCONNECTED', message: '未连接到服务器，问题未发送。' } });
     refreshMessage(answer);
@@ -193,21 +176,65 @@ function ask(conversation, answer) {
   persist();
 }
 
-/** 重试 / 重新回答: asks the question of `message` again, in place. */
+/** Whether another answer can start now; says why not under the question box. */
+function readyToAsk() {
+  if (state.inFlight.size > 0) setComposerError('请等待当前回答完成，或点击“停止”。');
+  else if (!connection.connected) setComposerError('尚未连接到服务器，请稍后重试。');
+  else return true;
+  return false;
+}
+
+/** 重试 / 重新回答 / 重新生成: asks the question of `message` again, in place. */
 export function retry(/** @type {AssistantMessage} */ message) {
   const conversation = state.conversations.find((item) => item.messages.includes(message));
-  if (!conversation) return;
-  if (state.inFlight.size > 0) {
-    setComposerError('请等待当前回答完成后再重试。');
-    return;
-  }
-  if (!connection.connected) {
-    setComposerError('尚未连接到服务器，请稍后重试。');
-    return;
-  }
+  if (!conversation || !readyToAsk()) return;
   Object.assign(message, blankAnswer(message.question, message.mode, message.filters), { id: message.id });
   refreshMessage(message);
   ask(conversation, message);
+}
+
+/**
+ * Asks `question` as a new question of the open conversation, with this mode and these filters
+ * (改用院校对比, 不限范围再问): the question box shows them, as if the user had chosen them.
+ * @param {string} question
+ * @param {AnswerMode} mode
+ * @param {PageFilters} filters
+ */
+export function askAnew(question, mode, filters) {
+  if (!readyToAsk()) return;
+  setScope(mode, filters);
+  input.value = question;
+  updateCharCount();
+  submit();
+}
+
+/**
+ * An edited question, asked again in place of `user`: its answer is asked afresh, and the
+ * exchanges after it (which followed from the old question) are removed, once the user agrees.
+ * Returns false when nothing was asked (the editor stays open).
+ * @param {UserMessage} user
+ * @param {string} text
+ */
+export function editQuestion(user, text) {
+  const question = text.trim();
+  const conversation = state.conversations.find((item) => item.messages.includes(user));
+  const problem = questionProblem(question);
+  if (problem) setComposerError(problem);
+  if (!conversation || problem || !readyToAsk()) return false;
+  const index = conversation.messages.indexOf(user);
+  const laterQuestions = conversation.messages.slice(index + 1).filter((message) => message.role === 'user').length;
+  if (laterQuestions > 0 && !window.confirm(`重新提问后，此后的 ${laterQuestions} 个问题及其回答将被移除。继续吗？`)) return false;
+  setComposerError('');
+  conversation.messages.splice(index + 1);
+  Object.assign(user, { text: question, at: Date.now() });
+  const answer = blankAnswer(question, user.mode, user.filters);
+  conversation.messages.push(answer);
+  if (!conversation.titleEdited && index === 0) conversation.title = titleFrom(question);
+  conversation.updatedAt = Date.now();
+  renderConversationList();
+  renderConversation();
+  ask(conversation, answer);
+  return true;
 }
 
 /** The answer (an assistant message) that question `questionId` fills, if it is still in flight and still exists. */
@@ -351,20 +378,11 @@ export function initAsking(/** @type {ChatConnection} */ chat) {
     if (!composerError.hidden && input.value.trim()) setComposerError('');
   });
   stopButton.addEventListener('click', stop);
-  for (const radio of composer.querySelectorAll('input[name="mode"]')) {
-    radio.addEventListener('change', () => {
-      input.placeholder = placeholders[currentMode()];
-      document.body.dataset.mode = currentMode();
-    });
-  }
   for (const example of document.querySelectorAll('.example')) {
     if (!(example instanceof HTMLElement)) continue;
     example.addEventListener('click', () => {
-      const radio = composer.querySelector(`input[name="mode"][value="${example.dataset.mode}"]`);
-      if (radio instanceof HTMLInputElement) {
-        radio.checked = true;
-        radio.dispatchEvent(new Event('change'));
-      }
+      const mode = example.dataset.mode;
+      if (mode === 'qa' || mode === 'summary' || mode === 'compare') setMode(mode);
       input.value = example.textContent ?? '';
       updateCharCount();
       submit();

@@ -1,5 +1,7 @@
 /**
- * 浏览文章: the corpus as a filterable list, and a reader for one article in full.
+ * 浏览文章: the corpus as a filterable list, and a reader for one article in full, opened at a
+ * highlighted passage when a citation sent the reader there. A year filter keeps the articles
+ * whose date is unknown, marked 未注明日期, as the search does (core/retrieval/retriever.ts).
  *
  * @typedef {import('./documents.js').Article} Article
  * @typedef {import('./documents.js').DocumentSummary} DocumentSummary
@@ -49,15 +51,18 @@ export function showLoadError(/** @type {string} */ message) {
   count.textContent = `文章列表载入失败：${message}`;
 }
 
+const isDated = (/** @type {DocumentSummary} */ document) => /^\d{4}/.test(document.date ?? '');
+
 function renderList() {
   const words = query.value.trim().toLowerCase();
   const matches = documents.filter(
     (document) =>
       (!college.value || document.college === college.value) &&
-      (!year.value || (document.date ?? '').startsWith(year.value)) &&
+      (!year.value || !isDated(document) || (document.date ?? '').startsWith(year.value)) &&
       (!words || [document.title, document.college, document.unit, document.source].some((field) => (field ?? '').toLowerCase().includes(words))),
   );
-  count.textContent = `共 ${matches.length} 篇${matches.length !== documents.length ? `（全部 ${documents.length} 篇）` : ''}`;
+  const undated = year.value ? matches.filter((document) => !isDated(document)).length : 0;
+  count.textContent = `共 ${matches.length} 篇${matches.length !== documents.length ? `（全部 ${documents.length} 篇）` : ''}${undated ? `，其中 ${undated} 篇未注明日期` : ''}`;
   list.replaceChildren(
     ...matches.map((document) =>
       h(
@@ -67,7 +72,7 @@ function renderList() {
         h(
           'p',
           { class: 'article-meta' },
-          [document.college, document.unit, formatDate(document.date), document.source && document.source !== document.college ? `来源：${document.source}` : ''].filter(Boolean).map((part) => h('span', { text: part })),
+          [document.college, document.unit, isDated(document) ? formatDate(document.date) : '未注明日期', document.source && document.source !== document.college ? `来源：${document.source}` : ''].filter(Boolean).map((part) => h('span', { text: part })),
         ),
       ),
     ),
@@ -75,7 +80,12 @@ function renderList() {
   if (matches.length === 0) list.append(h('li', { class: 'article-empty', text: '没有符合条件的文章。' }));
 }
 
-export async function openReader(/** @type {string} */ docId) {
+/**
+ * Shows article `docId` in full; with `passage`, highlighted there and scrolled to it.
+ * @param {string} docId
+ * @param {{ start: number, end: number } | null} [passage]
+ */
+export async function openReader(docId, passage = null) {
   show(listView, false);
   show(reader, true);
   readerDocument = null;
@@ -87,8 +97,14 @@ export async function openReader(/** @type {string} */ docId) {
     readerDocument = article;
     readerTitle.textContent = documentLabel(article);
     renderDocMeta(readerMeta, article);
-    renderArticleText(readerText, article.text, article.headings);
+    const inText = passage && passage.end <= article.text.length ? passage : null;
+    const mark = renderArticleText(readerText, article.text, article.headings, inText);
     document.title = `${documentLabel(article)} · 党建典型经验问答助手`;
+    if (mark) {
+      readerTitle.focus({ preventScroll: true });
+      mark.scrollIntoView({ block: 'center' });
+      return;
+    }
   } catch (error) {
     readerTitle.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '没有找到这篇文章' : `载入失败：${error instanceof Error ? error.message : String(error)}`;
   }

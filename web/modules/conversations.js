@@ -1,7 +1,8 @@
 /**
- * Conversations: the list in the sidebar (open, rename, delete), the open conversation's messages,
- * and saving them (modules/store.js) after every change. Answers being streamed are redrawn at
- * most once a frame.
+ * Conversations: the list in the sidebar (search, open, rename, delete), the open conversation's
+ * messages, and saving them (modules/store.js) after every change. Answers being streamed are
+ * redrawn at most once a frame. Opening a conversation brings back the mode and filters of its
+ * last question; a new one starts clean (question-scope.js).
  *
  * @typedef {import('./store.js').Conversation} Conversation
  * @typedef {import('./store.js').Message} Message
@@ -9,6 +10,7 @@
  */
 import { assistantNode, fillAssistant, userNode } from './answer-view.js';
 import { announce, byId, formatWhen, h, show } from './dom.js';
+import { followConversation, resetScope } from './question-scope.js';
 import { saveConversations } from './store.js';
 import { state } from './state.js';
 
@@ -18,6 +20,8 @@ const messages = byId('messages');
 const welcome = byId('welcome');
 const list = byId('conversation-list');
 const empty = byId('conversation-empty');
+const search = byId('conversation-search', HTMLInputElement);
+const noMatch = byId('conversation-no-match');
 const input = byId('composer-input', HTMLTextAreaElement);
 
 /** What the page around the list does: close the sidebar, stop a deleted conversation's answers, show an error. */
@@ -69,22 +73,35 @@ function selectConversation(id) {
   hooks.closeSidebar();
   renderConversationList();
   renderConversation();
+  followConversation(activeConversation());
   persist(true);
 }
 
+/** 新建对话 (and 就本文提问): an empty conversation, asked in 问答 with no filters. */
 export function startNewConversation() {
   const current = activeConversation();
   if (!current || current.messages.length > 0) state.activeId = null;
   hooks.closeSidebar();
   renderConversationList();
   renderConversation();
-  if (location.hash.startsWith('#/browse')) location.hash = '#/';
+  resetScope();
   input.focus();
 }
 
+/** Whether `conversation` has every one of `words` in its title, questions or answers. */
+function matches(/** @type {Conversation} */ conversation, /** @type {string[]} */ words) {
+  const text = [conversation.title, ...conversation.messages.map((message) => message.text)].join('\n').toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
 export function renderConversationList() {
-  const shown = state.conversations.filter((conversation) => conversation.messages.length > 0);
-  show(empty, shown.length === 0);
+  const saved = state.conversations.filter((conversation) => conversation.messages.length > 0);
+  const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = words.length > 0 ? saved.filter((conversation) => matches(conversation, words)) : saved;
+  show(empty, saved.length === 0);
+  show(search, saved.length > 0 || words.length > 0);
+  noMatch.textContent = saved.length > 0 && shown.length === 0 ? `没有包含“${search.value.trim()}”的对话。` : '';
+  show(noMatch, Boolean(noMatch.textContent));
   list.replaceChildren(
     ...shown.map((conversation) => {
       const active = conversation.id === state.activeId;
@@ -146,7 +163,10 @@ function deleteConversation(conversation) {
   if (!window.confirm(`删除对话“${conversation.title}”？删除后无法恢复。`)) return;
   hooks.cancelAnswersOf(conversation.id);
   state.conversations = state.conversations.filter((item) => item.id !== conversation.id);
-  if (state.activeId === conversation.id) state.activeId = null;
+  if (state.activeId === conversation.id) {
+    state.activeId = null;
+    resetScope();
+  }
   persist(true);
   renderConversationList();
   renderConversation();
@@ -168,7 +188,20 @@ export function renderConversation() {
   });
   show(welcome, nodes.length === 0);
   messages.replaceChildren(welcome, ...nodes);
-  messages.scrollTop = messages.scrollHeight;
+  // A conversation opens at its latest answer; the welcome screen at its top.
+  messages.scrollTop = nodes.length > 0 ? messages.scrollHeight : 0;
+}
+
+/** Wires the search over the conversation list. */
+export function initConversations() {
+  search.addEventListener('input', renderConversationList);
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && search.value) {
+      event.stopPropagation();
+      search.value = '';
+      renderConversationList();
+    }
+  });
 }
 
 /** @type {Set<AssistantMessage>} */

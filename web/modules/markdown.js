@@ -108,17 +108,39 @@ function linkCitations(root, known, onCite) {
   }
 }
 
-/** Tables scroll sideways on narrow screens; empty comparison cells are marked for styling. */
+/**
+ * Tables scroll sideways when they do not fit; a comparison table reads as one card per college
+ * where it is narrow (styles.css), each cell labelled with its column. Empty comparison cells are
+ * marked for styling.
+ */
 function decorateTables(/** @type {DocumentFragment} */ root) {
   for (const table of root.querySelectorAll('table')) {
     const wrap = document.createElement('div');
     wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.setAttribute('aria-label', '表格（可左右滚动）');
     table.replaceWith(wrap);
     wrap.append(table);
-    if (table.querySelector('th')?.textContent.trim() === '院校') table.classList.add('compare-table');
+    const columns = [...table.querySelectorAll('thead th')].map((cell) => cell.textContent?.trim() ?? '');
+    if (columns[0] === '院校') {
+      table.classList.add('compare-table');
+      wrap.classList.add('compare-wrap');
+      // Shown as cards, the rows lose their table layout; the roles keep it for screen readers.
+      table.setAttribute('role', 'table');
+      for (const group of table.querySelectorAll('thead, tbody')) group.setAttribute('role', 'rowgroup');
+      for (const row of table.querySelectorAll('tr')) row.setAttribute('role', 'row');
+      for (const cell of table.querySelectorAll('th')) cell.setAttribute('role', 'columnheader');
+      for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (table.querySelectorAll('tbody tr'))) {
+        [...row.cells].forEach((cell, index) => {
+          cell.setAttribute('role', 'cell');
+          cell.dataset.label = columns[index] ?? '';
+        });
+        // A college with nothing on the topic: as a card, one line instead of three empty fields.
+        if ([...row.cells].slice(1).every((cell) => /^(?:未见相关内容|—|-)?$/.test(cell.textContent.trim()))) row.classList.add('empty-row');
+      }
+    } else {
+      wrap.tabIndex = 0;
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-label', '表格（可左右滚动）');
+    }
     for (const cell of table.querySelectorAll('td')) if (cell.textContent.trim() === '未见相关内容') cell.classList.add('empty-cell');
   }
 }

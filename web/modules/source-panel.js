@@ -1,6 +1,7 @@
 /**
  * The source panel: a citation's article, scrolled to the cited passage, which is highlighted by
- * its offsets in the cleaned text (<mark>, built from text nodes). Esc or ✕ closes it and focus
+ * its offsets in the cleaned text (<mark>, built from text nodes). 在“浏览文章”中打开 opens the
+ * reader at the same passage. Esc or ✕ (the next stop after the title for Tab) closes it and focus
  * returns to the citation that opened it. On a phone it covers the page, which is made inert.
  *
  * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
@@ -72,7 +73,7 @@ export async function openSource(citation, from) {
   renderDocMeta(meta, { college: citation.college, date: citation.date });
   quote.textContent = citation.quote;
   show(quote, true);
-  openLink.href = `#/browse/${encodeURIComponent(citation.docId)}`;
+  openLink.href = readerLink(citation.docId, { start: citation.start, end: citation.end });
   text.replaceChildren();
   status.textContent = '正在载入原文…';
   show(status, true);
@@ -89,6 +90,7 @@ export async function openSource(citation, from) {
       const at = article.text.indexOf(citation.quote);
       range = at >= 0 ? { start: at, end: at + citation.quote.length } : null;
     }
+    openLink.href = readerLink(citation.docId, range);
     const mark = renderArticleText(text, article.text, article.headings, range);
     status.textContent = range ? '' : '文章已更新，未能在原文中定位到这段引文（引文见上）。';
     show(status, !range);
@@ -99,6 +101,15 @@ export async function openSource(citation, from) {
     if (current !== request) return;
     status.textContent = error instanceof ApiError && error.code === 'DOCUMENT_NOT_FOUND' ? '这篇文章已不在语料库中（可能已被移除或重新导入）。' : `原文载入失败：${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/**
+ * The reader's address for an article, at a passage when there is one.
+ * @param {string} docId
+ * @param {{ start: number, end: number } | null} passage
+ */
+function readerLink(docId, passage) {
+  return `#/browse/${encodeURIComponent(docId)}${passage ? `?start=${passage.start}&end=${passage.end}` : ''}`;
 }
 
 export function closeSource() {

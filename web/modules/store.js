@@ -10,12 +10,19 @@
  * @typedef {import('../../core/answer/protocol.ts').AnswerMode} AnswerMode
  * @typedef {import('../../core/answer/protocol.ts').Citation} Citation
  *
+ * @typedef {object} PageFilters What a question was asked within, as kept here: the protocol's
+ *   filters (院校, 年份, and `docId` for 就本文提问) and the asked-about article's title to show.
+ * @property {string} [college]
+ * @property {number} [year]
+ * @property {string} [docId]
+ * @property {string} [docTitle]
+ *
  * @typedef {object} UserMessage
  * @property {string} id
  * @property {'user'} role
  * @property {string} text
  * @property {AnswerMode} mode
- * @property {AnswerFilters} filters
+ * @property {PageFilters} filters
  * @property {number} at
  *
  * @typedef {'pending' | 'streaming' | 'done' | 'error' | 'cancelled' | 'failed'} AnswerStatus
@@ -26,7 +33,7 @@
  * @property {string} questionId
  * @property {string} question
  * @property {AnswerMode} mode
- * @property {AnswerFilters} filters
+ * @property {PageFilters} filters
  * @property {AnswerStatus} status
  * @property {string} text
  * @property {Citation[]} citations
@@ -73,15 +80,33 @@ function cleanCitation(value) {
   return { n, chunkId: String(chunkId ?? ''), docId, title: String(title ?? ''), college: String(college ?? ''), date: String(date ?? ''), quote: String(quote ?? ''), start, end };
 }
 
-/** @param {any} value @returns {AnswerFilters} */
+/** @param {any} value @returns {PageFilters} */
 function cleanFilters(value) {
-  /** @type {AnswerFilters} */
+  /** @type {PageFilters} */
   const filters = {};
   if (value && typeof value === 'object') {
     if (isString(value.college) && value.college) filters.college = value.college.slice(0, 100);
     if (isNumber(value.year)) filters.year = value.year;
+    if (isString(value.docId) && value.docId) filters.docId = value.docId.slice(0, 500);
+    if (filters.docId && isString(value.docTitle)) filters.docTitle = value.docTitle.slice(0, 200);
   }
   return filters;
+}
+
+/** The filters as the protocol takes them (the title is for showing only). */
+export function wireFilters(/** @type {PageFilters} */ filters) {
+  /** @type {AnswerFilters & { docId?: string }} */
+  const wire = {};
+  if (filters.college) wire.college = filters.college;
+  if (filters.year) wire.year = filters.year;
+  if (filters.docId) wire.docId = filters.docId;
+  return wire;
+}
+
+/** Filters as words: `《本文》 · 嘉兴职业技术学院 · 2023年`; empty when there are none. */
+export function filtersLabel(/** @type {PageFilters | undefined} */ filters) {
+  const article = filters?.docId ? `《${filters.docTitle || filters.docId}》` : '';
+  return [article, filters?.college, filters?.year ? `${filters.year}年` : ''].filter(Boolean).join(' · ');
 }
 
 /** @param {any} value @returns {Message | null} */
