@@ -1,5 +1,6 @@
 /**
  * `npm run eval -- --dataset DIR [--k 10] [--lexical-only] [--keep-index DIR]`
+ * (`--answers`: the answer-level evaluation of answers-cli.ts instead.)
  * Ingests a BEIR corpus into a temporary index with the product's own pipeline, runs every query
  * through the server's retriever, and prints nDCG@k, Recall@k and MRR@k at document level (a
  * document ranks by its best passage). The last line is JSON.
@@ -20,6 +21,10 @@ import { loadBeir } from './beir.ts';
 import { mrrAtK, ndcgAtK, recallAtK } from './metrics.ts';
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--answers')) {
+    const { runAnswerEval } = await import('./answers-cli.ts');
+    return runAnswerEval(process.argv.slice(2));
+  }
   const { values } = parseArgs({
     options: {
       dataset: { type: 'string' },

@@ -1,20 +1,21 @@
 /**
  * Follow-up questions. `那他们取得了哪些成效？` means nothing on its own; after
  * `嘉兴职业技术学院如何开展党史学习教育？` it asks for 嘉兴职业技术学院's results in 党史学习教育.
- * Without a model, the previous turn's subjects (colleges, quoted practice names, its rarest
- * words) are carried into the question; with a model, the model rewrites it (see answer-service).
+ * A question is a follow-up only when it points back (他们, 该校, 这些, 其, 那…呢) or has no topic
+ * of its own; one with its own topic starts fresh. Without a model the follow-up is rewritten
+ * here into a question that reads as one (shown to users as what was searched for); with a model,
+ * the model rewrites it (see answer-service).
  */
-import type { LexicalIndex } from '../index/lexical-index.ts';
-import { analyzeQuery, questionWords } from '../text/tokenize.ts';
-import { isIntentWord } from './evidence.ts';
+import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
+import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
-
-/** Words that point back at something said before. */
-const referring = /他们|她们|它们|该校|该院|该支部|该党总支|其|这些|那些|上述|这个|那个|这所|那所|此项|这项|那项|前者|后者|以上|上面|刚才|同样|也是|还有|另外|那么|那/;
+import { analyzeQuestion, collegesNamedIn } from './question.ts';
+import { generalIdf, type TermStatistics } from './term-statistics.ts';
+import { continuationOpening, genericIdfBelow, genericWords, intentWords, referringWords } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
-  /** The question to search for. */
+  /** The question to search for, as a readable question. */
   question: string;
   /** A college the conversation is about, to narrow the search when the user set no filter. */
   college: string | undefined;
@@ -22,48 +23,97 @@ export interface CarriedContext {
   rewritten: boolean;
 }
 
-const longestFirst = new WeakMap<readonly string[], string[]>();
-
-/** Colleges named in a text, longest names first (so 嘉兴职业技术学院 wins over a shorter name inside it). */
+/** Colleges named in a text, longest names first (a shorter name inside a longer one is not counted). */
 export function collegesIn(text: string, colleges: readonly string[]): string[] {
-  // A news corpus names well over a thousand colleges, and a question asks this several times.
-  let sorted = longestFirst.get(colleges);
-  if (!sorted) {
-    sorted = [...colleges].sort((a, b) => b.length - a.length);
-    longestFirst.set(colleges, sorted);
-  }
-  return sorted.filter((college) => text.includes(college));
+  return collegesNamedIn(text, colleges);
+}
+
+const notTopic: ReadonlySet<string> = new Set([...intentWords, ...genericWords, ...questionWords]);
+const domain: ReadonlySet<string> = new Set(partyBuildingTerms);
+
+/** Words of a question that name a topic of its own (not colleges, question, generic or intent words). */
+export function ownTopicWords(question: string, colleges: readonly string[]): string[] {
+  let rest = question;
+  for (const college of collegesNamedIn(question, colleges)) rest = rest.split(college).join(' ');
+  const quoted = [...rest.matchAll(/[“"「]([^”"」]{1,30})[”"」]/gu)].map((match) => match[1]!);
+  const words = getJieba()
+    .cut(rest.replace(referringWords, ' '), true)
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => /[\p{L}\p{N}]/u.test(word) && !stopwords.has(word) && !notTopic.has(word))
+    .filter((word) => domain.has(word) || generalIdf(word) >= genericIdfBelow);
+  return [...new Set([...quoted, ...words])];
 }
 
 /** True when a question cannot stand on its own. */
 export function isFollowUp(question: string, colleges: readonly string[]): boolean {
-  if (collegesIn(question, colleges).length > 0) return false;
-  const content = analyzeQuery(question).words.filter((word) => !questionWords.has(word));
-  return referring.test(question) || content.length <= 2;
+  const named = collegesNamedIn(question, colleges).length > 0;
+  const own = ownTopicWords(question, colleges).length > 0;
+  if (named) return !own && continuationOpening.test(question);
+  return referringWords.test(question) || continuationOpening.test(question) || !own;
+}
+
+/** The topic of a question as a phrase of its own words: from its first to its last strongest topic word. */
+function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics): string {
+  const analysis = analyzeQuestion(question, { colleges, terms });
+  const topic = analysis.terms.filter((term) => term.role === 'topic' || (term.role === 'subject' && !analysis.colleges.includes(term.word)));
+  const strongest = [...topic].sort((a, b) => b.weight - a.weight).slice(0, 2);
+  const positions = strongest.map((term) => ({ at: question.indexOf(term.word), term })).filter((entry) => entry.at >= 0);
+  if (positions.length === 0) return '';
+  const start = Math.min(...positions.map((entry) => entry.at));
+  const end = Math.max(...positions.map((entry) => entry.at + entry.term.word.length));
+  const phrase = question.slice(start, end);
+  // Quoted names keep their quotation marks; a long stretch is cut back to the strongest word.
+  const quoted = analysis.quoted.find((name) => phrase === name);
+  if (quoted) return `“${quoted}”`;
+  return phrase.length <= 16 && !/[，。？?！!]/u.test(phrase) ? phrase : strongest[0]!.word;
 }
 
 /**
- * Carries the previous turn's subjects into a follow-up question (extractive mode). Returns the
+ * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
  */
-export function carrySubjects(question: string, history: readonly HistoryTurn[], colleges: readonly string[], lexical: LexicalIndex): CarriedContext {
+export function carrySubjects(question: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics): CarriedContext {
   const unchanged: CarriedContext = { question, college: undefined, rewritten: false };
   if (history.length === 0 || !isFollowUp(question, colleges)) return unchanged;
-  const previousQuestion = [...history].reverse().find((turn) => turn.role === 'user')?.content ?? '';
+  const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
-  // The subject: colleges the user named, else the one the last answer was about.
-  let named = collegesIn(previousQuestion, colleges);
+  const named = collegesNamedIn(question, colleges);
+  // The subject: the colleges the user named last, else the one the last answer was about.
+  let subject: string[] = [];
   if (named.length === 0) {
-    const answered = collegesIn(previousAnswer, colleges);
-    if (answered.length === 1) named = answered;
+    for (const turn of userTurns) {
+      subject = collegesNamedIn(turn, colleges);
+      if (subject.length > 0) break;
+    }
+    if (subject.length === 0) {
+      const answered = collegesNamedIn(previousAnswer, colleges);
+      if (answered.length === 1) subject = answered;
+    }
   }
-  const quoted = [...previousQuestion.matchAll(/[“"「]([^”"」]{2,30})[”"」]/g)].map((match) => match[1]!);
-  const current = new Set(analyzeQuery(question).words);
-  const topic = analyzeQuery(previousQuestion)
-    .words.filter((word) => word.length > 1 && !current.has(word) && !isIntentWord(word) && !named.some((college) => college.includes(word)))
-    .sort((a, b) => lexical.idf(b) - lexical.idf(a))
-    .slice(0, 3);
-  const carried = [...named, ...quoted, ...topic].filter((part, index, all) => all.indexOf(part) === index);
-  if (carried.length === 0) return unchanged;
-  return { question: `${carried.join(' ')} ${question}`, college: named.length === 1 ? named[0] : undefined, rewritten: true };
+  // The topic: that of the latest user turn that had one, unless this question brings its own.
+  const own = ownTopicWords(question, colleges);
+  let topic = '';
+  if (own.length === 0) {
+    for (const turn of userTurns) {
+      topic = topicPhrase(turn, colleges, terms);
+      if (topic) break;
+    }
+  }
+  // 那台州科技职业学院呢？: the previous question, asked about this college instead.
+  if (named.length > 0) {
+    const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0) ?? userTurns[0] ?? '';
+    const before = collegesNamedIn(previous, colleges);
+    const asked = before.length > 0 ? before.reduce((text, college) => text.split(college).join(named.join('和')), previous) : `${named.join('和')}${topic ? `在${topic}方面` : ''}${question.replace(continuationOpening, '')}`;
+    return { question: asked, college: named.length === 1 ? named[0] : undefined, rewritten: true };
+  }
+  if (subject.length === 0 && !topic) return unchanged;
+  const who = subject.join('和');
+  let rewritten = question.replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+  if (referringWords.test(rewritten) && who) {
+    rewritten = rewritten.replace(referringWords, `${who}${topic ? `在${topic}方面` : ''}`);
+  } else {
+    rewritten = `${who}${topic ? `${topic}的` : ''}${rewritten}`;
+  }
+  if (!/[？?]$/u.test(rewritten)) rewritten += '？';
+  return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
 }

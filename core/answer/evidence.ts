@@ -1,149 +1,104 @@
 /**
- * Evidence: how well retrieved passages answer a question, sentence by sentence.
+ * Evidence: how well the retrieved passages answer an analysed question, sentence by sentence,
+ * and whether they can answer it at all. One measure serves every mode and both engines, so the
+ * model endpoint is asked exactly the questions the extractive engine would answer.
  *
- * A question becomes a weighted word profile (idf from the index, so 党建 weighs little and
- * 黄大年式教师团队 a lot). A text covers a word when it contains it as a substring: Chinese word
- * boundaries differ between a question and an article (党史学习 vs 党史学习教育), substrings don't.
- * Coverage is the weighted share of the question's words a text contains. The same measure
- * decides "not in the corpus" for every mode and engine.
+ * A text covers a question word when it contains the word, one of its synonyms (tuning.ts), or,
+ * for part of its weight, its character bigrams: Chinese word boundaries differ between a
+ * question and an article (党史学习 / 党史学习教育), substrings do not. A sentence is judged
+ * with its window (its neighbours in the passage) and its context (the article's title, college,
+ * unit, date and the headings above it), because an article names its subject once, not in every
+ * sentence.
  */
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
-import type { LexicalIndex } from '../index/lexical-index.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { analyzeQuery, tokenize } from '../text/tokenize.ts';
+import { getJieba } from '../text/tokenize.ts';
+import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
+import { clausesOf } from './clauses.ts';
+import { findEnumeration } from './enumerations.ts';
+import type { QuestionAnalysis, QuestionTerm } from './question.ts';
+import { evidence as knobs, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
-export interface WeightedWord {
-  word: string;
-  weight: number;
-  /** Passages of the corpus containing the word as a jieba token (0: the corpus never uses it). */
-  documentFrequency: number;
+const synonymsOf = new Map<string, string[]>();
+for (const group of synonymGroups) for (const word of group) synonymsOf.set(word, [...new Set([...(synonymsOf.get(word) ?? []), ...group.filter((other) => other !== word)])]);
+
+/** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
+export function formsOf(word: string): string[] {
+  const forms = new Set([word, ...(synonymsOf.get(word) ?? [])]);
+  // 东营市 is often just 东营; 内蒙古自治区, 内蒙古.
+  const place = /^([\u4e00-\u9fa5]{2,}?)(?:自治区|省|市|县|区|州)$/u.exec(word);
+  if (place) forms.add(place[1]!);
+  // 党史学习教育活动 contains 党史学习教育: its synonyms count too.
+  for (const [key, synonyms] of synonymsOf) if (key.length >= 2 && key !== word && word.includes(key)) for (const synonym of synonyms) forms.add(word.replace(key, synonym));
+  return [...forms];
 }
 
-/** What kind of sentence a question asks for. */
-export type Intent = 'practice' | 'outcome' | 'definition' | 'general';
-
-export interface QueryProfile {
-  words: WeightedWord[];
-  totalWeight: number;
-  intent: Intent;
+/** A question word prepared for matching. */
+interface MatchTerm {
+  term: QuestionTerm;
+  forms: string[];
+  /** The words a compound is made of (媒体报道 → 媒体, 报道): an article may say them apart. */
+  parts: string[];
+  bigrams: string[];
 }
 
-/**
- * Words that name the kind of answer wanted rather than its topic: 做法 asks for practices,
- * 成效 for results. They weigh little in coverage (a sentence saying 相关做法得到肯定 is not about
- * the topic) and steer which sentences are chosen instead.
- */
-const intentWords: Record<Exclude<Intent, 'general'>, readonly string[]> = {
-  practice: ['做法', '举措', '措施', '经验', '办法', '方法', '路径', '模式', '机制', '途径', '抓手', '思路', '怎么做', '开展', '推进', '实施', '落实', '推动', '加强', '培育', '做好', '抓好', '深化', '强化', '促进'],
-  outcome: ['成效', '成果', '效果', '成绩', '荣誉', '奖项', '获奖', '表彰', '取得', '获得', '收获', '业绩', '影响'],
-  definition: ['含义', '内涵', '理念', '意思', '定义', '指'],
-};
-const intentOf = new Map<string, Exclude<Intent, 'general'>>();
-for (const [intent, words] of Object.entries(intentWords) as [Exclude<Intent, 'general'>, readonly string[]][]) {
-  for (const word of words) intentOf.set(word, intent);
+function bigramsOf(word: string): string[] {
+  const characters = [...word];
+  const grams: string[] = [];
+  for (let index = 0; index + 1 < characters.length; index++) grams.push(characters[index]! + characters[index + 1]!);
+  return grams;
 }
 
-/** True for words that name the kind of answer wanted (做法, 成效…) rather than a topic. */
-export function isIntentWord(word: string): boolean {
-  return intentOf.has(word);
-}
+const partsCache = new Map<string, string[]>();
 
-/** Words that set the scope of a question (all colleges, each unit), not its topic. */
-const scopeWords: ReadonlySet<string> = new Set(['各校', '各院校', '各高校', '高校', '院校', '学校', '各地', '各个', '各', '这些', '那些', '他们', '它们', '其', '该校', '上述', '对比', '比较', '异同', '分别', '不同', '材料', '会议', '汇报', '总结', '撰写', '起草', '写', '生成', '一份']);
-
-/** Builds the weighted word profile of a question. */
-export function queryProfile(question: string, lexical: LexicalIndex): QueryProfile {
-  const seen = new Set<string>();
-  const words: WeightedWord[] = [];
-  const intents = new Map<Intent, number>();
-  // A word the corpus never uses weighs like the rarest word: it is what the question is about.
-  const rarest = Math.log(1 + (lexical.chunkCount + 0.5) / 0.5);
-  for (const word of analyzeQuery(question).words) {
-    if (seen.has(word) || scopeWords.has(word)) continue;
-    seen.add(word);
-    const documentFrequency = lexical.documentFrequency(word);
-    const intent = intentOf.get(word);
-    if (intent) intents.set(intent, (intents.get(intent) ?? 0) + 1);
-    // Single characters carry little meaning on their own in Chinese; intent words little topic.
-    const factor = intent ? 0.25 : word.length === 1 ? 0.3 : 1;
-    const weight = (documentFrequency > 0 ? lexical.idf(word) : rarest) * factor;
-    words.push({ word, weight, documentFrequency });
+function partsOf(word: string): string[] {
+  let parts = partsCache.get(word);
+  if (!parts) {
+    parts = [...new Set(getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length >= 2))];
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(word, parts);
   }
-  if (/是什么|什么是|何为|指什么|含义/.test(question)) intents.set('definition', (intents.get('definition') ?? 0) + 2);
-  let intent: Intent = 'general';
-  let most = 0;
-  for (const [candidate, count] of intents) {
-    if (count > most) {
-      intent = candidate;
-      most = count;
-    }
-  }
-  return { words, totalWeight: words.reduce((sum, entry) => sum + entry.weight, 0), intent };
+  return parts;
 }
 
-/**
- * Weighted share of the profile's words found in `text` (1 = all). Words found only in `context`
- * (the article's title, college, unit, headings) count at `contextFactor`.
- */
-export function coverage(profile: QueryProfile, text: string, context = '', contextFactor = 0.8): number {
-  if (profile.totalWeight === 0) return 0;
-  const haystack = text.toLowerCase();
-  const around = context.toLowerCase();
+function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
+  return terms.map((term) => {
+    const long = [...term.word].length >= 3 && !term.isName;
+    const word = term.word.toLowerCase();
+    return { term, forms: formsOf(word), parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [] };
+  });
+}
+
+function share(pieces: readonly string[], haystack: string): number {
+  if (pieces.length === 0) return 0;
   let found = 0;
-  for (const { word, weight } of profile.words) {
-    if (haystack.includes(word)) found += weight;
-    else if (around.includes(word)) found += weight * contextFactor;
-  }
-  return found / profile.totalWeight;
+  for (const piece of pieces) if (haystack.includes(piece)) found++;
+  return found / pieces.length;
 }
-
-/** The article-level context of a passage (title, college, unit): what every sentence of it is about. */
-export function documentContext(chunk: IndexedChunk): string {
-  const { title, college, unit } = chunk.document;
-  return [title, college, unit].join(' ');
-}
-
-/** The article context plus the headings above a passage. */
-export function passageContext(chunk: IndexedChunk): string {
-  return [documentContext(chunk), ...chunk.headingPath].join(' ');
-}
-
-const honourCue = /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国/;
-const quantityCue = /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/;
-const resultCue = /培养|建成|累计|达到|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/;
-const plannedCue = /修订|制定|出台|印发/;
 
 /**
- * How clearly a sentence reports a result (0..1): honours and awards most, figures achieved next,
- * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
+ * How much of a word a text holds: 1 for the word or a synonym; for a compound whose parts stand
+ * apart (媒体…报道) or a paraphrase sharing most bigrams, part of it. One shared bigram of five is chance.
  */
-export function outcomeStrength(sentence: string): number {
-  if (honourCue.test(sentence)) return 1;
-  if (quantityCue.test(sentence)) {
-    if (plannedCue.test(sentence)) return 0.2;
-    return resultCue.test(sentence) ? 0.8 : 0.4;
-  }
-  return 0;
-}
-const practiceCue = /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/;
-const definitionCue = /理念|是指|即|核心|内涵|意味着|旨在|就是/;
-
-/** How well a sentence fits the kind of answer asked for (1 = neutral). */
-export function intentFit(intent: Intent, sentence: string): number {
-  switch (intent) {
-    case 'outcome':
-      return 0.7 + 0.65 * outcomeStrength(sentence);
-    case 'practice':
-      return (practiceCue.test(sentence) ? 1.15 : 0.85) * (1 - 0.3 * outcomeStrength(sentence));
-    case 'definition':
-      return definitionCue.test(sentence) ? 1.25 : 0.9;
-    default:
-      return 1;
-  }
+function presence(match: MatchTerm, haystack: string): number {
+  for (const form of match.forms) if (haystack.includes(form)) return 1;
+  const parts = share(match.parts, haystack);
+  const grams = share(match.bigrams, haystack);
+  return Math.max(parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);
 }
 
-/** A sentence of a retrieved passage, with its exact place in the document. */
+/**
+ * The share of the question's core (subject and topic) weight that a text holds, for scoring
+ * clauses and cells. Lower-case the text first.
+ */
+export function coreCoverageOf(analysis: QuestionAnalysis): (text: string) => number {
+  const core = prepare(analysis.terms.filter((term) => term.role === 'subject' || term.role === 'topic'));
+  const weight = core.reduce((sum, match) => sum + match.term.weight, 0);
+  return (text) => weightedShare(core, weight, (match) => presence(match, text));
+}
+
+/** A sentence of a retrieved passage, scored against the question. */
 export interface EvidenceSentence {
   chunk: IndexedChunk;
   /** Rank of its passage in the retrieval (0 = best). */
@@ -151,78 +106,255 @@ export interface EvidenceSentence {
   /** Offsets in the document's cleaned text. */
   start: number;
   end: number;
-  /** The exact text of the span. */
   text: string;
-  /** The text as an answer shows it: enumerators (一是、1.) removed, a full stop ensured. */
-  display: string;
+  /** A heading of the article, or a short run-in heading (党建引领开新局。) at the start of a paragraph. */
   isHeading: boolean;
-  /** Weighted share of the question found in the sentence (context counts less). */
+  /** Weighted share of the question's words found in the sentence itself (context counts at contextFactor). */
   coverage: number;
+  /** As `coverage`, with the neighbours' words counting at neighbourFactor. */
+  windowCoverage: number;
+  /** Share of the question's core (subject and topic) weight found in the window. */
+  coreCoverage: number;
+  /** Share of the topic's weight found in the window (what the sentence must say beyond who it is about). */
+  topicCoverage: number;
+  /** Spans of the question's answer type in the sentence (offsets into `text`). */
+  typeSpans: TextSpan[];
+  /** For a typed question: a span of the asked type (and unit) stands next to the topic. */
+  typedMatch: boolean;
+  /** Whether its article mentions every name, year and person the question depends on. */
+  articleMatches: boolean;
+  /** How strongly the sentence, in its window, answers the question (what the verdict takes the best of). */
+  strength: number;
   /** Relevance used for selection. */
   score: number;
 }
 
-const leadingEnumerator = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*/;
-
-/** How a sentence reads inside an answer: without its enumerator, ending in punctuation. */
-export function displaySentence(text: string): string {
-  // A news dateline (中国教育报客户端讯（通讯员 …）) belongs to the page, not to the claim.
-  let display = text.replace(/^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/, '').replace(leadingEnumerator, '').trim();
-  if (display.length === 0) display = text.trim();
-  if (!/[。！？；…”’」』）)]$/.test(display)) display += '。';
-  // A sentence cut at ；/：is shown as a full sentence.
-  return display.replace(/[；;：:，,]$/, '。');
+/** The verdict on whether the corpus can answer a question. */
+export interface EvidenceVerdict {
+  answerable: boolean;
+  /** Best window's topic coverage (0..1), after the article and answer-type checks. */
+  strength: number;
+  /** Names the question depends on that no retrieved passage mentions (another college, a person, a practice). */
+  missing: string[];
 }
 
-/** Sentences of the retrieved passages, each scored against the question, de-duplicated by position. */
-export function collectSentences(snapshot: IndexSnapshot, hits: readonly SearchHit[], profile: QueryProfile): EvidenceSentence[] {
+export interface Evidence {
+  sentences: EvidenceSentence[];
+  verdict: EvidenceVerdict;
+}
+
+/** The article-level context of a passage: what every sentence of it is about. */
+export function documentContext(chunk: IndexedChunk): string {
+  const { title, college, unit, date } = chunk.document;
+  return [title, college, unit, date ? `${date.slice(0, 4)}年` : ''].join(' ');
+}
+
+/** The article context plus the headings above a passage. */
+export function passageContext(chunk: IndexedChunk): string {
+  return [documentContext(chunk), ...chunk.headingPath].join(' ');
+}
+
+const runInHeading = /^[^，,；;：:]{2,18}[。！]?$/u;
+
+function weightedShare(matches: readonly MatchTerm[], total: number, found: (match: MatchTerm) => number): number {
+  if (total === 0) return 0;
+  let sum = 0;
+  for (const match of matches) sum += match.term.weight * found(match);
+  return sum / total;
+}
+
+/** Fit of a sentence to the kind of answer wanted (1 = neutral). */
+export function typeFit(type: AnswerType, sentence: string, matched: boolean): number {
+  if (isTyped(type) || type === '列表' || type === '定义') return matched ? knobs.typedFit : knobs.untypedFit;
+  if (type === '成效') return 0.7 + 0.65 * outcomeStrength(sentence);
+  if (type === '做法') return (sentenceCues.practice.test(sentence) ? 1.15 : 0.85) * (1 - 0.3 * outcomeStrength(sentence));
+  return 1;
+}
+
+/**
+ * How clearly a sentence reports a result (0..1): honours and awards most, figures achieved next,
+ * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
+ */
+export function outcomeStrength(sentence: string): number {
+  if (sentenceCues.honour.test(sentence)) return 1;
+  if (sentenceCues.quantity.test(sentence)) {
+    if (sentenceCues.planned.test(sentence)) return 0.2;
+    return sentenceCues.result.test(sentence) ? 0.8 : 0.4;
+  }
+  return 0;
+}
+
+/**
+ * Whether a sentence holds a span of the asked type next to the topic: in the same clause as the
+ * topic's words, or the clause beside it (2021年，有27名讲师收入超过副教授). A question that names
+ * its unit (多少名, 几张) wants a number with that unit.
+ */
+function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, context: string, neighbours: string): boolean {
+  const spans = typedSpans(analysis.answerType, sentence, analysis.nameHead).filter((span) => unitFits(analysis.unit, sentence.slice(span.start, span.end)));
+  if (spans.length === 0) return false;
+  if (topicWeight === 0) return true;
+  const clauses = clausesOf(sentence, 0, sentence.length);
+  for (const span of spans) {
+    const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
+    const around = clauses.slice(Math.max(0, index - 1), index + 2).map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
+    const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.contextFactor * presence(match, context), knobs.typedNeighbourFactor * presence(match, neighbours)));
+    if (near >= knobs.typedFocus) return true;
+  }
+  return false;
+}
+
+/** Whether a quantity's unit is the one asked for (多少名 → 名/人/位; no unit asked: any). */
+function unitFits(unit: string | null, span: string): boolean {
+  if (!unit) return true;
+  const group = unitGroups.find((units) => units.includes(unit)) ?? [unit];
+  return group.some((candidate) => span.includes(candidate));
+}
+
+/** Whether a sentence asks rather than states (an FAQ's question: 医院可以向社会公开募集医疗物资吗？). */
+export function isAsking(sentence: string): boolean {
+  return /[？?]\s*$/u.test(sentence);
+}
+
+/** The question without the names of its subject and its question words: what a sentence may repeat as a phrase. */
+export function phraseText(analysis: QuestionAnalysis): string {
+  let text = analysis.question.toLowerCase();
+  for (const term of analysis.terms) if (term.role === 'subject') text = text.split(term.word.toLowerCase()).join('|');
+  return text.replace(/[？?。！!，,、“”"\s]/gu, '|');
+}
+
+/** Length of the longest run of characters (three or more) of `question` that `sentence` repeats; 0 if none. */
+export function longestSharedRun(question: string, sentence: string): number {
+  let longest = 0;
+  for (let start = 0; start < question.length; start++) {
+    for (let length = Math.max(longest + 1, 3); start + length <= question.length; length++) {
+      const piece = question.slice(start, start + length);
+      if (piece.includes('|') || !sentence.includes(piece)) break;
+      longest = length;
+    }
+  }
+  return longest;
+}
+
+/** The longest shared run as a 0..1 share: three characters or fewer count nothing. */
+export function phraseShare(question: string, sentence: string): number {
+  return Math.min(1, Math.max(0, longestSharedRun(question, sentence) - 3) / knobs.phraseLength);
+}
+
+/**
+ * Scores every sentence of the retrieved passages against the question and decides whether they
+ * answer it. Sentences are returned in retrieval order, each passage's in document order.
+ */
+export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit[], analysis: QuestionAnalysis): Evidence {
+  const all = prepare(analysis.terms);
+  const core = all.filter((match) => match.term.role === 'subject' || match.term.role === 'topic');
+  const topic = core.filter((match) => match.term.role === 'topic');
+  const critical = all.filter((match) => match.term.critical);
+  const places = all.filter((match) => match.term.place);
+  const totalWeight = all.reduce((sum, match) => sum + match.term.weight, 0);
+  const coreWeight = core.reduce((sum, match) => sum + match.term.weight, 0);
+  const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
+  const typed = isTyped(analysis.answerType);
+  const questionCore = phraseText(analysis);
+  // 1 when the article names everything the question depends on, placeMismatchFactor when it
+  // does not name the place, 0 when it misses a name, year or person.
+  const articleChecks = new Map<string, number>();
+  const articleFit = (chunk: IndexedChunk): number => {
+    let known = articleChecks.get(chunk.document.docId);
+    if (known === undefined) {
+      const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
+      const names = (match: MatchTerm): boolean => match.forms.some((form) => namesIn(form, text));
+      known = !critical.every(names) ? 0 : places.every(names) ? 1 : knobs.placeMismatchFactor;
+      articleChecks.set(chunk.document.docId, known);
+    }
+    return known;
+  };
   const seen = new Set<string>();
   const sentences: EvidenceSentence[] = [];
   hits.forEach((hit, rank) => {
     const chunk = hit.chunk;
     const text = snapshot.documentText(chunk.document);
     const headingStarts = new Set(chunk.document.headings.map(([start]) => start));
-    const context = passageContext(chunk);
-    const passageCoverage = coverage(profile, chunk.text, context);
-    // Words the article's title, college or unit already answer (the subject) make every sentence
-    // of it relevant; the remaining words (the topic) are what a sentence must say itself.
-    const subject = documentContext(chunk).toLowerCase();
-    const subjectTokens = new Set(tokenize(subject));
-    // Whole tokens only for short words: 工程 is not the subject of an article by 风能工程学院.
-    const topicWords = profile.words.filter(({ word }) => !(subjectTokens.has(word) || (word.length >= 3 && subject.includes(word))));
-    const topic: QueryProfile = { words: topicWords, totalWeight: topicWords.reduce((sum, entry) => sum + entry.weight, 0), intent: profile.intent };
-    const headings = chunk.headingPath.join(' ');
-    for (const span of splitSentences(text, chunk.start, chunk.end)) {
+    const context = passageContext(chunk).toLowerCase();
+    const fit = articleFit(chunk);
+    const matchesArticle = fit > 0;
+    const spans = splitSentences(text, chunk.start, chunk.end).filter((span) => text.slice(span.start, span.end).replace(/[\s\p{P}\d]/gu, '').length >= 4);
+    const lowered = spans.map((span) => text.slice(span.start, span.end).toLowerCase());
+    spans.forEach((span, index) => {
       const key = `${chunk.document.docId}:${span.start}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
+      const own = lowered[index]!;
+      const neighbours = lowered.slice(Math.max(0, index - knobs.windowRadius), index).concat(lowered.slice(index + 1, index + 1 + knobs.windowRadius)).join(' ');
+      const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, context));
+      const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
-      // Fragments (a lone 一是。) and tables of numbers say nothing on their own.
-      if (sentence.replace(/[\s\p{P}\d]/gu, '').length < 6) continue;
-      const own = coverage(profile, sentence, context);
-      // With no topic words left, the sentence's own coverage of the whole question decides.
-      const topical = topic.totalWeight > 0 ? coverage(topic, sentence, headings, 0.5) : coverage(profile, sentence);
-      const isHeading = headingStarts.has(span.start);
-      // Relevance: the whole question (subject may come from the article), the topic said by the
-      // sentence itself, a little of its passage's coverage (the sentence next to an answer is
-      // often part of it), the kind of answer asked for, and the passage's retrieval rank.
-      const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 220 ? 0.8 : 1;
-      const relevance = 0.4 * own + 0.45 * topical + 0.15 * passageCoverage;
-      const score = relevance * intentFit(profile.intent, sentence) * lengthFit * (1 / (1 + 0.04 * rank)) * (isHeading ? 0.9 : 1);
-      sentences.push({
-        chunk,
-        rank,
-        start: span.start,
-        end: span.end,
-        text: sentence,
-        display: displaySentence(sentence),
-        isHeading,
-        coverage: own,
-        score,
-      });
-    }
+      const typeSpans = typedSpans(analysis.answerType, sentence, analysis.nameHead);
+      const typedMatch = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, topic, topicWeight, context, neighbours) : true);
+      const isHeading = headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
+      const coverage = weightedShare(all, totalWeight, inSentence);
+      const windowCoverage = weightedShare(all, totalWeight, inWindow);
+      const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
+      // Without topic words of its own (嘉兴职业技术学院取得了哪些成效？) the subject is the topic.
+      const topicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, inWindow) : coreCoverage;
+      const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
+      const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
+      const relevance = knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage;
+      const score =
+        relevance *
+        (1 + knobs.phraseWeight * phraseShare(questionCore, own)) *
+        Math.max(fit, knobs.articleMismatchFactor) *
+        typeFit(analysis.answerType, sentence, typedMatch) *
+        lengthFit *
+        (1 / (1 + knobs.rankDecay * rank)) *
+        (isHeading ? knobs.headingFactor : 1) *
+        (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
+        (isAsking(sentence) ? knobs.questionFactor : 1);
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, coverage, windowCoverage, coreCoverage, topicCoverage, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
+    });
   });
-  return sentences;
+  return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all) };
+}
+
+/**
+ * Whether a text names `name`: as written, or with a few characters more in between (机电与模具学院
+ * for 机电与模具工程学院), starting with the same two characters.
+ */
+export function namesIn(name: string, text: string): boolean {
+  if (text.includes(name)) return true;
+  const characters = [...name];
+  if (characters.length < 4) return false;
+  const opening = characters.slice(0, 2).join('');
+  const limit = name.length + Math.max(knobs.nameSlack, Math.round(characters.length / 2));
+  for (let at = text.indexOf(opening); at >= 0; at = text.indexOf(opening, at + 1)) {
+    let position = at + opening.length;
+    let matched = 2;
+    for (; matched < characters.length; matched++) {
+      const next = text.indexOf(characters[matched]!, position);
+      if (next < 0 || next + 1 - at > limit) break;
+      position = next + characters[matched]!.length;
+    }
+    if (matched === characters.length) return true;
+  }
+  return false;
+}
+
+/** The names the question depends on that no retrieved passage (nor its context) mentions. */
+function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[]): string[] {
+  const texts = hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
+  return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
+}
+
+function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[]): EvidenceVerdict {
+  const missing = missingNames(hits, matches);
+  let strength = 0;
+  for (const sentence of sentences) strength = Math.max(strength, sentence.strength);
+  // A list question that counts its items (哪七个一) needs the items, not a mention of the list.
+  if (strength >= knobs.minimumCoverage && analysis.expectedCount !== null && (analysis.answerType === '列表' || analysis.answerType === '定义')) {
+    const enumeration = findEnumeration(snapshot, sentences.filter((sentence) => sentence.articleMatches), analysis);
+    if (!enumeration || enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare)) strength *= knobs.missingTypeFactor;
+  }
+  const answerable = hits.length > 0 && analysis.totalWeight > 0 && missing.length === 0 && strength >= knobs.minimumCoverage;
+  return { answerable, strength, missing };
 }
 
 /** Character bigrams of a text, for near-duplicate checks between sentences. */
@@ -233,7 +365,7 @@ function bigramSet(text: string): Set<string> {
   return set;
 }
 
-/** True when two sentences say nearly the same thing (reposts, a summary repeating its body). */
+/** True when two texts say nearly the same thing (reposts, a summary repeating its body). */
 export function nearlySame(left: string, right: string): boolean {
   const a = bigramSet(left);
   const b = bigramSet(right);
@@ -247,10 +379,10 @@ export function nearlySame(left: string, right: string): boolean {
  * Picks up to `limit` sentences by score, skipping near-duplicates of sentences already picked and
  * those below `floor` × the best score.
  */
-export function selectSentences(candidates: readonly EvidenceSentence[], limit: number, floor = 0.45, minimum = 0): EvidenceSentence[] {
+export function selectSentences<T extends EvidenceSentence>(candidates: readonly T[], limit: number, floor = 0.45, minimum = 0): T[] {
   const sorted = [...candidates].sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const best = sorted[0]?.score ?? 0;
-  const chosen: EvidenceSentence[] = [];
+  const chosen: T[] = [];
   for (const candidate of sorted) {
     if (chosen.length >= limit) break;
     if (candidate.score < Math.max(minimum, best * floor)) break;
@@ -258,32 +390,4 @@ export function selectSentences(candidates: readonly EvidenceSentence[], limit: 
     chosen.push(candidate);
   }
   return chosen;
-}
-
-/** The verdict on whether the corpus can answer a question. */
-export interface EvidenceVerdict {
-  answerable: boolean;
-  /** Best passage coverage (0..1). */
-  strength: number;
-  /** Question words the corpus does not know at all (e.g. a college it has no article about). */
-  unknownWords: string[];
-}
-
-/** Below this coverage the best passage does not address the question. */
-export const minimumCoverage = 0.5;
-
-/**
- * Decides whether the retrieved passages can answer the question. Too weak when the best
- * passage covers less than half of the question's weight, or when the words the corpus has never
- * seen carry most of the question (清华大学的党建经验: the corpus has no 清华大学).
- */
-export function judgeEvidence(hits: readonly SearchHit[], profile: QueryProfile): EvidenceVerdict {
-  const unknown = profile.words.filter((entry) => entry.documentFrequency === 0);
-  let strength = 0;
-  for (const hit of hits) strength = Math.max(strength, coverage(profile, hit.chunk.text, passageContext(hit.chunk)));
-  // Unknown words that still appear as substrings (党史学习 inside 党史学习教育) are known after all.
-  const unknownWords = unknown.filter(({ word }) => !hits.some((hit) => hit.chunk.text.toLowerCase().includes(word) || passageContext(hit.chunk).toLowerCase().includes(word))).map((entry) => entry.word);
-  const unknownWeight = profile.words.filter((entry) => unknownWords.includes(entry.word)).reduce((sum, entry) => sum + entry.weight, 0);
-  const answerable = hits.length > 0 && profile.totalWeight > 0 && strength >= minimumCoverage && unknownWeight < profile.totalWeight * 0.35;
-  return { answerable, strength, unknownWords };
 }

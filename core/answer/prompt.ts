@@ -6,6 +6,7 @@
 import type { IndexedChunk } from '../index/index-reader.ts';
 import type { ChatMessage } from './generator.ts';
 import type { AnswerMode, HistoryTurn } from './protocol.ts';
+import type { AnswerType } from './tuning.ts';
 
 /** The reply a model gives when the sources cannot answer; detected to set `notFound`. */
 export const notFoundMarker = '【未找到】';
@@ -32,6 +33,21 @@ const modeInstructions: Record<AnswerMode, string> = {
 表格之后另起一行写覆盖情况，格式为：覆盖情况：语料中共 M 所院校，其中 N 所有与该主题相关的内容。`,
 };
 
+/** What the first sentence of a 问答 answer must state, by the question's answer type. */
+const answerTypeInstructions: Record<AnswerType, string> = {
+  数量: '问题询问数量：第一句直接给出数字及单位，并注明出处。',
+  时间: '问题询问时间：第一句直接给出日期、年份或时间安排，并注明出处。',
+  人物: '问题询问人物：第一句直接给出人名（及其职务），并注明出处。',
+  机构: '问题询问单位或院校：第一句直接给出单位或院校名称，并注明出处。',
+  名称: '问题询问名称：第一句直接给出名称（按资料原文，包括引号中的名称），并注明出处。',
+  列表: '问题要求列举：直接逐条列出资料中的各项（一是…二是…，或 A、B、C），不要遗漏，也不要添加资料以外的项。',
+  定义: '问题询问含义：第一句按资料原文说明其含义或组成，并注明出处。',
+  做法: '问题询问做法：先用一句话概括，再分条列出具体做法。',
+  成效: '问题询问成效：列出资料中的具体数字、荣誉和成果。',
+  是否: '问题是“是否”类问题：第一句先回答“是”或“否”（资料未提及则说明未提及），再给出依据。',
+  general: '先用一两句话直接回答问题，再补充要点。',
+};
+
 /** Renders one numbered source. The fence makes clear where quoted material starts and ends. */
 function renderSource(n: number, chunk: IndexedChunk): string {
   const { title, college, unit, date } = chunk.document;
@@ -41,11 +57,11 @@ function renderSource(n: number, chunk: IndexedChunk): string {
 }
 
 /** The messages for answering `question` from numbered `sources`. */
-export function answerMessages(mode: AnswerMode, question: string, sources: readonly IndexedChunk[], colleges: readonly string[] = []): ChatMessage[] {
+export function answerMessages(mode: AnswerMode, question: string, sources: readonly IndexedChunk[], colleges: readonly string[] = [], answerType: AnswerType = 'general'): ChatMessage[] {
   const collegeList = mode === 'compare' && colleges.length > 0 ? `需要比较的院校（共 ${colleges.length} 所）：${colleges.join('、')}\n\n` : '';
   const rendered = sources.map((chunk, index) => renderSource(index + 1, chunk)).join('\n\n');
   return [
-    { role: 'system', content: `${rules}\n\n本次任务：${modeInstructions[mode]}` },
+    { role: 'system', content: `${rules}\n\n本次任务：${modeInstructions[mode]}${mode === 'qa' ? `\n问题类型：${answerType}。${answerTypeInstructions[answerType]}` : ''}` },
     { role: 'user', content: `${collegeList}资料如下：\n\n${rendered}\n\n问题：${question}` },
   ];
 }

@@ -25,6 +25,8 @@ export type HistoryTurn = z.infer<typeof historyTurnSchema>;
 export const filtersSchema = z.object({
   college: z.string().trim().max(100).optional(),
   year: z.number().int().min(1900).max(2100).optional(),
+  /** Ask about one article (就本文提问): retrieval is limited to it. */
+  docId: z.string().min(1).max(500).optional(),
 });
 export type AnswerFilters = z.infer<typeof filtersSchema>;
 

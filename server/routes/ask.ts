@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { askFieldsSchema } from '../../core/answer/protocol.ts';
+import { findSimilar } from '../../core/retrieval/similar.ts';
 import type { AppDependencies } from '../deps.ts';
 import { disconnectSignal } from '../disconnect.ts';
 import { jsonBody } from '../validation.ts';
@@ -27,6 +28,6 @@ export const askRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, dep
 
   app.post('/api/similar', { schema: { body: jsonBody(similarSchema) } }, async (request, reply) => {
     const input = request.body;
-    return deps.answers.similar({ docId: input.docId, text: input.text }, disconnectSignal(reply), input.perCollege);
+    return findSimilar(deps.search.retriever(), { docId: input.docId, text: input.text }, disconnectSignal(reply), input.perCollege);
   });
 };

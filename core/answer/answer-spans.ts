@@ -1,0 +1,112 @@
+/**
+ * Spans of the kind a typed question asks for: a number with its unit, a date, a quoted name, a
+ * person, an organisation, an enumeration, a definition. Found with patterns (and jieba's
+ * person tags), each as offsets into the text it was found in, so an answer can be cut to the
+ * clause that holds it and still cite the exact span.
+ */
+import { getJieba } from '../text/tokenize.ts';
+import type { AnswerType } from './tuning.ts';
+
+/** A span of a text: `text.slice(start, end)`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const digitQuantity =
+  /\d+(?:[.,]\d+)*\s*(?:多|余|近|逾)?\s*(?:万|亿|千|百)?\s*(?:人次|场次|余人|个|项|名|人|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|分|年|天|小时|平方米|米|公里|台|套|册|本|门|间|处|座|株|万元|亿元|%|％|倍|岁|级|户|组|队|节|课时|学时|学分|件|部|辆|吨|亩|周)/gu;
+const numeralQuantity = /(?:[一二三四五六七八九十两百千万]+|半)(?:多|余)?(?:个|项|名|人次|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|倍|件|部|大|类)/gu;
+const percentage = /百分之[一二三四五六七八九十百点]+|\d+(?:\.\d+)?\s*(?:%|％|个百分点)/gu;
+const dateSpan =
+  /(?:19|20)\d{2}\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|届|年度)|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:每|逢)(?:年|月|周|季度|学期|学年)[^，。；]{0,12}|第[一二三四五1-5]周(?:周|星期)[一二三四五六日天]|(?:周|星期)[一二三四五六日天]|(?:19|20)\d{2}\s*[-—至到]\s*(?:19|20)\d{2}\s*年?|近(?:年|两年|三年|[一二三四五六七八九十]年)|[一二三四五六七八九十]+年多来/gu;
+const quotedSpan = /[“"「『《][^”"」』》]{1,40}[”"」』》]/gu;
+const organisationSpan = /[\u4e00-\u9fa5]{2,20}(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇)/gu;
+const definitionCue = /即|是指|指的是|就是|意为|意思是|内涵是|理念是|核心是|：|:/u;
+const enumeration = /[^，。；、]{1,20}(?:、[^，。；、]{1,20}){2,}/gu;
+const ordinalItem = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}[.、．](?!\d))/gu;
+
+function spansOf(pattern: RegExp, text: string): TextSpan[] {
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/** Words that stand right before or after a person's name (书记方俊良, 马庆斋等). */
+const roleBefore = /(?:书记|副书记|院长|副院长|校长|副校长|主任|部长|委员|教授|老师|教师|党员|学生|同学|专家|代表|模范|能手|获得者|带头人|骨干|英雄|记者|通讯员|作者|主席|局长|厅长|处长|市长|县长|经理|董事长|工匠|之星|人物)[、，\s]?$/u;
+const roleAfter = /^(?:等|同志|老师|教授|书记|院长|校长|主任|表示|指出|强调|说|带头|获|入选|荣获)/u;
+
+/**
+ * People named in a text: words of two to four characters that jieba tags as persons, or found
+ * itself as unknown words (x: most names are), standing next to a role (市委书记张兵, 马庆斋等).
+ * Both tags also hold non-names; the role keeps those out.
+ */
+export function personSpans(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let at = 0;
+  for (const { word, tag } of getJieba().tag(text, true)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    at = start + word.length;
+    if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'x') || !/^[\u4e00-\u9fa5]{2,4}$/u.test(word)) continue;
+    if (roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(at, at + 4))) spans.push({ start, end: at });
+  }
+  return spans;
+}
+
+const nameStop = /[的了是为在和与及、，。；：“”《》（）\s把将被对从向由以]/u;
+
+/**
+ * Names built on a head noun (海棠花红智能先锋阵地 for 阵地): the characters before each occurrence
+ * of `head` back to a function word or punctuation, when they add at least two characters.
+ */
+export function headedNameSpans(text: string, head: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + head.length)) {
+    let start = at;
+    while (start > 0 && at - start < 14 && !nameStop.test(text[start - 1]!)) start--;
+    if (at - start >= 2) spans.push({ start, end: at + head.length });
+  }
+  return spans;
+}
+
+/**
+ * Spans of `text` of the kind `type` asks for; [] for types without a span of their own
+ * (做法, 成效, 是否, general). Offsets are into `text`. `nameHead` is the noun a 名称 question
+ * asks the name of (阵地 in …智能先锋阵地叫什么名字).
+ */
+export function typedSpans(type: AnswerType, text: string, nameHead: string | null = null): TextSpan[] {
+  switch (type) {
+    case '数量':
+      return [...spansOf(digitQuantity, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text)];
+    case '时间':
+      return spansOf(dateSpan, text);
+    case '名称':
+      return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
+    case '人物':
+      return personSpans(text);
+    case '机构':
+      return spansOf(organisationSpan, text);
+    case '列表':
+      return [...spansOf(enumeration, text), ...spansOf(ordinalItem, text)];
+    case '定义':
+      // A definition stands right after the name it defines (“三亮”即…, X是指…).
+      return nameHead ? definitionSpans(text, nameHead) : [];
+    default:
+      return [];
+  }
+}
+
+/** Where `text` defines `name`: a definition cue (即, 是指, ：…) within a few characters after it. */
+function definitionSpans(text: string, name: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const after = text.slice(at + name.length, at + name.length + 6);
+    const cue = definitionCue.exec(after);
+    if (cue) spans.push({ start: at, end: at + name.length + cue.index + cue[0].length });
+  }
+  return spans;
+}
+
+/** Whether `type` is answered by a span (a number, a date, a name…) rather than by sentences. */
+export function isTyped(type: AnswerType): boolean {
+  return type === '数量' || type === '时间' || type === '名称' || type === '人物' || type === '机构';
+}

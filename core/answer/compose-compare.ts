@@ -1,0 +1,95 @@
+/**
+ * 院校对比: one row per college with its practice (做法), its result (成效) and its sources, a
+ * citation in every filled cell, 未见相关内容 where a college's articles say nothing on the topic,
+ * and a coverage line. A college counts when its articles say the topic, in the question's words
+ * or in this field's synonyms; each cell is cut to the clauses that answer (about 80 characters),
+ * the citation opening the full passage.
+ */
+import type { IndexSnapshot } from '../index/index-reader.ts';
+import type { SearchHit } from '../retrieval/retriever.ts';
+import { CitationBook } from './citation-book.ts';
+import type { ComposedAnswer } from './composed-answer.ts';
+import { cutSentence } from './compose-qa.ts';
+import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
+import type { ComparisonRow } from './protocol.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { answerLengths, compareKnobs, summaryKnobs } from './tuning.ts';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '｜').replace(/\s*\n\s*/g, ' ');
+}
+
+/** Hits grouped by college, keeping retrieval order. */
+export function hitsByCollege(hits: readonly SearchHit[]): Map<string, SearchHit[]> {
+  const groups = new Map<string, SearchHit[]>();
+  for (const hit of hits) {
+    const college = hit.chunk.document.college;
+    if (!college) continue;
+    const group = groups.get(college);
+    if (group) group.push(hit);
+    else groups.set(college, [hit]);
+  }
+  return groups;
+}
+
+export interface CompareScope {
+  /** Colleges compared (all of the corpus, or those the filter allows). */
+  colleges: readonly string[];
+  /** Colleges in the whole corpus. */
+  corpusColleges: number;
+}
+
+/** `compare`: the table, its data, and the coverage line. */
+export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<string, readonly SearchHit[]>, analysis: QuestionAnalysis, scope: CompareScope): ComposedAnswer {
+  const book = new CitationBook(snapshot);
+  const rows: (ComparisonRow & { strength: number })[] = [];
+  for (const college of scope.colleges) {
+    const hits = perCollege.get(college) ?? [];
+    const sentences = gatherEvidence(snapshot, hits, analysis).sentences.filter((sentence) => !sentence.isHeading);
+    const strength = Math.max(0, ...sentences.map((sentence) => sentence.coreCoverage));
+    const unit = hits[0]?.chunk.document.unit ?? snapshot.documents.find((document) => document.college === college)?.unit ?? '';
+    if (sentences.length === 0 || strength < compareKnobs.minimumCoverage) {
+      rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
+      continue;
+    }
+    const pick = (fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence): EvidenceSentence | undefined =>
+      sentences
+        .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= strength * compareKnobs.cellCoverage)
+        .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
+        .sort((a, b) => b.score - a.score)[0]?.sentence;
+    // 做法 wants what the college did; honours and figures belong in 成效.
+    const practice = pick((sentence) => typeFit('做法', sentence.text, false) * (1 - 0.6 * outcomeStrength(sentence.text)));
+    const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice);
+    // A result must be about the topic too, not just any achievement of the college.
+    const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
+    const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
+      if (!sentence) return null;
+      const span = cutSentence(snapshot, sentence, analysis, answerLengths.comparisonCell);
+      return { text: book.display(span), citations: [book.cite(span)] };
+    });
+    const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];
+    rows.push({ college, unit, practice: filled[0] ?? null, outcome: filled[1] ?? null, sources, strength });
+  }
+  rows.sort((a, b) => b.strength - a.strength || a.college.localeCompare(b.college, 'zh'));
+  const covered = rows.filter((row) => row.sources.length > 0).length;
+  const lines = ['| 院校 | 做法 | 成效 | 来源 |', '|---|---|---|---|'];
+  const byNumber = new Map(book.citations.map((citation) => [citation.n, citation]));
+  for (const row of rows) {
+    const name = cell(row.unit ? `${row.college}（${row.unit}）` : row.college);
+    const practiceText = row.practice ? cell(`${row.practice.text}${row.practice.citations.map((n) => `[${n}]`).join('')}`) : '未见相关内容';
+    const outcomeText = row.outcome ? cell(`${row.outcome.text}${row.outcome.citations.map((n) => `[${n}]`).join('')}`) : '未见相关内容';
+    const titles = [...new Map(row.sources.map((n) => [byNumber.get(n)!.docId, n])).entries()].map(([, n]) => {
+      const citation = byNumber.get(n)!;
+      return `《${cell(citation.title)}》${citation.date ? `（${citation.date}）` : ''}${row.sources.filter((m) => byNumber.get(m)!.docId === citation.docId).map((m) => `[${m}]`).join('')}`;
+    });
+    lines.push(`| ${name} | ${practiceText} | ${outcomeText} | ${titles.length > 0 ? titles.join('；') : '—'} |`);
+  }
+  const compared = scope.colleges.length;
+  const scopeText = compared < scope.corpusColleges ? `比较了 ${compared} 所院校（按筛选条件；语料中共 ${scope.corpusColleges} 所）` : `语料中共 ${compared} 所院校`;
+  lines.push('', `覆盖情况：${scopeText}，其中 ${covered} 所有与该主题相关的内容。`);
+  return {
+    text: lines.join('\n'),
+    citations: book.citations,
+    table: { rows: rows.map(({ strength: _strength, ...row }) => row), coverage: { covered, total: compared } },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * 问答: a direct answer first, then a few supporting points, every claim an exact span of an
+ * article with its citation. The lead is what was asked: the clause that holds the number, date
+ * or name for a typed question, the items for a list question, the best sentence (cut at clause
+ * boundaries when long) otherwise.
+ */
+import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
+import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
+import { CitationBook, type CitedSpan } from './citation-book.ts';
+import { clausesOf, cutToClauses, trimSpan } from './clauses.ts';
+import { splitSentences } from '../text/sentences.ts';
+import type { ComposedAnswer } from './composed-answer.ts';
+import { findEnumeration } from './enumerations.ts';
+import { coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { answerLengths, qaKnobs } from './tuning.ts';
+
+export interface QaOptions {
+  /** The previous answer of the conversation: what it showed steps back for what it did not. */
+  alreadyShown?: string;
+}
+
+/** The name under which an article's claims are grouped: its college and unit. */
+export function groupLabel(document: IndexedDocument): string {
+  if (document.college && document.unit) return `**${document.college}**（${document.unit}）`;
+  return `**${document.college || document.unit}**`;
+}
+
+/** A sentence cut to the clauses that matter to the question, at most `maxLength` long. */
+export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number): CitedSpan {
+  const text = snapshot.documentText(sentence.chunk.document);
+  const coverage = coreCoverageOf(analysis);
+  const typed = isTyped(analysis.answerType);
+  const score = (clause: TextSpan): number => {
+    const clauseText = text.slice(clause.start, clause.end);
+    const covered = coverage(clauseText.toLowerCase());
+    const holdsAnswer = typed && typedSpans(analysis.answerType, clauseText, analysis.nameHead).length > 0;
+    // The clause with the number (or date, name) and the topic first; a bare number a little.
+    return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
+  };
+  return { ...cutToClauses(text, sentence, score, maxLength), chunk: sentence.chunk };
+}
+
+/** A short sentence without a comma that names a practice or a section: a heading, or a run-in label. */
+function isLabel(sentence: EvidenceSentence): boolean {
+  return sentence.isHeading || isAsking(sentence.text) || (sentence.text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(sentence.text));
+}
+
+/**
+ * A label with the sentence after it, as one contiguous span (the following sentence cut to its
+ * first clauses when long), or null when no sentence follows in the same passage.
+ */
+export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan | null {
+  const text = snapshot.documentText(label.chunk.document);
+  const [next] = splitSentences(text, label.end, Math.min(label.chunk.end, label.end + answerLengths.longSentence * 3));
+  if (!next || next.start - label.end > 2) return null;
+  const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, answerLengths.longSentence);
+  // Only a cut that keeps the sentence's start stays contiguous with its label.
+  if (cut.start !== next.start) return { start: label.start, end: trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end, chunk: label.chunk };
+  return { start: label.start, end: cut.end, chunk: label.chunk };
+}
+
+/** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
+export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
+  const shown = options.alreadyShown ?? '';
+  const candidates = evidence.sentences
+    .filter((sentence) => sentence.score > 0)
+    // A follow-up's answer leads with what the previous answer did not already say.
+    .map((sentence) => (shown && shown.includes(sentence.text.slice(0, 30)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
+    .sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
+  const book = new CitationBook(snapshot);
+  if (candidates.length === 0) return { text: '', citations: [] };
+  const type = analysis.answerType;
+
+  let leadItems: CitedSpan[] = [];
+  let leadSentences: EvidenceSentence[] = [];
+  let enumerated = false;
+  const wantsItems = type === '列表' || type === '定义' || (analysis.expectedCount !== null && analysis.expectedCount > 1);
+  const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
+  const body = candidates.filter((sentence) => !sentence.isHeading);
+  const best = body[0] ?? candidates[0]!;
+  if (enumeration && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+    leadItems = enumeration.items;
+    enumerated = true;
+  } else {
+    const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : undefined;
+    // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
+    const label = !isTyped(type) && !typedLead ? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) : undefined;
+    const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
+    const lead = typedLead ?? label ?? best;
+    leadSentences = [lead];
+    leadItems = [labelled ?? cutSentence(snapshot, lead, analysis, isTyped(type) ? answerLengths.factoidLead : answerLengths.longSentence)];
+  }
+
+  // Supporting points: the next best sentences that add something.
+  const leadScore = leadSentences[0]?.score ?? best.score;
+  const limit = enumerated ? qaKnobs.enumerationSupport : isTyped(type) || type === '是否' || type === '定义' ? answerLengths.supportingPoints : answerLengths.points - 1;
+  const usedText = leadItems.map((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end));
+  const covered = (sentence: EvidenceSentence): boolean =>
+    leadItems.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
+  const support: CitedSpan[] = [];
+  let budget = qaKnobs.supportBudget;
+  for (const sentence of body) {
+    if (support.length >= limit || budget <= 0) break;
+    if (sentence.score < leadScore * (isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
+    if (leadSentences.includes(sentence) || covered(sentence)) continue;
+    if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
+    const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
+    support.push(span);
+    usedText.push(sentence.text);
+    budget -= span.end - span.start;
+  }
+
+  const documents = new Map<string, IndexedDocument>();
+  for (const span of [...leadItems, ...support]) documents.set(span.chunk.document.docId, span.chunk.document);
+  const colleges = new Set([...documents.values()].map((document) => document.college || document.unit));
+  const lines: string[] = [];
+  if (colleges.size > 1) {
+    // Several colleges: each speaks under its own name, the one with the direct answer first.
+    const order: string[] = [];
+    const byCollege = new Map<string, { document: IndexedDocument; spans: CitedSpan[] }>();
+    for (const span of [...leadItems, ...support]) {
+      const key = span.chunk.document.college || span.chunk.document.unit;
+      if (!byCollege.has(key)) {
+        order.push(key);
+        byCollege.set(key, { document: span.chunk.document, spans: [] });
+      }
+      byCollege.get(key)!.spans.push(span);
+    }
+    for (const key of order) {
+      const group = byCollege.get(key)!;
+      if (key) lines.push(groupLabel(group.document));
+      for (const span of group.spans) lines.push(`- ${book.claim(span)}`);
+      lines.push('');
+    }
+  } else {
+    const [document] = documents.values();
+    // Who said it, when the question did not name them.
+    if (document && (document.college || document.unit) && analysis.colleges.length === 0) lines.push(groupLabel(document));
+    if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
+    else lines.push(book.claim(leadItems[0]!));
+    if (support.length > 0) {
+      lines.push('');
+      for (const span of support) lines.push(`- ${book.claim(span)}`);
+    }
+  }
+  return { text: lines.join('\n').trim(), citations: book.citations };
+}

@@ -1,0 +1,8 @@
+/** What an extractive composer returns: Markdown with [n] markers, and the citations they point at. */
+import type { Citation, ComparisonRow } from './protocol.ts';
+
+export interface ComposedAnswer {
+  text: string;
+  citations: Citation[];
+  table?: { rows: ComparisonRow[]; coverage: { covered: number; total: number } };
+}

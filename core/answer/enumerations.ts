@@ -1,0 +1,169 @@
+/**
+ * Enumerations: the items a list question asks for, gathered where articles put them. Four shapes
+ * are recognised around the best evidence:
+ * - inside one sentence, separated by 、 (包括匠心·向党、匠心·汇智、…);
+ * - inside one sentence, as a row of quoted names (实施“四个一”“三亮三比”“三服务”…五大工程);
+ * - as ordinal items, 一是…二是…, （一）（二）, 1. 2. (items may be whole sentences);
+ * - as parallel run-in sentences with the same opening (实施政治素质“首关制”。…实施职称评聘“替代制”。).
+ * Every item is an exact span of the article, cited with the passage that holds it.
+ */
+import type { IndexSnapshot } from '../index/index-reader.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { passageHolding, type CitedSpan } from './citation-book.ts';
+import { clausesOf, cutToClauses } from './clauses.ts';
+import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { enumerationKnobs as knobs } from './tuning.ts';
+
+export interface Enumeration {
+  /** The items, or one span holding them all (an inline list). */
+  items: CitedSpan[];
+  /** How many items the enumeration names. */
+  count: number;
+  score: number;
+}
+
+const ordinalValue: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const circled = '①②③④⑤⑥⑦⑧⑨⑩';
+
+/** The ordinal an item opens with (一是 → 1, （二） → 2, 3. → 3, ④ → 4), or null. */
+export function ordinalOf(text: string): { value: number; kind: string } | null {
+  let match = /^([一二三四五六七八九十])是/u.exec(text);
+  if (match) return { value: ordinalValue[match[1]!]!, kind: 'shi' };
+  match = /^其([一二三四五六七八九十])/u.exec(text);
+  if (match) return { value: ordinalValue[match[1]!]!, kind: 'qi' };
+  match = /^[（(]([一二三四五六七八九十])[)）]/u.exec(text);
+  if (match) return { value: ordinalValue[match[1]!]!, kind: 'paren' };
+  match = /^([一二三四五六七八九十])[、.．]/u.exec(text);
+  if (match) return { value: ordinalValue[match[1]!]!, kind: 'comma' };
+  match = /^(\d{1,2})[.、．](?!\d)/u.exec(text);
+  if (match) return { value: Number(match[1]), kind: 'digit' };
+  const index = circled.indexOf(text[0] ?? '');
+  if (index >= 0) return { value: index + 1, kind: 'circled' };
+  return null;
+}
+
+interface RegionSentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Items separated by 、 inside a clause (three or more, or two with 和/及). */
+const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24}){2,}/u;
+/** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
+const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/u;
+
+/** An item's span: an ordinal item's first clause when the sentence is long, else the sentence. */
+function itemSpan(text: string, sentence: RegionSentence): { start: number; end: number } {
+  if (sentence.end - sentence.start <= knobs.maxItemLength) return sentence;
+  const clauses = clausesOf(text, sentence.start, sentence.end);
+  return clauses[0] ?? sentence;
+}
+
+/** Ordinal sequences (1, 2, 3…) of one kind, each item at most `maxItemGap` characters after the last. */
+function ordinalRuns(sentences: readonly RegionSentence[]): RegionSentence[][] {
+  const runs: RegionSentence[][] = [];
+  sentences.forEach((sentence, index) => {
+    const first = ordinalOf(sentence.text);
+    if (!first || first.value !== 1) return;
+    const run = [sentence];
+    for (let next = index + 1; next < sentences.length; next++) {
+      const candidate = sentences[next]!;
+      if (candidate.start - run[run.length - 1]!.end > knobs.maxItemGap) break;
+      const ordinal = ordinalOf(candidate.text);
+      if (!ordinal || ordinal.kind !== first.kind) continue;
+      if (ordinal.value === run.length + 1) run.push(candidate);
+      else if (ordinal.value === 1) break;
+    }
+    if (run.length >= 2) runs.push(run);
+  });
+  return runs;
+}
+
+/** Groups of short run-in sentences that open the same way (实施…“X制”。). */
+function parallelRuns(sentences: readonly RegionSentence[]): RegionSentence[][] {
+  const short = sentences.filter((sentence) => sentence.text.length <= knobs.maxRunInLength && !/[，,；;]/u.test(sentence.text));
+  const groups = new Map<string, RegionSentence[]>();
+  for (const sentence of short) {
+    const opening = sentence.text.slice(0, 2);
+    if (!/^[\u4e00-\u9fa5]{2}$/u.test(opening)) continue;
+    groups.set(opening, [...(groups.get(opening) ?? []), sentence]);
+  }
+  return [...groups.values()].filter((group) => group.length >= 2);
+}
+
+/**
+ * Share of items that repeat the question's list noun or its first character (制度 → 首关制), or
+ * a phrase of the question (…相融合).
+ */
+function headMatch(items: readonly string[], analysis: QuestionAnalysis, phrase: string): number {
+  const head = analysis.listHead;
+  const key = head ? [...head][0]! : null;
+  return items.filter((item) => (head && key && (item.includes(head) || item.includes(key))) || longestSharedRun(phrase, item.toLowerCase()) >= 3).length / items.length;
+}
+
+/**
+ * The best enumeration near the strongest evidence for a list (or definition) question, or null
+ * when the evidence holds none.
+ */
+export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly EvidenceSentence[], analysis: QuestionAnalysis): Enumeration | null {
+  // The best sentences, and those that name what a definition asks about (the parts follow the name).
+  const target = analysis.answerType === '定义' || analysis.answerType === '列表' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
+  const ranked = [...evidence].filter((sentence) => sentence.score > 0).sort((a, b) => b.score - a.score);
+  const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : [])])];
+  let best: Enumeration | null = null;
+  const consider = (candidate: Enumeration): void => {
+    if (candidate.items.length >= 1 && (!best || candidate.score > best.score)) best = candidate;
+  };
+  const wanted = analysis.expectedCount;
+  const phrase = phraseText(analysis);
+  const countFit = (count: number): number => (wanted === null ? 1 : count === wanted ? knobs.exactCountBonus : count > wanted ? knobs.moreThanCounted : knobs.fewerThanCounted);
+  // A list whose items repeat the name asked about (“三亮”是什么) names its siblings, not its parts.
+  const siblings = (items: readonly string[]): number => (target && items.some((item) => item.includes(target)) ? knobs.siblingFactor : 1);
+  for (const anchor of anchors) {
+    const document = anchor.chunk.document;
+    const text = snapshot.documentText(document);
+    const cite = (span: { start: number; end: number }): CitedSpan | null => {
+      const chunk = passageHolding(snapshot, document, span, anchor.chunk);
+      return chunk ? { ...span, chunk } : null;
+    };
+    const region = splitSentences(text, Math.max(0, anchor.start - knobs.before), Math.min(text.length, anchor.end + knobs.after)).map((span) => ({ ...span, text: text.slice(span.start, span.end) }));
+    const anchorIndex = Math.max(0, region.findIndex((sentence) => sentence.end > anchor.start));
+
+    // Inside the anchor or the sentences right after it (抓“五大计划”。实施“强基”“提优”…).
+    for (let offset = 0; offset <= knobs.followingSentences; offset++) {
+      const sentence = region[anchorIndex + offset];
+      if (!sentence) break;
+      for (const [pattern, count, factor] of [
+        [inlineList, (match: string) => match.split('、').length, knobs.inlineFactor],
+        [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
+      ] as const) {
+        const match = pattern.exec(sentence.text);
+        if (!match) continue;
+        const at = sentence.start + match.index;
+        const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
+        const cited = cite(span);
+        const items = count(match[0]);
+        if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
+      }
+    }
+
+    const nearness = (run: readonly RegionSentence[]): number => {
+      const first = region.indexOf(run[0]!);
+      const last = region.indexOf(run[run.length - 1]!);
+      if (first > anchorIndex && first <= anchorIndex + knobs.followingSentences + 1) return 1;
+      if (anchorIndex >= first && anchorIndex <= last) return knobs.containsAnchorFactor;
+      return first > anchorIndex ? Math.max(0.4, 1 - 0.06 * (first - anchorIndex)) : 0.5;
+    };
+    for (const run of [...ordinalRuns(region), ...parallelRuns(region)]) {
+      const items = run.map((sentence) => cite(itemSpan(text, sentence))).filter((item): item is CitedSpan => item !== null);
+      if (items.length !== run.length) continue;
+      const texts = run.map((sentence) => sentence.text);
+      const parallel = ordinalOf(run[0]!.text) === null;
+      const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts);
+      consider({ items, count: items.length, score });
+    }
+  }
+  return best;
+}

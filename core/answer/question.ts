@@ -1,0 +1,328 @@
+/**
+ * Question analysis: what a question is about and what kind of answer it wants, before any
+ * passage is read. Pure: it needs only the question, the corpus's college names and term
+ * statistics.
+ *
+ * Each word gets a role. The subject names who or what (a college, a unit, a place, a person);
+ * topic words say what is asked about (quoted names “…” always are); generic words are what any
+ * question says (时间, 名字, 类型), judged with jieba's general-language IDF as well as the
+ * corpus, so a small corpus that never says 时间 does not make 时间 the topic; intent words say
+ * which kind of sentence is wanted (做法, 成效). Weights follow: corpus IDF × general
+ * specificity × role.
+ */
+import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
+import { partyBuildingTerms } from '../text/domain-terms.ts';
+import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
+import {
+  answerTypeCues,
+  askedUnit,
+  generalSpecificity,
+  genericIdfBelow,
+  genericWords,
+  intentWords,
+  organisationName,
+  placeName,
+  properNounTags,
+  roleFactor,
+  singleCharacterFactor,
+  type AnswerType,
+} from './tuning.ts';
+
+export type { AnswerType } from './tuning.ts';
+
+/** The part a word plays in a question. */
+export type TermRole = 'subject' | 'topic' | 'generic' | 'intent';
+
+export interface QuestionTerm {
+  word: string;
+  role: TermRole;
+  weight: number;
+  /** Passages of the corpus holding the word as a token (0: never as a token). */
+  documentFrequency: number;
+  /** True for quoted names and organisation names, which are looked for as written. */
+  isName: boolean;
+  /**
+   * The question depends on it: a name, a year, a person, an organisation. An article that does
+   * not mention it does not answer the question, however well it covers the rest.
+   */
+  critical: boolean;
+  /** A place the question is about (东营市): an article that does not name it is less likely to answer. */
+  place: boolean;
+}
+
+export interface QuestionAnalysis {
+  question: string;
+  answerType: AnswerType;
+  /** Colleges of the corpus the question names, longest first. */
+  colleges: string[];
+  /** Organisations the question names that are not colleges of the corpus (清华大学…). */
+  otherOrganisations: string[];
+  /** Names in quotation marks (“三亮三比”). */
+  quoted: string[];
+  terms: QuestionTerm[];
+  /** Sum of all weights. */
+  totalWeight: number;
+  /** How many items a list question expects (三个项目, 哪三 → 3), when it says. */
+  expectedCount: number | null;
+  /** The noun a list question enumerates (实施了哪些制度 → 制度). */
+  listHead: string | null;
+  /** The unit a count question names (几名 → 名), or null. */
+  unit: string | null;
+  /** The noun a 名称 question asks the name of (…智能先锋阵地叫什么名字 → 阵地), or what a 定义 question defines. */
+  nameHead: string | null;
+}
+
+export interface QuestionContext {
+  /** The corpus's colleges. */
+  colleges: readonly string[];
+  terms: TermStatistics;
+}
+
+const intentSet: ReadonlySet<string> = new Set(intentWords);
+const genericSet: ReadonlySet<string> = new Set(genericWords);
+const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
+const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
+/** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
+const askingWord = /^(?:几|多少|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
+const year = /^(?:19|20)\d{2}$/u;
+/** What may stand before an organisation's name without being part of it (2021年嘉职院, 与浙江大学). */
+const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到]+/u;
+
+/** The answer type a question asks for (first matching cue of `answerTypeCues`). */
+export function answerTypeOf(question: string): AnswerType {
+  for (const [type, cue] of answerTypeCues) if (cue.test(question)) return type;
+  return 'general';
+}
+
+const chineseNumerals: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function numeral(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  return chineseNumerals[text] ?? null;
+}
+
+/**
+ * How many items a question expects, when it says: 哪三个, 三个项目, 包括哪四支, or a quoted name
+ * that counts its parts (“三亮” → 3, “五大计划” → 5; the last quoted name is what is asked about).
+ */
+export function expectedCountOf(question: string): number | null {
+  const match = /(?:哪|这|那)?([两二三四五六七八九十]|\d{1,2})(?:个|项|支|大|种|条|类|点|方面|部分|件)/u.exec(question.replace(quotedName, ''));
+  if (match) return numeral(match[1]!);
+  const names = [...question.matchAll(quotedName)].map((name) => name[1]!);
+  const counted = /^([两二三四五六七八九十])(?:大|个|项|种|型|维|位|链|全|亮|比|服务|融|育|心|翼|支)?/u.exec(names[names.length - 1] ?? '');
+  return counted ? numeral(counted[1]!) : null;
+}
+
+const aliasTables = new WeakMap<readonly string[], [string, string][]>();
+
+/**
+ * The names a college goes by in questions, longest first: its full name and the short forms
+ * articles and users write (浙江机电职院 and 浙江机电 for 浙江机电职业技术学院, 嘉职院 for 嘉兴职业技术学院
+ * when no other college shares the short form).
+ */
+function aliasTable(colleges: readonly string[]): [string, string][] {
+  let table = aliasTables.get(colleges);
+  if (table) return table;
+  const entries: [string, string][] = [];
+  const counts = new Map<string, number>();
+  const candidates = colleges.map((college) => {
+    const forms = new Set([college]);
+    const stem = /^(.{2,}?)(?:职业技术学院|职业学院|职业技术大学)$/u.exec(college)?.[1];
+    if (stem) {
+      forms.add(`${stem}职院`);
+      if ([...stem].length >= 4) forms.add(stem);
+      forms.add(`${stem[0]}职院`);
+    }
+    for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
+    return { college, forms };
+  });
+  for (const { college, forms } of candidates) for (const form of forms) if (form === college || counts.get(form) === 1) entries.push([form, college]);
+  table = entries.sort((a, b) => b[0].length - a[0].length);
+  aliasTables.set(colleges, table);
+  return table;
+}
+
+/**
+ * Colleges of `colleges` named in `text` (by full name or a short form), longest first; a shorter
+ * name inside a longer one is not counted twice.
+ */
+export function collegesNamedIn(text: string, colleges: readonly string[]): string[] {
+  return collegeMentions(text, colleges).map((mention) => mention.college);
+}
+
+/** Where `text` names colleges: the words used and the college each stands for. */
+export function collegeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
+  const found: { form: string; college: string }[] = [];
+  for (const [form, college] of aliasTable(colleges)) {
+    if (!text.includes(form) || found.some((other) => other.college === college || other.form.includes(form))) continue;
+    found.push({ form, college });
+  }
+  return found;
+}
+
+function specificity(word: string): number {
+  const idf = generalIdf(word);
+  const { low, high, floor } = generalSpecificity;
+  if (idf <= low) return floor;
+  if (idf >= high) return 1;
+  return floor + ((1 - floor) * (idf - low)) / (high - low);
+}
+
+/** Analyses a question against the corpus's colleges and term statistics. */
+export function analyzeQuestion(question: string, context: QuestionContext): QuestionAnalysis {
+  const terms: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  const rarest = Math.log(1 + (context.terms.chunkCount + 0.5) / 0.5);
+  const corpusIdf = (word: string, documentFrequency: number): number => (documentFrequency > 0 ? context.terms.idf(word) : rarest);
+  const add = (term: QuestionTerm): void => {
+    if (seen.has(term.word)) return;
+    seen.add(term.word);
+    terms.push(term);
+  };
+
+  // Names first: quoted names and organisations are one term each, however jieba would cut them.
+  let rest = question;
+  const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
+  for (const name of quoted) {
+    add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+    rest = rest.split(name).join(' ');
+  }
+  const mentions = collegeMentions(rest, context.colleges);
+  const colleges = mentions.map((mention) => mention.college);
+  for (const { form, college } of mentions) {
+    add({ word: college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
+    rest = rest.split(form).join(' ');
+  }
+  const otherOrganisations: string[] = [];
+  for (const match of rest.matchAll(organisationName)) {
+    const name = organisationIn(match[0]);
+    if (!name) continue;
+    otherOrganisations.push(name);
+    add({ word: name, role: 'subject', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+    rest = rest.split(name).join(' ');
+  }
+
+  for (const { word: raw, tag } of resegmented(getJieba().tag(rest, true), context.terms)) {
+    const word = raw.trim().toLowerCase();
+    if (!word || !/[\p{L}\p{N}]/u.test(word) || stopwords.has(word) || questionWords.has(word) || askingWord.test(word)) continue;
+    if (year.test(word)) {
+      // A year bounds the question: an article of another year does not answer it.
+      add({ word, role: 'subject', weight: corpusIdf(word, context.terms.documentFrequency(word)), documentFrequency: context.terms.documentFrequency(word), isName: true, critical: true, place: false });
+      continue;
+    }
+    const documentFrequency = context.terms.documentFrequency(word);
+    const general = generalIdf(word);
+    let role: TermRole;
+    if (intentSet.has(word)) role = 'intent';
+    else if (genericSet.has(word)) role = 'generic';
+    else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
+    else if (general < genericIdfBelow && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
+    else role = 'topic';
+    const single = [...word].length === 1 ? singleCharacterFactor : 1;
+    const weight = corpusIdf(word, documentFrequency) * specificity(word) * roleFactor[role] * single;
+    // A person or organisation the corpus never names (李明) rules out every article; a place
+    // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
+    const isPlace = tag === 'ns' || placeName.test(word);
+    const critical = !isPlace && (role === 'subject' || (properNounTags.has(tag) && documentFrequency === 0 && [...word].length >= 2));
+    add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace && role === 'subject' });
+  }
+
+  const answerType = answerTypeOf(question);
+  return {
+    question,
+    answerType,
+    colleges,
+    otherOrganisations,
+    quoted,
+    terms,
+    totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
+    expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,
+    listHead: listHeadOf(question, terms),
+    unit: answerType === '数量' ? askedUnitOf(question) : null,
+    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : null,
+  };
+}
+
+/** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */
+function askedUnitOf(question: string): string | null {
+  if (/(?:多少|几)个?(?:人次|人|名|位)/u.test(question)) return '名';
+  const unit = askedUnit.exec(question)?.[1];
+  if (unit) return unit;
+  return /比例|比率|占比|率/u.test(question) ? '%' : null;
+}
+
+const nounTags: ReadonlySet<string> = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'ng', 'vn', 'eng', 'l']);
+/** An organisation's head alone, or with a word that only classifies it, names no organisation. */
+const genericOrganisation = /^(?:定点|相关|有关|各类|各级|部分|本地|当地|附属|民办|公办|高等|普通|重点|全国|全省|全市|高职|职业|二级|职业技术|高等职业|技术)?(?:大学|学院|学校|医院|公司|集团|中学|小学|院校|高校|研究院|职院|职校)$/u;
+
+/**
+ * The organisation a regex match names, or null: the nouns at its end (北京市疫情期间医院 → 医院),
+ * rejected when, without the place before it, only a generic head is left (北京市学校).
+ */
+function organisationIn(match: string): string | null {
+  const trimmed = match.replace(/^.*?(?:哪所|哪个|哪家|哪些|哪几个|哪几所|什么|各个|各|该|本|这所|那所|我们|我|其他|其它)/u, '').replace(organisationLead, '');
+  const tagged = getJieba().tag(trimmed, true);
+  let first = tagged.length;
+  while (first > 0 && nounTags.has(tagged[first - 1]!.tag)) first--;
+  const nouns = tagged.slice(first);
+  const name = nouns.map((token) => token.word).join('');
+  let place = 0;
+  while (place < nouns.length - 1 && (nouns[place]!.tag === 'ns' || placeName.test(nouns[place]!.word))) place++;
+  const core = nouns.slice(place).map((token) => token.word).join('');
+  if ([...name].length < 4 || [...core].length < 3 || genericOrganisation.test(core) || genericSet.has(name)) return null;
+  return name;
+}
+
+/**
+ * jieba's HMM joins unknown characters into words the corpus never uses (复产应, 新举措); such a
+ * word is cut again without HMM when its parts are words the corpus or the language knows.
+ */
+function resegmented(tagged: readonly { word: string; tag: string }[], terms: TermStatistics): { word: string; tag: string }[] {
+  const result: { word: string; tag: string }[] = [];
+  for (const token of tagged) {
+    const length = [...token.word].length;
+    if (token.tag === 'x' && length >= 3 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word) && terms.documentFrequency(token.word) === 0) {
+      const parts = getJieba().tag(token.word, false);
+      if (parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
+        result.push(...parts);
+        continue;
+      }
+    }
+    result.push(token);
+  }
+  return result;
+}
+
+/** The noun a 名称 question names: the last topic word before 叫什么/名称/名字. */
+function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
+  const cue = /叫什么|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
+  if (!cue) return null;
+  const before = question.slice(0, cue.index);
+  let best: { word: string; at: number } | null = null;
+  for (const term of terms) {
+    if (term.isName || term.role === 'subject' || term.role === 'generic' || [...term.word].length < 2) continue;
+    const at = before.lastIndexOf(term.word);
+    if (at >= 0 && (!best || at > best.at)) best = { word: term.word, at };
+  }
+  return best?.word ?? null;
+}
+
+/** The noun a list question enumerates: the first topic word after 哪些/哪几/包括. */
+function listHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
+  // 哪些制度, 包括哪几支队伍, or a count before its noun: 三个项目.
+  const cue = /哪些|哪几|哪[两三四五六七八九十]|包括|包含|几大|几项|几个|[两二三四五六七八九十\d]+(?:个|项|支|大|种|类|条)/u.exec(question);
+  if (!cue) return null;
+  const after = question.slice(cue.index + cue[0].length);
+  let best: { word: string; at: number } | null = null;
+  for (const term of terms) {
+    if (term.isName || term.role === 'subject') continue;
+    const at = after.indexOf(term.word);
+    if (at >= 0 && (!best || at < best.at)) best = { word: term.word, at };
+  }
+  return best?.word ?? null;
+}
+
+/** The terms evidence must cover: subject and topic (generic and intent words weigh little). */
+export function coreTerms(analysis: QuestionAnalysis): QuestionTerm[] {
+  return analysis.terms.filter((term) => term.role === 'subject' || term.role === 'topic');
+}

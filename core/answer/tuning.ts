@@ -1,0 +1,345 @@
+/**
+ * Every knob of the answer layer in one place: word lists, cue patterns, weights and thresholds.
+ * The modules that use them (question analysis, evidence, the composers) hold no numbers of their
+ * own. Values were chosen on the `tune` half of the answer eval sets (`npm run eval -- --answers`);
+ * docs/answers.md records the figures on the `check` half. Change a value, re-run the eval.
+ */
+
+// ------------------------------------------------------------------------------------------------
+// Question analysis
+
+/**
+ * The answer types a question can ask for. 数量 a count or amount, 时间 a date or period, 人物 a
+ * person, 机构 an organisation, 名称 a name (practice, brand, title), 列表 an enumeration, 定义 a
+ * meaning, 做法 what was done, 成效 what it achieved, 是否 yes or no.
+ */
+export const answerTypes = ['数量', '时间', '人物', '机构', '名称', '列表', '定义', '做法', '成效', '是否', 'general'] as const;
+export type AnswerType = (typeof answerTypes)[number];
+
+/**
+ * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
+ * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
+ */
+export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
+  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$/u],
+  ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
+  ['数量', /多少|(?<!哪)几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量|人数|规模|比例|比率|占比|百分之|多大|多长|多高|几何/u],
+  ['人物', /谁|哪位|哪些人|何人|什么人|姓名|哪几位|哪个人/u],
+  ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
+  ['名称', /叫什么|叫做什么|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
+  ['定义', /是什么意思|是指什么|指的是什么|什么是|何为|何谓|含义|内涵|意思|定义|是什么[？?]?$|指什么/u],
+  ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就/u],
+  ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)/u],
+  ['列表', /哪些|哪几|包括|包含|有什么|分别|几个方面|哪[两三四五六七八九十]|几大|几项/u],
+];
+
+/**
+ * Words that only say what kind of answer is wanted (做法, 成效…): they steer the choice of
+ * sentences and weigh little as topic.
+ */
+export const intentWords: readonly string[] = [
+  '做法', '举措', '措施', '经验', '办法', '方法', '路径', '模式', '机制', '途径', '抓手', '思路', '怎么做',
+  '成效', '成果', '效果', '成绩', '荣誉', '奖项', '收获', '业绩', '影响', '成就', '变化',
+  '含义', '内涵', '理念', '意思', '定义', '指',
+];
+
+/**
+ * Words any question may use whatever its topic (时间, 名字, 类型…): never a reason to refuse,
+ * and weighing little in coverage. jieba's general IDF catches most such words; these are the
+ * ones it rates too specific for their role in a question.
+ */
+export const genericWords: readonly string[] = [
+  '时间', '名字', '名称', '类型', '情况', '方面', '内容', '政策', '新政策', '问题', '工作', '方式', '形式', '特点',
+  '特色', '主要', '具体', '相关', '有关', '哪些', '什么', '一些', '多少', '几个', '各个', '其中', '分别', '包括',
+  '固定', '叫', '称', '做成', '成为', '推动', '相结合', '结合', '开展', '进行', '实施', '实行', '推进', '加强',
+  '取得', '获得', '有', '是', '为', '被', '由', '把', '将', '哪所', '哪个', '哪家', '哪位', '高职院校', '院校',
+  '学校', '高校', '学院', '各学院', '各院校', '各高校', '各校', '单位', '部门', '年', '月', '日', '一份', '材料',
+  '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
+];
+
+/**
+ * A word this common in general Chinese (jieba IDF below it) is generic unless it is a proper noun
+ * or a domain term. 时间 4.1, 类型 5.7, 名字 6.2 fall below; 党建 10.1, 首关制 (absent) do not.
+ */
+export const genericIdfBelow = 6.6;
+
+/** jieba part-of-speech tags of proper nouns: people, places, organisations, other names. */
+export const properNounTags: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz']);
+
+/** Relative weights of the roles a question word can play. */
+export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;
+
+/** One Chinese character alone says little; it weighs this much of a full word. */
+export const singleCharacterFactor = 0.3;
+
+/**
+ * How a word's weight follows its general specificity: jieba IDF at or below `low` gives
+ * `floor`, at or above `high` gives 1, linear between.
+ */
+export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
+
+/** Names of organisations that would be the subject of a question (another college, a company). */
+export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?!生)|学院|学校|职院|职校|高专|研究院|公司|集团|医院|中学|小学)/gu;
+
+/** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
+export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
+
+/** Words that point back at something said before (a follow-up). */
+export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
+
+/** A question that opens like a continuation (那…呢, 还有…, 另外…). */
+export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时)|呢[？?]?$/u;
+
+/**
+ * Synonyms of this field: a text covers a word when it holds the word or one of its synonyms.
+ * Each group is a set of interchangeable expressions; keep it to terms party-building articles
+ * really use for the same thing.
+ */
+export const synonymGroups: readonly (readonly string[])[] = [
+  ['党史学习教育', '党史教育', '学党史', '党史学习'],
+  ['校企合作', '产教融合', '校企协同', '校企共建', '校企地', '政行企校', '产教联合体'],
+  ['师德师风', '师德建设', '师德', '师风'],
+  ['志愿服务', '志愿者', '志愿活动', '公益服务'],
+  ['党建品牌', '特色品牌', '党建特色品牌', '一院一品', '品牌建设'],
+  ['双带头人', '党支部书记与专业建设负责人', '专业带头人任教师党支部书记', '带头人'],
+  ['课程思政', '专业思政', '思政元素', '思政育人'],
+  ['教师', '教工', '老师', '师资'],
+  ['学生', '学子', '师生'],
+  ['党员教育', '教育党员', '党员学习'],
+  ['理论学习', '学习教育', '第一议题', '中心组学习'],
+  ['标杆院系', '党建工作标杆院系', '标杆'],
+  ['人才培养', '育人', '培养人才'],
+  ['就业', '访企拓岗', '毕业生'],
+  ['乡村振兴', '帮扶', '共同富裕'],
+  ['廉洁', '清廉', '廉政', '从严治党'],
+  ['荣誉', '称号', '表彰', '奖项', '获奖'],
+  ['工资', '月薪', '薪酬', '薪资', '收入'],
+  // Common words of policy and news texts that questions and articles use for each other.
+  ['捐款', '捐赠', '捐助', '捐献'],
+  ['补贴', '补助', '奖补', '资助'],
+  ['雇佣', '聘用', '招用', '录用', '吸纳'],
+  ['复工', '复产', '开工', '复业'],
+  ['措施', '举措', '办法', '做法'],
+  ['要求', '规定', '须', '必须', '应当'],
+  ['便利', '便捷', '绿色通道', '快速通道'],
+];
+
+/** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
+export const unitGroups: readonly (readonly string[])[] = [
+  ['名', '人', '位', '人次', '余人'],
+  ['个', '项', '种', '类', '条'],
+  ['元', '万元', '亿元', '万', '亿', '钱'],
+  ['次', '场', '场次', '期', '批'],
+  ['家', '所', '个'],
+  ['小时', '天', '周', '月', '年'],
+  ['%', '％', '个百分点', '百分之', '比例', '率'],
+];
+
+/** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
+export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部)/u;
+
+// ------------------------------------------------------------------------------------------------
+// Evidence and refusal
+
+export const evidence = {
+  /**
+   * The best window (a sentence with its neighbours, the article's title, college and unit as
+   * context) must cover this share of the question's subject and topic weight.
+   */
+  minimumCoverage: 0.5,
+  /** Words found only in the article context count this much. */
+  contextFactor: 0.8,
+  /** A compound whose parts all stand in the text (媒体…报道 for 媒体报道) counts this much. */
+  partsFound: 0.85,
+  /** A name is found with this many other characters inside it (机电与模具学院 → 机电与模具工程学院). */
+  nameSlack: 2,
+  /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
+  paraphraseFactor: 0.5,
+  /** Sentences on each side of a sentence that form its window. */
+  windowRadius: 1,
+  /** A neighbour's words count this much in a sentence's window. */
+  neighbourFactor: 0.7,
+  /** A typed question (数量, 时间…) needs a span of its type next to its topic; without one, strength counts this much. */
+  missingTypeFactor: 0.45,
+  /** Share of the topic's weight that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
+  typedFocus: 0.5,
+  typedNeighbourFactor: 0.5,
+  /** A sentence whose article misses a name the question depends on scores this much. */
+  articleMismatchFactor: 0.3,
+  /** An article that does not name the place a question is about (it may say 本市) counts this much. */
+  placeMismatchFactor: 0.75,
+  /** A list question that counts its items needs an enumeration of at least this share of them. */
+  listShare: 0.6,
+  /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */
+  ownWeight: 0.35,
+  windowWeight: 0.25,
+  coreWeight: 0.4,
+  /** A sentence repeating a phrase of the question (党建与专业建设) scores up to this much more… */
+  phraseWeight: 0.4,
+  /** …reached at this many characters beyond three. */
+  phraseLength: 5,
+  /** Retrieval rank discount: 1 / (1 + rankDecay × rank). */
+  rankDecay: 0.04,
+  /** Headings name a part of an article; they are weaker evidence than its sentences. */
+  headingFactor: 0.8,
+  /** A sentence that frames a document (为深入贯彻…, 通知如下, 〔2020〕7号) scores this much. */
+  preambleFactor: 0.55,
+  /** A sentence that asks (…吗？) restates a question; its answer follows. It scores this much. */
+  questionFactor: 0.35,
+  /** A sentence holding a span of the asked type (a number for 多少) is preferred by this factor; one without by untypedFit. */
+  typedFit: 1.3,
+  untypedFit: 0.75,
+} as const;
+
+/** Patterns that tell what a sentence does: reports a result, states a practice, a lesson, a background. */
+export const sentenceCues = {
+  honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国/u,
+  quantity: /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/u,
+  result: /培养|建成|累计|达到|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/u,
+  planned: /修订|制定|出台|印发/u,
+  practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/u,
+  background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/u,
+  insight: /关键|核心|必须|只有|才能|根本|要坚持|始终坚持|之基|意义|启示|体会|经验表明|需要|应当|离不开|前提|保障/u,
+  definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
+  /**
+   * Framing that restates a document's subject without answering anything: purpose clauses (为深入贯彻…),
+   * announcements (现将…通知如下), document numbers (〔2020〕7号) and datelines of the issuing office.
+   */
+  preamble: /^(?:为(?:深入|认真|全面|切实|进一步|全力|更好|有效|坚决|做好|贯彻|落实|加强|保障|确保|支持|应对|帮助)|根据.{0,30}(?:要求|规定|精神|部署)[，,])|(?:现将|现就|特此|特制定|制定本|经研究|如下[：:]?$)|〔(?:19|20)\d{2}〕|\d+号\s|(?:办公厅|人民政府|委员会|管理局|办公室)\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/u,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// Sentences and clauses
+
+/** Clause boundaries inside a sentence, where a long sentence may be cut. */
+export const clauseBoundary = /[，；：,;:]/u;
+
+export const answerLengths = {
+  /** A factoid lead is cut to the clauses around its answer span, at most this long. */
+  factoidLead: 90,
+  /** A sentence longer than this is cut at clause boundaries around what matters. */
+  longSentence: 140,
+  /** A comparison cell holds about this many characters. */
+  comparisonCell: 80,
+  /** Supporting points after a direct answer. */
+  supportingPoints: 2,
+  /** Points of an answer to a 做法/成效/general question. */
+  points: 4,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// Enumerations (list questions)
+
+export const enumerationKnobs = {
+  /** The best sentences around which enumerations are looked for. */
+  anchors: 4,
+  /** Characters of the article before and after an anchor searched for ordinal or parallel items. */
+  before: 600,
+  after: 2500,
+  /** Sentences after an anchor searched for an inline list (抓“五大计划”。实施“强基”“提优”…). */
+  followingSentences: 2,
+  /** An inline list in a following sentence rather than the anchor itself counts this much. */
+  followingFactor: 0.9,
+  /** An ordinal item longer than this is shown as its first clause. */
+  maxItemLength: 40,
+  /** Characters allowed between two ordinal items (their bodies). */
+  maxItemGap: 900,
+  /** Parallel run-in items (实施政治素质“首关制”。) are at most this long, without a comma. */
+  maxRunInLength: 24,
+  /** An inline list (A、B、C) is cut to its clauses up to this length. */
+  maxInlineLength: 160,
+  inlineFactor: 1,
+  quotedRowFactor: 1,
+  parallelFactor: 1,
+  /** A run that holds the anchor (rather than following it) counts this much. */
+  containsAnchorFactor: 0.9,
+  /** A list with exactly the number of items the question names (哪三个, “三亮”) is preferred by this factor. */
+  exactCountBonus: 1.3,
+  /** A list with more, or fewer, items than the question names counts this much. */
+  moreThanCounted: 0.8,
+  fewerThanCounted: 0.75,
+  /** Items that repeat the question's list noun (制度 → 首关制) are preferred. */
+  headBonus: 0.3,
+  /** A list whose items repeat the name being defined names its siblings, not its parts. */
+  siblingFactor: 0.6,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// 问答 (direct answers)
+
+export const qaKnobs = {
+  /** A clause that holds a span of the asked type scores this much more when a sentence is cut. */
+  typedClauseBonus: 1.5,
+  /** A clause with a span of the asked type but no topic word still scores this much. */
+  bareSpanBonus: 0.05,
+  /** A typed lead is the best sentence with a span of its type, if its core coverage is at least this share of the best sentence's. */
+  typedLeadCoverage: 0.6,
+  /** An enumeration leads a list answer when its score is at least this share of the best sentence's. */
+  enumerationAgainstBest: 0.6,
+  /** Supporting points score at least this share of the lead's (a typed question's: typedSupportFloor). */
+  supportFloor: 0.55,
+  typedSupportFloor: 0.8,
+  /** Characters of supporting points at most (the last point may end past it). */
+  supportBudget: 220,
+  /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
+  labelLength: 24,
+  labelAgainstBest: 0.85,
+  /** Supporting points after an enumeration at most. */
+  enumerationSupport: 1,
+  /** In a follow-up, a sentence the previous answer showed scores this much. */
+  alreadyShownFactor: 0.35,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// 会议材料 (meeting drafts)
+
+export const summaryKnobs = {
+  /** Lines per section at most. */
+  sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
+  /** A sentence is relevant when it scores this share of the best, or covers this share of the core words with its context. */
+  relevantShare: 0.3,
+  relevantCoverage: 0.3,
+  /** Within a section, lines score at least this share of the section's best. */
+  floor: 0.3,
+  /** 取得成效 and 经验启示 lines score at least this share of the best sentence overall. */
+  specificMinimum: 0.25,
+  /** Headings above a sentence that mark a section's kind of content. */
+  headingCues: {
+    background: /背景|概况|基本情况|缘起/u,
+    practice: /做法|举措|措施|实施过程|路径|主要工作|工程|项目|聚焦|机制/u,
+    outcome: /成效|成果|成绩|效果|荣誉/u,
+    insight: /体会|思考|启示|经验|展望|思路/u,
+  },
+  headingBonus: 1.5,
+  /** A sentence that reads like the section (practice verbs, background openers) is preferred by this factor. */
+  cueBonus: 1.35,
+  /** Background comes from an article's opening characters by preference. */
+  openingCharacters: 300,
+  openingBonus: 1.3,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// 院校对比 (comparisons)
+
+export const compareKnobs = {
+  /** A college's best sentence must cover this share of the topic's core weight for the college to count. */
+  minimumCoverage: 0.45,
+  /** A cell's sentence covers at least this share of its college's best. */
+  cellCoverage: 0.6,
+  /** 成效 must state a result at least this clearly (outcomeStrength). */
+  outcomeStrength: 0.4,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
+// Retrieval per mode
+
+/** How many passages each mode retrieves, and how many of them a model is given. */
+export const modeRetrieval = {
+  qa: { k: 12, maxPerDocument: 3, maxPerDocumentFocused: 10, modelSources: 6 },
+  summary: { k: 16, maxPerDocument: 5, maxPerDocumentFocused: 10, modelSources: 12 },
+  /** Comparison: a quota per college (up to `maxColleges`; beyond, one broad search of `broadK`). */
+  compare: { perCollegeK: 4, maxPerDocument: 2, maxColleges: 30, broadK: 120, modelSourcesPerCollege: 2, modelSources: 30 },
+} as const;
+
+/** Time a model has to rewrite a follow-up before the subjects are carried without it. */
+export const rewriteTimeoutMs = 10_000;
