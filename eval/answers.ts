@@ -47,8 +47,13 @@ export interface CaseResult {
   collegeRecall: number | null;
   /** The top passage cut to the answer's length: contained and key-fact recall. */
   reference: { contained: boolean | null; keyFactRecall: number | null };
-  /** Gold-removed variant: refused, or null when not run. */
+  /**
+   * Gold-removed variant: refused, or null when not run or when the gold answer still stands,
+   * word for word, in another document of the reduced corpus (then the question is answerable).
+   */
   goldRemovedRefused: boolean | null;
+  /** The gold answer was still in the corpus without its gold documents. */
+  goldStillPresent: boolean;
   answer: string;
   searchedFor: string;
 }
@@ -89,6 +94,21 @@ export function keyFactRecall(text: string, keyFacts: readonly (readonly string[
   const haystack = normalizeForMatch(text);
   const found = keyFacts.filter((forms) => forms.some((form) => containsAll(haystack, [form]))).length;
   return found / keyFacts.length;
+}
+
+/** The normalised texts of a set's documents (title and text), by id, for checking where a gold answer stands. */
+function documentTexts(set: AnswerSet): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (set.corpus.kind === 'folder') {
+    for (const entry of fs.readdirSync(set.corpus.dir)) texts.set(entry.replace(/\.[^.]+$/, ''), normalizeForMatch(fs.readFileSync(path.join(set.corpus.dir, entry), 'utf8')));
+  } else {
+    for (const line of fs.readFileSync(set.corpus.file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as { _id: string | number; title?: string; text?: string };
+      texts.set(String(row._id), normalizeForMatch(`${row.title ?? ''}${row.text ?? ''}`));
+    }
+  }
+  return texts;
 }
 
 async function buildIndex(set: AnswerSet, withoutDocs: ReadonlySet<string>, work: string, options: AnswerEvalOptions): Promise<SearchService> {
@@ -164,6 +184,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
           keyFactRecall: testCase.answerable ? keyFactRecall(referenceText, testCase.keyFacts) : null,
         },
         goldRemovedRefused: null,
+        goldStillPresent: false,
         answer: end.answer,
         searchedFor: end.searchedFor,
       };
@@ -181,13 +202,20 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
       // Cases sharing gold documents go together, so a group removes as few documents as it can.
       const sorted = [...answerable].sort((a, b) => [...a.goldDocs].sort().join().localeCompare([...b.goldDocs].sort().join()));
       for (let index = 0; index < sorted.length; index += groupSize) groups.push(sorted.slice(index, index + groupSize));
+      const texts = documentTexts(set);
       for (const group of groups) {
         const removed = new Set(group.flatMap((testCase) => testCase.goldDocs));
+        const remaining = [...texts.entries()].filter(([id]) => !removed.has(id)).map(([, text]) => text);
         const search = await buildIndex(set, removed, work, options);
         const groupService = new AnswerService({ search, generator: null });
         for (const testCase of group) {
+          const result = byResult.get(testCase.id)!;
+          if (testCase.gold.some((alternative) => remaining.some((text) => alternative.every((piece) => text.includes(normalizeForMatch(piece)))))) {
+            result.goldStillPresent = true;
+            continue;
+          }
           const end = await ask(groupService, testCase);
-          byResult.get(testCase.id)!.goldRemovedRefused = end.notFound;
+          result.goldRemovedRefused = end.notFound;
           options.trace?.write(`${JSON.stringify({ id: testCase.id, goldRemoved: true, refused: end.notFound, answer: end.notFound ? '' : end.answer.slice(0, 200) })}\n`);
         }
         search.close();
@@ -222,6 +250,8 @@ export interface AnswerFigures {
   answerableRefused: number | null;
   unanswerableRefused: number | null;
   goldRemovedRefused: number | null;
+  /** Questions whose gold answer stood in another document too (left out of goldRemovedRefused). */
+  goldStillPresent: number;
   collegeRecall: number | null;
   reference: { contained: number | null; keyFactRecall: number | null };
 }
@@ -239,6 +269,7 @@ export function figures(results: readonly CaseResult[]): AnswerFigures {
     answerableRefused: mean(answerable.map((result) => result.refused)),
     unanswerableRefused: mean(unanswerable.map((result) => result.refused)),
     goldRemovedRefused: mean(answerable.map((result) => result.goldRemovedRefused)),
+    goldStillPresent: answerable.filter((result) => result.goldStillPresent).length,
     collegeRecall: mean(answerable.map((result) => result.collegeRecall)),
     reference: {
       contained: mean(answerable.map((result) => result.reference.contained)),

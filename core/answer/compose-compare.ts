@@ -64,7 +64,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
       if (!sentence) return null;
-      const span = cutSentence(snapshot, sentence, analysis, answerLengths.comparisonCell);
+      const span = cutSentence(snapshot, sentence, analysis, answerLengths.comparisonCell, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
       return { text: book.display(span), citations: [book.cite(span)] };
     });
     const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];

@@ -13,7 +13,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration } from './enumerations.ts';
 import { coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { answerLengths, qaKnobs } from './tuning.ts';
+import { answerLengths, continuationCue, qaKnobs, scopeOfAll } from './tuning.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -26,14 +26,17 @@ export function groupLabel(document: IndexedDocument): string {
   return `**${document.college || document.unit}**`;
 }
 
-/** A sentence cut to the clauses that matter to the question, at most `maxLength` long. */
-export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number): CitedSpan {
+/**
+ * A sentence cut to the clauses that matter to the question, at most `maxLength` long. `prefer`
+ * adds to a clause's score (a meeting draft's 取得成效 prefers the clause with the figure or honour).
+ */
+export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number, prefer?: (clause: string) => number): CitedSpan {
   const text = snapshot.documentText(sentence.chunk.document);
   const coverage = coreCoverageOf(analysis);
   const typed = isTyped(analysis.answerType);
   const score = (clause: TextSpan): number => {
     const clauseText = text.slice(clause.start, clause.end);
-    const covered = coverage(clauseText.toLowerCase());
+    const covered = coverage(clauseText.toLowerCase()) + (prefer?.(clauseText) ?? 0);
     const holdsAnswer = typed && typedSpans(analysis.answerType, clauseText, analysis.nameHead).length > 0;
     // The clause with the number (or date, name) and the topic first; a bare number a little.
     return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
@@ -58,6 +61,23 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   if (cut.start !== next.start) return { start: label.start, end: trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end, chunk: label.chunk };
   return { start: label.start, end: cut.end, chunk: label.chunk };
+}
+
+/**
+ * A lead that ends a sentence goes on into the next one when it continues the topic (an answer
+ * often spans two sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span.
+ */
+function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
+  const text = snapshot.documentText(lead.chunk.document);
+  if (lead.end < sentence.end - 1) return lead;
+  const [next] = splitSentences(text, sentence.end, Math.min(lead.chunk.end, sentence.end + answerLengths.longSentence * 2));
+  if (!next || next.start - sentence.end > 2 || text.slice(sentence.end, next.start).includes('\n')) return lead;
+  const nextText = text.slice(next.start, next.end);
+  if (isAsking(nextText) || next.end - lead.start > qaKnobs.leadWithNext) return lead;
+  // It goes on when it is announced (…如下：), opens as a continuation (同时…, 其中…), or stays on the topic.
+  const announced = /[：:]$/u.test(text.slice(sentence.start, sentence.end).trim()) || continuationCue.test(nextText);
+  if (!announced && coreCoverageOf(analysis)(nextText.toLowerCase()) < qaKnobs.continuationCoverage) return lead;
+  return { ...lead, end: trimSpan(text, next).end };
 }
 
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
@@ -89,7 +109,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     const lead = typedLead ?? label ?? best;
     leadSentences = [lead];
-    leadItems = [labelled ?? cutSentence(snapshot, lead, analysis, isTyped(type) ? answerLengths.factoidLead : answerLengths.longSentence)];
+    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, isTyped(type) ? answerLengths.factoidLead : answerLengths.longSentence);
+    leadItems = [isTyped(type) || labelled ? leadSpan : withContinuation(snapshot, leadSpan, lead, analysis)];
   }
 
   // Supporting points: the next best sentences that add something.
@@ -99,11 +120,20 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const covered = (sentence: EvidenceSentence): boolean =>
     leadItems.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
   const support: CitedSpan[] = [];
-  let budget = qaKnobs.supportBudget;
-  for (const sentence of body) {
+  // A question about every college (各学院…) hears first from the colleges not heard yet.
+  const everyCollege = scopeOfAll.test(analysis.question) && analysis.colleges.length === 0;
+  const heard = new Set(leadItems.map((item) => item.chunk.document.college));
+  const ordered = everyCollege
+    ? [...body.filter((sentence) => !heard.has(sentence.chunk.document.college) && body.find((other) => other.chunk.document.college === sentence.chunk.document.college) === sentence), ...body]
+    : body;
+  let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
+  for (const sentence of ordered) {
     if (support.length >= limit || budget <= 0) break;
+    if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
     if (sentence.score < leadScore * (isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
+    // A point says something of the topic itself, not only beside a sentence that does.
+    if (sentence.ownTopicCoverage < qaKnobs.supportOwnTopic) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
     support.push(span);

@@ -101,7 +101,10 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     // Practices and background read best in the articles' order; results and lessons by strength.
     const ordered = section === 'practice' || section === 'background' ? [...sentences].sort((a, b) => a.chunk.document.docId.localeCompare(b.chunk.document.docId) || a.start - b.start) : sentences;
     ordered.forEach((sentence, index) => {
-      const span = section === 'practice' ? practiceSpan(snapshot, sentence, headingsBefore.get(sentence), analysis) : cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
+      const span =
+        section === 'practice'
+          ? practiceSpan(snapshot, sentence, headingsBefore.get(sentence), analysis)
+          : cutSentence(snapshot, sentence, analysis, answerLengths.longSentence, section === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
       const claim = book.claim(span);
       if (section === 'background') lines.push(claim);
       else if (section === 'practice') lines.push(`${index + 1}. ${claim}`);

@@ -59,8 +59,11 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
   const strongest = [...topic].sort((a, b) => b.weight - a.weight).slice(0, 2);
   const positions = strongest.map((term) => ({ at: question.indexOf(term.word), term })).filter((entry) => entry.at >= 0);
   if (positions.length === 0) return '';
-  const start = Math.min(...positions.map((entry) => entry.at));
-  const end = Math.max(...positions.map((entry) => entry.at + entry.term.word.length));
+  let start = Math.min(...positions.map((entry) => entry.at));
+  let end = Math.max(...positions.map((entry) => entry.at + entry.term.word.length));
+  // Quotation marks stay paired: “风能蒲公英”志愿服务, not 风能蒲公英”志愿服务.
+  if (/^[^“]*”/u.test(question.slice(start, end)) && question[start - 1] === '“') start--;
+  if (/“[^”]*$/u.test(question.slice(start, end)) && question[end] === '”') end++;
   const phrase = question.slice(start, end);
   // Quoted names keep their quotation marks; a long stretch is cut back to the strongest word.
   const quoted = analysis.quoted.find((name) => phrase === name);

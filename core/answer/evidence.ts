@@ -18,7 +18,7 @@ import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
-import { evidence as knobs, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
 const synonymsOf = new Map<string, string[]>();
 for (const group of synonymGroups) for (const word of group) synonymsOf.set(word, [...new Set([...(synonymsOf.get(word) ?? []), ...group.filter((other) => other !== word)])]);
@@ -117,6 +117,10 @@ export interface EvidenceSentence {
   coreCoverage: number;
   /** Share of the topic's weight found in the window (what the sentence must say beyond who it is about). */
   topicCoverage: number;
+  /** As `topicCoverage`, in the sentence's own words (neither its neighbours nor its context). */
+  ownTopicCoverage: number;
+  /** Whether the window holds the question's weightiest topic word (or a synonym). */
+  keyPresent: boolean;
   /** Spans of the question's answer type in the sentence (offsets into `text`). */
   typeSpans: TextSpan[];
   /** For a typed question: a span of the asked type (and unit) stands next to the topic. */
@@ -154,6 +158,9 @@ export function passageContext(chunk: IndexedChunk): string {
   return [documentContext(chunk), ...chunk.headingPath].join(' ');
 }
 
+/** An article that speaks of its own place without naming it (本市, 我省). */
+const selfReference = /本市|本省|我市|我省|本区|我区|本县|我县|全市|全省/u;
+
 const runInHeading = /^[^，,；;：:]{2,18}[。！]?$/u;
 
 function weightedShare(matches: readonly MatchTerm[], total: number, found: (match: MatchTerm) => number): number {
@@ -189,15 +196,20 @@ export function outcomeStrength(sentence: string): number {
  * topic's words, or the clause beside it (2021年，有27名讲师收入超过副教授). A question that names
  * its unit (多少名, 几张) wants a number with that unit.
  */
-function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, context: string, neighbours: string): boolean {
-  const spans = typedSpans(analysis.answerType, sentence, analysis.nameHead).filter((span) => unitFits(analysis.unit, sentence.slice(span.start, span.end)));
+function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, neighbours: string): boolean {
+  // 党总支书记是谁 wants the person named with that role, not any person near the topic.
+  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word) : [];
+  const spans = typedSpans(analysis.answerType, sentence, analysis.nameHead)
+    .filter((span) => unitFits(analysis.unit, sentence.slice(span.start, span.end)))
+    .filter((span) => roles.length === 0 || roles.some((role) => sentence.slice(Math.max(0, span.start - 8), span.end + 4).includes(role)));
   if (spans.length === 0) return false;
   if (topicWeight === 0) return true;
   const clauses = clausesOf(sentence, 0, sentence.length);
   for (const span of spans) {
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
     const around = clauses.slice(Math.max(0, index - 1), index + 2).map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
-    const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.contextFactor * presence(match, context), knobs.typedNeighbourFactor * presence(match, neighbours)));
+    // Headings and titles do not count here: a number under “红船铁军” need not count its members.
+    const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
     if (near >= knobs.typedFocus) return true;
   }
   return false;
@@ -248,6 +260,11 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const all = prepare(analysis.terms);
   const core = all.filter((match) => match.term.role === 'subject' || match.term.role === 'topic');
   const topic = core.filter((match) => match.term.role === 'topic');
+  // What a typed answer must stand next to: the question's words but its intent and the names that
+  // pick the article (1974年3月加入中国共产党 answers 王永昌是哪年加入中国共产党的).
+  const focus = all.filter((match) => match.term.role !== 'intent' && !(match.term.role === 'subject' && (match.term.critical || match.term.place)));
+  const focusWeight = focus.reduce((sum, match) => sum + match.term.weight, 0);
+  const keyTerm = topic.reduce<MatchTerm | undefined>((best, match) => (!best || match.term.weight > best.term.weight ? match : best), undefined);
   const critical = all.filter((match) => match.term.critical);
   const places = all.filter((match) => match.term.place);
   const totalWeight = all.reduce((sum, match) => sum + match.term.weight, 0);
@@ -263,7 +280,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     if (known === undefined) {
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
       const names = (match: MatchTerm): boolean => match.forms.some((form) => namesIn(form, text));
-      known = !critical.every(names) ? 0 : places.every(names) ? 1 : knobs.placeMismatchFactor;
+      known = !critical.every(names) ? 0 : places.every(names) ? 1 : selfReference.test(text) ? knobs.placeSelfReferenceFactor : knobs.placeMismatchFactor;
       articleChecks.set(chunk.document.docId, known);
     }
     return known;
@@ -289,13 +306,16 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
       const typeSpans = typedSpans(analysis.answerType, sentence, analysis.nameHead);
-      const typedMatch = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, topic, topicWeight, context, neighbours) : true);
+      const typedMatch = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true);
       const isHeading = headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
       // Without topic words of its own (嘉兴职业技术学院取得了哪些成效？) the subject is the topic.
       const topicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, inWindow) : coreCoverage;
+      // Without topic words the subject is the topic, and articles name it once, not in every sentence.
+      const ownTopicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, (match) => presence(match, own)) : 1;
+      const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
       const relevance = knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage;
@@ -309,7 +329,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (isHeading ? knobs.headingFactor : 1) *
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1);
-      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, coverage, windowCoverage, coreCoverage, topicCoverage, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });
   });
   return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all) };

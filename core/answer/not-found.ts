@@ -13,5 +13,5 @@ function quoteQuestion(question: string): string {
  */
 export function notFoundText(question: string, missing: readonly string[]): string {
   const about = missing.length > 0 ? `已收录的文章中没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。` : '已收录的文章中没有能直接回答这个问题的内容。';
-  return `没有找到关于${quoteQuestion(question)}的信息：${about}可以换个说法，或在“浏览文章”中查看已收录的文章。`;
+  return `语料库中没有找到关于${quoteQuestion(question)}的信息：${about}可以换个说法，或在“浏览文章”中查看已收录的文章。`;
 }

@@ -24,6 +24,8 @@ import {
   placeName,
   properNounTags,
   roleFactor,
+  roleWords,
+  knownPlaces,
   singleCharacterFactor,
   type AnswerType,
 } from './tuning.ts';
@@ -80,6 +82,9 @@ export interface QuestionContext {
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
 const genericSet: ReadonlySet<string> = new Set(genericWords);
+const roleSet: ReadonlySet<string> = new Set(roleWords);
+const placeSet: ReadonlySet<string> = new Set(knownPlaces);
+const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
@@ -147,15 +152,20 @@ function aliasTable(colleges: readonly string[]): [string, string][] {
  * name inside a longer one is not counted twice.
  */
 export function collegesNamedIn(text: string, colleges: readonly string[]): string[] {
-  return collegeMentions(text, colleges).map((mention) => mention.college);
+  return [...new Set(collegeMentions(text, colleges).map((mention) => mention.college))];
 }
 
 /** Where `text` names colleges: the words used and the college each stands for. */
 export function collegeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
   const found: { form: string; college: string }[] = [];
+  // Longer names first; a shorter one counts only where it is not part of a longer one found.
+  const taken: [number, number][] = [];
   for (const [form, college] of aliasTable(colleges)) {
-    if (!text.includes(form) || found.some((other) => other.college === college || other.form.includes(form))) continue;
-    found.push({ form, college });
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (taken.some(([start, end]) => at < end && start < at + form.length)) continue;
+      taken.push([at, at + form.length]);
+      if (!found.some((other) => other.form === form)) found.push({ form, college });
+    }
   }
   return found;
 }
@@ -188,7 +198,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     rest = rest.split(name).join(' ');
   }
   const mentions = collegeMentions(rest, context.colleges);
-  const colleges = mentions.map((mention) => mention.college);
+  const colleges = [...new Set(mentions.map((mention) => mention.college))];
   for (const { form, college } of mentions) {
     add({ word: college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
     rest = rest.split(form).join(' ');
@@ -213,7 +223,10 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const documentFrequency = context.terms.documentFrequency(word);
     const general = generalIdf(word);
     let role: TermRole;
+    const isPlace = placeSet.has(word) || placeName.test(word);
     if (intentSet.has(word)) role = 'intent';
+    else if (isPlace) role = 'subject';
+    else if (roleSet.has(word)) role = 'topic';
     else if (genericSet.has(word)) role = 'generic';
     else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
     else if (general < genericIdfBelow && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
@@ -222,9 +235,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const weight = corpusIdf(word, documentFrequency) * specificity(word) * roleFactor[role] * single;
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
-    const isPlace = tag === 'ns' || placeName.test(word);
-    const critical = !isPlace && (role === 'subject' || (properNounTags.has(tag) && documentFrequency === 0 && [...word].length >= 2));
-    add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace && role === 'subject' });
+    const critical = !isPlace && personTags.has(tag) && documentFrequency === 0 && [...word].length >= 2;
+    add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
   }
 
   const answerType = answerTypeOf(question);
@@ -251,9 +263,12 @@ function askedUnitOf(question: string): string | null {
   return /比例|比率|占比|率/u.test(question) ? '%' : null;
 }
 
+/** Titles written next to a person's name. */
+const titleWord = /(?:^|\|)(?:老师|同志|教授|先生|女士|书记|副书记|校长|院长|主任|局长|处长|部长|市长|省长|委员|院士|博士)(?:$|\|)/u;
+
 const nounTags: ReadonlySet<string> = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'ng', 'vn', 'eng', 'l']);
 /** An organisation's head alone, or with a word that only classifies it, names no organisation. */
-const genericOrganisation = /^(?:定点|相关|有关|各类|各级|部分|本地|当地|附属|民办|公办|高等|普通|重点|全国|全省|全市|高职|职业|二级|职业技术|高等职业|技术)?(?:大学|学院|学校|医院|公司|集团|中学|小学|院校|高校|研究院|职院|职校)$/u;
+const genericOrganisation = /^(?:定点|相关|有关|各类|各级|部分|本地|当地|附属|民办|公办|高等|普通|重点|全国|全省|全市|高职|职业|二级|职业技术|高等职业|技术|中小|中小学|大中小)?(?:大学|学院|学校|医院|公司|集团|中学|小学|院校|高校|研究院|职院|职校)$/u;
 
 /**
  * The organisation a regex match names, or null: the nouns at its end (北京市疫情期间医院 → 医院),
@@ -263,13 +278,17 @@ function organisationIn(match: string): string | null {
   const trimmed = match.replace(/^.*?(?:哪所|哪个|哪家|哪些|哪几个|哪几所|什么|各个|各|该|本|这所|那所|我们|我|其他|其它)/u, '').replace(organisationLead, '');
   const tagged = getJieba().tag(trimmed, true);
   let first = tagged.length;
-  while (first > 0 && nounTags.has(tagged[first - 1]!.tag)) first--;
+  // Nouns from the end, and a 与/和 between two of them (机电与模具工程学院).
+  const joins = (index: number): boolean => /^[与和及]$/u.test(tagged[index]!.word) && index > 0 && nounTags.has(tagged[index - 1]!.tag);
+  while (first > 0 && (nounTags.has(tagged[first - 1]!.tag) || joins(first - 1))) first--;
   const nouns = tagged.slice(first);
   const name = nouns.map((token) => token.word).join('');
   let place = 0;
   while (place < nouns.length - 1 && (nouns[place]!.tag === 'ns' || placeName.test(nouns[place]!.word))) place++;
   const core = nouns.slice(place).map((token) => token.word).join('');
-  if ([...name].length < 4 || [...core].length < 3 || genericOrganisation.test(core) || genericSet.has(name)) return null;
+  // 宁波职业技术学院 is a college; 北京市学校 (a city's schools) and 学校 alone are none.
+  const administrativePlace = place > 0 && /[省市县区]$/u.test(nouns[place - 1]!.word);
+  if ([...name].length < 4 || genericSet.has(name) || (genericOrganisation.test(core) && (place === 0 || administrativePlace))) return null;
   return name;
 }
 
@@ -279,9 +298,15 @@ function organisationIn(match: string): string | null {
  */
 function resegmented(tagged: readonly { word: string; tag: string }[], terms: TermStatistics): { word: string; tag: string }[] {
   const result: { word: string; tag: string }[] = [];
-  for (const token of tagged) {
+  for (const [index, token] of tagged.entries()) {
     const length = [...token.word].length;
-    if (token.tag === 'x' && length >= 3 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word) && terms.documentFrequency(token.word) === 0) {
+    // 李明老师, 书记方俊良: a name beside a title stays whole, tagged as a person.
+    const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;
+    if ((token.tag === 'x' || token.tag.startsWith('nr')) && length >= 2 && length <= 4 && titleWord.test(beside)) {
+      result.push({ word: token.word, tag: 'nr' });
+      continue;
+    }
+    if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word) && terms.documentFrequency(token.word) === 0) {
       const parts = getJieba().tag(token.word, false);
       if (parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
         result.push(...parts);

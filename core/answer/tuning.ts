@@ -30,7 +30,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['定义', /是什么意思|是指什么|指的是什么|什么是|何为|何谓|含义|内涵|意思|定义|是什么[？?]?$|指什么/u],
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就/u],
   ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)/u],
-  ['列表', /哪些|哪几|包括|包含|有什么|分别|几个方面|哪[两三四五六七八九十]|几大|几项/u],
+  ['列表', /哪些|哪几|包括|包含|分别|几个方面|哪[两三四五六七八九十]|几大|几项/u],
 ];
 
 /**
@@ -57,6 +57,9 @@ export const genericWords: readonly string[] = [
   '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
 ];
 
+/** Roles of people: the topic of a 人物 question (党委书记是谁), however common the word. */
+export const roleWords: readonly string[] = ['书记', '副书记', '党委书记', '党总支书记', '支部书记', '党支部书记', '校长', '副校长', '院长', '副院长', '主任', '副主任', '部长', '处长', '局长', '厅长', '市长', '县长', '主席', '委员', '负责人', '带头人', '理事长', '董事长', '总经理', '经理'];
+
 /**
  * A word this common in general Chinese (jieba IDF below it) is generic unless it is a proper noun
  * or a domain term. 时间 4.1, 类型 5.7, 名字 6.2 fall below; 党建 10.1, 首关制 (absent) do not.
@@ -79,10 +82,28 @@ export const singleCharacterFactor = 0.3;
 export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
-export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?!生)|学院|学校|职院|职校|高专|研究院|公司|集团|医院|中学|小学)/gu;
+export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+
+/**
+ * Provinces and their capitals by their short names: places a question is about even without a
+ * suffix (北京, 兰州). jieba's place tags alone are unreliable (上路 is tagged a place).
+ */
+export const knownPlaces: readonly string[] = [
+  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
+  '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏',
+  '宁夏', '新疆', '香港', '澳门', '石家庄', '太原', '沈阳', '长春', '哈尔滨', '南京', '杭州', '合肥', '福州', '南昌', '济南',
+  '郑州', '武汉', '长沙', '广州', '海口', '成都', '贵阳', '昆明', '西安', '兰州', '西宁', '呼和浩特', '南宁', '拉萨', '银川',
+  '乌鲁木齐', '深圳', '厦门', '宁波', '青岛', '大连', '苏州', '无锡', '温州', '嘉兴', '台州', '绍兴', '金华', '湖州', '湘潭',
+];
 
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
 export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
+
+/** A sentence that opens as the continuation of the one before (同时…, 其中…, 对…的). */
+export const continuationCue = /^(?:同时|并且|并|其中|此外|另外|具体|即|对于|对|凡|如|若|首先|其次|然后|随后|此后|期间|届时|包括)/u;
+
+/** A question about every college or unit (各学院…, 分别): its answer hears from each. */
+export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
 
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
@@ -161,13 +182,14 @@ export const evidence = {
   neighbourFactor: 0.7,
   /** A typed question (数量, 时间…) needs a span of its type next to its topic; without one, strength counts this much. */
   missingTypeFactor: 0.45,
-  /** Share of the topic's weight that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
-  typedFocus: 0.5,
+  /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
+  typedFocus: 0.4,
   typedNeighbourFactor: 0.5,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
-  /** An article that does not name the place a question is about (it may say 本市) counts this much. */
-  placeMismatchFactor: 0.75,
+  /** An article that does not name the place a question is about counts this much; one that says 本市/我省 instead, placeSelfReferenceFactor. */
+  placeMismatchFactor: 0.5,
+  placeSelfReferenceFactor: 0.85,
   /** A list question that counts its items needs an enumeration of at least this share of them. */
   listShare: 0.6,
   /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */
@@ -179,7 +201,7 @@ export const evidence = {
   /** …reached at this many characters beyond three. */
   phraseLength: 5,
   /** Retrieval rank discount: 1 / (1 + rankDecay × rank). */
-  rankDecay: 0.04,
+  rankDecay: 0.15,
   /** Headings name a part of an article; they are weaker evidence than its sentences. */
   headingFactor: 0.8,
   /** A sentence that frames a document (为深入贯彻…, 通知如下, 〔2020〕7号) scores this much. */
@@ -218,7 +240,7 @@ export const answerLengths = {
   /** A factoid lead is cut to the clauses around its answer span, at most this long. */
   factoidLead: 90,
   /** A sentence longer than this is cut at clause boundaries around what matters. */
-  longSentence: 140,
+  longSentence: 240,
   /** A comparison cell holds about this many characters. */
   comparisonCell: 80,
   /** Supporting points after a direct answer. */
@@ -279,11 +301,16 @@ export const qaKnobs = {
   /** Supporting points score at least this share of the lead's (a typed question's: typedSupportFloor). */
   supportFloor: 0.55,
   typedSupportFloor: 0.8,
+  /** A supporting point holds at least this share of the topic's weight itself (its neighbours do not count). */
+  supportOwnTopic: 0.15,
   /** Characters of supporting points at most (the last point may end past it). */
   supportBudget: 220,
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
   labelLength: 24,
   labelAgainstBest: 0.85,
+  /** A lead goes on into the next sentence of its paragraph when that holds this share of the core words, up to leadWithNext characters in all. */
+  continuationCoverage: 0.1,
+  leadWithNext: 320,
   /** Supporting points after an enumeration at most. */
   enumerationSupport: 1,
   /** In a follow-up, a sentence the previous answer showed scores this much. */
