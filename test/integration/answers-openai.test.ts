@@ -245,10 +245,24 @@ describe('fallback to the extractive engine', () => {
   });
 });
 
+describe('question analysis in the prompt', () => {
+  it('states the answer type, and sends the model questions the evidence answers in words the corpus never uses', async () => {
+    const { fake, client } = await setup({ text: '近两年已累计开展700多人次的考察[1]。' });
+    const count = await ask(client, { question: '嘉兴职业技术学院近两年累计开展了多少人次的政治素质考察？' });
+    expect(count.end).toMatchObject({ notFound: false, engine: 'openai:fake-model' });
+    expect(promptOf(fake.requests[0]!).system).toContain('问题类型：数量。问题询问数量：第一句直接给出数字及单位');
+    // 时间 is a word this corpus never uses; the question is still the model's to answer.
+    const time = await ask(client, { question: '湖南电气职业技术学院风能工程学院的风能党员活动日固定在什么时间？' });
+    expect(time.end).toMatchObject({ notFound: false, engine: 'openai:fake-model' });
+    expect(promptOf(fake.requests[1]!).system).toContain('问题类型：时间');
+    expect(fake.requests).toHaveLength(2);
+  });
+});
+
 describe('questions the corpus cannot answer, with a model configured', () => {
   it('answers notFound without calling the model, in every mode', async () => {
     const { fake, client } = await setup({ text: '不应被调用[1]。' });
-    for (const question of ['清华大学的党建工作有什么特色？', '如何申请入党？', '量子计算的发展前景']) {
+    for (const question of ['清华大学的党建工作有什么特色？', '如何申请入党？', '量子计算的发展前景', '嘉兴职业技术学院的校长是谁？']) {
       for (const mode of ['qa', 'summary', 'compare'] as const) {
         const result = await ask(client, { question, mode });
         expect(result.end, `${mode}: ${question}`).toMatchObject({ notFound: true, citations: [], mode });

@@ -213,14 +213,15 @@ describe('compare (院校对比, extractive)', () => {
     const result = await askOk(client, { question: '各院校如何开展党员志愿服务？', mode: 'compare' });
     await expectExtractiveAnswer(result, documents, 'compare');
     const rows = await expectComparison(app, documents, result.end);
-    // Ground truth from the articles themselves: which colleges mention 志愿服务 at all.
+    // Ground truth from the articles themselves: which colleges speak of volunteering at all, in
+    // these or other words (志愿服务, 公益志愿实践活动, 志愿者).
     const response = await app.get<{ documents: { docId: string; college: string }[] }>('/api/documents');
     const speaking = new Set<string>();
-    for (const { docId, college } of response.body.documents) if ((await documents.get(docId)).text.includes('志愿服务')) speaking.add(college);
+    for (const { docId, college } of response.body.documents) if ((await documents.get(docId)).text.includes('志愿')) speaking.add(college);
     expect(speaking.size).toBeGreaterThan(0);
     expect(speaking.size).toBeLessThan(5);
     for (const [college, row] of rows) {
-      if (speaking.has(college)) expect(row.practice, `${college} has a practice`).toContain('志愿服务');
+      if (speaking.has(college)) expect(row.practice, `${college} has a practice`).toContain('志愿');
       else {
         expect(row.practice, `${college} says nothing of it`).toBe('未见相关内容');
         expect(row.outcome).toBe('未见相关内容');
@@ -267,7 +268,7 @@ describe('follow-up questions (extractive)', () => {
     await expectExtractiveAnswer(followUp, documents, 'qa');
     expect(followUp.end.searchedFor).toContain(jiaxing);
     expect(followUp.end.searchedFor).toContain('党史学习教育');
-    expect(followUp.end.searchedFor).toContain('那他们取得了哪些成效？');
+    expect(followUp.end.searchedFor).toBe('嘉兴职业技术学院在党史学习教育方面取得了哪些成效？');
     expect(new Set(followUp.end.citations.map((citation) => citation.college))).toEqual(new Set([jiaxing]));
     // It asked for results: some cited line states figures.
     expect(lines(followUp.end.answer).some((line) => line.startsWith('- ') && /\d/.test(line))).toBe(true);

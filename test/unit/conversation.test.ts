@@ -35,18 +35,28 @@ describe('collegesIn', () => {
   it('finds every college a text names, longest names first', () => {
     expect(collegesIn('嘉兴职业技术学院和台州科技职业学院有何异同？', colleges)).toEqual(['嘉兴职业技术学院', '台州科技职业学院']);
     expect(collegesIn('党建引领', colleges)).toEqual([]);
-    // A college whose name contains another's: both are named, the longer first.
-    expect(collegesIn('浙江机电职业技术学院', ['机电职业技术学院', '浙江机电职业技术学院'])).toEqual(['浙江机电职业技术学院', '机电职业技术学院']);
+    // A college whose name contains another's: only the one the text names (the shorter is a part of it).
+    expect(collegesIn('浙江机电职业技术学院', ['机电职业技术学院', '浙江机电职业技术学院'])).toEqual(['浙江机电职业技术学院']);
+    expect(collegesIn('浙江机电职业技术学院和机电职业技术学院', ['机电职业技术学院', '浙江机电职业技术学院'])).toEqual(['浙江机电职业技术学院', '机电职业技术学院']);
+  });
+
+  it('knows the short forms colleges go by', () => {
+    expect(collegesIn('浙江机电职院自动化学院如何融合专业发展？', colleges)).toEqual(['浙江机电职业技术学院']);
+    expect(collegesIn('2021年嘉职院有几名讲师收入超过副教授？', colleges)).toEqual(['嘉兴职业技术学院']);
+    expect(collegesIn('湖南电气风能工程学院的“三亮三比”', colleges)).toEqual(['湖南电气职业技术学院']);
   });
 });
 
 describe('isFollowUp', () => {
-  const followUps = ['那他们取得了哪些成效？', '他们是怎么做的？', '该校还有哪些做法？', '还有呢？', '上述做法有什么成效？', '成效如何？'];
+  const followUps = ['那他们取得了哪些成效？', '他们是怎么做的？', '该校还有哪些做法？', '还有呢？', '上述做法有什么成效？', '成效如何？', '那台州科技职业学院呢？', '其成效如何？'];
   const standalone = [
     '嘉兴职业技术学院取得了哪些成效？',
     '湖南电气职业技术学院风能工程学院教工党支部实施了哪些工程？',
     '党员志愿服务有哪些典型做法？',
     '高校如何推进党建与业务深度融合？',
+    // A new topic, however short, starts fresh (it was glued to the last question's college).
+    '党建引领人才培养',
+    '其他院校有哪些志愿服务做法？',
   ];
   for (const question of followUps) it(`${question} needs the conversation`, () => expect(isFollowUp(question, colleges)).toBe(true));
   for (const question of standalone) it(`${question} stands on its own`, () => expect(isFollowUp(question, colleges)).toBe(false));
@@ -57,7 +67,18 @@ describe('carrySubjects', () => {
 
   it('carries the college and the topic of the previous question into a follow-up', () => {
     const carried = carrySubjects('那他们取得了哪些成效？', history, colleges, lexical);
-    expect(carried).toEqual({ question: '嘉兴职业技术学院 党史学习教育 那他们取得了哪些成效？', college: '嘉兴职业技术学院', rewritten: true });
+    // Shown to users as what was searched for: it reads as a question.
+    expect(carried).toEqual({ question: '嘉兴职业技术学院在党史学习教育方面取得了哪些成效？', college: '嘉兴职业技术学院', rewritten: true });
+  });
+
+  it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
+    const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
+    expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
+  });
+
+  it('starts a new topic fresh, without the previous college', () => {
+    const about = [turn('user', '台州科技职业学院机电与模具工程学院有哪些做法？'), turn('assistant', '……')];
+    expect(carrySubjects('党建引领人才培养', about, colleges, lexical)).toEqual({ question: '党建引领人才培养', college: undefined, rewritten: false });
   });
 
   it('leaves a question that stands on its own, or one without history, unchanged', () => {
@@ -76,8 +97,7 @@ describe('carrySubjects', () => {
     const about = [turn('user', '哪所学校开展了“风能蒲公英”志愿服务？'), turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n- 开展“风能蒲公英”党员志愿服务活动。[1]')];
     const carried = carrySubjects('他们还做了什么？', about, colleges, lexical);
     expect(carried.college).toBe('湖南电气职业技术学院');
-    expect(carried.question).toMatch(/^湖南电气职业技术学院 风能蒲公英 /);
-    expect(carried.question.endsWith('他们还做了什么？')).toBe(true);
+    expect(carried.question).toBe('湖南电气职业技术学院在“风能蒲公英”志愿服务方面还做了什么？');
   });
 
   it('does not pick one college when the previous answer is about several', () => {
@@ -101,7 +121,7 @@ describe('carrySubjects', () => {
   it('does not carry words the follow-up already says, nor intent words such as 做法', () => {
     const practice = [turn('user', '嘉兴职业技术学院党史学习教育有哪些做法？'), turn('assistant', '……')];
     const carried = carrySubjects('那党史学习教育的成效呢？', practice, colleges, lexical);
-    expect(carried.question.startsWith('嘉兴职业技术学院 ')).toBe(true);
+    expect(carried.question).toBe('嘉兴职业技术学院党史学习教育的成效？');
     expect(carried.question.match(/党史学习教育/g)).toHaveLength(1);
     expect(carried.question).not.toContain('做法');
   });

@@ -1,0 +1,158 @@
+/**
+ * What the extractive engine answers on the default corpus (real index, real jieba): the
+ * questions a new user saw refused although the article states the answer, direct answers for
+ * counts, lists, names and definitions, refusal decided by evidence (another college, a person, a
+ * role, a count the corpus never gives), comparisons that find a topic said in other words, and
+ * meeting drafts whose practices are not bare headings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerService } from '../../core/answer/answer-service.ts';
+import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
+import { sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
+import { SearchService } from '../../core/retrieval/search-service.ts';
+import { claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+
+let search: SearchService;
+let answers: AnswerService;
+
+beforeAll(async () => {
+  const indexDir = await ingestDefaultCorpus('answer-quality');
+  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
+  search.load();
+  answers = new AnswerService({ search, generator: null });
+});
+afterAll(() => {
+  search.close();
+  removeTempDirs();
+});
+
+async function ask(question: string, mode: AnswerMode = 'qa'): Promise<Omit<AnswerEnd, 'id'>> {
+  return answers.answerOnce({ question, mode, history: [], filters: {} }, AbortSignal.timeout(30_000));
+}
+
+/** Lines with claims (not headings, labels or blank lines). */
+function claimLines(answer: string): string[] {
+  return answer
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /\[\d+\]/.test(line));
+}
+
+/** Every claim of an answer is contained in the quote it cites. */
+function expectSupported(end: Omit<AnswerEnd, 'id'>): void {
+  for (const line of claimLines(end.answer)) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+}
+
+describe('questions once refused although the article states the answer', () => {
+  const cases: [string, string[]][] = [
+    ['湖南电气职业技术学院风能工程学院的风能党员活动日固定在什么时间？', ['每月第四周周四']],
+    ['苏州工业职业技术学院智能制造教工党支部打造的智能先锋阵地叫什么名字？', ['海棠花红智能先锋阵地']],
+    ['嘉兴职业技术学院成立的百人宣讲团包括哪些类型？', ['书记院长', '青年教师']],
+    ['哪所高职院校把红船精神列入了人才培养必修课？', ['嘉兴职业技术学院', '必修课']],
+    ['嘉兴职业技术学院在教师职称评聘上有什么新政策？', ['替代']],
+  ];
+  for (const [question, facts] of cases) {
+    it(question, async () => {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(false);
+      for (const fact of facts) expect(end.answer).toContain(fact);
+      expectSupported(end);
+    });
+  }
+
+  it('各学院是如何推动党建与专业建设相结合的？ is answered from more than one college', async () => {
+    const end = await ask('各学院是如何推动党建与专业建设相结合的？');
+    expect(end.notFound).toBe(false);
+    expect(new Set(end.citations.map((citation) => citation.college)).size).toBeGreaterThan(1);
+    expectSupported(end);
+  });
+});
+
+describe('direct answers', () => {
+  it('a list question leads with the items, each cited, and nothing before them', async () => {
+    const end = await ask('嘉兴职业技术学院在教师评价改革中实施了哪些制度？');
+    const lines = claimLines(end.answer);
+    for (const [index, item] of ['首关制', '替代制', '亮牌制', '动态制'].entries()) expect(lines[index]).toContain(item);
+    expect(lines.slice(0, 4).join('')).not.toMatch(/第一议题|劳动教育/);
+    expectSupported(end);
+  });
+
+  it('a definition of a counted name gives its parts (“三亮” → 亮身份、亮职责、亮承诺)', async () => {
+    const end = await ask('“三亮三比”中的“三亮”是什么？');
+    const lead = claimLines(end.answer).slice(0, 3).join('');
+    for (const part of ['亮身份', '亮职责', '亮承诺']) expect(lead).toContain(part);
+  });
+
+  it('a count question leads with the clause that holds the number, cut short with an exact citation', async () => {
+    const end = await ask('嘉兴职业技术学院近两年累计开展了多少人次的政治素质考察？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('700多人次');
+    expect(lead!.replace(/\[\d+\]/g, '').length).toBeLessThanOrEqual(90);
+    expectSupported(end);
+  });
+
+  it('a question about one college never leads with another college', async () => {
+    const end = await ask('湖南电气职业技术学院风能工程学院教工党支部是如何开展党员教育的？');
+    expect(end.notFound).toBe(false);
+    expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院']));
+  });
+
+  it('a long sentence is cut at clause boundaries and still cites exactly what is shown', async () => {
+    const end = await ask('嘉兴职业技术学院与多少家龙头骨干企业和科研院所签订了战略合作协议？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('158家');
+    const citation = end.citations[0]!;
+    expect(citation.quote.length).toBeLessThan(120);
+    expect(lead).toContain(citation.quote.replace(/[，。；]$/u, ''));
+  });
+});
+
+describe('refusal decided by evidence', () => {
+  const cases: [string, string | null][] = [
+    ['清华大学的党建工作有什么特色？', '清华大学'],
+    ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
+    ['李明老师在嘉兴职业技术学院党建工作中做了哪些贡献？', '李明'],
+    ['嘉兴职业技术学院的校长是谁？', null],
+    ['嘉兴职业技术学院的“红船铁军”有多少人？', null],
+    ['苏州工业职业技术学院智能制造教工党支部的教师党员“七个一”先锋工程具体是哪七个一？', null],
+  ];
+  for (const [question, missing] of cases) {
+    it(question, async () => {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(true);
+      expect(end.citations).toEqual([]);
+      if (missing) expect(end.answer).toContain(`没有提到“${missing}”`);
+      // The question is quoted once, without doubled quotation marks.
+      expect(end.answer).not.toMatch(/““|””/u);
+    });
+  }
+});
+
+describe('comparisons and meeting drafts', () => {
+  it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
+    const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    expect(jiaxing.practice).not.toBeNull();
+    for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
+  });
+
+  it('a meeting draft is titled with the request, lists practices that are not bare headings, and lessons that state lessons', async () => {
+    const end = await ask('写一份关于党建与专业建设融合的会议材料', 'summary');
+    expect(end.answer.split('\n')[0]).toBe('# 关于“党建与专业建设融合”的典型经验材料');
+    const section = (title: string): string[] => {
+      const lines = end.answer.split('\n');
+      const start = lines.findIndex((line) => line.startsWith(`## ${title}`));
+      const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+      return lines.slice(start + 1, next < 0 ? undefined : next).filter((line) => /\[\d+\]/.test(line));
+    };
+    for (const practice of section('二、主要做法')) expect(practice.replace(/^\d+\.\s*|\[\d+\]/g, '').length, practice).toBeGreaterThan(24);
+    // A lesson states one (关键, 只有…才能) or stands under the article's 体会/启示 heading.
+    for (const lesson of section('四、经验启示')) {
+      const [n] = claimsOf(lesson)[0]!.numbers;
+      const chunk = search.retriever().snapshot.chunkById(end.citations.find((citation) => citation.n === n)!.chunkId)!;
+      expect(sentenceCues.insight.test(lesson) || summaryKnobs.headingCues.insight.test(chunk.headingPath.join(' ')), lesson).toBe(true);
+    }
+    expectSupported(end);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The pieces direct answers are cut from: clauses with exact offsets, spans of each answer type,
+ * ordinal items, and how a cited span reads in an answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { headedNameSpans, personSpans, typedSpans } from '../../core/answer/answer-spans.ts';
+import { displayClaim } from '../../core/answer/citation-book.ts';
+import { clausesOf, cutToClauses, trimSpan } from '../../core/answer/clauses.ts';
+import { ordinalOf } from '../../core/answer/enumerations.ts';
+import { longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
+
+const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
+
+describe('clauses', () => {
+  it('splits at ，；： but not inside quotation marks, titles or brackets', () => {
+    const text = '实施“红船领航、精英引航，赋能续航”四大工程，出台《办法（试行），细则》，引育博士：共130名。';
+    expect(texts(text, clausesOf(text, 0, text.length))).toEqual(['实施“红船领航、精英引航，赋能续航”四大工程', '出台《办法（试行），细则》', '引育博士', '共130名。']);
+  });
+
+  it('cuts a long sentence to the best clause and the neighbours that fit, keeping exact offsets', () => {
+    const text = '前文。2021年先后7次招聘，共引进高层次、紧缺人才130名，支持11名教师攻读博士，选送1名教师进入博士后工作站。';
+    const sentence = { start: 3, end: text.length };
+    const cut = cutToClauses(text, sentence, (clause) => (text.slice(clause.start, clause.end).includes('130名') ? 1 : 0), 30, 10);
+    expect(text.slice(cut.start, cut.end)).toBe('共引进高层次、紧缺人才130名');
+    // A sentence that fits is returned whole, without its final punctuation.
+    expect(trimSpan(text, { start: 0, end: 3 })).toEqual({ start: 0, end: 2 });
+  });
+});
+
+describe('answer-type spans', () => {
+  it('finds numbers with units, in either order of 余 and 万', () => {
+    const text = '累计发出“黄牌”5张，藏书8万余册，就业率达98%以上，共百余次活动。';
+    expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['5张', '8万余册', '98%', '百余次']));
+  });
+
+  it('finds dates, recurring times and year ranges', () => {
+    const text = '固定每月第四周周四为党员活动日，2019-2021年立项，2021年12月8日签约。';
+    expect(texts(text, typedSpans('时间', text))).toEqual(['每月第四周周四', '2019-2021年', '2021年12月8日']);
+  });
+
+  it('finds people only next to a role, so that words jieba takes for names do not count', () => {
+    const text = '市委书记张兵莅临嘉职院宣讲，校党委书记方俊良带头宣讲，师生喜爱。';
+    expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);
+  });
+
+  it('finds names built on the noun asked about, and quoted names', () => {
+    const text = '打造了集教育、管理为一体的海棠花红智能先锋阵地，开展“风能蒲公英”志愿服务。';
+    expect(texts(text, headedNameSpans(text, '阵地'))).toEqual(['海棠花红智能先锋阵地']);
+    expect(texts(text, typedSpans('名称', text, '阵地'))).toEqual(['“风能蒲公英”', '海棠花红智能先锋阵地']);
+  });
+
+  it('finds a definition only right after the name it defines', () => {
+    const text = '“三亮”即亮身份、亮职责、亮承诺；另有其他：说明。';
+    expect(texts(text, typedSpans('定义', text, '三亮'))).toEqual(['三亮”即']);
+  });
+});
+
+describe('items and claims', () => {
+  it('reads the ordinal an item opens with', () => {
+    expect(ordinalOf('一是亮身份。')).toEqual({ value: 1, kind: 'shi' });
+    expect(ordinalOf('（二）实施成效')).toEqual({ value: 2, kind: 'paren' });
+    expect(ordinalOf('3.实施“三服务”工程')).toEqual({ value: 3, kind: 'digit' });
+    expect(ordinalOf('2021年有5名教师')).toBeNull();
+  });
+
+  it('shows a claim without its enumerator or dateline, ending in punctuation', () => {
+    expect(displayClaim('一是亮身份')).toBe('亮身份。');
+    expect(displayClaim('中国教育报客户端讯（通讯员 徐兵）该党总支本着宗旨，')).toBe('该党总支本着宗旨。');
+    expect(displayClaim('实施政治素质“首关制”')).toBe('实施政治素质“首关制”');
+  });
+
+  it('finds a name written with a few characters more, but not another name sharing a word', () => {
+    expect(namesIn('机电与模具学院', '台州科技职业学院机电与模具工程学院党总支')).toBe(true);
+    expect(namesIn('杭州职业技术学院', '浙江机电职业技术学院与杭州供电段')).toBe(false);
+  });
+
+  it('measures the longest phrase a sentence repeats from the question', () => {
+    expect(longestSharedRun('嘉兴职业技术学院|党建与专业建设融合', '坚持党建与专业建设相融合。')).toBe(7);
+    expect(longestSharedRun('党建与|方面', '坚持党建工作')).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Question analysis, table by table: answer types, the role each word plays (with corpus
+ * statistics from a real index of the default corpus and jieba's general-language IDF), counts,
+ * list nouns, units and names.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeQuestion, answerTypeOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
+import type { AnswerType } from '../../core/answer/tuning.ts';
+import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+
+let snapshot: IndexSnapshot;
+let colleges: string[];
+
+beforeAll(async () => {
+  snapshot = IndexSnapshot.load(await ingestDefaultCorpus('question'), { vectorModel: null });
+  colleges = [...new Set(snapshot.documents.map((document) => document.college).filter(Boolean))];
+});
+afterAll(() => {
+  snapshot.close();
+  removeTempDirs();
+});
+
+const analyze = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges, terms: snapshot.lexical });
+const roleOf = (analysis: QuestionAnalysis, word: string): string | undefined => analysis.terms.find((term) => term.word === word)?.role;
+
+describe('answer types', () => {
+  const table: [string, AnswerType][] = [
+    ['嘉职院近两年累计开展了多少人次的政治素质考察？', '数量'],
+    ['2021年有几名教师成功直聘高一级职称？', '数量'],
+    ['台州科技职业学院2024届毕业生就业率有多高？', '数量'],
+    ['风能党员活动日固定在什么时间？', '时间'],
+    ['“古典学实验班”创办于哪一年？', '时间'],
+    ['嘉兴职业技术学院的党委书记是谁？', '人物'],
+    ['哪所高职院校把红船精神列入了人才培养必修课？', '机构'],
+    ['智能先锋阵地叫什么名字？', '名称'],
+    ['嘉兴职业技术学院在教师评价改革中实施了哪些制度？', '列表'],
+    ['国家发改委从哪几个方面扩大口罩生产？', '列表'],
+    ['“三亮三比”中的“三亮”是什么？', '定义'],
+    ['政治素质“首关制”是什么意思？', '定义'],
+    ['嘉兴职业技术学院是怎样推进党建与专业建设融合的？', '做法'],
+    ['教师评价改革取得了什么效果？', '成效'],
+    ['湖南电气职业技术学院获评过黄大年式教师团队吗？', '是否'],
+    ['党建引领人才培养', 'general'],
+  ];
+  for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
+});
+
+describe('word roles', () => {
+  it('rates words any question uses as generic, whatever the corpus says (时间, 名字, 类型, 政策)', () => {
+    expect(roleOf(analyze('风能党员活动日固定在什么时间？'), '时间')).toBe('generic');
+    expect(roleOf(analyze('该支部打造的阵地叫什么名字？'), '名字')).toBe('generic');
+    expect(roleOf(analyze('百人宣讲团包括哪些类型？'), '类型')).toBe('generic');
+    expect(roleOf(analyze('嘉兴职业技术学院在教师职称评聘上有什么新政策？'), '政策')).toBe('generic');
+  });
+
+  it('keeps question words and counts out of the topic (几名, 多少次, 三项, 有何)', () => {
+    const words = analyze('东营市对雇佣大学生的企业有何补贴？取消了几名人员？三项服务？').terms.map((term) => term.word);
+    for (const word of ['几名', '有何', '三项', '多少次']) expect(words).not.toContain(word);
+  });
+
+  it('makes quoted names topic and critical, colleges subject and critical', () => {
+    const analysis = analyze('嘉兴职业技术学院的“五大计划”包括哪些？');
+    expect(analysis.terms.find((term) => term.word === '五大计划')).toMatchObject({ role: 'topic', critical: true, isName: true });
+    expect(analysis.terms.find((term) => term.word === '嘉兴职业技术学院')).toMatchObject({ role: 'subject', critical: true });
+    expect(analysis.colleges).toEqual(['嘉兴职业技术学院']);
+  });
+
+  it('names another college, a person the corpus never names and a year as critical', () => {
+    const other = analyze('清华大学的党建工作有什么特色？');
+    expect(other.otherOrganisations).toEqual(['清华大学']);
+    expect(other.terms.find((term) => term.word === '清华大学')?.critical).toBe(true);
+    expect(analyze('李明老师在嘉兴职业技术学院党建工作中做了哪些贡献？').terms.find((term) => term.word === '李明')?.critical).toBe(true);
+    expect(analyze('嘉兴职业技术学院2017年开展了哪些活动？').terms.find((term) => term.word === '2017')?.critical).toBe(true);
+  });
+
+  it('finds organisation names without the words around them, and no name in a generic phrase', () => {
+    expect(analyze('台州科技职业学院机电与模具工程学院党总支书记是谁？').otherOrganisations).toEqual(['机电与模具工程学院']);
+    expect(analyze('2021年嘉职院有几名讲师的收入超过了副教授？').otherOrganisations).toEqual([]);
+    expect(analyze('北京市学校食堂按照哪些政策落实疫情防控工作？').otherOrganisations).toEqual([]);
+    expect(analyze('北京市疫情期间医院可以向社会公开募集医疗物资吗？').otherOrganisations).toEqual([]);
+    expect(analyze('人大图书馆的人大文库藏有多少藏有人大学者和校友著作？').otherOrganisations).toEqual([]);
+    expect(analyze('宁波职业技术学院的“红船”党建品牌叫什么？').otherOrganisations).toEqual(['宁波职业技术学院']);
+  });
+
+  it('treats places as places, not as names that rule an article out (articles say 本市)', () => {
+    const place = analyze('东营市对雇佣全日制大学生的企业有何补贴政策？').terms.find((term) => term.word === '东营市');
+    expect(place).toMatchObject({ role: 'subject', place: true, critical: false });
+  });
+
+  it('weighs the role asked about in a 人物 question as topic (书记, 校长)', () => {
+    expect(roleOf(analyze('嘉兴职业技术学院的校长是谁？'), '校长')).toBe('topic');
+  });
+});
+
+describe('counts, list nouns, units and names', () => {
+  it('reads the number of items a question expects', () => {
+    expect(expectedCountOf('湖南电气职院风能工程学院的“三服务”指哪三项服务？')).toBe(3);
+    expect(expectedCountOf('苏州工业职业技术学院智能制造教工党支部持续实施的三个项目是哪些？')).toBe(3);
+    expect(expectedCountOf('“三亮三比”中的“三亮”是什么？')).toBe(3);
+    expect(expectedCountOf('嘉兴职业技术学院的“五大计划”包括哪些？')).toBe(5);
+    expect(expectedCountOf('嘉兴职业技术学院在教师评价改革中实施了哪些制度？')).toBeNull();
+  });
+
+  it('finds the noun a list enumerates, the unit a count asks for, and the noun a name is asked for', () => {
+    expect(analyze('嘉兴职业技术学院在教师评价改革中实施了哪些制度？').listHead).toBe('制度');
+    expect(analyze('苏州工业职业技术学院智能制造教工党支部持续实施的三个项目是哪些？').listHead).toBe('项目');
+    expect(analyze('嘉职院取消了几个人的申报资格？').unit).toBe('名');
+    expect(analyze('累计发出多少张黄牌和红牌？').unit).toBe('张');
+    expect(analyze('入党申请人比例从多少涨到了多少？').unit).toBe('%');
+    expect(analyze('苏州工业职业技术学院智能制造教工党支部打造的智能先锋阵地叫什么名字？').nameHead).toBe('阵地');
+    expect(analyze('嘉兴职业技术学院的政治素质“首关制”是什么意思？').nameHead).toBe('首关制');
+  });
+});
