@@ -163,7 +163,16 @@ export class AnswerService {
     const settings = modeRetrieval[mode];
     const focused = Boolean(filters.college) || Boolean(filters.docIds?.length);
     const response = await retriever.search(question, { k: settings.k, filters, maxPerDocument: focused ? settings.maxPerDocumentFocused : settings.maxPerDocument, signal });
-    return { hits: response.hits, perCollege: null, colleges };
+    // Asked about one article (就本文提问) in words it does not use: its own passages, in order, are the evidence.
+    const hits = [...response.hits];
+    for (const docId of filters.docIds ?? []) {
+      const document = retriever.snapshot.document(docId);
+      for (let ordinal = 0; document && ordinal < document.chunkCount && hits.length < settings.k; ordinal++) {
+        const chunk = retriever.snapshot.chunk(document.firstChunk + ordinal);
+        if (!hits.some((hit) => hit.chunk.chunkId === chunk.chunkId)) hits.push({ chunk, score: 0, lexicalScore: null, vectorScore: null });
+      }
+    }
+    return { hits, perCollege: null, colleges };
   }
 
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
@@ -180,7 +189,7 @@ export class AnswerService {
     };
     const retrieved = await this.retrieve(request.mode, searchedFor, filters, signal);
     throwIfAborted(signal);
-    const evidence = gatherEvidence(snapshot, retrieved.hits, analysis);
+    const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
     const grounds: Grounds = { request, snapshot, analysis, retrieved, evidence, base: { mode: request.mode, searchedFor } };
     if (!evidence.verdict.answerable) {
       yield* this.notFound(grounds, this.engineName);

@@ -256,7 +256,7 @@ export function phraseShare(question: string, sentence: string): number {
  * Scores every sentence of the retrieved passages against the question and decides whether they
  * answer it. Sentences are returned in retrieval order, each passage's in document order.
  */
-export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit[], analysis: QuestionAnalysis): Evidence {
+export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit[], analysis: QuestionAnalysis, options: { scoped?: boolean } = {}): Evidence {
   const all = prepare(analysis.terms);
   const core = all.filter((match) => match.term.role === 'subject' || match.term.role === 'topic');
   const topic = core.filter((match) => match.term.role === 'topic');
@@ -311,14 +311,18 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
-      // Without topic words of its own (嘉兴职业技术学院取得了哪些成效？) the subject is the topic.
-      const topicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, inWindow) : coreCoverage;
+      // Without topic words of its own (嘉兴职业技术学院取得了哪些成效？) the subject is the topic; a
+      // question with neither, asked within an article or a college the user chose (有哪些具体做法？),
+      // is about that scope.
+      const topicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, inWindow) : coreWeight > 0 || !options.scoped ? coreCoverage : 1;
       // Without topic words the subject is the topic, and articles name it once, not in every sentence.
       const ownTopicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, (match) => presence(match, own)) : 1;
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
-      const relevance = knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage;
+      const matched = knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage;
+      // Every sentence of a chosen scope is on topic when the question names none; the kind of answer decides.
+      const relevance = coreWeight === 0 && options.scoped ? Math.max(matched, knobs.scopedRelevance) : matched;
       const score =
         relevance *
         (1 + knobs.phraseWeight * phraseShare(questionCore, own)) *

@@ -84,6 +84,7 @@ const intentSet: ReadonlySet<string> = new Set(intentWords);
 const genericSet: ReadonlySet<string> = new Set(genericWords);
 const roleSet: ReadonlySet<string> = new Set(roleWords);
 const placeSet: ReadonlySet<string> = new Set(knownPlaces);
+const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典型', '有效', '特色', '先进', '好的', '成功', '突出', '显著', '创新']);
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
@@ -92,6 +93,17 @@ const askingWord = /^(?:几|多少|哪|何|有何|作何|为何|如何|怎|啥)|
 const year = /^(?:19|20)\d{2}$/u;
 /** What may stand before an organisation's name without being part of it (2021年嘉职院, 与浙江大学). */
 const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到]+/u;
+
+/** 具体做法, 主要成效, 典型经验: an intent word with a qualifier that adds no topic. */
+function isQualifiedIntent(word: string): boolean {
+  for (const intent of intentWords) {
+    if (word.length > intent.length && word.endsWith(intent)) {
+      const qualifier = word.slice(0, -intent.length);
+      return questionWords.has(qualifier) || genericSet.has(qualifier) || intentQualifiers.has(qualifier);
+    }
+  }
+  return false;
+}
 
 /** The answer type a question asks for (first matching cue of `answerTypeCues`). */
 export function answerTypeOf(question: string): AnswerType {
@@ -224,7 +236,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const general = generalIdf(word);
     let role: TermRole;
     const isPlace = placeSet.has(word) || placeName.test(word);
-    if (intentSet.has(word)) role = 'intent';
+    if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
     else if (genericSet.has(word)) role = 'generic';

@@ -196,6 +196,8 @@ export const evidence = {
   ownWeight: 0.35,
   windowWeight: 0.25,
   coreWeight: 0.4,
+  /** Relevance of every sentence when a question names nothing but is asked within an article or college. */
+  scopedRelevance: 0.5,
   /** A sentence repeating a phrase of the question (党建与专业建设) scores up to this much more… */
   phraseWeight: 0.4,
   /** …reached at this many characters beyond three. */

@@ -459,7 +459,8 @@ describe('everyday controls', () => {
 describe('sources', () => {
   it('groups the sources under an answer by article: one card, its cited passages inside', async () => {
     const { page, errors } = await openPage();
-    const answer = await ask(page, '各院校如何开展党史学习教育？');
+    // An answer from one article with several cited passages.
+    const answer = await ask(page, '嘉兴职业技术学院如何开展党史学习教育？');
     const citations = await latestCitations(page);
     const byArticle = new Map<string, PageCitation[]>();
     for (const citation of citations) byArticle.set(citation.docId, [...(byArticle.get(citation.docId) ?? []), citation]);

@@ -11,7 +11,7 @@ import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
 import { sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
-import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
 let search: SearchService;
 let answers: AnswerService;
@@ -90,6 +90,13 @@ describe('direct answers', () => {
     expect(lead).toContain('700多人次');
     expect(lead!.replace(/\[\d+\]/g, '').length).toBeLessThanOrEqual(90);
     expectSupported(end);
+  });
+
+  it('就本文提问: a docId filter answers from that article only, whatever the question names', async () => {
+    const docId = defaultDocId('hunan');
+    const end = await answers.answerOnce({ question: '有哪些具体做法？', mode: 'qa', history: [], filters: { docId } }, AbortSignal.timeout(30_000));
+    expect(end.notFound).toBe(false);
+    expect(new Set(end.citations.map((citation) => citation.docId))).toEqual(new Set([docId]));
   });
 
   it('a question about one college never leads with another college', async () => {
