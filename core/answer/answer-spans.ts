@@ -32,7 +32,7 @@ function spansOf(pattern: RegExp, text: string): TextSpan[] {
 
 /** Words that stand right before or after a person's name (书记方俊良, 马庆斋等). */
 const roleBefore = /(?:书记|副书记|院长|副院长|校长|副校长|主任|部长|委员|教授|老师|教师|党员|学生|同学|专家|代表|模范|能手|获得者|带头人|骨干|英雄|记者|通讯员|作者|主席|局长|厅长|处长|市长|县长|经理|董事长|工匠|之星|人物)[、，\s]?$/u;
-const roleAfter = /^(?:等|同志|老师|教授|书记|院长|校长|主任|表示|指出|强调|说|带头|获|入选|荣获|(?:老|原|前|副)(?:校长|院长|书记|主任))/u;
+const roleAfter = /^(?:[（(][^）)]{0,30}[）)])?(?:等|同志|老师|教授|书记|院长|校长|主任|表示|指出|强调|说|带头|获|入选|荣获|(?:老|原|前|副)(?:校长|院长|书记|主任))/u;
 
 /**
  * People named in a text: words of two to four characters that jieba tags as persons, or found
@@ -47,7 +47,7 @@ export function personSpans(text: string): TextSpan[] {
     if (start < 0) continue;
     at = start + word.length;
     if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'x') || !/^[\u4e00-\u9fa5]{2,4}$/u.test(word)) continue;
-    if (roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(at, at + 4))) spans.push({ start, end: at });
+    if (roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(at, at + 40))) spans.push({ start, end: at });
   }
   return spans;
 }

@@ -306,7 +306,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
       const typeSpans = typedSpans(analysis.answerType, sentence, analysis.nameHead);
-      const typedMatch = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true);
+      // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
+      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
+      const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
       const isHeading = headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);

@@ -21,6 +21,7 @@ import {
   genericWords,
   intentWords,
   organisationName,
+  organisationWordIdf,
   placeName,
   properNounTags,
   roleFactor,
@@ -298,10 +299,14 @@ function organisationIn(match: string): string | null {
   let place = 0;
   while (place < nouns.length - 1 && (nouns[place]!.tag === 'ns' || placeName.test(nouns[place]!.word))) place++;
   const core = nouns.slice(place).map((token) => token.word).join('');
-  // 宁波职业技术学院 is a college; 北京市学校 (a city's schools) and 学校 alone are none.
+  // 宁波职业技术学院 is a college; 北京市学校 (a city's schools) and 学校 alone are none, nor is a
+  // head with only common words before it (合作大学): a name has a proper or rare word in it.
   const administrativePlace = place > 0 && /[省市县区]$/u.test(nouns[place - 1]!.word);
   if ([...name].length < 4 || genericSet.has(name) || (genericOrganisation.test(core) && (place === 0 || administrativePlace))) return null;
-  return name;
+  const last = nouns[nouns.length - 1]!;
+  const words = genericOrganisation.test(last.word) ? nouns.slice(0, -1) : nouns;
+  const specific = words.some((token) => token.tag === 'x' || properNounTags.has(token.tag) || generalIdf(token.word) >= organisationWordIdf);
+  return specific || place > 0 ? name : null;
 }
 
 /**

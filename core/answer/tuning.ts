@@ -82,7 +82,10 @@ export const singleCharacterFactor = 0.3;
 export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
-export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+
+/** An organisation's name holds a word at least this rare in general Chinese (泰达, 精雕), or a proper noun. */
+export const organisationWordIdf = 7.5;
 
 /**
  * Provinces and their capitals by their short names: places a question is about even without a
@@ -185,6 +188,9 @@ export const evidence = {
   /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
   typedFocus: 0.4,
   typedNeighbourFactor: 0.5,
+  /** A 时间 question is answered by the article's own date when a short sentence (a headline) says nearly all of it. */
+  datedHeadlineLength: 40,
+  datedHeadlineCoverage: 0.9,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
   /** An article that does not name the place a question is about counts this much; one that says 本市/我省 instead, placeSelfReferenceFactor. */
