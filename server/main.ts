@@ -16,6 +16,7 @@ import { buildApp } from './app.ts';
 import { Reindexer } from './reindexer.ts';
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
+import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
     timeoutMs: config.OPENAI_TIMEOUT_MS,
   });
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
+  // Question analysis reads jieba's general word table; loading it now spares the first question.
+  warmUpGeneralIdf();
   const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: loggerOptions(config) });
 
   // Pick up generations that an ingest publishes while we serve (`npm run ingest`, or the
