@@ -162,4 +162,14 @@ describe('comparisons and meeting drafts', () => {
     }
     expectSupported(end);
   });
+
+  it('a request that names its form (列表对比一下, 包括背景…启示) is answered, not refused for those words', async () => {
+    const compare = await ask('各院校在打造党建品牌方面有哪些做法？列表对比一下。', 'compare');
+    expect(compare.notFound, compare.answer).toBe(false);
+    expect(compare.table!.rows.filter((row) => row.practice !== null).length).toBeGreaterThan(1);
+    const draft = await ask('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。', 'summary');
+    expect(draft.notFound, draft.answer).toBe(false);
+    expect(draft.answer.split('\n')[0]).toBe('# 关于“党建引领产教融合”的典型经验材料');
+    expectSupported(draft);
+  });
 });
