@@ -294,7 +294,10 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const context = passageContext(chunk).toLowerCase();
     const fit = articleFit(chunk);
     const matchesArticle = fit > 0;
-    const spans = splitSentences(text, chunk.start, chunk.end).filter((span) => text.slice(span.start, span.end).replace(/[\s\p{P}\d]/gu, '').length >= 4);
+    const spans = splitSentences(text, chunk.start, chunk.end).filter((span) => {
+      const sentence = text.slice(span.start, span.end);
+      return sentence.replace(/[\s\p{P}\d]/gu, '').length >= 4 && !sentenceCues.attributionOnly.test(sentence.trim());
+    });
     const lowered = spans.map((span) => text.slice(span.start, span.end).toLowerCase());
     spans.forEach((span, index) => {
       const key = `${chunk.document.docId}:${span.start}`;

@@ -238,6 +238,8 @@ export const sentenceCues = {
   background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/u,
   insight: /关键|核心|必须|只有|才能|根本|要坚持|始终坚持|之基|意义|启示|体会|经验表明|需要|应当|离不开|前提|保障/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
+  /** A sentence that only says who spoke (杨海杰说。, 他介绍。): it states nothing by itself. */
+  attributionOnly: /^[\u4e00-\u9fa5·A-Za-z]{1,24}(?:说|表示|介绍|指出|强调|坦言|告诉记者)[。！!]?$/u,
   /**
    * Framing that restates a document's subject without answering anything: purpose clauses (为深入贯彻…),
    * announcements (现将…通知如下), document numbers (〔2020〕7号) and datelines of the issuing office.

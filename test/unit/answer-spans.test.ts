@@ -8,6 +8,7 @@ import { displayClaim } from '../../core/answer/citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
 import { longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
+import { sentenceCues } from '../../core/answer/tuning.ts';
 
 const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
 
@@ -77,5 +78,12 @@ describe('items and claims', () => {
   it('measures the longest phrase a sentence repeats from the question', () => {
     expect(longestSharedRun('嘉兴职业技术学院|党建与专业建设融合', '坚持党建与专业建设相融合。')).toBe(7);
     expect(longestSharedRun('党建与|方面', '坚持党建工作')).toBe(0);
+  });
+});
+
+describe('sentences that state nothing', () => {
+  it('a sentence that only names who spoke is no evidence; a statement that reports speech is', () => {
+    for (const sentence of ['杨海杰提醒说。', '浙江省大数据发展管理局副局长蒋汝忠说。', '他介绍。']) expect(sentenceCues.attributionOnly.test(sentence), sentence).toBe(true);
+    for (const sentence of ['杨海杰说，入沪道口均未出现拥堵。', '市公安局交警总队作出权威解答。', '学校党委书记强调，要把党建与专业建设相结合。']) expect(sentenceCues.attributionOnly.test(sentence), sentence).toBe(false);
   });
 });
