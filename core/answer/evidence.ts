@@ -18,7 +18,7 @@ import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
-import { evidence as knobs, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
 const synonymsOf = new Map<string, string[]>();
 for (const group of synonymGroups) for (const word of group) synonymsOf.set(word, [...new Set([...(synonymsOf.get(word) ?? []), ...group.filter((other) => other !== word)])]);
@@ -161,6 +161,16 @@ export function passageContext(chunk: IndexedChunk): string {
 /** An article that speaks of its own place without naming it (本市, 我省). */
 const selfReference = /本市|本省|我市|我省|本区|我区|本县|我县|全市|全省/u;
 
+// Only the well-known names: a suffix pattern (…市) also matches 城市 and 全市.
+const placeMention = new RegExp(knownPlaces.join('|'), 'gu');
+
+/** Whether an article's title or opening names a place, none of whose names is one of `forms`. */
+function opensWithOtherPlace(title: string, text: string, forms: readonly string[]): boolean {
+  const opening = `${title} ${text.slice(0, knobs.placeOpening)}`;
+  for (const match of opening.matchAll(placeMention)) if (!forms.some((form) => match[0].includes(form) || form.includes(match[0]))) return true;
+  return false;
+}
+
 const runInHeading = /^[^，,；;：:]{2,18}[。！]?$/u;
 
 function weightedShare(matches: readonly MatchTerm[], total: number, found: (match: MatchTerm) => number): number {
@@ -280,7 +290,16 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     if (known === undefined) {
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
       const names = (match: MatchTerm): boolean => match.forms.some((form) => namesIn(form, text));
-      known = !critical.every(names) ? 0 : places.every(names) ? 1 : selfReference.test(text) ? knobs.placeSelfReferenceFactor : knobs.placeMismatchFactor;
+      const placeForms = places.flatMap((match) => match.forms);
+      known = !critical.every(names)
+        ? 0
+        : places.every(names)
+          ? 1
+          : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), placeForms)
+            ? knobs.placeConflictFactor
+            : selfReference.test(text)
+              ? knobs.placeSelfReferenceFactor
+              : knobs.placeMismatchFactor;
       articleChecks.set(chunk.document.docId, known);
     }
     return known;

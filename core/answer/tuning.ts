@@ -203,6 +203,10 @@ export const evidence = {
   /** An article that does not name the place a question is about counts this much; one that says 本市/我省 instead, placeSelfReferenceFactor. */
   placeMismatchFactor: 0.5,
   placeSelfReferenceFactor: 0.85,
+  /** An article that opens naming another place (北京市… for a question about 上海) and never the asked one: it is about somewhere else. */
+  placeConflictFactor: 0.2,
+  /** Characters of an article's opening (after its title) read for the place it is about. */
+  placeOpening: 120,
   /** A list question that counts its items needs an enumeration of at least this share of them. */
   listShare: 0.6,
   /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */

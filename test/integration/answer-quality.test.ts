@@ -123,6 +123,8 @@ describe('refusal decided by evidence', () => {
     ['嘉兴职业技术学院的校长是谁？', null],
     ['嘉兴职业技术学院的“红船铁军”有多少人？', null],
     ['苏州工业职业技术学院智能制造教工党支部的教师党员“七个一”先锋工程具体是哪七个一？', null],
+    // The articles open naming 嘉兴, 浙江, 苏州…: about somewhere else, not about 北京.
+    ['北京市的高校如何开展党史学习教育？', null],
   ];
   for (const [question, missing] of cases) {
     it(question, async () => {
