@@ -103,6 +103,20 @@ function headMatch(items: readonly string[], analysis: QuestionAnalysis, phrase:
   return items.filter((item) => (head && key && (item.includes(head) || item.includes(key))) || longestSharedRun(phrase, item.toLowerCase()) >= 3).length / items.length;
 }
 
+/** The opening a counted name's parts share (“三比” → 比: 比履职能力、比服务能力…; “三服务” → 服务), or null. */
+export function countedNameKey(name: string | undefined): string | null {
+  const match = name ? /^[一二三四五六七八九十两]+(?:个|项|大)?([\u4e00-\u9fa5]{1,2})$/u.exec(name) : null;
+  return match ? match[1]! : null;
+}
+
+const ordinalOpening = /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/u;
+
+/** Share of items that open with `key` once their ordinal is set aside. */
+function openingShare(items: readonly string[], key: string | null): number {
+  if (!key || items.length === 0) return 0;
+  return items.filter((item) => item.replace(ordinalOpening, '').trim().startsWith(key)).length / items.length;
+}
+
 /**
  * The best enumeration near the strongest evidence for a list (or definition) question, or null
  * when the evidence holds none.
@@ -121,6 +135,9 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const countFit = (count: number): number => (wanted === null ? 1 : count === wanted ? knobs.exactCountBonus : count > wanted ? knobs.moreThanCounted : knobs.fewerThanCounted);
   // A list whose items repeat the name asked about (“三亮”是什么) names its siblings, not its parts.
   const siblings = (items: readonly string[]): number => (target && items.some((item) => item.includes(target)) ? knobs.siblingFactor : 1);
+  // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
+  const partsKey = countedNameKey(target);
+  const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
     const text = snapshot.documentText(document);
@@ -145,7 +162,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
         const cited = cite(span);
         const items = count(match[0]);
-        if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
+        if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
       }
     }
 
@@ -161,7 +178,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       if (items.length !== run.length) continue;
       const texts = run.map((sentence) => sentence.text);
       const parallel = ordinalOf(run[0]!.text) === null;
-      const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts);
+      const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts) * parts(texts);
       consider({ items, count: items.length, score });
     }
   }

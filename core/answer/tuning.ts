@@ -305,6 +305,8 @@ export const enumerationKnobs = {
   headBonus: 0.3,
   /** A list whose items repeat the name being defined names its siblings, not its parts. */
   siblingFactor: 0.6,
+  /** Score bonus for an enumeration whose items open like the counted name asked about (“三比” → 比履职能力…). */
+  countedPartsBonus: 1,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -84,6 +84,17 @@ describe('direct answers', () => {
     for (const part of ['亮身份', '亮职责', '亮承诺']) expect(lead).toContain(part);
   });
 
+  it('the parts of a counted name are the items that open like it, not its sibling’s (“三比” → 比…, “三服务” → 服务…)', async () => {
+    const threeCompare = await ask('风能工程学院“三亮三比”工程中“三比”比的是哪几项？');
+    const compareLead = claimLines(threeCompare.answer)[0]!;
+    for (const part of ['比履职能力', '比服务能力', '比工作业绩']) expect(compareLead).toContain(part);
+    expect(compareLead).not.toContain('亮身份');
+    const threeServices = await ask('湖南电气职院风能工程学院的“三服务”指哪三项服务？');
+    const servicesLead = claimLines(threeServices.answer).slice(0, 3).join('');
+    for (const part of ['服务大局', '服务群众', '服务社会']) expect(servicesLead).toContain(part);
+    expectSupported(threeServices);
+  });
+
   it('a count question leads with the clause that holds the number, cut short with an exact citation', async () => {
     const end = await ask('嘉兴职业技术学院近两年累计开展了多少人次的政治素质考察？');
     const [lead] = claimLines(end.answer);
