@@ -40,6 +40,20 @@ const roleAfter = /^(?:[（(][^）)]{0,30}[）)])?(?:等|同志|老师|教授|�
  * Both tags also hold non-names; the role keeps those out.
  */
 export function personSpans(text: string): TextSpan[] {
+  // Tagging is the costly part of answering a 人物 question, and evidence asks about the same
+  // sentences more than once (院校对比 once per college): remember the last few thousand.
+  const known = personSpanCache.get(text);
+  if (known) return known;
+  if (personSpanCache.size >= personSpanCacheSize) personSpanCache.clear();
+  const spans = findPersonSpans(text);
+  personSpanCache.set(text, spans);
+  return spans;
+}
+
+const personSpanCacheSize = 4096;
+const personSpanCache = new Map<string, TextSpan[]>();
+
+function findPersonSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   let at = 0;
   for (const { word, tag } of getJieba().tag(text, true)) {
