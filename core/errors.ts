@@ -29,6 +29,7 @@ export const errorCodes = {
   UPSTREAM_TIMEOUT: { status: 504, message: '生成模型服务超时' },
   SHUTTING_DOWN: { status: 503, message: '服务正在关闭' },
   INPUT_UNREADABLE: { status: 422, message: '文件无法读取' },
+  ARCHIVE_REFUSED: { status: 422, message: '压缩文件解压后过大或条目过多，已拒绝' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 } as const satisfies Record<string, { status: number; message: string }>;

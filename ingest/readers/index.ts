@@ -8,6 +8,7 @@ import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises
 import path from 'node:path';
 import type { IngestProblem, SourceArticle, SourceFormat } from '../../core/documents.ts';
 import { AppError } from '../../core/errors.ts';
+import type { ArchiveLimits } from './archive-guard.ts';
 import { decodeText } from './decode.ts';
 import { docxToText } from './docx.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -26,6 +27,8 @@ export interface ReaderOptions {
   maxFileBytes?: number;
   /** .jsonl lines above this size are reported TOO_LARGE and skipped. */
   maxLineBytes?: number;
+  /** Limits for .docx archives (entries, unpacked size, ratio); see archive-guard.ts. */
+  archiveLimits?: Partial<ArchiveLimits>;
 }
 
 export const defaultMaxFileBytes = 50 * 1024 * 1024;
@@ -161,7 +164,7 @@ export async function* readCorpusFile(
       return;
     }
     const bytes = await handle.readFile();
-    yield await readWholeFile(bytes, format, sourcePath);
+    yield await readWholeFile(bytes, format, sourcePath, options);
   } catch (error) {
     yield problem(sourcePath, 'UNREADABLE', `read failed (${describeError(error)})`);
   } finally {
@@ -170,15 +173,19 @@ export async function* readCorpusFile(
 }
 
 /** Converts the bytes of a single-article file. */
-async function readWholeFile(bytes: Buffer, format: Exclude<SourceFormat, 'jsonl'>, sourcePath: string): Promise<SourceArticle | IngestProblem> {
+async function readWholeFile(bytes: Buffer, format: Exclude<SourceFormat, 'jsonl'>, sourcePath: string, options: ReaderOptions): Promise<SourceArticle | IngestProblem> {
   const article = (text: string, given: SourceArticle['given']): SourceArticle => ({ docId: docIdFor(sourcePath), sourcePath, format, text, given });
 
   if (format === 'docx') {
-    const result = await docxToText(bytes);
+    const result = await docxToText(bytes, options.archiveLimits);
     if (!result.ok) {
       // Renamed Word 97-2003 files are common; say so instead of "end of central directory not found".
       const legacy = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-      const detail = legacy ? 'is a legacy Word .doc file, not .docx; save it as .docx' : `not a readable .docx (${result.detail})`;
+      const detail = legacy
+        ? 'is a legacy Word .doc file, not .docx; save it as .docx'
+        : result.refused
+          ? `refused before unpacking: ${result.detail}`
+          : `not a readable .docx (${result.detail})`;
       return problem(sourcePath, 'MALFORMED_DOCX', detail);
     }
     return result.text.trim() === '' ? problem(sourcePath, 'EMPTY', 'document contains no text') : article(result.text, {});
