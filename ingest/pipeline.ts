@@ -34,6 +34,8 @@ export interface IngestOptions {
   hnsw: HnswParameters;
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
+  /** Called with each corpus file (relative path) before it is read, so a crash can be traced to it. */
+  onFile?: (sourcePath: string) => void;
   /**
    * Worker threads that clean, chunk and tokenise articles: 0 runs everything on the calling
    * thread. By default corpora of at least `workerThresholdBytes` use every core but one.
@@ -266,6 +268,7 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
   // analysis between them may run in worker threads (see prepare-pool.ts).
   async function* readAll(): AsyncGenerator<SourceItem<number>> {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      options.onFile?.(files[fileIndex]!);
       for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
         throwIfAborted(signal);
         if (isIngestProblem(item)) {
