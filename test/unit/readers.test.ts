@@ -581,6 +581,32 @@ describe('discoverCorpusFiles', () => {
     expect(result.unsupported).toEqual(['README', 'z.doc']);
   });
 
+  it('follows links inside the corpus folder, never links out of it, and reports those', async () => {
+    const root = await mkdtemp(path.join(dir, 'links-'));
+    const corpus = path.join(root, 'corpus');
+    const secrets = path.join(root, 'secrets');
+    await mkdir(path.join(corpus, 'sub'), { recursive: true });
+    await mkdir(secrets, { recursive: true });
+    await writeFile(path.join(corpus, 'a.txt'), '党建引领');
+    await writeFile(path.join(secrets, 'passwd.txt'), 'root:x:0:0:root:/root:/bin/bash');
+    await symlink(path.join(secrets, 'passwd.txt'), path.join(corpus, 'passwd.txt'));
+    await symlink(secrets, path.join(corpus, 'etc'));
+    await symlink('../../secrets/passwd.txt', path.join(corpus, 'sub', 'relative.txt'));
+    await symlink(path.join(corpus, 'a.txt'), path.join(corpus, 'sub', 'alias.txt'));
+    await symlink(path.join(corpus, 'sub'), path.join(corpus, 'mirror'));
+    // A corpus folder that is itself a link is read through it.
+    await symlink(corpus, path.join(root, 'corpus-link'));
+    for (const corpusDir of [corpus, path.join(root, 'corpus-link')]) {
+      expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: ['a.txt', 'mirror/alias.txt'], unsupported: [], outside: ['etc', 'mirror/relative.txt', 'passwd.txt'] });
+    }
+    // Asked for directly (or swapped in after the listing), the link is not followed either.
+    for (const file of ['passwd.txt', 'etc/passwd.txt', 'sub/relative.txt']) {
+      expect(await readAll(file, undefined, corpus)).toEqual([
+        { sourcePath: file, reason: 'OUTSIDE_CORPUS', message: `${file}: is a link to a file outside the corpus folder; links out of the corpus are not followed` },
+      ]);
+    }
+  });
+
   it('throws INPUT_UNREADABLE for a missing corpus folder', async () => {
     const error = await discoverCorpusFiles(path.join(dir, 'no-such-folder')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -599,7 +625,7 @@ describe('the real corpus', () => {
   };
 
   it('discovers exactly the five articles', async () => {
-    expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: Object.keys(expectations), unsupported: [] });
+    expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: Object.keys(expectations), unsupported: [], outside: [] });
   });
 
   it.each(Object.entries(expectations))('reads %s', async (file, phrases) => {
