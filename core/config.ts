@@ -22,11 +22,17 @@ interface Setting<T extends z.ZodType> {
   schema: T;
   default: string;
   doc: string;
+  /** A secret: an invalid value is named but never echoed. */
+  secret?: boolean;
 }
 
-function setting<T extends z.ZodType>(schema: T, defaultValue: string, doc: string): Setting<T> {
-  return { schema, default: defaultValue, doc };
+function setting<T extends z.ZodType>(schema: T, defaultValue: string, doc: string, options: { secret?: boolean } = {}): Setting<T> {
+  return { schema, default: defaultValue, doc, ...options };
 }
+
+// The page sends the token in an Authorization header and a websocket subprotocol: printable ASCII
+// only. Refusing anything else at start-up beats a token that works on one path and not the other.
+const accessToken = z.string().regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces (letters, digits, punctuation), as HTTP headers carry nothing else');
 
 /** The table of every setting the product reads. Order is the order of `.env.example`. */
 export const settings = {
@@ -51,12 +57,12 @@ export const settings = {
   HNSW_EF_CONSTRUCTION: setting(integer(10, 2000), '200', 'HNSW build-time candidate list size'),
   HNSW_EF_SEARCH: setting(integer(10, 2000), '256', 'HNSW search-time candidate list size (higher: better recall, slower search; see bench/results/latest.md)'),
 
-  OPENAI_API_KEY: setting(z.string(), '', 'API key of an OpenAI-compatible endpoint; empty uses the offline extractive engine'),
+  OPENAI_API_KEY: setting(z.string(), '', 'API key of an OpenAI-compatible endpoint; empty uses the offline extractive engine', { secret: true }),
   OPENAI_BASE_URL: setting(z.union([z.literal(''), z.string().url()]), '', 'Base URL of the endpoint (DeepSeek, Qwen, vLLM, Ollama, llama.cpp); empty for api.openai.com'),
   OPENAI_MODEL: setting(z.string().min(1), 'gpt-4o-mini', 'Chat model name at that endpoint'),
   OPENAI_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Time-out for one generation request; on time-out the extractive answer is used'),
 
-  ACCESS_TOKEN: setting(z.string(), '', 'When set, every API route and the websocket require "Authorization: Bearer <token>"'),
+  ACCESS_TOKEN: setting(accessToken, '', 'When set, every API route and the websocket require "Authorization: Bearer <token>" (printable ASCII, no spaces)', { secret: true }),
   RATE_LIMIT_PER_MINUTE: setting(integer(0, 1_000_000), '120', 'Requests per minute per client; 0 turns rate limiting off'),
   CORS_ORIGIN: setting(z.string(), '', 'Allowed cross-origin caller (e.g. https://intranet.example.edu); empty: no CORS'),
   MAX_QUESTION_LENGTH: setting(integer(10, 20_000), '500', 'Longest question accepted, in characters'),
@@ -84,7 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}, overrid
     const raw = overrides[name] ?? env[name] ?? entry.default;
     const parsed = entry.schema.safeParse(raw.trim());
     if (parsed.success) values[name] = parsed.data;
-    else problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    else problems.push(`${name}=${entry.secret ? '(hidden)' : JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', `Invalid settings:\n  ${problems.join('\n  ')}`, { details: { problems } });
