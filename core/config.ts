@@ -60,7 +60,9 @@ export const settings = {
   OPENAI_API_KEY: setting(z.string(), '', 'API key of an OpenAI-compatible endpoint; empty uses the offline extractive engine', { secret: true }),
   OPENAI_BASE_URL: setting(z.union([z.literal(''), z.string().url()]), '', 'Base URL of the endpoint (DeepSeek, Qwen, vLLM, Ollama, llama.cpp); empty for api.openai.com'),
   OPENAI_MODEL: setting(z.string().min(1), 'gpt-4o-mini', 'Chat model name at that endpoint'),
-  OPENAI_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Time-out for one generation request; on time-out the extractive answer is used'),
+  OPENAI_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Longest wait for the model endpoint to answer and then for each streamed piece; on time-out the extractive answer is used'),
+  OPENAI_ANSWER_TIMEOUT_MS: setting(integer(1000, 3_600_000), '180000', 'Longest time one generated answer may take in all; after it the extractive answer is used'),
+  OPENAI_MAX_ANSWER_CHARS: setting(integer(500, 1_000_000), '20000', 'Longest generated answer, in characters; a longer one is dropped for the extractive answer'),
 
   ACCESS_TOKEN: setting(accessToken, '', 'When set, every API route and the websocket require "Authorization: Bearer <token>" (printable ASCII, no spaces)', { secret: true }),
   RATE_LIMIT_PER_MINUTE: setting(integer(0, 1_000_000), '120', 'Requests per minute per client; 0 turns rate limiting off'),

@@ -27,6 +27,7 @@ export const errorCodes = {
   EMBEDDING_FAILED: { status: 500, message: '向量模型计算失败' },
   UPSTREAM_ERROR: { status: 502, message: '生成模型服务出错' },
   UPSTREAM_TIMEOUT: { status: 504, message: '生成模型服务超时' },
+  ANSWER_TOO_LONG: { status: 502, message: '生成模型的回答超出长度上限' },
   SHUTTING_DOWN: { status: 503, message: '服务正在关闭' },
   INPUT_UNREADABLE: { status: 422, message: '文件无法读取' },
   ARCHIVE_REFUSED: { status: 422, message: '压缩文件解压后过大或条目过多，已拒绝' },

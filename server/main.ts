@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
+    answerTimeoutMs: config.OPENAI_ANSWER_TIMEOUT_MS,
+    maxAnswerChars: config.OPENAI_MAX_ANSWER_CHARS,
   });
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
   const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: loggerOptions(config) });
