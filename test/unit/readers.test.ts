@@ -166,6 +166,17 @@ describe('text decoding', () => {
     expect((await readArticle(await write('utf16be.txt', be))).text).toBe(chinese);
   });
 
+  it('decodes UTF-16LE and UTF-16BE without a BOM, also Chinese text without a single ASCII character', async () => {
+    const noAscii = '坚持党建引领，实施“红色引擎”工程，推动学校高质量发展。'.repeat(30);
+    for (const text of [chinese, noAscii]) {
+      expect((await readArticle(await write('bomless-le.txt', Buffer.from(text, 'utf16le')))).text).toBe(text);
+      expect((await readArticle(await write('bomless-be.txt', iconv.encode(text, 'utf-16be')))).text).toBe(text);
+    }
+    // ASCII text is UTF-8, although its letters would pass for the high bytes of ideographs.
+    expect((await readArticle(await write('ascii.txt', 'Party building leads the way in every college. '.repeat(20)))).format).toBe('txt');
+    expect((await readArticle(await write('ascii.txt', 'Party building leads the way in every college. '.repeat(20)))).text).toMatch(/^Party building/);
+  });
+
   it('normalises CRLF and CR line endings to LF', async () => {
     const article = await readArticle(await write('crlf.txt', '第一段\r\n第二段\r第三段\r\n'));
     expect(article.text).toBe('第一段\n第二段\n第三段');
