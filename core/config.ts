@@ -69,6 +69,7 @@ export const settings = {
   CORS_ORIGIN: setting(z.string(), '', 'Allowed cross-origin caller (e.g. https://intranet.example.edu); empty: no CORS'),
   MAX_QUESTION_LENGTH: setting(integer(10, 20_000), '500', 'Longest question accepted, in characters'),
   MAX_HISTORY_TURNS: setting(integer(0, 200), '20', 'Most conversation turns sent with one question'),
+  REQUEST_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Longest time a client may take to send a whole request (headers at most 10 s of it); slower ones get 408 and are disconnected'),
   MAX_MESSAGE_BYTES: setting(integer(1024, 16_777_216), '65536', 'Largest websocket message or JSON body accepted, in bytes'),
   MAX_IN_FLIGHT_PER_SOCKET: setting(integer(1, 100), '4', 'Questions one socket may have in flight at once'),
   MAX_CONNECTIONS_PER_CLIENT: setting(integer(1, 100_000), '50', 'Open websocket connections allowed per client address'),

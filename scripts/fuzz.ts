@@ -8,12 +8,12 @@
  *   order, within the answer deadline and the length limit, citing only real sources;
  * - hostile corpus files (scripts/fuzz/corpus-files.ts): zip bombs, links out of the corpus,
  *   undeclared encodings, non-characters; ingest finishes and accounts for every file;
- * - slow request bodies and headers (scripts/fuzz/slow-bodies.ts): closed by the request time-out
- *   while the server keeps answering.
+ * - slow request bodies and headers (scripts/fuzz/slow-bodies.ts), many at once: each answered
+ *   408 and closed by the request time-out while the server keeps answering.
  *
  * The CI form is test/integration/fuzz.test.ts; the long form is
- *   npm run fuzz -- [--frames N] [--requests N] [--streams N] [--corpora N] [--seed N]
- * (or FUZZ_FRAMES, FUZZ_REQUESTS, FUZZ_STREAMS, FUZZ_CORPORA, FUZZ_SEED), which serves
+ *   npm run fuzz -- [--frames N] [--requests N] [--streams N] [--corpora N] [--slow N] [--seed N]
+ * (or FUZZ_FRAMES, FUZZ_REQUESTS, FUZZ_STREAMS, FUZZ_CORPORA, FUZZ_SLOW, FUZZ_SEED), which serves
  * the default corpus from a temporary index on a loopback port and exits non-zero on any failure.
  */
 import fs from 'node:fs';
@@ -22,12 +22,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzCorpusFiles } from './fuzz/corpus-files.ts';
 import { fuzzModelStreams } from './fuzz/model-streams.ts';
+import { fuzzSlowBodies } from './fuzz/slow-bodies.ts';
 import type { FuzzFailure, FuzzLimits } from './fuzz/shared.ts';
 import { fuzzHttp, fuzzWebsocket, type WebsocketResult } from './fuzz/surfaces.ts';
 
 export type { FuzzFailure, FuzzLimits } from './fuzz/shared.ts';
 export { fuzzCorpusFiles } from './fuzz/corpus-files.ts';
 export { fuzzModelStreams, modelStreamExamples } from './fuzz/model-streams.ts';
+export { fuzzSlowBodies } from './fuzz/slow-bodies.ts';
 
 export interface FuzzReport {
   seed: number;
@@ -76,12 +78,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 
 /** The long form: a server over the default corpus in a temporary folder, fuzzed, then checked. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: Object.fromEntries(['frames', 'requests', 'streams', 'corpora', 'seed'].map((name) => [name, { type: 'string' as const }])) });
+  const { values } = parseArgs({ options: Object.fromEntries(['frames', 'requests', 'streams', 'corpora', 'slow', 'seed'].map((name) => [name, { type: 'string' as const }])) });
   const count = (name: string, fallback: number): number => Number(values[name] ?? process.env[`FUZZ_${name.toUpperCase()}`] ?? fallback);
   const frames = count('frames', 50_000);
   const requests = count('requests', 20_000);
   const streams = count('streams', 300);
   const corpora = count('corpora', 40);
+  const slow = count('slow', 20);
   const seed = count('seed', Date.now() % 1_000_000);
   const { loadConfig } = await import('../core/config.ts');
   const { SearchService } = await import('../core/retrieval/search-service.ts');
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
   const say = (line: string): boolean => process.stderr.write(`${line}\n`);
   try {
     await ingestCorpus({ corpusDir: path.join(repoRoot, 'corpus'), indexDir, chunking: { size: 500, overlap: 80 }, embedder: null, embeddingBatchSize: 16, hnsw: { m: 16, efConstruction: 200 } });
-    const config = loadConfig({}, { INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '0' });
+    const config = loadConfig({}, { INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '0', REQUEST_TIMEOUT_MS: '2000' });
     const search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: config.HNSW_EF_SEARCH } });
     search.load();
     const app = await buildApp({ config, search, answers: new AnswerService({ search, generator: null }) });
@@ -108,6 +111,8 @@ async function main(): Promise<void> {
       limits: { maxMessageBytes: config.MAX_MESSAGE_BYTES, maxQuestionLength: config.MAX_QUESTION_LENGTH, maxHistoryTurns: config.MAX_HISTORY_TURNS },
       secrets: [repoRoot, root],
     });
+    say(`${slow} rounds of slow requests…`);
+    const slowBodies = await fuzzSlowBodies({ baseUrl, runs: slow, seed, requestTimeoutMs: config.REQUEST_TIMEOUT_MS });
     const health = await fetch(`${baseUrl}/api/health`);
     const polluted = ({} as Record<string, unknown>).polluted !== undefined;
     await app.close();
@@ -116,10 +121,10 @@ async function main(): Promise<void> {
     const model = await fuzzModelStreams({ indexDir, runs: streams, seed, secrets: [repoRoot, root] });
     say(`${corpora} hostile corpora…`);
     const corpus = await fuzzCorpusFiles({ runs: corpora, seed });
-    const failures = [...report.failures, ...model.failures, ...corpus.failures];
+    const failures = [...report.failures, ...slowBodies.failures, ...model.failures, ...corpus.failures];
     for (const failure of failures.slice(0, 50)) say(`FAIL ${failure.surface} ${failure.kind}: ${failure.problem}\n  input: ${failure.input}`);
     const ok = failures.length === 0 && report.afterwards.answered && report.afterwards.notFound === false && health.status === 200 && !polluted;
-    const summary = { ...report, failures: failures.length, healthAfter: health.status, polluted, streams: { runs: model.runs, notices: model.notices }, corpora: { runs: corpus.runs, kinds: corpus.kinds }, ok };
+    const summary = { ...report, failures: failures.length, healthAfter: health.status, polluted, slow: slowBodies.runs, streams: { runs: model.runs, notices: model.notices }, corpora: { runs: corpus.runs, kinds: corpus.kinds }, ok };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     process.exitCode = ok ? 0 : 1;
   } finally {

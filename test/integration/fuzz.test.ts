@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzCorpusFiles, fuzzModelStreams, modelStreamExamples, runFuzz, type FuzzReport } from '../../scripts/fuzz.ts';
+import { fuzzCorpusFiles, fuzzModelStreams, fuzzSlowBodies, modelStreamExamples, runFuzz, type FuzzReport } from '../../scripts/fuzz.ts';
 import { buildTestApp, closeTestApps, type TestApp } from '../helpers/app.ts';
 import { copyDefaultCorpus, defaultDocId, ingest, makeTempDir, removeTempDirs, repoRoot } from '../helpers/corpus.ts';
 
@@ -18,6 +18,7 @@ const frames = Number(process.env.FUZZ_FRAMES ?? 3_000);
 const requests = Number(process.env.FUZZ_REQUESTS ?? 1_500);
 const streams = Number(process.env.FUZZ_STREAMS ?? modelStreamExamples.length + 4);
 const corpora = Number(process.env.FUZZ_CORPORA ?? 3);
+const slow = Number(process.env.FUZZ_SLOW ?? 3);
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_601);
 
 let app: TestApp;
@@ -71,6 +72,14 @@ describe('fuzz', () => {
     // No request polluted Object.prototype (the server runs in this process).
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(app.app.chatSessions.sessions.size).toBeLessThanOrEqual(1);
+  });
+
+  it(`closes ${slow} rounds of up to 30 requests sent a byte at a time with 408, serving others meanwhile`, { timeout: 60_000 + slow * 10_000 }, async () => {
+    const timed = await buildTestApp({ indexDir, settings: { REQUEST_TIMEOUT_MS: '1000' } });
+    const timedUrl = await timed.app.listen({ port: 0, host: '127.0.0.1' });
+    const result = await fuzzSlowBodies({ baseUrl: timedUrl, runs: slow, seed, requestTimeoutMs: timed.config.REQUEST_TIMEOUT_MS });
+    expect(result.failures, `seed ${seed}`).toEqual([]);
+    expect(result.runs).toBe(slow);
   });
 
   it(`answers ${streams} questions whose model replies with hostile streams: once each, in order, within the deadline and length limit`, { timeout: 60_000 + streams * 15_000 }, async () => {

@@ -4,8 +4,10 @@
  * and the per-client rate limit, over the websocket and over HTTP. Each test turns its setting
  * low; the real server listens on a loopback port.
  */
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { trickle } from '../../scripts/fuzz/slow-bodies.ts';
 import { frameLimit } from '../../server/routes/ws.ts';
 import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
@@ -31,6 +33,7 @@ afterAll(removeTempDirs);
 const question = '湖南电气职业技术学院风能工程学院教工党支部实施了哪些工程？';
 
 interface Served extends TestApp {
+  baseUrl: string;
   wsUrl: string;
   connect(): Promise<WsClient>;
   post(url: string, body: unknown): Promise<{ status: number; body: any; raw: string; headers: Record<string, unknown> }>;
@@ -50,6 +53,7 @@ async function serve(settings: Parameters<typeof buildTestApp>[0]['settings'], o
   const wsUrl = `${address.replace(/^http/, 'ws')}/ws`;
   return {
     ...app,
+    baseUrl: address,
     wsUrl,
     release,
     connect: () => connectWsUrl(wsUrl),
@@ -114,6 +118,36 @@ describe('MAX_MESSAGE_BYTES', () => {
     const app = await serve({ MAX_MESSAGE_BYTES: '2048' });
     const response = await app.post('/api/ask', { question, history: [{ role: 'user', content: '党'.repeat(1000) }] });
     expectApiError(response, 413, 'MESSAGE_TOO_LARGE');
+  });
+});
+
+describe('REQUEST_TIMEOUT_MS', () => {
+  it('answers a body or headers sent a byte at a time with 408 and closes the connection; everyone else is served meanwhile', { timeout: 30_000 }, async () => {
+    const app = await serve({ REQUEST_TIMEOUT_MS: '1000' });
+    const { port } = app.app.server.address() as AddressInfo;
+    // A byte every 200 ms: each resets any idle timer, but the request as a whole never ends.
+    const slow = [
+      trickle(port, { kind: 'slow-body', target: '/api/ask', everyMs: 200, contentLength: 60_000 }, 15_000),
+      trickle(port, { kind: 'slow-body', target: '/api/export/docx', everyMs: 200, contentLength: 60_000 }, 15_000),
+      trickle(port, { kind: 'slow-headers', target: '/api/health', everyMs: 200, contentLength: 0 }, 15_000),
+    ];
+    expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+    for (const outcome of await Promise.all(slow)) {
+      expect(outcome.closedAfterMs, 'the server closed the connection').not.toBeNull();
+      expect(outcome.status).toBe(408);
+      expect(JSON.parse(outcome.body)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    }
+  });
+
+  it('leaves requests that arrive in time, and slow answers, alone', async () => {
+    const app = await serve({ REQUEST_TIMEOUT_MS: '1000' }, { generator: 'stalling' });
+    // The answer takes longer than the request time-out: only receiving the request is bounded.
+    const asked = fetch(`${app.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    app.release!();
+    const response = await asked;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { engine: string }).engine).toBe('openai:fake-model');
   });
 });
 
