@@ -30,6 +30,7 @@ export const errorCodes = {
   ANSWER_TOO_LONG: { status: 502, message: '生成模型的回答超出长度上限' },
   SHUTTING_DOWN: { status: 503, message: '服务正在关闭' },
   INPUT_UNREADABLE: { status: 422, message: '文件无法读取' },
+  DOCUMENT_TOO_COMPLEX: { status: 422, message: '内容结构过于复杂，无法导出' },
   ARCHIVE_REFUSED: { status: 422, message: '压缩文件解压后过大或条目过多，已拒绝' },
   CONFIG_INVALID: { status: 500, message: '配置不正确' },
   INTERNAL: { status: 500, message: '服务器内部错误' },

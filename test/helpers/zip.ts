@@ -123,3 +123,21 @@ export function buildDocx(paragraphs: readonly string[], document: Partial<ZipEn
     ...extra,
   });
 }
+
+/** The content of entry `name` of a zip archive (stored or deflated), or undefined when there is none. */
+export function unzipEntry(archive: Buffer, name: string): Buffer | undefined {
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = archive.readUInt32LE(end + 16);
+  for (let index = 0; index < archive.readUInt16LE(end + 10); index++) {
+    const nameLength = archive.readUInt16LE(at + 28);
+    const entryName = archive.toString('utf8', at + 46, at + 46 + nameLength);
+    if (entryName === name) {
+      const local = archive.readUInt32LE(at + 42);
+      const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+      const data = archive.subarray(start, start + archive.readUInt32LE(at + 20));
+      return archive.readUInt16LE(at + 10) === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    }
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  return undefined;
+}

@@ -151,6 +151,52 @@ describe('REQUEST_TIMEOUT_MS', () => {
   });
 });
 
+describe('POST /api/export/docx', () => {
+  /** A Markdown table of `columns` × `rows` body rows. */
+  const table = (columns: number, rows: number): string => {
+    const line = (cell: (column: number) => string) => `|${Array.from({ length: columns }, (_, column) => cell(column)).join('|')}|`;
+    return [line((column) => `列${column}`), line(() => '-'), ...Array.from({ length: rows }, (_, row) => line((column) => `${row}-${column}`))].join('\n');
+  };
+
+  it('refuses a 100 KB table of 200 columns, deep nesting and runaway emphasis with 422 DOCUMENT_TOO_COMPLEX', async () => {
+    const app = await serve({});
+    const wide = table(200, 75);
+    expect(wide.length).toBeGreaterThan(90_000);
+    for (const markdown of [wide, `${'>'.repeat(2_000)} 文本`, `${'*'.repeat(5_000)}党建${'*'.repeat(5_000)}`]) {
+      expectApiError(await app.post('/api/export/docx', { title: '材料', markdown }), 422, 'DOCUMENT_TOO_COMPLEX');
+    }
+  });
+
+  it('exports a title, text and quotes with lone surrogates and non-characters (it used to answer 500)', async () => {
+    const app = await serve({});
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/export/docx',
+      headers: { 'content-type': 'application/json' },
+      // JSON escapes: the only way a lone surrogate travels in a request.
+      payload: '{"title":"材料\\ud800\\uffff","markdown":"正文\\udfff\\ufffe[1]","citations":[{"n":1,"chunkId":"a#0","docId":"a","title":"文\\ud800","college":"","date":"","quote":"引\\uffff","start":0,"end":1}]}',
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="__.docx"; filename*=UTF-8''${encodeURIComponent('材料.docx')}`);
+  });
+
+  it('builds a large document off the event loop: a health check sent after it is answered before it', { timeout: 60_000 }, async () => {
+    const app = await serve({});
+    const finished: string[] = [];
+    // At the limits: 1,000 table cells take about a second to build.
+    const exported = app.app.inject({ method: 'POST', url: '/api/export/docx', payload: { title: '材料', markdown: table(20, 49) } }).then((response) => {
+      finished.push('export');
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const health = await app.app.inject({ method: 'GET', url: '/api/health' });
+    finished.push('health');
+    expect(health.statusCode).toBe(200);
+    expect((await exported).statusCode).toBe(200);
+    expect(finished).toEqual(['health', 'export']);
+  });
+});
+
 describe('MAX_HISTORY_TURNS', () => {
   const turns = (count: number) =>
     Array.from({ length: count }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: index % 2 === 0 ? question : '该支部实施了多项工程。' }));
