@@ -7,6 +7,7 @@
  * is checked against this table by a test, so the two cannot drift apart.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
@@ -16,6 +17,25 @@ const booleanString = z
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Whether `entry` is an address, a range in CIDR notation, or one of the named ranges Fastify's proxy-addr knows. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry) || net.isIP(entry) !== 0) return true;
+  const range = /^(.+)\/(\d{1,3})$/.exec(entry);
+  const version = range ? net.isIP(range[1]!) : 0;
+  return version !== 0 && Number(range![2]) <= (version === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: off, on (any proxy), a hop count, or the proxies' addresses and ranges, as Fastify's `trustProxy` takes them. */
+const trustProxy = z.string().transform((value, context): boolean | number | string[] => {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.find((entry) => !isProxyAddress(entry));
+  if (wrong !== undefined) context.addIssue({ code: 'custom', message: `"${wrong}" is not an address, a range such as 10.0.0.0/8, loopback, linklocal or uniquelocal` });
+  return entries;
+});
 
 /** A setting: its schema, its default (as it would be written in .env) and what it does. */
 interface Setting<T extends z.ZodType> {
@@ -40,6 +60,7 @@ export const settings = {
   INDEX_DIR: setting(z.string().min(1), 'data/index', 'Folder where ingest writes the search index and the server reads it'),
   PORT: setting(integer(0, 65535), '3000', 'HTTP port of the chat server'),
   HOST: setting(z.string().min(1), '127.0.0.1', 'Interface to listen on; 0.0.0.0 to serve other machines on the network'),
+  TRUST_PROXY: setting(trustProxy, '', 'Behind a reverse proxy: its address(es) or range(s) (e.g. 127.0.0.1 or 10.0.0.0/8), a hop count, or true; client addresses then come from X-Forwarded-For. Empty: off (clients reach the server directly)'),
   LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'Log level (pino)'),
   LOG_QUESTIONS: setting(booleanString, 'false', 'Write the text of user questions into the logs'),
   INGEST_ON_START: setting(booleanString, 'true', 'npm start ingests first when the index is missing or older than the corpus'),
@@ -66,12 +87,14 @@ export const settings = {
 
   ACCESS_TOKEN: setting(accessToken, '', 'When set, every API route and the websocket require "Authorization: Bearer <token>" (printable ASCII, no spaces)', { secret: true }),
   RATE_LIMIT_PER_MINUTE: setting(integer(0, 1_000_000), '120', 'Requests per minute per client; 0 turns rate limiting off'),
+  AUTH_FAILURES_PER_MINUTE: setting(integer(1, 100_000), '10', 'Wrong access tokens a client may present per minute; after that it gets 429 until the minute has passed'),
   CORS_ORIGIN: setting(z.string(), '', 'Allowed cross-origin caller (e.g. https://intranet.example.edu); empty: no CORS'),
   MAX_QUESTION_LENGTH: setting(integer(10, 20_000), '500', 'Longest question accepted, in characters'),
   MAX_HISTORY_TURNS: setting(integer(0, 200), '20', 'Most conversation turns sent with one question'),
   REQUEST_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Longest time a client may take to send a whole request (headers at most 10 s of it); slower ones get 408 and are disconnected'),
   MAX_MESSAGE_BYTES: setting(integer(1024, 16_777_216), '65536', 'Largest websocket message or JSON body accepted, in bytes'),
   MAX_IN_FLIGHT_PER_SOCKET: setting(integer(1, 100), '4', 'Questions one socket may have in flight at once'),
+  WS_PING_INTERVAL_MS: setting(integer(100, 600_000), '30000', 'How often the server pings each websocket; a client that has not answered the previous ping is disconnected'),
   MAX_CONNECTIONS_PER_CLIENT: setting(integer(1, 100_000), '50', 'Open websocket connections allowed per client address'),
   SHUTDOWN_GRACE_MS: setting(integer(0, 600_000), '10000', 'On SIGTERM, how long in-flight answers may take to finish'),
 } as const;

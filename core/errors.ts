@@ -14,6 +14,7 @@ export const errorCodes = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请使用 application/json' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方法' },
   UNAUTHORIZED: { status: 401, message: '需要有效的访问令牌' },
+  ORIGIN_NOT_ALLOWED: { status: 403, message: '不接受来自其他网页的连接' },
   NOT_FOUND: { status: 404, message: '未找到请求的资源' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文章' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },

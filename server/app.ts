@@ -30,9 +30,16 @@ function requestTimeouts(requestTimeout: number): { requestTimeout: number; http
   };
 }
 
+/** TRUST_PROXY as Fastify takes it (a hop count as the function Fastify would make of it). */
+function trustProxyOption(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = fastify({
     ...requestTimeouts(deps.config.REQUEST_TIMEOUT_MS),
+    // Behind a reverse proxy, the client's address (limits, connection caps) and host come from X-Forwarded-*.
+    trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
     logger: deps.logger ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -260,6 +260,44 @@ describe('MAX_CONNECTIONS_PER_CLIENT', () => {
   });
 });
 
+describe('WS_PING_INTERVAL_MS', () => {
+  it('disconnects a peer that stops answering pings, and keeps one that answers', { timeout: 20_000 }, async () => {
+    const app = await serve({ WS_PING_INTERVAL_MS: '200' });
+    const vanished = await connectWsUrl(app.wsUrl, { autoPong: false });
+    const present = await connectWsUrl(app.wsUrl);
+    // Pinged, unanswered, then cut off at the next ping: within a few intervals.
+    expect(await vanished.waitForClose(10_000)).toBe(1006);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(present.closed).toBe(false);
+    await expectUsable(present);
+    expect(app.app.chatSessions.sessions.size).toBe(1);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const from = (address: string) => ({ method: 'GET' as const, url: '/api/health', headers: { 'x-forwarded-for': address } });
+
+  it('behind a trusted proxy, gives every forwarded client its own rate budget and connection cap', async () => {
+    const app = await serve({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '2', MAX_CONNECTIONS_PER_CLIENT: '1' });
+    for (let index = 0; index < 2; index++) expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(429);
+    expect((await app.app.inject(from('10.2.2.2'))).statusCode).toBe(200);
+    const first = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.3.3.3' } });
+    const second = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.4.4.4' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([first.closed, second.closed]).toEqual([false, false]);
+    const third = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.3.3.3' } });
+    expect(await third.waitForClose()).toBe(1008);
+  });
+
+  it('off (the default), ignores X-Forwarded-For: a client cannot pick an address to dodge its limits', async () => {
+    const app = await serve({ RATE_LIMIT_PER_MINUTE: '2' });
+    expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.2.2.2'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.3.3.3'))).statusCode).toBe(429);
+  });
+});
+
 describe('a client that asks but does not read', () => {
   it('is disconnected once its unread answers pass the send buffer limit; the server stays up', { timeout: 30_000 }, async () => {
     const app = await serve({ MAX_MESSAGE_BYTES: '1024', MAX_IN_FLIGHT_PER_SOCKET: '100' });
