@@ -184,8 +184,16 @@ export function requestArbitrary(limits: FuzzLimits): fc.Arbitrary<FuzzRequest> 
       tail: textOf('abc%2e/', 0, 10),
     })
     .map(({ method: name, base, tail }) => request('unknown-path', name, `/${base}/${tail}`, {}));
+  // Websocket handshakes where there is no websocket, or from another site's page.
+  const upgrade = { Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'pbqa.v1' };
+  const misplacedUpgrade = fc
+    .oneof(
+      fc.constantFrom('/', '/index.html', '/api/health', '/api/search?q=x', '/no-such-path', '/ws/x', '/%77s/').map((target) => request('upgrade-elsewhere', 'GET', target, { ...upgrade, Connection: 'Upgrade' })),
+      fc.constantFrom('https://evil.example.com', 'null', 'http://127.0.0.1.evil.example.com', 'file://').map((origin) => request('upgrade-foreign-origin', 'GET', '/ws', { ...upgrade, Connection: 'Upgrade', Origin: origin })),
+    );
   return fc.oneof(
     { arbitrary: searchQuery, weight: 2 },
+    misplacedUpgrade,
     documentId,
     documentRawPath,
     websocketPath,

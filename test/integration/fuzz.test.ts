@@ -57,7 +57,7 @@ describe('fuzz', () => {
     expect(report.requests).toBe(requests);
     // The generator reached every kind of refusal.
     for (const code of ['INVALID_MESSAGE', 'MESSAGE_TOO_LARGE', 'QUERY_TOO_LONG']) expect(report.wsCodes[code], code).toBeGreaterThan(0);
-    for (const status of ['400', '404', '413', '415', '431']) expect(report.httpStatuses[status], status).toBeGreaterThan(0);
+    for (const status of ['400', '403', '404', '413', '415', '431']) expect(report.httpStatuses[status], status).toBeGreaterThan(0);
     expect(Object.keys(report.httpStatuses).filter((status) => Number(status) >= 500)).toEqual([]);
   });
 
