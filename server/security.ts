@@ -179,7 +179,9 @@ export function isWebsocketUpgrade(request: FastifyRequest): boolean {
 /** Whether a page at `origin` is served by this host (`host`: the Host header, or X-Forwarded-Host behind a trusted proxy). */
 function sameHost(origin: string, host: string): boolean {
   try {
-    return new URL(origin).host === new URL(`http://${host}`).host;
+    const page = new URL(origin);
+    // Read with the page's scheme, so that a default port written out (`:443`) compares equal.
+    return page.host !== '' && page.host === new URL(`${page.protocol}//${host}`).host;
   } catch {
     return false;
   }

@@ -5,8 +5,8 @@
  */
 
 // Every way of matching a marker is unique (a label always takes the spaces after it), so a list
-// that never closes costs linear time: `\s*X?\s*` split each run of spaces two ways per number,
-// and an unclosed list of 30 numbers froze the server for 50 s.
+// that never closes costs linear time; written `\s*X?\s*`, each run of spaces could be split two
+// ways per number, and backtracking through an unclosed list took exponential time.
 const marker = /[[【［]\s*(?:(?:来源|资料|出处|source)\s*)?(\d{1,3}(?:\s*[,，、\-–~至]\s*(?:(?:来源|资料)\s*)?\d{1,3})*)\s*[\]】］]/gi;
 /** Longer "markers" are text (a model's runaway list), shown as written; the stream holds back no more than this. */
 const maxMarkerLength = 200;

@@ -1,8 +1,7 @@
 /**
  * Bounds on the Markdown a document is built from. The parser recurses once per level of nesting
- * and per emphasis delimiter, and the Word builder costs about a millisecond per table cell:
- * blockquotes 2,000 deep or 5,000 `*` on each side overflowed the stack, and a 100 KB table of
- * 200 columns blocked the server for seconds. A draft the product writes is far inside these.
+ * and per emphasis delimiter (thousands of either overflow the stack), and the Word builder's cost
+ * grows with every table cell. A draft the product writes is far inside these.
  */
 import type { Token, Tokens } from 'marked';
 import { AppError } from '../errors.ts';
