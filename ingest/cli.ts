@@ -7,7 +7,15 @@ import { loadConfig, readEnvFile } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
 import { chunkOptions, embedderOptions, hnswOptions } from '../core/runtime-options.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
-import { runIngest } from './run.ts';
+import { runIngest, type IngestChildMessage } from './run.ts';
+
+/** Started by the server (server/reindexer.ts): it learns which file is being read, and why an ingest failed. */
+const tell = process.send
+  ? (message: IngestChildMessage): void => {
+      // With a callback, a parent that has gone away is no error here.
+      if (process.connected) process.send!(message, undefined, undefined, () => undefined);
+    }
+  : undefined;
 
 const usage = `Usage: npm run ingest -- [--corpus DIR] [--index DIR] [--lexical-only]
   --corpus DIR     folder of articles (default: CORPUS_DIR, "corpus")
@@ -54,6 +62,7 @@ async function main(): Promise<number> {
       hnsw: hnswOptions(config),
       signal: controller.signal,
       output: process.stderr,
+      ...(tell ? { onFile: (file: string) => tell({ type: 'reading', file }) } : {}),
     });
     return 0;
   } finally {
@@ -67,7 +76,10 @@ main().then(
   },
   (error: unknown) => {
     const appError = toAppError(error);
-    process.stderr.write(`ingest failed: ${appError.code === 'INTERNAL' ? (error as Error).message : appError.message}\n`);
+    const message = appError.code === 'INTERNAL' ? (error as Error).message : appError.message;
+    // Under the server, the server reports it (once, with its own context).
+    if (tell) tell({ type: 'failed', message });
+    else process.stderr.write(`ingest failed: ${message}\n`);
     process.exitCode = appError.code === 'CANCELLED' ? 130 : 1;
   },
 );

@@ -23,6 +23,7 @@ import { corpusFingerprint } from './corpus-fingerprint.ts';
 import { NearDuplicateDetector } from './near-duplicates.ts';
 import { PreparePool, analyzeInOrder, defaultPrepareWorkers, type SourceItem } from './prepare-pool.ts';
 import { discoverCorpusFiles, isIngestProblem, readCorpusFile } from './readers/index.ts';
+import { problem } from './readers/problems.ts';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -34,6 +35,8 @@ export interface IngestOptions {
   hnsw: HnswParameters;
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
+  /** Called with each corpus file (relative path) before it is read, so a crash can be traced to it. */
+  onFile?: (sourcePath: string) => void;
   /**
    * Worker threads that clean, chunk and tokenise articles: 0 runs everything on the calling
    * thread. By default corpora of at least `workerThresholdBytes` use every core but one.
@@ -201,12 +204,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 
 async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | null, options: IngestOptions, started: number): Promise<Filled> {
   const { corpusDir, embedder, signal } = options;
-  const { files, unsupported } = await discoverCorpusFiles(corpusDir);
-  const problems: IngestProblem[] = unsupported.map((sourcePath) => ({
-    sourcePath,
-    reason: 'UNSUPPORTED',
-    message: `${sourcePath}: unsupported file type (use .txt .md .html .docx .pdf .jsonl)`,
-  }));
+  const { files, unsupported, outside } = await discoverCorpusFiles(corpusDir);
+  const problems: IngestProblem[] = [
+    ...outside.map((sourcePath) => problem(sourcePath, 'OUTSIDE_CORPUS', 'is a link to a file or folder outside the corpus folder; links out of the corpus are not followed')),
+    ...unsupported.map((sourcePath) => problem(sourcePath, 'UNSUPPORTED', 'unsupported file type (use .txt .md .html .docx .pdf .jsonl)')),
+  ];
   const sizes = files.map((file) => fs.statSync(path.join(corpusDir, file)).size);
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
   const queue = embedder ? new EmbeddingQueue(embedder, writer, options.embeddingBatchSize, signal) : null;
@@ -266,6 +268,7 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
   // analysis between them may run in worker threads (see prepare-pool.ts).
   async function* readAll(): AsyncGenerator<SourceItem<number>> {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+      options.onFile?.(files[fileIndex]!);
       for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
         throwIfAborted(signal);
         if (isIngestProblem(item)) {

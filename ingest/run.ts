@@ -12,6 +12,9 @@ export interface RunIngestOptions extends Omit<IngestOptions, 'onProgress'> {
   embedder: Embedder | null;
 }
 
+/** What an ingest started by the server tells it over IPC: the file it is about to read, or why it failed. */
+export type IngestChildMessage = { type: 'reading'; file: string } | { type: 'failed'; message: string };
+
 const megabyte = 1024 * 1024;
 
 function formatBytes(bytes: number): string {

@@ -18,8 +18,28 @@ import { chatSocketRoutes, frameLimit } from './routes/ws.ts';
 import { chooseProtocol, registerSecurity } from './security.ts';
 import { schemaErrorToAppError } from './validation.ts';
 
+/**
+ * Node's time-outs for receiving a request: a client that sends its headers or body a byte at a
+ * time is answered 408 and disconnected instead of holding a connection (and a file descriptor)
+ * for as long as it likes. Node checks them on an interval, so that is kept short too.
+ */
+function requestTimeouts(requestTimeout: number): { requestTimeout: number; http: { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } } {
+  return {
+    requestTimeout,
+    http: { headersTimeout: Math.min(requestTimeout, 10_000), requestTimeout, connectionsCheckingInterval: Math.min(1_000, Math.ceil(requestTimeout / 4)) },
+  };
+}
+
+/** TRUST_PROXY as Fastify takes it (a hop count as the function Fastify would make of it). */
+function trustProxyOption(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = fastify({
+    ...requestTimeouts(deps.config.REQUEST_TIMEOUT_MS),
+    // Behind a reverse proxy, the client's address (limits, connection caps) and host come from X-Forwarded-*.
+    trustProxy: trustProxyOption(deps.config.TRUST_PROXY),
     logger: deps.logger ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

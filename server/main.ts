@@ -1,23 +1,46 @@
 /**
  * `npm start`: ingests the corpus when the index is missing or older than the corpus, then serves
  * the chat. A missing or damaged index is reported clearly and the server still starts (health
- * says why), so a bad index never becomes a crash loop.
+ * says why), and the ingest runs in a child process that may fail or die without taking the
+ * server with it, so neither a bad index nor a bad corpus file becomes a crash loop.
  */
 import fs from 'node:fs';
-import { loadConfig, readEnvFile } from '../core/config.ts';
+import { loadConfig, readEnvFile, type Config } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
 import type { EmbedderLoad } from '../core/embedding/embedder.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
-import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
+import { embedderOptions, retrieverOptions } from '../core/runtime-options.ts';
 import { currentGenerationDir } from '../core/index/generations.ts';
 import { ingestNeeded } from '../ingest/freshness.ts';
 import { buildApp } from './app.ts';
-import { Reindexer } from './reindexer.ts';
+import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutcome } from './reindexer.ts';
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
 import path from 'node:path';
+
+/**
+ * The start-up ingest runs in a child process: one that dies (out of memory on a hostile file, a
+ * native crash) must not take the server with it, or every restart would die the same way. A
+ * SIGTERM or SIGINT meanwhile stops the ingest (its half-built generation is discarded), then us.
+ */
+async function ingestInChild(config: Config, lexicalOnly: boolean): Promise<IngestProcessOutcome> {
+  const { child, finished } = startIngestProcess({ corpusDir: config.CORPUS_DIR, indexDir: config.INDEX_DIR, lexicalOnly, priority: 0 });
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    stoppedBy = signal;
+    child.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop).once('SIGINT', stop);
+  try {
+    const ended = await finished;
+    if (stoppedBy) process.kill(process.pid, stoppedBy);
+    return ended;
+  } finally {
+    process.off('SIGTERM', stop).off('SIGINT', stop);
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
@@ -46,20 +69,8 @@ async function main(): Promise<void> {
     const reason = await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, embedder?.modelId ?? null);
     if (reason) {
       say(`Ingesting ${config.CORPUS_DIR} into ${config.INDEX_DIR}: ${reason}`);
-      try {
-        const { runIngest } = await import('../ingest/run.ts');
-        await runIngest({
-          corpusDir: config.CORPUS_DIR,
-          indexDir: config.INDEX_DIR,
-          chunking: chunkOptions(config),
-          embedder,
-          embeddingBatchSize: config.EMBEDDING_BATCH_SIZE,
-          hnsw: hnswOptions(config),
-          output: process.stderr,
-        });
-      } catch (error) {
-        say(`error: ingest failed: ${toAppError(error).message}. Serving the previous index, if there is one.`);
-      }
+      const ended = await ingestInChild(config, embedder === null);
+      if (ended.code !== 0) say(`error: ingest failed${describeFailure(ended)}. Serving the previous index, if there is one.`);
     }
     await search.loadAsync();
   }
@@ -75,6 +86,8 @@ async function main(): Promise<void> {
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
+    answerTimeoutMs: config.OPENAI_ANSWER_TIMEOUT_MS,
+    maxAnswerChars: config.OPENAI_MAX_ANSWER_CHARS,
   });
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
   // Question analysis reads jieba's general word table; loading it now spares the first question.

@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { IngestChildMessage } from '../ingest/run.ts';
 
 /** Where the reindexer reports (pino's logger fits). */
 export interface ReindexLogger {
@@ -43,6 +44,25 @@ export interface ReindexOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
   milliseconds: number;
+  /** Why the ingest failed, as it said itself; null when it died without saying (a crash). */
+  failure: string | null;
+  /** The corpus file it was reading when it ended (on failure: the likely cause). */
+  file: string | null;
+}
+
+/** How an ingest process ended. */
+export type IngestProcessOutcome = Omit<ReindexOutcome, 'reason'>;
+
+export interface IngestProcessOptions {
+  corpusDir: string;
+  indexDir: string;
+  lexicalOnly?: boolean | undefined;
+  script?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  /** Nice value (0–19). */
+  priority: number;
+  /** Each line the ingest prints; without it, its output goes straight to this process's stdout and stderr. */
+  onLine?: ((line: string) => void) | undefined;
 }
 
 const defaultScript = path.resolve(import.meta.dirname, '..', 'ingest', 'cli.ts');
@@ -135,57 +155,87 @@ export class Reindexer {
 
   private spawn(reason: string): Promise<ReindexOutcome> {
     const { logger } = this.options;
-    const started = Date.now();
-    const args = ['--corpus', this.options.corpusDir, '--index', this.options.indexDir, ...(this.options.lexicalOnly ? ['--lexical-only'] : [])];
     logger.info({ reason, corpus: this.options.corpusDir }, 're-ingest started');
-    return new Promise<ReindexOutcome>((resolve, reject) => {
-      const child = fork(this.options.script ?? defaultScript, args, {
-        execArgv: ['--import', 'tsx'],
-        env: this.options.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
-      this.child = child;
-      try {
-        // Lower the ingest's priority before it starts its worker threads (they inherit it).
-        if (child.pid !== undefined) os.setPriority(child.pid, this.options.priority ?? 10);
-      } catch {
-        // Not permitted here: the ingest still runs, just at the same priority.
-      }
-      const forward = (stream: NodeJS.ReadableStream | null): void => {
-        let pending = '';
-        stream?.setEncoding('utf8');
-        stream?.on('data', (text: string) => {
-          pending += text;
-          const lines = pending.split('\n');
-          pending = lines.pop() ?? '';
-          for (const line of lines) if (line.trim()) logger.info({ ingest: line.trim() }, 're-ingest progress');
-        });
-      };
-      forward(child.stdout);
-      forward(child.stderr);
-      child.once('error', (error) => {
-        this.child = null;
-        reject(error);
-      });
-      child.once('exit', (code, signal) => {
-        this.child = null;
-        const outcome: ReindexOutcome = { reason, code, signal, milliseconds: Date.now() - started };
-        if (code === 0) {
-          logger.info(outcome, 're-ingest published a new generation');
-          Promise.resolve()
-            .then(() => this.options.onPublished())
-            .then(
-              () => resolve(outcome),
-              (error: unknown) => {
-                logger.warn({ err: error }, 'the new generation could not be swapped in');
-                resolve(outcome);
-              },
-            );
-        } else {
-          logger.warn(outcome, 're-ingest failed; the current index stays live');
-          resolve(outcome);
-        }
-      });
+    const { child, finished } = startIngestProcess({
+      ...this.options,
+      priority: this.options.priority ?? 10,
+      onLine: (line) => logger.info({ ingest: line }, 're-ingest progress'),
     });
+    this.child = child;
+    return finished.then(
+      async (ended) => {
+        this.child = null;
+        const outcome: ReindexOutcome = { reason, ...ended };
+        if (outcome.code !== 0) {
+          logger.warn(outcome, `re-ingest failed${describeFailure(outcome)}; the current index stays live`);
+          return outcome;
+        }
+        logger.info(outcome, 're-ingest published a new generation');
+        try {
+          await this.options.onPublished();
+        } catch (error) {
+          logger.warn({ err: error }, 'the new generation could not be swapped in');
+        }
+        return outcome;
+      },
+      (error: unknown) => {
+        this.child = null;
+        throw error;
+      },
+    );
   }
+}
+
+/** How a failed ingest ended, for a log line: `: <its message>` or ` (killed by SIGABRT while reading x.docx)`. */
+export function describeFailure(outcome: Pick<ReindexOutcome, 'code' | 'signal' | 'failure' | 'file'>): string {
+  if (outcome.failure) return `: ${outcome.failure}`;
+  const how = outcome.signal ? `killed by ${outcome.signal}` : `exit code ${outcome.code}`;
+  return ` (${how}${outcome.file ? ` while reading ${outcome.file}` : ''})`;
+}
+
+/**
+ * Runs `ingest/cli.ts` (or `script`) in a child process at the given priority. The child reports
+ * each file before reading it, so when it dies without a word (out of memory, a native crash) the
+ * outcome still names the file it was on. Resolves when the child has exited and its output and
+ * messages have all arrived.
+ */
+export function startIngestProcess(options: IngestProcessOptions): { child: ChildProcess; finished: Promise<IngestProcessOutcome> } {
+  const started = Date.now();
+  const args = ['--corpus', options.corpusDir, '--index', options.indexDir, ...(options.lexicalOnly ? ['--lexical-only'] : [])];
+  const child = fork(options.script ?? defaultScript, args, {
+    execArgv: ['--import', 'tsx'],
+    env: options.env ?? process.env,
+    stdio: options.onLine ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    // Lower the ingest's priority before it starts its worker threads (they inherit it).
+    if (child.pid !== undefined && options.priority !== 0) os.setPriority(child.pid, options.priority);
+  } catch {
+    // Not permitted here: the ingest still runs, just at the same priority.
+  }
+  const onLine = options.onLine;
+  if (onLine) {
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream?.setEncoding('utf8');
+      stream?.on('data', (text: string) => {
+        pending += text;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) onLine(line.trim());
+      });
+    }
+  }
+  let file: string | null = null;
+  let failure: string | null = null;
+  child.on('message', (message: IngestChildMessage) => {
+    if (message?.type === 'reading' && typeof message.file === 'string') file = message.file;
+    else if (message?.type === 'failed' && typeof message.message === 'string') failure = message.message;
+  });
+  const finished = new Promise<IngestProcessOutcome>((resolve, reject) => {
+    child.once('error', reject);
+    // 'close', not 'exit': by then every line and message of the child has been read.
+    child.once('close', (code, signal) => resolve({ code, signal, milliseconds: Date.now() - started, failure, file: code === 0 ? null : file }));
+  });
+  return { child, finished };
 }

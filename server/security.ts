@@ -65,7 +65,7 @@ function isProtected(request: FastifyRequest): boolean {
   return (route !== undefined && isProtectedPath(route)) || isProtectedPath(request.url);
 }
 
-/** The client's key for limits: its address (behind a proxy, configure Fastify's trustProxy). */
+/** The client's key for limits: its address (behind a reverse proxy, the one it forwards: TRUST_PROXY). */
 export function clientKey(request: FastifyRequest): string {
   return request.ip;
 }
@@ -137,14 +137,53 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   if (config.ACCESS_TOKEN) {
     const expected = config.ACCESS_TOKEN;
+    // Wrong tokens are counted per client before any other limit (the rate limiter's hooks run
+    // after this one): a client that keeps guessing is refused outright until the minute is over.
+    const failures = new MinuteBudget(config.AUTH_FAILURES_PER_MINUTE);
     app.addHook('onRequest', async (request, reply) => {
       if (!isProtected(request)) return;
+      const client = clientKey(request);
+      if (failures.spent(client)) {
+        const error = new AppError('RATE_LIMITED', `访问令牌错误次数过多：每分钟最多 ${config.AUTH_FAILURES_PER_MINUTE} 次，请稍后再试`);
+        reply.header('retry-after', '60');
+        return reply.status(error.status).send({ error: error.toJSON() });
+      }
       const token = presentedToken(request);
       if (token !== null && sameSecret(token, expected)) return;
+      // A missing token is how every first visit starts: only wrong ones count.
+      if (token !== null) failures.take(client);
       const error = new AppError('UNAUTHORIZED', token === null ? '需要访问令牌（Authorization: Bearer <token>）' : '访问令牌不正确');
       reply.header('www-authenticate', 'Bearer');
       return reply.status(401).send({ error: error.toJSON() });
     });
+  }
+
+  // Browsers send any page's websocket to us with that page's Origin, and CORS does not apply to
+  // websockets: without this check any site a user visits could read the corpus through /ws.
+  const allowedOrigins = new Set(config.CORS_ORIGIN.split(',').map((origin) => origin.trim().toLowerCase()).filter(Boolean));
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (typeof origin !== 'string' || !isWebsocketUpgrade(request)) return;
+    if (sameHost(origin, request.host) || allowedOrigins.has(origin.trim().toLowerCase())) return;
+    const error = new AppError('ORIGIN_NOT_ALLOWED', `不接受来自 ${origin.slice(0, 100)} 的网页的 websocket 连接`);
+    return reply.status(error.status).send({ error: error.toJSON() });
+  });
+}
+
+/** A websocket handshake: `Upgrade: websocket` (clients that are not browsers send no Origin). */
+export function isWebsocketUpgrade(request: FastifyRequest): boolean {
+  const upgrade = request.headers.upgrade;
+  return typeof upgrade === 'string' && upgrade.toLowerCase() === 'websocket';
+}
+
+/** Whether a page at `origin` is served by this host (`host`: the Host header, or X-Forwarded-Host behind a trusted proxy). */
+function sameHost(origin: string, host: string): boolean {
+  try {
+    const page = new URL(origin);
+    // Read with the page's scheme, so that a default port written out (`:443`) compares equal.
+    return page.host !== '' && page.host === new URL(`${page.protocol}//${host}`).host;
+  } catch {
+    return false;
   }
 }
 
@@ -156,6 +195,14 @@ export class MinuteBudget {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly perMinute: number) {}
+
+  /** Whether the client has used up its budget for now (without recording a use). */
+  spent(key: string, now = Date.now()): boolean {
+    if (this.perMinute <= 0) return false;
+    let recent = 0;
+    for (const time of this.hits.get(key) ?? []) if (now - time < 60_000) recent++;
+    return recent >= this.perMinute;
+  }
 
   /** Records a use; false when the client is over its budget (0 = unlimited). */
   take(key: string, now = Date.now()): boolean {

@@ -11,6 +11,7 @@ import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
 import { documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
+import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composeQa } from './compose-qa.ts';
 import { composeSummary, draftTopic } from './compose-summary.ts';
@@ -265,10 +266,7 @@ export class AnswerService {
       if (signal.aborted || isAbortError(error)) throw toAppError(error);
       const appError = toAppError(error, 'UPSTREAM_ERROR');
       this.logger?.warn({ code: appError.code, reason: appError.message }, 'generation failed; answering extractively');
-      const notice = {
-        code: appError.code,
-        message: appError.code === 'UPSTREAM_TIMEOUT' ? '生成模型响应超时，已改用摘录式回答。' : '生成模型服务暂时不可用，已改用摘录式回答。',
-      };
+      const notice = fallbackNotice(appError);
       yield { type: 'notice', ...notice, reset: true };
       return { done: false, notice };
     }

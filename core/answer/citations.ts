@@ -4,7 +4,12 @@
  * while streaming and in the final answer alike.
  */
 
-const marker = /[[【［]\s*(?:来源|资料|出处|source)?\s*(\d{1,3}(?:\s*(?:[,，、]|[-–~至])\s*(?:来源|资料)?\s*\d{1,3})*)\s*[\]】］]/gi;
+// Every way of matching a marker is unique (a label always takes the spaces after it), so a list
+// that never closes costs linear time; written `\s*X?\s*`, each run of spaces could be split two
+// ways per number, and backtracking through an unclosed list took exponential time.
+const marker = /[[【［]\s*(?:(?:来源|资料|出处|source)\s*)?(\d{1,3}(?:\s*[,，、\-–~至]\s*(?:(?:来源|资料)\s*)?\d{1,3})*)\s*[\]】］]/gi;
+/** Longer "markers" are text (a model's runaway list), shown as written; the stream holds back no more than this. */
+const maxMarkerLength = 200;
 
 /** Rewrites one marker's content to `[a][b]` for the valid numbers, or '' when none is valid. */
 function rewriteMarker(content: string, valid: ReadonlySet<number>): { text: string; numbers: number[] } {
@@ -23,7 +28,8 @@ function rewriteMarker(content: string, valid: ReadonlySet<number>): { text: str
 /** Normalises every marker in `text`, dropping those that point at no valid source. */
 export function cleanCitationMarkers(text: string, valid: ReadonlySet<number>): { text: string; cited: number[] } {
   const cited: number[] = [];
-  const cleaned = text.replace(marker, (_match, content: string) => {
+  const cleaned = text.replace(marker, (match, content: string) => {
+    if (match.length > maxMarkerLength) return match;
     const { text: replacement, numbers } = rewriteMarker(content, valid);
     for (const n of numbers) if (!cited.includes(n)) cited.push(n);
     return replacement;
@@ -64,7 +70,7 @@ export class StreamingCitationFilter {
     if (lastOpen >= 0) {
       const rest = this.pending.slice(lastOpen);
       const closed = /[\]】］]/.test(rest);
-      if (!closed && (rest.length < longestMarker || markerInProgress.test(rest))) safeEnd = lastOpen;
+      if (!closed && rest.length <= maxMarkerLength && (rest.length < longestMarker || markerInProgress.test(rest))) safeEnd = lastOpen;
     }
     const ready = this.pending.slice(0, safeEnd);
     this.pending = this.pending.slice(safeEnd);

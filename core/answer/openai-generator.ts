@@ -3,8 +3,10 @@
  * endpoint (DeepSeek, Qwen, vLLM, Ollama, llama.cpp) through `baseURL`.
  *
  * The SDK's own time-out ends when response headers arrive, so a stream that stalls afterwards
- * would hang; this adapter also bounds the wait for every chunk. Errors become AppErrors whose
- * messages never include the API key or the endpoint's raw response.
+ * would hang; this adapter also bounds the wait for every chunk, the time of the whole reply (a
+ * model sending a token a second would otherwise keep it open for ever) and its length (a runaway
+ * stream would otherwise grow without end). Errors become AppErrors whose messages never include
+ * the API key or the endpoint's raw response.
  */
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { AppError, isAbortError } from '../errors.ts';
@@ -17,6 +19,10 @@ export interface OpenAIGeneratorOptions {
   model: string;
   /** Longest wait for the response and for each streamed chunk. */
   timeoutMs: number;
+  /** Longest time one whole reply may take (UPSTREAM_TIMEOUT after it). Default: no bound beyond `timeoutMs` per chunk. */
+  answerTimeoutMs?: number;
+  /** Most characters one reply may have (ANSWER_TOO_LONG beyond it). Default: unbounded. */
+  maxAnswerChars?: number;
 }
 
 /** Maps SDK and network errors to product errors, keeping the original only as the cause. */
@@ -47,6 +53,7 @@ class OpenAIGenerator implements ChatGenerator {
   }
 
   async *stream(messages: readonly ChatMessage[], signal: AbortSignal): AsyncIterable<string> {
+    const { timeoutMs, answerTimeoutMs, maxAnswerChars = Infinity } = this.options;
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -57,8 +64,18 @@ class OpenAIGenerator implements ChatGenerator {
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-      }, this.options.timeoutMs);
+      }, timeoutMs);
     };
+    // Unlike the per-chunk timer, the deadline is set once for the whole reply.
+    let pastDeadline = false;
+    const deadline =
+      answerTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            pastDeadline = true;
+            controller.abort();
+          }, answerTimeoutMs);
+    let produced = 0;
     try {
       arm();
       const stream = await this.client.chat.completions.create(
@@ -70,7 +87,14 @@ class OpenAIGenerator implements ChatGenerator {
         arm();
         const choice = chunk.choices[0];
         const delta = choice?.delta?.content;
-        if (delta) yield delta;
+        if (delta) {
+          produced += delta.length;
+          if (produced > maxAnswerChars) {
+            controller.abort();
+            throw new AppError('ANSWER_TOO_LONG', `the model's reply passed ${maxAnswerChars} characters`, { details: { limit: maxAnswerChars } });
+          }
+          yield delta;
+        }
         if (choice?.finish_reason) finished = true;
       }
       if (!finished) {
@@ -80,9 +104,11 @@ class OpenAIGenerator implements ChatGenerator {
         throw new AppError('UPSTREAM_ERROR', 'the model stream ended before the answer was finished');
       }
     } catch (error) {
+      if (pastDeadline && !signal.aborted) throw new AppError('UPSTREAM_TIMEOUT', `the model did not finish its reply within ${answerTimeoutMs} ms`, { cause: error });
       throw toUpstreamError(error, timedOut, signal.aborted);
     } finally {
       clearTimeout(timer);
+      clearTimeout(deadline);
       signal.removeEventListener('abort', onAbort);
     }
   }

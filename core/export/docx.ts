@@ -20,6 +20,9 @@ import {
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Citation } from '../answer/protocol.ts';
+import { AppError } from '../errors.ts';
+import { xmlSafeText } from '../text/never-text.ts';
+import { checkMarkdownShape, checkTables } from './markdown-limits.ts';
 
 export const docxMimeType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -189,11 +192,35 @@ export function noteText(citation: DocxNote): string {
   return `[${citation.n}] ${parts}${quote ? `${parts ? '：' : ''}${quote}` : ''}`;
 }
 
-/** Builds the .docx bytes. */
-export async function buildDocx(request: DocxContent, now: Date = new Date()): Promise<Buffer> {
+/** The content with every string as XML can hold it (no non-characters, lone surrogates or stray controls). */
+function xmlSafeContent(content: DocxContent): DocxContent {
+  return {
+    title: xmlSafeText(content.title),
+    markdown: xmlSafeText(content.markdown),
+    citations: content.citations.map((citation) => ({ n: citation.n, title: xmlSafeText(citation.title), college: xmlSafeText(citation.college), date: xmlSafeText(citation.date), quote: xmlSafeText(citation.quote) })),
+  };
+}
+
+/**
+ * Builds the .docx bytes. Throws AppError DOCUMENT_TOO_COMPLEX when the Markdown is nested too
+ * deeply or its tables are too large (see markdown-limits.ts).
+ */
+export async function buildDocx(content: DocxContent, now: Date = new Date()): Promise<Buffer> {
+  try {
+    return await build(xmlSafeContent(content), now);
+  } catch (error) {
+    // Nesting the shape checks did not foresee still ends as the client's error, not a 500.
+    if (error instanceof RangeError) throw new AppError('DOCUMENT_TOO_COMPLEX', '内容嵌套过深，无法导出', { cause: error });
+    throw error;
+  }
+}
+
+async function build(request: DocxContent, now: Date): Promise<Buffer> {
+  checkMarkdownShape(request.markdown);
   const citations = [...request.citations].sort((a, b) => a.n - b.n);
   const cited = new Set(citations.map((citation) => citation.n));
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(request.markdown);
+  checkTables(tokens);
   const children: (Paragraph | Table)[] = [];
   // The draft's own "# …" heading is its title; otherwise the request's title is.
   if (!tokens.some((token) => token.type === 'heading' && (token as Tokens.Heading).depth === 1)) {

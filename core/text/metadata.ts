@@ -8,6 +8,7 @@
  */
 import { emptyMetadata, metadataFields, type ArticleMetadata } from '../documents.ts';
 import { findDate, isBareDateLine, startsWithPlace } from './clean.ts';
+import { stripNonCharacters } from './never-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Character helpers
@@ -425,7 +426,8 @@ export function extractMetadata(input: { text: string; hints: Partial<ArticleMet
   const { text, hints, given } = input;
   const result = emptyMetadata();
   for (const field of metadataFields) {
-    const value = given[field]?.trim() || hints[field]?.trim() || '';
+    // Given values skipped normalisation: at least the characters that are never text go.
+    const value = stripNonCharacters(given[field] ?? '').trim() || hints[field]?.trim() || '';
     result[field] = value;
   }
   // A given date in another spelling (2022/2/24, 2022年2月24日) still comes out as YYYY-MM-DD.

@@ -9,6 +9,8 @@
  * decisions only look at characters that normalisation never changes (see `transparent`).
  */
 
+import { stripNonCharacters } from './never-text.ts';
+
 // Characters that are never article text: BOM and zero-width characters.
 const invisible = /[\u200B-\u200D\u2060\uFEFF]/g;
 // Page and line separators become line breaks so PDF pages do not glue words together.
@@ -264,13 +266,14 @@ function convertPunctuation(line: string): string {
 
 /**
  * Normalises raw article text character by character, keeping the article otherwise intact:
- * unified line breaks, no invisible or control characters, plain spaces, half-width letters and
- * digits, Chinese punctuation and quotes inside Chinese text, `2019年11月6日` without spaces,
- * trailing spaces trimmed and runs of blank lines collapsed to one. Idempotent.
+ * unified line breaks, no invisible, control or non-characters (U+FFFE, U+FFFF, …), plain spaces,
+ * half-width letters and digits, Chinese punctuation and quotes inside Chinese text,
+ * `2019年11月6日` without spaces, trailing spaces trimmed and runs of blank lines collapsed to one.
+ * Idempotent.
  */
 export function normalizeText(raw: string): string {
   let text = raw.replace(/\r\n?/g, '\n').replace(lineSeparators, '\n');
-  text = text.replace(invisible, '').replace(controls, '').replace(oddSpaces, ' ');
+  text = stripNonCharacters(text.replace(invisible, '').replace(controls, '')).replace(oddSpaces, ' ');
   text = text.replace(fullWidthAscii, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
   text = text.replace(/[「」『』]/g, (character) => cornerQuotes[character] as string);
 

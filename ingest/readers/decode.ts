@@ -72,20 +72,22 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const sample = bytes.subarray(0, sampleBytes);
   if (bytes.indexOf(0) !== -1) {
     // UTF-16 without a BOM is the one text encoding full of NULs (every ASCII char is xx 00).
-    const utf16 = guessBomlessUtf16(sample);
-    if (utf16) {
-      const outcome = checked(decodeWith(bytes, utf16), utf16);
-      if (outcome.ok) return outcome;
-    }
+    const utf16 = bomlessUtf16(bytes, sample);
+    if (utf16?.ok) return utf16;
     return { ok: false, reason: 'BINARY', detail: 'contains NUL bytes (binary file?)' };
   }
   const controls = countControlBytes(sample);
   if (sample.length > 0 && controls / sample.length > maxControlByteRatio) {
+    // Chinese UTF-16 without a BOM or any ASCII has no NULs, and its low bytes look like control bytes.
+    const utf16 = bomlessUtf16(bytes, sample);
+    if (utf16?.ok) return utf16;
     return { ok: false, reason: 'BINARY', detail: `${Math.round((100 * controls) / sample.length)}% control bytes (binary file?)` };
   }
 
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return checked(utf8, 'utf-8');
+  const utf16 = bomlessUtf16(bytes, sample);
+  if (utf16?.ok) return utf16;
 
   // Not UTF-8. GB18030 and Big5 accept almost any high-byte pair, so "decodes without errors"
   // proves little: candidates are also scored by how much of the text is common characters.
@@ -229,17 +231,86 @@ function countControlBytes(sample: Uint8Array): number {
   return count;
 }
 
-/** Recognises BOM-less UTF-16 by where the zero bytes sit: ASCII in UTF-16LE is `xx 00`, in BE `00 xx`. */
-function guessBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+/**
+ * The bytes decoded as BOM-less UTF-16 when they look like it (see `guessBomlessUtf16`), checked
+ * like any decoding. A guess made on high bytes alone must also read as Chinese: most of its
+ * ideographs common ones, as for GB18030 and Big5 (random bytes, or Shift_JIS, read as UTF-16 give
+ * rare ideographs).
+ */
+function bomlessUtf16(bytes: Uint8Array, sample: Uint8Array): DecodeOutcome | undefined {
+  const guess = guessBomlessUtf16(sample);
+  if (guess === undefined) return undefined;
+  const text = decodeWith(bytes, guess.encoding);
+  if (guess.byHighBytes && (commonIdeographShare(text.slice(0, sampleBytes / 2)) ?? 0) < minCommonCharRatio) return undefined;
+  return checked(text, guess.encoding);
+}
+
+let commonIdeographs: Uint8Array | undefined;
+
+/** Share of ideographs in `text` that are among the 3,755 most common (GB2312 level 1); undefined for too few. */
+function commonIdeographShare(text: string): number | undefined {
+  if (!commonIdeographs) {
+    const table = new Uint8Array(0x10000);
+    const level1 = Buffer.alloc((0xd7 - 0xb0 + 1) * 94 * 2);
+    let at = 0;
+    for (let lead = 0xb0; lead <= 0xd7; lead++) {
+      for (let trail = 0xa1; trail <= 0xfe; trail++) (level1[at++] = lead), (level1[at++] = trail);
+    }
+    for (const character of iconv.decode(level1, 'gb18030')) table[character.charCodeAt(0)] = 1;
+    commonIdeographs = table;
+  }
+  let ideographs = 0;
+  let common = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) continue;
+    ideographs++;
+    common += commonIdeographs[code]!;
+  }
+  return ideographs < minPairsToJudge ? undefined : common / ideographs;
+}
+
+/** High bytes of the UTF-16 code units Chinese text is made of: ASCII, general punctuation, CJK punctuation, ideographs (with extension A), full-width forms. */
+const chineseHighBytes = (() => {
+  const table = new Uint8Array(256);
+  for (const high of [0x00, 0x20, 0x30, 0xff]) table[high] = 1;
+  for (let high = 0x34; high <= 0x9f; high++) table[high] = 2;
+  return table;
+})();
+
+/**
+ * Recognises BOM-less UTF-16 (LE or BE) in two ways. Text with some ASCII: by where the zero bytes
+ * sit (ASCII is `xx 00` in LE, `00 xx` in BE). Chinese text, which may hold no ASCII at all: by its
+ * high bytes, which are nearly all ideographs (4E–9F), CJK or general punctuation (30, 20),
+ * full-width forms (FF) or ASCII (00). Callers try UTF-8 first: ASCII letters are high bytes too.
+ */
+function guessBomlessUtf16(sample: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; byHighBytes: boolean } | undefined {
   const pairs = Math.floor(sample.length / 2);
   if (pairs < 2) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
+  // Per byte order: pairs whose high byte suits Chinese text, and pairs that are ideographs.
+  const suits = [0, 0];
+  const ideographs = [0, 0];
   for (let i = 0; i + 1 < sample.length; i += 2) {
-    if (sample[i] === 0) evenZeros++;
-    if (sample[i + 1] === 0) oddZeros++;
+    const even = sample[i]!;
+    const odd = sample[i + 1]!;
+    if (even === 0) evenZeros++;
+    if (odd === 0) oddZeros++;
+    const asLe = chineseHighBytes[odd]!;
+    const asBe = chineseHighBytes[even]!;
+    if (asLe) suits[0]!++;
+    if (asLe === 2) ideographs[0]!++;
+    if (asBe) suits[1]!++;
+    if (asBe === 2) ideographs[1]!++;
   }
-  if (oddZeros / pairs > 0.3 && evenZeros / pairs < 0.02) return 'utf-16le';
-  if (evenZeros / pairs > 0.3 && oddZeros / pairs < 0.02) return 'utf-16be';
+  if (oddZeros / pairs > 0.3 && evenZeros / pairs < 0.02) return { encoding: 'utf-16le', byHighBytes: false };
+  if (evenZeros / pairs > 0.3 && oddZeros / pairs < 0.02) return { encoding: 'utf-16be', byHighBytes: false };
+  if (pairs < 16) return undefined;
+  const chinese = (order: 0 | 1): number => (suits[order]! / pairs >= 0.9 && ideographs[order]! / pairs >= 0.3 ? suits[order]! : 0);
+  const le = chinese(0);
+  const be = chinese(1);
+  if (le > be) return { encoding: 'utf-16le', byHighBytes: true };
+  if (be > le) return { encoding: 'utf-16be', byHighBytes: true };
   return undefined;
 }

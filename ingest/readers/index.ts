@@ -8,6 +8,7 @@ import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises
 import path from 'node:path';
 import type { IngestProblem, SourceArticle, SourceFormat } from '../../core/documents.ts';
 import { AppError } from '../../core/errors.ts';
+import type { ArchiveLimits } from './archive-guard.ts';
 import { decodeText } from './decode.ts';
 import { docxToText } from './docx.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -26,6 +27,8 @@ export interface ReaderOptions {
   maxFileBytes?: number;
   /** .jsonl lines above this size are reported TOO_LARGE and skipped. */
   maxLineBytes?: number;
+  /** Limits for .docx archives (entries, unpacked size, ratio); see archive-guard.ts. */
+  archiveLimits?: Partial<ArchiveLimits>;
 }
 
 export const defaultMaxFileBytes = 50 * 1024 * 1024;
@@ -60,23 +63,35 @@ export function isIngestProblem(x: SourceArticle | IngestProblem): x is IngestPr
   return 'reason' in x;
 }
 
+/** Whether `target` (a resolved path) is `root` or inside it. */
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /**
  * Lists ingestible files under `corpusDir` recursively, sorted by relative path (stable),
  * skipping dot-files/dirs, node_modules and Office lock files (`~$…`). Returns relative paths
  * with forward slashes.
  * Unsupported extensions are returned separately so ingest can report them as skipped.
- * Symlinked files and folders are followed (each folder once); dangling links are left out. Throws INPUT_UNREADABLE when a
- * folder cannot be listed: a partial listing would silently drop articles from the index.
+ * Symlinked files and folders are followed (each folder once) while they stay inside the corpus
+ * folder; links that lead out of it (`passwd.txt -> /etc/passwd`) are never followed and are
+ * returned as `outside`, so ingest can say so. Dangling links are left out. Throws
+ * INPUT_UNREADABLE when a folder cannot be listed: a partial listing would silently drop articles
+ * from the index.
  */
-export async function discoverCorpusFiles(corpusDir: string): Promise<{ files: string[]; unsupported: string[] }> {
+export async function discoverCorpusFiles(corpusDir: string): Promise<{ files: string[]; unsupported: string[]; outside: string[] }> {
   const files: string[] = [];
   const unsupported: string[] = [];
+  const outside: string[] = [];
   const visited = new Set<string>();
+  let root: string | undefined;
 
   const walk = async (absoluteDir: string, relativeDir: string): Promise<void> => {
     let entries;
     try {
       const real = await realpath(absoluteDir);
+      root ??= real;
       if (visited.has(real)) return;
       visited.add(real);
       entries = await readdir(absoluteDir, { withFileTypes: true });
@@ -95,9 +110,14 @@ export async function discoverCorpusFiles(corpusDir: string): Promise<{ files: s
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         // Dangling links are left out: there is nothing to read, and callers stat every listed file.
-        const target = await stat(absolute).catch(() => undefined);
-        isDirectory = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        const target = await realpath(absolute).catch(() => undefined);
+        if (target !== undefined && !isInside(root!, target)) {
+          outside.push(relative);
+          continue;
+        }
+        const info = target === undefined ? undefined : await stat(target).catch(() => undefined);
+        isDirectory = info?.isDirectory() ?? false;
+        isFile = info?.isFile() ?? false;
       }
       if (isDirectory) await walk(absolute, relative);
       else if (isFile) (formatOf(relative) === undefined ? unsupported : files).push(relative);
@@ -107,7 +127,7 @@ export async function discoverCorpusFiles(corpusDir: string): Promise<{ files: s
   await walk(corpusDir, '');
   // Plain code-unit order, not localeCompare: the listing must not depend on the machine's locale.
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return { files: files.sort(byPath), unsupported: unsupported.sort(byPath) };
+  return { files: files.sort(byPath), unsupported: unsupported.sort(byPath), outside: outside.sort(byPath) };
 }
 
 /**
@@ -129,14 +149,20 @@ export async function* readCorpusFile(
   }
 
   const absolute = path.resolve(corpusDir, sourcePath);
-  const inside = path.relative(path.resolve(corpusDir), absolute);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+  if (absolute === path.resolve(corpusDir) || !isInside(path.resolve(corpusDir), absolute)) {
     yield problem(sourcePath, 'UNREADABLE', 'path is outside the corpus folder');
     return;
   }
   let handle: FileHandle;
   try {
-    handle = await open(absolute, 'r');
+    // The file as resolved, and only if it is still inside the corpus: a link that leads out (or
+    // was swapped in after the listing) is not followed.
+    const [root, real] = await Promise.all([realpath(corpusDir), realpath(absolute)]);
+    if (!isInside(root, real)) {
+      yield problem(sourcePath, 'OUTSIDE_CORPUS', 'is a link to a file outside the corpus folder; links out of the corpus are not followed');
+      return;
+    }
+    handle = await open(real, 'r');
   } catch (error) {
     yield problem(sourcePath, 'UNREADABLE', `cannot open file (${describeError(error)})`);
     return;
@@ -161,7 +187,7 @@ export async function* readCorpusFile(
       return;
     }
     const bytes = await handle.readFile();
-    yield await readWholeFile(bytes, format, sourcePath);
+    yield await readWholeFile(bytes, format, sourcePath, options);
   } catch (error) {
     yield problem(sourcePath, 'UNREADABLE', `read failed (${describeError(error)})`);
   } finally {
@@ -170,15 +196,19 @@ export async function* readCorpusFile(
 }
 
 /** Converts the bytes of a single-article file. */
-async function readWholeFile(bytes: Buffer, format: Exclude<SourceFormat, 'jsonl'>, sourcePath: string): Promise<SourceArticle | IngestProblem> {
+async function readWholeFile(bytes: Buffer, format: Exclude<SourceFormat, 'jsonl'>, sourcePath: string, options: ReaderOptions): Promise<SourceArticle | IngestProblem> {
   const article = (text: string, given: SourceArticle['given']): SourceArticle => ({ docId: docIdFor(sourcePath), sourcePath, format, text, given });
 
   if (format === 'docx') {
-    const result = await docxToText(bytes);
+    const result = await docxToText(bytes, options.archiveLimits);
     if (!result.ok) {
       // Renamed Word 97-2003 files are common; say so instead of "end of central directory not found".
       const legacy = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-      const detail = legacy ? 'is a legacy Word .doc file, not .docx; save it as .docx' : `not a readable .docx (${result.detail})`;
+      const detail = legacy
+        ? 'is a legacy Word .doc file, not .docx; save it as .docx'
+        : result.refused
+          ? `refused before unpacking: ${result.detail}`
+          : `not a readable .docx (${result.detail})`;
       return problem(sourcePath, 'MALFORMED_DOCX', detail);
     }
     return result.text.trim() === '' ? problem(sourcePath, 'EMPTY', 'document contains no text') : article(result.text, {});

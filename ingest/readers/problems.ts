@@ -15,6 +15,7 @@ export const problemReasons = [
   'MALFORMED_PDF',
   'NO_TEXT_LAYER',
   'UNSUPPORTED',
+  'OUTSIDE_CORPUS',
 ] as const;
 
 export type ProblemReason = (typeof problemReasons)[number];

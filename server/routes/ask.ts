@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { askFieldsSchema } from '../../core/answer/protocol.ts';
-import { findSimilar } from '../../core/retrieval/similar.ts';
+import { findSimilar, similarTextLimit } from '../../core/retrieval/similar.ts';
 import type { AppDependencies } from '../deps.ts';
 import { disconnectSignal } from '../disconnect.ts';
 import { jsonBody } from '../validation.ts';
@@ -20,7 +20,7 @@ export const askRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, dep
   const similarSchema = z
     .object({
       docId: z.string().min(1).max(500).optional(),
-      text: z.string().trim().min(1).max(20_000).optional(),
+      text: z.string().trim().min(1).max(similarTextLimit).optional(),
       perCollege: z.number().int().min(1).max(10).default(3),
     })
     .strict()

@@ -1,11 +1,13 @@
 /**
  * `POST /api/export/docx`: an answer and its citations as a Word document (built by
- * core/export/docx.ts), sent as a download.
+ * core/export/docx.ts on a worker thread), sent as a download.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { citationSchema } from '../../core/answer/protocol.ts';
-import { buildDocx, docxMimeType } from '../../core/export/docx.ts';
+import { docxMimeType } from '../../core/export/docx.ts';
+import { buildDocxOffThread } from '../../core/export/docx-thread.ts';
+import { xmlSafeText } from '../../core/text/never-text.ts';
 import type { AppDependencies } from '../deps.ts';
 import { jsonBody } from '../validation.ts';
 
@@ -25,7 +27,8 @@ export const docxExportSchema = z
 
 /** A download filename from a title: no path or reserved characters, at most 60 characters. */
 export function exportFilename(title: string, extension: string): string {
-  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || '导出';
+  // Lone surrogates would make encodeURIComponent throw (a 500) in the header below.
+  const base = xmlSafeText(title).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || '导出';
   return `${base}.${extension}`;
 }
 
@@ -38,7 +41,8 @@ export function contentDisposition(filename: string): string {
 export const exportRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   app.post('/api/export/docx', { bodyLimit: Math.max(deps.config.MAX_MESSAGE_BYTES, exportBodyLimit), schema: { body: jsonBody(docxExportSchema) } }, async (request, reply) => {
     const input = request.body;
-    const bytes = await buildDocx(input);
+    // Off the event loop: a large document takes seconds to build.
+    const bytes = await buildDocxOffThread(input);
     return reply
       .type(docxMimeType)
       .header('content-disposition', contentDisposition(exportFilename(input.title, 'docx')))

@@ -11,7 +11,10 @@ import type { RawData, WebSocket } from 'ws';
 import { AppError, toAppError } from '../../core/errors.ts';
 import { clientMessageSchema, questionIdSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
 import type { AppDependencies } from '../deps.ts';
-import { MinuteBudget, clientKey } from '../security.ts';
+import { MinuteBudget, clientKey, isWebsocketUpgrade } from '../security.ts';
+
+/** The one path that accepts websocket upgrades. */
+export const chatSocketPath = '/ws';
 
 /** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
 export function frameLimit(maxMessageBytes: number): number {
@@ -34,8 +37,21 @@ export class SessionRegistry {
   readonly askBudget: MinuteBudget;
   draining = false;
 
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+
   constructor(readonly deps: AppDependencies) {
     this.askBudget = new MinuteBudget(deps.config.RATE_LIMIT_PER_MINUTE);
+    // One timer for every socket: each is pinged, and one that has not answered the last ping (a
+    // peer that vanished without closing: a sleeping laptop, a dropped network) is disconnected.
+    this.heartbeat = setInterval(() => {
+      for (const session of [...this.sessions]) session.ping();
+    }, deps.config.WS_PING_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Stops the heartbeat (the app is closing). */
+  stop(): void {
+    clearInterval(this.heartbeat);
   }
 
   /** Registers a session; false when its client already has too many open. */
@@ -78,6 +94,8 @@ class ChatSession {
   private readonly inFlight = new Map<string, AbortController>();
   private closed = false;
   private readonly client: string;
+  /** Whether the peer answered (or sent anything) since the last ping. */
+  private alive = true;
 
   constructor(
     private readonly socket: WebSocket,
@@ -93,7 +111,13 @@ class ChatSession {
       socket.close(1008, 'too many connections');
       return;
     }
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      this.alive = true;
+      this.receive(data, isBinary);
+    });
+    socket.on('pong', () => {
+      this.alive = true;
+    });
     socket.on('close', () => this.close());
     socket.on('error', (error) => request.log.warn({ err: error }, 'websocket error'));
   }
@@ -199,6 +223,18 @@ class ChatSession {
     }
   }
 
+  /** The heartbeat: disconnects a peer that has not answered since the last ping, else pings it. */
+  ping(): void {
+    if (!this.alive) {
+      this.request.log.info({ client: this.client }, 'closing a websocket whose peer stopped answering pings');
+      this.close();
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    if (this.socket.readyState === this.socket.OPEN) this.socket.ping();
+  }
+
   get inFlightCount(): number {
     return this.inFlight.size;
   }
@@ -248,6 +284,8 @@ export const chatSocketRoutes = fastifyPlugin<AppDependencies>(
     const registry = new SessionRegistry(deps);
     app.decorate('chatSessions', registry);
 
+    app.addHook('onClose', async () => registry.stop());
+
     // While shutting down, new requests and sockets are refused cleanly; answers in flight finish.
     app.addHook('onRequest', async (_request, reply) => {
       if (!registry.draining) return;
@@ -256,9 +294,18 @@ export const chatSocketRoutes = fastifyPlugin<AppDependencies>(
       return reply.status(error.status).send({ error: error.toJSON() });
     });
 
+    // An upgrade anywhere else is refused before the handshake. Left to the websocket plugin, it
+    // got 101 and a close frame, and the socket stayed open 30 s waiting for the peer to answer it.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!isWebsocketUpgrade(request) || request.routeOptions.url === chatSocketPath) return;
+      const error = new AppError('BAD_REQUEST', `${request.url.split('?')[0]!.slice(0, 100)} 不接受 websocket 连接（聊天连接地址是 ${chatSocketPath}）`);
+      reply.header('connection', 'close');
+      return reply.status(error.status).send({ error: error.toJSON() });
+    });
+
     app.route({
       method: 'GET',
-      url: '/ws',
+      url: chatSocketPath,
       // A plain GET (no upgrade) gets a clear error instead of an empty 404.
       handler: async (_request, reply) => {
         const error = new AppError('BAD_REQUEST', '该地址只接受 websocket 连接');

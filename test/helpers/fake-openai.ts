@@ -13,7 +13,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatGenerator } from '../../core/answer/generator.ts';
-import { createOpenAIGenerator } from '../../core/answer/openai-generator.ts';
+import { createOpenAIGenerator, type OpenAIGeneratorOptions } from '../../core/answer/openai-generator.ts';
 
 /** The API key tests configure; it must reach the fake server and never a client. */
 export const fakeApiKey = 'test-key';
@@ -81,8 +81,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Sets how the following requests are answered. */
   respond(responder: FakeResponder): void;
-  /** A generator for this endpoint through the real `openai` package. */
-  generator(timeoutMs?: number): ChatGenerator;
+  /** A generator for this endpoint through the real `openai` package, optionally with whole-answer limits. */
+  generator(timeoutMs?: number, limits?: Pick<OpenAIGeneratorOptions, 'answerTimeoutMs' | 'maxAnswerChars'>): ChatGenerator;
   /** Waits (bounded) until `count` requests have arrived. */
   waitForRequests(count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   /** Waits (bounded) until the exchange of `request` is over; returns whether the client aborted it. */
@@ -255,8 +255,8 @@ export async function startFakeOpenAI(initial: FakeResponder = { text: '（未�
     respond(next) {
       responder = next;
     },
-    generator(timeoutMs = 5_000) {
-      const generator = createOpenAIGenerator({ apiKey: fakeApiKey, baseURL, model: fakeModel, timeoutMs });
+    generator(timeoutMs = 5_000, limits = {}) {
+      const generator = createOpenAIGenerator({ apiKey: fakeApiKey, baseURL, model: fakeModel, timeoutMs, ...limits });
       if (!generator) throw new Error('createOpenAIGenerator returned null for a non-empty API key');
       return generator;
     },

@@ -67,6 +67,8 @@ export interface ConnectOptions {
   protocols?: string[];
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** Answer the server's pings (default true; false plays a peer that has vanished). */
+  autoPong?: boolean;
 }
 
 /** A refused upgrade: the HTTP status and body the server answered with. */
@@ -96,7 +98,7 @@ export async function connectWs(app: FastifyInstance): Promise<WsClient> {
  */
 export async function connectWsUrl(url: string, options: ConnectOptions = {}): Promise<WsClient> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const socket = new WebSocket(url, options.protocols ?? ['pbqa.v1'], { headers: options.headers ?? {}, handshakeTimeout: timeoutMs });
+  const socket = new WebSocket(url, options.protocols ?? ['pbqa.v1'], { headers: options.headers ?? {}, handshakeTimeout: timeoutMs, autoPong: options.autoPong ?? true });
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('unexpected-response', (_request, response) => {

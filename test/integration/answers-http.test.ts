@@ -3,11 +3,14 @@
  * (passages from other colleges), through the real app with `inject`, on a temporary copy of the
  * default corpus ingested lexical-only.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { similarTextLimit } from '../../core/retrieval/similar.ts';
 import { answerEndMessageSchema, type AnswerEnd } from '../../core/answer/protocol.ts';
 import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
 import { DocumentCache, expectRealCitations } from '../helpers/answer-checks.ts';
-import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+import { copyDefaultCorpus, defaultDocId, defaultFiles, ingest, ingestDefaultCorpus, makeTempDir, removeTempDirs, writeFiles } from '../helpers/corpus.ts';
 import { closeWsClients, connectWs } from '../helpers/ws-client.ts';
 
 let indexDir: string;
@@ -156,6 +159,30 @@ describe('POST /api/similar', () => {
     expect(response.body.basedOn).toEqual({ docId: null, college: null });
     expect(response.body.groups[0]?.college).toBe('苏州工业职业技术学院');
     expect(response.body.groups[0]!.passages[0]!.text).toContain('党员技术服务团队');
+  });
+
+  it('by docId of a very long article: described by its opening, so its size costs nothing', { timeout: 60_000 }, async () => {
+    // A 星海 article that opens like Suzhou's and then runs on for 400,000 characters like Hunan's.
+    const root = makeTempDir('similar-long');
+    const corpusDir = copyDefaultCorpus(root);
+    const lines = (name: keyof typeof defaultFiles) => fs.readFileSync(path.join(corpusDir, defaultFiles[name]), 'utf8').split('\n').filter((line) => line.length > 40);
+    const repeat = (source: string[], characters: number) => {
+      const out: string[] = [];
+      for (let length = 0, index = 0; length < characters; index++) {
+        const line = `${source[index % source.length]}（${index}）`;
+        out.push(line);
+        length += line.length + 1;
+      }
+      return out;
+    };
+    const opening = repeat(lines('suzhou'), similarTextLimit);
+    writeFiles(corpusDir, { 'xinghai-long.txt': ['星海职业技术学院党委：以党建引领服务企业', ...opening, ...repeat(lines('hunan'), 400_000)].join('\n') });
+    const longIndex = path.join(root, 'index');
+    expect((await ingest(corpusDir, longIndex)).documents).toBe(6);
+    const app = await buildTestApp({ indexDir: longIndex });
+    const response = await post<SimilarBody>(app, '/api/similar', { docId: 'xinghai-long' });
+    expect(response.status, response.raw).toBe(200);
+    expect(response.body.groups[0]?.college).toBe('苏州工业职业技术学院');
   });
 
   it('rejects neither or both inputs, unknown fields and bad types with 400, and an unknown docId with 404', async () => {

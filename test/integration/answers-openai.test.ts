@@ -42,10 +42,13 @@ interface Setup {
   documents: DocumentCache;
 }
 
-async function setup(reply: FakeReply | ((request: RecordedRequest, index: number) => FakeReply), options: { timeoutMs?: number; settings?: Partial<Record<SettingName, string>> } = {}): Promise<Setup> {
+async function setup(
+  reply: FakeReply | ((request: RecordedRequest, index: number) => FakeReply),
+  options: { timeoutMs?: number; limits?: Parameters<FakeOpenAI['generator']>[1]; settings?: Partial<Record<SettingName, string>> } = {},
+): Promise<Setup> {
   const fake = await startFakeOpenAI(reply);
   fakes.push(fake);
-  const app = await buildTestApp({ indexDir, generator: fake.generator(options.timeoutMs ?? 5_000), ...(options.settings ? { settings: options.settings } : {}) });
+  const app = await buildTestApp({ indexDir, generator: fake.generator(options.timeoutMs ?? 5_000, options.limits), ...(options.settings ? { settings: options.settings } : {}) });
   const client = await connectWs(app.app);
   return { fake, app, client, documents: new DocumentCache(app) };
 }
@@ -198,17 +201,35 @@ describe('generation through an OpenAI-compatible endpoint', () => {
 });
 
 describe('fallback to the extractive engine', () => {
-  const cases: { name: string; reply: FakeReply; timeoutMs?: number; code: string; streamedFirst: boolean; clientAborts: boolean }[] = [
+  const cases: { name: string; reply: FakeReply; timeoutMs?: number; limits?: Parameters<FakeOpenAI['generator']>[1]; code: string; streamedFirst: boolean; clientAborts: boolean }[] = [
     { name: 'HTTP 500', reply: { errorStatus: 500 }, code: 'UPSTREAM_ERROR', streamedFirst: false, clientAborts: false },
     { name: 'no response headers within the time-out', reply: { headerDelayMs: 10_000 }, timeoutMs: 1_000, code: 'UPSTREAM_TIMEOUT', streamedFirst: false, clientAborts: true },
     { name: 'a stream that stalls after some deltas', reply: { text: '该支部实施了五大工程[1]，包括“四个一”工程[2]。', pieces: 6, pauseAfter: 2 }, timeoutMs: 1_000, code: 'UPSTREAM_TIMEOUT', streamedFirst: true, clientAborts: true },
     { name: 'a connection dropped half way', reply: { text: '该支部实施了五大工程[1]，包括“四个一”工程[2]。', pieces: 6, cutAfter: 3 }, code: 'UPSTREAM_ERROR', streamedFirst: true, clientAborts: false },
     { name: 'a stream that ends without finish_reason or [DONE]', reply: { text: '该支部实施了五大工程[1]，包括“四个一”工程[2]。', pieces: 6, cutAfter: 3, cutMode: 'end' }, code: 'UPSTREAM_ERROR', streamedFirst: true, clientAborts: false },
+    // Each piece well within the per-chunk time-out, the whole far past the answer's deadline.
+    {
+      name: 'a model that keeps sending a piece every 200 ms past the answer deadline',
+      reply: { text: '该支部实施了五大工程[1]。'.repeat(20), pieces: 60, delayMs: 200 },
+      timeoutMs: 1_000,
+      limits: { answerTimeoutMs: 1_500 },
+      code: 'UPSTREAM_TIMEOUT',
+      streamedFirst: true,
+      clientAborts: true,
+    },
+    {
+      name: 'a runaway stream past the maximum answer length',
+      reply: { text: '该支部实施了五大工程[1]，包括“四个一”工程[2]。'.repeat(4_000), pieces: 400, delayMs: 1 },
+      limits: { maxAnswerChars: 5_000 },
+      code: 'ANSWER_TOO_LONG',
+      streamedFirst: true,
+      clientAborts: true,
+    },
   ];
 
   for (const testCase of cases) {
     it(`on ${testCase.name}: a notice (${testCase.code}), new sources, and the extractive answer`, async () => {
-      const { fake, client, documents } = await setup(testCase.reply, { ...(testCase.timeoutMs ? { timeoutMs: testCase.timeoutMs } : {}) });
+      const { fake, client, documents } = await setup(testCase.reply, { ...(testCase.timeoutMs ? { timeoutMs: testCase.timeoutMs } : {}), limits: testCase.limits });
       const result = await ask(client, { question: hunanQuestion });
       expect(result.error, JSON.stringify(result.error)).toBeUndefined();
       const after = expectAnswerOrder(result.messages, { notices: 1 });

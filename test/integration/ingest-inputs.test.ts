@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../core/index/manifest.ts';
 import type { IngestSummary } from '../../ingest/pipeline.ts';
+import { formatSummary } from '../../ingest/run.ts';
 import { prepareArticle } from '../../ingest/prepare.ts';
 import { buildTestApp, closeTestApps } from '../helpers/app.ts';
 import { copyDefaultCorpus, defaultChunking, defaultCorpusDir, defaultDocId, defaultFiles, ingest, makeTempDir, readArticle, removeTempDirs, writeFiles } from '../helpers/corpus.ts';
@@ -166,5 +167,24 @@ describe('near-duplicates through the pipeline', () => {
     const results = (await app.get('/api/search', { q: '风能工程学院 党支部', k: '10' })).body.results as { docId: string }[];
     expect(results.length).toBeGreaterThan(0);
     expect(results.map((result) => result.docId)).not.toContain('reposts/hunan-repost');
+  });
+});
+
+describe('a link out of the corpus folder', () => {
+  it('is not followed, is named in the summary, and its target is never served', async () => {
+    const root = makeTempDir('outside-link');
+    const corpusDir = copyDefaultCorpus(root);
+    const indexDir = path.join(root, 'index');
+    const secret = path.join(root, 'passwd');
+    fs.writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+    fs.symlinkSync(secret, path.join(corpusDir, 'passwd.txt'));
+    const summary = await ingest(corpusDir, indexDir);
+    expect(summary).toMatchObject({ documents: 5, skipped: 1 });
+    expect(summary.problems).toEqual([expect.objectContaining({ sourcePath: 'passwd.txt', reason: 'OUTSIDE_CORPUS' })]);
+    expect(formatSummary(summary)).toContain('[OUTSIDE_CORPUS] passwd.txt: is a link to a file or folder outside the corpus folder');
+
+    const app = await buildTestApp({ indexDir });
+    expect((await app.get('/api/documents/passwd')).status).toBe(404);
+    expect((await app.get('/api/search', { q: 'root bash' })).raw).not.toContain('root:x');
   });
 });

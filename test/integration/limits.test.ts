@@ -4,8 +4,10 @@
  * and the per-client rate limit, over the websocket and over HTTP. Each test turns its setting
  * low; the real server listens on a loopback port.
  */
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { trickle } from '../../scripts/fuzz/slow-bodies.ts';
 import { frameLimit } from '../../server/routes/ws.ts';
 import { buildTestApp, closeTestApps, expectApiError, type TestApp } from '../helpers/app.ts';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
@@ -31,6 +33,7 @@ afterAll(removeTempDirs);
 const question = '湖南电气职业技术学院风能工程学院教工党支部实施了哪些工程？';
 
 interface Served extends TestApp {
+  baseUrl: string;
   wsUrl: string;
   connect(): Promise<WsClient>;
   post(url: string, body: unknown): Promise<{ status: number; body: any; raw: string; headers: Record<string, unknown> }>;
@@ -50,6 +53,7 @@ async function serve(settings: Parameters<typeof buildTestApp>[0]['settings'], o
   const wsUrl = `${address.replace(/^http/, 'ws')}/ws`;
   return {
     ...app,
+    baseUrl: address,
     wsUrl,
     release,
     connect: () => connectWsUrl(wsUrl),
@@ -117,6 +121,82 @@ describe('MAX_MESSAGE_BYTES', () => {
   });
 });
 
+describe('REQUEST_TIMEOUT_MS', () => {
+  it('answers a body or headers sent a byte at a time with 408 and closes the connection; everyone else is served meanwhile', { timeout: 30_000 }, async () => {
+    const app = await serve({ REQUEST_TIMEOUT_MS: '1000' });
+    const { port } = app.app.server.address() as AddressInfo;
+    // A byte every 200 ms: each resets any idle timer, but the request as a whole never ends.
+    const slow = [
+      trickle(port, { kind: 'slow-body', target: '/api/ask', everyMs: 200, contentLength: 60_000 }, 15_000),
+      trickle(port, { kind: 'slow-body', target: '/api/export/docx', everyMs: 200, contentLength: 60_000 }, 15_000),
+      trickle(port, { kind: 'slow-headers', target: '/api/health', everyMs: 200, contentLength: 0 }, 15_000),
+    ];
+    expect((await fetch(`${app.baseUrl}/api/health`)).status).toBe(200);
+    for (const outcome of await Promise.all(slow)) {
+      expect(outcome.closedAfterMs, 'the server closed the connection').not.toBeNull();
+      expect(outcome.status).toBe(408);
+      expect(JSON.parse(outcome.body)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    }
+  });
+
+  it('leaves requests that arrive in time, and slow answers, alone', async () => {
+    const app = await serve({ REQUEST_TIMEOUT_MS: '1000' }, { generator: 'stalling' });
+    // The answer takes longer than the request time-out: only receiving the request is bounded.
+    const asked = fetch(`${app.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    app.release!();
+    const response = await asked;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { engine: string }).engine).toBe('openai:fake-model');
+  });
+});
+
+describe('POST /api/export/docx', () => {
+  /** A Markdown table of `columns` × `rows` body rows. */
+  const table = (columns: number, rows: number): string => {
+    const line = (cell: (column: number) => string) => `|${Array.from({ length: columns }, (_, column) => cell(column)).join('|')}|`;
+    return [line((column) => `列${column}`), line(() => '-'), ...Array.from({ length: rows }, (_, row) => line((column) => `${row}-${column}`))].join('\n');
+  };
+
+  it('refuses a 100 KB table of 200 columns, deep nesting and runaway emphasis with 422 DOCUMENT_TOO_COMPLEX', async () => {
+    const app = await serve({});
+    const wide = table(200, 75);
+    expect(wide.length).toBeGreaterThan(90_000);
+    for (const markdown of [wide, `${'>'.repeat(2_000)} 文本`, `${'*'.repeat(5_000)}党建${'*'.repeat(5_000)}`]) {
+      expectApiError(await app.post('/api/export/docx', { title: '材料', markdown }), 422, 'DOCUMENT_TOO_COMPLEX');
+    }
+  });
+
+  it('exports a title, text and quotes with lone surrogates and non-characters (it used to answer 500)', async () => {
+    const app = await serve({});
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/export/docx',
+      headers: { 'content-type': 'application/json' },
+      // JSON escapes: the only way a lone surrogate travels in a request.
+      payload: '{"title":"材料\\ud800\\uffff","markdown":"正文\\udfff\\ufffe[1]","citations":[{"n":1,"chunkId":"a#0","docId":"a","title":"文\\ud800","college":"","date":"","quote":"引\\uffff","start":0,"end":1}]}',
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="__.docx"; filename*=UTF-8''${encodeURIComponent('材料.docx')}`);
+  });
+
+  it('builds a large document off the event loop: a health check sent after it is answered before it', { timeout: 60_000 }, async () => {
+    const app = await serve({});
+    const finished: string[] = [];
+    // At the limits: 1,000 table cells take about a second to build.
+    const exported = app.app.inject({ method: 'POST', url: '/api/export/docx', payload: { title: '材料', markdown: table(20, 49) } }).then((response) => {
+      finished.push('export');
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const health = await app.app.inject({ method: 'GET', url: '/api/health' });
+    finished.push('health');
+    expect(health.statusCode).toBe(200);
+    expect((await exported).statusCode).toBe(200);
+    expect(finished).toEqual(['health', 'export']);
+  });
+});
+
 describe('MAX_HISTORY_TURNS', () => {
   const turns = (count: number) =>
     Array.from({ length: count }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: index % 2 === 0 ? question : '该支部实施了多项工程。' }));
@@ -177,6 +257,44 @@ describe('MAX_CONNECTIONS_PER_CLIENT', () => {
     const replacement = await app.connect();
     await expectUsable(replacement);
     expect(app.app.chatSessions.sessions.size).toBe(3);
+  });
+});
+
+describe('WS_PING_INTERVAL_MS', () => {
+  it('disconnects a peer that stops answering pings, and keeps one that answers', { timeout: 20_000 }, async () => {
+    const app = await serve({ WS_PING_INTERVAL_MS: '200' });
+    const vanished = await connectWsUrl(app.wsUrl, { autoPong: false });
+    const present = await connectWsUrl(app.wsUrl);
+    // Pinged, unanswered, then cut off at the next ping: within a few intervals.
+    expect(await vanished.waitForClose(10_000)).toBe(1006);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(present.closed).toBe(false);
+    await expectUsable(present);
+    expect(app.app.chatSessions.sessions.size).toBe(1);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const from = (address: string) => ({ method: 'GET' as const, url: '/api/health', headers: { 'x-forwarded-for': address } });
+
+  it('behind a trusted proxy, gives every forwarded client its own rate budget and connection cap', async () => {
+    const app = await serve({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '2', MAX_CONNECTIONS_PER_CLIENT: '1' });
+    for (let index = 0; index < 2; index++) expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(429);
+    expect((await app.app.inject(from('10.2.2.2'))).statusCode).toBe(200);
+    const first = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.3.3.3' } });
+    const second = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.4.4.4' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([first.closed, second.closed]).toEqual([false, false]);
+    const third = await connectWsUrl(app.wsUrl, { headers: { 'x-forwarded-for': '10.3.3.3' } });
+    expect(await third.waitForClose()).toBe(1008);
+  });
+
+  it('off (the default), ignores X-Forwarded-For: a client cannot pick an address to dodge its limits', async () => {
+    const app = await serve({ RATE_LIMIT_PER_MINUTE: '2' });
+    expect((await app.app.inject(from('10.1.1.1'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.2.2.2'))).statusCode).toBe(200);
+    expect((await app.app.inject(from('10.3.3.3'))).statusCode).toBe(429);
   });
 });
 

@@ -166,6 +166,31 @@ describe('ACCESS_TOKEN', () => {
     expect(logged.lines.join('\n')).not.toContain(tokenProtocol(token));
   });
 
+  it('counts wrong tokens per client: after AUTH_FAILURES_PER_MINUTE of them, 429 even for the right one; missing tokens do not count', async () => {
+    const app = await buildTestApp({ indexDir, settings: { ACCESS_TOKEN: token, AUTH_FAILURES_PER_MINUTE: '5' } });
+    const request = (authorization: string | undefined, remoteAddress = '10.0.0.1') =>
+      app.app.inject({ method: 'GET', url: '/api/health', remoteAddress, headers: authorization ? { authorization } : {} });
+    // A page that has no token yet asks without one, as often as it likes.
+    for (let index = 0; index < 20; index++) expect((await request(undefined)).statusCode).toBe(401);
+    for (let index = 0; index < 5; index++) expect((await request(`Bearer guess-${index}`)).statusCode).toBe(401);
+    const limited = await request('Bearer guess-6');
+    expectApiError({ status: limited.statusCode, body: limited.json(), raw: limited.body }, 429, 'RATE_LIMITED');
+    expect(limited.headers['retry-after']).toBe('60');
+    // Guessing right now does not help: the client waits out the minute.
+    expect((await request(`Bearer ${token}`)).statusCode).toBe(429);
+    // Other clients are not affected.
+    expect((await request(`Bearer ${token}`, '10.0.0.2')).statusCode).toBe(200);
+
+    // Websocket upgrades with a wrong token count too.
+    const logged = await buildLoggedApp({ ACCESS_TOKEN: token, AUTH_FAILURES_PER_MINUTE: '3' });
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const refused = await connectWsUrl(logged.wsUrl, { protocols: ['pbqa.v1', tokenProtocol(`guess-${index}`)] }).catch((error: unknown) => error);
+      statuses.push((refused as UpgradeRefused).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
   it('leaves the page and its files reachable, so it can ask for the token', async () => {
     const app = await buildTestApp({ indexDir, settings: { ACCESS_TOKEN: token } });
     const page = await app.app.inject({ method: 'GET', url: '/' });
@@ -173,6 +198,47 @@ describe('ACCESS_TOKEN', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect((await app.app.inject({ method: 'GET', url: '/favicon.svg' })).statusCode).toBe(200);
     expect((await app.app.inject({ method: 'GET', url: '/vendor/purify.es.mjs' })).statusCode).toBe(200);
+  });
+});
+
+describe('websocket upgrades', () => {
+  it('refuses a browser page of another origin (403 ORIGIN_NOT_ALLOWED); accepts the page itself, CORS_ORIGIN, and clients that send no Origin', async () => {
+    const allowed = 'https://intranet.example.edu';
+    const logged = await buildLoggedApp({ CORS_ORIGIN: allowed });
+    const own = new URL(logged.baseUrl).origin;
+    for (const origin of ['https://evil.example.com', 'null', `${own}.evil.example.com`, 'http://localhost:1']) {
+      const refused = await connectWsUrl(logged.wsUrl, { headers: { origin } }).catch((error: unknown) => error);
+      expect(refused, origin).toBeInstanceOf(UpgradeRefused);
+      expect((refused as UpgradeRefused).status, origin).toBe(403);
+      expect(JSON.parse((refused as UpgradeRefused).body).error.code).toBe('ORIGIN_NOT_ALLOWED');
+    }
+    for (const headers of [{ origin: own }, { origin: own.toUpperCase() }, { origin: allowed }, {}] as Record<string, string>[]) {
+      const client = await connectWsUrl(logged.wsUrl, { headers });
+      expect((await client.waitForEnd(client.ask({ question }))).end?.notFound, JSON.stringify(headers)).toBe(false);
+    }
+    // Plain HTTP requests are CORS's business, not this check's.
+    expect((await fetch(`${logged.baseUrl}/api/health`, { headers: { origin: 'https://evil.example.com' } })).status).toBe(200);
+  });
+
+  it('behind a trusted proxy, compares the Origin with the host the proxy forwards', async () => {
+    const logged = await buildLoggedApp({ TRUST_PROXY: '127.0.0.1' });
+    const client = await connectWsUrl(logged.wsUrl, { headers: { origin: 'https://qa.example.edu', 'x-forwarded-host': 'qa.example.edu', 'x-forwarded-proto': 'https' } });
+    expect((await client.waitForEnd(client.ask({ question }))).end).toBeDefined();
+    const refused = await connectWsUrl(logged.wsUrl, { headers: { origin: 'https://qa.example.edu' } }).catch((error: unknown) => error);
+    expect((refused as UpgradeRefused).status).toBe(403);
+  });
+
+  it('refuses an upgrade on any path but /ws before the handshake, and closes the connection at once', async () => {
+    const logged = await buildLoggedApp({});
+    const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+    for (const target of ['/', '/api/health', '/index.html', '/no-such-path', '/ws/x']) {
+      // rawRequest fails if the server keeps the connection open for 5 s.
+      const response = await rawRequest(logged.baseUrl, `GET ${target} HTTP/1.1`, upgrade);
+      expect(response.status, target).toBe(400);
+      expect(JSON.parse(response.body).error.code).toBe('BAD_REQUEST');
+    }
+    const refused = await connectWsUrl(logged.wsUrl.replace(/\/ws$/, '/')).catch((error: unknown) => error);
+    expect((refused as UpgradeRefused).status).toBe(400);
   });
 });
 

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { indexFiles } from '../../core/index/layout.ts';
 import { manifestFile, schemaVersion } from '../../core/index/manifest.ts';
 import { copyDefaultCorpus, currentPointer, ingest, loadTinyEmbedder, makeTempDir, removeTempDirs, testModelsDir, tinyModelId } from '../helpers/corpus.ts';
+import { withTimeout } from '../helpers/fake-openai.ts';
 import { killServerProcesses, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 let template: { corpusDir: string; indexDir: string };
@@ -164,5 +165,17 @@ describe('start-up with nothing usable to serve', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(server.hasExited()).toBe(false);
     expect((await health(server)).status).toBe(503);
+  });
+});
+
+describe('start-up with an ACCESS_TOKEN that HTTP cannot carry', () => {
+  it('exits at once with a message naming the setting, never the token', { timeout: 30_000 }, async () => {
+    const { root, corpusDir, indexDir } = workspace();
+    const server = await startServerProcess({ env: { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ACCESS_TOKEN: '党建2024' }, waitForReady: false });
+    const { code } = await withTimeout(server.exited, 20_000, 'the server to exit');
+    expect(code).toBe(1);
+    expect(server.stderr()).toMatch(/^fatal: Invalid settings:\n {2}ACCESS_TOKEN=\(hidden\): must be printable ASCII without spaces/);
+    expect(server.stderr() + server.stdout()).not.toContain('党建2024');
+    expect(server.stderr()).not.toContain(root);
   });
 });

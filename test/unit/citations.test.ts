@@ -3,6 +3,8 @@
  * point at a source and removes the others; `StreamingCitationFilter` does the same on a stream
  * of deltas, wherever the deltas split a marker, without ever showing a bad marker.
  */
+import vm from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StreamingCitationFilter, citedNumbers, cleanCitationMarkers } from '../../core/answer/citations.ts';
 
@@ -148,5 +150,62 @@ describe('StreamingCitationFilter', () => {
     expect(filter.push('又[9')).toBe('又');
     expect(filter.push(']')).toBe('');
     expect(filter.flush()).toBe('');
+  });
+});
+
+/**
+ * Runs `task`, interrupting it after `ms` (a regex that backtracks exponentially never returns on
+ * its own, and would hang the test run instead of failing it).
+ */
+function finishes<T>(task: () => T, ms = 5_000): T {
+  return vm.runInNewContext('task()', { task }, { timeout: ms }) as T;
+}
+
+describe('text a model may send that is nearly a marker', () => {
+  const list = (count: number, separator = ', ') => Array.from({ length: count }, (_, index) => index + 1).join(separator);
+
+  it('a list of 60 numbers that never closes is text, cleaned in linear time (it used to backtrack for ever)', () => {
+    for (const text of [`参见[${list(60)} 等资料。`, `参见【来源${list(60, '，来源')}`, `参见[ ${list(60, ' , ')}`, `[${' '.repeat(100_000)}x`, `[来源${' '.repeat(100_000)}`]) {
+      expect(finishes(() => cleanCitationMarkers(text, six))).toEqual({ text, cited: [] });
+    }
+  });
+
+  it('a list longer than any marker is shown as written, closed or not, and the stream holds back at most 200 characters of it', () => {
+    const closed = `见[${list(100)}]。`;
+    expect(cleanCitationMarkers(closed, six)).toEqual({ text: closed, cited: [] });
+    const filter = new StreamingCitationFilter(six);
+    let sent = '见[';
+    let shown = filter.push(sent);
+    for (let index = 1; index <= 2_000; index++) {
+      sent += `${index}, `;
+      shown += filter.push(`${index}, `);
+      expect(sent.length - shown.length).toBeLessThanOrEqual(200);
+    }
+    expect(shown + filter.flush()).toBe(sent);
+  });
+
+  it('streams exactly what cleaning the whole gives, wherever the deltas split, for any mix of markers, lists and spaces', () => {
+    const fragment = fc.oneof(
+      fc.constantFrom('党建引领', '。', '[', '【', '］', ']', '来源', ' ', '  ', ',', '、', '-'),
+      fc.integer({ min: 0, max: 12 }).map(String),
+      fc.record({ numbers: fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 120 }), separator: fc.constantFrom(',', ', ', '，来源', ' 、 '), closed: fc.boolean() })
+        .map(({ numbers, separator, closed }) => `[${numbers.join(separator)}${closed ? ']' : ''}`),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 50 }), (fragments, sizes) => {
+        const text = fragments.join('');
+        const whole = cleanCitationMarkers(text, six).text;
+        const filter = new StreamingCitationFilter(six);
+        let shown = '';
+        for (let at = 0, index = 0; at < text.length; index++) {
+          const size = sizes[index % sizes.length]!;
+          shown += filter.push(text.slice(at, at + size));
+          at += size;
+          if (!whole.startsWith(shown)) return false;
+        }
+        return shown + filter.flush() === whole;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -30,6 +30,23 @@ describe('config', () => {
     }
   });
 
+  it('refuses an ACCESS_TOKEN that is not printable ASCII, naming it without echoing it', () => {
+    for (const token of ['党建2024', 'two words', 'tab\there', 'é-accent']) {
+      const error = (() => {
+        try {
+          loadConfig({ ACCESS_TOKEN: token });
+        } catch (thrown) {
+          return thrown as AppError;
+        }
+        throw new Error(`${token} was accepted`);
+      })();
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toContain('ACCESS_TOKEN=(hidden): must be printable ASCII');
+      expect(error.message).not.toContain(token);
+    }
+    expect(loadConfig({ ACCESS_TOKEN: 'pbqa-Token_2024!~' }).ACCESS_TOKEN).toBe('pbqa-Token_2024!~');
+  });
+
   it('.env.example lists every setting with its default', () => {
     const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
     expect(example).toBe(renderEnvExample());

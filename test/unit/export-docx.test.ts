@@ -5,7 +5,10 @@
  */
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors.ts';
 import { buildDocx, noteText } from '../../core/export/docx.ts';
+import { markdownLimits } from '../../core/export/markdown-limits.ts';
+import { unzipEntry } from '../helpers/zip.ts';
 import { contentDisposition, docxExportSchema, exportFilename } from '../../server/routes/export.ts';
 
 const citation = (n: number, quote: string) => ({ n, chunkId: `doc#${n}`, docId: 'doc', title: '示范文章', college: '示范学院', date: '2023-05-06', quote, start: 0, end: quote.length });
@@ -54,11 +57,71 @@ describe('buildDocx', () => {
   });
 });
 
+/** A Markdown table of `columns` × `rows` body rows. */
+function table(columns: number, rows: number): string {
+  const line = (cell: (column: number) => string) => `|${Array.from({ length: columns }, (_, column) => cell(column)).join('|')}|`;
+  return [line((column) => `列${column}`), line(() => '-'), ...Array.from({ length: rows }, (_, row) => line((column) => `${row}-${column}`))].join('\n');
+}
+
+async function refusal(markdown: string): Promise<AppError> {
+  const error = await buildDocx({ title: '标题', markdown, citations: [] }).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('buildDocx on hostile content', () => {
+  it('keeps the XML well-formed: no non-character, lone surrogate or stray control from any field reaches it', async () => {
+    const odd = '\uFFFE\uD800·\uDFFF\uFFFF\u{10FFFF}\u0001\u000B';
+    const bytes = await buildDocx({ title: `标题${odd}`, markdown: `正文${odd}[1]\n\n| 院校${odd} | 做法 |\n|---|---|\n| 甲 | 乙${odd} |`, citations: [{ ...citation(1, `引文${odd}`), title: `文章${odd}`, college: `学院${odd}` }] });
+    const xml = unzipEntry(bytes, 'word/document.xml')!.toString('utf8');
+    expect(xml).not.toMatch(/[\uFFFE\uFFFF\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u{10FFFF}/u);
+    const core = unzipEntry(bytes, 'docProps/core.xml')!.toString('utf8');
+    expect(core).toContain('<dc:title>标题·</dc:title>');
+    const { value: text } = await mammoth.extractRawText({ buffer: bytes });
+    expect(text).toContain('正文·[1]');
+    expect(text).toContain('[1] 《文章·》，学院·，2023-05-06：引文·');
+  });
+
+  it('refuses Markdown nested too deeply, emphasis runs of thousands, and oversized tables with DOCUMENT_TOO_COMPLEX (4xx)', async () => {
+    const cases: [string, string][] = [
+      ['blockquotes 2,000 deep', `${'>'.repeat(2_000)} 文本`],
+      ['5,000 * on each side', `${'*'.repeat(5_000)}党建${'*'.repeat(5_000)}`],
+      ['5,000 _ on each side', `${'_'.repeat(5_000)}党建${'_'.repeat(5_000)}`],
+      ['lists 500 deep', Array.from({ length: 500 }, (_, depth) => `${' '.repeat(depth * 2)}- 项`).join('\n')],
+      ['a table of 200 columns', table(200, 100)],
+      ['more table cells than the limit', `${table(10, 60)}\n\n${table(10, 60)}`],
+      ['a big table inside a quote', table(30, 2).replace(/^/gm, '> ')],
+    ];
+    for (const [name, markdown] of cases) {
+      const error = await refusal(markdown);
+      expect(error.code, name).toBe('DOCUMENT_TOO_COMPLEX');
+      expect(error.status, name).toBe(422);
+    }
+  });
+
+  it('builds what is at the limits, and a long rule of asterisks', async () => {
+    const atLimits = [
+      `${'>'.repeat(markdownLimits.maxQuoteDepth)} 引用`,
+      `${'*'.repeat(markdownLimits.maxDelimiterRun)}`,
+      '*'.repeat(500),
+      table(markdownLimits.maxTableColumns, markdownLimits.maxTableCells / markdownLimits.maxTableColumns - 1),
+    ].join('\n\n');
+    const { value: text } = await mammoth.extractRawText({ buffer: await buildDocx({ title: '标题', markdown: atLimits, citations: [] }) });
+    expect(text).toContain('引用');
+    expect(text).toContain('48-19');
+  });
+});
+
 describe('export helpers', () => {
   it('writes notes, file names and a Content-Disposition a browser can read', () => {
     expect(noteText({ n: 3, title: '文章', college: '', date: '', quote: ' 一句\n话 ' })).toBe('[3] 《文章》：一句 话');
     expect(exportFilename('a/b:c*?"<>|d', 'docx')).toBe('a b c d.docx');
     expect(exportFilename('   ', 'docx')).toBe('导出.docx');
+    // A lone surrogate would make the header's encodeURIComponent throw.
+    expect(contentDisposition(exportFilename('材料\uD800\uFFFF', 'docx'))).toBe(`attachment; filename="__.docx"; filename*=UTF-8''${encodeURIComponent('材料.docx')}`);
     expect(contentDisposition('材料.docx')).toBe(`attachment; filename="__.docx"; filename*=UTF-8''${encodeURIComponent('材料.docx')}`);
   });
 

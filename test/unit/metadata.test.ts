@@ -91,6 +91,11 @@ describe('extractMetadata on the corpus articles', () => {
 });
 
 describe('extractMetadata: precedence', () => {
+  it('drops non-characters from given values (they skip normalisation)', () => {
+    const metadata = metadataOf('', { title: '\uFFFE党建\uFFFF引领\u{10FFFF}', college: '嘉兴职业技术学院\uFDD0' });
+    expect(metadata).toMatchObject({ title: '党建引领', college: '嘉兴职业技术学院' });
+  });
+
   it('prefers given values over hints and hints over extraction', () => {
     const text = '近日，嘉兴职业技术学院党委召开专题会议，研究部署党建工作。';
     const hints = { title: '提示标题', source: '提示来源', college: '提示学院' };

@@ -163,6 +163,14 @@ describe('normalizeText: robustness', () => {
     expect(normalizeText('\uD800\uDC00\uDFFF\uD800')).toBe('\uD800\uDC00\uDFFF\uD800');
   });
 
+  it('drops Unicode non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last two of every plane), keeping their neighbours', () => {
+    const nonCharacters = ['\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{1FFFE}', '\u{2FFFF}', '\u{10FFFE}', '\u{10FFFF}'];
+    for (const character of nonCharacters) expect(normalizeText(`党建${character}引领`), JSON.stringify(character)).toBe('党建引领');
+    // Their neighbours in the code space are text and stay.
+    const neighbours = '\uFDCF\uFDF0\uFFFD\u{1FFFD}\u{20000}\u{10FFFD}';
+    expect(normalizeText(`党建${neighbours}`)).toBe(`党建${neighbours}`);
+  });
+
   it('handles a 1 MB single line', () => {
     const line = '党建引领,(通讯员 张三)"红船"'.repeat(50_000) + 'x'.repeat(100_000) + ' '.repeat(100_000) + 'a@'.repeat(50_000);
     const result = normalizeText(line);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestProblem, SourceArticle } from '../../core/documents.ts';
 import { AppError } from '../../core/errors.ts';
 import { discoverCorpusFiles, isIngestProblem, readCorpusFile, type ReaderOptions } from '../../ingest/readers/index.ts';
+import { buildDocx, zip } from '../helpers/zip.ts';
 
 // Fixtures are generated into a temporary folder: encodings, a .docx (hand-built zip) and a PDF
 // with a Chinese text layer (hand-built, Identity-H font with a ToUnicode map) need no binaries
@@ -62,72 +63,6 @@ function pseudoRandomBytes(length: number, seed: number, map: (byte: number) => 
     bytes[i] = map(state >>> 24);
   }
   return bytes;
-}
-
-// --- .docx: a minimal OOXML package in a stored (uncompressed) zip -------------------------------
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function zip(entries: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
-    const data = Buffer.from(content, 'utf8');
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-function buildDocx(paragraphs: string[]): Buffer {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`).join('');
-  return zip({
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  });
 }
 
 // --- .pdf: one Type0 font, Identity-H codes = Unicode code points, ToUnicode map -----------------
@@ -229,6 +164,17 @@ describe('text decoding', () => {
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(chinese, 'utf-16be')]);
     expect((await readArticle(await write('utf16le.txt', le))).text).toBe(chinese);
     expect((await readArticle(await write('utf16be.txt', be))).text).toBe(chinese);
+  });
+
+  it('decodes UTF-16LE and UTF-16BE without a BOM, also Chinese text without a single ASCII character', async () => {
+    const noAscii = '坚持党建引领，实施“红色引擎”工程，推动学校高质量发展。'.repeat(30);
+    for (const text of [chinese, noAscii]) {
+      expect((await readArticle(await write('bomless-le.txt', Buffer.from(text, 'utf16le')))).text).toBe(text);
+      expect((await readArticle(await write('bomless-be.txt', iconv.encode(text, 'utf-16be')))).text).toBe(text);
+    }
+    // ASCII text is UTF-8, although its letters would pass for the high bytes of ideographs.
+    expect((await readArticle(await write('ascii.txt', 'Party building leads the way in every college. '.repeat(20)))).format).toBe('txt');
+    expect((await readArticle(await write('ascii.txt', 'Party building leads the way in every college. '.repeat(20)))).text).toMatch(/^Party building/);
   });
 
   it('normalises CRLF and CR line endings to LF', async () => {
@@ -646,6 +592,32 @@ describe('discoverCorpusFiles', () => {
     expect(result.unsupported).toEqual(['README', 'z.doc']);
   });
 
+  it('follows links inside the corpus folder, never links out of it, and reports those', async () => {
+    const root = await mkdtemp(path.join(dir, 'links-'));
+    const corpus = path.join(root, 'corpus');
+    const secrets = path.join(root, 'secrets');
+    await mkdir(path.join(corpus, 'sub'), { recursive: true });
+    await mkdir(secrets, { recursive: true });
+    await writeFile(path.join(corpus, 'a.txt'), '党建引领');
+    await writeFile(path.join(secrets, 'passwd.txt'), 'root:x:0:0:root:/root:/bin/bash');
+    await symlink(path.join(secrets, 'passwd.txt'), path.join(corpus, 'passwd.txt'));
+    await symlink(secrets, path.join(corpus, 'etc'));
+    await symlink('../../secrets/passwd.txt', path.join(corpus, 'sub', 'relative.txt'));
+    await symlink(path.join(corpus, 'a.txt'), path.join(corpus, 'sub', 'alias.txt'));
+    await symlink(path.join(corpus, 'sub'), path.join(corpus, 'mirror'));
+    // A corpus folder that is itself a link is read through it.
+    await symlink(corpus, path.join(root, 'corpus-link'));
+    for (const corpusDir of [corpus, path.join(root, 'corpus-link')]) {
+      expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: ['a.txt', 'mirror/alias.txt'], unsupported: [], outside: ['etc', 'mirror/relative.txt', 'passwd.txt'] });
+    }
+    // Asked for directly (or swapped in after the listing), the link is not followed either.
+    for (const file of ['passwd.txt', 'etc/passwd.txt', 'sub/relative.txt']) {
+      expect(await readAll(file, undefined, corpus)).toEqual([
+        { sourcePath: file, reason: 'OUTSIDE_CORPUS', message: `${file}: is a link to a file outside the corpus folder; links out of the corpus are not followed` },
+      ]);
+    }
+  });
+
   it('throws INPUT_UNREADABLE for a missing corpus folder', async () => {
     const error = await discoverCorpusFiles(path.join(dir, 'no-such-folder')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -664,7 +636,7 @@ describe('the real corpus', () => {
   };
 
   it('discovers exactly the five articles', async () => {
-    expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: Object.keys(expectations), unsupported: [] });
+    expect(await discoverCorpusFiles(corpusDir)).toEqual({ files: Object.keys(expectations), unsupported: [], outside: [] });
   });
 
   it.each(Object.entries(expectations))('reads %s', async (file, phrases) => {
