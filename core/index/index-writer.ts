@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuplicateSource } from '../documents.ts';
-import { BufferedFileWriter } from './binary-io.ts';
+import { BufferedFileWriter, readTypedArray } from './binary-io.ts';
 import { chunkFields, indexFiles, type StoredDocument } from './layout.ts';
 import { LexicalIndexBuilder, defaultBm25, type LexicalBuildState, type LexicalStats } from './lexical-index.ts';
 import type { AnalyzedText, PackedAnalysis } from '../text/tokenize.ts';
@@ -156,7 +156,9 @@ export class IndexWriter {
     if (manifest.embedding && this.embeddingDimension !== null) {
       if (this.vectorCount !== this.chunkCount) throw new Error(`${this.vectorCount} vectors for ${this.chunkCount} passages`);
       const dimension = this.embeddingDimension;
-      const all = this.chunkCount === 0 ? new Float32Array(0) : new Float32Array(fs.readFileSync(path.join(this.dir, indexFiles.vectors)).buffer.slice(0));
+      // Through readTypedArray: a small file's Buffer is a slice of Node's shared pool, so its
+      // `.buffer` starts with other data (the graph was built from garbage for files under 4 KB).
+      const all = this.chunkCount === 0 ? new Float32Array(0) : readTypedArray(path.join(this.dir, indexFiles.vectors), Float32Array);
       const index = VectorIndex.build(dimension, this.chunkCount, (chunk) => all.subarray(chunk * dimension, (chunk + 1) * dimension), manifest.embedding);
       index.write(path.join(this.dir, indexFiles.hnsw));
       embedding = { model: manifest.embedding.model, dimension, space: 'ip', m: manifest.embedding.m, efConstruction: manifest.embedding.efConstruction };
