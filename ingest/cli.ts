@@ -44,6 +44,12 @@ async function main(): Promise<number> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
+  // Started by the server (server/reindexer.ts): it shows the progress on the page, and when it
+  // dies (kill -9) this ingest stops too rather than race the ingest of the server's next start.
+  const send = process.send?.bind(process);
+  const parentGone = (): void => controller.abort();
+  // (A 'disconnect' listener holds the channel open, so it is removed when the ingest is done.)
+  if (send) process.once('disconnect', parentGone);
   try {
     await runIngest({
       corpusDir,
@@ -54,9 +60,11 @@ async function main(): Promise<number> {
       hnsw: hnswOptions(config),
       signal: controller.signal,
       output: process.stderr,
+      report: send ? (progress) => process.connected && send({ type: 'progress', progress }, undefined, undefined, () => undefined) : undefined,
     });
     return 0;
   } finally {
+    process.off('disconnect', parentGone);
     await loaded.embedder?.dispose();
   }
 }

@@ -10,6 +10,8 @@ export interface RunIngestOptions extends Omit<IngestOptions, 'onProgress'> {
   /** Where progress and the summary go (stderr for the CLI). */
   output: NodeJS.WritableStream & { isTTY?: boolean };
   embedder: Embedder | null;
+  /** Also given every progress report as it is (the server shows them on the page). */
+  report?: ((progress: IngestProgress) => void) | undefined;
 }
 
 const megabyte = 1024 * 1024;
@@ -43,6 +45,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   let bar: cliProgress.SingleBar | null = null;
   let lastLine = 0;
   const onProgress = (progress: IngestProgress): void => {
+    options.report?.(progress);
     if (progress.phase === 'read') {
       if (output.isTTY) {
         if (!bar) {

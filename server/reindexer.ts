@@ -8,9 +8,11 @@
  * copy of many files triggers one ingest). A request during a run queues exactly one more run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { IngestProgress } from '../ingest/pipeline.ts';
 
 /** Where the reindexer reports (pino's logger fits). */
 export interface ReindexLogger {
@@ -47,7 +49,11 @@ export interface ReindexOutcome {
 
 const defaultScript = path.resolve(import.meta.dirname, '..', 'ingest', 'cli.ts');
 
-export class Reindexer {
+/**
+ * Events, whoever asked for the run: `start` (its reason) when an ingest process starts, `progress`
+ * as it reports, `end` (its outcome) after it exited and a published generation was swapped in.
+ */
+export class Reindexer extends EventEmitter<{ start: [string]; progress: [IngestProgress]; end: [ReindexOutcome] }> {
   private child: ChildProcess | null = null;
   private current: Promise<ReindexOutcome> | null = null;
   private queued: Promise<ReindexOutcome> | null = null;
@@ -55,7 +61,9 @@ export class Reindexer {
   private watcher: fs.FSWatcher | null = null;
   private closed = false;
 
-  constructor(private readonly options: ReindexerOptions) {}
+  constructor(private readonly options: ReindexerOptions) {
+    super();
+  }
 
   /** Whether an ingest is running now. */
   get running(): boolean {
@@ -145,6 +153,10 @@ export class Reindexer {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       this.child = child;
+      this.emit('start', reason);
+      child.on('message', (message: { type?: unknown; progress?: IngestProgress }) => {
+        if (message?.type === 'progress' && message.progress) this.emit('progress', message.progress);
+      });
       try {
         // Lower the ingest's priority before it starts its worker threads (they inherit it).
         if (child.pid !== undefined) os.setPriority(child.pid, this.options.priority ?? 10);
@@ -165,6 +177,7 @@ export class Reindexer {
       forward(child.stderr);
       child.once('error', (error) => {
         this.child = null;
+        this.emit('end', { reason, code: null, signal: null, milliseconds: Date.now() - started });
         reject(error);
       });
       child.once('exit', (code, signal) => {
@@ -174,15 +187,14 @@ export class Reindexer {
           logger.info(outcome, 're-ingest published a new generation');
           Promise.resolve()
             .then(() => this.options.onPublished())
-            .then(
-              () => resolve(outcome),
-              (error: unknown) => {
-                logger.warn({ err: error }, 'the new generation could not be swapped in');
-                resolve(outcome);
-              },
-            );
+            .catch((error: unknown) => logger.warn({ err: error }, 'the new generation could not be swapped in'))
+            .then(() => {
+              this.emit('end', outcome);
+              resolve(outcome);
+            });
         } else {
           logger.warn(outcome, 're-ingest failed; the current index stays live');
+          this.emit('end', outcome);
           resolve(outcome);
         }
       });
