@@ -23,6 +23,7 @@ import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
+import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
 export interface AnswerLogger {
@@ -177,6 +178,10 @@ export class AnswerService {
 
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
   async *answer(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+    yield* withSuggestions(this.answerEvents(request, signal), corpusColleges(this.options.search.retriever().snapshot));
+  }
+
+  private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);

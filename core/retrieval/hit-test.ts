@@ -51,9 +51,9 @@ export async function hitTest(retriever: Retriever, input: HitTestQuery): Promis
       headingPath: hit.chunk.headingPath,
       fused: round(hit.score, 6)!,
       lexical: round(hit.lexicalScore),
-      lexicalRank: hit.lexicalRank,
+      lexicalRank: hit.lexicalRank ?? null,
       vector: round(hit.vectorScore),
-      vectorRank: hit.vectorRank,
+      vectorRank: hit.vectorRank ?? null,
     })),
   };
 }

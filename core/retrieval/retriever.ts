@@ -40,9 +40,9 @@ export interface SearchHit {
   score: number;
   lexicalScore: number | null;
   vectorScore: number | null;
-  /** 1-based place in each ranking before fusion; null when that search did not return the passage. */
-  lexicalRank: number | null;
-  vectorRank: number | null;
+  /** 1-based place in each ranking before fusion; null (or absent) when that search did not return the passage. */
+  lexicalRank?: number | null;
+  vectorRank?: number | null;
 }
 
 export interface SearchTimings {
