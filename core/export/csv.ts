@@ -27,7 +27,7 @@ export async function* feedbackCsv(records: AsyncIterable<FeedbackRecord>): Asyn
     const citations = record.citations.map((citation) => `[${citation.n}] 《${citation.title}》${citation.college ? ` ${citation.college}` : ''}：${citation.quote}`).join('\n');
     yield csvLine([
       record.updatedAt,
-      record.rating === 'up' ? '👍 有用' : '👎 没用',
+      record.rating === 'up' ? '有用' : '没用',
       record.question,
       modeNames[record.mode] ?? record.mode,
       record.comment,
