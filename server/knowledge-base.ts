@@ -424,7 +424,8 @@ export class KnowledgeBase extends EventEmitter<{ ingest: [IngestStatus]; job: [
 
   /** Deletes a corpus file, whatever it holds (also one that was skipped or folded). */
   async deleteFile(sourcePath: string): Promise<KnowledgeBaseJob> {
-    if (!corpusFile(this.options.corpusDir, sourcePath)) throw new AppError('FILE_NOT_FOUND', `语料库中没有文件 “${sourcePath.slice(0, 200)}”`);
+    // The path is not echoed: it may name a place outside the corpus.
+    if (!corpusFile(this.options.corpusDir, sourcePath)) throw new AppError('FILE_NOT_FOUND', '语料库中没有这个文件（路径须是语料库文件夹中文件的相对路径）');
     const documents = this.snapshot() ? (filesOf(this.snapshot()!).documents.get(sourcePath) ?? []) : [];
     const targets = documents.length > 0 ? documents.map((document) => ({ docId: document.docId, sourcePath, title: label(document), college: document.college })) : [{ docId: '', sourcePath, title: sourcePath, college: '' }];
     const files = await this.exclusive(() => this.remove(targets, true));
