@@ -11,6 +11,7 @@ const slow = [
   'test/integration/startup.test.ts',
   'test/integration/shutdown.test.ts',
   'test/integration/crash-safety.test.ts',
+  'test/integration/knowledge-base-ingest.test.ts',
 ];
 
 export default defineConfig({

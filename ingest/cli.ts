@@ -49,7 +49,8 @@ async function main(): Promise<number> {
   const send = process.send?.bind(process);
   const parentGone = (): void => controller.abort();
   // (A 'disconnect' listener holds the channel open, so it is removed when the ingest is done.)
-  if (send) process.once('disconnect', parentGone);
+  if (send && !process.connected) parentGone();
+  else if (send) process.once('disconnect', parentGone);
   try {
     await runIngest({
       corpusDir,

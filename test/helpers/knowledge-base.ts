@@ -109,7 +109,7 @@ export interface UploadFile {
 export async function multipartBody(files: readonly UploadFile[], metadata?: unknown): Promise<{ body: Buffer; contentType: string }> {
   const form = new FormData();
   if (metadata !== undefined) form.append('metadata', typeof metadata === 'string' ? metadata : JSON.stringify(metadata));
-  for (const file of files) form.append('files', new Blob([file.content]), file.name);
+  for (const file of files) form.append('files', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]), file.name);
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
 }

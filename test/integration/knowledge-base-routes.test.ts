@@ -80,7 +80,7 @@ describe('without ADMIN_TOKEN, only this machine manages the knowledge base', ()
       expect(response.body.access).toBe('loopback');
     }
     for (const host of ['127.0.0.1:3000', '[::1]:3000', 'kb.localhost']) expect((await send(built, status, { headers: { host } })).status, host).toBe(200);
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }, { host: 'attacker.example:3000' }, { host: '127.0.0.1.nip.io' }]) {
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }, { host: 'attacker.example:3000' }, { host: '127.0.0.1.nip.io' }] as Record<string, string>[]) {
       expectApiError(await send(built, status, { headers }), 403, 'ADMIN_LOOPBACK_ONLY');
     }
   });
@@ -101,7 +101,7 @@ describe('with ADMIN_TOKEN', () => {
   it('requires it on every management route from any address', async () => {
     const built = await buildKnowledgeBaseApp({ settings: { ADMIN_TOKEN: 'admin-secret-1' } });
     for (const request of managementRequests) {
-      for (const headers of [{}, { authorization: 'Bearer admin-secret-X' }, { authorization: 'Basic admin-secret-1' }]) {
+      for (const headers of [{}, { authorization: 'Bearer admin-secret-X' }, { authorization: 'Basic admin-secret-1' }] as Record<string, string>[]) {
         const refused = await send(built, request, { headers });
         expectApiError(refused, 401, 'ADMIN_UNAUTHORIZED');
         expect(refused.headers['www-authenticate']).toMatch(/Bearer/);
