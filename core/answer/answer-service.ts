@@ -178,7 +178,8 @@ export class AnswerService {
 
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
   async *answer(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
-    yield* withSuggestions(this.answerEvents(request, signal), corpusColleges(this.options.search.retriever().snapshot));
+    const snapshot = this.options.search.retriever().snapshot;
+    yield* withSuggestions(this.answerEvents(request, signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
   }
 
   private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {

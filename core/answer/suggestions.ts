@@ -5,10 +5,13 @@
  * cover. Pure: the same answer always gets the same suggestions.
  */
 import type { AnswerEvent, AnswerMode, Citation } from './protocol.ts';
+import { analyzeQuestion, type QuestionAnalysis, type QuestionContext } from './question.ts';
 
 export interface SuggestionInput {
   /** The question as it was searched (a follow-up already carries its subject). */
   question: string;
+  /** What question analysis made of it: whether it asked for results, the names it quotes. */
+  analysis: Pick<QuestionAnalysis, 'answerType' | 'quoted'>;
   mode: AnswerMode;
   answer: string;
   citations: readonly Pick<Citation, 'college' | 'quote' | 'title'>[];
@@ -22,7 +25,6 @@ export const maxSuggestions = 3;
 /** Longest suggestion, in characters: a question a person would type. */
 const maxLength = 60;
 
-const outcomeWords = /成效|成果|效果|成绩|收获|影响|作用/;
 const asking = /^(?:请问|请|麻烦|帮我)?(?:介绍一下|介绍|谈谈|说说|讲讲|总结一下|总结|梳理一下|梳理|列举一下|列举)?/;
 const interrogatives = /(?:都|主要|具体|分别|又|还)?(?:有哪些|有什么|是什么|是怎样的?|是怎么|怎么样|怎样|如何|怎么|取得了?(?:哪些|什么))/g;
 const askedFor = /(?:的|方面的|上的)?(?:经验做法|做法|举措|措施|经验|成效|成果|效果|成绩|收获|启示|亮点|情况)?[？?。！!，,、\s]*$/;
@@ -60,14 +62,15 @@ export function suggestNextQuestions(input: SuggestionInput): string[] {
   const about = topic ? `${subject ? `${subject}在` : ''}${topic}${subject ? '方面' : ''}` : subject;
   const candidates: string[] = [];
 
-  const practice = quotedPractices([input.answer, ...input.citations.map((citation) => citation.quote)]).find((name) => !input.question.includes(name));
+  const asksForResults = input.analysis.answerType === '成效';
+  const practice = quotedPractices([input.answer, ...input.citations.map((citation) => citation.quote)]).find((name) => !input.analysis.quoted.includes(name) && !input.question.includes(name));
   if (practice) candidates.push(`${subject ? `${subject}的` : ''}“${practice}”具体是怎么做的？`);
 
   if (about) {
-    if (outcomeWords.test(input.question)) candidates.push(`${about}有哪些具体做法？`, `${about}有哪些经验启示？`);
+    if (asksForResults) candidates.push(`${about}有哪些具体做法？`, `${about}有哪些经验启示？`);
     else candidates.push(`${about}取得了哪些成效？`);
     // A comparison already covers the colleges: what to learn from them is the next question.
-    if (input.mode === 'compare' && !outcomeWords.test(input.question)) candidates.push(`${about}有哪些经验启示？`);
+    if (input.mode === 'compare' && !asksForResults) candidates.push(`${about}有哪些经验启示？`);
   }
 
   if (topic && input.mode !== 'compare') {
@@ -87,14 +90,19 @@ export function suggestNextQuestions(input: SuggestionInput): string[] {
   return chosen;
 }
 
-/** Passes answer events on, adding the suggestions to the `answer-end` (when there are any). */
-export async function* withSuggestions(events: AsyncIterable<AnswerEvent>, colleges: readonly string[]): AsyncGenerator<AnswerEvent> {
+/**
+ * Passes answer events on, adding the suggestions to the `answer-end` (when there are any).
+ * `context` is the corpus the question was analysed against (its colleges, most articles first).
+ */
+export async function* withSuggestions(events: AsyncIterable<AnswerEvent>, context: QuestionContext): AsyncGenerator<AnswerEvent> {
   for await (const event of events) {
     if (event.type !== 'answer-end') {
       yield event;
       continue;
     }
-    const suggestions = suggestNextQuestions({ question: event.searchedFor, mode: event.mode, answer: event.answer, citations: event.citations, notFound: event.notFound, colleges });
+    const { answer, citations, notFound, mode, searchedFor: question } = event;
+    const analysis = notFound ? { answerType: 'general' as const, quoted: [] } : analyzeQuestion(question, context);
+    const suggestions = suggestNextQuestions({ question, analysis, mode, answer, citations, notFound, colleges: context.colleges });
     yield suggestions.length > 0 ? { ...event, suggestions } : event;
   }
 }

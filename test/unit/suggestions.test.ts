@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerEvent } from '../../core/answer/protocol.ts';
+import { analyzeQuestion, type QuestionContext } from '../../core/answer/question.ts';
 import { questionTopic, quotedPractices, suggestNextQuestions, withSuggestions, type SuggestionInput } from '../../core/answer/suggestions.ts';
 
 const colleges = ['嘉兴职业技术学院', '浙江机电职业技术学院', '湖南电气职业技术学院', '台州科技职业学院', '苏州工业职业技术学院'];
+/** Every word equally common: what matters here is the question's answer type and quoted names. */
+const context: QuestionContext = { colleges, terms: { chunkCount: 100, documentFrequency: () => 10, idf: () => 2 } };
 
-function input(overrides: Partial<SuggestionInput>): SuggestionInput {
+function input(overrides: Partial<Omit<SuggestionInput, 'analysis'>>): SuggestionInput {
+  const question = overrides.question ?? '如何打造党建特色品牌？';
   return {
-    question: '如何打造党建特色品牌？',
+    question,
+    analysis: analyzeQuestion(question, context),
     mode: 'qa',
     answer: '学院实施“红色领航”工程[1]。',
     citations: [{ college: '嘉兴职业技术学院', title: '标题', quote: '学院实施“红色领航”工程，推进“双带头人”培育。' }],
@@ -90,7 +95,7 @@ describe('suggested next questions', () => {
       };
     }
     const seen: AnswerEvent[] = [];
-    for await (const event of withSuggestions(events(), colleges)) seen.push(event);
+    for await (const event of withSuggestions(events(), context)) seen.push(event);
     expect(seen.map((event) => event.type)).toEqual(['sources', 'text-delta', 'answer-end']);
     const end = seen[2] as Extract<AnswerEvent, { type: 'answer-end' }>;
     expect(end.suggestions?.[0]).toBe('嘉兴职业技术学院的“红色领航”具体是怎么做的？');
