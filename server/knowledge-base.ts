@@ -122,7 +122,9 @@ function filesOf(snapshot: IndexSnapshot): GenerationFiles {
     }
     for (const problem of snapshot.manifest.problems) {
       const list = files.problems.get(problem.sourcePath) ?? [];
-      list.push({ reason: problem.reason, message: problem.message });
+      // The page shows the file already: "x.pdf: not a readable PDF" says it twice.
+      const message = problem.message.startsWith(`${problem.sourcePath}`) ? problem.message.slice(problem.sourcePath.length).replace(/^[:\s]+/, '') : problem.message;
+      list.push({ reason: problem.reason, message });
       files.problems.set(problem.sourcePath, list);
     }
     generationFiles.set(snapshot, files);
