@@ -12,6 +12,7 @@ const slow = [
   'test/integration/shutdown.test.ts',
   'test/integration/crash-safety.test.ts',
   'test/integration/ingest-crash.test.ts',
+  'test/integration/knowledge-base-ingest.test.ts',
 ];
 
 export default defineConfig({

@@ -97,6 +97,15 @@ export const settings = {
   WS_PING_INTERVAL_MS: setting(integer(100, 600_000), '30000', 'How often the server pings each websocket; a client that has not answered the previous ping is disconnected'),
   MAX_CONNECTIONS_PER_CLIENT: setting(integer(1, 100_000), '50', 'Open websocket connections allowed per client address'),
   SHUTDOWN_GRACE_MS: setting(integer(0, 600_000), '10000', 'On SIGTERM, how long in-flight answers may take to finish'),
+
+  ADMIN_TOKEN: setting(
+    z.string().regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces (letters, digits, punctuation), as HTTP headers carry nothing else'),
+    '',
+    'Token for managing the knowledge base (upload, correct, delete, hit testing, reading feedback): "Authorization: Bearer <token>"; empty: only clients on this machine (loopback) may manage it',
+  ),
+  UPLOAD_MAX_FILE_BYTES: setting(integer(1024, 50 * 1024 * 1024), '20971520', 'Largest file one upload on the page may hold, in bytes (20 MB; ingest reads files up to 50 MB)'),
+  UPLOAD_MAX_FILES: setting(integer(1, 1000), '20', 'Most files in one upload'),
+  SQLITE_FILE: setting(z.string().min(1), 'data/app.sqlite', 'SQLite database of answer feedback and upload records'),
 } as const;
 
 type Settings = typeof settings;

@@ -7,9 +7,10 @@ import { loadConfig, readEnvFile } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
 import { chunkOptions, embedderOptions, hnswOptions } from '../core/runtime-options.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
+import type { IngestProgress } from './pipeline.ts';
 import { runIngest, type IngestChildMessage } from './run.ts';
 
-/** Started by the server (server/reindexer.ts): it learns which file is being read, and why an ingest failed. */
+/** Started by the server (server/reindexer.ts): it learns which file is being read, the progress, and why an ingest failed. */
 const tell = process.send
   ? (message: IngestChildMessage): void => {
       // With a callback, a parent that has gone away is no error here.
@@ -52,6 +53,13 @@ async function main(): Promise<number> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
+  // Started by the server (server/reindexer.ts): it shows the progress on the page, and when it
+  // dies (kill -9) this ingest stops too rather than race the ingest of the server's next start.
+  const send = process.send?.bind(process);
+  const parentGone = (): void => controller.abort();
+  // (A 'disconnect' listener holds the channel open, so it is removed when the ingest is done.)
+  if (send && !process.connected) parentGone();
+  else if (send) process.once('disconnect', parentGone);
   try {
     await runIngest({
       corpusDir,
@@ -62,10 +70,11 @@ async function main(): Promise<number> {
       hnsw: hnswOptions(config),
       signal: controller.signal,
       output: process.stderr,
-      ...(tell ? { onFile: (file: string) => tell({ type: 'reading', file }) } : {}),
+      ...(tell ? { onFile: (file: string) => tell({ type: 'reading', file }), report: (progress: IngestProgress) => tell({ type: 'progress', progress }) } : {}),
     });
     return 0;
   } finally {
+    process.off('disconnect', parentGone);
     await loaded.embedder?.dispose();
   }
 }

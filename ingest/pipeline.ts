@@ -19,6 +19,7 @@ import { readManifest, verifyFiles, type Manifest } from '../core/index/manifest
 import type { HnswParameters } from '../core/index/vector-index.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
 import type { AnalyzedArticle } from './analyze-article.ts';
+import { readOverrides, withOverrides } from '../core/corpus/overrides.ts';
 import { corpusFingerprint } from './corpus-fingerprint.ts';
 import { NearDuplicateDetector } from './near-duplicates.ts';
 import { PreparePool, analyzeInOrder, defaultPrepareWorkers, type SourceItem } from './prepare-pool.ts';
@@ -48,7 +49,7 @@ export interface IngestOptions {
 export const workerThresholdBytes = 4 * 1024 * 1024;
 
 export type IngestProgress =
-  | { phase: 'read'; bytesDone: number; bytesTotal: number; documents: number; chunks: number }
+  | { phase: 'read'; bytesDone: number; bytesTotal: number; documents: number; chunks: number; embedded: number }
   | { phase: 'index'; chunks: number }
   | { phase: 'done' };
 
@@ -79,6 +80,8 @@ function hashKey(high: number, low: number): number {
 
 interface PreviousIndex {
   documents: Map<string, string>;
+  /** Files that held a kept (not folded) document. */
+  sources: Set<string>;
   vectors: { fd: number; dimension: number; rows: Map<number, number> } | null;
 }
 
@@ -98,10 +101,12 @@ function openPrevious(indexDir: string, embedder: Embedder | null): PreviousInde
   }
   try {
     const documents = new Map<string, string>();
+    const sources = new Set<string>();
     for (const line of fs.readFileSync(path.join(dir, indexFiles.documents), 'utf8').split('\n')) {
       if (!line) continue;
       const stored = JSON.parse(line) as StoredDocument;
       documents.set(stored.docId, stored.contentHash);
+      sources.add(stored.sourcePath);
     }
     let vectors: PreviousIndex['vectors'] = null;
     if (embedder && manifest.embedding?.model === embedder.modelId && manifest.embedding.dimension === embedder.dimension) {
@@ -111,7 +116,7 @@ function openPrevious(indexDir: string, embedder: Embedder | null): PreviousInde
       const fd = fs.openSync(path.join(dir, indexFiles.vectors), 'r');
       vectors = { fd, dimension: manifest.embedding.dimension, rows };
     }
-    return { documents, vectors };
+    return { documents, sources, vectors };
   } catch {
     return null;
   }
@@ -205,6 +210,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
 async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | null, options: IngestOptions, started: number): Promise<Filled> {
   const { corpusDir, embedder, signal } = options;
   const { files, unsupported, outside } = await discoverCorpusFiles(corpusDir);
+  // Files the index already holds are read first, so that a new copy of an article (an upload of
+  // the same story under a name that sorts earlier) is folded into it rather than replacing it.
+  if (previous) files.sort((left, right) => Number(!previous.sources.has(left)) - Number(!previous.sources.has(right)));
+  // Corrections made from the page (see core/corpus/overrides.ts); a damaged file stops the ingest.
+  const overrides = readOverrides(corpusDir);
   const problems: IngestProblem[] = [
     ...outside.map((sourcePath) => problem(sourcePath, 'OUTSIDE_CORPUS', 'is a link to a file or folder outside the corpus folder; links out of the corpus are not followed')),
     ...unsupported.map((sourcePath) => problem(sourcePath, 'UNSUPPORTED', 'unsupported file type (use .txt .md .html .docx .pdf .jsonl)')),
@@ -224,7 +234,7 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
     const now = Date.now();
     if (!options.onProgress || (!force && now - lastReport < 100)) return;
     lastReport = now;
-    options.onProgress({ phase: 'read', bytesDone, bytesTotal, documents: writer.documentCount, chunks: writer.chunkCount });
+    options.onProgress({ phase: 'read', bytesDone, bytesTotal, documents: writer.documentCount, chunks: writer.chunkCount, embedded: queue?.embedded ?? 0 });
   };
   const problemFor = (item: { sourcePath: string; line?: number | undefined }, reason: string, message: string): IngestProblem => {
     const where = item.line === undefined ? item.sourcePath : `${item.sourcePath} line ${item.line}`;
@@ -269,7 +279,7 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
   async function* readAll(): AsyncGenerator<SourceItem<number>> {
     for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
       options.onFile?.(files[fileIndex]!);
-      for await (const item of readCorpusFile(corpusDir, files[fileIndex]!)) {
+      for await (const item of withOverrides(readCorpusFile(corpusDir, files[fileIndex]!), overrides)) {
         throwIfAborted(signal);
         if (isIngestProblem(item)) {
           yield { kind: 'problem', problem: item };

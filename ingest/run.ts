@@ -10,10 +10,12 @@ export interface RunIngestOptions extends Omit<IngestOptions, 'onProgress'> {
   /** Where progress and the summary go (stderr for the CLI). */
   output: NodeJS.WritableStream & { isTTY?: boolean };
   embedder: Embedder | null;
+  /** Also given every progress report as it is (the server shows them on the page). */
+  report?: ((progress: IngestProgress) => void) | undefined;
 }
 
-/** What an ingest started by the server tells it over IPC: the file it is about to read, or why it failed. */
-export type IngestChildMessage = { type: 'reading'; file: string } | { type: 'failed'; message: string };
+/** What an ingest started by the server tells it over IPC: the file it is about to read, its progress, or why it failed. */
+export type IngestChildMessage = { type: 'reading'; file: string } | { type: 'failed'; message: string } | { type: 'progress'; progress: IngestProgress };
 
 const megabyte = 1024 * 1024;
 
@@ -46,6 +48,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   let bar: cliProgress.SingleBar | null = null;
   let lastLine = 0;
   const onProgress = (progress: IngestProgress): void => {
+    options.report?.(progress);
     if (progress.phase === 'read') {
       if (output.isTTY) {
         if (!bar) {

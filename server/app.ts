@@ -11,7 +11,9 @@ import { registerErrorHandlers, sendFrameworkError, writeClientError } from './h
 import { askRoutes } from './routes/ask.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/export.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
+import { knowledgeBaseRoutes } from './routes/knowledge-base.ts';
 import { searchRoutes } from './routes/search.ts';
 import { webRoutes } from './routes/web.ts';
 import { chatSocketRoutes, frameLimit } from './routes/ws.ts';
@@ -78,6 +80,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(documentRoutes, deps);
   await app.register(askRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(feedbackRoutes, deps);
+  if (deps.knowledgeBase) await app.register(knowledgeBaseRoutes, { ...deps, knowledgeBase: deps.knowledgeBase });
   await app.register(webRoutes);
 
   await app.ready();

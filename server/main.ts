@@ -18,6 +18,10 @@ import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutco
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
+import { SqliteStore } from '../core/store/sqlite-store.ts';
+import { checkArchive } from '../ingest/readers/archive-guard.ts';
+import { KnowledgeBase } from './knowledge-base.ts';
+import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 
 /**
@@ -92,33 +96,54 @@ async function main(): Promise<void> {
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
   // Question analysis reads jieba's general word table; loading it now spares the first question.
   warmUpGeneralIdf();
-  const app = await buildApp({ config, search, answers: new AnswerService({ search, generator }), logger: loggerOptions(config) });
+
+  // Feedback and upload records; without the database the chat and the corpus still work.
+  let store: SqliteStore | null = null;
+  try {
+    store = SqliteStore.open(config.SQLITE_FILE);
+  } catch (error) {
+    say(`warning: ${toAppError(error).message}; answer feedback is unavailable until it can be opened`);
+  }
 
   // Pick up generations that an ingest publishes while we serve (`npm run ingest`, or the
   // reindexer below). The load is asynchronous, so answers keep flowing during the swap.
+  let app: FastifyInstance | undefined;
   const reload = async (): Promise<void> => {
     if (await search.reloadIfChangedAsync()) {
       const now = search.status();
-      app.log.info({ documents: now.documents, chunks: now.chunks, generation: currentGenerationDir(config.INDEX_DIR) }, 'index reloaded');
+      app?.log.info({ documents: now.documents, chunks: now.chunks, generation: currentGenerationDir(config.INDEX_DIR) }, 'index reloaded');
     }
   };
-  const pointer = path.join(config.INDEX_DIR, 'CURRENT');
-  fs.watchFile(pointer, { interval: 2000 }, () => void reload());
-  // Re-ingests run in a child process at low priority; see reindexer.ts.
+  // Re-ingests run in a child process at low priority; see reindexer.ts. It logs through the
+  // app's logger, which exists before any run can start.
   const reindexer = new Reindexer({
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
     lexicalOnly: embedder === null,
-    logger: app.log.child({ component: 'reindexer' }),
+    logger: { info: (details, message) => app?.log.info({ component: 'reindexer', ...details }, message), warn: (details, message) => app?.log.warn({ component: 'reindexer', ...details }, message) },
     onPublished: reload,
   });
+  const knowledgeBase = new KnowledgeBase({
+    corpusDir: config.CORPUS_DIR,
+    search,
+    store,
+    ingest: reindexer,
+    limits: { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES },
+    // An uploaded .docx (any zip) is measured before anything unpacks it: see archive-guard.ts.
+    checkArchive: (bytes) => void checkArchive(bytes),
+    logger: { warn: (details, message) => app?.log.warn({ component: 'knowledge-base', ...details }, message) },
+  });
+  const served = await buildApp({ config, search, answers: new AnswerService({ search, generator }), store, knowledgeBase, logger: loggerOptions(config) });
+  app = served;
+  const pointer = path.join(config.INDEX_DIR, 'CURRENT');
+  fs.watchFile(pointer, { interval: 2000 }, () => void reload());
   if (config.WATCH_CORPUS) reindexer.watch();
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal, inFlight: app.chatSessions.inFlight }, 'shutting down: finishing answers in flight');
+    served.log.info({ signal, inFlight: served.chatSessions.inFlight }, 'shutting down: finishing answers in flight');
     const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
     // Whatever happens below, the process is gone shortly after the grace period.
     setTimeout(() => {
@@ -129,13 +154,14 @@ async function main(): Promise<void> {
     // Stop a running re-ingest while answers drain; its half-built generation is discarded.
     const reindexerClosed = reindexer.close();
     // Refuse new work (503 SHUTTING_DOWN), let answers in flight finish (bounded), then close.
-    await app.chatSessions.drain(config.SHUTDOWN_GRACE_MS);
-    // app.close() waits for HTTP requests still running (a POST /api/ask on a slow model): they
+    await served.chatSessions.drain(config.SHUTDOWN_GRACE_MS);
+    // served.close() waits for HTTP requests still running (a POST /api/ask on a slow model): they
     // get what is left of the grace period, then their connections are cut.
-    const cut = setTimeout(() => app.server.closeAllConnections(), Math.max(0, deadline - Date.now()) + 250);
-    await app.close();
+    const cut = setTimeout(() => served.server.closeAllConnections(), Math.max(0, deadline - Date.now()) + 250);
+    await served.close();
     clearTimeout(cut);
     search.close();
+    await store?.close();
     await embedder?.dispose();
     await reindexerClosed;
     process.exit(0);
@@ -143,9 +169,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  await served.listen({ port: config.PORT, host: config.HOST });
   // The bound port (PORT=0 picks a free one).
-  const address = app.server.address();
+  const address = served.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   say(`党建典型经验问答助手 is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
 }

@@ -8,9 +8,11 @@
  * copy of many files triggers one ingest). A request during a run queues exactly one more run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { IngestProgress } from '../ingest/pipeline.ts';
 import type { IngestChildMessage } from '../ingest/run.ts';
 
 /** Where the reindexer reports (pino's logger fits). */
@@ -63,11 +65,17 @@ export interface IngestProcessOptions {
   priority: number;
   /** Each line the ingest prints; without it, its output goes straight to this process's stdout and stderr. */
   onLine?: ((line: string) => void) | undefined;
+  /** Each progress report the ingest sends (read, chunked, embedded, published). */
+  onProgress?: ((progress: IngestProgress) => void) | undefined;
 }
 
 const defaultScript = path.resolve(import.meta.dirname, '..', 'ingest', 'cli.ts');
 
-export class Reindexer {
+/**
+ * Events, whoever asked for the run: `start` (its reason) when an ingest process starts, `progress`
+ * as it reports, `end` (its outcome) after it exited and a published generation was swapped in.
+ */
+export class Reindexer extends EventEmitter<{ start: [string]; progress: [IngestProgress]; end: [ReindexOutcome] }> {
   private child: ChildProcess | null = null;
   private current: Promise<ReindexOutcome> | null = null;
   private queued: Promise<ReindexOutcome> | null = null;
@@ -75,7 +83,9 @@ export class Reindexer {
   private watcher: fs.FSWatcher | null = null;
   private closed = false;
 
-  constructor(private readonly options: ReindexerOptions) {}
+  constructor(private readonly options: ReindexerOptions) {
+    super();
+  }
 
   /** Whether an ingest is running now. */
   get running(): boolean {
@@ -160,14 +170,17 @@ export class Reindexer {
       ...this.options,
       priority: this.options.priority ?? 10,
       onLine: (line) => logger.info({ ingest: line }, 're-ingest progress'),
+      onProgress: (progress) => this.emit('progress', progress),
     });
     this.child = child;
+    this.emit('start', reason);
     return finished.then(
       async (ended) => {
         this.child = null;
         const outcome: ReindexOutcome = { reason, ...ended };
         if (outcome.code !== 0) {
           logger.warn(outcome, `re-ingest failed${describeFailure(outcome)}; the current index stays live`);
+          this.emit('end', outcome);
           return outcome;
         }
         logger.info(outcome, 're-ingest published a new generation');
@@ -176,10 +189,12 @@ export class Reindexer {
         } catch (error) {
           logger.warn({ err: error }, 'the new generation could not be swapped in');
         }
+        this.emit('end', outcome);
         return outcome;
       },
       (error: unknown) => {
         this.child = null;
+        this.emit('end', { reason, code: null, signal: null, milliseconds: 0, failure: error instanceof Error ? error.message : String(error), file: null });
         throw error;
       },
     );
@@ -231,6 +246,7 @@ export function startIngestProcess(options: IngestProcessOptions): { child: Chil
   child.on('message', (message: IngestChildMessage) => {
     if (message?.type === 'reading' && typeof message.file === 'string') file = message.file;
     else if (message?.type === 'failed' && typeof message.message === 'string') failure = message.message;
+    else if (message?.type === 'progress' && message.progress) options.onProgress?.(message.progress);
   });
   const finished = new Promise<IngestProcessOutcome>((resolve, reject) => {
     child.once('error', reject);

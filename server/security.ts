@@ -21,14 +21,14 @@ export function tokenProtocol(token: string): string {
 }
 
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
 }
 
 /** The token a request presents: `Authorization: Bearer …`, or the websocket subprotocol. */
-function presentedToken(request: FastifyRequest): string | null {
+export function presentedToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header === 'string') {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -149,7 +149,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
         return reply.status(error.status).send({ error: error.toJSON() });
       }
       const token = presentedToken(request);
-      if (token !== null && sameSecret(token, expected)) return;
+      // The admin token opens reading too: a maintainer keeps one token.
+      if (token !== null && (sameSecret(token, expected) || (config.ADMIN_TOKEN !== '' && sameSecret(token, config.ADMIN_TOKEN)))) return;
       // A missing token is how every first visit starts: only wrong ones count.
       if (token !== null) failures.take(client);
       const error = new AppError('UNAUTHORIZED', token === null ? '需要访问令牌（Authorization: Bearer <token>）' : '访问令牌不正确');
@@ -160,14 +161,20 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   // Browsers send any page's websocket to us with that page's Origin, and CORS does not apply to
   // websockets: without this check any site a user visits could read the corpus through /ws.
-  const allowedOrigins = new Set(config.CORS_ORIGIN.split(',').map((origin) => origin.trim().toLowerCase()).filter(Boolean));
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || !isWebsocketUpgrade(request)) return;
-    if (sameHost(origin, request.host) || allowedOrigins.has(origin.trim().toLowerCase())) return;
+    if (originIsOurs(origin, request, config)) return;
     const error = new AppError('ORIGIN_NOT_ALLOWED', `不接受来自 ${origin.slice(0, 100)} 的网页的 websocket 连接`);
     return reply.status(error.status).send({ error: error.toJSON() });
   });
+}
+
+/** Whether a page at `origin` is this server's own (its host, read behind a trusted proxy) or a `CORS_ORIGIN`. */
+export function originIsOurs(origin: string, request: FastifyRequest, config: Pick<Config, 'CORS_ORIGIN'>): boolean {
+  if (sameHost(origin, request.host)) return true;
+  const wanted = origin.trim().toLowerCase();
+  return config.CORS_ORIGIN.split(',').some((allowed) => allowed.trim().toLowerCase() === wanted && wanted !== '');
 }
 
 /** A websocket handshake: `Upgrade: websocket` (clients that are not browsers send no Origin). */

@@ -13,15 +13,17 @@
  * @typedef {import('./modules/documents.js').DocumentSummary} DocumentSummary
  */
 import { api } from './modules/api.js';
+import { answerExtras, configureAnswerFeedback } from './modules/answer-feedback.js';
 import { configureAnswerView } from './modules/answer-view.js';
 import { askAnew, cancelAnswersOf, editQuestion, initAsking, retry, setComposerError } from './modules/asking.js';
 import { initBrowse, openReader, setDocuments, showList, showLoadError } from './modules/browse.js';
 import { ChatConnection } from './modules/connection.js';
 import { checkHealth, initConnectionStatus, isTokenPromptOpen } from './modules/connection-status.js';
-import { activeConversation, configureConversations, initConversations, renderConversation, renderConversationList, startNewConversation } from './modules/conversations.js';
+import { activeConversation, configureConversations, initConversations, persist, renderConversation, renderConversationList, startNewConversation } from './modules/conversations.js';
 import { clearDocumentCache, collegesOf, documentLabel, yearsOf } from './modules/documents.js';
 import { announce, byId, h, show } from './modules/dom.js';
 import { conversationMarkdown, downloadMarkdown } from './modules/export.js';
+import { initKnowledgeBase, openKnowledgeBase } from './modules/knowledge-base.js';
 import { followConversation, initQuestionScope, refreshScope, setScope } from './modules/question-scope.js';
 import { closeSource, initSourcePanel, isSourceOpen, openSource } from './modules/source-panel.js';
 import { state } from './modules/state.js';
@@ -43,6 +45,8 @@ const el = {
   browseYear: byId('browse-year', HTMLSelectElement),
   navChat: byId('nav-chat'),
   navBrowse: byId('nav-browse'),
+  kbView: byId('kb-view'),
+  navKb: byId('nav-kb'),
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -100,13 +104,17 @@ function openChat() {
 function route() {
   const hash = location.hash || '#/';
   const browse = hash.startsWith('#/browse');
-  show(el.chatView, !browse);
+  const kb = hash.startsWith('#/kb');
+  show(el.chatView, !browse && !kb);
   show(el.browseView, browse);
-  for (const [link, current] of /** @type {const} */ ([[el.navChat, !browse], [el.navBrowse, browse]])) {
+  show(el.kbView, kb);
+  document.body.dataset.view = kb ? 'kb' : browse ? 'browse' : 'chat';
+  for (const [link, current] of /** @type {const} */ ([[el.navChat, !browse && !kb], [el.navBrowse, browse], [el.navKb, kb]])) {
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  document.title = browse ? '浏览文章 · 党建典型经验问答助手' : '党建典型经验问答助手';
+  document.title = browse ? '浏览文章 · 党建典型经验问答助手' : kb ? '知识库 · 党建典型经验问答助手' : '党建典型经验问答助手';
+  if (kb) void openKnowledgeBase();
   if (browse) {
     // #/browse/<docId>, with ?start=&end= when it opens at a cited passage.
     const [path = '', query = ''] = hash.split('?');
@@ -188,7 +196,16 @@ function init() {
   wire();
   initSourcePanel({ focusWhenClosed: el.input });
   configureAnswerView({ openSource, retry, editQuestion, askAnew, announce, error: setComposerError });
+  configureAnswerView({ extras: answerExtras });
+  configureAnswerFeedback({ persist: () => persist(true), ask: (question, message) => askAnew(question, message.mode, message.filters), announce });
   initBrowse({ onAskAbout: askAboutDocument });
+  initKnowledgeBase({
+    announce,
+    onCorpusChanged: () => {
+      clearDocumentCache();
+      void loadDocuments();
+    },
+  });
   renderConversationList();
   renderConversation();
   followConversation(activeConversation());

@@ -24,6 +24,7 @@ import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
+import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
 export interface AnswerLogger {
@@ -178,6 +179,11 @@ export class AnswerService {
 
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
   async *answer(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+    const snapshot = this.options.search.retriever().snapshot;
+    yield* withSuggestions(this.answerEvents(request, signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+  }
+
+  private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);

@@ -100,6 +100,8 @@ export const answerEndMessageSchema = z.object({
   notice: noticeSchema.optional(),
   /** Comparison mode: the table as data, for export. */
   table: z.object({ rows: z.array(comparisonRowSchema), coverage: z.object({ covered: z.number().int(), total: z.number().int() }) }).optional(),
+  /** 2–3 questions to ask next, built from what the answer cites (see suggestions.ts). */
+  suggestions: z.array(z.string().max(200)).max(5).optional(),
 });
 export const errorMessageSchema = z.object({
   type: z.literal('error'),

@@ -40,6 +40,9 @@ export interface SearchHit {
   score: number;
   lexicalScore: number | null;
   vectorScore: number | null;
+  /** 1-based place in each ranking before fusion; null (or absent) when that search did not return the passage. */
+  lexicalRank?: number | null;
+  vectorRank?: number | null;
 }
 
 export interface SearchTimings {
@@ -187,9 +190,9 @@ export class Retriever {
     }
 
     const fuseStarted = now();
-    const fused = new Map<number, { score: number; lexicalScore: number | null; vectorScore: number | null }>();
+    const fused = new Map<number, Omit<SearchHit, 'chunk'>>();
     lexical.forEach(({ chunk, score }, rank) => {
-      fused.set(chunk, { score: this.lexicalWeight / (this.rrfK + rank + 1), lexicalScore: score, vectorScore: null });
+      fused.set(chunk, { score: this.lexicalWeight / (this.rrfK + rank + 1), lexicalScore: score, vectorScore: null, lexicalRank: rank + 1, vectorRank: null });
     });
     vector.forEach(({ chunk, score }, rank) => {
       const entry = fused.get(chunk);
@@ -197,7 +200,8 @@ export class Retriever {
       if (entry) {
         entry.score += contribution;
         entry.vectorScore = score;
-      } else fused.set(chunk, { score: contribution, lexicalScore: null, vectorScore: score });
+        entry.vectorRank = rank + 1;
+      } else fused.set(chunk, { score: contribution, lexicalScore: null, vectorScore: score, lexicalRank: null, vectorRank: rank + 1 });
     });
     const ranked = [...fused.entries()].sort((left, right) => right[1].score - left[1].score || left[0] - right[0]);
     const chosen = diversify(

@@ -12,9 +12,12 @@ import { AppError, toAppError } from '../../core/errors.ts';
 import { clientMessageSchema, questionIdSchema, serverMessageSchema, type AnswerEvent, type ServerMessage } from '../../core/answer/protocol.ts';
 import type { AppDependencies } from '../deps.ts';
 import { MinuteBudget, clientKey, isWebsocketUpgrade } from '../security.ts';
+import { kbEventsPath } from './knowledge-base.ts';
 
 /** The one path that accepts websocket upgrades. */
 export const chatSocketPath = '/ws';
+/** Every path that accepts a websocket: the chat, and the knowledge base's progress events. */
+export const socketPaths: ReadonlySet<string> = new Set([chatSocketPath, kbEventsPath]);
 
 /** Hard cap on a frame; larger frames close the socket (1009) before we can read them. */
 export function frameLimit(maxMessageBytes: number): number {
@@ -297,7 +300,7 @@ export const chatSocketRoutes = fastifyPlugin<AppDependencies>(
     // An upgrade anywhere else is refused before the handshake. Left to the websocket plugin, it
     // got 101 and a close frame, and the socket stayed open 30 s waiting for the peer to answer it.
     app.addHook('onRequest', async (request, reply) => {
-      if (!isWebsocketUpgrade(request) || request.routeOptions.url === chatSocketPath) return;
+      if (!isWebsocketUpgrade(request) || socketPaths.has(request.routeOptions.url ?? '')) return;
       const error = new AppError('BAD_REQUEST', `${request.url.split('?')[0]!.slice(0, 100)} 不接受 websocket 连接（聊天连接地址是 ${chatSocketPath}）`);
       reply.header('connection', 'close');
       return reply.status(error.status).send({ error: error.toJSON() });

@@ -31,6 +31,8 @@ const actions = {
   announce: () => {},
   /** @type {(text: string) => void} */
   error: () => {},
+  /** @type {(message: AssistantMessage) => (HTMLElement | null)[]} what goes under a finished answer (feedback, suggested questions) */
+  extras: () => [],
 };
 
 /** @param {Partial<typeof actions>} handlers */
@@ -179,6 +181,7 @@ export function fillAssistant(node, message) {
   const partial = message.status === 'cancelled' && message.text.trim() !== '';
   if ((done && !message.notFound) || partial) parts.push(actionsBar(message, { regenerate: done }));
   else if (done) parts.push(h('footer', { class: 'answer-actions' }, copyButton(message)));
+  if (done) for (const extra of actions.extras(message)) if (extra) parts.push(extra);
   node.replaceChildren(...parts);
 }
 

@@ -31,14 +31,18 @@ export const accessToken = {
   },
   /** Websocket subprotocols: the chat protocol and, when there is a token, `pbqa.bearer.<base64url>`. */
   protocols() {
-    const token = this.get();
-    if (!token) return [chatProtocol];
-    const bytes = new TextEncoder().encode(token);
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return [chatProtocol, `pbqa.bearer.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`];
+    return tokenProtocols(this.get());
   },
 };
+
+/** Websocket subprotocols that present `token` (none: the chat protocol alone). */
+export function tokenProtocols(/** @type {string} */ token) {
+  if (!token) return [chatProtocol];
+  const bytes = new TextEncoder().encode(token);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return [chatProtocol, `pbqa.bearer.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`];
+}
 
 export class ApiError extends Error {
   /**
@@ -71,14 +75,15 @@ export function onUnauthorized(handler) {
  * ApiError: code `NETWORK` when the server cannot be reached, else the server's code and message.
  * Statuses listed in `accept` resolve like 2xx.
  * @param {string} path
- * @param {{ method?: string, body?: unknown, signal?: AbortSignal, raw?: boolean, accept?: number[] }} [options]
+ * `token` replaces the access token (the knowledge-base view sends its admin token).
+ * @param {{ method?: string, body?: unknown, signal?: AbortSignal, raw?: boolean, accept?: number[], token?: string }} [options]
  * @returns {Promise<any>} the body, typed where it is used
  */
-export async function api(path, { method = 'GET', body, signal, raw = false, accept = [] } = {}) {
+export async function api(path, { method = 'GET', body, signal, raw = false, accept = [], token: given } = {}) {
   /** @type {Record<string, string>} */
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = accessToken.get();
+  const token = given ?? accessToken.get();
   if (token) headers.authorization = `Bearer ${token}`;
   let response;
   try {
@@ -95,6 +100,7 @@ export async function api(path, { method = 'GET', body, signal, raw = false, acc
     /* not JSON: a proxy's error page */
   }
   const error = payload?.error;
-  if (response.status === 401) unauthorizedHandler?.(error?.message);
+  // A missing admin token (ADMIN_UNAUTHORIZED) is the knowledge-base view's to ask for.
+  if (response.status === 401 && error?.code !== 'ADMIN_UNAUTHORIZED') unauthorizedHandler?.(error?.message);
   throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `服务器返回错误（HTTP ${response.status}）`, response.status, error?.details);
 }

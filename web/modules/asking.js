@@ -151,7 +151,7 @@ const titleFrom = (/** @type {string} */ question) => (question.length > 28 ? `$
  * @returns {AssistantMessage}
  */
 function blankAnswer(question, mode, filters) {
-  return { id: randomId('m'), role: 'assistant', questionId: '', question, mode, filters, status: 'pending', text: '', citations: [], notFound: false, table: undefined, notice: undefined, engine: '', searchedFor: '', error: undefined, at: Date.now() };
+  return { id: randomId('m'), role: 'assistant', questionId: '', question, mode, filters, status: 'pending', text: '', citations: [], notFound: false, table: undefined, notice: undefined, engine: '', searchedFor: '', error: undefined, at: Date.now(), suggestions: undefined, feedback: undefined };
 }
 
 /**
@@ -319,6 +319,7 @@ function onServerMessage(/** @type {ServerMessage} */ message) {
         searchedFor: message.searchedFor,
         table: message.table,
         notice: message.notice ?? answer.notice,
+        suggestions: message.suggestions,
       });
       finish(message.id, conversation, answer);
       announce(message.notFound ? '语料库中没有找到相关内容' : `回答已完成，引用 ${message.citations.length} 处来源`);

@@ -44,6 +44,8 @@
  * @property {string} searchedFor
  * @property {{ code: string, message: string } | undefined} error
  * @property {number} at
+ * @property {string[]} [suggestions] questions to ask next (from the answer-end)
+ * @property {{ rating: 'up' | 'down', comment: string }} [feedback] what the user said about the answer
  *
  * @typedef {UserMessage | AssistantMessage} Message
  *
@@ -143,6 +145,11 @@ function cleanMessage(value) {
           ? { code: 'INTERRUPTED', message: '页面关闭或连接中断，回答未完成。' }
           : undefined,
     at,
+    suggestions: Array.isArray(value.suggestions) ? /** @type {unknown[]} */ (value.suggestions).filter(isString).slice(0, 5).map((text) => text.slice(0, 200)) : undefined,
+    feedback:
+      value.feedback && (value.feedback.rating === 'up' || value.feedback.rating === 'down')
+        ? { rating: value.feedback.rating, comment: isString(value.feedback.comment) ? value.feedback.comment.slice(0, 2000) : '' }
+        : undefined,
   };
 }
 
