@@ -24,7 +24,7 @@ import type {
 } from '../core/corpus/knowledge-base-types.ts';
 import { corpusFile, moveToTrash, placeStagedFile, safeFileName, tidyCorpusFolder } from '../core/corpus/corpus-files.ts';
 import { mergeOverride, readOverrides, writeOverrides, type CorpusOverrides, type MetadataOverride, type OverridableField } from '../core/corpus/overrides.ts';
-import { AppError, toAppError } from '../core/errors.ts';
+import { AppError, errorCodes, toAppError } from '../core/errors.ts';
 import type { IndexSnapshot, IndexedDocument } from '../core/index/index-reader.ts';
 import type { SearchService } from '../core/retrieval/search-service.ts';
 import type { AppStore, UploadRecord } from '../core/store/app-store.ts';
@@ -336,7 +336,7 @@ export class KnowledgeBase extends EventEmitter<{ ingest: [IngestStatus]; job: [
         this.options.checkArchive(fs.readFileSync(file.stagedPath));
       } catch (error) {
         const appError = toAppError(error, 'INPUT_UNREADABLE');
-        return { code: appError.code, message: appError.status < 500 ? appError.message : '压缩文件检查失败' };
+        return { code: appError.code, message: archiveRefusal(appError) };
       }
     }
     return named;
@@ -672,4 +672,19 @@ export function snippetOf(passage: string, words: readonly string[]): string {
   const start = Math.max(0, (at < 0 ? 0 : at) - 40);
   const end = Math.min(flat.length, start + 120);
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+}
+
+/** Why an uploaded archive was refused, in the page's language: the rule it broke, with its figures. */
+function archiveRefusal(error: AppError): string {
+  if (error.code !== 'ARCHIVE_REFUSED') return error.status < 500 ? errorCodes[error.code].message : '压缩文件检查失败';
+  const details = error.details ?? {};
+  const entry = typeof details.entry === 'string' ? details.entry : '';
+  const why: Record<string, string> = {
+    ratio: `${entry} 的压缩比约 ${Math.round(Number(details.actual ?? 0))}:1，上限 ${String(details.limit)}:1`,
+    size: `解压后超过 ${Math.round(Number(details.limit ?? 0) / 1024 / 1024)} MB 的上限`,
+    entries: `含 ${String(details.actual)} 个条目，上限 ${String(details.limit)} 个`,
+    inflation: `${entry} 解压后超过其声明的大小`,
+  };
+  const detail = why[String(details.rule)];
+  return detail ? `${errorCodes.ARCHIVE_REFUSED.message}（${detail}）` : errorCodes.ARCHIVE_REFUSED.message;
 }

@@ -265,7 +265,7 @@ describe('kill -9 during an upload-triggered ingest', () => {
 
     const second = await startServerProcess({ env, readyTimeoutMs: 60_000 });
     const found = (await (await fetch(`${second.baseUrl}/api/search?q=${encodeURIComponent('薪火相传 老党员宣讲')}`)).json()) as { results: { docId: string }[] };
-    expect(found.results[0]?.docId).toBe('不灭');
+    expect(found.results[0]?.docId, second.stderr()).toBe('不灭');
     const rows = (await (await fetch(`${second.baseUrl}/api/kb/documents?limit=100`)).json()) as { rows: { sourcePath: string; status: string; addedBy: string }[] };
     expect(rows.rows.find((row) => row.sourcePath === '不灭.txt')).toMatchObject({ status: 'indexed', addedBy: 'upload' });
     expect(fs.existsSync(path.join(corpusDir, stagingDirName))).toBe(false);

@@ -213,6 +213,8 @@ describe('uploads that never reach the corpus', () => {
     const response = await upload(built.app, [{ name: '典型经验.docx', content: bomb }]);
     expectApiError(response, 422, 'UPLOAD_REFUSED');
     expect(response.body.error.details.files).toEqual([expect.objectContaining({ status: 'refused', code: 'ARCHIVE_REFUSED' })]);
+    // Said in the page's language, with the rule and its figures.
+    expect(response.body.error.details.files[0].message).toMatch(/^压缩文件解压后过大或条目过多，已拒绝（word\/document\.xml 的压缩比约 \d+:1，上限 100:1）$/);
     expect(corpusEntries(built)).toEqual(before);
     expect(built.runs).toEqual([]);
     expect((await built.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
