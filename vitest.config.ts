@@ -13,6 +13,8 @@ const slow = [
   'test/integration/crash-safety.test.ts',
   'test/integration/ingest-crash.test.ts',
   'test/integration/knowledge-base-ingest.test.ts',
+  // PostgreSQL: each file starts its own server (PGlite, or Debian's PostgreSQL 15).
+  'test/integration/postgres-*.test.ts',
 ];
 
 export default defineConfig({

@@ -4,6 +4,7 @@
  */
 import type { EmbeddingResult } from './embedding-child.ts';
 import type { IngestResult } from './ingest-child.ts';
+import type { PostgresResult } from './postgres-child.ts';
 import type { ReingestResult } from './reingest.ts';
 import type { ServeResult } from './serve-child.ts';
 import type { WebsocketTask } from './websocket-child.ts';
@@ -40,6 +41,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   embedding: EmbeddingResult | null;
   reingest: ReingestResult | null;
+  /** The same corpus and queries through the embedded index and PostgreSQL (PGlite), per size. */
+  postgres?: (PostgresResult & { label: string })[];
   errors: string[];
   /** Two-thread efficiency checks at the start and the end (1 = two full cores). */
   parallelism: { soloMs: number; pairMs: number[]; efficiency: number }[];
@@ -100,6 +103,26 @@ function websocketRows(results: BenchResults, row: Row): string[] {
   return rows;
 }
 
+/** The embedded index and PostgreSQL (PGlite) side by side, one column pair per size. */
+function postgresRows(runs: NonNullable<BenchResults['postgres']>): string[] {
+  const cells = (cell: (backend: PostgresResult['embedded']) => string): string => runs.map((run) => `${cell(run.embedded)} | ${cell(run.postgres)}`).join(' | ');
+  const row = (label: string, cell: (backend: PostgresResult['embedded']) => string): string => `| ${label} | ${cells(cell)} |`;
+  const pair = (summary: { p50: number; p99: number }): string => `${ms(summary.p50)} / ${ms(summary.p99)}`;
+  return [
+    `**Retrieval backends**: the same corpus, queries and projection vectors through the embedded index and PostgreSQL. PostgreSQL here is PGlite (PostgreSQL 18 in WebAssembly, one backend running one statement at a time, pgvector and pg_textsearch; lexical: ${runs.map((run) => run.postgres.lexicalMode).join(', ')}), reached over a loopback socket with \`pg\`: these PostgreSQL rows are a floor, a native server is faster.`,
+    '',
+    `| | ${runs.map((run) => `${run.label} embedded | ${run.label} PostgreSQL (PGlite)`).join(' | ')} |`,
+    `|---|${runs.map(() => '---:|---:').join('|')}|`,
+    row('passages', (backend) => int(backend.passages)),
+    row('ingest passages/s (with vectors and HNSW)', (backend) => `${int(backend.passagesPerSecond)} (${ms(backend.ingestMs / 1000)} s)`),
+    row('load a version, s', (backend) => ms(backend.loadMs / 1000, 2)),
+    row('lexical retrieval p50 / p99 ms', (backend) => pair(backend.lexical)),
+    row('hybrid retrieval p50 / p99 ms', (backend) => pair(backend.hybrid)),
+    row('HNSW recall@10 vs exact scan', (backend) => backend.recallAt10.toFixed(3)),
+    row('4 clients at once: searches/s (p99 ms)', (backend) => `${ms(backend.concurrent.searchesPerSecond)} (${ms(backend.concurrent.latency.p99)})`),
+  ];
+}
+
 /** The Markdown report. */
 export function renderMarkdown(results: BenchResults): string {
   const sizes = results.sizes;
@@ -155,6 +178,7 @@ export function renderMarkdown(results: BenchResults): string {
       '',
     );
   }
+  if (results.postgres && results.postgres.length > 0) lines.push(...postgresRows(results.postgres), '');
   if (results.notes.length > 0) lines.push(...results.notes.map((note) => `- ${note}`), '');
   if (results.errors.length > 0) lines.push('Errors:', ...results.errors.map((error) => `- ${error}`), '');
   return lines.join('\n');

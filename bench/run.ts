@@ -30,11 +30,12 @@ import { parallelismCheck } from './stats.ts';
 import { benchQueries } from './queries.ts';
 import { runReingest } from './reingest.ts';
 import { renderMarkdown, type BenchResults, type SizeResult } from './report.ts';
+import type { PostgresResult, PostgresTask } from './postgres-child.ts';
 import type { ServeResult, ServeTask } from './serve-child.ts';
 import { firstMissing, sharedDataNote, sharedDir as shared } from './shared-data.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const usage = `Usage: npm run bench -- [--sizes 10k,30k,100k,all] [--quick] [--skip embedding,reingest,vectors] [--reingest-size 30k] [--queries 200]`;
+const usage = `Usage: npm run bench -- [--sizes 10k,30k,100k,all] [--quick] [--skip embedding,reingest,vectors,postgres] [--reingest-size 30k] [--postgres-sizes 10k,100k] [--queries 200]`;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       skip: { type: 'string', default: '' },
       'reingest-size': { type: 'string' },
+      'postgres-sizes': { type: 'string' },
       queries: { type: 'string' },
       repeat: { type: 'string' },
       sessions: { type: 'string' },
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
   const skip = new Set(values.skip.split(',').map((item) => item.trim()).filter(Boolean));
   const sizes = (values.sizes ?? (quick ? '3k' : '10k,30k,100k,all')).split(',').map((size) => size.trim()).filter(Boolean);
   const reingestSize = values['reingest-size'] ?? (quick ? sizes[0]! : sizes.includes('30k') ? '30k' : sizes[0]!);
+  const postgresSizes = skip.has('postgres') ? [] : (values['postgres-sizes'] ?? (quick ? sizes[0]! : '10k,100k')).split(',').map((size) => size.trim()).filter(Boolean);
   const queryCount = Number(values.queries ?? (quick ? 60 : 200));
   const passes = quick ? 1 : 2;
   const repeat = Math.max(1, Number(values.repeat ?? (quick ? 1 : 2)));
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   results.parallelism.push(await parallelismCheck());
   try {
-    const corpora = prepareCorpora({ sourceDir: crudNewsDir, defaultCorpusDir: path.join(repoRoot, 'corpus'), sizes: [...new Set([...sizes, reingestSize])], chunking, cacheRoot: workRoot, log });
+    const corpora = prepareCorpora({ sourceDir: crudNewsDir, defaultCorpusDir: path.join(repoRoot, 'corpus'), sizes: [...new Set([...sizes, reingestSize, ...postgresSizes])], chunking, cacheRoot: workRoot, log });
     const smallest = corpora.reduce((left, right) => (right.estimatedChunks < left.estimatedChunks ? right : left));
     const sampleArticles = readCorpusArticles(smallest.dir, 1500);
     const idf = estimateIdf(sampleArticles.map((article) => article.text));
@@ -198,6 +201,18 @@ async function main(): Promise<void> {
       } catch (error) {
         size.errors.push((error as Error).message);
         results.errors.push(`${label}: ${(error as Error).message}`);
+        log(`  failed: ${(error as Error).message}`);
+      }
+    }
+
+    for (const label of postgresSizes) {
+      const corpus = corpora.find((item) => item.label === label)!;
+      log(`${label}: the embedded index and PostgreSQL (PGlite) side by side…`);
+      try {
+        const result = await runChild<PostgresTask, PostgresResult>('postgres-child.ts', { corpusDir: corpus.dir, chunking, hnsw, efSearch, idf, queries, recallPassages: recallPassages.slice(0, quick ? 30 : 100), k, concurrentSeconds: quick ? 5 : 20 }, { log });
+        (results.postgres ??= []).push({ label, ...result });
+      } catch (error) {
+        results.errors.push(`postgres ${label}: ${(error as Error).message}`);
         log(`  failed: ${(error as Error).message}`);
       }
     }

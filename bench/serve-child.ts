@@ -9,6 +9,7 @@ import { AnswerService } from '../core/answer/answer-service.ts';
 import { loadConfig } from '../core/config.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
 import { currentGenerationDir } from '../core/index/generations.ts';
+import type { EmbeddedSnapshot } from '../core/index/index-reader.ts';
 import { indexFiles } from '../core/index/layout.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import { buildApp } from '../server/app.ts';
@@ -108,7 +109,7 @@ childMain<ServeTask, ServeResult>(async (task, progress) => {
   progress(`  retrieval total p50 ${summarize(samples.total).p50.toFixed(1)} ms, p99 ${summarize(samples.total).p99.toFixed(1)} ms`);
 
   // Recall@10 of HNSW against brute force over the same stored vectors.
-  const snapshot = retriever.snapshot;
+  const snapshot = retriever.snapshot as EmbeddedSnapshot;
   const vectors = snapshot.vectors;
   if (!vectors) throw new Error('the index has no vectors');
   const generation = currentGenerationDir(task.indexDir)!;

@@ -58,6 +58,12 @@ const accessToken = z.string().regex(/^[\x21-\x7e]*$/, 'must be printable ASCII 
 export const settings = {
   CORPUS_DIR: setting(z.string().min(1), 'corpus', 'Folder of articles to ingest (.txt .md .html .docx .pdf .jsonl)'),
   INDEX_DIR: setting(z.string().min(1), 'data/index', 'Folder where ingest writes the search index and the server reads it'),
+  DATABASE_URL: setting(
+    z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')]),
+    '',
+    'PostgreSQL for search and storage instead of INDEX_DIR (postgres://user:password@host:5432/db); empty: the embedded index',
+  ),
+  DATABASE_POOL_SIZE: setting(integer(1, 1000), '8', 'Connections each server (or ingest) keeps to DATABASE_URL'),
   PORT: setting(integer(0, 65535), '3000', 'HTTP port of the chat server'),
   HOST: setting(z.string().min(1), '127.0.0.1', 'Interface to listen on; 0.0.0.0 to serve other machines on the network'),
   TRUST_PROXY: setting(trustProxy, '', 'Behind a reverse proxy: its address(es) or range(s) (e.g. 127.0.0.1 or 10.0.0.0/8), a hop count, or true; client addresses then come from X-Forwarded-For. Empty: off (clients reach the server directly)'),
@@ -84,6 +90,7 @@ export const settings = {
   OPENAI_TIMEOUT_MS: setting(integer(1000, 600_000), '30000', 'Longest wait for the model endpoint to answer and then for each streamed piece; on time-out the extractive answer is used'),
   OPENAI_ANSWER_TIMEOUT_MS: setting(integer(1000, 3_600_000), '180000', 'Longest time one generated answer may take in all; after it the extractive answer is used'),
   OPENAI_MAX_ANSWER_CHARS: setting(integer(500, 1_000_000), '20000', 'Longest generated answer, in characters; a longer one is dropped for the extractive answer'),
+  PRACTICES_MODEL_PASS: setting(booleanString, 'false', 'npm run ingest also asks the model endpoint to propose practices for the 做法库 (names must occur word for word in the article)'),
 
   ACCESS_TOKEN: setting(accessToken, '', 'When set, every API route and the websocket require "Authorization: Bearer <token>" (printable ASCII, no spaces)', { secret: true }),
   RATE_LIMIT_PER_MINUTE: setting(integer(0, 1_000_000), '120', 'Requests per minute per client; 0 turns rate limiting off'),

@@ -1,9 +1,11 @@
 /**
- * `npm run eval -- --dataset DIR [--k 10] [--lexical-only] [--keep-index DIR]`
+ * `npm run eval -- --dataset DIR [--k 10] [--lexical-only] [--keep-index DIR] [--database URL]`
  * (`--answers`: the answer-level evaluation of answers-cli.ts instead.)
  * Ingests a BEIR corpus into a temporary index with the product's own pipeline, runs every query
  * through the server's retriever, and prints nDCG@k, Recall@k and MRR@k at document level (a
- * document ranks by its best passage). The last line is JSON.
+ * document ranks by its best passage). The last line is JSON. With `--database`, the corpus is
+ * ingested into that PostgreSQL database (one set aside for the evaluation: its corpus is
+ * replaced) and searched there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,10 @@ import { sharedDataNote } from '../bench/shared-data.ts';
 import { loadConfig, readEnvFile } from '../core/config.ts';
 import { toAppError } from '../core/errors.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
-import { IndexSnapshot } from '../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../core/index/index-reader.ts';
+import type { IndexSnapshot } from '../core/index/index-snapshot.ts';
+import { PostgresSource, openPostgres } from '../core/index/postgres/postgres-source.ts';
+import { PostgresCorpusWriter } from '../core/index/postgres/postgres-writer.ts';
 import { Retriever } from '../core/retrieval/retriever.ts';
 import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
 import { ingestCorpus } from '../ingest/pipeline.ts';
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
       'lexical-only': { type: 'boolean', default: false },
       'keep-index': { type: 'string' },
       limit: { type: 'string' },
+      database: { type: 'string' },
     },
   });
   const datasetDir = values.dataset;
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
   const indexDir = values['keep-index'] ?? path.join(work, 'index');
   fs.mkdirSync(corpusDir);
   fs.copyFileSync(dataset.corpusFile, path.join(corpusDir, 'corpus.jsonl'));
+  const store = values.database ? await openPostgres({ url: values.database, maxConnections: 2 }) : null;
   try {
     const summary = await ingestCorpus({
       corpusDir,
@@ -62,9 +69,11 @@ async function main(): Promise<void> {
       embedder: loaded.embedder,
       embeddingBatchSize: config.EMBEDDING_BATCH_SIZE,
       hnsw: hnswOptions(config),
+      openWriter: store ? (embedder) => PostgresCorpusWriter.open(store, embedder, { chunking: chunkOptions(config), reembed: true }) : undefined,
     });
     process.stderr.write(`indexed ${summary.documents} documents, ${summary.chunks} passages in ${(summary.milliseconds / 1000).toFixed(1)} s (${summary.duplicates} near-duplicates folded, ${summary.skipped} skipped)\n`);
-    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: loaded.embedder?.modelId ?? null });
+    const vectorModel = loaded.embedder?.modelId ?? null;
+    const snapshot: IndexSnapshot = store ? await new PostgresSource(store).load({ vectorModel }) : EmbeddedSnapshot.load(indexDir, { vectorModel });
     const retriever = new Retriever(snapshot, loaded.embedder, retrieverOptions(config));
     let ndcg = 0;
     let recall = 0;
@@ -91,6 +100,7 @@ async function main(): Promise<void> {
       documents: summary.documents,
       passages: summary.chunks,
       mode: retriever.mode,
+      index: snapshot.info,
       [`ndcg@${k}`]: Number((ndcg / count).toFixed(4)),
       [`recall@${k}`]: Number((recall / count).toFixed(4)),
       [`mrr@${k}`]: Number((mrr / count).toFixed(4)),
@@ -101,6 +111,7 @@ async function main(): Promise<void> {
     snapshot.close();
   } finally {
     await loaded.embedder?.dispose();
+    await store?.database.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The per-article work of an ingest that needs nothing but the article itself: clean, describe,
- * chunk, fingerprint for near-duplicates, tokenise every passage and hash it. Being pure, it can
- * run on any thread; `prepare-pool.ts` runs it in worker threads for large corpora, so jieba and
- * the text clean-up use the other cores while the main thread builds the index.
+ * chunk, fingerprint for near-duplicates, tokenise every passage and hash it, find its practices.
+ * Being pure, it can run on any thread; `prepare-pool.ts` runs it in worker threads for large
+ * corpora, so jieba and the text clean-up use the other cores while the main thread builds the index.
  */
 import { hash } from 'node:crypto';
 import type { SourceArticle } from '../core/documents.ts';
+import { practiceRecords, type PracticeRecord } from '../core/practices/record.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
 import { analyzeForIndex, joinAnalyses, type PackedAnalysis } from '../core/text/tokenize.ts';
 import { fingerprint, type Fingerprint } from './near-duplicates.ts';
@@ -21,6 +22,8 @@ export type AnalyzedArticle =
       analyzed: PackedAnalysis[];
       /** 64-bit hash of each passage's index text, as two 32-bit halves. */
       hashes: [number, number][];
+      /** The article's named practices, for the 做法库. */
+      practices: PracticeRecord[];
     }
   | { kind: 'empty' }
   | { kind: 'failed'; message: string };
@@ -55,7 +58,7 @@ export function analyzeArticle(article: SourceArticle, chunking: ChunkOptions, {
     });
     const hashes = document.chunks.map((chunk) => hashText(chunk.indexText));
     if (!keepIndexText) for (const chunk of document.chunks) chunk.indexText = '';
-    return { kind: 'ready', document, print: fingerprint(document.text), analyzed, hashes };
+    return { kind: 'ready', document, print: fingerprint(document.text), analyzed, hashes, practices: practiceRecords(document) };
   } catch (error) {
     return { kind: 'failed', message: (error as Error).message ?? String(error) };
   }

@@ -1,22 +1,23 @@
 /**
  * The ingest pipeline: read → clean → metadata → de-duplicate → chunk → tokenise → embed → write,
- * streaming one article at a time into a new index generation that is published atomically.
+ * streaming one article at a time into a new corpus version (an index generation, or a version in
+ * PostgreSQL: see core/index/corpus-writer.ts) that is published atomically.
  *
  * Re-runs are incremental where it matters: a passage whose embedded text is unchanged reuses its
- * vector from the previous generation, so only new or edited articles are embedded again; deleted
- * articles simply do not reach the new generation.
+ * vector from the live version, so only new or edited articles are embedded again; deleted
+ * articles do not reach the new version.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IngestProblem } from '../core/documents.ts';
 import type { Embedder } from '../core/embedding/embedder.ts';
 import { AppError, throwIfAborted } from '../core/errors.ts';
-import { readTypedArray } from '../core/index/binary-io.ts';
-import { beginGeneration, currentGenerationDir } from '../core/index/generations.ts';
-import { IndexWriter, type WrittenChunk } from '../core/index/index-writer.ts';
-import { indexFiles, type StoredDocument } from '../core/index/layout.ts';
-import { readManifest, verifyFiles, type Manifest } from '../core/index/manifest.ts';
+import type { CorpusWriter, PublishInfo } from '../core/index/corpus-writer.ts';
+import { EmbeddedCorpusWriter } from '../core/index/embedded-writer.ts';
+import type { WrittenChunk } from '../core/index/index-writer.ts';
 import type { HnswParameters } from '../core/index/vector-index.ts';
+import type { PracticeRefiner } from '../core/practices/model-pass.ts';
+import { PracticeCatalogWriter } from '../core/practices/store.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
 import type { AnalyzedArticle } from './analyze-article.ts';
 import { readOverrides, withOverrides } from '../core/corpus/overrides.ts';
@@ -28,7 +29,10 @@ import { problem } from './readers/problems.ts';
 
 export interface IngestOptions {
   corpusDir: string;
+  /** The embedded index folder a new generation is written into (unless `openWriter` is given). */
   indexDir: string;
+  /** Opens another backend's writer (PostgreSQL) instead of a generation of `indexDir`. */
+  openWriter?: ((embedder: Embedder | null) => Promise<CorpusWriter>) | undefined;
   chunking: ChunkOptions;
   /** The embedding model, or null for a lexical-only index. */
   embedder: Embedder | null;
@@ -43,6 +47,8 @@ export interface IngestOptions {
    * thread. By default corpora of at least `workerThresholdBytes` use every core but one.
    */
   prepareWorkers?: number;
+  /** The model pass of practice extraction (PRACTICES_MODEL_PASS), when a model endpoint is configured. */
+  practiceModel?: PracticeRefiner | null;
 }
 
 /** Corpora smaller than this are analysed inline by default: a worker's start-up would cost more. */
@@ -54,6 +60,7 @@ export type IngestProgress =
   | { phase: 'done' };
 
 export interface IngestSummary {
+  /** Where the new version was published: the generation folder, or the database's corpus version. */
   generationDir: string;
   files: number;
   /** Articles read from the files (a .jsonl file holds many). */
@@ -73,62 +80,6 @@ export interface IngestSummary {
   milliseconds: number;
 }
 
-/** Folds a 64-bit hash into a Map key (53 bits are plenty to tell passages apart). */
-function hashKey(high: number, low: number): number {
-  return (high & 0x1fffff) * 0x1_0000_0000 + low;
-}
-
-interface PreviousIndex {
-  documents: Map<string, string>;
-  /** Files that held a kept (not folded) document. */
-  sources: Set<string>;
-  vectors: { fd: number; dimension: number; rows: Map<number, number> } | null;
-}
-
-/** What the previous generation offers for reuse: document hashes and, for the same model, vectors. */
-function openPrevious(indexDir: string, embedder: Embedder | null): PreviousIndex | null {
-  let dir: string | null;
-  let manifest: Manifest;
-  try {
-    dir = currentGenerationDir(indexDir);
-    if (!dir) return null;
-    manifest = readManifest(dir);
-    // A truncated vectors.f32 would hand out zero-filled rows as reused vectors.
-    verifyFiles(dir, manifest);
-  } catch {
-    // A damaged or older index offers nothing to reuse; the new generation replaces it.
-    return null;
-  }
-  try {
-    const documents = new Map<string, string>();
-    const sources = new Set<string>();
-    for (const line of fs.readFileSync(path.join(dir, indexFiles.documents), 'utf8').split('\n')) {
-      if (!line) continue;
-      const stored = JSON.parse(line) as StoredDocument;
-      documents.set(stored.docId, stored.contentHash);
-      sources.add(stored.sourcePath);
-    }
-    let vectors: PreviousIndex['vectors'] = null;
-    if (embedder && manifest.embedding?.model === embedder.modelId && manifest.embedding.dimension === embedder.dimension) {
-      const hashes = readTypedArray(path.join(dir, indexFiles.chunkHashes), Uint32Array);
-      const rows = new Map<number, number>();
-      for (let row = 0; row * 2 < hashes.length; row++) rows.set(hashKey(hashes[row * 2]!, hashes[row * 2 + 1]!), row);
-      const fd = fs.openSync(path.join(dir, indexFiles.vectors), 'r');
-      vectors = { fd, dimension: manifest.embedding.dimension, rows };
-    }
-    return { documents, sources, vectors };
-  } catch {
-    return null;
-  }
-}
-
-function readVector(fd: number, dimension: number, row: number): Float32Array {
-  const bytes = dimension * 4;
-  const buffer = Buffer.alloc(bytes);
-  fs.readSync(fd, buffer, 0, bytes, row * bytes);
-  return new Float32Array(buffer.buffer, buffer.byteOffset, dimension);
-}
-
 /**
  * Passages waiting for their vectors. Vectors must be written in passage order, so reused
  * vectors wait behind the passages being embedded before them.
@@ -141,7 +92,7 @@ class EmbeddingQueue {
 
   constructor(
     private readonly embedder: Embedder,
-    private readonly writer: IndexWriter,
+    private readonly writer: CorpusWriter,
     private readonly batchSize: number,
     private readonly signal: AbortSignal | undefined,
   ) {}
@@ -174,13 +125,14 @@ class EmbeddingQueue {
   }
 }
 
-/** What filling a generation found, before it is published. */
+/** What filling a version found, before it is published. */
 type Filled = Omit<IngestSummary, 'generationDir' | 'milliseconds'>;
 
 /**
- * Ingests `corpusDir` into a new generation of `indexDir` and publishes it. Bad files and lines
- * are reported in the summary's problems and skipped; everything else is ingested. On abort or
- * error the half-built generation is removed and the previous one stays live.
+ * Ingests `corpusDir` into a new corpus version (a generation of `indexDir`, or what `openWriter`
+ * opens) and publishes it. Bad files and lines are reported in the summary's problems and
+ * skipped; everything else is ingested. On abort or error the half-written version is dropped and
+ * the previous one stays live.
  */
 export async function ingestCorpus(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
@@ -188,31 +140,25 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   if (!fs.existsSync(corpusDir) || !fs.statSync(corpusDir).isDirectory()) {
     throw new AppError('INPUT_UNREADABLE', `corpus folder ${corpusDir} does not exist`);
   }
-  const build = beginGeneration(indexDir);
-  const previous = openPrevious(indexDir, embedder);
-  let writer: IndexWriter | undefined;
+  const writer = options.openWriter ? await options.openWriter(embedder) : EmbeddedCorpusWriter.open(indexDir, embedder);
   try {
-    writer = new IndexWriter(build.dir, embedder ? embedder.dimension : null);
-    const filled = await fillGeneration(writer, previous, options, started);
-    throwIfAborted(options.signal);
-    const generationDir = build.publish();
+    const summary = await fillAndPublish(writer, options, started);
     options.onProgress?.({ phase: 'done' });
-    return { ...filled, generationDir, milliseconds: Date.now() - started };
+    return { ...summary, milliseconds: Date.now() - started };
   } catch (error) {
-    writer?.abort();
-    build.abandon();
+    await writer.abandon();
     throw error;
-  } finally {
-    if (previous?.vectors) fs.closeSync(previous.vectors.fd);
   }
 }
 
-async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | null, options: IngestOptions, started: number): Promise<Filled> {
+/** Adds every article of the corpus to `writer` and publishes it. */
+async function fillAndPublish(writer: CorpusWriter, options: IngestOptions, started: number): Promise<Omit<IngestSummary, 'milliseconds'>> {
   const { corpusDir, embedder, signal } = options;
   const { files, unsupported, outside } = await discoverCorpusFiles(corpusDir);
   // Files the index already holds are read first, so that a new copy of an article (an upload of
   // the same story under a name that sorts earlier) is folded into it rather than replacing it.
-  if (previous) files.sort((left, right) => Number(!previous.sources.has(left)) - Number(!previous.sources.has(right)));
+  const indexed = writer.previousSources;
+  files.sort((left, right) => Number(!indexed.has(left)) - Number(!indexed.has(right)));
   // Corrections made from the page (see core/corpus/overrides.ts); a damaged file stops the ingest.
   const overrides = readOverrides(corpusDir);
   const problems: IngestProblem[] = [
@@ -223,8 +169,10 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
   const queue = embedder ? new EmbeddingQueue(embedder, writer, options.embeddingBatchSize, signal) : null;
   const detector = new NearDuplicateDetector<number>();
+  const practices = new PracticeCatalogWriter();
   const seenIds = new Set<string>();
   const changes = { added: 0, changed: 0, unchanged: 0, removed: 0 };
+  let generationDir = '';
   let articlesRead = 0;
   let duplicates = 0;
   let bytesDone = 0;
@@ -251,7 +199,7 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
       hash: ready.hashes[index]!,
     }));
     const { chunks: _prepared, line, headings, ...metadata } = document;
-    writer.addDocument(
+    const { needsVectors } = await writer.addDocument(
       {
         ...metadata,
         ...(line === undefined ? {} : { line }),
@@ -259,16 +207,12 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
       },
       chunks,
     );
-    if (queue) {
-      const vectors = previous?.vectors;
-      for (let index = 0; index < chunks.length; index++) {
-        const [high, low] = chunks[index]!.hash;
-        const row = vectors?.rows.get(hashKey(high, low));
-        const reused = vectors && row !== undefined ? readVector(vectors.fd, vectors.dimension, row) : null;
-        await queue.push(document.chunks[index]!.indexText, reused);
-      }
+    practices.add(options.practiceModel ? await options.practiceModel.refine(document, ready.practices, signal) : ready.practices);
+    if (queue && needsVectors) {
+      const reused = await writer.reusableVectors(chunks.map((chunk) => chunk.hash));
+      for (let index = 0; index < chunks.length; index++) await queue.push(document.chunks[index]!.indexText, reused[index] ?? null);
     }
-    const before = previous?.documents.get(document.docId);
+    const before = writer.previousDocuments.get(document.docId);
     if (before === undefined) changes.added++;
     else if (before === document.contentHash) changes.unchanged++;
     else changes.changed++;
@@ -339,27 +283,30 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
     }
     await queue?.flush();
     throwIfAborted(signal);
-    if (previous) {
-      for (const docId of previous.documents.keys()) if (!seenIds.has(docId)) changes.removed++;
-    }
+    for (const docId of writer.previousDocuments.keys()) if (!seenIds.has(docId)) changes.removed++;
     options.onProgress?.({ phase: 'index', chunks: writer.chunkCount });
-    await writer.finish(
-      {
-        createdAt: new Date().toISOString(),
-        buildMs: Date.now() - started,
-        corpus: { directory: path.resolve(corpusDir), fingerprint: await corpusFingerprint(corpusDir, files), files: files.length },
-        counts: { duplicates, skipped: problems.length },
-        chunking: { size: options.chunking.size, overlap: options.chunking.overlap },
-        embedding: embedder ? { model: embedder.modelId, ...options.hnsw } : null,
-        problems,
-      },
+    // The catalog is written before the version is published, and becomes live with it.
+    await writer.writePractices(practices, embedder, signal);
+    const publish: PublishInfo = {
+      createdAt: new Date().toISOString(),
+      buildMs: Date.now() - started,
+      corpus: { directory: path.resolve(corpusDir), fingerprint: await corpusFingerprint(corpusDir, files), files: files.length },
+      counts: { duplicates, skipped: problems.length },
+      chunking: { size: options.chunking.size, overlap: options.chunking.overlap },
+      embedding: embedder ? { model: embedder.modelId, ...options.hnsw } : null,
+      problems,
+    };
+    if (pool) {
       // The worker that analysed articles merges one lexical field while this thread merges the other.
-      pool ? (state, outDir) => pool.finishLexical(state, outDir) : undefined,
-    );
+      const finishing = pool;
+      publish.finishLexicalElsewhere = (state, outDir) => finishing.finishLexical(state, outDir);
+    }
+    throwIfAborted(signal);
+    generationDir = await writer.publish(publish);
   } finally {
     await pool?.close();
   }
-  return {
+  const summary: Filled = {
     files: files.length,
     articlesRead,
     documents: writer.documentCount,
@@ -372,4 +319,5 @@ async function fillGeneration(writer: IndexWriter, previous: PreviousIndex | nul
     reused: queue?.reused ?? 0,
     embeddingModel: embedder?.modelId ?? null,
   };
+  return { ...summary, generationDir };
 }

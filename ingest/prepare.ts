@@ -39,6 +39,23 @@ export function contextLine(metadata: ArticleMetadata): string {
   return [metadata.title, unit].filter((part) => part.length > 0 && !(part === unit && metadata.title.includes(unit))).join(' ');
 }
 
+/**
+ * The text a passage is indexed and embedded as: the document's context line and the headings
+ * above it (not those inside it), then the passage; and where the passage starts in it.
+ */
+export function passageIndexText(
+  context: string,
+  text: string,
+  headings: readonly { start: number; end: number }[],
+  chunk: { start: number; end: number; headingPath: readonly number[] },
+): { indexText: string; bodyStart: number } {
+  // Headings already inside the passage need not be repeated in front of it.
+  const outerHeadings = chunk.headingPath.map((index) => headings[index]!).filter((heading) => heading.start < chunk.start);
+  const prefix = [context, ...outerHeadings.map((heading) => text.slice(heading.start, heading.end))].filter(Boolean).join('\n');
+  const body = text.slice(chunk.start, chunk.end);
+  return { indexText: prefix ? `${prefix}\n${body}` : body, bodyStart: prefix ? prefix.length + 1 : 0 };
+}
+
 /** Cleans, describes and chunks an article. Returns null when nothing is left after cleaning. */
 export function prepareArticle(article: SourceArticle, options: ChunkOptions): PreparedDocument | null {
   const cleaned = cleanArticleText(article.text, { keepFirstLine: Boolean(article.given.title) });
@@ -46,13 +63,7 @@ export function prepareArticle(article: SourceArticle, options: ChunkOptions): P
   const metadata = extractMetadata({ text: cleaned.text, hints: cleaned.hints, given: article.given });
   const { headings, chunks } = chunkText(cleaned.text, options);
   const context = contextLine(metadata);
-  const prepared: PreparedChunk[] = chunks.map((chunk) => {
-    // Headings already inside the passage need not be repeated in front of it.
-    const outerHeadings = chunk.headingPath.map((index) => headings[index]!).filter((heading) => heading.start < chunk.start);
-    const prefix = [context, ...outerHeadings.map((heading) => heading.text)].filter(Boolean).join('\n');
-    const body = cleaned.text.slice(chunk.start, chunk.end);
-    return { start: chunk.start, end: chunk.end, headingPath: chunk.headingPath, indexText: prefix ? `${prefix}\n${body}` : body, bodyStart: prefix ? prefix.length + 1 : 0 };
-  });
+  const prepared: PreparedChunk[] = chunks.map((chunk) => ({ start: chunk.start, end: chunk.end, headingPath: chunk.headingPath, ...passageIndexText(context, cleaned.text, headings, chunk) }));
   const contentHash = hash('sha256', JSON.stringify([metadata, cleaned.text])).slice(0, 32);
   return {
     ...metadata,

@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/export.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.ts';
+import { practiceRoutes } from './routes/practices.ts';
 import { searchRoutes } from './routes/search.ts';
 import { webRoutes } from './routes/web.ts';
 import { chatSocketRoutes, frameLimit } from './routes/ws.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(exportRoutes, deps);
   await app.register(feedbackRoutes, deps);
   if (deps.knowledgeBase) await app.register(knowledgeBaseRoutes, { ...deps, knowledgeBase: deps.knowledgeBase });
+  await app.register(practiceRoutes, deps);
   await app.register(webRoutes);
 
   await app.ready();

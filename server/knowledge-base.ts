@@ -113,14 +113,14 @@ const generationFiles = new WeakMap<IndexSnapshot, GenerationFiles>();
 function filesOf(snapshot: IndexSnapshot): GenerationFiles {
   let files = generationFiles.get(snapshot);
   if (!files) {
-    files = { documents: new Map(), folded: new Map(), problems: new Map(), builtMs: Date.parse(snapshot.manifest.createdAt) };
+    files = { documents: new Map(), folded: new Map(), problems: new Map(), builtMs: Date.parse(snapshot.builtAt) };
     for (const document of snapshot.documents) {
       const list = files.documents.get(document.sourcePath) ?? [];
       list.push(document);
       files.documents.set(document.sourcePath, list);
       for (const duplicate of document.duplicates) if (!files.folded.has(duplicate.sourcePath)) files.folded.set(duplicate.sourcePath, document);
     }
-    for (const problem of snapshot.manifest.problems) {
+    for (const problem of snapshot.problems) {
       const list = files.problems.get(problem.sourcePath) ?? [];
       // The page shows the file already: "x.pdf: not a readable PDF" says it twice.
       const message = problem.message.startsWith(`${problem.sourcePath}`) ? problem.message.slice(problem.sourcePath.length).replace(/^[:\s]+/, '') : problem.message;
@@ -592,7 +592,7 @@ export class KnowledgeBase extends EventEmitter<{ ingest: [IngestStatus]; job: [
       if (/^\d{4}/.test(row.date)) years.add(row.date.slice(0, 4));
     }
     let rows = all;
-    if (query.text && snapshot) rows = fullTextMatches(snapshot, query.text, rows);
+    if (query.text && snapshot) rows = await fullTextMatches(snapshot, query.text, rows);
     else if (query.text) rows = [];
     const words = query.q?.toLowerCase();
     rows = rows.filter(
@@ -621,7 +621,7 @@ export class KnowledgeBase extends EventEmitter<{ ingest: [IngestStatus]; job: [
         years: [...years].sort().reverse(),
         statuses,
       },
-      index: snapshot ? { builtAt: snapshot.manifest.createdAt, documents: snapshot.documents.length, passages: snapshot.chunkCount } : null,
+      index: snapshot ? { builtAt: snapshot.builtAt, documents: snapshot.documents.length, passages: snapshot.chunkCount } : null,
     };
   }
 }
@@ -644,16 +644,19 @@ export interface CorpusQuery {
 const fullTextPassages = 2_000;
 
 /** The rows whose article's text matches `text`, with a relevance score and a snippet around the words. */
-function fullTextMatches(snapshot: IndexSnapshot, text: string, rows: readonly CorpusRow[]): CorpusRow[] {
+async function fullTextMatches(snapshot: IndexSnapshot, text: string, rows: readonly CorpusRow[]): Promise<CorpusRow[]> {
   const analyzed = analyzeQuery(text);
   const best = new Map<string, { score: number; chunk: number }>();
-  for (const hit of snapshot.lexical.search(analyzed, fullTextPassages)) {
+  for (const hit of await snapshot.lexicalSearch(analyzed, fullTextPassages, undefined)) {
     const docId = snapshot.chunkDocument(hit.chunk).docId;
     if (!best.has(docId)) best.set(docId, { score: hit.score, chunk: hit.chunk });
   }
   const words = [...new Set([text.trim(), ...analyzed.words])].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
+  const shown = rows.filter((row) => row.docId && best.has(row.docId));
+  // The PostgreSQL backend reads texts from the database: the snippets' documents, in one go.
+  await snapshot.preloadTexts(shown.map((row) => snapshot.chunkDocument(best.get(row.docId!)!.chunk)));
   const matches: CorpusRow[] = [];
-  for (const row of rows) {
+  for (const row of shown) {
     const found = row.docId ? best.get(row.docId) : undefined;
     if (!found || !row.docId) continue;
     matches.push({ ...row, score: Number(found.score.toFixed(4)), snippet: snippetOf(snapshot.chunk(found.chunk).text, words) });

@@ -3,6 +3,8 @@
  * the chat. A missing or damaged index is reported clearly and the server still starts (health
  * says why), and the ingest runs in a child process that may fail or die without taking the
  * server with it, so neither a bad index nor a bad corpus file becomes a crash loop.
+ * With DATABASE_URL the index lives in PostgreSQL: any number of servers can serve it, each
+ * picking up a new corpus version within seconds.
  */
 import fs from 'node:fs';
 import { loadConfig, readEnvFile, type Config } from '../core/config.ts';
@@ -11,8 +13,9 @@ import type { EmbedderLoad } from '../core/embedding/embedder.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import { embedderOptions, retrieverOptions } from '../core/runtime-options.ts';
-import { currentGenerationDir } from '../core/index/generations.ts';
-import { ingestNeeded } from '../ingest/freshness.ts';
+import { EmbeddedSource } from '../core/index/embedded-source.ts';
+import { PostgresSource, openPostgres } from '../core/index/postgres/postgres-source.ts';
+import { databaseIngestNeeded, ingestNeeded } from '../ingest/freshness.ts';
 import { buildApp } from './app.ts';
 import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutcome } from './reindexer.ts';
 import { loggerOptions } from './security.ts';
@@ -55,10 +58,16 @@ async function main(): Promise<void> {
   // search runs lexical-only, as it would have anyway.
   const configuredModel = config.EMBEDDING_MODEL.trim() || null;
   const modelLoading = loadTransformersEmbedder(embedderOptions(config));
-  const search = new SearchService({ indexDir: config.INDEX_DIR, embedder: null, vectorModel: configuredModel, retriever: retrieverOptions(config) });
+  // Unreachable or incompatible database: a clear fatal error (a supervisor restarts the server).
+  const postgres = config.DATABASE_URL ? await openPostgres({ url: config.DATABASE_URL, maxConnections: config.DATABASE_POOL_SIZE }) : null;
+  const source = postgres ? new PostgresSource(postgres) : new EmbeddedSource(config.INDEX_DIR);
+  const where = postgres ? `the database ${postgres.database.name}` : config.INDEX_DIR;
+  const search = new SearchService({ source, embedder: null, vectorModel: configuredModel, retriever: retrieverOptions(config) });
+  const needsIngest = (model: string | null): Promise<string | null> =>
+    postgres ? databaseIngestNeeded(config.CORPUS_DIR, postgres, model) : ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, model);
 
   let loaded: EmbedderLoad;
-  const currentForModel = !config.INGEST_ON_START || (await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, configuredModel)) === null;
+  const currentForModel = !config.INGEST_ON_START || (await needsIngest(configuredModel)) === null;
   if (currentForModel) {
     [loaded] = await Promise.all([modelLoading, search.loadAsync()]);
   } else {
@@ -70,9 +79,9 @@ async function main(): Promise<void> {
 
   if (!currentForModel) {
     // Asked again with the model that did load: without one, an index lacking vectors is current.
-    const reason = await ingestNeeded(config.CORPUS_DIR, config.INDEX_DIR, embedder?.modelId ?? null);
+    const reason = await needsIngest(embedder?.modelId ?? null);
     if (reason) {
-      say(`Ingesting ${config.CORPUS_DIR} into ${config.INDEX_DIR}: ${reason}`);
+      say(`Ingesting ${config.CORPUS_DIR} into ${where}: ${reason}`);
       const ended = await ingestInChild(config, embedder === null);
       if (ended.code !== 0) say(`error: ingest failed${describeFailure(ended)}. Serving the previous index, if there is one.`);
     }
@@ -80,7 +89,8 @@ async function main(): Promise<void> {
   }
   const status = search.status();
   if (!status.ready) say(`error: no usable index (${status.error?.code}: ${status.error?.message}). Run: npm run ingest`);
-  else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''}`);
+  else say(`Index: ${status.documents} documents, ${status.chunks} passages, ${status.mode} search${status.embedder ? ` (${status.embedder})` : ''} in ${where}`);
+  if (status.index?.note) say(`note: ${status.index.note}`);
   for (const warning of status.warnings) if (warning !== loaded.warning) say(`warning: ${warning}`);
 
   // The openai package takes a quarter of a second to import: only when a model endpoint is set.
@@ -105,13 +115,14 @@ async function main(): Promise<void> {
     say(`warning: ${toAppError(error).message}; answer feedback is unavailable until it can be opened`);
   }
 
-  // Pick up generations that an ingest publishes while we serve (`npm run ingest`, or the
-  // reindexer below). The load is asynchronous, so answers keep flowing during the swap.
+  // Pick up versions that an ingest publishes while we serve (`npm run ingest` here or on another
+  // machine, or the reindexer below). The load is asynchronous, so answers keep flowing during
+  // the swap. The database is polled (one row); the embedded index's pointer file is watched.
   let app: FastifyInstance | undefined;
   const reload = async (): Promise<void> => {
     if (await search.reloadIfChangedAsync()) {
       const now = search.status();
-      app?.log.info({ documents: now.documents, chunks: now.chunks, generation: currentGenerationDir(config.INDEX_DIR) }, 'index reloaded');
+      app?.log.info({ documents: now.documents, chunks: now.chunks, version: now.index?.version }, 'index reloaded');
     }
   };
   // Re-ingests run in a child process at low priority; see reindexer.ts. It logs through the
@@ -136,7 +147,9 @@ async function main(): Promise<void> {
   const served = await buildApp({ config, search, answers: new AnswerService({ search, generator }), store, knowledgeBase, logger: loggerOptions(config) });
   app = served;
   const pointer = path.join(config.INDEX_DIR, 'CURRENT');
-  fs.watchFile(pointer, { interval: 2000 }, () => void reload());
+  const poll = postgres ? setInterval(() => void reload(), 2000) : null;
+  poll?.unref();
+  if (!postgres) fs.watchFile(pointer, { interval: 2000 }, () => void reload());
   if (config.WATCH_CORPUS) reindexer.watch();
 
   let closing = false;
@@ -150,7 +163,8 @@ async function main(): Promise<void> {
       say('error: shutdown did not finish in time; exiting');
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS + 5_000).unref();
-    fs.unwatchFile(pointer);
+    if (poll) clearInterval(poll);
+    else fs.unwatchFile(pointer);
     // Stop a running re-ingest while answers drain; its half-built generation is discarded.
     const reindexerClosed = reindexer.close();
     // Refuse new work (503 SHUTTING_DOWN), let answers in flight finish (bounded), then close.
@@ -162,6 +176,7 @@ async function main(): Promise<void> {
     clearTimeout(cut);
     search.close();
     await store?.close();
+    await source.close();
     await embedder?.dispose();
     await reindexerClosed;
     process.exit(0);

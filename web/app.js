@@ -4,7 +4,8 @@
  *
  * Chat over the /ws protocol (core/answer/protocol.ts): `ask` → `sources`, `text-delta`…,
  * `notice`, `answer-end` | `error`. This file starts the page and switches its views (chat,
- * 浏览文章, the sidebar); the work is in modules/: conversations.js (the list and the open
+ * 浏览文章, 做法库, the sidebar); the work is in modules/ (practices.js and practice-page.js for the
+ * 做法库): conversations.js (the list and the open
  * conversation, saved by store.js), question-scope.js (the next question's mode and filters),
  * asking.js (the question box and answers in flight), connection-status.js (socket state, server
  * health, the token prompt). Every HTML string derived from an answer goes through DOMPurify
@@ -26,6 +27,9 @@ import { conversationMarkdown, downloadMarkdown } from './modules/export.js';
 import { initKnowledgeBase, openKnowledgeBase } from './modules/knowledge-base.js';
 import { followConversation, initQuestionScope, refreshScope, setScope } from './modules/question-scope.js';
 import { closeSource, initSourcePanel, isSourceOpen, openSource } from './modules/source-panel.js';
+import { clearPracticeCache, compareQuestion } from './modules/practice-data.js';
+import { hidePracticePage, initPracticePage, showPractice } from './modules/practice-page.js';
+import { hideLibrary, initPractices, showLibrary } from './modules/practices.js';
 import { state } from './modules/state.js';
 import { loadConversations, storageKey } from './modules/store.js';
 
@@ -47,6 +51,9 @@ const el = {
   navBrowse: byId('nav-browse'),
   kbView: byId('kb-view'),
   navKb: byId('nav-kb'),
+  navPractices: byId('nav-practices'),
+  practicesView: byId('practices-view'),
+  composer: byId('composer', HTMLFormElement),
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -98,6 +105,23 @@ function openChat() {
   route();
 }
 
+/**
+ * Asks in the chat from elsewhere (做法库): a new conversation, the mode and the college given, the
+ * question sent as if typed.
+ * @param {string} question
+ * @param {'qa' | 'summary' | 'compare'} mode
+ * @param {string} [college]
+ */
+function askInChat(question, mode, college = '') {
+  openChat();
+  startNewConversation();
+  setScope(mode, college ? { college } : {});
+  const input = /** @type {HTMLTextAreaElement} */ (el.input);
+  input.value = question;
+  input.dispatchEvent(new Event('input'));
+  el.composer.requestSubmit();
+}
+
 // ------------------------------------------------------------------------------------------------
 // Views and the sidebar
 
@@ -105,15 +129,18 @@ function route() {
   const hash = location.hash || '#/';
   const browse = hash.startsWith('#/browse');
   const kb = hash.startsWith('#/kb');
-  show(el.chatView, !browse && !kb);
+  const practices = hash.startsWith('#/practices');
+  const chat = !browse && !kb && !practices;
+  show(el.chatView, chat);
   show(el.browseView, browse);
   show(el.kbView, kb);
-  document.body.dataset.view = kb ? 'kb' : browse ? 'browse' : 'chat';
-  for (const [link, current] of /** @type {const} */ ([[el.navChat, !browse && !kb], [el.navBrowse, browse], [el.navKb, kb]])) {
+  show(el.practicesView, practices);
+  document.body.dataset.view = kb ? 'kb' : browse ? 'browse' : practices ? 'practices' : 'chat';
+  for (const [link, current] of /** @type {const} */ ([[el.navChat, chat], [el.navBrowse, browse], [el.navKb, kb], [el.navPractices, practices]])) {
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  document.title = browse ? '浏览文章 · 党建典型经验问答助手' : kb ? '知识库 · 党建典型经验问答助手' : '党建典型经验问答助手';
+  document.title = browse ? '浏览文章 · 党建典型经验问答助手' : kb ? '知识库 · 党建典型经验问答助手' : practices ? '做法库 · 党建典型经验问答助手' : '党建典型经验问答助手';
   if (kb) void openKnowledgeBase();
   if (browse) {
     // #/browse/<docId>, with ?start=&end= when it opens at a cited passage.
@@ -125,6 +152,17 @@ function route() {
     const passage = params.has('start') && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { start, end } : null;
     if (path.startsWith('#/browse/') && docId) void openReader(decodeURIComponent(docId), passage);
     else showList();
+  }
+  if (practices) {
+    // #/practices/<id> is one practice; #/practices?category=… the library.
+    const id = hash.startsWith('#/practices/') ? hash.slice('#/practices/'.length) : '';
+    if (id) {
+      hideLibrary();
+      void showPractice(decodeURIComponent(id));
+    } else {
+      hidePracticePage();
+      void showLibrary(new URLSearchParams(hash.split('?')[1] ?? ''));
+    }
   }
   closeSidebar();
 }
@@ -190,7 +228,9 @@ function init() {
   initConnectionStatus(connection, {
     onTokenSaved: () => {
       clearDocumentCache();
+      clearPracticeCache();
       void loadDocuments();
+      route();
     },
   });
   wire();
@@ -205,6 +245,13 @@ function init() {
       clearDocumentCache();
       void loadDocuments();
     },
+  });
+  const compareCategory = (/** @type {string} */ category) => void compareQuestion(category).then((question) => askInChat(question, 'compare'));
+  initPractices({ onCompare: compareCategory });
+  initPracticePage({
+    openSource,
+    ask: (practice) => askInChat(`${practice.name.text}是怎么做的？取得了哪些成效？`, 'qa', practice.college),
+    compare: compareCategory,
   });
   renderConversationList();
   renderConversation();

@@ -7,6 +7,7 @@
  */
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts';
+import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
 import { documentLabel } from './citation-book.ts';
@@ -197,7 +198,7 @@ export class AnswerService {
     const retrieved = await this.retrieve(request.mode, searchedFor, filters, signal);
     throwIfAborted(signal);
     const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
-    const grounds: Grounds = { request, snapshot, analysis, retrieved, evidence, base: { mode: request.mode, searchedFor } };
+    const grounds: Grounds = { request, snapshot, analysis, retrieved, evidence, base: { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) } };
     if (!evidence.verdict.answerable) {
       yield* this.notFound(grounds, this.engineName);
       return;

@@ -66,7 +66,8 @@ function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
   return terms.map((term) => {
     const long = [...term.word].length >= 3 && !term.isName;
     const word = term.word.toLowerCase();
-    return { term, forms: formsOf(word), parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [] };
+    const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
+    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [] };
   });
 }
 

@@ -82,6 +82,9 @@ export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
 
 export const noticeSchema = z.object({ code: z.string(), message: z.string() });
 
+/** A practice of the 做法库 an answer links to. */
+export const practiceLinkSchema = z.object({ id: z.string(), name: z.string(), college: z.string() });
+
 export const sourcesMessageSchema = z.object({ type: z.literal('sources'), id: questionIdSchema, citations: z.array(citationSchema) });
 export const textDeltaMessageSchema = z.object({ type: z.literal('text-delta'), id: questionIdSchema, delta: z.string() });
 /** Sent when generation failed and the answer restarts from another engine: the client clears the text streamed so far. */
@@ -102,6 +105,8 @@ export const answerEndMessageSchema = z.object({
   table: z.object({ rows: z.array(comparisonRowSchema), coverage: z.object({ covered: z.number().int(), total: z.number().int() }) }).optional(),
   /** 2–3 questions to ask next, built from what the answer cites (see suggestions.ts). */
   suggestions: z.array(z.string().max(200)).max(5).optional(),
+  /** Practices of the 做法库 the question names (links to their pages). */
+  practices: z.array(practiceLinkSchema).optional(),
 });
 export const errorMessageSchema = z.object({
   type: z.literal('error'),

@@ -51,6 +51,11 @@ export interface QuestionTerm {
   critical: boolean;
   /** A place the question is about (东营市): an article that does not name it is less likely to answer. */
   place: boolean;
+  /**
+   * The other items of a list the question names (党员先锋岗、积分管理、主题党日): any one of them
+   * covers the list, which weighs as its heaviest item.
+   */
+  alternatives?: string[];
 }
 
 export interface QuestionAnalysis {
@@ -252,6 +257,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
   }
 
+  mergeListedTerms(question, terms);
   const answerType = answerTypeOf(question);
   return {
     question,
@@ -266,6 +272,26 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     unit: answerType === '数量' ? askedUnitOf(question) : null,
     nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : null,
   };
+}
+
+/** Items a question lists with 、 (党员先锋岗、积分管理、主题党日方面). */
+const listedItems = /[\u4e00-\u9fa5“”]{2,16}(?:、[\u4e00-\u9fa5“”]{2,16})+/gu;
+
+/**
+ * The topic words of a listed item stand for the list: the heaviest becomes the list's term, the
+ * others its alternatives, so a passage about any one item covers the question as well as one about
+ * all of them. Names stay as they are (each is asked about).
+ */
+function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
+  for (const match of question.matchAll(listedItems)) {
+    const items = match[0].split('、');
+    const members = items.map((item) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && item.includes(term.word)));
+    if (members.filter((item) => item.length > 0).length < 2) continue;
+    const listed = members.flat();
+    const head = listed.reduce((best, term) => (term.weight > best.weight ? term : best));
+    head.alternatives = listed.filter((term) => term !== head).map((term) => term.word);
+    for (const term of listed) if (term !== head) terms.splice(terms.indexOf(term), 1);
+  }
 }
 
 /** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */
@@ -321,6 +347,12 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;
     if ((token.tag === 'x' || token.tag.startsWith('nr')) && length >= 2 && length <= 4 && titleWord.test(beside)) {
       result.push({ word: token.word, tag: 'nr' });
+      continue;
+    }
+    // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.
+    const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域)$/u.exec(token.word);
+    if (generic && terms.documentFrequency(token.word) === 0 && terms.documentFrequency(generic[1]!) > 0) {
+      result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
       continue;
     }
     if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word) && terms.documentFrequency(token.word) === 0) {

@@ -1,50 +1,54 @@
 /**
- * Loads an index generation for searching. Loading reads the small tables and the lexical index
- * into memory; document texts stay on disk and are read when a passage or article is shown.
+ * The embedded backend of the retrieval index: loads an index generation folder for searching.
+ * Loading reads the small tables and the lexical index into memory; document texts stay on disk
+ * and are read when a passage or article is shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DuplicateSource } from '../documents.ts';
+import type { DuplicateSource, IngestProblem } from '../documents.ts';
 import { AppError } from '../errors.ts';
 import { decodeInSlices, runLoaderAsync, runLoaderSync, typedArrayOf, type Loader } from './binary-io.ts';
 import { currentGenerationDir } from './generations.ts';
+import {
+  acceptedRanges,
+  documentMatcher,
+  type IndexBackendInfo,
+  type IndexSnapshot,
+  type IndexedChunk,
+  type IndexedDocument,
+  type PassageFilter,
+  type ScoredChunk,
+  type SnapshotSource,
+  type VectorSearchOptions,
+} from './index-snapshot.ts';
 import { chunkFields, indexFiles, type StoredDocument } from './layout.ts';
 import { LexicalIndex } from './lexical-index.ts';
 import { readManifest, verifyFiles, type Manifest } from './manifest.ts';
 import { VectorIndex } from './vector-index.ts';
-import { tokenizerVersion } from '../text/tokenize.ts';
+import type { PracticeCatalog } from '../practices/catalog.ts';
+import { practicesLoader } from '../practices/store.ts';
+import { tokenizerVersion, type AnalyzedText } from '../text/tokenize.ts';
 
-/** A document's metadata as the index serves it. */
-export interface IndexedDocument extends StoredDocument {
-  /** Number of the document inside this index generation. */
+// The answer engine reads these types from here.
+export type { IndexSnapshot, IndexedChunk, IndexedDocument } from './index-snapshot.ts';
+
+/** A document as this backend holds it: where its text is in `texts.bin`, too. */
+interface EmbeddedDocument extends StoredDocument {
   number: number;
   duplicates: DuplicateSource[];
-  /** Publication year, or 0 when the date is unknown. */
   year: number;
-}
-
-/** A passage as the index serves it. */
-export interface IndexedChunk {
-  /** Stable id: `<docId>#<ordinal>`. */
-  chunkId: string;
-  /** Number of the passage inside this index generation. */
-  number: number;
-  document: IndexedDocument;
-  ordinal: number;
-  start: number;
-  end: number;
-  text: string;
-  headingPath: string[];
 }
 
 const textCacheSize = 512;
 
 /** An immutable, loaded index generation. */
-export class IndexSnapshot {
-  readonly documents: IndexedDocument[];
+export class EmbeddedSnapshot implements IndexSnapshot {
+  readonly documents: EmbeddedDocument[];
   readonly chunkCount: number;
   readonly lexical: LexicalIndex;
-  private readonly byDocId: Map<string, IndexedDocument>;
+  /** The 做法库 of this generation; null for a generation built before it existed. */
+  readonly practices: PracticeCatalog | null;
+  private readonly byDocId: Map<string, EmbeddedDocument>;
   private readonly chunkTable: Uint32Array;
   private readonly chunkPaths: Uint32Array;
   private readonly textFd: number;
@@ -55,7 +59,7 @@ export class IndexSnapshot {
     readonly dir: string,
     readonly manifest: Manifest,
     readonly vectors: VectorIndex | null,
-    parts: { documents: IndexedDocument[]; byDocId: Map<string, IndexedDocument>; chunkTable: Uint32Array; chunkPaths: Uint32Array; lexical: LexicalIndex; textFd: number },
+    parts: { documents: EmbeddedDocument[]; byDocId: Map<string, EmbeddedDocument>; chunkTable: Uint32Array; chunkPaths: Uint32Array; lexical: LexicalIndex; practices: PracticeCatalog | null; textFd: number },
   ) {
     this.documents = parts.documents;
     this.byDocId = parts.byDocId;
@@ -63,6 +67,7 @@ export class IndexSnapshot {
     this.chunkPaths = parts.chunkPaths;
     this.chunkCount = this.chunkTable.length / chunkFields;
     this.lexical = parts.lexical;
+    this.practices = parts.practices;
     this.textFd = parts.textFd;
   }
 
@@ -70,12 +75,12 @@ export class IndexSnapshot {
    * Reads a generation's tables and lexical index. A loader (see binary-io.ts), so a serving
    * process can load a new generation in slices between requests (`loadAsync`).
    */
-  private static *loader(dir: string, manifest: Manifest, vectors: VectorIndex | null): Loader<IndexSnapshot> {
+  private static *loader(dir: string, manifest: Manifest, vectors: VectorIndex | null): Loader<EmbeddedSnapshot> {
     const file = (name: string): string => path.join(dir, name);
     const duplicates = JSON.parse((yield { read: file(indexFiles.duplicates) })!.toString('utf8')) as Record<string, DuplicateSource[]>;
     const text = yield* decodeInSlices((yield { read: file(indexFiles.documents) })!);
-    const documents: IndexedDocument[] = [];
-    const byDocId = new Map<string, IndexedDocument>();
+    const documents: EmbeddedDocument[] = [];
+    const byDocId = new Map<string, EmbeddedDocument>();
     // Parsing is the costly part (tens of thousands of documents): a pause every few hundred
     // lines keeps each slice to a few milliseconds.
     for (let start = 0, parsed = 0; start < text.length; parsed++) {
@@ -84,7 +89,7 @@ export class IndexSnapshot {
       if (end > start) {
         // Completed in place rather than copied: a copy per document doubles the garbage, and
         // garbage collection pauses are what a hot swap's load is left with.
-        const document = JSON.parse(text.slice(start, end)) as IndexedDocument;
+        const document = JSON.parse(text.slice(start, end)) as EmbeddedDocument;
         document.number = documents.length;
         document.duplicates = duplicates[document.number] ?? [];
         document.year = /^\d{4}/.test(document.date) ? Number(document.date.slice(0, 4)) : 0;
@@ -111,8 +116,9 @@ export class IndexSnapshot {
       documentWeight: manifest.lexical.documentWeight,
     });
     yield { pause: true };
+    const practices = yield* practicesLoader(dir, manifest.files);
     const textFd = fs.openSync(file(indexFiles.texts), 'r');
-    return new IndexSnapshot(dir, manifest, vectors, { documents, byDocId, chunkTable, chunkPaths, lexical, textFd });
+    return new EmbeddedSnapshot(dir, manifest, vectors, { documents, byDocId, chunkTable, chunkPaths, lexical, practices, textFd });
   }
 
   /**
@@ -121,20 +127,20 @@ export class IndexSnapshot {
    * `vectorModel` is the model the caller will embed queries with: when it differs from the
    * index's, the vectors are not loaded (never mixed) and `vectorMismatch` says why.
    */
-  static load(indexDir: string, options: { vectorModel: string | null }): IndexSnapshot {
+  static load(indexDir: string, options: { vectorModel: string | null }): EmbeddedSnapshot {
     const dir = currentGenerationDir(indexDir);
     if (!dir) throw new AppError('INDEX_MISSING', `no index in ${indexDir}: run the ingest first`);
-    return IndexSnapshot.loadGeneration(dir, options);
+    return EmbeddedSnapshot.loadGeneration(dir, options);
   }
 
   /** Loads one generation folder (see `load`). */
-  static loadGeneration(dir: string, options: { vectorModel: string | null }): IndexSnapshot {
-    const manifest = IndexSnapshot.checkedManifest(dir);
+  static loadGeneration(dir: string, options: { vectorModel: string | null }): EmbeddedSnapshot {
+    const manifest = EmbeddedSnapshot.checkedManifest(dir);
     let vectors: VectorIndex | null = null;
     if (manifest.embedding && options.vectorModel === manifest.embedding.model) {
       vectors = VectorIndex.load(path.join(dir, indexFiles.hnsw), manifest.embedding.dimension, manifest.counts.chunks, path.join(dir, indexFiles.vectors));
     }
-    return IndexSnapshot.wrapErrors(dir, () => runLoaderSync(IndexSnapshot.loader(dir, manifest, vectors)));
+    return EmbeddedSnapshot.wrapErrors(dir, () => runLoaderSync(EmbeddedSnapshot.loader(dir, manifest, vectors)));
   }
 
   /**
@@ -142,23 +148,23 @@ export class IndexSnapshot {
    * graph by hnswlib's own worker) and parsing runs in short slices, so the event loop never
    * stalls for long while a new generation comes in.
    */
-  static async loadAsync(indexDir: string, options: { vectorModel: string | null }): Promise<IndexSnapshot> {
+  static async loadAsync(indexDir: string, options: { vectorModel: string | null }): Promise<EmbeddedSnapshot> {
     const dir = currentGenerationDir(indexDir);
     if (!dir) throw new AppError('INDEX_MISSING', `no index in ${indexDir}: run the ingest first`);
-    return IndexSnapshot.loadGenerationAsync(dir, options);
+    return EmbeddedSnapshot.loadGenerationAsync(dir, options);
   }
 
   /** Loads one generation folder without blocking (see `loadAsync`). */
-  static async loadGenerationAsync(dir: string, options: { vectorModel: string | null }): Promise<IndexSnapshot> {
-    const manifest = IndexSnapshot.checkedManifest(dir);
+  static async loadGenerationAsync(dir: string, options: { vectorModel: string | null }): Promise<EmbeddedSnapshot> {
+    const manifest = EmbeddedSnapshot.checkedManifest(dir);
     // hnswlib reads the graph on its own thread while this one parses the tables.
     const embedding = manifest.embedding;
     const vectors: Promise<VectorIndex | null> =
       embedding && options.vectorModel === embedding.model ? VectorIndex.loadAsync(path.join(dir, indexFiles.hnsw), embedding.dimension, manifest.counts.chunks, path.join(dir, indexFiles.vectors)) : Promise.resolve(null);
     vectors.catch(() => undefined);
-    let snapshot: IndexSnapshot;
+    let snapshot: EmbeddedSnapshot;
     try {
-      snapshot = await runLoaderAsync(IndexSnapshot.loader(dir, manifest, null));
+      snapshot = await runLoaderAsync(EmbeddedSnapshot.loader(dir, manifest, null));
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError('INDEX_CORRUPT', `${dir}: the document tables cannot be read`, { cause: error });
@@ -190,14 +196,15 @@ export class IndexSnapshot {
   }
 
   /** This snapshot with `vectors` attached (the tables and open file are shared). */
-  private withVectors(vectors: VectorIndex | null): IndexSnapshot {
+  private withVectors(vectors: VectorIndex | null): EmbeddedSnapshot {
     if (vectors === null) return this;
-    return new IndexSnapshot(this.dir, this.manifest, vectors, {
+    return new EmbeddedSnapshot(this.dir, this.manifest, vectors, {
       documents: this.documents,
       byDocId: this.byDocId,
       chunkTable: this.chunkTable,
       chunkPaths: this.chunkPaths,
       lexical: this.lexical,
+      practices: this.practices,
       textFd: this.textFd,
     });
   }
@@ -216,7 +223,8 @@ export class IndexSnapshot {
   }
 
   /** The cleaned text of a document (read from disk, cached). */
-  documentText(document: IndexedDocument): string {
+  documentText(indexed: IndexedDocument): string {
+    const document = this.documents[indexed.number]!;
     const cached = this.textCache.get(document.number);
     if (cached !== undefined) {
       // Refresh its place in the LRU order.
@@ -244,7 +252,7 @@ export class IndexSnapshot {
    * read one by one with a cold page cache cost ten disk latencies on the request's path.
    */
   async preloadTexts(documents: readonly IndexedDocument[]): Promise<void> {
-    const missing = [...new Set(documents)].filter((document) => !this.textCache.has(document.number));
+    const missing = [...new Set(documents.map((document) => this.documents[document.number]!))].filter((document) => !this.textCache.has(document.number));
     if (missing.length === 0 || this.closed) return;
     const texts = await Promise.all(
       missing.map(
@@ -289,6 +297,13 @@ export class IndexSnapshot {
     return { chunkId: `${document.docId}#${ordinal}`, number: chunk, document, ordinal, start, end, text: text.slice(start, end), headingPath };
   }
 
+  /** Where a passage is: its offsets and heading path as indices into its document's headings. */
+  passageLayout(chunk: number): { start: number; end: number; headingPath: number[] } {
+    const base = chunk * chunkFields;
+    const pathOffset = this.chunkTable[base + 3]!;
+    return { start: this.chunkTable[base + 1]!, end: this.chunkTable[base + 2]!, headingPath: Array.from(this.chunkPaths.subarray(pathOffset, pathOffset + this.chunkTable[base + 4]!)) };
+  }
+
   /** Finds a passage by its stable id. */
   chunkById(chunkId: string): IndexedChunk | undefined {
     const hash = chunkId.lastIndexOf('#');
@@ -297,6 +312,54 @@ export class IndexSnapshot {
     const ordinal = Number(chunkId.slice(hash + 1));
     if (!document || !Number.isInteger(ordinal) || ordinal < 0 || ordinal >= document.chunkCount) return undefined;
     return this.chunk(document.firstChunk + ordinal);
+  }
+
+  get vectorModel(): string | null {
+    return this.vectors ? (this.manifest.embedding?.model ?? null) : null;
+  }
+
+  get builtAt(): string {
+    return this.manifest.createdAt;
+  }
+
+  get problems(): readonly IngestProblem[] {
+    return this.manifest.problems;
+  }
+
+  get info(): IndexBackendInfo {
+    return { backend: 'files', lexical: 'bm25-files', version: path.basename(this.dir) };
+  }
+
+  /** A passage predicate for `filter`, or undefined when nothing is filtered. */
+  private passageMatcher(accept: ((document: IndexedDocument) => boolean) | undefined): ((chunk: number) => boolean) | undefined {
+    return accept && ((chunk: number): boolean => accept(this.chunkDocument(chunk)));
+  }
+
+  async lexicalSearch(query: AnalyzedText, k: number, filter: PassageFilter | undefined): Promise<ScoredChunk[]> {
+    return this.lexical.search(query, k, this.passageMatcher(documentMatcher(filter)));
+  }
+
+  /**
+   * Unfiltered, or filtered to many passages: HNSW with the filter inside the graph walk. Filtered
+   * to few passages (at most `exactSearchLimit`): exact scores over just those rows, because there
+   * HNSW walks most of the graph to find `k` accepted nodes.
+   */
+  async vectorSearch(query: Float32Array, k: number, filter: PassageFilter | undefined, options: VectorSearchOptions): Promise<ScoredChunk[]> {
+    const vectors = this.vectors;
+    if (!vectors) return [];
+    const accept = documentMatcher(filter);
+    if (!accept) return vectors.search(query, k, options.efSearch);
+    if (vectors.canSearchExact) {
+      const { ranges, passages } = acceptedRanges(this.documents, accept, options.exactSearchLimit);
+      if (passages <= options.exactSearchLimit) {
+        try {
+          return vectors.searchExact(query, ranges, k);
+        } catch {
+          // The rows file went away under us (an old generation removed): the graph still answers.
+        }
+      }
+    }
+    return vectors.search(query, k, options.efSearch, this.passageMatcher(accept));
   }
 
   /** Releases the open text file. Safe to call twice. */

@@ -5,24 +5,11 @@
  */
 import type { Embedder } from '../embedding/embedder.ts';
 import { throwIfAborted } from '../errors.ts';
-import type { IndexSnapshot, IndexedChunk, IndexedDocument } from '../index/index-reader.ts';
-import type { ScoredChunk } from '../index/lexical-index.ts';
-import type { ChunkRange } from '../index/vector-index.ts';
+import type { IndexSnapshot, IndexedChunk, PassageFilter, ScoredChunk } from '../index/index-snapshot.ts';
 import { analyzeQuery } from '../text/tokenize.ts';
 
-export interface SearchFilters {
-  /** Only passages from this college (exact name, as in the document list). */
-  college?: string | undefined;
-  /**
-   * Only passages from articles published in this year, and from articles whose date is unknown
-   * (they may be from any year; their citations carry an empty date, which the page marks).
-   */
-  year?: number | undefined;
-  /** Only passages from these documents. */
-  docIds?: readonly string[] | undefined;
-  /** Leave out passages from these documents. */
-  excludeDocIds?: readonly string[] | undefined;
-}
+/** Which passages a search may return (see `PassageFilter`). */
+export type SearchFilters = PassageFilter;
 
 export interface SearchOptions {
   k: number;
@@ -104,54 +91,7 @@ export class Retriever {
 
   /** Whether queries use vectors as well as BM25. */
   get mode(): 'hybrid' | 'lexical' {
-    return this.snapshot.vectors && this.embedder && this.snapshot.manifest.embedding?.model === this.embedder.modelId ? 'hybrid' : 'lexical';
-  }
-
-  /** A document filter for `filters`, or undefined when nothing is filtered (every filter is per document). */
-  private documentFilter(filters: SearchFilters | undefined): ((document: IndexedDocument) => boolean) | undefined {
-    if (!filters) return undefined;
-    const { college, year, docIds, excludeDocIds } = filters;
-    const include = docIds ? new Set(docIds) : null;
-    const exclude = excludeDocIds && excludeDocIds.length > 0 ? new Set(excludeDocIds) : null;
-    if (!college && !year && !include && !exclude) return undefined;
-    return (document) =>
-      (!college || document.college === college) &&
-      (!year || document.year === year || document.year === 0) &&
-      (!include || include.has(document.docId)) &&
-      (!exclude || !exclude.has(document.docId));
-  }
-
-  /**
-   * Vector search for one query. Unfiltered, or filtered to many passages: HNSW with the filter
-   * inside the graph walk. Filtered to few passages (at most `exactSearchLimit`): exact scores over
-   * just those rows, because there HNSW walks most of the graph to find `want` accepted nodes.
-   */
-  private vectorSearch(
-    queryVector: Float32Array,
-    want: number,
-    acceptDocument: ((document: IndexedDocument) => boolean) | undefined,
-    accept: ((chunk: number) => boolean) | undefined,
-  ): ScoredChunk[] {
-    const vectors = this.snapshot.vectors!;
-    if (!acceptDocument) return vectors.search(queryVector, want, this.options.efSearch);
-    if (vectors.canSearchExact) {
-      const ranges: ChunkRange[] = [];
-      let passages = 0;
-      for (const document of this.snapshot.documents) {
-        if (document.chunkCount === 0 || !acceptDocument(document)) continue;
-        ranges.push([document.firstChunk, document.chunkCount]);
-        passages += document.chunkCount;
-        if (passages > this.exactSearchLimit) break;
-      }
-      if (passages <= this.exactSearchLimit) {
-        try {
-          return vectors.searchExact(queryVector, ranges, want);
-        } catch {
-          // The rows file went away under us (an old generation removed): the graph still answers.
-        }
-      }
-    }
-    return vectors.search(queryVector, want, this.options.efSearch, accept);
+    return this.embedder && this.snapshot.vectorModel === this.embedder.modelId ? 'hybrid' : 'lexical';
   }
 
   /**
@@ -165,14 +105,12 @@ export class Retriever {
   /** The `k` best passages for `query`. */
   async search(query: string, options: SearchOptions): Promise<SearchResponse> {
     const started = now();
-    const acceptDocument = this.documentFilter(options.filters);
-    const accept = acceptDocument && ((chunk: number): boolean => acceptDocument(this.snapshot.chunkDocument(chunk)));
     const want = Math.max(this.candidates, options.k * 3);
     const analyzed = analyzeQuery(query);
     const queryTokens = analyzed.words;
 
     const lexicalStarted = now();
-    const lexical = this.snapshot.lexical.search(analyzed, want, accept);
+    const lexical = await this.snapshot.lexicalSearch(analyzed, want, options.filters, options.signal);
     const lexicalMs = now() - lexicalStarted;
 
     let vector: ScoredChunk[] = [];
@@ -185,7 +123,11 @@ export class Retriever {
       embedMs = now() - embedStarted;
       throwIfAborted(options.signal);
       const vectorStarted = now();
-      vector = this.vectorSearch(queryVector, want, acceptDocument, accept);
+      vector = await this.snapshot.vectorSearch(queryVector, want, options.filters, {
+        efSearch: this.options.efSearch,
+        exactSearchLimit: this.exactSearchLimit,
+        signal: options.signal,
+      });
       vectorMs = now() - vectorStarted;
     }
 

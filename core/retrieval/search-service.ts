@@ -1,16 +1,27 @@
 /**
- * Holds the live index snapshot and its retriever, and swaps in a new generation when an ingest
- * publishes one. Requests take the retriever once and keep using it, so a swap never changes the
- * index under a running answer; the old snapshot is closed after a grace period.
+ * Holds the live index snapshot and its retriever, and swaps in a new corpus version when an
+ * ingest publishes one (a generation folder, or a version in the database). Requests take the
+ * retriever once and keep using it, so a swap never changes the index under a running answer; the
+ * old snapshot is closed after a grace period.
  */
 import type { Embedder } from '../embedding/embedder.ts';
 import { AppError, toAppError } from '../errors.ts';
-import { currentGenerationDir } from '../index/generations.ts';
-import { IndexSnapshot } from '../index/index-reader.ts';
+import { EmbeddedSource } from '../index/embedded-source.ts';
+import type { IndexBackendInfo, IndexSnapshot, SnapshotSource } from '../index/index-snapshot.ts';
 import { Retriever, type RetrieverOptions } from './retriever.ts';
 
-export interface SearchServiceOptions {
-  indexDir: string;
+export type SearchServiceOptions = (
+  | {
+      /** The embedded index folder. */
+      indexDir: string;
+      source?: undefined;
+    }
+  | {
+      /** Where snapshots come from, e.g. a PostgreSQL database. */
+      source: SnapshotSource;
+      indexDir?: undefined;
+    }
+) & {
   embedder: Embedder | null;
   /** Why there is no embedder (shown in health and logs), when there is none. */
   embedderWarning?: string | undefined;
@@ -22,7 +33,7 @@ export interface SearchServiceOptions {
   vectorModel?: string | null | undefined;
   /** How long a replaced snapshot stays open for requests that still use it. */
   closeDelayMs?: number;
-}
+};
 
 export interface SearchStatus {
   ready: boolean;
@@ -32,6 +43,8 @@ export interface SearchStatus {
   /** Model whose vectors are searched, or null. */
   embedder: string | null;
   builtAt: string | null;
+  /** What the index is built on (backend, lexical ranking, version), when one is loaded. */
+  index: IndexBackendInfo | null;
   warnings: string[];
   /** Why there is no usable index, when there is none. */
   error: { code: string; message: string } | null;
@@ -48,8 +61,10 @@ export class SearchService {
   private embedderNow: Embedder | null;
   private embedderWarning: string | undefined;
   private vectorModel: string | null;
+  readonly source: SnapshotSource;
 
   constructor(private readonly options: SearchServiceOptions) {
+    this.source = options.source ?? new EmbeddedSource(options.indexDir);
     this.embedderNow = options.embedder;
     this.embedderWarning = options.embedderWarning;
     this.vectorModel = options.vectorModel !== undefined ? options.vectorModel : (options.embedder?.modelId ?? null);
@@ -72,41 +87,33 @@ export class SearchService {
     if (this.current) this.current = new Retriever(this.current.snapshot, embedder, this.options.retriever);
   }
 
-  /** Loads (or reloads) the live generation. Keeps serving the previous one if the new one fails. */
+  /**
+   * Loads (or reloads) the live generation of the embedded index at once. Keeps serving the
+   * previous one if the new one fails. Processes that serve use `loadAsync`.
+   */
   load(): void {
+    if (!(this.source instanceof EmbeddedSource)) throw new AppError('INTERNAL', 'only the embedded index loads synchronously; use loadAsync');
     try {
-      const generation = currentGenerationDir(this.options.indexDir);
-      const snapshot = IndexSnapshot.load(this.options.indexDir, { vectorModel: this.vectorModel });
-      const previous = this.current;
-      this.current = new Retriever(snapshot, this.embedderNow, this.options.retriever);
-      this.generation = generation;
-      this.loadError = null;
-      if (previous) this.retire(previous.snapshot);
+      this.swapIn(this.source.loadSync({ vectorModel: this.vectorModel }));
     } catch (error) {
       this.loadError = toAppError(error);
-      if (!this.current) return;
     }
   }
 
-  /** Reloads when ingest has published a different generation. Returns true when it swapped. */
-  reloadIfChanged(): boolean {
-    let generation: string | null;
-    try {
-      generation = currentGenerationDir(this.options.indexDir);
-    } catch {
-      return false;
-    }
-    if (generation === null || generation === this.generation) return false;
-    const before = this.current;
-    this.load();
-    return this.current !== before;
+  /** Makes `snapshot` the live one; the previous one is closed after the grace period. */
+  private swapIn(snapshot: IndexSnapshot): void {
+    const previous = this.current;
+    this.current = new Retriever(snapshot, this.embedderNow, this.options.retriever);
+    this.generation = snapshot.info.version;
+    this.loadError = null;
+    if (previous) this.retire(previous.snapshot);
   }
 
   /**
-   * `reloadIfChanged` for a process that is serving: the new generation loads without blocking
-   * the event loop (see `IndexSnapshot.loadAsync`), requests keep using the current one until the
-   * swap. Calls during a load share it; a generation published meanwhile is loaded right after.
-   * Resolves true when a new generation was swapped in.
+   * Reloads when a different corpus version is live, for a process that is serving: the new
+   * version loads without blocking the event loop for long, requests keep using the current one
+   * until the swap. Calls during a load share it; a version published meanwhile is loaded right
+   * after. Resolves true when a new version was swapped in.
    */
   reloadIfChangedAsync(): Promise<boolean> {
     if (this.reloading) {
@@ -128,8 +135,8 @@ export class SearchService {
   }
 
   /**
-   * `load` without blocking, for start-up: the HNSW graph is read on another thread while the
-   * tables are parsed here, which also makes it the faster way to start.
+   * Loads the live version without blocking, for start-up (for the embedded index the HNSW graph
+   * is read on another thread while the tables are parsed here, the faster way to start too).
    */
   async loadAsync(): Promise<void> {
     await this.reloadIfChangedAsync();
@@ -138,26 +145,27 @@ export class SearchService {
   private async reloadOnceAsync(): Promise<boolean> {
     let generation: string | null;
     try {
-      generation = currentGenerationDir(this.options.indexDir);
+      generation = await this.source.currentVersion();
     } catch (error) {
       this.loadError = toAppError(error);
       return false;
     }
-    if (generation === null || generation === this.generation) return false;
+    if (generation === this.generation) {
+      // Nothing newer to load: an earlier failure to poll or load is over.
+      this.loadError = null;
+      return false;
+    }
+    if (generation === null) return false;
     try {
-      const snapshot = await IndexSnapshot.loadGenerationAsync(generation, { vectorModel: this.vectorModel });
+      const snapshot = await this.source.load({ vectorModel: this.vectorModel });
       if (this.closed) {
         snapshot.close();
         return false;
       }
-      const previous = this.current;
-      this.current = new Retriever(snapshot, this.embedderNow, this.options.retriever);
-      this.generation = generation;
-      this.loadError = null;
-      if (previous) this.retire(previous.snapshot);
+      this.swapIn(snapshot);
       return true;
     } catch (error) {
-      // Keep serving the previous generation; health reports why the new one is not live.
+      // Keep serving the previous version; health reports why the new one is not live.
       this.loadError = toAppError(error);
       return false;
     }
@@ -183,7 +191,7 @@ export class SearchService {
     if (this.embedderWarning) warnings.push(this.embedderWarning);
     if (!this.current) {
       const error = this.loadError ?? new AppError('INDEX_MISSING');
-      return { ready: false, documents: 0, chunks: 0, mode: null, embedder: null, builtAt: null, warnings, error: { code: error.code, message: error.message } };
+      return { ready: false, documents: 0, chunks: 0, mode: null, embedder: null, builtAt: null, index: null, warnings, error: { code: error.code, message: error.message } };
     }
     const snapshot = this.current.snapshot;
     const vectorProblem = snapshot.vectorStatus(this.embedderNow?.modelId ?? null);
@@ -195,8 +203,9 @@ export class SearchService {
       documents: snapshot.documents.length,
       chunks: snapshot.chunkCount,
       mode,
-      embedder: mode === 'hybrid' ? (snapshot.manifest.embedding?.model ?? null) : null,
-      builtAt: snapshot.manifest.createdAt,
+      embedder: mode === 'hybrid' ? snapshot.vectorModel : null,
+      builtAt: snapshot.builtAt,
+      index: snapshot.info,
       warnings,
       error: null,
     };

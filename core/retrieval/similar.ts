@@ -47,6 +47,7 @@ export async function findSimilar(retriever: Retriever, input: { docId?: string 
   if (input.docId !== undefined) {
     const document = snapshot.document(input.docId);
     if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `没有 id 为 “${input.docId.slice(0, 100)}” 的文章`);
+    await snapshot.preloadTexts([document]);
     text = `${document.title}\n${snapshot.documentText(document).slice(0, similarTextLimit)}`;
     college = document.college;
     docId = document.docId;

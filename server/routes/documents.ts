@@ -30,6 +30,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app
     const { snapshot } = deps.search.retriever();
     const document = snapshot.document(docId);
     if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `没有 id 为 “${docId.slice(0, 100)}” 的文章`, { details: { docId: docId.slice(0, 100) } });
+    await snapshot.preloadTexts([document]);
     const text = snapshot.documentText(document);
     const chunks = [];
     for (let ordinal = 0; ordinal < document.chunkCount; ordinal++) {

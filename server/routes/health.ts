@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorCodes, type ErrorCode } from '../../core/errors.ts';
 import type { AppDependencies } from '../deps.ts';
+import { practiceCount } from './practices.ts';
 
 function publicMessage(code: string): string {
   return code in errorCodes ? errorCodes[code as ErrorCode].message : errorCodes.INTERNAL.message;
@@ -10,6 +11,8 @@ function publicMessage(code: string): string {
 export const healthRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, deps) => {
   app.get('/api/health', async (_request, reply) => {
     const status = deps.search.status();
+    const practices = practiceCount(deps.search);
+    if (status.ready && practices === null) status.warnings.push('the index has no practice catalog (做法库): run the ingest again');
     const body = {
       status: status.ready ? (status.warnings.length > 0 ? 'degraded' : 'ok') : 'unavailable',
       documents: status.documents,
@@ -17,6 +20,10 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDependencies> = async (app, 
       embedder: status.embedder,
       generator: deps.answers.engineName,
       searchMode: status.mode,
+      // Practices in the 做法库; null when the index was built before it existed.
+      practices,
+      // Where the index lives and how lexical search ranks (BM25 files, pg_textsearch or the tsvector fallback).
+      index: status.index,
       builtAt: status.builtAt,
       warnings: status.warnings,
       // Limits the page validates against before sending.

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { loadConfig, type Config, type SettingName } from '../../core/config.ts';
 import type { Embedder } from '../../core/embedding/embedder.ts';
+import type { SnapshotSource } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { buildApp } from '../../server/app.ts';
 import { AnswerService } from '../../core/answer/answer-service.ts';
@@ -13,6 +14,8 @@ import type { ChatGenerator } from '../../core/answer/generator.ts';
 
 export interface TestAppOptions {
   indexDir: string;
+  /** Serve this source (a PostgreSQL database) instead of `indexDir`. */
+  source?: SnapshotSource;
   /** The query embedder the server runs with; null (the default) for lexical-only. */
   embedder?: Embedder | null;
   /** Why there is no embedder, as `loadTransformersEmbedder` would say. */
@@ -36,16 +39,12 @@ const open = new Set<{ app: FastifyInstance; search: SearchService }>();
 /** Builds the app the way server/main.ts does, over `indexDir`. */
 export async function buildTestApp(options: TestAppOptions): Promise<TestApp> {
   // Limits a test is not about stay out of its way; tests of the limiter set them explicitly.
-  const config = loadConfig({}, { INDEX_DIR: options.indexDir, RATE_LIMIT_PER_MINUTE: '0', ...options.settings });
+  const config = loadConfig({}, { ...(options.indexDir ? { INDEX_DIR: options.indexDir } : {}), RATE_LIMIT_PER_MINUTE: '0', ...options.settings });
   const embedder = options.embedder ?? null;
-  const search = new SearchService({
-    indexDir: options.indexDir,
-    embedder,
-    embedderWarning: options.embedderWarning,
-    retriever: { efSearch: config.HNSW_EF_SEARCH },
-    closeDelayMs: 0,
-  });
-  search.load();
+  const shared = { embedder, embedderWarning: options.embedderWarning, retriever: { efSearch: config.HNSW_EF_SEARCH }, closeDelayMs: 0 };
+  const search = options.source ? new SearchService({ source: options.source, ...shared }) : new SearchService({ indexDir: options.indexDir, ...shared });
+  if (options.source) await search.loadAsync();
+  else search.load();
   const answers = new AnswerService({ search, generator: options.generator ?? null });
   const app = await buildApp({ config, search, answers });
   open.add({ app, search });

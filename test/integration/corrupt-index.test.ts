@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
 import { readTypedArray } from '../../core/index/binary-io.ts';
-import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { indexFiles } from '../../core/index/layout.ts';
 import { manifestFile, schemaVersion } from '../../core/index/manifest.ts';
 import { buildTestApp, closeTestApps, expectApiError } from '../helpers/app.ts';
@@ -28,7 +28,7 @@ async function freshIndex(): Promise<{ indexDir: string; generationDir: string }
 
 function loadError(indexDir: string, vectorModel: string | null = null): AppError {
   try {
-    IndexSnapshot.load(indexDir, { vectorModel }).close();
+    EmbeddedSnapshot.load(indexDir, { vectorModel }).close();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;

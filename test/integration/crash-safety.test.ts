@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { manifestFile, readManifest } from '../../core/index/manifest.ts';
 import type { IngestProgress } from '../../ingest/pipeline.ts';
 import { buildTestApp, closeTestApps } from '../helpers/app.ts';
@@ -70,7 +70,7 @@ describe('an aborted ingest', () => {
     expect(currentPointer(indexDir)).toBe(live);
     expect(entriesStartingWith(indexDir, '.build-')).toEqual([]);
     expect(fs.existsSync(path.join(indexDir, '.ingest.lock'))).toBe(false);
-    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: null });
+    const snapshot = EmbeddedSnapshot.load(indexDir, { vectorModel: null });
     expect(snapshot.documents).toHaveLength(5);
     snapshot.close();
     expect(await snapshotOfAnswers(indexDir)).toEqual(before);
@@ -163,7 +163,7 @@ describe('an ingest killed with SIGKILL', () => {
     expect(currentPointer(indexDir)).toBe(live);
 
     // The previous generation loads and answers as before.
-    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: null });
+    const snapshot = EmbeddedSnapshot.load(indexDir, { vectorModel: null });
     expect(snapshot.manifest).toEqual(liveManifest);
     snapshot.close();
     expect(await snapshotOfAnswers(indexDir)).toEqual(before);

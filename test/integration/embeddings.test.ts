@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dot, type Embedder } from '../../core/embedding/embedder.ts';
 import { readTypedArray } from '../../core/index/binary-io.ts';
-import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { indexFiles } from '../../core/index/layout.ts';
 import { readManifest } from '../../core/index/manifest.ts';
 import { Retriever } from '../../core/retrieval/retriever.ts';
@@ -88,7 +88,7 @@ describe('with the tiny embedding model', () => {
   });
 
   it('brings vector-only hits into the results (the vector search really runs)', async () => {
-    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: tinyModelId });
+    const snapshot = EmbeddedSnapshot.load(indexDir, { vectorModel: tinyModelId });
     try {
       expect(snapshot.vectors?.size).toBe(summary.chunks);
       const retriever = new Retriever(snapshot, embedder, { efSearch: 64 });
@@ -122,7 +122,7 @@ describe('with the tiny embedding model', () => {
     // A copy of the generation, so its vectors file can be taken away after loading.
     const copy = path.join(makeTempDir('exact'), 'generation');
     fs.cpSync(summary.generationDir, copy, { recursive: true });
-    const snapshot = IndexSnapshot.loadGeneration(copy, { vectorModel: tinyModelId });
+    const snapshot = EmbeddedSnapshot.loadGeneration(copy, { vectorModel: tinyModelId });
     try {
       const college = '湖南电气职业技术学院';
       const documents = snapshot.documents.filter((document) => document.college === college);
@@ -179,7 +179,7 @@ describe('an index and a configured model that disagree', () => {
     expect(response.body.mode).toBe('lexical');
     expect(other.queries).toBe(0);
     // The vectors are not even loaded for another model.
-    const snapshot = IndexSnapshot.load(indexDir, { vectorModel: other.modelId });
+    const snapshot = EmbeddedSnapshot.load(indexDir, { vectorModel: other.modelId });
     expect(snapshot.vectors).toBeNull();
     expect(snapshot.vectorStatus(other.modelId)).toMatch(/run the ingest again/);
     snapshot.close();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentGenerationDir } from '../../core/index/generations.ts';
-import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { LexicalIndexBuilder, sortedTermOrder } from '../../core/index/lexical-index.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { analyze, analyzeForIndex, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
@@ -168,8 +168,8 @@ describe('index fast paths', () => {
   it('the asynchronous load gives the snapshot the synchronous load gives', async () => {
     const indexDir = makeTempDir('index-async');
     await ingest(defaultCorpusDir, indexDir);
-    const sync = IndexSnapshot.load(indexDir, { vectorModel: null });
-    const async = await IndexSnapshot.loadAsync(indexDir, { vectorModel: null });
+    const sync = EmbeddedSnapshot.load(indexDir, { vectorModel: null });
+    const async = await EmbeddedSnapshot.loadAsync(indexDir, { vectorModel: null });
     try {
       expect(async.documents).toEqual(sync.documents);
       expect(async.chunkCount).toBe(sync.chunkCount);

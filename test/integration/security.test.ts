@@ -110,11 +110,15 @@ describe('ACCESS_TOKEN', () => {
     { method: 'POST', url: '/api/ask', payload: { question } },
     { method: 'POST', url: '/api/similar', payload: { text: '党建引领 校企合作' } },
     { method: 'POST', url: '/api/export/docx', payload: { title: '材料', markdown: '# 材料\n\n内容[1]' } },
+    { method: 'GET', url: '/api/practices/categories' },
+    { method: 'GET', url: '/api/practices?q=%E5%85%9A%E5%91%98' },
+    { method: 'GET', url: '/api/practices/export?format=csv' },
     { method: 'GET', url: '/api/no-such-route' },
   ];
 
   it('refuses every API route without the token or with a wrong one (401 UNAUTHORIZED, WWW-Authenticate), accepts the Bearer token', async () => {
-    const app = await buildTestApp({ indexDir, settings: { ACCESS_TOKEN: token } });
+    // Three wrong tokens per route: more than the default budget for one client (tested below).
+    const app = await buildTestApp({ indexDir, settings: { ACCESS_TOKEN: token, AUTH_FAILURES_PER_MINUTE: '1000' } });
     for (const route of routes) {
       const request = { method: route.method, url: route.url, ...(route.payload ? { payload: route.payload } : {}) };
       for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${Buffer.from(`x:${token}`).toString('base64')}`, token]) {

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carrySubjects, collegesIn, isFollowUp } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
-import type { LexicalIndex } from '../../core/index/lexical-index.ts';
+import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { copyDefaultCorpus, ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
 
 const colleges = ['嘉兴职业技术学院', '浙江机电职业技术学院', '湖南电气职业技术学院', '苏州工业职业技术学院', '台州科技职业学院'];
 let search: SearchService;
-let lexical: LexicalIndex;
+let lexical: TermStatistics;
 
 beforeAll(async () => {
   const root = makeTempDir('conversation');

@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, answerTypeOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
-import { IndexSnapshot } from '../../core/index/index-reader.ts';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
-let snapshot: IndexSnapshot;
+let snapshot: EmbeddedSnapshot;
 let colleges: string[];
 
 beforeAll(async () => {
-  snapshot = IndexSnapshot.load(await ingestDefaultCorpus('question'), { vectorModel: null });
+  snapshot = EmbeddedSnapshot.load(await ingestDefaultCorpus('question'), { vectorModel: null });
   colleges = [...new Set(snapshot.documents.map((document) => document.college).filter(Boolean))];
 });
 afterAll(() => {
@@ -86,6 +86,15 @@ describe('word roles', () => {
   it('treats places as places, not as names that rule an article out (articles say 本市)', () => {
     const place = analyze('东营市对雇佣全日制大学生的企业有何补贴政策？').terms.find((term) => term.word === '东营市');
     expect(place).toMatchObject({ role: 'subject', place: true, critical: false });
+  });
+
+  it('makes the items of a listed aspect one term with alternatives (any one covers the list); 管理方面 is 管理 + 方面', () => {
+    const analysis = analyze('对比各院校在党员先锋岗、积分管理、主题党日方面的做法');
+    const listed = analysis.terms.filter((term) => term.alternatives);
+    expect(listed).toHaveLength(1);
+    expect([listed[0]!.word, ...listed[0]!.alternatives!].sort()).toEqual(['主题党日', '党员先锋岗', '积分'].sort());
+    expect(analysis.terms.map((term) => term.word)).not.toContain('党员先锋岗');
+    expect(analyze('各院校在党员教育管理方面有哪些做法？').terms.map((term) => term.word)).not.toContain('管理方面');
   });
 
   it('weighs the role asked about in a 人物 question as topic (书记, 校长)', () => {

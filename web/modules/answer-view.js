@@ -14,6 +14,7 @@ import { collegesOf } from './documents.js';
 import { formatDate, h } from './dom.js';
 import { answerMarkdown, copyRich, downloadDocx, downloadMarkdown, exportedCitations, exportedText, modeNames, noteLine, titleOf } from './export.js';
 import { renderMarkdown } from './markdown.js';
+import { practiceLinksNode } from './practice-links.js';
 import { state } from './state.js';
 import { filtersLabel } from './store.js';
 
@@ -176,6 +177,8 @@ export function fillAssistant(node, message) {
     const left = leftOut(message, citations);
     if (left) parts.push(left);
   }
+  const practiceLinks = done ? practiceLinksNode(message.practices) : null;
+  if (practiceLinks) parts.push(practiceLinks);
   const shownCitations = busy ? message.citations : citations;
   if (shownCitations.length > 0 && !message.notFound) parts.push(sourcesSection(shownCitations));
   const partial = message.status === 'cancelled' && message.text.trim() !== '';

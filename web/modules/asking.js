@@ -320,6 +320,7 @@ function onServerMessage(/** @type {ServerMessage} */ message) {
         table: message.table,
         notice: message.notice ?? answer.notice,
         suggestions: message.suggestions,
+        practices: message.practices,
       });
       finish(message.id, conversation, answer);
       announce(message.notFound ? '语料库中没有找到相关内容' : `回答已完成，引用 ${message.citations.length} 处来源`);

@@ -46,6 +46,7 @@
  * @property {number} at
  * @property {string[]} [suggestions] questions to ask next (from the answer-end)
  * @property {{ rating: 'up' | 'down', comment: string }} [feedback] what the user said about the answer
+ * @property {AnswerEnd['practices']} [practices] practices of the 做法库 the question names
  *
  * @typedef {UserMessage | AssistantMessage} Message
  *
@@ -138,6 +139,7 @@ function cleanMessage(value) {
     notice: value.notice && isString(value.notice.message) ? { code: String(value.notice.code ?? ''), message: value.notice.message } : undefined,
     engine: isString(value.engine) ? value.engine : '',
     searchedFor: isString(value.searchedFor) ? value.searchedFor : '',
+    ...(Array.isArray(value.practices) ? { practices: /** @type {any[]} */ (value.practices).filter((link) => link && isString(link.id) && isString(link.name)).map((link) => ({ id: link.id, name: link.name, college: String(link.college ?? '') })) } : {}),
     error:
       value.error && isString(value.error.message)
         ? { code: String(value.error.code ?? ''), message: value.error.message }
