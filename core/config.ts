@@ -112,7 +112,7 @@ export const settings = {
   ),
   UPLOAD_MAX_FILE_BYTES: setting(integer(1024, 50 * 1024 * 1024), '20971520', 'Largest file one upload on the page may hold, in bytes (20 MB; ingest reads files up to 50 MB)'),
   UPLOAD_MAX_FILES: setting(integer(1, 1000), '20', 'Most files in one upload'),
-  SQLITE_FILE: setting(z.string().min(1), 'data/app.sqlite', 'SQLite database of answer feedback and upload records'),
+  SQLITE_FILE: setting(z.string().min(1), 'data/app.sqlite', 'SQLite database of answer feedback and upload records (with DATABASE_URL they live in PostgreSQL instead)'),
 } as const;
 
 type Settings = typeof settings;

@@ -21,6 +21,8 @@ import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutco
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
+import type { AppStore } from '../core/store/app-store.ts';
+import { PostgresAppStore } from '../core/store/postgres-store.ts';
 import { SqliteStore } from '../core/store/sqlite-store.ts';
 import { checkArchive } from '../ingest/readers/archive-guard.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
@@ -107,10 +109,11 @@ async function main(): Promise<void> {
   // Question analysis reads jieba's general word table; loading it now spares the first question.
   warmUpGeneralIdf();
 
-  // Feedback and upload records; without the database the chat and the corpus still work.
-  let store: SqliteStore | null = null;
+  // Feedback and upload records: in PostgreSQL beside the corpus when DATABASE_URL is set, so
+  // every server shows the same; otherwise in SQLite. Without them the chat and the corpus still work.
+  let store: AppStore | null = null;
   try {
-    store = SqliteStore.open(config.SQLITE_FILE);
+    store = postgres ? new PostgresAppStore(postgres.database) : SqliteStore.open(config.SQLITE_FILE);
   } catch (error) {
     say(`warning: ${toAppError(error).message}; answer feedback is unavailable until it can be opened`);
   }

@@ -1,7 +1,8 @@
 /**
  * What the server keeps besides the index: feedback on answers (👍 / 👎 with a comment, and the
  * answer it is about) and a record of every file uploaded from the page. One small interface, so
- * that another database can stand in for the embedded SQLite one (`sqlite-store.ts`).
+ * that PostgreSQL (`postgres-store.ts`, with DATABASE_URL) can stand in for the embedded SQLite
+ * one (`sqlite-store.ts`).
  */
 import { z } from 'zod';
 import { answerModeSchema, citationSchema } from '../answer/protocol.ts';
@@ -73,3 +74,52 @@ export interface AppStore {
   forgetUploads(sourcePaths: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A feedback row as both databases store it (SQLite gives JSON text and ISO strings, PostgreSQL jsonb and dates). */
+export interface FeedbackRow {
+  id: number;
+  answer_id: string;
+  rating: FeedbackRating;
+  comment: string;
+  question: string;
+  mode: FeedbackInput['mode'];
+  answer: string;
+  citations: string | FeedbackRecord['citations'];
+  searched_for: string;
+  engine: string;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+/** The record of a stored row. */
+export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
+  let citations: FeedbackRecord['citations'] = [];
+  try {
+    citations = typeof row.citations === 'string' ? (JSON.parse(row.citations) as FeedbackRecord['citations']) : row.citations;
+  } catch {
+    // A hand-edited row: the rest of the record is still worth showing.
+  }
+  const time = (value: string | Date): string => (value instanceof Date ? value.toISOString() : value);
+  return {
+    id: row.id,
+    answerId: row.answer_id,
+    rating: row.rating,
+    comment: row.comment,
+    question: row.question,
+    mode: row.mode,
+    answer: row.answer,
+    citations,
+    searchedFor: row.searched_for,
+    engine: row.engine,
+    createdAt: time(row.created_at),
+    updatedAt: time(row.updated_at),
+  };
+}
+
+/** `LIKE` pattern for a literal substring (escaped with a backslash). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Rows read per page of an export: bounded memory and short event-loop turns however many there are. */
+export const exportPageSize = 500;

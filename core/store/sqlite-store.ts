@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import type { AppStore, FeedbackInput, FeedbackPage, FeedbackQuery, FeedbackRating, FeedbackRecord, UploadRecord } from './app-store.ts';
+import { exportPageSize, feedbackFromRow, likePattern, type AppStore, type FeedbackInput, type FeedbackPage, type FeedbackQuery, type FeedbackRating, type FeedbackRecord, type FeedbackRow, type UploadRecord } from './app-store.ts';
 
 const migrations: readonly string[] = [
   `CREATE TABLE feedback (
@@ -33,52 +33,6 @@ const migrations: readonly string[] = [
      uploaded_at TEXT NOT NULL
    );`,
 ];
-
-interface FeedbackRow {
-  id: number;
-  answer_id: string;
-  rating: FeedbackRating;
-  comment: string;
-  question: string;
-  mode: FeedbackInput['mode'];
-  answer: string;
-  citations: string;
-  searched_for: string;
-  engine: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function fromRow(row: FeedbackRow): FeedbackRecord {
-  let citations: FeedbackRecord['citations'] = [];
-  try {
-    citations = JSON.parse(row.citations) as FeedbackRecord['citations'];
-  } catch {
-    // A hand-edited row: the rest of the record is still worth showing.
-  }
-  return {
-    id: row.id,
-    answerId: row.answer_id,
-    rating: row.rating,
-    comment: row.comment,
-    question: row.question,
-    mode: row.mode,
-    answer: row.answer,
-    citations,
-    searchedFor: row.searched_for,
-    engine: row.engine,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** `LIKE` pattern for a literal substring. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-/** Rows read per page of an export: bounded memory and short event-loop turns however many there are. */
-const exportPageSize = 500;
 
 export class SqliteStore implements AppStore {
   private constructor(private readonly db: Database.Database) {}
@@ -123,7 +77,7 @@ export class SqliteStore implements AppStore {
          RETURNING *`,
       )
       .get(input.answerId, input.rating, input.comment, input.question, input.mode, input.answer, JSON.stringify(input.citations), input.searchedFor, input.engine, now, now)!;
-    return fromRow(row);
+    return feedbackFromRow(row);
   }
 
   private where(query: Pick<FeedbackQuery, 'rating' | 'text'>): { sql: string; values: string[] } {
@@ -146,7 +100,7 @@ export class SqliteStore implements AppStore {
     const items = this.db
       .prepare<unknown[], FeedbackRow>(`SELECT * FROM feedback ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...where.values, query.limit, query.offset)
-      .map(fromRow);
+      .map(feedbackFromRow);
     const counts: Record<FeedbackRating, number> = { up: 0, down: 0 };
     for (const { rating, n } of this.db.prepare('SELECT rating, count(*) AS n FROM feedback GROUP BY rating').all() as { rating: FeedbackRating; n: number }[]) counts[rating] = n;
     return { total, counts, items };
@@ -160,7 +114,7 @@ export class SqliteStore implements AppStore {
       const rows = this.db
         .prepare<unknown[], FeedbackRow>(`SELECT * FROM feedback ${where.sql ? `${where.sql} AND` : 'WHERE'} id < ? ORDER BY id DESC LIMIT ${exportPageSize}`)
         .all(...where.values, before);
-      for (const row of rows) yield fromRow(row);
+      for (const row of rows) yield feedbackFromRow(row);
       if (rows.length < exportPageSize) return;
       before = rows.at(-1)!.id;
       // Let other requests in between pages.

@@ -10,6 +10,7 @@ import type { SnapshotSource } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { buildApp } from '../../server/app.ts';
 import { AnswerService } from '../../core/answer/answer-service.ts';
+import type { AppStore } from '../../core/store/app-store.ts';
 import type { ChatGenerator } from '../../core/answer/generator.ts';
 
 export interface TestAppOptions {
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   settings?: Partial<Record<SettingName, string>>;
   /** The model endpoint answers are generated with; null (the default) for extractive answers. */
   generator?: ChatGenerator | null;
+  /** Where feedback and upload records go (none by default: those routes answer STORE_UNAVAILABLE). */
+  store?: AppStore | null;
 }
 
 export interface TestApp {
@@ -46,7 +49,7 @@ export async function buildTestApp(options: TestAppOptions): Promise<TestApp> {
   if (options.source) await search.loadAsync();
   else search.load();
   const answers = new AnswerService({ search, generator: options.generator ?? null });
-  const app = await buildApp({ config, search, answers });
+  const app = await buildApp({ config, search, answers, store: options.store ?? null });
   open.add({ app, search });
   return {
     app,

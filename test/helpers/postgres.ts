@@ -26,7 +26,7 @@ export async function closeStores(): Promise<void> {
 export async function emptyDatabase(url: string): Promise<void> {
   const store = await openStore(url);
   await store.database.query(
-    'DROP TABLE IF EXISTS pbqa_meta, pbqa_texts, pbqa_terms, pbqa_practices, pbqa_ingest_documents, pbqa_ingest_passages, pbqa_ingest_duplicates, pbqa_passages, pbqa_documents CASCADE',
+    'DROP TABLE IF EXISTS pbqa_meta, pbqa_texts, pbqa_terms, pbqa_practices, pbqa_feedback, pbqa_uploads, pbqa_ingest_documents, pbqa_ingest_passages, pbqa_ingest_duplicates, pbqa_passages, pbqa_documents CASCADE',
   );
   await closeStores();
 }

@@ -15,6 +15,8 @@
  * - `pbqa_terms`      per field and term: how many passages and documents contain it
  * - `pbqa_practices`  one row: the practice catalog (做法库) of the published version, as
  *                     core/practices/store.ts serialises it, and its vectors
+ * - `pbqa_feedback`, `pbqa_uploads`  what the app servers keep besides the index (see
+ *                     core/store/app-store.ts), so that any server can answer for any other
  * - `pbqa_ingest_*`   staging of an ingest in progress (unlogged; published in one transaction)
  *
  * Tokens come from the app (jieba words and character bigrams, see core/text/tokenize.ts), never
@@ -157,7 +159,25 @@ const migrations: readonly { version: number; statements: readonly string[] }[] 
   },
   {
     version: 2,
-    statements: [`CREATE TABLE pbqa_practices (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), catalog text NOT NULL, vectors bytea)`],
+    statements: [
+      `CREATE TABLE pbqa_practices (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), catalog text NOT NULL, vectors bytea)`,
+      `CREATE TABLE pbqa_feedback (
+        id serial PRIMARY KEY,
+        answer_id text NOT NULL UNIQUE,
+        rating text NOT NULL CHECK (rating IN ('up', 'down')),
+        comment text NOT NULL,
+        question text NOT NULL,
+        mode text NOT NULL,
+        answer text NOT NULL,
+        citations jsonb NOT NULL,
+        searched_for text NOT NULL,
+        engine text NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX pbqa_feedback_by_rating ON pbqa_feedback (rating, id)`,
+      `CREATE TABLE pbqa_uploads (source_path text PRIMARY KEY, original_name text NOT NULL, bytes integer NOT NULL, sha256 text NOT NULL, uploaded_at timestamptz NOT NULL)`,
+    ],
   },
 ];
 
