@@ -11,6 +11,8 @@ import type { Embedder } from '../../core/embedding/embedder.ts';
 import pg from 'pg';
 import { PostgresSource } from '../../core/index/postgres/postgres-source.ts';
 import { PostgresCorpusWriter } from '../../core/index/postgres/postgres-writer.ts';
+import { schemaVersion } from '../../core/index/postgres/schema.ts';
+import { databaseIngestNeeded } from '../../ingest/freshness.ts';
 import { buildTestApp, closeTestApps, expectApiError } from '../helpers/app.ts';
 import { expectSameAnswers, expectSameDocuments, expectSamePractices, expectSameSearches } from '../helpers/backend-contract.ts';
 import { copyDefaultCorpus, defaultChunking, defaultDocId, defaultFiles, ingest, loadTinyEmbedder, makeTempDir, removeTempDirs, repoRoot } from '../helpers/corpus.ts';
@@ -213,13 +215,34 @@ describe('PostgreSQL 15 (no pgvector, no pg_textsearch)', () => {
     await killIngestAndCheck(store, url, corpusDir, when, staged);
   }, 180_000);
 
+  it('asks for an ingest when the database is behind the corpus or its 做法库 is missing or from another extractor', async () => {
+    const url = await freshDatabase('freshness');
+    const store = await openStore(url);
+    const corpusDir = copyDefaultCorpus();
+    expect(await databaseIngestNeeded(corpusDir, store, null)).toMatch(/no corpus in the database/);
+    await ingestIntoDatabase(store, corpusDir);
+    expect(await databaseIngestNeeded(corpusDir, store, null)).toBeNull();
+    const [catalog] = await rows<{ catalog: string }>(store, 'SELECT catalog FROM pbqa_practices');
+    const header = JSON.parse(catalog!.catalog.split('\n')[0]!) as { count: number };
+    expect(header.count).toBeGreaterThan(10);
+    await store.database.query(`UPDATE pbqa_practices SET catalog = replace(catalog, '"extractor":"', '"extractor":"older-')`);
+    expect(await databaseIngestNeeded(corpusDir, store, null)).toMatch(/practice catalog was built by older-/);
+    await store.database.query('DELETE FROM pbqa_practices');
+    expect(await databaseIngestNeeded(corpusDir, store, null)).toMatch(/no practice catalog/);
+    // The server still serves the version, without a 做法库 until the ingest has run.
+    const app = await buildTestApp({ indexDir: '', source: new PostgresSource(store) });
+    expectApiError(await app.get('/api/practices'), 503, 'INDEX_SCHEMA_MISMATCH');
+    await ingestIntoDatabase(store, corpusDir);
+    expect(await databaseIngestNeeded(corpusDir, store, null)).toBeNull();
+  }, 60_000);
+
   it('refuses a database migrated by a newer program, and a corpus tokenised by another analyzer', async () => {
     const url = await freshDatabase('mismatch');
     const store = await openStore(url);
     await ingestIntoDatabase(store, copyDefaultCorpus());
     await store.database.query('UPDATE pbqa_meta SET schema_version = 99');
-    await expect(openStore(url)).rejects.toMatchObject({ code: 'INDEX_SCHEMA_MISMATCH', message: expect.stringMatching(/schema version 99, newer than this program's 1/) });
-    await store.database.query('UPDATE pbqa_meta SET schema_version = 1, analyzer = $1', ['jieba-old-0']);
+    await expect(openStore(url)).rejects.toMatchObject({ code: 'INDEX_SCHEMA_MISMATCH', message: expect.stringMatching(new RegExp(`schema version 99, newer than this program's ${schemaVersion}`)) });
+    await store.database.query('UPDATE pbqa_meta SET schema_version = $1, analyzer = $2', [schemaVersion, 'jieba-old-0']);
     const source = new PostgresSource(store);
     await expect(source.load({ vectorModel: null })).rejects.toMatchObject({ code: 'INDEX_SCHEMA_MISMATCH', message: expect.stringMatching(/tokenised with jieba-old-0.*Run the ingest again/) });
     // An ingest re-tokenises every article (the content is unchanged), and the corpus loads again.
