@@ -141,7 +141,7 @@ export class AnswerService {
   }
 
   /** Retrieval for a mode: comparison takes a quota of passages from every college. */
-  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal): Promise<Retrieved> {
+  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal, collegeFromWords = false): Promise<Retrieved> {
     const retriever = this.options.search.retriever();
     const colleges = corpusColleges(retriever.snapshot);
     if (mode === 'compare') {
@@ -166,8 +166,18 @@ export class AnswerService {
     const settings = modeRetrieval[mode];
     const focused = Boolean(filters.college) || Boolean(filters.docIds?.length);
     const response = await retriever.search(question, { k: settings.k, filters, maxPerDocument: focused ? settings.maxPerDocumentFocused : settings.maxPerDocument, signal });
-    // Asked about one article (就本文提问) in words it does not use: its own passages, in order, are the evidence.
     const hits = [...response.hits];
+    // The college's articles first; then articles under another name of it (人民大学 / 中国人民大学)
+    // or with none, never another college's.
+    if (collegeFromWords && filters.college) {
+      const named = filters.college;
+      const wider = await retriever.search(question, { k: settings.k, filters: { ...filters, college: undefined }, maxPerDocument: settings.maxPerDocument, signal });
+      for (const hit of wider.hits) {
+        const other = hit.chunk.document.college;
+        if ((other === '' || other.includes(named) || named.includes(other)) && !hits.some((kept) => kept.chunk.chunkId === hit.chunk.chunkId)) hits.push(hit);
+      }
+    }
+    // Asked about one article (就本文提问) in words it does not use: its own passages, in order, are the evidence.
     for (const docId of filters.docIds ?? []) {
       const document = retriever.snapshot.document(docId);
       for (let ordinal = 0; document && ordinal < document.chunkCount && hits.length < settings.k; ordinal++) {
@@ -189,13 +199,16 @@ export class AnswerService {
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);
     const analysis = analyzeQuestion(searchedFor, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+    // A college the question names (or its conversation carried), unlike one the user chose, is read
+    // off the words: articles that name it differently or not at all may hold the answer too.
+    const named = request.filters.docId || request.filters.college ? undefined : college || this.namedCollege(request.mode, analysis);
     const filters: SearchFilters = {
       // An article the user chose is the scope itself; a college named in the question does not narrow it further.
-      college: request.filters.docId ? request.filters.college : request.filters.college || college || this.namedCollege(request.mode, analysis),
+      college: request.filters.docId ? request.filters.college : request.filters.college || named,
       year: request.filters.year,
       docIds: request.filters.docId ? [request.filters.docId] : undefined,
     };
-    const retrieved = await this.retrieve(request.mode, searchedFor, filters, signal);
+    const retrieved = await this.retrieve(request.mode, searchedFor, filters, signal, named !== undefined);
     throwIfAborted(signal);
     const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
     const grounds: Grounds = { request, snapshot, analysis, retrieved, evidence, base: { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) } };
