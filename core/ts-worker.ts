@@ -4,9 +4,7 @@
  * The fast way: the entry's module graph bundled into one plain JavaScript file with esbuild (the
  * compiler tsx itself runs on), cached beside the dependencies and rebuilt when any of its source
  * files changes. A worker that loads that file starts without a loader thread, and the ingest
- * needs the second core for work, not for start-up: on a 10k-passage ingest the worker was ready
- * 0.34–0.43 s after it was started instead of 0.54–0.58 s, and the ingest took 0.36 s less CPU
- * and 6% less time (five interleaved runs each).
+ * needs the second core for work, not for start-up (docs/performance.md, "Worker start").
  *
  * The fallback (no writable cache, esbuild missing or failing): tsx inside the worker. Node 20
  * resolves a worker's entry file before any `--import` hook is ready, so `new Worker('x.ts')` fails
@@ -54,15 +52,14 @@ interface BundleInputs {
  * imports), in `cacheDir`; null when none can be built. A bundle's file name carries a hash of
  * the esbuild version and of the content of every source file in it, so a bundle found is
  * current, and processes that build at the same time write the same file. Costs a read of each
- * source file when the bundle is current (about 1 ms for the ingest worker's 13 files), and
- * 60–95 ms (loading esbuild, one build) when it is not.
+ * source file when the bundle is current, and a load of esbuild and one build when it is not.
  */
 export function workerBundle(entry: URL, cacheDir = defaultCacheDir): URL | null {
   try {
     const entryFile = fileURLToPath(entry);
     const name = path.basename(entryFile).replace(/\.[cm]?ts$/, '');
     const inputsFile = path.join(cacheDir, `${name}.inputs.json`);
-    // The version alone is in the manifest; loading esbuild's 100 KB module waits for a rebuild.
+    // The version alone is in the manifest; loading esbuild itself waits for a rebuild.
     const version = (require('esbuild/package.json') as { version: string }).version;
     const workingDir = path.dirname(entryFile);
     // esbuild reads compiler options (class fields, JSX) from the nearest tsconfig.json: it is an input too.

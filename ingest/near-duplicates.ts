@@ -36,9 +36,8 @@ function spreadLanes(counts: Uint32Array, base: number, lanes: number): void {
 const bitCounts = new Uint32Array(64);
 
 /**
- * What the fingerprint skips: whitespace and punctuation (`[\s\p{P}]`), by code unit, because
- * `text.replace(/[\s\p{P}]/gu, '')` was half of the cost of a fingerprint (2.4 s of 4.7 s over
- * 100k passages' articles).
+ * What the fingerprint skips: whitespace and punctuation (`[\s\p{P}]`), by code unit: a Unicode
+ * regex replace was half of the cost of a fingerprint.
  */
 const skippedCharacters = codeUnitClass('[\\s\\p{P}]');
 
@@ -55,8 +54,7 @@ const maxReusedUnits = 1 << 20;
  *
  * Its three loops are three functions on purpose: V8 first optimises a long loop in the middle of
  * a call, before the code after it has ever run, and then throws that code away at the first
- * statement it has no feedback for. As one function this was compiled six or more times per
- * 10k-passage ingest (about 0.2 s of compilation on a two-core machine that has none to spare).
+ * statement it has no feedback for (docs/performance.md, "Recompilation").
  */
 export function fingerprint(text: string): Fingerprint {
   let compact = compactUnits;
@@ -182,7 +180,7 @@ function bands(print: Fingerprint): number[] {
  * The fingerprints that share one band value, in insertion order, as parallel typed arrays. With
  * 8-bit bands a bucket holds about 1/256 of the corpus, so `find` scans thousands of candidates on
  * a large corpus: contiguous numbers scan in nanoseconds each, where one object per candidate cost
- * a cache miss each and made folding quadratic in practice (20 s over 69k articles).
+ * a cache miss each and made folding quadratic in practice.
  */
 class Bucket {
   size = 0;
@@ -232,8 +230,7 @@ export class NearDuplicateDetector<Key> {
       for (let index = 0; index < bucket.size; index++) {
         // Lengths within a ratio of 0.8 (5 × shorter ≥ 4 × longer, in integers), then the bits.
         // This runs ~N/32 times per article over a corpus of N: two multiplications and compares
-        // reject most candidates, where a division and two popcounts did (1.4 → 0.9 s over the
-        // 68,798 articles of the bench's whole corpus).
+        // reject most candidates before any popcount.
         const other = lengths[index]!;
         if (other * 5 < length * 4 || length * 5 < other * 4) continue;
         if (popcount((highs[index]! ^ high) >>> 0) + popcount((lows[index]! ^ low) >>> 0) <= maxDistance) return this.keys[keys[index]!];

@@ -31,8 +31,8 @@ interface PendingRequest {
 /**
  * A fixed set of worker threads that analyse batches of articles, and at the end of an ingest can
  * finish a lexical field while the main thread finishes the other. Workers take work only once they
- * have loaded (their code and the jieba dictionary: about 0.4 s on two busy cores): until then the
- * caller analyses inline, so a start-up never leaves the main thread waiting.
+ * have loaded (their code and the jieba dictionary): until then the caller analyses inline, so a
+ * start-up never leaves the main thread waiting.
  */
 export class PreparePool {
   private readonly pending = new Map<number, PendingRequest>();
@@ -172,12 +172,9 @@ export async function* analyzeInOrder<Marker>(
     return;
   }
   const iterator = source[Symbol.asyncIterator]();
-  // Read-ahead: `batchesInFlight` batches at each worker plus 8 for this thread to take.
-  // 16 at a worker: this thread runs for tens of milliseconds between turns of the event loop (a
-  // batch of its own, a batch of results into the index), and with 4 the worker ran dry meanwhile
-  // (idle 3.8 s of a 100k-passage ingest, 0.1 s with 16). 8 spare: with 4 this thread sat idle
-  // 3.5 s waiting for the worker; with 16 or more it took so much analysis that its own work (the
-  // index) lagged and the worker ran dry instead (1.4–6 s idle).
+  // Read-ahead: `batchesInFlight` batches at each worker plus 8 for this thread to take. Fewer at a
+  // worker and it runs dry while this thread is busy between turns of the event loop; fewer spare
+  // and this thread waits, more and its own work (the index) lags (docs/performance.md, "Read-ahead").
   const maxBatches = pool.size * batchesInFlight + 8;
   const slots: Slot<Marker>[] = [];
   let current: SourceArticle[] = [];

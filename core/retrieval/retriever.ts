@@ -64,9 +64,8 @@ export interface RetrieverOptions {
 const now = (): number => performance.now();
 
 /**
- * Exact scoring reads 2 KB a passage (512 dimensions) from the page cache and scores it: measured
- * 0.7 ms for 274 passages (the largest college of the 100k bench corpus), 2 ms for 1,000 and
- * 12 ms for 5,000. Up to this many it stays well under the filtered graph walk's tail.
+ * Filters that let through at most this many passages are scored exactly: up to here it stays
+ * well under the filtered graph walk's tail (docs/performance.md, "Filtered vector search").
  */
 const defaultExactSearchLimit = 5_000;
 

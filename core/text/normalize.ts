@@ -251,9 +251,7 @@ function applyReplacements(line: string, replacements: Uint16Array): string {
  *
  * Each step is its own small function on purpose: lines hit rare branches (a lone quote, a URL)
  * long after V8 has optimised the hot ones, and every such first hit throws the optimised code
- * away. As one large function this was compiled 13–17 times in a 10k-passage ingest at 50–70 ms
- * each (about 1.1 s of the ingest's 8 s of CPU on two cores); split up, the pieces cost about
- * 0.2 s in all.
+ * away; small functions are recompiled cheaply (docs/performance.md, "Recompilation").
  */
 function convertPunctuation(line: string): string {
   if (!/[,:;?!()"]/.test(line)) return line;

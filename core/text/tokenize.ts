@@ -11,10 +11,8 @@ import { codeUnitClass, type CodeUnitClass } from './code-unit-class.ts';
 import { partyBuildingTerms } from './domain-terms.ts';
 
 const require = createRequire(import.meta.url);
-// jieba is CommonJS. Imported as ESM, Node would first scan its 28 KB loader for export names
-// with a lexer written in JavaScript (4–18 ms per thread in an ingest's profile, with the other
-// CommonJS packages; leaving jieba out of the scan also spared one 60–80 ms compilation of the
-// lexer per ingest). `require` loads the same module without the scan.
+// jieba is CommonJS. Imported as ESM, Node would first scan its loader for export names with a
+// lexer written in JavaScript, on every thread; `require` loads the same module without the scan.
 const jieba = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
 const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
 

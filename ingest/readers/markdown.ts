@@ -2,7 +2,10 @@
  * Light markdown → plain text, so an article written in markdown reads like the same article
  * pasted as text: headings become their own lines, emphasis/links/images/code markup goes, list
  * markers stay (they carry the article's enumeration), soft-wrapped paragraph lines are joined.
- * Deliberately not a full CommonMark parser: corpora use the simple subset.
+ * Deliberately not a full CommonMark parser: corpora use the simple subset, and marked's lexer
+ * (a dependency, used for exports with bounded nesting) recurses per nesting level, so a hostile
+ * file of 5,000 nested `>` or list markers overflows its stack; this reader is line by line and
+ * linear whatever the nesting.
  */
 import { decodeEntities, joinWrapped, toBlockLines } from './text.ts';
 

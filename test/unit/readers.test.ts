@@ -282,6 +282,13 @@ describe('unreadable input becomes a problem', () => {
 });
 
 describe('front matter and markdown', () => {
+  it('reads 20,000 nested quotes and list markers (where a recursive lexer overflows its stack) as text', async () => {
+    const file = await write('deep.md', `# 深层嵌套\n\n${'> '.repeat(20_000)}党建引领\n\n${'- '.repeat(20_000)}红色领航\n`);
+    const article = await readArticle(file);
+    expect(article.text).toContain('党建引领');
+    expect(article.text).toContain('红色领航');
+  });
+
   it('reads front matter into given, strips ASCII quotes, keeps Chinese ones, removes the block', async () => {
     const file = await write(
       'fm.md',
