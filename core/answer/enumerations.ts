@@ -4,7 +4,9 @@
  * - inside one sentence, separated by 、 (包括匠心·向党、匠心·汇智、…);
  * - inside one sentence, as a row of quoted names (实施“四个一”“三亮三比”“三服务”…五大工程);
  * - as ordinal items, 一是…二是…, （一）（二）, 1. 2. (items may be whole sentences);
- * - as parallel run-in sentences with the same opening (实施政治素质“首关制”。…实施职称评聘“替代制”。).
+ * - as parallel run-in sentences with the same opening (实施政治素质“首关制”。…实施职称评聘“替代制”。);
+ * - as the article's numbered section headings (一、…实施“筑基”项目 … 三、…实施“向阳”项目), however
+ *   long the sections between them.
  * Every item is an exact span of the article, cited with the passage that holds it.
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
@@ -61,8 +63,8 @@ function itemSpan(text: string, sentence: RegionSentence): { start: number; end:
   return clauses[0] ?? sentence;
 }
 
-/** Ordinal sequences (1, 2, 3…) of one kind, each item at most `maxItemGap` characters after the last. */
-function ordinalRuns(sentences: readonly RegionSentence[]): RegionSentence[][] {
+/** Ordinal sequences (1, 2, 3…) of one kind, each item at most `maxGap` characters after the last. */
+function ordinalRuns(sentences: readonly RegionSentence[], maxGap: number = knobs.maxItemGap): RegionSentence[][] {
   const runs: RegionSentence[][] = [];
   sentences.forEach((sentence, index) => {
     const first = ordinalOf(sentence.text);
@@ -70,7 +72,7 @@ function ordinalRuns(sentences: readonly RegionSentence[]): RegionSentence[][] {
     const run = [sentence];
     for (let next = index + 1; next < sentences.length; next++) {
       const candidate = sentences[next]!;
-      if (candidate.start - run[run.length - 1]!.end > knobs.maxItemGap) break;
+      if (candidate.start - run[run.length - 1]!.end > maxGap) break;
       const ordinal = ordinalOf(candidate.text);
       if (!ordinal || ordinal.kind !== first.kind) continue;
       if (ordinal.value === run.length + 1) run.push(candidate);
@@ -138,6 +140,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
   const partsKey = countedNameKey(target);
   const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);
+  const headingsSeen = new Set<string>();
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
     const text = snapshot.documentText(document);
@@ -173,6 +176,20 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       if (anchorIndex >= first && anchorIndex <= last) return knobs.containsAnchorFactor;
       return first > anchorIndex ? Math.max(0.4, 1 - 0.06 * (first - anchorIndex)) : 0.5;
     };
+    // The article's numbered sections, once per article: each heading whole (headings are short),
+    // cited where it stands.
+    if (!headingsSeen.has(document.docId)) {
+      headingsSeen.add(document.docId);
+      const headings = document.headings.map(([start, end]) => ({ start, end, text: text.slice(start, end) }));
+      for (const run of ordinalRuns(headings, Infinity)) {
+        const items = run.map((heading) => cite(heading)).filter((item): item is CitedSpan => item !== null);
+        if (items.length !== run.length || run.some((heading) => heading.text.length > knobs.maxHeadingItemLength)) continue;
+        const texts = run.map((heading) => heading.text);
+        const holdsAnchor = run[0]!.start <= anchor.start;
+        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * siblings(texts) * parts(texts);
+        consider({ items, count: items.length, score });
+      }
+    }
     for (const run of [...ordinalRuns(region), ...parallelRuns(region)]) {
       const items = run.map((sentence) => cite(itemSpan(text, sentence))).filter((item): item is CitedSpan => item !== null);
       if (items.length !== run.length) continue;

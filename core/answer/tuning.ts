@@ -296,6 +296,10 @@ export const enumerationKnobs = {
   parallelFactor: 1,
   /** A run that holds the anchor (rather than following it) counts this much. */
   containsAnchorFactor: 0.9,
+  /** The article's numbered section headings as a list, against the other shapes. */
+  headingRunFactor: 1,
+  /** Section headings longer than this are no list items. */
+  maxHeadingItemLength: 60,
   /** A list with exactly the number of items the question names (哪三个, “三亮”) is preferred by this factor. */
   exactCountBonus: 1.3,
   /** A list with more, or fewer, items than the question names counts this much. */

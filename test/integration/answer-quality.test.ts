@@ -78,6 +78,13 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a list spread over the article’s numbered sections gives one item per section heading', async () => {
+    const end = await ask('智能制造教工党支部实施了哪三个项目？');
+    const lead = claimLines(end.answer).slice(0, 3);
+    for (const [index, project] of ['筑基', '示范', '向阳'].entries()) expect(lead[index]).toContain(`“${project}”项目`);
+    expectSupported(end);
+  });
+
   it('a definition of a counted name gives its parts (“三亮” → 亮身份、亮职责、亮承诺)', async () => {
     const end = await ask('“三亮三比”中的“三亮”是什么？');
     const lead = claimLines(end.answer).slice(0, 3).join('');
