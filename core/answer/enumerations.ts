@@ -52,9 +52,9 @@ interface RegionSentence {
 }
 
 /** Items separated by 、 inside a clause (three or more, or two with 和/及). */
-const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24}){2,}/u;
+const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24}){2,}/gu;
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
-const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/u;
+const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/gu;
 
 /** An item's span: an ordinal item's first clause when the sentence is long, else the sentence. */
 function itemSpan(text: string, sentence: RegionSentence): { start: number; end: number } {
@@ -113,10 +113,21 @@ export function countedNameKey(name: string | undefined): string | null {
 
 const ordinalOpening = /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/u;
 
-/** Share of items that open with `key` once their ordinal is set aside. */
+/**
+ * Share of items that open with `key` once their ordinal is set aside (“三比” → 比履职能力), or
+ * that end with it (“五型” → 规范型、学习型), whichever is larger.
+ */
 function openingShare(items: readonly string[], key: string | null): number {
   if (!key || items.length === 0) return 0;
-  return items.filter((item) => item.replace(ordinalOpening, '').trim().startsWith(key)).length / items.length;
+  const opening = items.filter((item) => item.replace(ordinalOpening, '').trim().startsWith(key)).length;
+  const ending = items.filter((item) => item.trim().endsWith(key)).length;
+  return Math.max(opening, ending) / items.length;
+}
+
+/** Items of an inline list: its 、-separated parts, the last counting twice when it joins two with 和/及 (规范型和创新型). */
+function inlineCount(list: string): number {
+  const parts = list.split('、');
+  return parts.length + (/^[^和及]{1,12}[和及][^和及]{1,12}$/u.test(parts[parts.length - 1]!) ? 1 : 0);
 }
 
 /**
@@ -156,16 +167,17 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       const sentence = region[anchorIndex + offset];
       if (!sentence) break;
       for (const [pattern, count, factor] of [
-        [inlineList, (match: string) => match.split('、').length, knobs.inlineFactor],
+        [inlineList, inlineCount, knobs.inlineFactor],
         [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
       ] as const) {
-        const match = pattern.exec(sentence.text);
-        if (!match) continue;
-        const at = sentence.start + match.index;
-        const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
-        const cited = cite(span);
-        const items = count(match[0]);
-        if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
+        // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
+        for (const match of sentence.text.matchAll(pattern)) {
+          const at = sentence.start + match.index;
+          const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
+          const cited = cite(span);
+          const items = count(match[0]);
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
+        }
       }
     }
 

@@ -85,6 +85,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('of two lists in one sentence, the one whose items end like the counted name (“五型” → 规范型、学习型…), not the slogan before it', async () => {
+    const end = await ask('自动化学院的“五型”党总支是哪五型？');
+    const lead = claimLines(end.answer)[0]!;
+    for (const kind of ['规范型', '学习型', '育人型', '创新型']) expect(lead).toContain(kind);
+    expect(lead).not.toContain('全员参与');
+    expectSupported(end);
+  });
+
   it('a definition of a counted name gives its parts (“三亮” → 亮身份、亮职责、亮承诺)', async () => {
     const end = await ask('“三亮三比”中的“三亮”是什么？');
     const lead = claimLines(end.answer).slice(0, 3).join('');
