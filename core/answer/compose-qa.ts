@@ -6,7 +6,7 @@
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
-import { CitationBook, type CitedSpan } from './citation-book.ts';
+import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
@@ -54,13 +54,29 @@ function isLabel(sentence: EvidenceSentence): boolean {
  * first clauses when long), or null when no sentence follows in the same passage.
  */
 export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan | null {
-  const text = snapshot.documentText(label.chunk.document);
-  const [next] = splitSentences(text, label.end, Math.min(label.chunk.end, label.end + answerLengths.longSentence * 3));
+  const document = label.chunk.document;
+  const text = snapshot.documentText(document);
+  // Read past the label's passage: a label often closes one passage and its body opens the next.
+  const [next] = splitSentences(text, label.end, Math.min(text.length, label.end + answerLengths.longSentence * 3));
   if (!next || next.start - label.end > 2) return null;
   const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, answerLengths.longSentence);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
-  if (cut.start !== next.start) return { start: label.start, end: trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end, chunk: label.chunk };
-  return { start: label.start, end: cut.end, chunk: label.chunk };
+  const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];
+  // The body goes on while it is short: up to the next label (the next practice) or a line break.
+  if (cut.start === next.start && cut.end >= next.end - 1) {
+    for (const more of splitSentences(text, next.end, Math.min(text.length, label.start + qaKnobs.labelBody * 2))) {
+      const moreText = text.slice(more.start, more.end);
+      if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > qaKnobs.labelBody) break;
+      if (moreText.length <= qaKnobs.labelLength && !/[，,；;]/u.test(moreText)) break;
+      ends.push(more.end);
+    }
+  }
+  // The longest span one passage holds, so that its citation highlights all of it.
+  for (const end of ends.reverse()) {
+    const chunk = passageHolding(snapshot, document, { start: label.start, end }, label.chunk);
+    if (chunk) return { start: label.start, end, chunk };
+  }
+  return null;
 }
 
 /**
@@ -99,13 +115,21 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
-  if (enumeration && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // What a definition asks about is introduced by the label that names it (实施职称评聘“替代制”。).
+  const defined = type === '定义' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
+  const namingLabel = defined ? candidates.find((sentence) => isLabel(sentence) && sentence.text.includes(defined) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
+  // A list elsewhere in the article is not what that label introduces.
+  const listNearLabel = (found: NonNullable<typeof enumeration>): boolean => {
+    const first = found.items[0]!;
+    return !namingLabel || (first.chunk.document.docId === namingLabel.chunk.document.docId && Math.abs(first.start - namingLabel.start) <= qaKnobs.labelBody * 2);
+  };
+  if (enumeration && listNearLabel(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = enumeration.items;
     enumerated = true;
   } else {
     const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : undefined;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
-    const label = !isTyped(type) && !typedLead ? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) : undefined;
+    const label = !isTyped(type) && !typedLead ? (namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     const lead = typedLead ?? label ?? best;
     leadSentences = [lead];

@@ -172,6 +172,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         for (const match of sentence.text.matchAll(pattern)) {
+          // 设立一、二、三等奖 is one phrase, not a list of 一, 二 and 三.
+          if (pattern === inlineList && match[0].split('、').slice(1, -1).some((item) => /^[一二三四五六七八九十\d]$/u.test(item.trim()))) continue;
           const at = sentence.start + match.index;
           const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
           const cited = cite(span);

@@ -335,6 +335,10 @@ export const qaKnobs = {
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
   labelLength: 24,
   labelAgainstBest: 0.85,
+  /** A label that names what a definition question quotes leads when it scores this share of the best. */
+  namingLabelAgainstBest: 0.4,
+  /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */
+  labelBody: 160,
   /** A lead goes on into the next sentence of its paragraph when that holds this share of the core words, up to leadWithNext characters in all. */
   continuationCoverage: 0.1,
   leadWithNext: 320,

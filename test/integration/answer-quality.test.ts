@@ -93,6 +93,18 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a definition leads with the label that names it and its body, up to the next label, even across a passage boundary', async () => {
+    const substitute = await ask('嘉兴职业技术学院的职称评聘“替代制”是什么？');
+    expect(claimLines(substitute.answer)[0]).toMatch(/^实施职称评聘“替代制”。修订《教师专业技术职务评聘办法》/);
+    const cards = await ask('“亮牌制”指的是什么？');
+    expect(cards.answer).toMatch(/实施业绩考核“亮牌制”。修订教职工《考核管理办法》/);
+    const dynamic = await ask('绩效分配“动态制”具体怎么做？');
+    const lead = claimLines(dynamic.answer)[0]!;
+    for (const part of ['扁平化', '一、二、三等奖', '绩点年度动态调整机制']) expect(lead).toContain(part);
+    expect(lead).not.toContain('坚持引育并举');
+    for (const end of [substitute, cards, dynamic]) expectSupported(end);
+  });
+
   it('a definition of a counted name gives its parts (“三亮” → 亮身份、亮职责、亮承诺)', async () => {
     const end = await ask('“三亮三比”中的“三亮”是什么？');
     const lead = claimLines(end.answer).slice(0, 3).join('');
