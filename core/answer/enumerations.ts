@@ -199,8 +199,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         const items = run.map((heading) => cite(heading)).filter((item): item is CitedSpan => item !== null);
         if (items.length !== run.length || run.some((heading) => heading.text.length > knobs.maxHeadingItemLength)) continue;
         const texts = run.map((heading) => heading.text);
+        // Sections are the article's outline, a list only of what the question counts or names (三个项目).
+        const named = headMatch(texts, analysis, '');
+        if (run.length !== wanted && named === 0) continue;
         const holdsAnchor = run[0]!.start <= anchor.start;
-        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * siblings(texts) * parts(texts);
+        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * countFit(run.length) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
         consider({ items, count: items.length, score });
       }
     }

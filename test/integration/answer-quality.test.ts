@@ -105,6 +105,14 @@ describe('direct answers', () => {
     for (const end of [substitute, cards, dynamic]) expectSupported(end);
   });
 
+  it('says a thing in the field’s other words (拿到 / 荣获, 国字号 / 国家级), and an outline is no list of what was not asked', async () => {
+    const end = await ask('苏州工业职业技术学院智能制造教师党支部拿到过哪些国字号团队称号？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('国家级教育教学创新团队');
+    expect(end.answer).not.toContain('“筑基”项目');
+    expectSupported(end);
+  });
+
   it('a definition of a counted name gives its parts (“三亮” → 亮身份、亮职责、亮承诺)', async () => {
     const end = await ask('“三亮三比”中的“三亮”是什么？');
     const lead = claimLines(end.answer).slice(0, 3).join('');
