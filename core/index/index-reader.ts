@@ -11,6 +11,7 @@ import { decodeInSlices, runLoaderAsync, runLoaderSync, typedArrayOf, type Loade
 import { currentGenerationDir } from './generations.ts';
 import {
   acceptedRanges,
+  chunkByIdIn,
   documentMatcher,
   type IndexBackendInfo,
   type IndexSnapshot,
@@ -306,12 +307,7 @@ export class EmbeddedSnapshot implements IndexSnapshot {
 
   /** Finds a passage by its stable id. */
   chunkById(chunkId: string): IndexedChunk | undefined {
-    const hash = chunkId.lastIndexOf('#');
-    if (hash < 0) return undefined;
-    const document = this.byDocId.get(chunkId.slice(0, hash));
-    const ordinal = Number(chunkId.slice(hash + 1));
-    if (!document || !Number.isInteger(ordinal) || ordinal < 0 || ordinal >= document.chunkCount) return undefined;
-    return this.chunk(document.firstChunk + ordinal);
+    return chunkByIdIn(this, chunkId);
   }
 
   get vectorModel(): string | null {

@@ -148,6 +148,16 @@ export interface SnapshotSource {
   close(): Promise<void>;
 }
 
+/** The passage a stable id (`docId#ordinal`) names in `snapshot`, or undefined. */
+export function chunkByIdIn(snapshot: Pick<IndexSnapshot, 'document' | 'chunk'>, chunkId: string): IndexedChunk | undefined {
+  const hash = chunkId.lastIndexOf('#');
+  if (hash < 0) return undefined;
+  const document = snapshot.document(chunkId.slice(0, hash));
+  const ordinal = Number(chunkId.slice(hash + 1));
+  if (!document || !Number.isInteger(ordinal) || ordinal < 0 || ordinal >= document.chunkCount) return undefined;
+  return snapshot.chunk(document.firstChunk + ordinal);
+}
+
 /** True when `filter` restricts nothing. */
 export function isEmptyFilter(filter: PassageFilter | undefined): boolean {
   return !filter || (!filter.college && !filter.year && !filter.docIds && !(filter.excludeDocIds && filter.excludeDocIds.length > 0));

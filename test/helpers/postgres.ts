@@ -2,10 +2,14 @@
  * Test helpers for the PostgreSQL backend: an open, migrated store (closed by `closeStores`) and
  * the real ingest pipeline writing into it.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Embedder } from '../../core/embedding/embedder.ts';
 import type { IngestOptions, IngestSummary } from '../../ingest/pipeline.ts';
 import { openPostgres, type PostgresStore } from '../../core/index/postgres/postgres-source.ts';
 import { PostgresCorpusWriter } from '../../core/index/postgres/postgres-writer.ts';
-import { defaultChunking, ingest } from './corpus.ts';
+import { closeTestApps } from './app.ts';
+import { defaultChunking, ingest, loadTinyEmbedder, removeTempDirs } from './corpus.ts';
+import { startPglite, type PgliteExtension, type PgliteServer } from './pglite-server.ts';
 
 const stores = new Set<PostgresStore>();
 
@@ -44,4 +48,28 @@ export function ingestIntoDatabase(store: PostgresStore, corpusDir: string, opti
 /** One row per statement result, for assertions on the tables. */
 export async function rows<Row extends object = Record<string, any>>(store: PostgresStore, sql: string, params: unknown[] = []): Promise<Row[]> {
   return store.database.query<Row>(sql, params);
+}
+
+/**
+ * One PGlite for a test file (it serves one session at a time: one per file), started before its
+ * tests and stopped after them, with the test model when asked for; apps and stores opened by a
+ * test are closed after it. Read `server` and `embedder` inside tests.
+ */
+export function pgliteForFile(options: { extensions?: readonly PgliteExtension[]; embedder?: boolean } = {}): { server: PgliteServer; embedder: Embedder } {
+  const shared = {} as { server: PgliteServer; embedder: Embedder };
+  beforeAll(async () => {
+    const [server, embedder] = await Promise.all([startPglite({ extensions: options.extensions }), options.embedder ? loadTinyEmbedder() : null]);
+    shared.server = server;
+    if (embedder) shared.embedder = embedder;
+  }, 180_000);
+  afterEach(async () => {
+    await closeTestApps();
+    await closeStores();
+  });
+  afterAll(async () => {
+    removeTempDirs();
+    await shared.embedder?.dispose();
+    await shared.server?.stop();
+  });
+  return shared;
 }

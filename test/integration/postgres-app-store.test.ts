@@ -2,40 +2,25 @@
  * Feedback and upload records in PostgreSQL (PGlite): the AppStore contract the SQLite store
  * passes, and two app servers over one database that show each other's feedback.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresSource } from '../../core/index/postgres/postgres-source.ts';
 import { PostgresAppStore } from '../../core/store/postgres-store.ts';
-import { buildTestApp, closeTestApps } from '../helpers/app.ts';
+import { buildTestApp } from '../helpers/app.ts';
 import { appStoreContract, feedback } from '../helpers/app-store-contract.ts';
-import { copyDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
-import { closeStores, emptyDatabase, ingestIntoDatabase, openStore } from '../helpers/postgres.ts';
-import { startPglite, type PgliteServer } from '../helpers/pglite-server.ts';
+import { copyDefaultCorpus } from '../helpers/corpus.ts';
+import { emptyDatabase, ingestIntoDatabase, openStore, pgliteForFile } from '../helpers/postgres.ts';
 
-let server: PgliteServer;
-
-beforeAll(async () => {
-  server = await startPglite({ extensions: [] });
-}, 180_000);
-
-afterEach(async () => {
-  await closeTestApps();
-  await closeStores();
-});
-
-afterAll(async () => {
-  removeTempDirs();
-  await server?.stop();
-});
+const shared = pgliteForFile({ extensions: [] });
 
 describe('the PostgreSQL store', () => {
   appStoreContract(async () => {
-    await emptyDatabase(server.url);
-    return new PostgresAppStore((await openStore(server.url)).database);
+    await emptyDatabase(shared.server.url);
+    return new PostgresAppStore((await openStore(shared.server.url)).database);
   });
 
   it('is shared by the app servers over one database: feedback given on one is listed by the other', async () => {
-    await emptyDatabase(server.url);
-    const [first, second] = [await openStore(server.url), await openStore(server.url)];
+    await emptyDatabase(shared.server.url);
+    const [first, second] = [await openStore(shared.server.url), await openStore(shared.server.url)];
     await ingestIntoDatabase(first, copyDefaultCorpus());
     const apps = [
       await buildTestApp({ indexDir: '', source: new PostgresSource(first), store: new PostgresAppStore(first.database) }),

@@ -5,49 +5,31 @@
  * served on a loopback port and reached through `pg` like any server.
  */
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Embedder } from '../../core/embedding/embedder.ts';
+import { describe, expect, it } from 'vitest';
 import { PostgresSource } from '../../core/index/postgres/postgres-source.ts';
-import { buildTestApp, closeTestApps } from '../helpers/app.ts';
+import { buildTestApp } from '../helpers/app.ts';
 import { expectSameAnswers, expectSameDocuments, expectSamePractices, expectSameSearches } from '../helpers/backend-contract.ts';
-import { copyDefaultCorpus, ingest, loadTinyEmbedder, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { copyDefaultCorpus, ingest, makeTempDir } from '../helpers/corpus.ts';
 import { migrateIndex } from '../../ingest/migrate-index.ts';
-import { closeStores, emptyDatabase, ingestIntoDatabase, openStore, rows } from '../helpers/postgres.ts';
-import { startPglite, type PgliteServer } from '../helpers/pglite-server.ts';
+import { emptyDatabase, ingestIntoDatabase, openStore, pgliteForFile, rows } from '../helpers/postgres.ts';
 
-let server: PgliteServer;
-let embedder: Embedder;
-
-beforeAll(async () => {
-  [server, embedder] = await Promise.all([startPglite({ extensions: ['vector'] }), loadTinyEmbedder()]);
-}, 180_000);
-
-afterEach(async () => {
-  await closeTestApps();
-  await closeStores();
-});
-
-afterAll(async () => {
-  removeTempDirs();
-  await embedder?.dispose();
-  await server?.stop();
-});
+const shared = pgliteForFile({ extensions: ['vector'], embedder: true });
 
 describe('PostgreSQL with pgvector: the contract in hybrid mode', () => {
   it('serves the same documents, passages and answers as the embedded index with the same model', async () => {
     const root = makeTempDir('pglite-contract');
     const corpusDir = copyDefaultCorpus(root);
     const indexDir = path.join(root, 'index');
-    await ingest(corpusDir, indexDir, { embedder });
-    const store = await openStore(server.url);
+    await ingest(corpusDir, indexDir, { embedder: shared.embedder });
+    const store = await openStore(shared.server.url);
     expect(store.capabilities).toMatchObject({ vectors: true, lexical: 'tsvector-fallback' });
-    const summary = await ingestIntoDatabase(store, corpusDir, { embedder });
-    expect(summary).toMatchObject({ documents: 5, chunks: 46, embedded: 46, reused: 0, embeddingModel: embedder.modelId });
+    const summary = await ingestIntoDatabase(store, corpusDir, { embedder: shared.embedder });
+    expect(summary).toMatchObject({ documents: 5, chunks: 46, embedded: 46, reused: 0, embeddingModel: shared.embedder.modelId });
 
-    const embedded = await buildTestApp({ indexDir, embedder });
-    const database = await buildTestApp({ indexDir: '', source: new PostgresSource(store), embedder });
+    const embedded = await buildTestApp({ indexDir, embedder: shared.embedder });
+    const database = await buildTestApp({ indexDir: '', source: new PostgresSource(store), embedder: shared.embedder });
     const health = (await database.get('/api/health')).body;
-    expect(health).toMatchObject({ status: 'ok', searchMode: 'hybrid', embedder: embedder.modelId, index: { backend: 'postgres', lexical: 'tsvector-fallback' } });
+    expect(health).toMatchObject({ status: 'ok', searchMode: 'hybrid', embedder: shared.embedder.modelId, index: { backend: 'postgres', lexical: 'tsvector-fallback' } });
     await expectSameDocuments(embedded, database);
     await expectSameSearches(embedded, database);
     await expectSameAnswers(embedded, database);
@@ -57,14 +39,14 @@ describe('PostgreSQL with pgvector: the contract in hybrid mode', () => {
   it('index:migrate copies the embedded index with its vectors (nothing embedded again); the copy serves the same', async () => {
     const root = makeTempDir('pglite-migrate');
     const indexDir = path.join(root, 'index');
-    await ingest(copyDefaultCorpus(root), indexDir, { embedder });
-    await emptyDatabase(server.url);
-    const fresh = await openStore(server.url);
+    await ingest(copyDefaultCorpus(root), indexDir, { embedder: shared.embedder });
+    await emptyDatabase(shared.server.url);
+    const fresh = await openStore(shared.server.url);
     // No embedding model is loaded: every vector comes from the index.
     const summary = await migrateIndex(fresh, indexDir);
-    expect(summary).toMatchObject({ documents: 5, passages: 46, vectors: 46, embeddingModel: embedder.modelId });
-    const embedded = await buildTestApp({ indexDir, embedder });
-    const database = await buildTestApp({ indexDir: '', source: new PostgresSource(fresh), embedder });
+    expect(summary).toMatchObject({ documents: 5, passages: 46, vectors: 46, embeddingModel: shared.embedder.modelId });
+    const embedded = await buildTestApp({ indexDir, embedder: shared.embedder });
+    const database = await buildTestApp({ indexDir: '', source: new PostgresSource(fresh), embedder: shared.embedder });
     await expectSameDocuments(embedded, database);
     await expectSameSearches(embedded, database);
     await expectSameAnswers(embedded, database);

@@ -14,7 +14,7 @@ import { AppError } from '../../errors.ts';
 import type { PracticeCatalog } from '../../practices/catalog.ts';
 import { catalogLoader } from '../../practices/store.ts';
 import { runLoaderSync } from '../binary-io.ts';
-import { documentMatcher, acceptedRanges, type IndexBackendInfo, type IndexSnapshot, type IndexedChunk, type IndexedDocument, type PassageFilter, type ScoredChunk, type TermStatistics, type VectorSearchOptions } from '../index-snapshot.ts';
+import { chunkByIdIn, documentMatcher, acceptedRanges, type IndexBackendInfo, type IndexSnapshot, type IndexedChunk, type IndexedDocument, type PassageFilter, type ScoredChunk, type TermStatistics, type VectorSearchOptions } from '../index-snapshot.ts';
 import { defaultBm25 } from '../lexical-index.ts';
 import { tokenizerVersion, type AnalyzedText } from '../../text/tokenize.ts';
 import type { Database, DatabaseClient } from './database.ts';
@@ -230,12 +230,7 @@ export class PostgresSnapshot implements IndexSnapshot {
   }
 
   chunkById(chunkId: string): IndexedChunk | undefined {
-    const hash = chunkId.lastIndexOf('#');
-    if (hash < 0) return undefined;
-    const document = this.byDocId.get(chunkId.slice(0, hash));
-    const ordinal = Number(chunkId.slice(hash + 1));
-    if (!document || !Number.isInteger(ordinal) || ordinal < 0 || ordinal >= document.chunkCount) return undefined;
-    return this.chunk(document.firstChunk + ordinal);
+    return chunkByIdIn(this, chunkId);
   }
 
   /** Database rows as this version's passage numbers; rows of a newer version are skipped. */
