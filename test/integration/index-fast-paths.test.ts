@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentGenerationDir } from '../../core/index/generations.ts';
 import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
-import { LexicalIndexBuilder } from '../../core/index/lexical-index.ts';
+import { LexicalIndexBuilder } from '../../core/index/lexical-builder.ts';
 import { sortedTermOrder } from '../../core/index/term-order.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import { analyze, analyzeForIndex, bigramKey, bigramKeys, bigrams } from '../../core/text/tokenize.ts';
