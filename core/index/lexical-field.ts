@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { AppError } from '../errors.ts';
 import { GrowableUint32Array, decodeInSlices, typedArrayOf, type Loader } from './binary-io.ts';
+import { bm25Norm } from './bm25.ts';
 import type { Bm25Parameters, LexicalField, LexicalFieldFiles } from './lexical-index.ts';
 
 /** One loaded field: postings plus the per-chunk and per-document length normalisation. */
@@ -21,7 +22,7 @@ export class FieldIndex {
   private readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
   readonly frequencies: Uint16Array;
-  /** k1 * (1 - b + b * length / averageLength) for each chunk and each document. */
+  /** `bm25Norm` of each chunk and each document. */
   readonly chunkNorms: Float32Array;
   readonly documentNorms: Float32Array;
   readonly chunkCount: number;
@@ -91,9 +92,9 @@ export class FieldIndex {
     const chunkAverage = chunkCount === 0 ? 1 : Math.max(1, total / chunkCount);
     const documentAverage = documentCount === 0 ? 1 : Math.max(1, total / documentCount);
     const chunkNorms = new Float32Array(chunkCount);
-    for (let chunk = 0; chunk < chunkCount; chunk++) chunkNorms[chunk] = k1 * (1 - b + (b * lengths[chunk]!) / chunkAverage);
+    for (let chunk = 0; chunk < chunkCount; chunk++) chunkNorms[chunk] = bm25Norm(k1, b, lengths[chunk]!, chunkAverage);
     const documentNorms = new Float32Array(documentCount);
-    for (let document = 0; document < documentCount; document++) documentNorms[document] = k1 * (1 - b + (b * documentLengths[document]!) / documentAverage);
+    for (let document = 0; document < documentCount; document++) documentNorms[document] = bm25Norm(k1, b, documentLengths[document]!, documentAverage);
     yield { pause: true };
     return new FieldIndex({ termText, termStarts, order, offsets, postings, frequencies, chunkNorms, documentNorms });
   }

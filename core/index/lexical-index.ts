@@ -19,6 +19,7 @@
  * happens to repeat one query word; bigrams catch words jieba cut differently.
  */
 import { GrowableUint32Array, runLoaderSync, type Loader } from './binary-io.ts';
+import { bm25Idf, bm25TermScore } from './bm25.ts';
 import { FieldIndex } from './lexical-field.ts';
 import { TopK, type ScoredChunk } from './top-k.ts';
 
@@ -121,7 +122,7 @@ export class LexicalIndex {
   /** BM25 inverse document frequency of a word over passages (the always-positive Lucene form). */
   idf(word: string): number {
     const df = this.documentFrequency(word);
-    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.chunkCount, df);
   }
 
   /** Adds one field's BM25 to the passage and document accumulators. */
@@ -139,7 +140,7 @@ export class LexicalIndex {
     const documentCount = this.documentCount;
     for (const [id, repeat] of repeats) {
       const [start, end] = field.range(id);
-      const chunkIdf = Math.log(1 + (this.chunkCount - (end - start) + 0.5) / (end - start + 0.5));
+      const chunkIdf = bm25Idf(this.chunkCount, end - start);
       const chunkWeight = weight * repeat * chunkIdf;
       // Passages of a document are numbered consecutively, so a term's postings visit each
       // document in one run: sum its term frequency per document on the way.
@@ -148,7 +149,7 @@ export class LexicalIndex {
         const chunk = field.postings[index]!;
         const tf = field.frequencies[index]!;
         if (scores[chunk] === 0) touched.push(chunk);
-        scores[chunk]! += (chunkWeight * tf * (k1 + 1)) / (tf + field.chunkNorms[chunk]!);
+        scores[chunk]! += bm25TermScore(chunkWeight, tf, k1, field.chunkNorms[chunk]!);
         const document = this.chunkDocuments[chunk]!;
         if (marks[document] !== id) {
           marks[document] = id;
@@ -157,12 +158,12 @@ export class LexicalIndex {
         }
         frequencies[document]! += tf;
       }
-      const documentIdf = Math.log(1 + (documentCount - termDocuments.length + 0.5) / (termDocuments.length + 0.5));
+      const documentIdf = bm25Idf(documentCount, termDocuments.length);
       const documentWeight = weight * repeat * documentIdf;
       for (const document of termDocuments.view()) {
         const tf = frequencies[document]!;
         if (documentScores[document] === 0) touchedDocuments.push(document);
-        documentScores[document]! += (documentWeight * tf * (k1 + 1)) / (tf + field.documentNorms[document]!);
+        documentScores[document]! += bm25TermScore(documentWeight, tf, k1, field.documentNorms[document]!);
       }
     }
     // Marks are term ids of this field; clear them so the next field's ids cannot collide.
