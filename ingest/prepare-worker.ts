@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceArticle } from '../core/documents.ts';
-import { LexicalIndexBuilder, type LexicalBuildState, type LexicalStats } from '../core/index/lexical-index.ts';
+import { LexicalIndexBuilder, type LexicalBuildState } from '../core/index/lexical-builder.ts';
+import type { LexicalStats } from '../core/index/lexical-index.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
 import { getJieba } from '../core/text/tokenize.ts';
 import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';

@@ -10,6 +10,7 @@
  * which kind of sentence is wanted (做法, 成效). Weights follow: corpus IDF × general
  * specificity × role.
  */
+import { bm25Idf } from '../index/bm25.ts';
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
@@ -200,7 +201,8 @@ function specificity(word: string): number {
 export function analyzeQuestion(question: string, context: QuestionContext): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
-  const rarest = Math.log(1 + (context.terms.chunkCount + 0.5) / 0.5);
+  // A word no passage holds weighs as much as a word can: its IDF at document frequency 0.
+  const rarest = bm25Idf(context.terms.chunkCount, 0);
   const corpusIdf = (word: string, documentFrequency: number): number => (documentFrequency > 0 ? context.terms.idf(word) : rarest);
   const add = (term: QuestionTerm): void => {
     if (seen.has(term.word)) return;

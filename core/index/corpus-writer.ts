@@ -11,7 +11,8 @@ import type { DuplicateSource, IngestProblem } from '../documents.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { PracticeCatalogWriter } from '../practices/store.ts';
 import type { DocumentToWrite, WrittenChunk } from './index-writer.ts';
-import type { LexicalBuildState, LexicalStats } from './lexical-index.ts';
+import type { LexicalBuildState } from './lexical-builder.ts';
+import type { LexicalStats } from './lexical-index.ts';
 import type { HnswParameters } from './vector-index.ts';
 
 /** What the writer cannot know itself, recorded with the published version. */

@@ -12,9 +12,9 @@
 import type { ArticleMetadata, DuplicateSource, IngestProblem, SourceFormat } from '../documents.ts';
 import type { PracticeCatalog } from '../practices/catalog.ts';
 import type { AnalyzedText } from '../text/tokenize.ts';
-import type { ScoredChunk } from './lexical-index.ts';
+import type { ScoredChunk } from './top-k.ts';
 
-export type { ScoredChunk } from './lexical-index.ts';
+export type { ScoredChunk } from './top-k.ts';
 
 /** A document's metadata as a snapshot serves it (its text is read on demand). */
 export interface IndexedDocument extends ArticleMetadata {

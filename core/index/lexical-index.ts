@@ -1,10 +1,9 @@
 /**
  * BM25 over jieba words and Chinese character bigrams, on disk as flat typed arrays.
  *
- * Each field (words, bigrams) is an inverted index of its own. Building is SPIMI-style: postings
- * accumulate in a bounded in-memory block, which is flushed to a run file when full; `finish`
- * merges the runs into the final files a window of terms at a time. Memory stays flat however large
- * the corpus grows (only the vocabulary, one block and one merge window live in memory).
+ * Each field (words, bigrams) is an inverted index of its own, built by `LexicalIndexBuilder`
+ * (lexical-builder.ts: SPIMI-style, memory stays flat however large the corpus grows) and loaded by
+ * `FieldIndex` (lexical-field.ts). This file holds what they share, and search.
  *
  * Files per field, `<field>` being `lexical-words` or `lexical-bigrams`:
  * - `<field>-terms.txt`    terms in term-id order, one per line
@@ -19,11 +18,10 @@
  * 1 and bigrams 0.35. Document evidence lets a passage of a relevant article beat a lone passage that
  * happens to repeat one query word; bigrams catch words jieba cut differently.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { AppError } from '../errors.ts';
-import { longWordMarker, packLongWord, wordKey, wordOfKey, wordOfLongKey } from '../text/tokenize.ts';
-import { BufferedFileWriter, GrowableUint32Array, SequentialReader, decodeInSlices, runLoaderSync, typedArrayOf, writeTypedArray, type Loader } from './binary-io.ts';
+import { GrowableUint32Array, runLoaderSync, type Loader } from './binary-io.ts';
+import { bm25Idf, bm25TermScore } from './bm25.ts';
+import { FieldIndex } from './lexical-field.ts';
+import { TopK, type ScoredChunk } from './top-k.ts';
 
 export type LexicalField = 'words' | 'bigrams';
 export const lexicalFields: readonly LexicalField[] = ['words', 'bigrams'];
@@ -40,6 +38,9 @@ export function lexicalFiles(field: LexicalField) {
     lengths: `${prefix}-lengths.u32`,
   } as const;
 }
+
+/** The file names of one field, as `lexicalFiles` gives them. */
+export type LexicalFieldFiles = ReturnType<typeof lexicalFiles>;
 
 export interface Bm25Parameters {
   k1: number;
@@ -59,674 +60,8 @@ export interface LexicalStats {
   averageLength: number;
 }
 
-/** A run file on disk and the term ids and posting counts it holds, in term order. */
-interface RunHeader {
-  file: string;
-  termIds: Uint32Array;
-  counts: Uint32Array;
-  postingsStart: number;
-  frequenciesStart: number;
-}
-
-/**
- * Term ids of terms with a `wordKey` (every bigram, most jieba words), keyed by their code units in
- * an open-addressing table. The builder's term lookups are the hottest loop of an ingest: a
- * Map<string> lookup of a fresh string costs a hash and several cache misses on a million-term
- * vocabulary; this costs a multiply and usually one miss.
- */
-class PairTable {
-  /** Linear probing: [key, id] per slot, id -1 when empty. */
-  private slots: Int32Array;
-  private shift: number;
-  private size = 0;
-
-  constructor(capacityLog2 = 16) {
-    this.slots = new Int32Array(2 << capacityLog2).fill(-1);
-    this.shift = 32 - capacityLog2;
-  }
-
-  /** The id of `key`, or -1. */
-  get(key: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const id = slots[(slot << 1) + 1]!;
-      if (id < 0 || slots[slot << 1] === key) return id;
-    }
-  }
-
-  /** Stores a `key` that is not present yet. */
-  set(key: number, id: number): void {
-    if ((this.size + 1) * 2 > this.slots.length >> 1) this.grow();
-    this.insert(key, id);
-    this.size++;
-  }
-
-  private insert(key: number, id: number): void {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (slots[(slot << 1) + 1]! >= 0) slot = (slot + 1) & mask;
-    slots[slot << 1] = key;
-    slots[(slot << 1) + 1] = id;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.shift--;
-    for (let slot = 0; slot < old.length; slot += 2) if (old[slot + 1]! >= 0) this.insert(old[slot]!, old[slot + 1]!);
-  }
-}
-
-/** Term ids of three- and four-unit terms, keyed by the two numbers of `packLongWord` (as `PairTable` does for one number). */
-class LongTable {
-  /** Linear probing: [high, low, id] per slot, id -1 when empty. */
-  private slots: Int32Array;
-  private shift: number;
-  private size = 0;
-
-  constructor(capacityLog2 = 14) {
-    this.slots = new Int32Array(3 << capacityLog2).fill(-1);
-    this.shift = 32 - capacityLog2;
-  }
-
-  private firstSlot(high: number, low: number): number {
-    return Math.imul(high ^ Math.imul(low, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-  }
-
-  /** The id of (`high`, `low`), or -1. */
-  get(high: number, low: number): number {
-    const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    for (let slot = this.firstSlot(high, low); ; slot = (slot + 1) & mask) {
-      const at = slot * 3;
-      const id = slots[at + 2]!;
-      if (id < 0 || (slots[at] === high && slots[at + 1] === low)) return id;
-    }
-  }
-
-  /** Stores a pair that is not present yet. */
-  set(high: number, low: number, id: number): void {
-    if ((this.size + 1) * 2 > this.slots.length / 3) this.grow();
-    this.insert(high, low, id);
-    this.size++;
-  }
-
-  private insert(high: number, low: number, id: number): void {
-    const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    let slot = this.firstSlot(high, low);
-    while (slots[slot * 3 + 2]! >= 0) slot = (slot + 1) & mask;
-    slots[slot * 3] = high;
-    slots[slot * 3 + 1] = low;
-    slots[slot * 3 + 2] = id;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.shift--;
-    for (let at = 0; at < old.length; at += 3) if (old[at + 2]! >= 0) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
-  }
-}
-
-const emptyKeys = new Uint32Array(0);
-
-/**
- * A builder's state once every chunk is in and every block is on disk: all another thread needs
- * to run `finish` (see `LexicalIndexBuilder.handOver` and `resume`). Structured-clonable.
- */
-export interface LexicalBuildState {
-  workDir: string;
-  field: LexicalField;
-  mergeWindow: number;
-  terms: string[];
-  runs: RunHeader[];
-  lengths: Uint32Array;
-  totalLength: number;
-  totalPostings: number;
-}
-
-/** Builds the lexical index chunk by chunk. Chunks are numbered in the order they are added. */
-export class LexicalIndexBuilder {
-  /** Ids of terms neither `wordKey` nor `packLongWord` packs (the others are in `pairIds` and `longIds`). */
-  private readonly termIds = new Map<string, number>();
-  private readonly pairIds = new PairTable();
-  private readonly longIds = new LongTable();
-  /** Scratch for `packLongWord` in `add`. */
-  private readonly longKey = new Uint32Array(2);
-  private terms: string[] = [];
-  private readonly lengths = new GrowableUint32Array(1 << 14);
-  private blockTerms = new GrowableUint32Array(1 << 16);
-  private blockChunks = new GrowableUint32Array(1 << 16);
-  private blockFrequencies = new GrowableUint32Array(1 << 16);
-  private runs: RunHeader[] = [];
-  /** Set by `handOver`: the state now belongs to another builder. */
-  private handedOver = false;
-  private totalLength = 0;
-  private totalPostings = 0;
-  /** Per-chunk term counts by term id, reused across chunks (zeroed after each); grows with the vocabulary. */
-  private counts = new Uint32Array(1 << 16);
-  private readonly chunkTerms = new GrowableUint32Array(1024);
-
-  /**
-   * @param workDir folder for temporary run files (removed by `finish`)
-   * @param blockPostings postings held in memory before a run is flushed to disk. 2M (24 MB per
-   *   field) keeps ingest memory nearly flat; 4M cost about 60 MB more peak memory at 100k passages
-   *   for a final merge about 0.3 s shorter (bench/results).
-   */
-  constructor(
-    private readonly workDir: string,
-    private readonly field: LexicalField = 'words',
-    private readonly blockPostings = 2_000_000,
-    /** Postings the final merge assembles in memory at a time (2M: 8 MB of chunk numbers, 4 MB of frequencies). */
-    private readonly mergeWindow = 1 << 21,
-  ) {}
-
-  get chunkCount(): number {
-    return this.lengths.length;
-  }
-
-  /** Adds the next chunk's tokens; returns its chunk number. */
-  add(tokens: readonly string[]): number {
-    const chunk = this.lengths.length;
-    // This loop runs once per token of the corpus and was the builder's hot spot: terms of one to
-    // four units are looked up by their code units (see PairTable, LongTable), and counts go to a
-    // reused typed array instead of a Map per chunk. Postings keep first-occurrence order.
-    const chunkTerms = this.chunkTerms;
-    chunkTerms.length = 0;
-    for (const token of tokens) {
-      const key = wordKey(token);
-      let id: number;
-      if (key !== 0) id = this.idOfKey(key | 0);
-      else if (packLongWord(token, this.longKey, 0)) id = this.idOfLong(this.longKey[0]! | 0, this.longKey[1]! | 0);
-      else id = this.idOfOther(token);
-      if (this.counts[id]!++ === 0) chunkTerms.push(id);
-    }
-    this.finishChunk(chunk, tokens.length);
-    return chunk;
-  }
-
-  /**
-   * Adds the next chunk's tokens packed as `PackedAnalysis` packs words (`wordKey`s; for
-   * `longWordMarker` the next pair of `longKeys`, for 0 the next of `otherTokens`), or as
-   * `bigramKey`s: the same as `add` with the corresponding strings, but no string is made or
-   * hashed except for a term seen for the first time. Returns the chunk number.
-   */
-  addKeys(keys: Uint32Array, otherTokens: readonly string[] = [], longKeys: Uint32Array = emptyKeys): number {
-    const chunk = this.lengths.length;
-    const chunkTerms = this.chunkTerms;
-    chunkTerms.length = 0;
-    let other = 0;
-    let long = 0;
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index]! | 0;
-      let id: number;
-      if (key === longWordMarker) {
-        if (long + 1 >= longKeys.length) throw new Error(`chunk ${chunk}: more long-word markers than long keys (${longKeys.length / 2})`);
-        id = this.idOfLong(longKeys[long]! | 0, longKeys[long + 1]! | 0);
-        long += 2;
-      } else if (key === 0) {
-        const token = otherTokens[other++];
-        if (token === undefined) throw new Error(`chunk ${chunk}: more 0 keys than other tokens (${otherTokens.length})`);
-        id = this.idOfOther(token);
-      } else id = this.idOfKey(key);
-      if (this.counts[id]!++ === 0) chunkTerms.push(id);
-    }
-    this.finishChunk(chunk, keys.length);
-    return chunk;
-  }
-
-  /** The id of a three- or four-unit term given as `packLongWord` packs it, registered when new. */
-  private idOfLong(high: number, low: number): number {
-    let id = this.longIds.get(high, low);
-    if (id < 0) {
-      id = this.newTerm(wordOfLongKey(high >>> 0, low >>> 0));
-      this.longIds.set(high, low, id);
-    }
-    return id;
-  }
-
-  /** The id of a term given by its (non-zero) key, registered when new. */
-  private idOfKey(key: number): number {
-    let id = this.pairIds.get(key);
-    if (id < 0) {
-      id = this.newTerm(wordOfKey(key >>> 0));
-      this.pairIds.set(key, id);
-    }
-    return id;
-  }
-
-  /** The id of a term that has no key, registered when new. */
-  private idOfOther(token: string): number {
-    let id = this.termIds.get(token);
-    if (id === undefined) {
-      id = this.newTerm(token);
-      this.termIds.set(token, id);
-    }
-    return id;
-  }
-
-  /** Moves the current chunk's counts into the postings block. */
-  private finishChunk(chunk: number, tokenCount: number): void {
-    const counts = this.counts;
-    const ids = this.chunkTerms.view();
-    for (let index = 0; index < ids.length; index++) {
-      const id = ids[index]!;
-      this.blockTerms.push(id);
-      this.blockChunks.push(chunk);
-      this.blockFrequencies.push(Math.min(counts[id]!, 0xffff));
-      counts[id] = 0;
-    }
-    this.lengths.push(tokenCount);
-    this.totalLength += tokenCount;
-    this.totalPostings += ids.length;
-    if (this.blockTerms.length >= this.blockPostings) this.flushBlock();
-  }
-
-  /** Registers a new term; returns its id. */
-  private newTerm(token: string): number {
-    const id = this.terms.length;
-    this.terms.push(token);
-    if (id >= this.counts.length) {
-      const bigger = new Uint32Array(this.counts.length * 2);
-      bigger.set(this.counts);
-      this.counts = bigger;
-    }
-    return id;
-  }
-
-  /** Sorts the in-memory block by term (stable, so chunks stay ascending) and writes it as a run. */
-  private flushBlock(): void {
-    const size = this.blockTerms.length;
-    if (size === 0) return;
-    const blockTerms = this.blockTerms.view();
-    const blockChunks = this.blockChunks.view();
-    const blockFrequencies = this.blockFrequencies.view();
-    const termCount = this.terms.length;
-    const counts = new Uint32Array(termCount);
-    for (let index = 0; index < size; index++) counts[blockTerms[index]!]!++;
-    const starts = new Uint32Array(termCount);
-    const presentIds = new GrowableUint32Array(1024);
-    const presentCounts = new GrowableUint32Array(1024);
-    let running = 0;
-    for (let id = 0; id < termCount; id++) {
-      starts[id] = running;
-      const count = counts[id]!;
-      if (count > 0) {
-        presentIds.push(id);
-        presentCounts.push(count);
-      }
-      running += count;
-    }
-    const sortedChunks = new Uint32Array(size);
-    const sortedFrequencies = new Uint16Array(size);
-    for (let index = 0; index < size; index++) {
-      const slot = starts[blockTerms[index]!]!++;
-      sortedChunks[slot] = blockChunks[index]!;
-      sortedFrequencies[slot] = blockFrequencies[index]!;
-    }
-    const file = path.join(this.workDir, `lexical-${this.field}-run-${this.runs.length}.bin`);
-    const writer = new BufferedFileWriter(file);
-    const termIds = presentIds.view().slice();
-    const runCounts = presentCounts.view().slice();
-    writer.write(new Uint32Array([termIds.length]));
-    writer.write(termIds);
-    writer.write(runCounts);
-    const postingsStart = writer.bytesWritten;
-    writer.write(sortedChunks);
-    const frequenciesStart = writer.bytesWritten;
-    writer.write(sortedFrequencies);
-    // A run file is scratch: a crash abandons the whole build, so it need not reach the disk.
-    writer.close({ sync: false });
-    this.runs.push({ file, termIds, counts: runCounts, postingsStart, frequenciesStart });
-    this.blockTerms = new GrowableUint32Array(1 << 16);
-    this.blockChunks = new GrowableUint32Array(1 << 16);
-    this.blockFrequencies = new GrowableUint32Array(1 << 16);
-  }
-
-  /**
-   * Writes the last block as a run and returns what `finish` needs, so that another thread can
-   * finish the field (`LexicalIndexBuilder.resume(state).finish(outDir)`) while this one finishes
-   * another. This builder cannot be used afterwards.
-   */
-  handOver(): LexicalBuildState {
-    this.checkNotHandedOver();
-    this.flushBlock();
-    this.handedOver = true;
-    return {
-      workDir: this.workDir,
-      field: this.field,
-      mergeWindow: this.mergeWindow,
-      terms: this.terms,
-      runs: this.runs,
-      lengths: this.lengths.view(),
-      totalLength: this.totalLength,
-      totalPostings: this.totalPostings,
-    };
-  }
-
-  /** A builder holding the state another one handed over, ready to `finish`. */
-  static resume(state: LexicalBuildState): LexicalIndexBuilder {
-    const builder = new LexicalIndexBuilder(state.workDir, state.field, undefined, state.mergeWindow);
-    builder.terms = state.terms;
-    builder.runs = state.runs;
-    for (let index = 0; index < state.lengths.length; index++) builder.lengths.push(state.lengths[index]!);
-    builder.totalLength = state.totalLength;
-    builder.totalPostings = state.totalPostings;
-    return builder;
-  }
-
-  private checkNotHandedOver(): void {
-    if (this.handedOver) throw new Error(`the ${this.field} index was handed over to another builder`);
-  }
-
-  /** Merges the runs into the final index files in `outDir`. */
-  finish(outDir: string): LexicalStats {
-    this.checkNotHandedOver();
-    const files = lexicalFiles(this.field);
-    this.flushBlock();
-    const termCount = this.terms.length;
-    const documentFrequency = new Uint32Array(termCount);
-    for (const run of this.runs) {
-      for (let index = 0; index < run.termIds.length; index++) documentFrequency[run.termIds[index]!]! += run.counts[index]!;
-    }
-    const offsets = new Uint32Array(termCount + 1);
-    for (let id = 0; id < termCount; id++) offsets[id + 1] = offsets[id]! + documentFrequency[id]!;
-
-    const postingsWriter = new BufferedFileWriter(path.join(outDir, files.postings));
-    const frequencyWriter = new BufferedFileWriter(path.join(outDir, files.frequencies));
-    const cursors = this.runs.map((run) => {
-      const fd = fs.openSync(run.file, 'r');
-      return { run, fd, next: 0, postings: new SequentialReader(fd, run.postingsStart), frequencies: new SequentialReader(fd, run.frequenciesStart) };
-    });
-    try {
-      // The output is assembled a window of terms at a time: each run's segments for the window's
-      // terms are one contiguous read, scattered to their final places. Visiting every run for
-      // every term instead cost (terms × runs) steps and a copy call per segment, 1.1–2.6 s at 100k
-      // passages, most bigrams having a posting or two in a single run. Runs hold chunk numbers in
-      // increasing ranges, so placing them run by run keeps each term's postings ascending.
-      let largest = 0;
-      for (let id = 0; id < termCount; id++) largest = Math.max(largest, documentFrequency[id]!);
-      const capacity = Math.max(this.mergeWindow, largest);
-      const windowPostings = new Uint32Array(capacity);
-      const windowFrequencies = new Uint16Array(capacity);
-      const fill = new Uint32Array(termCount);
-      for (let low = 0; low < termCount; ) {
-        let high = low + 1;
-        while (high < termCount && offsets[high + 1]! - offsets[low]! <= capacity) high++;
-        const base = offsets[low]!;
-        for (let id = low; id < high; id++) fill[id] = offsets[id]! - base;
-        for (const cursor of cursors) {
-          const { termIds, counts } = cursor.run;
-          let end = cursor.next;
-          let total = 0;
-          while (end < termIds.length && termIds[end]! < high) total += counts[end++]!;
-          if (total === 0) continue;
-          const postings = cursor.postings.read(Uint32Array, total);
-          const frequencies = cursor.frequencies.read(Uint16Array, total);
-          let from = 0;
-          for (let segment = cursor.next; segment < end; segment++) {
-            const id = termIds[segment]!;
-            let to = fill[id]!;
-            for (let left = counts[segment]!; left > 0; left--) {
-              windowPostings[to] = postings[from]!;
-              windowFrequencies[to] = frequencies[from]!;
-              to++;
-              from++;
-            }
-            fill[id] = to;
-          }
-          cursor.next = end;
-        }
-        const size = offsets[high]! - base;
-        postingsWriter.write(windowPostings.subarray(0, size));
-        frequencyWriter.write(windowFrequencies.subarray(0, size));
-        low = high;
-      }
-    } finally {
-      for (const cursor of cursors) fs.closeSync(cursor.fd);
-    }
-    postingsWriter.close();
-    frequencyWriter.close();
-    for (const run of this.runs) fs.rmSync(run.file, { force: true });
-
-    const order = sortedTermOrder(this.terms);
-    fs.writeFileSync(path.join(outDir, files.terms), this.terms.join('\n'));
-    writeTypedArray(path.join(outDir, files.order), order);
-    writeTypedArray(path.join(outDir, files.offsets), offsets);
-    writeTypedArray(path.join(outDir, files.lengths), this.lengths.view());
-    const chunks = this.lengths.length;
-    return { chunks, terms: termCount, postings: this.totalPostings, averageLength: chunks === 0 ? 0 : this.totalLength / chunks };
-  }
-}
-
-/**
- * Term ids in the order of their terms, comparing UTF-16 code units as `<` does (the order
- * `termId` binary-searches). Sorting a million strings with a comparator costs seconds; here ids
- * are sorted as 64-bit numbers keyed by their terms' first two code units (a native numeric
- * sort), and only runs of terms sharing that key are compared as strings.
- */
-export function sortedTermOrder(terms: readonly string[]): Uint32Array {
-  const count = terms.length;
-  // Key, as two 32-bit halves of a little-endian 64-bit integer: high = first two code units
-  // (the second 0 for a one-unit term), low = bit 31 set for terms of two or more units (so "X"
-  // sorts before "X\0…"), then the id. Equal keys mean an equal prefix.
-  const keys = new BigUint64Array(count);
-  const halves = new Uint32Array(keys.buffer);
-  for (let id = 0; id < count; id++) {
-    const term = terms[id]!;
-    const long = term.length >= 2;
-    halves[id * 2 + 1] = term.length === 0 ? 0 : ((term.charCodeAt(0) << 16) | (long ? term.charCodeAt(1) : 0)) >>> 0;
-    halves[id * 2] = ((long ? 0x8000_0000 : 0) | id) >>> 0;
-  }
-  keys.sort();
-  const order = new Uint32Array(count);
-  for (let index = 0; index < count; index++) order[index] = halves[index * 2]! & 0x7fff_ffff;
-  const samePrefix = (left: number, right: number): boolean =>
-    halves[left * 2 + 1] === halves[right * 2 + 1] && halves[left * 2]! >>> 31 === halves[right * 2]! >>> 31;
-  for (let start = 0; start < count; ) {
-    let end = start + 1;
-    while (end < count && samePrefix(start, end)) end++;
-    if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end)).sort((left, right) => (terms[left]! < terms[right]! ? -1 : terms[left]! > terms[right]! ? 1 : 0));
-      order.set(run, start);
-    }
-    start = end;
-  }
-  return order;
-}
-
-/** One scored chunk. */
-export interface ScoredChunk {
-  chunk: number;
-  score: number;
-}
-
-/** Keeps the `k` best entries seen; a small binary min-heap on score. */
-export class TopK {
-  private readonly chunks: number[] = [];
-  private readonly scores: number[] = [];
-  constructor(private readonly k: number) {}
-
-  /** The lowest score that would still enter a full heap. */
-  get threshold(): number {
-    return this.chunks.length < this.k ? -Infinity : this.scores[0]!;
-  }
-
-  offer(chunk: number, score: number): void {
-    if (this.k <= 0) return;
-    if (this.chunks.length < this.k) {
-      this.chunks.push(chunk);
-      this.scores.push(score);
-      this.siftUp(this.chunks.length - 1);
-    } else if (score > this.scores[0]!) {
-      this.chunks[0] = chunk;
-      this.scores[0] = score;
-      this.siftDown(0);
-    }
-  }
-
-  /** The entries, best first. */
-  sorted(): ScoredChunk[] {
-    return this.chunks.map((chunk, index) => ({ chunk, score: this.scores[index]! })).sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.chunks[a], this.chunks[b]] = [this.chunks[b]!, this.chunks[a]!];
-    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
-  }
-
-  private siftUp(index: number): void {
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (this.scores[parent]! <= this.scores[index]!) return;
-      this.swap(parent, index);
-      index = parent;
-    }
-  }
-
-  private siftDown(index: number): void {
-    const size = this.chunks.length;
-    for (;;) {
-      const left = index * 2 + 1;
-      const right = left + 1;
-      let smallest = index;
-      if (left < size && this.scores[left]! < this.scores[smallest]!) smallest = left;
-      if (right < size && this.scores[right]! < this.scores[smallest]!) smallest = right;
-      if (smallest === index) return;
-      this.swap(smallest, index);
-      index = smallest;
-    }
-  }
-}
-
 /** The query side of one field: its tokens, each with its repeat count. */
 type QueryTerms = readonly string[];
-
-/** One loaded field: postings plus the per-chunk and per-document length normalisation. */
-class FieldIndex {
-  /** All terms in term-id order, newline-separated, as one string (see `termStarts`). */
-  private readonly termText: string;
-  /**
-   * Where each term starts in `termText` (length V + 1; the last entry is one past the end).
-   * One string and an offset table instead of an array of a million small strings: loading is a
-   * scan instead of a split, and the server's heap holds two objects instead of a million.
-   */
-  private readonly termStarts: Uint32Array;
-  private readonly order: Uint32Array;
-  private readonly offsets: Uint32Array;
-  readonly postings: Uint32Array;
-  readonly frequencies: Uint16Array;
-  /** k1 * (1 - b + b * length / averageLength) for each chunk and each document. */
-  readonly chunkNorms: Float32Array;
-  readonly documentNorms: Float32Array;
-  readonly chunkCount: number;
-
-  private constructor(parts: {
-    termText: string;
-    termStarts: Uint32Array;
-    order: Uint32Array;
-    offsets: Uint32Array;
-    postings: Uint32Array;
-    frequencies: Uint16Array;
-    chunkNorms: Float32Array;
-    documentNorms: Float32Array;
-  }) {
-    this.termText = parts.termText;
-    this.termStarts = parts.termStarts;
-    this.order = parts.order;
-    this.offsets = parts.offsets;
-    this.postings = parts.postings;
-    this.frequencies = parts.frequencies;
-    this.chunkNorms = parts.chunkNorms;
-    this.documentNorms = parts.documentNorms;
-    this.chunkCount = parts.chunkNorms.length;
-  }
-
-  /** Loads one field's files (see `runLoaderSync` / `runLoaderAsync`). */
-  static *load(directory: string, field: LexicalField, parameters: Bm25Parameters, chunkDocuments: Uint32Array, documentCount: number): Loader<FieldIndex> {
-    const files = lexicalFiles(field);
-    const file = (name: string): string => path.join(directory, name);
-    const termText = yield* decodeInSlices((yield { read: file(files.terms) })!);
-    yield { pause: true };
-    const starts = new GrowableUint32Array(1 << 16);
-    if (termText.length > 0) starts.push(0);
-    for (let at = termText.indexOf('\n'); at >= 0; at = termText.indexOf('\n', at + 1)) {
-      starts.push(at + 1);
-      // A million-term vocabulary takes tens of milliseconds to scan: do it in slices.
-      if ((starts.length & 0xffff) === 0) yield { pause: true };
-    }
-    const termCount = starts.length;
-    starts.push(termText.length + 1);
-    const termStarts = starts.view();
-    yield { pause: true };
-    const order = typedArrayOf((yield { read: file(files.order) })!, Uint32Array, file(files.order));
-    const offsets = typedArrayOf((yield { read: file(files.offsets) })!, Uint32Array, file(files.offsets));
-    const postings = typedArrayOf((yield { read: file(files.postings) })!, Uint32Array, file(files.postings));
-    const frequencies = typedArrayOf((yield { read: file(files.frequencies) })!, Uint16Array, file(files.frequencies));
-    const lengths = typedArrayOf((yield { read: file(files.lengths) })!, Uint32Array, file(files.lengths));
-    if (
-      order.length !== termCount ||
-      offsets.length !== termCount + 1 ||
-      offsets[termCount] !== postings.length ||
-      frequencies.length !== postings.length ||
-      lengths.length !== chunkDocuments.length
-    ) {
-      throw new AppError('INDEX_CORRUPT', `${directory}: ${field} index files do not agree with each other`);
-    }
-    const chunkCount = lengths.length;
-    const documentLengths = new Float64Array(documentCount);
-    let total = 0;
-    for (let chunk = 0; chunk < chunkCount; chunk++) {
-      total += lengths[chunk]!;
-      documentLengths[chunkDocuments[chunk]!]! += lengths[chunk]!;
-    }
-    const { k1, b } = parameters;
-    const chunkAverage = chunkCount === 0 ? 1 : Math.max(1, total / chunkCount);
-    const documentAverage = documentCount === 0 ? 1 : Math.max(1, total / documentCount);
-    const chunkNorms = new Float32Array(chunkCount);
-    for (let chunk = 0; chunk < chunkCount; chunk++) chunkNorms[chunk] = k1 * (1 - b + (b * lengths[chunk]!) / chunkAverage);
-    const documentNorms = new Float32Array(documentCount);
-    for (let document = 0; document < documentCount; document++) documentNorms[document] = k1 * (1 - b + (b * documentLengths[document]!) / documentAverage);
-    yield { pause: true };
-    return new FieldIndex({ termText, termStarts, order, offsets, postings, frequencies, chunkNorms, documentNorms });
-  }
-
-  /** Compares term `id` with `term` by UTF-16 code units, as `<` does, without slicing it out. */
-  private compareTerm(id: number, term: string): number {
-    const start = this.termStarts[id]!;
-    const length = this.termStarts[id + 1]! - 1 - start;
-    const text = this.termText;
-    const shared = Math.min(length, term.length);
-    for (let index = 0; index < shared; index++) {
-      const difference = text.charCodeAt(start + index) - term.charCodeAt(index);
-      if (difference !== 0) return difference;
-    }
-    return length - term.length;
-  }
-
-  /** The term id of `term`, or -1 (binary search over the sorted order: no Map to build at load). */
-  termId(term: string): number {
-    let low = 0;
-    let high = this.order.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const id = this.order[middle]!;
-      const comparison = this.compareTerm(id, term);
-      if (comparison === 0) return id;
-      if (comparison < 0) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
-
-  /** Postings range of a term id. */
-  range(id: number): [number, number] {
-    return [this.offsets[id]!, this.offsets[id + 1]!];
-  }
-}
 
 /** A scored passage. */
 export interface LexicalHit extends ScoredChunk {
@@ -769,9 +104,9 @@ export class LexicalIndex {
 
   /** `load` as a loader, for callers that load without blocking (see `runLoaderAsync`). */
   static *loader(directory: string, chunkDocuments: Uint32Array, documentCount: number, parameters: Bm25Parameters = defaultBm25): Loader<LexicalIndex> {
-    const words = yield* FieldIndex.load(directory, 'words', parameters, chunkDocuments, documentCount);
+    const words = yield* FieldIndex.load(directory, 'words', lexicalFiles('words'), parameters, chunkDocuments, documentCount);
     yield { pause: true };
-    const bigrams = yield* FieldIndex.load(directory, 'bigrams', parameters, chunkDocuments, documentCount);
+    const bigrams = yield* FieldIndex.load(directory, 'bigrams', lexicalFiles('bigrams'), parameters, chunkDocuments, documentCount);
     return new LexicalIndex({ words, bigrams }, parameters, chunkDocuments, documentCount);
   }
 
@@ -787,7 +122,7 @@ export class LexicalIndex {
   /** BM25 inverse document frequency of a word over passages (the always-positive Lucene form). */
   idf(word: string): number {
     const df = this.documentFrequency(word);
-    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.chunkCount, df);
   }
 
   /** Adds one field's BM25 to the passage and document accumulators. */
@@ -805,7 +140,7 @@ export class LexicalIndex {
     const documentCount = this.documentCount;
     for (const [id, repeat] of repeats) {
       const [start, end] = field.range(id);
-      const chunkIdf = Math.log(1 + (this.chunkCount - (end - start) + 0.5) / (end - start + 0.5));
+      const chunkIdf = bm25Idf(this.chunkCount, end - start);
       const chunkWeight = weight * repeat * chunkIdf;
       // Passages of a document are numbered consecutively, so a term's postings visit each
       // document in one run: sum its term frequency per document on the way.
@@ -814,7 +149,7 @@ export class LexicalIndex {
         const chunk = field.postings[index]!;
         const tf = field.frequencies[index]!;
         if (scores[chunk] === 0) touched.push(chunk);
-        scores[chunk]! += (chunkWeight * tf * (k1 + 1)) / (tf + field.chunkNorms[chunk]!);
+        scores[chunk]! += bm25TermScore(chunkWeight, tf, k1, field.chunkNorms[chunk]!);
         const document = this.chunkDocuments[chunk]!;
         if (marks[document] !== id) {
           marks[document] = id;
@@ -823,12 +158,12 @@ export class LexicalIndex {
         }
         frequencies[document]! += tf;
       }
-      const documentIdf = Math.log(1 + (documentCount - termDocuments.length + 0.5) / (termDocuments.length + 0.5));
+      const documentIdf = bm25Idf(documentCount, termDocuments.length);
       const documentWeight = weight * repeat * documentIdf;
       for (const document of termDocuments.view()) {
         const tf = frequencies[document]!;
         if (documentScores[document] === 0) touchedDocuments.push(document);
-        documentScores[document]! += (documentWeight * tf * (k1 + 1)) / (tf + field.documentNorms[document]!);
+        documentScores[document]! += bm25TermScore(documentWeight, tf, k1, field.documentNorms[document]!);
       }
     }
     // Marks are term ids of this field; clear them so the next field's ids cannot collide.

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import { dot } from '../embedding/embedder.ts';
 import { AppError } from '../errors.ts';
-import { TopK, type ScoredChunk } from './lexical-index.ts';
+import { TopK, type ScoredChunk } from './top-k.ts';
 
 /** A run of consecutive chunk numbers (one document's passages): `[first, count]`. */
 export type ChunkRange = readonly [first: number, count: number];

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LexicalIndex, LexicalIndexBuilder, TopK, defaultBm25, type Bm25Parameters } from '../../core/index/lexical-index.ts';
+import { LexicalIndexBuilder } from '../../core/index/lexical-builder.ts';
+import { LexicalIndex, defaultBm25, type Bm25Parameters } from '../../core/index/lexical-index.ts';
+import { TopK } from '../../core/index/top-k.ts';
 import { analyze, analyzeQuery, type AnalyzedText } from '../../core/text/tokenize.ts';
 
 let directory: string;

@@ -14,6 +14,7 @@ import { AppError } from '../../errors.ts';
 import type { PracticeCatalog } from '../../practices/catalog.ts';
 import { catalogLoader } from '../../practices/store.ts';
 import { runLoaderSync } from '../binary-io.ts';
+import { bm25Idf } from '../bm25.ts';
 import { chunkByIdIn, documentMatcher, acceptedRanges, type IndexBackendInfo, type IndexSnapshot, type IndexedChunk, type IndexedDocument, type PassageFilter, type ScoredChunk, type TermStatistics, type VectorSearchOptions } from '../index-snapshot.ts';
 import { defaultBm25 } from '../lexical-index.ts';
 import { tokenizerVersion, type AnalyzedText } from '../../text/tokenize.ts';
@@ -36,7 +37,7 @@ class WordStatistics implements TermStatistics {
 
   idf(word: string): number {
     const df = this.documentFrequency(word);
-    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.chunkCount, df);
   }
 }
 
