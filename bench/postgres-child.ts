@@ -8,7 +8,8 @@
  *
  * Per backend: ingest (passages/s, vectors and HNSW included), retrieval latency lexical-only and
  * hybrid, HNSW recall@10 against an exact scan of the same stored vectors, and searches per
- * second with four clients searching at once.
+ * second with four clients searching at once. With `server: 'pg15'` the PostgreSQL side is Debian's
+ * native PostgreSQL 15 instead, which has neither extension: lexical rows only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { vectorLiteral } from '../core/index/postgres/term-vectors.ts';
 import { Retriever } from '../core/retrieval/retriever.ts';
 import { ingestCorpus } from '../ingest/pipeline.ts';
 import { startPglite } from '../test/helpers/pglite-server.ts';
+import { startPostgres15 } from '../test/helpers/postgres-server.ts';
 import { childMain } from './child.ts';
 import { projectText, projectionEmbedder, type IdfTable } from './projection-embedder.ts';
 import { machineLoad, round, summarize, type Summary } from './stats.ts';
@@ -38,7 +40,11 @@ export interface PostgresTask {
   k: number;
   /** Seconds of the four-client run. */
   concurrentSeconds: number;
+  /** `pglite` (pgvector, pg_textsearch, WebAssembly) or `pg15`: Debian's native PostgreSQL 15, lexical-only. */
+  server: PostgresServerKind;
 }
+
+export type PostgresServerKind = 'pglite' | 'pg15';
 
 export interface BackendResult {
   backend: string;
@@ -47,15 +53,16 @@ export interface BackendResult {
   passagesPerSecond: number;
   loadMs: number;
   lexical: Summary;
-  hybrid: Summary;
-  recallAt10: number;
-  /** Searches per second (hybrid) with four clients at once, and their latency. */
+  /** Null where the backend holds no vectors (PostgreSQL without pgvector). */
+  hybrid: Summary | null;
+  recallAt10: number | null;
+  /** Searches per second (hybrid, or lexical without vectors) with four clients at once, and their latency. */
   concurrent: { clients: number; searchesPerSecond: number; latency: Summary };
 }
 
 export interface PostgresResult {
   embedded: BackendResult;
-  postgres: BackendResult & { lexicalMode: string };
+  postgres: BackendResult & { lexicalMode: string; server: string };
   load: ReturnType<typeof machineLoad>;
 }
 
@@ -98,19 +105,20 @@ async function recall(snapshot: IndexSnapshot, vectors: Float32Array[], efSearch
   return round(found / Math.max(1, wanted), 4);
 }
 
-async function measure(backend: string, snapshot: IndexSnapshot, embedder: Embedder, task: PostgresTask, ingest: { ms: number; passages: number; loadMs: number }, exact: (vector: Float32Array) => Promise<number[]>, progress: (line: string) => void): Promise<BackendResult> {
+async function measure(backend: string, snapshot: IndexSnapshot, embedder: Embedder, task: PostgresTask, ingest: { ms: number; passages: number; loadMs: number }, exact: ((vector: Float32Array) => Promise<number[]>) | null, progress: (line: string) => void): Promise<BackendResult> {
   const options = { efSearch: task.efSearch };
   const lexicalRetriever = new Retriever(snapshot, null, options);
-  const hybridRetriever = new Retriever(snapshot, embedder, options);
+  const hybridRetriever = exact ? new Retriever(snapshot, embedder, options) : null;
+  const warm = hybridRetriever ?? lexicalRetriever;
   // Warm up: the first searches compile code and fill caches on both sides.
-  for (const query of task.queries.slice(0, 10)) await hybridRetriever.search(query, { k: task.k });
+  for (const query of task.queries.slice(0, 10)) await warm.search(query, { k: task.k });
   const lexical = await latencies(lexicalRetriever, task.queries, task.k);
-  const hybrid = await latencies(hybridRetriever, task.queries, task.k);
-  progress(`  ${backend}: lexical p50 ${lexical.p50.toFixed(1)} / p99 ${lexical.p99.toFixed(1)} ms, hybrid p50 ${hybrid.p50.toFixed(1)} / p99 ${hybrid.p99.toFixed(1)} ms`);
+  const hybrid = hybridRetriever ? await latencies(hybridRetriever, task.queries, task.k) : null;
+  progress(`  ${backend}: lexical p50 ${lexical.p50.toFixed(1)} / p99 ${lexical.p99.toFixed(1)} ms${hybrid ? `, hybrid p50 ${hybrid.p50.toFixed(1)} / p99 ${hybrid.p99.toFixed(1)} ms` : ' (no vectors)'}`);
   const recallQueries = [...task.recallPassages, ...task.queries.slice(0, 50)].map((text) => projectText(text, task.idf));
-  const recallAt10 = await recall(snapshot, recallQueries, task.efSearch, exact);
-  const concurrent = await concurrently(hybridRetriever, task.queries, task.k, 4, task.concurrentSeconds);
-  progress(`  ${backend}: recall@10 ${recallAt10}, 4 clients ${concurrent.searchesPerSecond} searches/s (p99 ${concurrent.latency.p99.toFixed(1)} ms)`);
+  const recallAt10 = exact ? await recall(snapshot, recallQueries, task.efSearch, exact) : null;
+  const concurrent = await concurrently(warm, task.queries, task.k, 4, task.concurrentSeconds);
+  progress(`  ${backend}: recall@10 ${recallAt10 ?? '–'}, 4 clients ${concurrent.searchesPerSecond} searches/s (p99 ${concurrent.latency.p99.toFixed(1)} ms)`);
   return {
     backend,
     passages: ingest.passages,
@@ -128,7 +136,8 @@ childMain<PostgresTask, PostgresResult>(async (task, progress) => {
   const embedder = projectionEmbedder(task.idf);
   const base = { corpusDir: task.corpusDir, chunking: task.chunking, embedder, embeddingBatchSize: 64, hnsw: task.hnsw };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pbqa-bench-pg-'));
-  const server = await startPglite();
+  const server = task.server === 'pg15' ? await startPostgres15() : await startPglite();
+  const serverName = task.server === 'pg15' ? 'PostgreSQL 15' : 'PGlite';
   const store = await openPostgres({ url: server.url, maxConnections: 6 });
   try {
     // Embedded index.
@@ -145,11 +154,11 @@ childMain<PostgresTask, PostgresResult>(async (task, progress) => {
     const embedded = await measure('embedded', embeddedSnapshot, embedder, task, { ms: embeddedMs, passages: embeddedIngest.chunks, loadMs: embeddedLoadMs }, async (vector) => embeddedVectors.searchExact(vector, allRanges, 10).map((hit) => hit.chunk), progress);
     embeddedSnapshot.close();
 
-    // PostgreSQL (PGlite).
+    // PostgreSQL; without pgvector the ingest stores no vectors and search is lexical-only.
     started = performance.now();
-    const postgresIngest = await ingestCorpus({ ...base, indexDir: '', openWriter: (model) => PostgresCorpusWriter.open(store, model, { chunking: task.chunking }) });
+    const postgresIngest = await ingestCorpus({ ...base, embedder: store.capabilities.vectors ? embedder : null, indexDir: '', openWriter: (model) => PostgresCorpusWriter.open(store, model, { chunking: task.chunking }) });
     const postgresMs = performance.now() - started;
-    progress(`  postgres (PGlite): ${postgresIngest.chunks} passages in ${(postgresMs / 1000).toFixed(1)} s`);
+    progress(`  postgres (${serverName}): ${postgresIngest.chunks} passages in ${(postgresMs / 1000).toFixed(1)} s`);
     started = performance.now();
     const snapshot = await new PostgresSource(store).load({ vectorModel: embedder.modelId });
     const postgresLoadMs = performance.now() - started;
@@ -158,11 +167,13 @@ childMain<PostgresTask, PostgresResult>(async (task, progress) => {
       ids.set(Number(row.id), snapshot.document(row.doc_id)!.firstChunk + row.ordinal);
     }
     // The exact scan: `+ 0` keeps the planner off the HNSW index.
-    const exact = async (vector: Float32Array): Promise<number[]> =>
-      (await store.database.query<{ id: number }>('SELECT id FROM pbqa_passages ORDER BY (embedding <=> $1::vector) + 0 LIMIT 10', [vectorLiteral(vector)])).map((row) => ids.get(Number(row.id))!);
+    const exact = store.capabilities.vectors
+      ? async (vector: Float32Array): Promise<number[]> =>
+          (await store.database.query<{ id: number }>('SELECT id FROM pbqa_passages ORDER BY (embedding <=> $1::vector) + 0 LIMIT 10', [vectorLiteral(vector)])).map((row) => ids.get(Number(row.id))!)
+      : null;
     const postgres = await measure('postgres', snapshot, embedder, task, { ms: postgresMs, passages: postgresIngest.chunks, loadMs: postgresLoadMs }, exact, progress);
     snapshot.close();
-    return { embedded, postgres: { ...postgres, lexicalMode: snapshot.info.lexical }, load: machineLoad() };
+    return { embedded, postgres: { ...postgres, lexicalMode: snapshot.info.lexical, server: serverName }, load: machineLoad() };
   } finally {
     await store.database.close();
     await server.stop();

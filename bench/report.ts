@@ -103,22 +103,22 @@ function websocketRows(results: BenchResults, row: Row): string[] {
   return rows;
 }
 
-/** The embedded index and PostgreSQL (PGlite) side by side, one column pair per size. */
+/** The embedded index and PostgreSQL side by side, one column pair per size. */
 function postgresRows(runs: NonNullable<BenchResults['postgres']>): string[] {
   const cells = (cell: (backend: PostgresResult['embedded']) => string): string => runs.map((run) => `${cell(run.embedded)} | ${cell(run.postgres)}`).join(' | ');
   const row = (label: string, cell: (backend: PostgresResult['embedded']) => string): string => `| ${label} | ${cells(cell)} |`;
   const pair = (summary: { p50: number; p99: number }): string => `${ms(summary.p50)} / ${ms(summary.p99)}`;
   return [
-    `**Retrieval backends**: the same corpus, queries and projection vectors through the embedded index and PostgreSQL. PostgreSQL here is PGlite (PostgreSQL 18 in WebAssembly, one backend running one statement at a time, pgvector and pg_textsearch; lexical: ${runs.map((run) => run.postgres.lexicalMode).join(', ')}), reached over a loopback socket with \`pg\`: these PostgreSQL rows are a floor, a native server is faster.`,
+    `**Retrieval backends**: the same corpus, queries and projection vectors through the embedded index and PostgreSQL (${[...new Set(runs.map((run) => run.postgres.server ?? 'PGlite'))].join(', ')}; lexical: ${runs.map((run) => run.postgres.lexicalMode).join(', ')}), reached over a loopback socket with \`pg\`. PGlite is PostgreSQL 18 in WebAssembly, one backend running one statement at a time, with pgvector and pg_textsearch: its rows are a floor, a native server is faster. Debian's PostgreSQL 15 is native but has neither extension: lexical rows only.`,
     '',
-    `| | ${runs.map((run) => `${run.label} embedded | ${run.label} PostgreSQL (PGlite)`).join(' | ')} |`,
+    `| | ${runs.map((run) => `${run.label} embedded | ${run.label} PostgreSQL (${run.postgres.server ?? 'PGlite'})`).join(' | ')} |`,
     `|---|${runs.map(() => '---:|---:').join('|')}|`,
     row('passages', (backend) => int(backend.passages)),
     row('ingest passages/s (with vectors and HNSW)', (backend) => `${int(backend.passagesPerSecond)} (${ms(backend.ingestMs / 1000)} s)`),
     row('load a version, s', (backend) => ms(backend.loadMs / 1000, 2)),
     row('lexical retrieval p50 / p99 ms', (backend) => pair(backend.lexical)),
-    row('hybrid retrieval p50 / p99 ms', (backend) => pair(backend.hybrid)),
-    row('HNSW recall@10 vs exact scan', (backend) => backend.recallAt10.toFixed(3)),
+    row('hybrid retrieval p50 / p99 ms', (backend) => (backend.hybrid ? pair(backend.hybrid) : '–')),
+    row('HNSW recall@10 vs exact scan', (backend) => (backend.recallAt10 === null ? '–' : backend.recallAt10.toFixed(3))),
     row('4 clients at once: searches/s (p99 ms)', (backend) => `${ms(backend.concurrent.searchesPerSecond)} (${ms(backend.concurrent.latency.p99)})`),
   ];
 }

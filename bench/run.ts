@@ -30,12 +30,12 @@ import { parallelismCheck } from './stats.ts';
 import { benchQueries } from './queries.ts';
 import { runReingest } from './reingest.ts';
 import { renderMarkdown, type BenchResults, type SizeResult } from './report.ts';
-import type { PostgresResult, PostgresTask } from './postgres-child.ts';
+import type { PostgresResult, PostgresServerKind, PostgresTask } from './postgres-child.ts';
 import type { ServeResult, ServeTask } from './serve-child.ts';
 import { firstMissing, sharedDataNote, sharedDir as shared } from './shared-data.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const usage = `Usage: npm run bench -- [--sizes 10k,30k,100k,all] [--quick] [--skip embedding,reingest,vectors,postgres] [--reingest-size 30k] [--postgres-sizes 10k,100k] [--queries 200]`;
+const usage = `Usage: npm run bench -- [--sizes 10k,30k,100k,all] [--quick] [--skip embedding,reingest,vectors,postgres] [--reingest-size 30k] [--postgres-sizes 10k,100k] [--postgres-server pglite|pg15] [--queries 200]`;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       skip: { type: 'string', default: '' },
       'reingest-size': { type: 'string' },
       'postgres-sizes': { type: 'string' },
+      'postgres-server': { type: 'string', default: 'pglite' },
       queries: { type: 'string' },
       repeat: { type: 'string' },
       sessions: { type: 'string' },
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
   const reingestSize = values['reingest-size'] ?? (quick ? sizes[0]! : sizes.includes('30k') ? '30k' : sizes[0]!);
   const postgresSizes = skip.has('postgres') ? [] : (values['postgres-sizes'] ?? (quick ? sizes[0]! : '10k,100k')).split(',').map((size) => size.trim()).filter(Boolean);
   const queryCount = Number(values.queries ?? (quick ? 60 : 200));
+  const postgresServer = values['postgres-server'] as PostgresServerKind;
+  if (postgresServer !== 'pglite' && postgresServer !== 'pg15') throw new Error(`--postgres-server is pglite or pg15, not ${postgresServer}`);
   const passes = quick ? 1 : 2;
   const repeat = Math.max(1, Number(values.repeat ?? (quick ? 1 : 2)));
   const k = 10;
@@ -207,9 +210,9 @@ async function main(): Promise<void> {
 
     for (const label of postgresSizes) {
       const corpus = corpora.find((item) => item.label === label)!;
-      log(`${label}: the embedded index and PostgreSQL (PGlite) side by side…`);
+      log(`${label}: the embedded index and PostgreSQL (${postgresServer === 'pg15' ? 'PostgreSQL 15' : 'PGlite'}) side by side…`);
       try {
-        const result = await runChild<PostgresTask, PostgresResult>('postgres-child.ts', { corpusDir: corpus.dir, chunking, hnsw, efSearch, idf, queries, recallPassages: recallPassages.slice(0, quick ? 30 : 100), k, concurrentSeconds: quick ? 5 : 20 }, { log });
+        const result = await runChild<PostgresTask, PostgresResult>('postgres-child.ts', { corpusDir: corpus.dir, chunking, hnsw, efSearch, idf, queries, recallPassages: recallPassages.slice(0, quick ? 30 : 100), k, concurrentSeconds: quick ? 5 : 20, server: postgresServer }, { log });
         (results.postgres ??= []).push({ label, ...result });
       } catch (error) {
         results.errors.push(`postgres ${label}: ${(error as Error).message}`);
