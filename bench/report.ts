@@ -114,7 +114,7 @@ function postgresRows(runs: NonNullable<BenchResults['postgres']>): string[] {
     `| | ${runs.map((run) => `${run.label} embedded | ${run.label} PostgreSQL (${run.postgres.server ?? 'PGlite'})`).join(' | ')} |`,
     `|---|${runs.map(() => '---:|---:').join('|')}|`,
     row('passages', (backend) => int(backend.passages)),
-    row('ingest passages/s (with vectors and HNSW)', (backend) => `${int(backend.passagesPerSecond)} (${ms(backend.ingestMs / 1000)} s)`),
+    row('ingest passages/s (with vectors and HNSW where the backend stores them)', (backend) => `${int(backend.passagesPerSecond)} (${ms(backend.ingestMs / 1000)} s)`),
     row('load a version, s', (backend) => ms(backend.loadMs / 1000, 2)),
     row('lexical retrieval p50 / p99 ms', (backend) => pair(backend.lexical)),
     row('hybrid retrieval p50 / p99 ms', (backend) => (backend.hybrid ? pair(backend.hybrid) : '–')),

@@ -12,7 +12,7 @@
  * - `lexical-*`         the BM25 index (see lexical-index.ts)
  * - `manifest.json`     written last (see manifest.ts)
  */
-import type { ArticleMetadata, SourceFormat } from '../documents.ts';
+import type { IndexedDocument } from './index-snapshot.ts';
 
 export const indexFiles = {
   documents: 'documents.jsonl',
@@ -28,21 +28,12 @@ export const indexFiles = {
 /** Fields per passage in `chunks.u32`. */
 export const chunkFields = 5;
 
-/** A document as stored: everything but its text, which lives in `texts.bin`. */
-export interface StoredDocument extends ArticleMetadata {
-  docId: string;
-  sourcePath: string;
-  line?: number;
-  format: SourceFormat;
-  contentHash: string;
-  /** [start, end, level] of each heading, in document order. */
-  headings: [number, number, number][];
+/**
+ * A document as stored: what a snapshot serves (but its number, reposts and year, derived at load)
+ * and where its text lives in `texts.bin`.
+ */
+export interface StoredDocument extends Omit<IndexedDocument, 'number' | 'duplicates' | 'year'> {
   /** Byte offset and length of the text in `texts.bin`. */
   textOffset: number;
   textBytes: number;
-  /** Length of the text in UTF-16 code units (the unit of all offsets). */
-  textLength: number;
-  /** Number of the document's first passage, and how many it has. */
-  firstChunk: number;
-  chunkCount: number;
 }

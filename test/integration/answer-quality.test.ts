@@ -102,7 +102,10 @@ describe('direct answers', () => {
     const lead = claimLines(dynamic.answer)[0]!;
     for (const part of ['扁平化', '一、二、三等奖', '绩点年度动态调整机制']) expect(lead).toContain(part);
     expect(lead).not.toContain('坚持引育并举');
-    for (const end of [substitute, cards, dynamic]) expectSupported(end);
+    // Bare numerals (设立一、二、三等奖) are one phrase, not a list that could displace the label.
+    const meaning = await ask('绩效分配“动态制”是什么意思？');
+    expect(claimLines(meaning.answer)[0]).toMatch(/^实施绩效分配“动态制”。改革绩效工资扁平化分配方式。/);
+    for (const end of [substitute, cards, dynamic, meaning]) expectSupported(end);
   });
 
   it('says a thing in the field’s other words (拿到 / 荣获, 国字号 / 国家级), and an outline is no list of what was not asked', async () => {
