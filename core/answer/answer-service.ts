@@ -14,7 +14,7 @@ import { documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
-import { composeQa } from './compose-qa.ts';
+import { composePair, composeQa } from './compose-qa.ts';
 import { composeSummary, draftTopic } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp } from './conversation.ts';
@@ -23,6 +23,7 @@ import type { ChatGenerator } from './generator.ts';
 import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
+import { pairOf } from './pair-question.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -82,14 +83,36 @@ interface Retrieved {
   colleges: string[];
 }
 
-/** Everything an answer is built from. */
-interface Grounds {
-  request: AskFields;
-  snapshot: IndexSnapshot;
+/** What one question (or one side of a pair question) is answered from. */
+interface Gathered {
   analysis: QuestionAnalysis;
   retrieved: Retrieved;
   evidence: Evidence;
+}
+
+/** Everything an answer is built from. */
+interface Grounds extends Gathered {
+  request: AskFields;
+  snapshot: IndexSnapshot;
   base: Pick<AnswerEnd, 'mode' | 'searchedFor'>;
+  /** A question comparing two things: each side gathered on its own. */
+  sides?: (Gathered & { name: string })[];
+}
+
+/** Two sides' hits alternately, each passage once: the model reads both sides from the start. */
+function interleave(lists: readonly SearchHit[][]): SearchHit[] {
+  const merged: SearchHit[] = [];
+  const seen = new Set<string>();
+  for (let index = 0; lists.some((list) => index < list.length); index++) {
+    for (const list of lists) {
+      const hit = list[index];
+      if (hit && !seen.has(hit.chunk.chunkId)) {
+        seen.add(hit.chunk.chunkId);
+        merged.push(hit);
+      }
+    }
+  }
+  return merged;
 }
 
 export class AnswerService {
@@ -198,20 +221,22 @@ export class AnswerService {
     const snapshot = this.options.search.retriever().snapshot;
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);
-    const analysis = analyzeQuestion(searchedFor, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
-    // A college the question names (or its conversation carried), unlike one the user chose, is read
-    // off the words: articles that name it differently or not at all may hold the answer too.
-    const named = request.filters.docId || request.filters.college ? undefined : college || this.namedCollege(request.mode, analysis);
-    const filters: SearchFilters = {
-      // An article the user chose is the scope itself; a college named in the question does not narrow it further.
-      college: request.filters.docId ? request.filters.college : request.filters.college || named,
-      year: request.filters.year,
-      docIds: request.filters.docId ? [request.filters.docId] : undefined,
-    };
-    const retrieved = await this.retrieve(request.mode, searchedFor, filters, signal, named !== undefined);
-    throwIfAborted(signal);
-    const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
-    const grounds: Grounds = { request, snapshot, analysis, retrieved, evidence, base: { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) } };
+    const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
+    const pair = request.mode === 'qa' && !request.filters.docId ? pairOf(searchedFor) : null;
+    let grounds: Grounds;
+    if (pair) {
+      // Each side on its own; the answer stands when either side has evidence.
+      const sides: Grounds['sides'] = [];
+      for (const side of pair) sides.push({ name: side.name, ...(await this.gather(request, snapshot, side.question, college, signal)) });
+      const answerable = sides.filter((side) => side.evidence.verdict.answerable);
+      const verdict = answerable.length > 0 ? { ...answerable[0]!.evidence.verdict, answerable: true } : { ...sides[0]!.evidence.verdict, missing: [...new Set(sides.flatMap((side) => side.evidence.verdict.missing))] };
+      const retrieved: Retrieved = { hits: interleave(sides.map((side) => side.retrieved.hits)), perCollege: null, colleges: sides[0]!.retrieved.colleges };
+      const analysis = analyzeQuestion(searchedFor, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+      grounds = { request, snapshot, analysis, retrieved, evidence: { sentences: sides.flatMap((side) => side.evidence.sentences), verdict }, base, sides };
+    } else {
+      grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
+    }
+    const { evidence } = grounds;
     if (!evidence.verdict.answerable) {
       yield* this.notFound(grounds, this.engineName);
       return;
@@ -242,6 +267,24 @@ export class AnswerService {
       ...(notice ? { notice } : {}),
       ...(composed.table ? { table: composed.table } : {}),
     };
+  }
+
+  /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
+  private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
+    const analysis = analyzeQuestion(question, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+    // A college the question names (or its conversation carried), unlike one the user chose, is read
+    // off the words: articles that name it differently or not at all may hold the answer too.
+    const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);
+    const filters: SearchFilters = {
+      // An article the user chose is the scope itself; a college named in the question does not narrow it further.
+      college: request.filters.docId ? request.filters.college : request.filters.college || named,
+      year: request.filters.year,
+      docIds: request.filters.docId ? [request.filters.docId] : undefined,
+    };
+    const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined);
+    throwIfAborted(signal);
+    const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
+    return { analysis, retrieved, evidence };
   }
 
   /** The one way an answer says the corpus has nothing on the question. */
@@ -311,6 +354,7 @@ export class AnswerService {
 
   private compose(grounds: Grounds): ComposedAnswer {
     const { request, snapshot, analysis, retrieved, evidence } = grounds;
+    if (grounds.sides) return composePair(snapshot, grounds.sides);
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.

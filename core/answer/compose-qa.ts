@@ -5,19 +5,23 @@
  * boundaries when long) otherwise.
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
-import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
+import { isTyped, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration } from './enumerations.ts';
-import { coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { answerLengths, continuationCue, qaKnobs, scopeOfAll } from './tuning.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
   alreadyShown?: string;
+  /** Where the claims are numbered, when this answer is part of a larger one (a pair question's side). */
+  book?: CitationBook;
+  /** Part of a larger answer that names its own sections: no college label above a single source, and fewer supporting points. */
+  nested?: boolean;
 }
 
 /** The name under which an article's claims are grouped: its college and unit. */
@@ -37,7 +41,7 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const score = (clause: TextSpan): number => {
     const clauseText = text.slice(clause.start, clause.end);
     const covered = coverage(clauseText.toLowerCase()) + (prefer?.(clauseText) ?? 0);
-    const holdsAnswer = typed && typedSpans(analysis.answerType, clauseText, analysis.nameHead).length > 0;
+    const holdsAnswer = typed && askedSpans(analysis, clauseText).length > 0;
     // The clause with the number (or date, name) and the topic first; a bare number a little.
     return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
   };
@@ -104,7 +108,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A follow-up's answer leads with what the previous answer did not already say.
     .map((sentence) => (shown && shown.includes(sentence.text.slice(0, 30)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
     .sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
-  const book = new CitationBook(snapshot);
+  const book = options.book ?? new CitationBook(snapshot);
   if (candidates.length === 0) return { text: '', citations: [] };
   const type = analysis.answerType;
 
@@ -133,13 +137,21 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     const lead = typedLead ?? label ?? best;
     leadSentences = [lead];
-    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, isTyped(type) ? answerLengths.factoidLead : answerLengths.longSentence);
+    // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
+    const leadLength = !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
+    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
     leadItems = [isTyped(type) || labelled ? leadSpan : withContinuation(snapshot, leadSpan, lead, analysis)];
   }
 
   // Supporting points: the next best sentences that add something.
   const leadScore = leadSentences[0]?.score ?? best.score;
-  const limit = enumerated ? qaKnobs.enumerationSupport : isTyped(type) || type === '是否' || type === '定义' ? answerLengths.supportingPoints : answerLengths.points - 1;
+  const limit = options.nested
+    ? qaKnobs.nestedSupport
+    : enumerated
+      ? qaKnobs.enumerationSupport
+      : isTyped(type) || type === '是否' || type === '定义'
+        ? answerLengths.supportingPoints
+        : answerLengths.points - 1;
   const usedText = leadItems.map((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end));
   const covered = (sentence: EvidenceSentence): boolean =>
     leadItems.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
@@ -190,13 +202,31 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   } else {
     const [document] = documents.values();
     // Who said it, when the question did not name them.
-    if (document && (document.college || document.unit) && analysis.colleges.length === 0) lines.push(groupLabel(document));
+    if (document && (document.college || document.unit) && analysis.colleges.length === 0 && !options.nested) lines.push(groupLabel(document));
     if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
     else lines.push(book.claim(leadItems[0]!));
     if (support.length > 0) {
       lines.push('');
       for (const span of support) lines.push(`- ${book.claim(span)}`);
     }
+  }
+  return { text: lines.join('\n').trim(), citations: book.citations };
+}
+
+/**
+ * A question comparing two things: each side answered under its own name, one citation numbering
+ * for both; a side without evidence says so rather than borrowing the other's.
+ */
+export function composePair(snapshot: IndexSnapshot, sides: readonly { name: string; evidence: Evidence; analysis: QuestionAnalysis }[]): ComposedAnswer {
+  const book = new CitationBook(snapshot);
+  const lines: string[] = [];
+  let shown = '';
+  for (const side of sides) {
+    lines.push(`**${side.name}**`);
+    // What one side said steps back in the other's answer.
+    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: shown }) : null;
+    lines.push(part?.text ? part.text : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
+    shown += part?.text ?? '';
   }
   return { text: lines.join('\n').trim(), citations: book.citations };
 }

@@ -14,7 +14,7 @@ import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { getJieba } from '../text/tokenize.ts';
-import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
+import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
@@ -208,11 +208,7 @@ export function outcomeStrength(sentence: string): number {
  * its unit (多少名, 几张) wants a number with that unit.
  */
 function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, neighbours: string): boolean {
-  // 党总支书记是谁 wants the person named with that role, not any person near the topic.
-  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word) : [];
-  const spans = typedSpans(analysis.answerType, sentence, analysis.nameHead)
-    .filter((span) => unitFits(analysis.unit, sentence.slice(span.start, span.end)))
-    .filter((span) => roles.length === 0 || roles.some((role) => sentence.slice(Math.max(0, span.start - 8), span.end + 4).includes(role)));
+  const spans = askedSpans(analysis, sentence);
   if (spans.length === 0) return false;
   if (topicWeight === 0) return true;
   const clauses = clausesOf(sentence, 0, sentence.length);
@@ -224,6 +220,31 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     if (near >= knobs.typedFocus) return true;
   }
   return false;
+}
+
+/**
+ * Spans of `text` of the kind the question asks for, with the unit it names (多少名) and, for a
+ * 人物 question naming a role (党总支书记是谁), only the people holding that role.
+ */
+export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
+  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word) : [];
+  return typedSpans(analysis.answerType, text, analysis.nameHead)
+    .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
+    .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
+}
+
+/**
+ * Whether a person named at `span` holds one of `roles`: the role stands right after the name, or
+ * in the titles before it back to the sentence's last stop or the person named before
+ * (苏州校区党委书记兼国际学院、中法学院院长杨伟国).
+ */
+export function holdsRole(sentence: string, span: TextSpan, roles: readonly string[]): boolean {
+  if (roles.some((role) => sentence.slice(span.end, span.end + 4).includes(role))) return true;
+  let start = Math.max(0, span.start - knobs.titleChainLength);
+  for (const other of personSpans(sentence)) if (other.end <= span.start && other.end > start) start = other.end;
+  const titles = sentence.slice(start, span.start);
+  const stop = Math.max(...['。', '；', '！', '？'].map((mark) => titles.lastIndexOf(mark)));
+  return roles.some((role) => titles.slice(stop + 1).includes(role));
 }
 
 /** Whether a quantity's unit is the one asked for (多少名 → 名/人/位; no unit asked: any). */

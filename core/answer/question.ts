@@ -22,6 +22,7 @@ import {
   genericWords,
   intentWords,
   organisationName,
+  unitAfterName,
   organisationWordIdf,
   placeName,
   properNounTags,
@@ -223,6 +224,15 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     add({ word: college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
     rest = rest.split(form).join(' ');
   }
+  // A unit written right after its college (中国人民大学经济学院) is named by its own words, however
+  // common they are: 经济 alone says little, but in 经济学院 it picks the passage.
+  const unitWords = new Set<string>();
+  for (const { form } of mentions) {
+    for (let at = question.indexOf(form); at >= 0; at = question.indexOf(form, at + form.length)) {
+      const unit = unitAfterName.exec(question.slice(at + form.length));
+      if (unit) for (const word of getJieba().cut(unit[1]!, false)) unitWords.add(word.toLowerCase());
+    }
+  }
   const otherOrganisations: string[] = [];
   for (const match of rest.matchAll(organisationName)) {
     const name = organisationIn(match[0]);
@@ -232,7 +242,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     rest = rest.split(name).join(' ');
   }
 
-  for (const { word: raw, tag } of resegmented(getJieba().tag(rest, true), context.terms)) {
+  const answerType = answerTypeOf(question);
+  for (const { word: raw, tag } of resegmented(getJieba().tag(rest, true), context.terms, answerType === '数量' || answerType === '时间')) {
     const word = raw.trim().toLowerCase();
     if (!word || !/[\p{L}\p{N}]/u.test(word) || stopwords.has(word) || questionWords.has(word) || askingWord.test(word)) continue;
     if (year.test(word)) {
@@ -252,7 +263,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     else if (general < genericIdfBelow && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
-    const weight = corpusIdf(word, documentFrequency) * specificity(word) * roleFactor[role] * single;
+    const inUnit = unitWords.has(word) && role !== 'intent';
+    if (inUnit) role = 'subject';
+    const weight = corpusIdf(word, documentFrequency) * (inUnit ? 1 : specificity(word)) * roleFactor[role] * single;
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
     const critical = !isPlace && personTags.has(tag) && documentFrequency === 0 && [...word].length >= 2;
@@ -260,7 +273,6 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   mergeListedTerms(question, terms);
-  const answerType = answerTypeOf(question);
   return {
     question,
     answerType,
@@ -298,7 +310,7 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
 
 /** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */
 function askedUnitOf(question: string): string | null {
-  if (/(?:多少|几)个?(?:人次|人|名|位)/u.test(question)) return '名';
+  if (/(?:多少|几)个?(?:人次|人|名|位)|人数/u.test(question)) return '名';
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
   return /比例|比率|占比|率/u.test(question) ? '%' : null;
@@ -341,7 +353,7 @@ function organisationIn(match: string): string | null {
  * jieba's HMM joins unknown characters into words the corpus never uses (复产应, 新举措); such a
  * word is cut again without HMM when its parts are words the corpus or the language knows.
  */
-function resegmented(tagged: readonly { word: string; tag: string }[], terms: TermStatistics): { word: string; tag: string }[] {
+function resegmented(tagged: readonly { word: string; tag: string }[], terms: TermStatistics, asksCount: boolean): { word: string; tag: string }[] {
   const result: { word: string; tag: string }[] = [];
   for (const [index, token] of tagged.entries()) {
     const length = [...token.word].length;
@@ -353,6 +365,12 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     }
     // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.
     const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域)$/u.exec(token.word);
+    // 招生人数是多少: what is counted, then the count asked for (a generic word).
+    const counted = asksCount ? /^([\u4e00-\u9fa5]{2,})(人数|数量|次数|金额|日期)$/u.exec(token.word) : null;
+    if (counted && terms.documentFrequency(counted[1]!) > 0) {
+      result.push({ word: counted[1]!, tag: 'n' }, { word: counted[2]!, tag: 'n' });
+      continue;
+    }
     if (generic && terms.documentFrequency(token.word) === 0 && terms.documentFrequency(generic[1]!) > 0) {
       result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
       continue;

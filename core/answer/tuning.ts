@@ -51,7 +51,7 @@ export const intentWords: readonly string[] = [
  * ones it rates too specific for their role in a question.
  */
 export const genericWords: readonly string[] = [
-  '时间', '名字', '名称', '类型', '情况', '方面', '内容', '政策', '新政策', '问题', '工作', '方式', '形式', '特点',
+  '时间', '名字', '名称', '类型', '人数', '数量', '次数', '日期', '情况', '方面', '内容', '政策', '新政策', '问题', '工作', '方式', '形式', '特点',
   '特色', '主要', '具体', '相关', '有关', '哪些', '什么', '一些', '多少', '几个', '各个', '其中', '分别', '包括',
   '固定', '叫', '称', '做成', '成为', '推动', '相结合', '结合', '开展', '进行', '实施', '实行', '推进', '加强',
   '取得', '获得', '有', '是', '为', '被', '由', '把', '将', '哪所', '哪个', '哪家', '哪位', '高职院校', '院校',
@@ -88,6 +88,12 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 /** Names of organisations that would be the subject of a question (another college, a company). */
 export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
 
+/**
+ * A unit written right after a college's name: 经济学院, 苏州校区, 智能制造教工党支部. Its words
+ * carry no function word.
+ */
+export const unitAfterName = /^((?:(?![的在和与及对是为把被将从向于等了])[\u4e00-\u9fa5]){2,8}?(?:学院|研究院|研究所|校区|书院|学部|党委|党总支|党支部))/u;
+
 /** An organisation's name holds a word at least this rare in general Chinese (泰达, 精雕), or a proper noun. */
 export const organisationWordIdf = 7.5;
 
@@ -117,6 +123,21 @@ export const referringWords = /他们|她们|它们|该校|该院|该系|该支�
 
 /** A question that opens like a continuation (那…呢, 还有…, 另外…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时)|呢[？?]?$/u;
+
+/** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
+export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)/u;
+
+/** What joins the two sides of a pair question, the surer first. */
+export const pairConnectives: readonly string[] = ['以及', '和', '跟', '及', '与'];
+
+/** Where the second side's name ends (…专业在…, …学院的…, …各自…). */
+export const pairSideStop = /^(?:在|的|之间|各自|分别|有何|有什么|有哪些|有|相比|方面|是|都|对于|对)/u;
+
+/** The comparing words after the sides, replaced when a side is asked on its own. */
+export const pairTailCue = /(?:之间|各自|分别)?(?:有何|有什么|有哪些|存在哪些|存在什么|的)?(?:共同点和不同点|相同点和不同点|共同点与不同点|异同之处|异同点|异同|不同之处|不同点|不同|区别|差异|共同点|相同点|相同之处|相似之处|重合之处|差别)/gu;
+
+/** Words of a pair question's tail that only say “each of the two”. */
+export const pairEach = /之间|各自|分别/gu;
 
 /**
  * Synonyms of this field: a text covers a word when it holds the word or one of its synonyms.
@@ -195,6 +216,8 @@ export const evidence = {
   missingTypeFactor: 0.45,
   /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
   typedFocus: 0.4,
+  /** A person's titles are read this many characters back from the name (党委书记兼…院长杨伟国). */
+  titleChainLength: 30,
   typedNeighbourFactor: 0.5,
   /** A 时间 question is answered by the article's own date when a short sentence (a headline) says nearly all of it. */
   datedHeadlineLength: 40,
@@ -261,6 +284,8 @@ export const clauseBoundary = /[，；：,;:]/u;
 export const answerLengths = {
   /** A factoid lead is cut to the clauses around its answer span, at most this long. */
   factoidLead: 90,
+  /** …and at most this long when its sentence names several holders of the role asked about. */
+  severalPeopleLead: 48,
   /** A sentence longer than this is cut at clause boundaries around what matters. */
   longSentence: 240,
   /** A comparison cell holds about this many characters. */
@@ -345,6 +370,8 @@ export const qaKnobs = {
   leadWithNext: 320,
   /** Supporting points after an enumeration at most. */
   enumerationSupport: 1,
+  /** Supporting points under each side of a pair question (A与B有何不同) at most. */
+  nestedSupport: 1,
   /** In a follow-up, a sentence the previous answer showed scores this much. */
   alreadyShownFactor: 0.35,
 } as const;

@@ -224,3 +224,32 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(draft);
   });
 });
+
+describe('questions that compare two things', () => {
+  it('answers each side under its own name from its own articles, one citation numbering for both', async () => {
+    const end = await ask('嘉兴职业技术学院与台州科技职业学院在校企合作上有何不同？');
+    expect(end.notFound, end.answer).toBe(false);
+    const [first, second] = end.answer.split('**台州科技职业学院**');
+    expect(first).toContain('**嘉兴职业技术学院**');
+    expect(second).toBeDefined();
+    // Each side cites its own college's articles only.
+    const cited = (part: string): string[] => [...part.matchAll(/\[(\d+)\]/g)].map((match) => end.citations.find((citation) => citation.n === Number(match[1]))!.college);
+    expect(new Set(cited(first!))).toEqual(new Set(['嘉兴职业技术学院']));
+    expect(new Set(cited(second!))).toEqual(new Set(['台州科技职业学院']));
+    expect(end.citations.map((citation) => citation.n)).toEqual(end.citations.map((_, index) => index + 1));
+    expectSupported(end);
+  });
+
+  it('says which side the corpus has nothing on, and still answers the other', async () => {
+    const end = await ask('嘉兴职业技术学院和清华大学在校企合作上有何不同？');
+    expect(end.notFound).toBe(false);
+    expect(end.answer).toContain('没有找到关于“清华大学”的相关内容');
+    expect(end.answer.split('**清华大学**')[0]).toMatch(/\[1\]/);
+  });
+
+  it('refuses when neither side has evidence', async () => {
+    const end = await ask('清华大学和北京大学在校企合作上有何不同？');
+    expect(end.notFound).toBe(true);
+  });
+});
+

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { headedNameSpans, personSpans, typedSpans } from '../../core/answer/answer-spans.ts';
+import { holdsRole } from '../../core/answer/evidence.ts';
 import { displayClaim } from '../../core/answer/citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
@@ -42,6 +43,19 @@ describe('answer-type spans', () => {
   it('finds people only next to a role, so that words jieba takes for names do not count', () => {
     const text = '市委书记张兵莅临嘉职院宣讲，校党委书记方俊良带头宣讲，师生喜爱。';
     expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);
+  });
+
+  it('reads a person\'s role from the titles before the name, back to the person named before', () => {
+    const chain = '苏州校区党委书记兼国际学院、中法学院院长杨伟国说。';
+    const [person] = personSpans(chain);
+    expect(chain.slice(person!.start, person!.end)).toBe('杨伟国');
+    expect(holdsRole(chain, person!, ['党委书记'])).toBe(true);
+    expect(holdsRole(chain, person!, ['校长'])).toBe(false);
+    // 院长 belongs to 杨瑞龙; 赵彦云's title is 统计学院院长, not 党委书记.
+    const list = '经济学院党委书记、长江学者杨瑞龙，统计学院院长赵彦云，中央财经大学政府管理学院院长赵景华。';
+    const people = personSpans(list);
+    expect(texts(list, people)).toEqual(['杨瑞龙', '赵彦云', '赵景华']);
+    expect(people.map((span) => holdsRole(list, span, ['党委书记']))).toEqual([true, false, false]);
   });
 
   it('finds names built on the noun asked about, and quoted names', () => {

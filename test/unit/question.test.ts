@@ -100,6 +100,24 @@ describe('word roles', () => {
   it('weighs the role asked about in a 人物 question as topic (书记, 校长)', () => {
     expect(roleOf(analyze('嘉兴职业技术学院的校长是谁？'), '校长')).toBe('topic');
   });
+
+  it('weighs the words of a unit written after its college as its name, however common (经济学院, 智能制造教工党支部)', () => {
+    const unit = analyze('苏州工业职业技术学院经济学院的院长是谁？');
+    const plain = analyze('经济方面有什么做法？');
+    expect(roleOf(unit, '经济')).toBe('subject');
+    expect(roleOf(plain, '经济')).toBe('generic');
+    expect(unit.terms.find((term) => term.word === '经济')!.weight).toBeGreaterThan(3 * plain.terms.find((term) => term.word === '经济')!.weight);
+    expect(roleOf(analyze('苏州工业职业技术学院智能制造教工党支部设置了多少个党员先锋岗？'), '智能')).toBe('subject');
+    // Without a college right before it, a unit is read as usual.
+    expect(roleOf(analyze('各学院经济学院的做法'), '经济')).toBe('generic');
+  });
+
+  it('splits what is counted from the count asked for (招生人数 → 招生 + 人数, unit 名)', () => {
+    const analysis = analyze('嘉兴职业技术学院2021年的招生人数是多少？');
+    expect(roleOf(analysis, '招生')).toBe('topic');
+    expect(roleOf(analysis, '人数')).toBe('generic');
+    expect(analysis.unit).toBe('名');
+  });
 });
 
 describe('counts, list nouns, units and names', () => {
