@@ -109,13 +109,22 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
   }
 }
 
-/** Where `text` defines `name`: a definition cue (即, 是指, ：…) within a few characters after it. */
+/** 以A和B为“两翼”: what a name stands for, said before it. */
+const definedBefore = /以([^，。；;]{2,60}?)为[“"「]?$/u;
+
+/**
+ * Where `text` defines `name`: a definition cue (即, 是指, ：…) within a few characters after it, or
+ * 以…为 right before it (以长三角模具产教融合共同体和高端模塑智能制造产教联合体为“两翼”).
+ */
 function definitionSpans(text: string, name: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
     const after = text.slice(at + name.length, at + name.length + 6);
     const cue = definitionCue.exec(after);
     if (cue) spans.push({ start: at, end: at + name.length + cue.index + cue[0].length });
+    const before = text.slice(Math.max(0, at - 64), at);
+    const stated = definedBefore.exec(before);
+    if (stated) spans.push({ start: at - before.length + stated.index, end: at + name.length });
   }
   return spans;
 }

@@ -41,7 +41,7 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const score = (clause: TextSpan): number => {
     const clauseText = text.slice(clause.start, clause.end);
     const covered = coverage(clauseText.toLowerCase()) + (prefer?.(clauseText) ?? 0);
-    const holdsAnswer = typed && askedSpans(analysis, clauseText).length > 0;
+    const holdsAnswer = (typed || analysis.answerType === '定义') && askedSpans(analysis, clauseText).length > 0;
     // The clause with the number (or date, name) and the topic first; a bare number a little.
     return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
   };
@@ -127,11 +127,17 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const first = found.items[0]!;
     return !namingLabel || (first.chunk.document.docId === namingLabel.chunk.document.docId && Math.abs(first.start - namingLabel.start) <= qaKnobs.labelBody * 2);
   };
-  if (enumeration && listNearLabel(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // A sentence that states what the asked name stands for (以A和B为“两翼”) answers a definition
+  // better than a list elsewhere; a list inside that sentence still leads.
+  const stated = type === '定义' ? body.find((sentence) => sentence.typedMatch && sentence.score >= best.score * qaKnobs.enumerationAgainstBest) : undefined;
+  const statedSpans = stated ? askedSpans(analysis, stated.text).map((span) => ({ start: stated.start + span.start, end: stated.start + span.end })) : [];
+  const listInStated = (found: NonNullable<typeof enumeration>): boolean =>
+    !stated || found.items.every((item) => item.chunk.document.docId === stated.chunk.document.docId && statedSpans.some((span) => item.start < span.end + qaKnobs.definitionListSlack && item.end > span.start - qaKnobs.definitionListSlack));
+  if (enumeration && listNearLabel(enumeration) && listInStated(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = enumeration.items;
     enumerated = true;
   } else {
-    const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : undefined;
+    const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     const label = !isTyped(type) && !typedLead ? (namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;

@@ -370,6 +370,8 @@ export const qaKnobs = {
   leadWithNext: 320,
   /** Supporting points after an enumeration at most. */
   enumerationSupport: 1,
+  /** A list leads a definition only when its items stand within this many characters of where the sentence defines the name. */
+  definitionListSlack: 12,
   /** Supporting points under each side of a pair question (A与B有何不同) at most. */
   nestedSupport: 1,
   /** In a follow-up, a sentence the previous answer showed scores this much. */

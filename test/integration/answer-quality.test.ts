@@ -141,6 +141,15 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a definition leads with what the sentence says the name stands for, not a list beside it', async () => {
+    const end = await ask('台州科技职业学院机电与模具工程学院“两翼齐飞”的“两翼”指什么？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('长三角模具产教融合共同体');
+    expect(lead).toContain('高端模塑智能制造产教联合体');
+    expect(lead).not.toContain('三领域');
+    expectSupported(end);
+  });
+
   it('就本文提问: a docId filter answers from that article only, whatever the question names', async () => {
     const docId = defaultDocId('hunan');
     const end = await answers.answerOnce({ question: '有哪些具体做法？', mode: 'qa', history: [], filters: { docId } }, AbortSignal.timeout(30_000));

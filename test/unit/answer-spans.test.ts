@@ -68,6 +68,12 @@ describe('answer-type spans', () => {
     const text = '“三亮”即亮身份、亮职责、亮承诺；另有其他：说明。';
     expect(texts(text, typedSpans('定义', text, '三亮'))).toEqual(['三亮”即']);
   });
+
+  it('finds a definition said before the name (以A和B为“两翼”), within its clause', () => {
+    const text = '加强校企地基层党组织建设，以长三角模具产教融合共同体和高端模塑智能制造产教联合体为“两翼”，联合龙头企业共建基地。';
+    expect(texts(text, typedSpans('定义', text, '两翼'))).toEqual(['以长三角模具产教融合共同体和高端模塑智能制造产教联合体为“两翼']);
+    expect(typedSpans('定义', '学校以“两翼”为题开展研讨。', '两翼')).toEqual([]);
+  });
 });
 
 describe('items and claims', () => {
