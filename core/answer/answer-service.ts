@@ -271,7 +271,8 @@ export class AnswerService {
 
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
   private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
-    const analysis = analyzeQuestion(question, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+    const ownWords = question === request.question ? undefined : request.question;
+    const analysis = analyzeQuestion(question, { colleges: corpusColleges(snapshot), terms: snapshot.lexical, ownWords });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);

@@ -37,10 +37,16 @@ export function groupLabel(document: IndexedDocument): string {
 export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number, prefer?: (clause: string) => number): CitedSpan {
   const text = snapshot.documentText(sentence.chunk.document);
   const coverage = coreCoverageOf(analysis);
+  // The question's generic words (解决了多少个实际问题) tell clauses apart when its core words do not;
+  // in a follow-up, the user's own words outweigh what the conversation carried in.
+  const followUp = analysis.terms.some((term) => term.carried);
+  const wordCoverage = coreCoverageOf(analysis, ['subject', 'topic', 'generic'], followUp);
+  const wordWeight = followUp ? qaKnobs.ownWordsClauseWeight : qaKnobs.genericWordsClauseWeight;
   const typed = isTyped(analysis.answerType);
   const score = (clause: TextSpan): number => {
     const clauseText = text.slice(clause.start, clause.end);
-    const covered = coverage(clauseText.toLowerCase()) + (prefer?.(clauseText) ?? 0);
+    const lowered = clauseText.toLowerCase();
+    const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
     const holdsAnswer = (typed || analysis.answerType === '定义') && askedSpans(analysis, clauseText).length > 0;
     // The clause with the number (or date, name) and the topic first; a bare number a little.
     return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;

@@ -17,7 +17,7 @@ import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
-import type { QuestionAnalysis, QuestionTerm } from './question.ts';
+import type { QuestionAnalysis, QuestionTerm, TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
 const synonymsOf = new Map<string, string[]>();
@@ -93,8 +93,8 @@ function presence(match: MatchTerm, haystack: string): number {
  * The share of the question's core (subject and topic) weight that a text holds, for scoring
  * clauses and cells. Lower-case the text first.
  */
-export function coreCoverageOf(analysis: QuestionAnalysis): (text: string) => number {
-  const core = prepare(analysis.terms.filter((term) => term.role === 'subject' || term.role === 'topic'));
+export function coreCoverageOf(analysis: QuestionAnalysis, roles: readonly TermRole[] = ['subject', 'topic'], ownOnly = false): (text: string) => number {
+  const core = prepare(analysis.terms.filter((term) => roles.includes(term.role) && !(ownOnly && term.carried)));
   const weight = core.reduce((sum, match) => sum + match.term.weight, 0);
   return (text) => weightedShare(core, weight, (match) => presence(match, text));
 }

@@ -53,6 +53,8 @@ export interface QuestionTerm {
   critical: boolean;
   /** A place the question is about (东营市): an article that does not name it is less likely to answer. */
   place: boolean;
+  /** In a follow-up, a word the conversation carried in rather than one the user wrote (context, not what is asked). */
+  carried?: boolean;
   /**
    * The other items of a list the question names (党员先锋岗、积分管理、主题党日): any one of them
    * covers the list, which weighs as its heaviest item.
@@ -86,6 +88,8 @@ export interface QuestionContext {
   /** The corpus's colleges. */
   colleges: readonly string[];
   terms: TermStatistics;
+  /** A follow-up's own words, when `question` is it rewritten with the conversation's subject and topic. */
+  ownWords?: string;
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -273,6 +277,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   mergeListedTerms(question, terms);
+  const own = context.ownWords?.toLowerCase();
+  if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {
     question,
     answerType,

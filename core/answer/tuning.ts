@@ -345,6 +345,10 @@ export const enumerationKnobs = {
 export const qaKnobs = {
   /** A clause that holds a span of the asked type scores this much more when a sentence is cut. */
   typedClauseBonus: 1.5,
+  /** When a sentence is cut, a clause's share of all the question's words (generic ones too) adds this much times itself. */
+  genericWordsClauseWeight: 0.1,
+  /** …and in a follow-up its share of the user's own words (not those carried from the conversation) adds this much. */
+  ownWordsClauseWeight: 1,
   /** A clause with a span of the asked type but no topic word still scores this much. */
   bareSpanBonus: 0.05,
   /** A typed lead is the best sentence with a span of its type, if its core coverage is at least this share of the best sentence's. */

@@ -150,6 +150,18 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a follow-up is answered by the clause its own words point at, not the one its carried topic does', async () => {
+    const history = [
+      { role: 'user' as const, content: '嘉兴职业技术学院如何推进党史学习教育？' },
+      { role: 'assistant' as const, content: '高质量推进党史学习教育。[1]' },
+    ];
+    const end = await answers.answerOnce({ question: '解决了多少个实际问题？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('解决实际问题65个');
+    expect(lead).not.toContain('28项');
+    expectSupported(end);
+  });
+
   it('就本文提问: a docId filter answers from that article only, whatever the question names', async () => {
     const docId = defaultDocId('hunan');
     const end = await answers.answerOnce({ question: '有哪些具体做法？', mode: 'qa', history: [], filters: { docId } }, AbortSignal.timeout(30_000));

@@ -112,6 +112,12 @@ describe('word roles', () => {
     expect(roleOf(analyze('各学院经济学院的做法'), '经济')).toBe('generic');
   });
 
+  it('marks the words a follow-up carried from the conversation, not those the user wrote', () => {
+    const analysis = analyzeQuestion('嘉兴职业技术学院党史学习教育的解决了多少个实际问题？', { colleges, terms: snapshot.lexical, ownWords: '解决了多少个实际问题？' });
+    expect(analysis.terms.filter((term) => term.carried).map((term) => term.word).sort()).toEqual(['党史学习教育', '嘉兴职业技术学院'].sort());
+    expect(analyze('嘉兴职业技术学院解决了多少个实际问题？').terms.some((term) => term.carried)).toBe(false);
+  });
+
   it('splits what is counted from the count asked for (招生人数 → 招生 + 人数, unit 名)', () => {
     const analysis = analyze('嘉兴职业技术学院2021年的招生人数是多少？');
     expect(roleOf(analysis, '招生')).toBe('topic');
