@@ -33,7 +33,9 @@ async function initialisedDataDir(extensions: Extensions, key: string): Promise<
 
 const names = (process.argv[2] ?? '').split(',').filter(Boolean).sort();
 const extensions: Extensions = Object.fromEntries(names.map((name) => [name, available[name]!]));
-const db = await PGlite.create({ extensions, loadDataDir: await initialisedDataDir(extensions, names.join('+') || 'plain') });
+// A data folder on disk (argv[3]) is initialised in place; in memory, from the cached tarball.
+const dataDir = process.argv[3];
+const db = dataDir ? await PGlite.create({ extensions, dataDir }) : await PGlite.create({ extensions, loadDataDir: await initialisedDataDir(extensions, names.join('+') || 'plain') });
 let port = 0;
 let server: PGLiteSocketServer | null = null;
 

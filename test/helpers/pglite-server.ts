@@ -36,10 +36,13 @@ function reply(child: ChildProcess, check: (message: any) => boolean): Promise<a
   });
 }
 
-/** Starts PGlite with `extensions` (default: both) on a free loopback port. */
-export async function startPglite(options: { extensions?: readonly PgliteExtension[] } = {}): Promise<PgliteServer> {
+/**
+ * Starts PGlite with `extensions` (default: both) on a free loopback port. Its files live in
+ * memory unless `dataDir` names a folder (large corpora: a 100k-passage ingest outgrows memory).
+ */
+export async function startPglite(options: { extensions?: readonly PgliteExtension[]; dataDir?: string } = {}): Promise<PgliteServer> {
   const extensions = options.extensions ?? ['vector', 'pg_textsearch'];
-  const child = fork(script, [extensions.join(',')], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [extensions.join(','), ...(options.dataDir ? [options.dataDir] : [])], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { port } = await reply(child, (message) => typeof message?.port === 'number');
   const command = async (name: 'pause' | 'resume' | 'stop'): Promise<void> => {
     if (child.exitCode !== null) return;
