@@ -7,9 +7,9 @@
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
-import { CitationBook } from './citation-book.ts';
+import { CitationBook, passageHolding } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence } from './compose-qa.ts';
+import { cutSentence, labelBefore } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -64,7 +64,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
       if (!sentence) return null;
-      const span = cutSentence(snapshot, sentence, analysis, answerLengths.comparisonCell, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      // A practice is shown with the label that names it (推进“廉风洁雨”建设。通过组织党员…), within the cell's length.
+      const label = sentence === practice ? labelBefore(snapshot, sentence) : null;
+      const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
+      const cut = cutSentence(snapshot, sentence, analysis, room, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
+      const span = labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
       return { text: book.display(span), citations: [book.cite(span)] };
     });
     const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];

@@ -54,6 +54,19 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   return { ...cutToClauses(text, sentence, score, maxLength), chunk: sentence.chunk };
 }
 
+/**
+ * The label right before a sentence (三是推进“廉风洁雨”建设。 before 通过组织党员…): a short sentence
+ * without a comma ending where `sentenceStart` begins, or null.
+ */
+export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence): TextSpan | null {
+  const text = snapshot.documentText(sentence.chunk.document);
+  const before = text.slice(Math.max(0, sentence.start - qaKnobs.labelLength - 2), sentence.start);
+  const label = /(?:^|[。！？\n])([^。！？\n，,；;]{2,})[。！？]\s*$/u.exec(before);
+  if (!label) return null;
+  const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
+  return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
+}
+
 /** A short sentence without a comma that names a practice or a section: a heading, or a run-in label. */
 function isLabel(sentence: EvidenceSentence): boolean {
   return sentence.isHeading || isAsking(sentence.text) || (sentence.text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(sentence.text));

@@ -216,6 +216,15 @@ describe('comparisons and meeting drafts', () => {
     for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
   });
 
+  it('a comparison cell shows a practice with the label that names it, cited as one span', async () => {
+    const end = await ask('各院校在清廉文化建设上有什么做法？对比一下。', 'compare');
+    const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
+    expect(suzhou.practice!.text).toMatch(/^推进“廉风洁雨”建设。通过组织党员/u);
+    expect(suzhou.practice!.text.length).toBeLessThanOrEqual(100);
+    const citation = end.citations.find((entry) => entry.n === suzhou.practice!.citations[0])!;
+    expect(citation.quote).toContain('廉风洁雨');
+  });
+
   it('a meeting draft is titled with the request, lists practices that are not bare headings, and lessons that state lessons', async () => {
     const end = await ask('写一份关于党建与专业建设融合的会议材料', 'summary');
     expect(end.answer.split('\n')[0]).toBe('# 关于“党建与专业建设融合”的典型经验材料');
