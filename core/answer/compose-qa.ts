@@ -56,12 +56,13 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
 
 /**
  * The label right before a sentence (三是推进“廉风洁雨”建设。 before 通过组织党员…): a short sentence
- * without a comma ending where `sentenceStart` begins, or null.
+ * without a comma, in the same paragraph, ending where the sentence begins; or null.
  */
 export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence): TextSpan | null {
   const text = snapshot.documentText(sentence.chunk.document);
   const before = text.slice(Math.max(0, sentence.start - qaKnobs.labelLength - 2), sentence.start);
-  const label = /(?:^|[。！？\n])([^。！？\n，,；;]{2,})[。！？]\s*$/u.exec(before);
+  // In the same paragraph: the last sentence of the one before is no label of this one.
+  const label = /(?:^|[。！？\n])([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
   if (!label) return null;
   const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
   return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
