@@ -309,7 +309,7 @@ export class AnswerService {
     try {
       const filter = new StreamingCitationFilter(valid);
       let raw = '';
-      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, request.mode === 'compare' ? retrieved.colleges : [], analysis.answerType);
+      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, request.mode === 'compare' ? retrieved.colleges : [], analysis.answerType, grounds.sides?.map((side) => side.name));
       for await (const delta of generator.stream(messages, signal)) {
         raw += delta;
         const shown = filter.push(delta);

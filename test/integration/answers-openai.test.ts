@@ -280,6 +280,21 @@ describe('question analysis in the prompt', () => {
   });
 });
 
+describe('pair questions with a model', () => {
+  it('numbers passages of both sides for the model, each side from its own college', async () => {
+    const { fake, client } = await setup({ text: '两校做法不同[1][2]。' });
+    const result = await ask(client, { question: '嘉兴职业技术学院与台州科技职业学院在校企合作上有何不同？' });
+    expect(result.end).toMatchObject({ notFound: false, engine: 'openai:fake-model' });
+    const [sources] = sourcesOf(result.messages);
+    const colleges = sources!.map((citation) => citation.college);
+    expect(new Set(colleges)).toEqual(new Set(['嘉兴职业技术学院', '台州科技职业学院']));
+    // Alternately, so that a model reading the first sources reads both sides.
+    expect(new Set(colleges.slice(0, 2)).size).toBe(2);
+    expect(fake.requests).toHaveLength(1);
+    expect(promptOf(fake.requests[0]!).system).toContain('问题比较“嘉兴职业技术学院”和“台州科技职业学院”：请分别');
+  });
+});
+
 describe('questions the corpus cannot answer, with a model configured', () => {
   it('answers notFound without calling the model, in every mode', async () => {
     const { fake, client } = await setup({ text: '不应被调用[1]。' });
