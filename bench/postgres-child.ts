@@ -136,7 +136,7 @@ childMain<PostgresTask, PostgresResult>(async (task, progress) => {
   const embedder = projectionEmbedder(task.idf);
   const base = { corpusDir: task.corpusDir, chunking: task.chunking, embedder, embeddingBatchSize: 64, hnsw: task.hnsw };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pbqa-bench-pg-'));
-  // PGlite's files on disk: in memory, a 100k-passage ingest grew past 18 GB.
+  // PGlite's files on disk: a large ingest held in memory outgrows the machine.
   const server = task.server === 'pg15' ? await startPostgres15() : await startPglite({ dataDir: path.join(work, 'pglite') });
   const serverName = task.server === 'pg15' ? 'PostgreSQL 15' : 'PGlite';
   const store = await openPostgres({ url: server.url, maxConnections: 6 });

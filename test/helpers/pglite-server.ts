@@ -38,7 +38,7 @@ function reply(child: ChildProcess, check: (message: any) => boolean): Promise<a
 
 /**
  * Starts PGlite with `extensions` (default: both) on a free loopback port. Its files live in
- * memory unless `dataDir` names a folder (large corpora: a 100k-passage ingest outgrows memory).
+ * memory unless `dataDir` names a folder (for corpora too large to hold in memory).
  */
 export async function startPglite(options: { extensions?: readonly PgliteExtension[]; dataDir?: string } = {}): Promise<PgliteServer> {
   const extensions = options.extensions ?? ['vector', 'pg_textsearch'];
