@@ -9,11 +9,13 @@ import { isTyped, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { findEnumeration } from './enumerations.ts';
+import { findEnumeration, ordinalOf } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { answerLengths, continuationCue, qaKnobs, scopeOfAll } from './tuning.ts';
+import type { AnswerType } from './tuning.ts';
+import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -70,7 +72,12 @@ export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence)
 
 /** A short sentence without a comma that names a practice or a section: a heading, or a run-in label. */
 function isLabel(sentence: EvidenceSentence): boolean {
-  return sentence.isHeading || isAsking(sentence.text) || (sentence.text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(sentence.text));
+  return sentence.isHeading || isAsking(sentence.text) || isLabelText(sentence.text);
+}
+
+/** Short and without a comma: a run-in label (三是推进“廉风洁雨”建设。), not a sentence of the body. */
+function isLabelText(text: string): boolean {
+  return text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(text);
 }
 
 /**
@@ -91,7 +98,7 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
     for (const more of splitSentences(text, next.end, Math.min(text.length, label.start + qaKnobs.labelBody * 2))) {
       const moreText = text.slice(more.start, more.end);
       if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > qaKnobs.labelBody) break;
-      if (moreText.length <= qaKnobs.labelLength && !/[，,；;]/u.test(moreText)) break;
+      if (isLabelText(moreText)) break;
       ends.push(more.end);
     }
   }
@@ -104,20 +111,36 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
 }
 
 /**
- * A lead that ends a sentence goes on into the next one when it continues the topic (an answer
- * often spans two sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span.
+ * A lead that ends a sentence goes on through its paragraph (an answer often spans several
+ * sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span, while the sentences
+ * stay on the question or on the lead: up to a line break, a question, the next point of an
+ * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
+ * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
  */
+/** Distinct Chinese character bigrams two texts share (stopword pairs aside). */
+function sharedBigrams(left: string, right: string): number {
+  const grams = new Set(bigrams(left));
+  return new Set(bigrams(right).filter((gram) => grams.has(gram))).size;
+}
+
+const continues: ReadonlySet<AnswerType> = new Set(['做法', '定义', '列表', 'general']);
+
 function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
   const text = snapshot.documentText(lead.chunk.document);
   if (lead.end < sentence.end - 1) return lead;
-  const [next] = splitSentences(text, sentence.end, Math.min(lead.chunk.end, sentence.end + answerLengths.longSentence * 2));
-  if (!next || next.start - sentence.end > 2 || text.slice(sentence.end, next.start).includes('\n')) return lead;
-  const nextText = text.slice(next.start, next.end);
-  if (isAsking(nextText) || next.end - lead.start > qaKnobs.leadWithNext) return lead;
-  // It goes on when it is announced (…如下：), opens as a continuation (同时…, 其中…), or stays on the topic.
-  const announced = /[：:]$/u.test(text.slice(sentence.start, sentence.end).trim()) || continuationCue.test(nextText);
-  if (!announced && coreCoverageOf(analysis)(nextText.toLowerCase()) < qaKnobs.continuationCoverage) return lead;
-  return { ...lead, end: trimSpan(text, next).end };
+  let end = lead.end;
+  for (const next of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence))) {
+    const nextText = text.slice(next.start, next.end);
+    if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
+    if (isAsking(nextText) || next.end - lead.start > qaKnobs.leadWithNext) break;
+    // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).
+    const onTopic = coreCoverageOf(analysis)(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
+    if (!onTopic) break;
+    // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
+    if (/^(?:shi|qi|paren|comma)$/u.test(ordinalOf(nextText)?.kind ?? '') && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
+    end = trimSpan(text, next).end;
+  }
+  return { ...lead, end };
 }
 
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
@@ -135,6 +158,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   let leadItems: CitedSpan[] = [];
   let leadSentences: EvidenceSentence[] = [];
   let enumerated = false;
+  let continued = false;
   const wantsItems = type === '列表' || type === '定义' || (analysis.expectedCount !== null && analysis.expectedCount > 1);
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
@@ -166,7 +190,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
-    leadItems = [isTyped(type) || labelled ? leadSpan : withContinuation(snapshot, leadSpan, lead, analysis)];
+    leadItems = [continues.has(type) && !labelled ? withContinuation(snapshot, leadSpan, lead, analysis) : leadSpan];
+    continued = leadItems[0]!.end > leadSpan.end;
   }
 
   // Supporting points: the next best sentences that add something.
@@ -189,8 +214,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     ? [...body.filter((sentence) => !heard.has(sentence.chunk.document.college) && body.find((other) => other.chunk.document.college === sentence.chunk.document.college) === sentence), ...body]
     : body;
   let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
+  // A practice told through its paragraph leaves room for fewer points beside it.
+  const pointLimit = continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
   for (const sentence of ordered) {
-    if (support.length >= limit || budget <= 0) break;
+    if (support.length >= pointLimit || budget <= 0) break;
     if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
     if (sentence.score < leadScore * (isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;

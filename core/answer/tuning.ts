@@ -112,9 +112,6 @@ export const knownPlaces: readonly string[] = [
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
 export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
 
-/** A sentence that opens as the continuation of the one before (同时…, 其中…, 对…的). */
-export const continuationCue = /^(?:同时|并且|并|其中|此外|另外|具体|即|对于|对|凡|如|若|首先|其次|然后|随后|此后|期间|届时|包括)/u;
-
 /** A question about every college or unit (各学院…, 分别): its answer hears from each. */
 export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
 
@@ -369,9 +366,15 @@ export const qaKnobs = {
   namingLabelAgainstBest: 0.4,
   /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */
   labelBody: 160,
-  /** A lead goes on into the next sentence of its paragraph when that holds this share of the core words, up to leadWithNext characters in all. */
+  /**
+   * A lead goes on through its paragraph, up to this many characters in all, while each next
+   * sentence holds this share of the question's core words or shares this many bigrams with the lead.
+   */
+  leadWithNext: 400,
   continuationCoverage: 0.1,
-  leadWithNext: 320,
+  continuationSharedBigrams: 2,
+  /** …and then a 做法/general answer has this many fewer supporting points (at least one). */
+  continuedLeadPoints: 2,
   /** Supporting points after an enumeration at most. */
   enumerationSupport: 1,
   /** A list leads a definition only when its items stand within this many characters of where the sentence defines the name. */

@@ -1,0 +1,67 @@
+/**
+ * A lead that tells how goes on through its paragraph while the sentences stay on the question or
+ * on the lead, as one cited span; it stops at the next point of an outline and at a sentence on
+ * something else, and a count stays one clause. Real ingest, real index, real jieba.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerService } from '../../core/answer/answer-service.ts';
+import type { AnswerEnd } from '../../core/answer/protocol.ts';
+import { SearchService } from '../../core/retrieval/search-service.ts';
+import { ingestCorpus } from '../../ingest/pipeline.ts';
+import { claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import { defaultChunking, defaultHnsw, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+
+const article = [
+  '关于支持企业复工复产的若干措施',
+  '一、全力保障防控物资快速通关。各直属海关设立进口捐赠物资专门受理窗口和绿色通道，对防控物资实施快速验放。防控物资到港后，由海关优先安排查验。查验完毕的物资当日放行。本市今年还将举办春季校园招聘会。',
+  '二、减免中小企业房租。承租国有企业房产的中小企业，免收2月份房租。',
+  '三、加大稳岗返还力度。对不裁员的企业，返还上年度实际缴纳失业保险费的50%，全市共有1200家企业受益。稳岗返还资金由失业保险基金列支。',
+].join('\n');
+
+let search: SearchService;
+let answers: AnswerService;
+
+beforeAll(async () => {
+  const corpusDir = makeTempDir('continuation-corpus');
+  const indexDir = makeTempDir('continuation-index');
+  fs.writeFileSync(path.join(corpusDir, 'measures.txt'), article);
+  await ingestCorpus({ corpusDir, indexDir, chunking: defaultChunking, embedder: null, embeddingBatchSize: 16, hnsw: defaultHnsw });
+  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
+  search.load();
+  answers = new AnswerService({ search, generator: null });
+});
+afterAll(() => {
+  search.close();
+  removeTempDirs();
+});
+
+async function ask(question: string): Promise<Omit<AnswerEnd, 'id'>> {
+  return answers.answerOnce({ question, mode: 'qa', history: [], filters: {} }, AbortSignal.timeout(30_000));
+}
+
+describe('a lead told through its paragraph', () => {
+  it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
+    const end = await ask('海关如何对防控物资实施快速验放？');
+    expect(end.notFound).toBe(false);
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('实施快速验放。防控物资到港后，由海关优先安排查验。查验完毕的物资当日放行。[1]');
+    expect(end.answer).not.toContain('招聘会');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('stops before the next point of the outline', async () => {
+    const end = await ask('怎样全力保障防控物资快速通关？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('快速验放');
+    expect(lead).not.toContain('减免中小企业房租');
+  });
+
+  it('a count stays the clause that holds it', async () => {
+    const end = await ask('稳岗返还共有多少家企业受益？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('全市共有1200家企业受益。[1]');
+    expect(lead).not.toContain('列支');
+  });
+});
