@@ -1,11 +1,21 @@
 /**
  * Checks shared by the answer tests: the order of a question's messages, that every citation is a
  * real span of a real passage (fetched through `GET /api/documents/:docId`), and that the claims
- * of an extractive answer are contained in the passages they cite.
+ * of an extractive answer are contained in the passages they cite; and the extractive answer
+ * service over an index folder, as the answer tests open it.
  */
 import { expect } from 'vitest';
+import { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
+import { SearchService } from '../../core/retrieval/search-service.ts';
 import type { TestApp } from './app.ts';
+
+/** Lexical search and the extractive engine over an index folder; close `search` after the tests. */
+export function openExtractiveAnswers(indexDir: string): { search: SearchService; answers: AnswerService } {
+  const search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
+  search.load();
+  return { search, answers: new AnswerService({ search, generator: null }) };
+}
 
 /** A document as `GET /api/documents/:docId` returns it (the fields the checks use). */
 export interface DocumentBody {

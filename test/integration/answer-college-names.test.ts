@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerService } from '../../core/answer/answer-service.ts';
-import { SearchService } from '../../core/retrieval/search-service.ts';
+import type { AnswerService } from '../../core/answer/answer-service.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { openExtractiveAnswers } from '../helpers/answer-checks.ts';
 import { ingest, makeTempDir, removeTempDirs, writeFiles } from '../helpers/corpus.ts';
 
 let search: SearchService;
@@ -27,9 +28,7 @@ beforeAll(async () => {
   writeFiles(corpusDir, { 'articles.jsonl': `${articles.map((article) => JSON.stringify(article)).join('\n')}\n` });
   const indexDir = path.join(root, 'index');
   await ingest(corpusDir, indexDir);
-  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
-  search.load();
-  answers = new AnswerService({ search, generator: null });
+  ({ search, answers } = openExtractiveAnswers(indexDir));
 });
 afterAll(() => {
   search.close();

@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerService } from '../../core/answer/answer-service.ts';
+import type { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import { SearchService } from '../../core/retrieval/search-service.ts';
-import { ingestCorpus } from '../../ingest/pipeline.ts';
-import { claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
-import { defaultChunking, defaultHnsw, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
+import { ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
 
 const article = [
   '关于支持企业复工复产的若干措施',
@@ -27,10 +26,8 @@ beforeAll(async () => {
   const corpusDir = makeTempDir('continuation-corpus');
   const indexDir = makeTempDir('continuation-index');
   fs.writeFileSync(path.join(corpusDir, 'measures.txt'), article);
-  await ingestCorpus({ corpusDir, indexDir, chunking: defaultChunking, embedder: null, embeddingBatchSize: 16, hnsw: defaultHnsw });
-  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
-  search.load();
-  answers = new AnswerService({ search, generator: null });
+  await ingest(corpusDir, indexDir);
+  ({ search, answers } = openExtractiveAnswers(indexDir));
 });
 afterAll(() => {
   search.close();

@@ -6,11 +6,11 @@
  * meeting drafts whose practices are not bare headings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerService } from '../../core/answer/answer-service.ts';
+import type { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
 import { sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
-import { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
 import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
 let search: SearchService;
@@ -18,9 +18,7 @@ let answers: AnswerService;
 
 beforeAll(async () => {
   const indexDir = await ingestDefaultCorpus('answer-quality');
-  search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
-  search.load();
-  answers = new AnswerService({ search, generator: null });
+  ({ search, answers } = openExtractiveAnswers(indexDir));
 });
 afterAll(() => {
   search.close();
