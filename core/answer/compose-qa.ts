@@ -190,7 +190,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
-    leadItems = [continues.has(type) && !labelled ? withContinuation(snapshot, leadSpan, lead, analysis) : leadSpan];
+    // A side of a pair question is stated briefly beside the other.
+    leadItems = [continues.has(type) && !labelled && !options.nested ? withContinuation(snapshot, leadSpan, lead, analysis) : leadSpan];
     continued = leadItems[0]!.end > leadSpan.end;
   }
 
