@@ -18,7 +18,7 @@ import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import type { QuestionAnalysis, QuestionTerm, TermRole } from './question.ts';
-import { evidence as knobs, knownPlaces, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
 const synonymsOf = new Map<string, string[]>();
 for (const group of synonymGroups) for (const word of group) synonymsOf.set(word, [...new Set([...(synonymsOf.get(word) ?? []), ...group.filter((other) => other !== word)])]);
@@ -29,6 +29,9 @@ export function formsOf(word: string): string[] {
   // 东营市 is often just 东营; 内蒙古自治区, 内蒙古.
   const place = /^([\u4e00-\u9fa5]{2,}?)(?:自治区|省|市|县|区|州)$/u.exec(word);
   if (place) forms.add(place[1]!);
+  const opening = knownPlaces.find((known) => word.startsWith(known));
+  const rest = opening ? word.slice(opening.length).replace(/^(?:市|省)/u, '') : '';
+  if (organisationTail.test(rest)) forms.add(rest);
   // 党史学习教育活动 contains 党史学习教育: its synonyms count too.
   for (const [key, synonyms] of synonymsOf) if (key.length >= 2 && key !== word && word.includes(key)) for (const synonym of synonyms) forms.add(word.replace(key, synonym));
   return [...forms];

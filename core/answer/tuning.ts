@@ -98,6 +98,13 @@ export const unitAfterName = /^((?:(?![的在和与及对是为把被将从向�
 export const organisationWordIdf = 7.5;
 
 /**
+ * An organisation that may drop the place it opens with (天津泰达医院 is 泰达医院 in a Tianjin
+ * article): a name of its own before 医院, 银行, 公司…; not a school, whose place is its name
+ * (宁波职业技术学院 is no 职业技术学院), nor a generic one (人民医院, 第一医院).
+ */
+export const organisationTail = /^(?!人民|中心|第|市|省|县|区)[\u4e00-\u9fa5]{2,}(?:医院|银行|公司|集团|商会)$/u;
+
+/**
  * Provinces and their capitals by their short names: places a question is about even without a
  * suffix (北京, 兰州). jieba's place tags alone are unreliable (上路 is tagged a place).
  */
@@ -172,6 +179,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['措施', '举措', '办法', '做法'],
   ['要求', '规定', '须', '必须', '应当'],
   ['便利', '便捷', '绿色通道', '快速通道'],
+  ['电子邮件', '电子邮箱', '邮箱', 'email'],
 ];
 
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */

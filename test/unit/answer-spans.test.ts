@@ -8,7 +8,7 @@ import { holdsRole } from '../../core/answer/evidence.ts';
 import { displayClaim } from '../../core/answer/citation-book.ts';
 import { clausesOf, cutToClauses, trimSpan } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
-import { longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
+import { formsOf, longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
 import { sentenceCues } from '../../core/answer/tuning.ts';
 
 const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
@@ -105,5 +105,19 @@ describe('sentences that state nothing', () => {
   it('a sentence that only names who spoke is no evidence; a statement that reports speech is', () => {
     for (const sentence of ['杨海杰提醒说。', '浙江省大数据发展管理局副局长蒋汝忠说。', '他介绍。']) expect(sentenceCues.attributionOnly.test(sentence), sentence).toBe(true);
     for (const sentence of ['杨海杰说，入沪道口均未出现拥堵。', '市公安局交警总队作出权威解答。', '学校党委书记强调，要把党建与专业建设相结合。']) expect(sentenceCues.attributionOnly.test(sentence), sentence).toBe(false);
+  });
+});
+
+describe('the forms an article may use for a question word', () => {
+  it('an organisation may drop the place it opens with; a school, a generic name or a bare place may not', () => {
+    expect(formsOf('天津泰达医院')).toContain('泰达医院');
+    expect(formsOf('北京市协和医院')).toContain('协和医院');
+    expect(formsOf('宁波职业技术学院')).not.toContain('职业技术学院');
+    expect(formsOf('天津人民医院')).not.toContain('人民医院');
+    expect(formsOf('东营市')).toContain('东营');
+  });
+
+  it('holds the field’s synonyms (电子邮件 / 邮箱)', () => {
+    expect(formsOf('电子邮件')).toContain('邮箱');
   });
 });
