@@ -66,9 +66,10 @@ export const roleWords: readonly string[] = ['书记', '副书记', '党委书�
 
 /**
  * A word this common in general Chinese (jieba IDF below it) is generic unless it is a proper noun
- * or a domain term. 时间 4.1, 类型 5.7, 名字 6.2 fall below; 党建 10.1, 首关制 (absent) do not.
+ * or a domain term. 时间 4.1, 类型 5.7 fall below (名字 is listed above); 老师 6.4, 农村 6.1, 党建 10.1,
+ * 首关制 (absent) do not.
  */
-export const genericIdfBelow = 6.6;
+export const genericIdfBelow = 6.0;
 
 /** jieba part-of-speech tags of proper nouns: people, places, organisations, other names. */
 export const properNounTags: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz']);
@@ -164,6 +165,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['人才培养', '育人', '培养人才'],
   ['就业', '访企拓岗', '毕业生'],
   ['乡村振兴', '帮扶', '共同富裕'],
+  ['农村', '乡村'],
   ['廉洁', '清廉', '廉政', '从严治党', '反腐倡廉', '警示教育', '纪律教育'],
   ['获评', '荣获', '被评为', '评为', '荣膺', '拿到', '获得'],
   ['国字号', '国家级'],

@@ -55,6 +55,9 @@ describe('word roles', () => {
     expect(roleOf(analyze('该支部打造的阵地叫什么名字？'), '名字')).toBe('generic');
     expect(roleOf(analyze('百人宣讲团包括哪些类型？'), '类型')).toBe('generic');
     expect(roleOf(analyze('嘉兴职业技术学院在教师职称评聘上有什么新政策？'), '政策')).toBe('generic');
+    // Content words a little less common than those (老师, 农村) are what the question is about.
+    expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
+    expect(roleOf(analyze('老师们拿到过哪些国字号称号？'), '老师')).toBe('topic');
   });
 
   it('keeps question words and counts out of the topic (几名, 多少次, 三项, 有何)', () => {
