@@ -9,7 +9,7 @@ import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { CitationBook, passageHolding } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence, labelBefore } from './compose-qa.ts';
+import { cutSentence, isLabelText, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -64,6 +64,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
       if (!sentence) return null;
+      // A run-in label picked as the practice (建设思政育人“新高地”。) is shown with the sentence it heads.
+      const headed = sentence === practice && isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      if (headed) return { text: book.display(headed), citations: [book.cite(headed)] };
       // A practice is shown with the label that names it (推进“廉风洁雨”建设。通过组织党员…), within the cell's length.
       const label = sentence === practice ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);

@@ -62,9 +62,11 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
  */
 export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence): TextSpan | null {
   const text = snapshot.documentText(sentence.chunk.document);
-  const before = text.slice(Math.max(0, sentence.start - qaKnobs.labelLength - 2), sentence.start);
+  const from = Math.max(0, sentence.start - qaKnobs.labelLength - 3);
+  // A label starts after a sentence's end or at the text's start, never where the window happens to.
+  const before = `${from === 0 ? '\n' : ''}${text.slice(from, sentence.start)}`;
   // In the same paragraph: the last sentence of the one before is no label of this one.
-  const label = /(?:^|[。！？\n])([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
+  const label = /[。！？\n]([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
   if (!label) return null;
   const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
   return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
@@ -76,28 +78,28 @@ function isLabel(sentence: EvidenceSentence): boolean {
 }
 
 /** Short and without a comma: a run-in label (三是推进“廉风洁雨”建设。), not a sentence of the body. */
-function isLabelText(text: string): boolean {
+export function isLabelText(text: string): boolean {
   return text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(text);
 }
 
 /**
  * A label with the sentence after it, as one contiguous span (the following sentence cut to its
- * first clauses when long), or null when no sentence follows in the same passage.
+ * first clauses when longer than `maxLength`), or null when no sentence follows in the same passage.
  */
-export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan | null {
+export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number = answerLengths.longSentence): CitedSpan | null {
   const document = label.chunk.document;
   const text = snapshot.documentText(document);
   // Read past the label's passage: a label often closes one passage and its body opens the next.
   const [next] = splitSentences(text, label.end, Math.min(text.length, label.end + answerLengths.longSentence * 3));
   if (!next || next.start - label.end > 2) return null;
-  const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, answerLengths.longSentence);
+  const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, maxLength);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];
   // The body goes on while it is short: up to the next label (the next practice) or a line break.
   if (cut.start === next.start && cut.end >= next.end - 1) {
     for (const more of splitSentences(text, next.end, Math.min(text.length, label.start + qaKnobs.labelBody * 2))) {
       const moreText = text.slice(more.start, more.end);
-      if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > qaKnobs.labelBody) break;
+      if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > Math.min(qaKnobs.labelBody, maxLength)) break;
       if (isLabelText(moreText)) break;
       ends.push(more.end);
     }

@@ -223,6 +223,21 @@ describe('comparisons and meeting drafts', () => {
     expect(citation.quote).toContain('廉风洁雨');
   });
 
+  it('a comparison cell starts where a sentence or clause starts, and a label picked as the practice comes with its sentence', async () => {
+    const end = await ask('对比各院校利用新媒体开展党建和思政工作的做法。', 'compare');
+    const snapshot = search.retriever().snapshot;
+    for (const row of end.table!.rows) {
+      for (const cell of [row.practice, row.outcome]) {
+        if (!cell) continue;
+        const citation = end.citations.find((entry) => entry.n === cell.citations[0])!;
+        const text = snapshot.documentText(snapshot.chunkById(citation.chunkId)!.document);
+        expect(citation.start === 0 || /[。！？；;，,：:\s]/u.test(text[citation.start - 1]!), cell.text).toBe(true);
+      }
+    }
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    expect(jiaxing.practice!.text).toMatch(/^建设思政育人“新高地”。与浙江红船干部学院/u);
+  });
+
   it('a meeting draft is titled with the request, lists practices that are not bare headings, and lessons that state lessons', async () => {
     const end = await ask('写一份关于党建与专业建设融合的会议材料', 'summary');
     expect(end.answer.split('\n')[0]).toBe('# 关于“党建与专业建设融合”的典型经验材料');
