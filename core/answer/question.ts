@@ -21,6 +21,7 @@ import {
   genericIdfBelow,
   genericWords,
   intentWords,
+  listCountAtMost,
   organisationName,
   unitAfterName,
   organisationWordIdf,
@@ -101,7 +102,7 @@ const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
-const askingWord = /^(?:几|多少|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
+const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
 const year = /^(?:19|20)\d{2}$/u;
 /** What may stand before an organisation's name without being part of it (2021年嘉职院, 与浙江大学). */
 const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到]+/u;
@@ -131,11 +132,25 @@ function numeral(text: string): number | null {
 }
 
 /**
+ * A count of the items asked for (哪七大, 三个); a larger number counts what the question is about
+ * (建立的95个集中隔离医学观察点提供哪些服务), not the answer's items.
+ */
+function countedPhrase(question: string): RegExpExecArray | null {
+  const match = /(?:哪|这|那)?([两二三四五六七八九十]|\d{1,2})(?:个|项|支|大|种|条|类|点|方面|部分|件)/u.exec(question.replace(quotedName, ''));
+  return match && (numeral(match[1]!) ?? 0) <= listCountAtMost ? match : null;
+}
+
+/** The words a question counts its items with (七大 in 哪七大重点领域), as an article would write them; or null. */
+export function countPhraseOf(question: string): string | null {
+  return countedPhrase(question)?.[0].replace(/^[哪这那]/u, '') ?? null;
+}
+
+/**
  * How many items a question expects, when it says: 哪三个, 三个项目, 包括哪四支, or a quoted name
  * that counts its parts (“三亮” → 3, “五大计划” → 5; the last quoted name is what is asked about).
  */
 export function expectedCountOf(question: string): number | null {
-  const match = /(?:哪|这|那)?([两二三四五六七八九十]|\d{1,2})(?:个|项|支|大|种|条|类|点|方面|部分|件)/u.exec(question.replace(quotedName, ''));
+  const match = countedPhrase(question);
   if (match) return numeral(match[1]!);
   const names = [...question.matchAll(quotedName)].map((name) => name[1]!);
   const counted = /^([两二三四五六七八九十])(?:大|个|项|种|型|维|位|链|全|亮|比|服务|融|育|心|翼|支)?/u.exec(names[names.length - 1] ?? '');

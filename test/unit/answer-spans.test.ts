@@ -40,6 +40,14 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('时间', text))).toEqual(['每月第四周周四', '2019-2021年', '2021年12月8日']);
   });
 
+  it('finds organisations by the word that ends their name (学院, 局, 协会, 委员会)', () => {
+    const text = '这是由上海市美术家协会主办的网络漫画展，市卫生健康委员会指导。';
+    const found = texts(text, typedSpans('机构', text));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/上海市美术家协会$/u);
+    expect(found[1]).toBe('市卫生健康委员会');
+  });
+
   it('finds people only next to a role, so that words jieba takes for names do not count', () => {
     const text = '市委书记张兵莅临嘉职院宣讲，校党委书记方俊良带头宣讲，师生喜爱。';
     expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);

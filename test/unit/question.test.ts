@@ -4,7 +4,7 @@
  * list nouns, units and names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuestion, answerTypeOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
@@ -29,6 +29,7 @@ describe('answer types', () => {
     ['嘉职院近两年累计开展了多少人次的政治素质考察？', '数量'],
     ['2021年有几名教师成功直聘高一级职称？', '数量'],
     ['台州科技职业学院2024届毕业生就业率有多高？', '数量'],
+    ['海东市对办理纳税申报困难的企业可延长多久进行申报？', '数量'],
     ['风能党员活动日固定在什么时间？', '时间'],
     ['“古典学实验班”创办于哪一年？', '时间'],
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
@@ -41,6 +42,7 @@ describe('answer types', () => {
     ['国家发改委从哪几个方面扩大口罩生产？', '列表'],
     ['“三亮三比”中的“三亮”是什么？', '定义'],
     ['政治素质“首关制”是什么意思？', '定义'],
+    ['广州市八个一措施具体指代什么？', '定义'],
     ['嘉兴职业技术学院是怎样推进党建与专业建设融合的？', '做法'],
     ['教师评价改革取得了什么效果？', '成效'],
     ['湖南电气职业技术学院获评过黄大年式教师团队吗？', '是否'],
@@ -55,6 +57,7 @@ describe('word roles', () => {
     expect(roleOf(analyze('该支部打造的阵地叫什么名字？'), '名字')).toBe('generic');
     expect(roleOf(analyze('百人宣讲团包括哪些类型？'), '类型')).toBe('generic');
     expect(roleOf(analyze('嘉兴职业技术学院在教师职称评聘上有什么新政策？'), '政策')).toBe('generic');
+    expect(roleOf(analyze('学校想要申报项目，可以在哪里办理？'), '想要')).toBe('generic');
     // Content words a little less common than those (老师, 农村) are what the question is about.
     expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
     expect(roleOf(analyze('老师们拿到过哪些国字号称号？'), '老师')).toBe('topic');
@@ -63,6 +66,7 @@ describe('word roles', () => {
   it('keeps question words and counts out of the topic (几名, 多少次, 三项, 有何)', () => {
     const words = analyze('东营市对雇佣大学生的企业有何补贴？取消了几名人员？三项服务？').terms.map((term) => term.word);
     for (const word of ['几名', '有何', '三项', '多少次']) expect(words).not.toContain(word);
+    expect(analyze('支部活动可以延长多久？').terms.map((term) => term.word)).not.toContain('多久');
   });
 
   it('makes quoted names topic and critical, colleges subject and critical', () => {
@@ -139,6 +143,10 @@ describe('counts, list nouns, units and names', () => {
     expect(expectedCountOf('“三亮三比”中的“三亮”是什么？')).toBe(3);
     expect(expectedCountOf('嘉兴职业技术学院的“五大计划”包括哪些？')).toBe(5);
     expect(expectedCountOf('嘉兴职业技术学院在教师评价改革中实施了哪些制度？')).toBeNull();
+    expect(expectedCountOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe(7);
+    expect(countPhraseOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe('七大');
+    // A larger number counts what the question is about, not the items of its answer.
+    expect(expectedCountOf('重庆建立的95个集中隔离医学观察点提供哪些服务？')).toBeNull();
   });
 
   it('finds the noun a list enumerates, the unit a count asks for, and the noun a name is asked for', () => {
