@@ -14,7 +14,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
 import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { countPhraseOf, type QuestionAnalysis } from './question.ts';
 import { enumerationKnobs as knobs } from './tuning.ts';
 
 export interface Enumeration {
@@ -138,7 +138,12 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // The best sentences, and those that name what a definition asks about (the parts follow the name).
   const target = analysis.answerType === '定义' || analysis.answerType === '列表' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
   const ranked = [...evidence].filter((sentence) => sentence.score > 0).sort((a, b) => b.score - a.score);
-  const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : [])])];
+  // A sentence that counts the items as the question does (重点支持七大重点领域：…) says what was
+  // asked however little else it shares with the question: it ranks as the best sentence does.
+  const counted = analysis.expectedCount !== null ? countPhraseOf(analysis.question) : null;
+  const top = ranked[0]?.score ?? 0;
+  const counting = counted ? ranked.filter((sentence) => sentence.text.includes(counted)).slice(0, knobs.anchors).map((sentence) => ({ ...sentence, score: Math.max(sentence.score, top) })) : [];
+  const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : []), ...counting])];
   let best: Enumeration | null = null;
   const consider = (candidate: Enumeration): void => {
     if (candidate.items.length >= 1 && (!best || candidate.score > best.score)) best = candidate;

@@ -4,17 +4,38 @@
  * of an extractive answer are contained in the passages they cite; and the extractive answer
  * service over an index folder, as the answer tests open it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import type { TestApp } from './app.ts';
+import { ingest, makeTempDir } from './corpus.ts';
 
 /** Lexical search and the extractive engine over an index folder; close `search` after the tests. */
 export function openExtractiveAnswers(indexDir: string): { search: SearchService; answers: AnswerService } {
   const search = new SearchService({ indexDir, embedder: null, retriever: { efSearch: 64 }, closeDelayMs: 0 });
   search.load();
   return { search, answers: new AnswerService({ search, generator: null }) };
+}
+
+/**
+ * Writes `articles` (file name → text) into a new corpus folder, ingests it with the real pipeline
+ * and opens the extractive service over it, with `ask` for one 问答 question. Close `search` and
+ * remove the temporary folders after the tests.
+ */
+export async function extractiveAnswersOver(
+  name: string,
+  articles: Record<string, string>,
+): Promise<{ search: SearchService; answers: AnswerService; ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>> }> {
+  const corpusDir = makeTempDir(`${name}-corpus`);
+  const indexDir = makeTempDir(`${name}-index`);
+  for (const [file, text] of Object.entries(articles)) fs.writeFileSync(path.join(corpusDir, file), text);
+  await ingest(corpusDir, indexDir);
+  const { search, answers } = openExtractiveAnswers(indexDir);
+  const ask = (question: string): Promise<Omit<AnswerEnd, 'id'>> => answers.answerOnce({ question, mode: 'qa', history: [], filters: {} }, AbortSignal.timeout(30_000));
+  return { search, answers, ask };
 }
 
 /** A document as `GET /api/documents/:docId` returns it (the fields the checks use). */

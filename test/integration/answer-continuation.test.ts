@@ -3,14 +3,11 @@
  * on the lead, as one cited span; it stops at the next point of an outline and at a sentence on
  * something else, and a count stays one clause. Real ingest, real index, real jieba.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd } from '../../core/answer/protocol.ts';
 import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
-import { ingest, makeTempDir, removeTempDirs } from '../helpers/corpus.ts';
+import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
+import { removeTempDirs } from '../helpers/corpus.ts';
 
 const article = [
   '关于支持企业复工复产的若干措施',
@@ -20,23 +17,15 @@ const article = [
 ].join('\n');
 
 let search: SearchService;
-let answers: AnswerService;
+let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  const corpusDir = makeTempDir('continuation-corpus');
-  const indexDir = makeTempDir('continuation-index');
-  fs.writeFileSync(path.join(corpusDir, 'measures.txt'), article);
-  await ingest(corpusDir, indexDir);
-  ({ search, answers } = openExtractiveAnswers(indexDir));
+  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article }));
 });
 afterAll(() => {
   search.close();
   removeTempDirs();
 });
-
-async function ask(question: string): Promise<Omit<AnswerEnd, 'id'>> {
-  return answers.answerOnce({ question, mode: 'qa', history: [], filters: {} }, AbortSignal.timeout(30_000));
-}
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {

@@ -1,0 +1,54 @@
+/**
+ * List questions whose list shares little with the question but its count (哪七大重点领域 →
+ * 重点支持七大重点领域：…), and counts that are not the list's (95个观察点). Real ingest, real
+ * index, real jieba.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEnd } from '../../core/answer/protocol.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
+import { removeTempDirs } from '../helpers/corpus.ts';
+
+const bank = [
+  '金融服务动态',
+  '记者26日从中国工商银行获悉，工行实施“春润行动”，全力支持企业复工复产，促进经济社会平稳运行。',
+  '工行将安排专项信贷资金，加大对小微企业的信贷投放。各分行要简化审批流程，提高放款效率。',
+  '工行“春润行动”有两项安排：一是持续做好抗疫重点企业保障和受困企业支持。二是分类、分层、分批支持企业复工复产。',
+  '“春润行动”期间，工行对复工复产企业开辟绿色通道。工行各分行成立“春润行动”专班，服务复工复产。',
+  '工行还通过“春润行动”为复工复产企业减免手续费。工行表示，“春润行动”将持续到复工复产全面完成。',
+  // Enough other text that the list opens a passage of its own, far from the words of the question.
+  ...Array.from({ length: 6 }, (_, index) => `第${index + 1}家分行加大信贷投放力度，简化审批流程，提高放款效率，降低贷款利率，延长贷款期限，为小微企业和个体工商户提供更加便利的金融服务。`),
+  '重点支持七大重点领域：“五医领域”类、生活物资保障类、交通物流类、装备制造类、能源化工类、电信运营类、外贸外资类。',
+].join('\n');
+const wards = [
+  '重庆：建立95个集中隔离医学观察点',
+  '重庆已为密切接触者设置了95个集中隔离医学观察点，观察点由专人负责。',
+  '在入住期间，观察对象一人一间房，专人24小时服务，并提供心理疏导等人文关怀、送餐上门、每日体温检测等服务。',
+].join('\n');
+
+let search: SearchService;
+let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
+
+beforeAll(async () => {
+  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards }));
+});
+afterAll(() => {
+  search.close();
+  removeTempDirs();
+});
+
+describe('list questions', () => {
+  it('finds the list that counts its items as the question does, though it shares no other word', async () => {
+    const end = await ask('工行“春润行动”支持哪七大重点领域的企业复工复产？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    for (const item of ['生活物资保障类', '外贸外资类']) expect(lead, end.answer).toContain(item);
+    for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('does not take a number of the question for the number of items asked (95个观察点)', async () => {
+    const end = await ask('重庆建立的95个集中隔离医学观察点提供哪些服务？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('心理疏导');
+  });
+});
