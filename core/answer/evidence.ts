@@ -17,7 +17,7 @@ import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
-import type { QuestionAnalysis, QuestionTerm, TermRole } from './question.ts';
+import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
 const synonymsOf = new Map<string, string[]>();
@@ -308,7 +308,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const typed = isTyped(analysis.answerType);
   const questionCore = phraseText(analysis);
   // 1 when the article names everything the question depends on, placeMismatchFactor when it
-  // does not name the place, 0 when it misses a name, year or person.
+  // does not name the place, 0 when it misses a name, year or person (undatedYearFactor for a
+  // year an undated article does not write).
   const articleChecks = new Map<string, number>();
   const articleFit = (chunk: IndexedChunk): number => {
     let known = articleChecks.get(chunk.document.docId);
@@ -316,15 +317,17 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
       const names = (match: MatchTerm): boolean => match.forms.some((form) => namesIn(form, text));
       const placeForms = places.flatMap((match) => match.forms);
-      known = !critical.every(names)
-        ? 0
-        : places.every(names)
-          ? 1
-          : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), placeForms)
-            ? knobs.placeConflictFactor
-            : selfReference.test(text)
-              ? knobs.placeSelfReferenceFactor
-              : knobs.placeMismatchFactor;
+      const unnamed = critical.filter((match) => !names(match));
+      // An undated article may be of the year asked about without writing it.
+      const yearFit = unnamed.length === 0 ? 1 : !chunk.document.date && unnamed.every((match) => isYear(match.term.word)) ? knobs.undatedYearFactor : 0;
+      const placeFit = places.every(names)
+        ? 1
+        : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), placeForms)
+          ? knobs.placeConflictFactor
+          : selfReference.test(text)
+            ? knobs.placeSelfReferenceFactor
+            : knobs.placeMismatchFactor;
+      known = yearFit * placeFit;
       articleChecks.set(chunk.document.docId, known);
     }
     return known;
@@ -414,7 +417,9 @@ export function namesIn(name: string, text: string): boolean {
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[]): string[] {
   const texts = hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
-  return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
+  // An undated article may be of the year asked about without writing it (see articleFit).
+  const undated = hits.some((hit) => !hit.chunk.document.date);
+  return matches.filter(({ term }) => term.critical && !(undated && isYear(term.word))).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
 }
 
 function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[]): EvidenceVerdict {

@@ -104,6 +104,11 @@ const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
 const year = /^(?:19|20)\d{2}$/u;
+
+/** Whether a question word is a year (2020), which bounds what articles can answer it. */
+export function isYear(word: string): boolean {
+  return year.test(word);
+}
 /** What may stand before an organisation's name without being part of it (2021年嘉职院, 与浙江大学). */
 const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到]+/u;
 
@@ -396,9 +401,12 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
       continue;
     }
-    if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word) && terms.documentFrequency(token.word) === 0) {
+    if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word)) {
       const parts = getJieba().tag(token.word, false);
-      if (parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
+      // A preposition glued to the next character (对受疫情, 意见中要严格) is cut off, however often
+      // the corpus, segmented the same way, holds the glued word.
+      const glued = parts.length > 1 && (parts[0]!.tag === 'p' || parts[0]!.word === '中') && [...parts[0]!.word].length === 1;
+      if ((glued || terms.documentFrequency(token.word) === 0) && parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
         result.push(...parts);
         continue;
       }

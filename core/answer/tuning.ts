@@ -240,6 +240,8 @@ export const evidence = {
   /** An article that does not name the place a question is about counts this much; one that says 本市/我省 instead, placeSelfReferenceFactor. */
   placeMismatchFactor: 0.5,
   placeSelfReferenceFactor: 0.85,
+  /** An article without a date that never writes the year a question names may still be of that year: it counts this much (a dated one, 0). */
+  undatedYearFactor: 0.7,
   /** An article that opens naming another place (北京市… for a question about 上海) and never the asked one: it is about somewhere else. */
   placeConflictFactor: 0.2,
   /** Characters of an article's opening (after its title) read for the place it is about. */

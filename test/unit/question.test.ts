@@ -69,6 +69,15 @@ describe('word roles', () => {
     expect(analyze('支部活动可以延长多久？').terms.map((term) => term.word)).not.toContain('多久');
   });
 
+  it('cuts a preposition jieba glued to the next character (对受疫情, 意见中要严格)', () => {
+    // A corpus segmented by the same jieba holds the glued words too.
+    const glued = new Set(['对受', '中要']);
+    const terms = { chunkCount: snapshot.lexical.chunkCount, documentFrequency: (word: string) => (glued.has(word) ? 40 : snapshot.lexical.documentFrequency(word)), idf: (word: string) => snapshot.lexical.idf(word) };
+    const words = (question: string): string[] => analyzeQuestion(question, { colleges, terms }).terms.map((term) => term.word);
+    expect(words('学校对受疫情影响的学生有何帮扶政策？')).not.toContain('对受');
+    expect(words('指导意见中要严格人员管理的内容是什么？')).not.toContain('中要');
+  });
+
   it('makes quoted names topic and critical, colleges subject and critical', () => {
     const analysis = analyze('嘉兴职业技术学院的“五大计划”包括哪些？');
     expect(analysis.terms.find((term) => term.word === '五大计划')).toMatchObject({ role: 'topic', critical: true, isName: true });
