@@ -79,7 +79,19 @@ function isLabel(sentence: EvidenceSentence): boolean {
 
 /** Short and without a comma: a run-in label (三是推进“廉风洁雨”建设。), not a sentence of the body. */
 export function isLabelText(text: string): boolean {
-  return text.length <= qaKnobs.labelLength && !/[，,；;]/u.test(text);
+  return text.length - lastLineStart(text) <= qaKnobs.labelLength && !/[，,；;]/u.test(text);
+}
+
+/**
+ * Where the last of several lines that lost their breaks starts in `text` (二、进一步降低企业用工成本
+ * （五）减轻社会保险负担。: at （五）), or 0: lines run together at a run of spaces or at a space
+ * before an outline number (300 元 is one line).
+ */
+function lastLineStart(text: string): number {
+  const trimmed = text.trimEnd();
+  let start = 0;
+  for (const gap of trimmed.matchAll(/\s{2,}|\s(?=[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/gu)) start = gap.index + gap[0].length;
+  return start;
 }
 
 /**
@@ -104,10 +116,12 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
       ends.push(more.end);
     }
   }
+  // Lines run together before the label (（责任单位：…）   二、…   5.实施援企稳岗政策。): the span opens at the last.
+  const start = label.start + lastLineStart(text.slice(label.start, label.end));
   // The longest span one passage holds, so that its citation highlights all of it.
   for (const end of ends.reverse()) {
-    const chunk = passageHolding(snapshot, document, { start: label.start, end }, label.chunk);
-    if (chunk) return { start: label.start, end, chunk };
+    const chunk = passageHolding(snapshot, document, { start, end }, label.chunk);
+    if (chunk) return { start, end, chunk };
   }
   return null;
 }
@@ -179,13 +193,19 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const statedSpans = stated ? askedSpans(analysis, stated.text).map((span) => ({ start: stated.start + span.start, end: stated.start + span.end })) : [];
   const listInStated = (found: NonNullable<typeof enumeration>): boolean =>
     !stated || found.items.every((item) => item.chunk.document.docId === stated.chunk.document.docId && statedSpans.some((span) => item.start < span.end + qaKnobs.definitionListSlack && item.end > span.start - qaKnobs.definitionListSlack));
-  if (enumeration && listNearLabel(enumeration) && listInStated(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // A question that names one label of the list (（五）减轻社会保险负担。) asks what that label covers.
+  // Only one label may say the topic: where every label does (坚持党建与…相融合), the list is the answer.
+  const topicLabels = enumeration && analysis.expectedCount === null
+    ? candidates.filter((sentence) => isLabel(sentence) && sentence.ownTopicCoverage >= qaKnobs.askedLabelTopic && enumeration.items.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start <= sentence.start && sentence.end <= item.end + 1))
+    : [];
+  const askedLabel = topicLabels.length === 1 ? topicLabels[0] : undefined;
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = enumeration.items;
     enumerated = true;
   } else {
     const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
-    const label = !isTyped(type) && !typedLead ? (namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
+    const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     const lead = typedLead ?? label ?? best;
     leadSentences = [lead];
@@ -193,7 +213,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const leadLength = !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
     // A side of a pair question is stated briefly beside the other.
-    leadItems = [continues.has(type) && !labelled && !options.nested ? withContinuation(snapshot, leadSpan, lead, analysis) : leadSpan];
+    // A label's body goes on too when it ends where a sentence does.
+    const through = labelled ? (/[。！？；;!?]$/u.test(snapshot.documentText(labelled.chunk.document).slice(labelled.start, labelled.end).trim()) ? { ...lead, start: labelled.start, end: labelled.end } : null) : lead;
+    leadItems = [continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis) : leadSpan];
     continued = leadItems[0]!.end > leadSpan.end;
   }
 

@@ -380,6 +380,12 @@ export const qaKnobs = {
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
   labelLength: 24,
   labelAgainstBest: 0.85,
+  /**
+   * A list question whose topic one label of the list says nearly whole (减轻社会保险负担方面有哪些
+   *政策 and （五）减轻社会保险负担。) asks for that label's body, not for its siblings: a label holding
+   * this share of the topic's weight itself.
+   */
+  askedLabelTopic: 0.8,
   /** A label that names what a definition question quotes leads when it scores this share of the best. */
   namingLabelAgainstBest: 0.4,
   /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */

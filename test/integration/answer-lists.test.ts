@@ -26,11 +26,21 @@ const wards = [
   '在入住期间，观察对象一人一间房，专人24小时服务，并提供心理疏导等人文关怀、送餐上门、每日体温检测等服务。',
 ].join('\n');
 
+const measures = [
+  '关于支持企业应对疫情的若干措施',
+  '一、加强防疫指引',
+  '（一）指导企业做好防疫。各区要指导复工企业落实测温、消毒、通风等措施。（责任单位：市卫生健康委）',
+  '二、降低企业用工成本   （二）实施援企稳岗政策。对不裁员或少裁员的企业，返还其上年度实际缴纳失业保险费的50%。（责任单位：市人社局）',
+  '三、减轻企业经营负担   （三）减免企业房租。对承租国有企业房产的中小企业，免收一个月房租。（责任单位：市国资委）',
+  '（责任单位：市财政局）   四、进一步降低企业负担   （四）减轻社会保险负担。对受疫情影响不能按时缴纳社会保险费的企业，允许延期至疫情解除后三个月内补缴。补缴社会保险费免收滞纳金，不影响参保个人权益记录。',
+  '五、优化政府服务   （五）推行网上办理。各类审批事项一律网上办理。',
+].join('\n');
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards }));
+  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures }));
 });
 afterAll(() => {
   search.close();
@@ -50,5 +60,15 @@ describe('list questions', () => {
     const end = await ask('重庆建立的95个集中隔离医学观察点提供哪些服务？');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer).toContain('心理疏导');
+  });
+
+  it('a question that names one heading of a list asks what it covers: its body, from the heading on, through its paragraph', async () => {
+    const end = await ask('在减轻社会保险负担方面有哪些政策？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toMatch(/^(?:（四）)?减轻社会保险负担。对受疫情影响/u);
+    expect(lead).toContain('免收滞纳金');
+    for (const sibling of ['减免企业房租', '推行网上办理', '责任单位']) expect(lead).not.toContain(sibling);
+    for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });
 });
