@@ -341,7 +341,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const context = passageContext(chunk).toLowerCase();
     const fit = articleFit(chunk);
     const matchesArticle = fit > 0;
-    const spans = splitSentences(text, chunk.start, chunk.end).filter((span) => {
+    const spans = splitSentences(text, chunk.start, chunk.end).flatMap((span) => atDateline(text, span)).filter((span) => {
       const sentence = text.slice(span.start, span.end);
       return sentence.replace(/[\s\p{P}\d]/gu, '').length >= 4 && !sentenceCues.attributionOnly.test(sentence.trim());
     });
@@ -359,7 +359,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
-      const isHeading = headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
+      const isHeading = Boolean(span.headline) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
@@ -389,6 +389,23 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     });
   });
   return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all) };
+}
+
+/** A news agency's dateline (…新华社北京2月15日电（记者 申铖）, 天山网讯（记者马蓓报道）): the headline before it and its end. */
+const dateline = /(?:日电|网讯|报讯|社讯|台讯)(?:\s*[（(](?:记者|通讯员)[^（()）]{0,30}[)）])?/u;
+
+/** Whether a sentence is a headline with its dateline (cut off the story by `atDateline`). */
+export function isHeadline(sentence: string): boolean {
+  const match = dateline.exec(sentence);
+  return match !== null && match.index + match[0].length >= sentence.trimEnd().length;
+}
+
+/** A sentence that runs a headline into the story through a dateline, cut after the dateline: the headline is no answer. */
+function atDateline(text: string, span: TextSpan): (TextSpan & { headline?: boolean })[] {
+  const match = dateline.exec(text.slice(span.start, span.end));
+  if (!match) return [span];
+  const cut = span.start + match.index + match[0].length;
+  return cut >= span.end - 1 ? [span] : [{ start: span.start, end: cut, headline: true }, { start: cut, end: span.end }];
 }
 
 /**

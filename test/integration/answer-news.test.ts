@@ -1,0 +1,38 @@
+/**
+ * News copy whose headline runs into the story through a dateline (…渡难关 新华社成都2月24日电（记者
+ * 胡旭）日前，…): the headline and dateline are no answer, the story is. Real ingest, real index,
+ * real jieba.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEnd } from '../../core/answer/protocol.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
+import { removeTempDirs } from '../helpers/corpus.ts';
+
+// One line, as news pages often come: headline, dateline and story without a break.
+const story =
+  '成都推出减税抗疫贷支持小微企业渡难关 新华社成都2月24日电（记者胡旭）日前，一家医药公司用时不到20分钟就通过手机申办获得信用贷款300万元。' +
+  '减税抗疫贷以纳税企业的实缴税额及减免税额为授信依据，不需要任何抵押或担保，最快当天放款。' +
+  '成都市税务局表示，将继续扩大减税抗疫贷的覆盖面。';
+
+let search: SearchService;
+let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
+
+beforeAll(async () => {
+  ({ search, ask } = await extractiveAnswersOver('news', { 'loan.txt': story }));
+});
+afterAll(() => {
+  search.close();
+  removeTempDirs();
+});
+
+describe('news copy with a dateline', () => {
+  it('answers from the story, not from the headline and dateline that say the question back', async () => {
+    const end = await ask('成都推出的减税抗疫贷支持小微企业，需要什么担保？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('不需要任何抵押或担保');
+    expect(lead).not.toContain('新华社');
+    for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+});
