@@ -434,9 +434,7 @@ export function namesIn(name: string, text: string): boolean {
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[]): string[] {
   const texts = hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
-  // An undated article may be of the year asked about without writing it (see articleFit).
-  const undated = hits.some((hit) => !hit.chunk.document.date);
-  return matches.filter(({ term }) => term.critical && !(undated && isYear(term.word))).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
+  return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
 }
 
 function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[]): EvidenceVerdict {
@@ -448,7 +446,11 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
     const enumeration = findEnumeration(snapshot, sentences.filter((sentence) => sentence.articleMatches), analysis);
     if (!enumeration || enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare)) strength *= knobs.missingTypeFactor;
   }
-  const answerable = hits.length > 0 && analysis.totalWeight > 0 && missing.length === 0 && strength >= knobs.minimumCoverage;
+  // An undated article may be of the year asked about without writing it (see articleFit): a
+  // missing year alone does not refuse then, though the refusal still names it.
+  const undated = hits.some((hit) => !hit.chunk.document.date);
+  const blocking = missing.filter((word) => !(undated && isYear(word)));
+  const answerable = hits.length > 0 && analysis.totalWeight > 0 && blocking.length === 0 && strength >= knobs.minimumCoverage;
   return { answerable, strength, missing };
 }
 

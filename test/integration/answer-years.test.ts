@@ -33,5 +33,7 @@ describe('a year the question names', () => {
   it('rules out an article dated another year', async () => {
     const end = await ask('2021年市场监管局对全市学校食堂开展了什么检查？');
     expect(end.notFound, end.answer).toBe(true);
+    // The refusal still says which year no article writes.
+    expect(end.answer).toContain('没有提到“2021”');
   });
 });
