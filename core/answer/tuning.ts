@@ -381,8 +381,8 @@ export const qaKnobs = {
   labelLength: 24,
   labelAgainstBest: 0.85,
   /**
-   * A list question whose topic one label of the list says nearly whole (减轻社会保险负担方面有哪些
-   *政策 and （五）减轻社会保险负担。) asks for that label's body, not for its siblings: a label holding
+   * A list question whose topic one label of the list says nearly whole (减轻社会保险负担方面有哪些政策
+   * and （五）减轻社会保险负担。) asks for that label's body, not for its siblings: a label holding
    * this share of the topic's weight itself.
    */
   askedLabelTopic: 0.8,
