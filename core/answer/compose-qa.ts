@@ -12,7 +12,8 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, isAsking, isHeadline, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { isHeadline } from './run-together.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
@@ -75,7 +76,7 @@ export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence)
 /** A short sentence without a comma that names a practice or a section: a heading, or a run-in label. */
 function isLabel(sentence: EvidenceSentence): boolean {
   // A news headline names the story, not a practice whose body follows.
-  if (isHeadline(sentence.text)) return false;
+  if (sentence.isHeadline || isHeadline(sentence.text)) return false;
   return sentence.isHeading || isAsking(sentence.text) || isLabelText(sentence.text);
 }
 

@@ -12,11 +12,11 @@
  */
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
-import { splitSentences } from '../text/sentences.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
+import { evidenceSpans } from './run-together.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
@@ -113,6 +113,8 @@ export interface EvidenceSentence {
   text: string;
   /** A heading of the article, or a short run-in heading (党建引领开新局。) at the start of a paragraph. */
   isHeading: boolean;
+  /** A news headline or a page's title run into its text: it names the story, not a practice whose body follows. */
+  isHeadline: boolean;
   /** Weighted share of the question's words found in the sentence itself (context counts at contextFactor). */
   coverage: number;
   /** As `coverage`, with the neighbours' words counting at neighbourFactor. */
@@ -341,7 +343,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const context = passageContext(chunk).toLowerCase();
     const fit = articleFit(chunk);
     const matchesArticle = fit > 0;
-    const spans = splitSentences(text, chunk.start, chunk.end).flatMap((span) => atDateline(text, span)).filter((span) => {
+    const spans = evidenceSpans(text, chunk.start, chunk.end).filter((span) => {
       const sentence = text.slice(span.start, span.end);
       return sentence.replace(/[\s\p{P}\d]/gu, '').length >= 4 && !sentenceCues.attributionOnly.test(sentence.trim());
     });
@@ -352,14 +354,16 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       seen.add(key);
       const own = lowered[index]!;
       const neighbours = lowered.slice(Math.max(0, index - knobs.windowRadius), index).concat(lowered.slice(index + 1, index + 1 + knobs.windowRadius)).join(' ');
-      const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, context));
+      // Headings cut off this sentence's line (run-together.ts) are its context, as headings above a passage are.
+      const spanContext = span.under ? `${context} ${span.under.map((heading) => text.slice(heading.start, heading.end)).join(' ').toLowerCase()}` : context;
+      const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, spanContext));
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
       const typeSpans = typedSpans(analysis.answerType, sentence, analysis.nameHead);
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
-      const isHeading = Boolean(span.headline) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
+      const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
@@ -385,27 +389,10 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (isHeading ? knobs.headingFactor : 1) *
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1);
-      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });
   });
   return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all) };
-}
-
-/** A news agency's dateline (…新华社北京2月15日电（记者 申铖）, 天山网讯（记者马蓓报道）): the headline before it and its end. */
-const dateline = /(?:日电|网讯|报讯|社讯|台讯)(?:\s*[（(](?:记者|通讯员)[^（()）]{0,30}[)）])?/u;
-
-/** Whether a sentence is a headline with its dateline (cut off the story by `atDateline`). */
-export function isHeadline(sentence: string): boolean {
-  const match = dateline.exec(sentence);
-  return match !== null && match.index + match[0].length >= sentence.trimEnd().length;
-}
-
-/** A sentence that runs a headline into the story through a dateline, cut after the dateline: the headline is no answer. */
-function atDateline(text: string, span: TextSpan): (TextSpan & { headline?: boolean })[] {
-  const match = dateline.exec(text.slice(span.start, span.end));
-  if (!match) return [span];
-  const cut = span.start + match.index + match[0].length;
-  return cut >= span.end - 1 ? [span] : [{ start: span.start, end: cut, headline: true }, { start: cut, end: span.end }];
 }
 
 /**

@@ -290,6 +290,17 @@ export const sentenceCues = {
   preamble: /^(?:为(?:深入|认真|全面|切实|进一步|全力|更好|有效|坚决|做好|贯彻|落实|加强|保障|确保|支持|应对|帮助)|根据.{0,30}(?:要求|规定|精神|部署)[，,])|(?:现将|现就|特此|特制定|制定本|经研究|如下[：:]?$)|〔(?:19|20)\d{2}〕|\d+号\s|(?:办公厅|人民政府|委员会|管理局|办公室)\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/u,
 } as const;
 
+/**
+ * Titles and headings that a page's lost line breaks ran into the next line (run-together.ts):
+ * a piece before a lost break is cut off as a heading when it is at most `headingLength`
+ * characters, holds no clause mark and at least `headingHan` Chinese characters (2020年2月4日 is no
+ * heading).
+ */
+export const runTogether = {
+  headingLength: 60,
+  headingHan: 6,
+} as const;
+
 // ------------------------------------------------------------------------------------------------
 // Sentences and clauses
 

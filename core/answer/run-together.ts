@@ -1,0 +1,75 @@
+/**
+ * Sentences that web text runs together, cut apart for evidence: a news headline runs into its
+ * story through a dateline (…渡难关 新华社成都2月24日电（记者胡旭）), and a page whose line breaks
+ * were lost runs a title or a heading into the next line (…复工的通知 各区住房城乡建设委…：,
+ * 二、加大财政金融支持   （四）…). The headline or heading is no answer; what follows it may be.
+ */
+import { splitSentences } from '../text/sentences.ts';
+import type { TextSpan } from './answer-spans.ts';
+import { runTogether as knobs } from './tuning.ts';
+
+/** A sentence to weigh; `heading` when it was cut off as a heading, `headline` when as the story's headline or the page's title. */
+export interface EvidenceSpan extends TextSpan {
+  heading?: boolean;
+  headline?: boolean;
+  /** The headings cut off right before this sentence: they still say what it is about. */
+  under?: TextSpan[];
+}
+
+/** A news agency's dateline (…新华社北京2月15日电（记者 申铖）, 天山网讯（记者马蓓报道）): the headline before it and its end. */
+const dateline = /(?:日电|网讯|报讯|社讯|台讯)(?:\s*[（(](?:记者|通讯员)[^（()）]{0,30}[)）])?/u;
+
+/** Whether a sentence is a headline with its dateline (cut off the story by `atDateline`). */
+export function isHeadline(sentence: string): boolean {
+  const match = dateline.exec(sentence);
+  return match !== null && match.index + match[0].length >= sentence.trimEnd().length;
+}
+
+/** A sentence that runs a headline into the story through a dateline, cut after the dateline. */
+function atDateline(text: string, span: TextSpan): EvidenceSpan[] {
+  const match = dateline.exec(text.slice(span.start, span.end));
+  if (!match) return [span];
+  const cut = span.start + match.index + match[0].length;
+  return cut >= span.end - 1 ? [span] : [{ start: span.start, end: cut, heading: true, headline: true }, { start: cut, end: span.end }];
+}
+
+/**
+ * Where a lost line break may have been: a run of spaces, or one space between Chinese text
+ * (a title's end, a closing mark) and Chinese text or an outline number.
+ */
+const lostBreak = /\s{2,}|(?<=[\p{Script=Han}）)”》])\s(?=[\p{Script=Han}（(“《]|\d+[.．、])/gu;
+
+/** An outline number opening a heading (二、, （四）, 3.), which may carry its own 、. */
+const outlineNumber = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])\s*/u;
+
+/** A title or heading: short, no clause inside, enough Chinese to name something (not a bare date). */
+function isHeadingPiece(piece: string): boolean {
+  const bare = piece.replace(outlineNumber, '');
+  const han = bare.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return bare.length <= knobs.headingLength && han >= knobs.headingHan && !/[，,、：:。！？!?]/u.test(bare);
+}
+
+/** A sentence cut after each title or heading that a lost line break ran into the next line. */
+function atLostBreaks(text: string, span: TextSpan): EvidenceSpan[] {
+  const pieces: EvidenceSpan[] = [];
+  const headings: TextSpan[] = [];
+  let start = span.start;
+  const sentence = text.slice(span.start, span.end);
+  for (const gap of sentence.matchAll(lostBreak)) {
+    const at = span.start + gap.index;
+    const after = at + gap[0].length;
+    if (after >= span.end - 1) break;
+    if (!isHeadingPiece(text.slice(start, at))) continue;
+    // The page's first line is its title: it names the page, as a headline names its story.
+    pieces.push({ start, end: at, heading: true, headline: text.slice(0, start).trim() === '', ...(headings.length > 0 ? { under: [...headings] } : {}) });
+    headings.push({ start, end: at });
+    start = after;
+  }
+  pieces.push({ start, end: span.end, ...(headings.length > 0 ? { under: headings } : {}) });
+  return pieces;
+}
+
+/** The sentences of `text.slice(from, to)` as evidence weighs them (see the file comment). */
+export function evidenceSpans(text: string, from: number, to: number): EvidenceSpan[] {
+  return splitSentences(text, from, to).flatMap((span) => atDateline(text, span)).flatMap((span) => (span.heading ? [span] : atLostBreaks(text, span)));
+}

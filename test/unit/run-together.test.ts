@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { evidenceSpans, isHeadline, type EvidenceSpan } from '../../core/answer/run-together.ts';
+
+/** The spans' texts, a heading marked `#`, a headline `##`, with the headings each sentence stands under. */
+function pieces(text: string): string[] {
+  const show = (span: EvidenceSpan): string => `${span.headline ? '## ' : span.heading ? '# ' : ''}${text.slice(span.start, span.end)}`;
+  return evidenceSpans(text, 0, text.length).map((span) => (span.under ? `${show(span)} < ${span.under.map((heading) => text.slice(heading.start, heading.end)).join(' / ')}` : show(span)));
+}
+
+describe('sentences run together', () => {
+  it('cuts a page title off the line it ran into, and keeps it as the line’s context', () => {
+    expect(pieces('北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知 各区住房城乡建设委，各集团总公司：')).toEqual([
+      '## 北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知',
+      '各区住房城乡建设委，各集团总公司： < 北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知',
+    ]);
+  });
+
+  it('cuts headings that lost their line breaks, but not a clause or a bare date', () => {
+    const text = '（责任单位：各市政府，省财政厅）   二、加大财政金融支持   （四）对重点保障企业贷款给予财政贴息支持。';
+    expect(pieces(`开头。${text}`)).toEqual([
+      '开头。',
+      '（责任单位：各市政府，省财政厅）   二、加大财政金融支持   （四）对重点保障企业贷款给予财政贴息支持。',
+    ]);
+    expect(pieces('开头。二、加大财政金融支持   （四）对重点保障企业贷款给予财政贴息支持。')).toEqual(['开头。', '# 二、加大财政金融支持', '（四）对重点保障企业贷款给予财政贴息支持。 < 二、加大财政金融支持']);
+    expect(pieces('开头。2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。')).toEqual(['开头。', '2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。']);
+    // One space inside Latin text or between a number and its unit is no lost line.
+    expect(pieces('开头。访问 www.bjac.org.cn 提交材料，最多 300 元。')).toEqual(['开头。', '访问 www.bjac.org.cn 提交材料，最多 300 元。']);
+  });
+
+  it('cuts a news headline off its story at the dateline', () => {
+    expect(pieces('成都推出减税抗疫贷支持小微企业渡难关 新华社成都2月24日电（记者胡旭）日前，一家公司获得贷款。')).toEqual([
+      '## 成都推出减税抗疫贷支持小微企业渡难关 新华社成都2月24日电（记者胡旭）',
+      '日前，一家公司获得贷款。',
+    ]);
+    expect(isHeadline('成都推出减税抗疫贷 新华社成都2月24日电（记者胡旭）')).toBe(true);
+    expect(isHeadline('新华社成都2月24日电 日前，一家公司获得贷款。')).toBe(false);
+  });
+});
