@@ -90,7 +90,9 @@ function parallelRuns(sentences: readonly RegionSentence[]): RegionSentence[][] 
   for (const sentence of short) {
     const opening = sentence.text.slice(0, 2);
     if (!/^[\u4e00-\u9fa5]{2}$/u.test(opening)) continue;
-    groups.set(opening, [...(groups.get(opening) ?? []), sentence]);
+    const group = groups.get(opening) ?? [];
+    // A sentence a compilation repeats after every section (上述优惠政策…另行公告。) is one item, not a list.
+    if (!group.some((other) => other.text === sentence.text)) groups.set(opening, [...group, sentence]);
   }
   return [...groups.values()].filter((group) => group.length >= 2);
 }

@@ -36,11 +36,19 @@ const measures = [
   '五、优化政府服务   （五）推行网上办理。各类审批事项一律网上办理。',
 ].join('\n');
 
+// A compilation that closes every policy with the same sentence.
+const compilation = [
+  '疫情防控税收优惠政策汇编',
+  '取得政府规定标准的疫情防治临时性工作补助和奖金，免征个人所得税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
+  '单位发给个人用于预防新型冠状病毒感染的肺炎的药品、医疗用品和防护用品等实物，免征个人所得税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
+  '对纳税人提供公共交通运输服务取得的收入，免征增值税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
+].join('\n');
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures }));
+  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation }));
 });
 afterAll(() => {
   search.close();
@@ -70,5 +78,13 @@ describe('list questions', () => {
     expect(lead).toContain('免收滞纳金');
     for (const sibling of ['减免企业房租', '推行网上办理', '责任单位']) expect(lead).not.toContain(sibling);
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('does not take one sentence repeated after every section for a list of items', async () => {
+    const end = await ask('疫情防控期间哪些收入免征个人所得税？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lines = end.answer.split('\n').map((line) => line.replace(/\[\d+\]/gu, '').trim()).filter(Boolean);
+    expect(new Set(lines).size, end.answer).toBe(lines.length);
+    expect(end.answer.split('另行公告').length - 1, end.answer).toBeLessThanOrEqual(1);
   });
 });
