@@ -17,6 +17,7 @@ import { isHeadline } from './run-together.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
+import { generalIdf } from './term-statistics.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -129,6 +130,14 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   return null;
 }
 
+/** Distinct Chinese character bigrams two texts share, stopword pairs and common words (开展, 企业) aside. */
+function sharedBigrams(left: string, right: string): number {
+  const grams = new Set(bigrams(left));
+  return new Set(bigrams(right).filter((gram) => grams.has(gram) && generalIdf(gram) >= qaKnobs.continuationBigramIdf)).size;
+}
+
+const continues: ReadonlySet<AnswerType> = new Set(['做法', '定义', '列表', 'general']);
+
 /**
  * A lead that ends a sentence goes on through its paragraph (an answer often spans several
  * sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span, while the sentences
@@ -136,24 +145,21 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
  * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
  * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
  */
-/** Distinct Chinese character bigrams two texts share (stopword pairs aside). */
-function sharedBigrams(left: string, right: string): number {
-  const grams = new Set(bigrams(left));
-  return new Set(bigrams(right).filter((gram) => grams.has(gram))).size;
-}
-
-const continues: ReadonlySet<AnswerType> = new Set(['做法', '定义', '列表', 'general']);
-
 function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
   const text = snapshot.documentText(lead.chunk.document);
   if (lead.end < sentence.end - 1) return lead;
   let end = lead.end;
+  const [opening] = splitSentences(text, lead.start, lead.end);
+  const onQuestion = coreCoverageOf(analysis);
+  const labelled = opening !== undefined && opening.end < lead.end - 1 && isLabelText(text.slice(opening.start, opening.end));
   for (const next of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence))) {
     const nextText = text.slice(next.start, next.end);
     if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
     if (isAsking(nextText) || next.end - lead.start > qaKnobs.leadWithNext) break;
+    // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next practice.
+    if (labelled && isLabelText(nextText)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).
-    const onTopic = coreCoverageOf(analysis)(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
+    const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
     if (!onTopic) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (/^(?:shi|qi|paren|comma)$/u.test(ordinalOf(nextText)?.kind ?? '') && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;

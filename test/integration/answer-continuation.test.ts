@@ -16,11 +16,20 @@ const article = [
   '三、加大稳岗返还力度。对不裁员的企业，返还上年度实际缴纳失业保险费的50%，全市共有1200家企业受益。稳岗返还资金由失业保险基金列支。',
 ].join('\n');
 
+// Two paragraphs of the default corpus: practices opened by run-in labels (实施…“X制”。), and
+// practices separated by semicolons.
+const reform = [
+  '嘉兴职业技术学院深化教师评价改革',
+  '坚持问题导向,打出教师改革“组合拳”。聚焦高校政治意识淡化的普遍性难题和人才评价的“五唯”积弊,嘉职院全面实施教师评价机制综合改革。实施政治素质“首关制”。出台《政治素质考察办法》,将政治素质作为干部提任、职称评聘的前置条件,对考察不过关的人员实行“一票否决”。近两年已累计开展700多人次的考察,取消了5名政治素质评价不过关人员的申报资格。实施职称评聘“替代制”。修订《教师专业技术职务评聘办法》,制定21项业绩成果互认“替代”机制,实行分类评价,制定破格和直聘条件,允许取得重大突破性成果、突出业绩和贡献的教师破格晋升。2021年有5名教师成功直聘高一级职称。实施业绩考核“亮牌制”。修订教职工《考核管理办法》,对年度和聘期考核不达标的教师,依规给予“黄牌”警告、“红牌”诫勉、调整岗位或不再续聘,累计发出“黄牌”5张、“红牌”7张。建立教师高职低聘、低职高聘机制,打破资历限制,提拔任用13名业绩突出的青年教师到中层岗位任职。实施绩效分配“动态制”。改革绩效工资扁平化分配方式。根据二级机构考核结果设立一、二、三等奖,拉开考核奖分配差距。制定各类教师职务成果清单,进行年度“盘账”,形成与高职低聘、低职高聘相衔接的绩点年度动态调整机制。2021年,有27名讲师收入超过副教授,有37名副教授收入超过教授,形成了讲业绩、比贡献的价值导向。',
+  '台州科技职业学院机电与模具工程学院党总支',
+  '党建赋能:“不忘初心 牢记使命”奏响新时代最强音。该党总支依托台州市青年理论宣讲名家工作室——学校“嘉木先锋”宣讲团,到浙江丰立智能科技股份有限公司等20家党建联建企业宣讲党的二十大精神、党的二十届三中全会精神等;组建“匠心机电”党员志愿服务先锋队,发挥党员青年博士作为高层次人才在全方位创先争优中的表率作用,开展“博士课堂”,为仙居县南峰街道杨梅种植户讲解无人机的应用,助力乡村振兴,与大峃镇成立无人机森立安全巡防队,保障森林生态安全等;邀请黄岩区、台州市劳模工匠,全国五一劳动奖章获得者、企业家等50余人进校园开展校内论坛、讲座、报告会;联合党建联建企业共同培养高素质现场工程师,《台州科技职业学院+北京精雕科技集团有限公司+数控技术+现场工程师联合培养项目》入选浙江省职业教育现场工程师专项培养计划;开发校企合作课程,将工匠精神等思政元素融入课程中,将技能知识与德育结合起来,实现高质量企业案例授课。截至2023年底,校企联合开发典型项目案例教材7门,开设工匠班、订单班40个,培养现代学徒制学生1000余人,培育工程师230名,服务台州模具特色产业集群高质量发展,学生获全国职业技能比赛一类赛二等奖2项,获浙江省高职高专院校国家奖学金特别评选奖1项。《“双线耦合、四维融合”工科专业课课程思政体系的构建与实践》入选浙江省推进习近平新时代中国特色社会主义思想进课程教材工作典型案例,《党建引领聚合力 多方携手共发展》等党建引领产教融合、匠心筑梦、协同育人经验形成可复制、可示范、可推广的工作范式。',
+].join('\n');
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article }));
+  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform }));
 });
 afterAll(() => {
   search.close();
@@ -49,5 +58,19 @@ describe('a lead told through its paragraph', () => {
     const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
     expect(lead).toContain('全市共有1200家企业受益。[1]');
     expect(lead).not.toContain('列支');
+  });
+
+  it('under a labelled practice, stops at the next label: the next practice', async () => {
+    const end = await ask('嘉兴职业技术学院的政治素质“首关制”是什么意思？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('一票否决');
+    expect(end.answer).not.toContain('替代制');
+  });
+
+  it('does not go on for a common word the next sentence shares (开展)', async () => {
+    const end = await ask('台州科技职业学院机电与模具工程学院的博士党员是怎么帮助农村发展的？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('无人机');
+    expect(lead).not.toContain('劳模工匠');
   });
 });
