@@ -138,6 +138,12 @@ function sharedBigrams(left: string, right: string): number {
 
 const continues: ReadonlySet<AnswerType> = new Set(['做法', '定义', '列表', 'general']);
 
+/** The number an item opens with: an outline's (二是, （三）, 4.) or a step's (第二步), or null. */
+function itemNumber(text: string): number | null {
+  const step = /^第([一二三四五六七八九十])步/u.exec(text);
+  return step ? '一二三四五六七八九十'.indexOf(step[1]!) + 1 : (ordinalOf(text)?.value ?? null);
+}
+
 /**
  * A lead that ends a sentence goes on through its paragraph (an answer often spans several
  * sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span, while the sentences
@@ -152,10 +158,21 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const [opening] = splitSentences(text, lead.start, lead.end);
   const onQuestion = coreCoverageOf(analysis);
   const labelled = opening !== undefined && opening.end < lead.end - 1 && isLabelText(text.slice(opening.start, opening.end));
+  // A lead that announces its items (操作步骤：, …如下：) goes on through them in order, whether
+  // it already gives the first (操作步骤：   第一步，…。) or ends at the colon.
+  const announced = /[：:]\s*(\S.*)?$/su.exec(text.slice(lead.start, lead.end));
+  let item = !announced ? -1 : announced[1] === undefined ? 0 : itemNumber(announced[1]) === 1 ? 1 : -1;
   for (const next of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence))) {
     const nextText = text.slice(next.start, next.end);
+    if (next.end - lead.start > qaKnobs.leadWithNext) break;
+    // The announced items, each on a line of its own or after a run of spaces (a lost line break).
+    if (item >= 0 && itemNumber(nextText) === item + 1) {
+      item++;
+      end = trimSpan(text, next).end;
+      continue;
+    }
     if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
-    if (isAsking(nextText) || next.end - lead.start > qaKnobs.leadWithNext) break;
+    if (isAsking(nextText)) break;
     // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next practice.
     if (labelled && isLabelText(nextText)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).

@@ -25,11 +25,14 @@ const reform = [
   '党建赋能:“不忘初心 牢记使命”奏响新时代最强音。该党总支依托台州市青年理论宣讲名家工作室——学校“嘉木先锋”宣讲团,到浙江丰立智能科技股份有限公司等20家党建联建企业宣讲党的二十大精神、党的二十届三中全会精神等;组建“匠心机电”党员志愿服务先锋队,发挥党员青年博士作为高层次人才在全方位创先争优中的表率作用,开展“博士课堂”,为仙居县南峰街道杨梅种植户讲解无人机的应用,助力乡村振兴,与大峃镇成立无人机森立安全巡防队,保障森林生态安全等;邀请黄岩区、台州市劳模工匠,全国五一劳动奖章获得者、企业家等50余人进校园开展校内论坛、讲座、报告会;联合党建联建企业共同培养高素质现场工程师,《台州科技职业学院+北京精雕科技集团有限公司+数控技术+现场工程师联合培养项目》入选浙江省职业教育现场工程师专项培养计划;开发校企合作课程,将工匠精神等思政元素融入课程中,将技能知识与德育结合起来,实现高质量企业案例授课。截至2023年底,校企联合开发典型项目案例教材7门,开设工匠班、订单班40个,培养现代学徒制学生1000余人,培育工程师230名,服务台州模具特色产业集群高质量发展,学生获全国职业技能比赛一类赛二等奖2项,获浙江省高职高专院校国家奖学金特别评选奖1项。《“双线耦合、四维融合”工科专业课课程思政体系的构建与实践》入选浙江省推进习近平新时代中国特色社会主义思想进课程教材工作典型案例,《党建引领聚合力 多方携手共发展》等党建引领产教融合、匠心筑梦、协同育人经验形成可复制、可示范、可推广的工作范式。',
 ].join('\n');
 
+// Steps announced by a colon, as a page that lost its line breaks shows them.
+const steps = '金税盘便捷清卡指引 金税盘便捷清卡解锁的操作步骤：   第一步，纳税人登陆开票系统。   第二步，系统自动上报汇总发票数据。   第三步，系统自动完成清卡。   如有疑问请拨打12366。';
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform }));
+  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps }));
 });
 afterAll(() => {
   search.close();
@@ -72,5 +75,13 @@ describe('a lead told through its paragraph', () => {
     const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
     expect(lead).toContain('无人机');
     expect(lead).not.toContain('劳模工匠');
+  });
+
+  it('goes on through the items its lead announces, in order, though they share no word with the question', async () => {
+    const end = await ask('金税盘便捷清卡解锁的操作步骤是什么？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('第一步，纳税人登陆开票系统。   第二步，系统自动上报汇总发票数据。   第三步，系统自动完成清卡。[1]');
+    expect(lead).not.toContain('12366');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 });
