@@ -312,6 +312,17 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   // 1 when the article names everything the question depends on, placeMismatchFactor when it
   // does not name the place, 0 when it misses a name, year or person (undatedYearFactor for a
   // year an undated article does not write).
+  // A place is named through the place or name the question puts right after it (上海市宝山区 by
+  // 宝山区): an article about the part is about the whole.
+  const following = (match: MatchTerm): MatchTerm | undefined => {
+    const at = analysis.question.indexOf(match.term.word);
+    const end = at < 0 ? -1 : at + match.term.word.length;
+    return all.find((other) => other !== match && (other.term.place || other.term.isName) && analysis.question.indexOf(other.term.word) === end);
+  };
+  const namedWithin = (match: MatchTerm, names: (match: MatchTerm) => boolean): boolean => {
+    for (let next = following(match), steps = 0; next && steps < 3; next = following(next), steps++) if (names(next)) return true;
+    return false;
+  };
   const articleChecks = new Map<string, number>();
   const articleFit = (chunk: IndexedChunk): number => {
     let known = articleChecks.get(chunk.document.docId);
@@ -322,7 +333,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const unnamed = critical.filter((match) => !names(match));
       // An undated article may be of the year asked about without writing it.
       const yearFit = unnamed.length === 0 ? 1 : !chunk.document.date && unnamed.every((match) => isYear(match.term.word)) ? knobs.undatedYearFactor : 0;
-      const placeFit = places.every(names)
+      const placeFit = places.every((match) => names(match) || namedWithin(match, names))
         ? 1
         : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), placeForms)
           ? knobs.placeConflictFactor
