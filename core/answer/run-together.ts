@@ -1,8 +1,9 @@
 /**
  * Sentences that web text runs together, cut apart for evidence: a news headline runs into its
- * story through a dateline (…渡难关 新华社成都2月24日电（记者胡旭）), and a page whose line breaks
+ * story through a dateline (…渡难关 新华社成都2月24日电（记者胡旭）), a page whose line breaks
  * were lost runs a title or a heading into the next line (…复工的通知 各区住房城乡建设委…：,
- * 二、加大财政金融支持   （四）…). The headline or heading is no answer; what follows it may be.
+ * 二、加大财政金融支持   （四）…), and a notice runs its salutation into its first sentence
+ * (各县（市、区）人社局：为落实…). The headline, heading or salutation is no answer; what follows may be.
  */
 import { splitSentences } from '../text/sentences.ts';
 import type { TextSpan } from './answer-spans.ts';
@@ -69,7 +70,26 @@ function atLostBreaks(text: string, span: TextSpan): EvidenceSpan[] {
   return pieces;
 }
 
+/**
+ * A notice's salutation (各县（市、区）人社局，市直各单位：), with the document number before it
+ * (发改价格〔2020〕258号): whom the notice is sent to, never what it says.
+ */
+const salutation = /^(?:\S{1,16}〔\d{4}〕\d{1,4}号\s*)?(?:驻\S{1,10}?)?各[^：:。！？]{0,160}?(?:局|厅|委|委员会|办|办公室|处|部门|单位|公司|政府|机构|企业|学校|高校|团体|管委会|兵团)(?:[（(][^）)]{1,12}[)）])?[：:]/u;
+
+/** A sentence that opens with a salutation, cut after it. */
+function atSalutation(text: string, span: EvidenceSpan): EvidenceSpan[] {
+  const match = salutation.exec(text.slice(span.start, span.end));
+  if (!match) return [span];
+  const cut = span.start + match[0].length;
+  const rest = text.slice(cut, span.end);
+  const skipped = rest.length - rest.trimStart().length;
+  return cut + skipped >= span.end - 1 ? [{ ...span, heading: true, headline: true }] : [{ start: span.start, end: cut, heading: true, headline: true }, { ...span, start: cut + skipped }];
+}
+
 /** The sentences of `text.slice(from, to)` as evidence weighs them (see the file comment). */
 export function evidenceSpans(text: string, from: number, to: number): EvidenceSpan[] {
-  return splitSentences(text, from, to).flatMap((span) => atDateline(text, span)).flatMap((span) => (span.heading ? [span] : atLostBreaks(text, span)));
+  return splitSentences(text, from, to)
+    .flatMap((span) => atDateline(text, span))
+    .flatMap((span) => (span.heading ? [span] : atLostBreaks(text, span)))
+    .flatMap((span) => (span.heading ? [span] : atSalutation(text, span)));
 }

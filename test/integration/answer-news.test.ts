@@ -15,7 +15,7 @@ const story =
   '减税抗疫贷以纳税企业的实缴税额及减免税额为授信依据，不需要任何抵押或担保，最快当天放款。' +
   '成都市税务局表示，将继续扩大减税抗疫贷的覆盖面。';
 
-// A notice whose line breaks were lost: its title runs into the addressees on one line.
+// A notice whose line breaks were lost: its title runs into its salutation on one line.
 const notice =
   '北京市住房和城乡建设委员会关于加强疫情防控保障建设工程有序复工的通知 各区住房城乡建设委，各集团总公司：' +
   '为做好疫情防控期间建设工程复工工作，现将有关事项通知如下。建设工程确保各项疫情防控措施落实到位，施工现场具备封闭集中管理条件，完成复工各项准备工作后方可复工。' +
@@ -44,12 +44,13 @@ describe('news copy with a dateline', () => {
 });
 
 describe('a page whose line breaks were lost', () => {
-  it('answers from the notice’s body, not with its title, though the title says the question back', async () => {
+  it('answers from the notice’s body, not with its title or salutation, though the title says the question back', async () => {
     const end = await ask('北京市住房和城乡建设委员会对建设工程复工有哪些要求？');
     expect(end.notFound, end.answer).toBe(false);
     const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
     expect(lead).toContain('施工现场具备封闭集中管理条件');
     expect(end.answer).not.toContain('有序复工的通知');
+    expect(end.answer).not.toContain('各集团总公司');
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });
 });

@@ -11,7 +11,7 @@ describe('sentences run together', () => {
   it('cuts a page title off the line it ran into, and keeps it as the line’s context', () => {
     expect(pieces('北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知 各区住房城乡建设委，各集团总公司：')).toEqual([
       '## 北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知',
-      '各区住房城乡建设委，各集团总公司： < 北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知',
+      '## 各区住房城乡建设委，各集团总公司： < 北京市住房和城乡建设委员会关于加强疫情防控保障建设工程安全复工的通知',
     ]);
   });
 
@@ -25,6 +25,21 @@ describe('sentences run together', () => {
     expect(pieces('开头。2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。')).toEqual(['开头。', '2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。']);
     // One space inside Latin text or between a number and its unit is no lost line.
     expect(pieces('开头。访问 www.bjac.org.cn 提交材料，最多 300 元。')).toEqual(['开头。', '访问 www.bjac.org.cn 提交材料，最多 300 元。']);
+  });
+
+  it('cuts a notice’s salutation, with its document number, off its first sentence', () => {
+    expect(pieces('开头。各县（市、区）人社局，市直各单位：为落实疫情防控工作，现将有关事项通知如下。')).toEqual([
+      '开头。',
+      '## 各县（市、区）人社局，市直各单位：',
+      '为落实疫情防控工作，现将有关事项通知如下。',
+    ]);
+    expect(pieces('开头。发改价格〔2020〕258号 各省、自治区、直辖市发展改革委，国家电网有限公司：   为支持企业复工复产，现就有关事项通知如下。')).toEqual([
+      '开头。',
+      '## 发改价格〔2020〕258号 各省、自治区、直辖市发展改革委，国家电网有限公司：',
+      '为支持企业复工复产，现就有关事项通知如下。',
+    ]);
+    // An instruction to every unit is what the notice says, not whom it is sent to.
+    expect(pieces('开头。各地要做到以下几点：一是摸清底数。')).toEqual(['开头。', '各地要做到以下几点：一是摸清底数。']);
   });
 
   it('cuts a news headline off its story at the dateline', () => {
