@@ -43,11 +43,32 @@ const lostBreak = /\s{2,}|(?<=[\p{Script=Han}）)”》])\s(?=[\p{Script=Han}（
 /** An outline number opening a heading (二、, （四）, 3.), which may carry its own 、. */
 const outlineNumber = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])\s*/u;
 
+const pairs: readonly (readonly [string, string])[] = [['《', '》'], ['（', '）'], ['(', ')'], ['“', '”'], ['【', '】']];
+
+/** Whether `text` opens a bracket or a quotation it does not close. */
+function unclosed(text: string): boolean {
+  return pairs.some(([open, close]) => text.split(open).length > text.split(close).length);
+}
+
 /** A title or heading: short, no clause inside, enough Chinese to name something (not a bare date). */
 function isHeadingPiece(piece: string): boolean {
   const bare = piece.replace(outlineNumber, '');
   const han = bare.match(/\p{Script=Han}/gu)?.length ?? 0;
   return bare.length <= knobs.headingLength && han >= knobs.headingHan && !/[，,、：:。！？!?]/u.test(bare);
+}
+
+/**
+ * A line that only cites documents (【政策依据】 1.《财政部 税务总局关于…的公告》（…2020年第8号）):
+ * what remains without the titles, document numbers and labels is a small share of it.
+ */
+function isReference(sentence: string): boolean {
+  if (!/《[^》]{2,}》/u.test(sentence)) return false;
+  const rest = sentence
+    .replace(/《[^》]*》/gu, '')
+    .replace(/[（(][^（）()]*(?:号|公告|令)[^（）()]*[)）]/gu, '')
+    .replace(/【[^】]{1,8}】|〔\d{4}〕\d*号?/gu, '')
+    .replace(/[^\p{Script=Han}]/gu, '');
+  return rest.length <= sentence.replace(/\s/gu, '').length * knobs.referenceRestShare;
 }
 
 /** A sentence cut after each title or heading that a lost line break ran into the next line. */
@@ -60,11 +81,19 @@ function atLostBreaks(text: string, span: TextSpan): EvidenceSpan[] {
     const at = span.start + gap.index;
     const after = at + gap[0].length;
     if (after >= span.end - 1) break;
-    if (!isHeadingPiece(text.slice(start, at))) continue;
-    // The page's first line is its title: it names the page, as a headline names its story.
-    pieces.push({ start, end: at, heading: true, headline: text.slice(0, start).trim() === '', ...(headings.length > 0 ? { under: [...headings] } : {}) });
-    headings.push({ start, end: at });
-    start = after;
+    const piece = text.slice(start, at);
+    // A space inside a title or a parenthesis (《财政部 税务总局关于…》) is no line break.
+    if (unclosed(piece)) continue;
+    if (isReference(piece)) {
+      // A line citing documents (【政策依据】 1.《…》（…第8号）) ends before the next line's text.
+      pieces.push({ start, end: at, ...(headings.length > 0 ? { under: [...headings] } : {}) });
+      start = after;
+    } else if (isHeadingPiece(piece)) {
+      // The page's first line is its title: it names the page, as a headline names its story.
+      pieces.push({ start, end: at, heading: true, headline: text.slice(0, start).trim() === '', ...(headings.length > 0 ? { under: [...headings] } : {}) });
+      headings.push({ start, end: at });
+      start = after;
+    }
   }
   pieces.push({ start, end: span.end, ...(headings.length > 0 ? { under: headings } : {}) });
   return pieces;

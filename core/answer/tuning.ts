@@ -291,14 +291,16 @@ export const sentenceCues = {
 } as const;
 
 /**
- * Titles and headings that a page's lost line breaks ran into the next line (run-together.ts):
- * a piece before a lost break is cut off as a heading when it is at most `headingLength`
- * characters, holds no clause mark and at least `headingHan` Chinese characters (2020年2月4日 is no
- * heading).
+ * Titles, headings and citing lines that a page's lost line breaks ran into the next line
+ * (run-together.ts): a piece before a lost break is cut off as a heading when it is at most
+ * `headingLength` characters, holds no clause mark and at least `headingHan` Chinese characters
+ * (2020年2月4日 is no heading); as a line of its own when it only cites documents.
  */
 export const runTogether = {
   headingLength: 60,
   headingHan: 6,
+  /** A line that only cites documents (1.《…》（…第8号）) keeps at most this share of its characters without them. */
+  referenceRestShare: 0.25,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -23,6 +23,12 @@ describe('sentences run together', () => {
     ]);
     expect(pieces('开头。二、加大财政金融支持   （四）对重点保障企业贷款给予财政贴息支持。')).toEqual(['开头。', '# 二、加大财政金融支持', '（四）对重点保障企业贷款给予财政贴息支持。 < 二、加大财政金融支持']);
     expect(pieces('开头。2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。')).toEqual(['开头。', '2020年2月4日 为做好疫情防控物资保障工作，工业和信息化部赴企业督导检查。']);
+    // A space inside a document title is no lost line; a line that only cites documents ends before the next.
+    expect(pieces('开头。【政策依据】   1.《财政部 税务总局关于支持疫情防控有关税收政策的公告》（财政部 税务总局公告2020年第8号）   （三）公共交通运输服务收入免征增值税。')).toEqual([
+      '开头。',
+      '【政策依据】   1.《财政部 税务总局关于支持疫情防控有关税收政策的公告》（财政部 税务总局公告2020年第8号）',
+      '（三）公共交通运输服务收入免征增值税。',
+    ]);
     // One space inside Latin text or between a number and its unit is no lost line.
     expect(pieces('开头。访问 www.bjac.org.cn 提交材料，最多 300 元。')).toEqual(['开头。', '访问 www.bjac.org.cn 提交材料，最多 300 元。']);
   });
