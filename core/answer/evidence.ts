@@ -232,7 +232,8 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
  * 人物 question naming a role (党总支书记是谁), only the people holding that role.
  */
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
-  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word) : [];
+  // jieba may cut 副书记 as 副 + 书记: the question's own wording decides whether the deputy is asked.
+  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => (analysis.question.includes(`副${term.word}`) ? `副${term.word}` : term.word)) : [];
   return typedSpans(analysis.answerType, text, analysis.nameHead)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
@@ -244,12 +245,18 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
  * (苏州校区党委书记兼国际学院、中法学院院长杨伟国).
  */
 export function holdsRole(sentence: string, span: TextSpan, roles: readonly string[]): boolean {
-  if (roles.some((role) => sentence.slice(span.end, span.end + 4).includes(role))) return true;
+  if (roles.some((role) => namesRole(sentence.slice(span.end, span.end + 4), role))) return true;
   let start = Math.max(0, span.start - knobs.titleChainLength);
   for (const other of personSpans(sentence)) if (other.end <= span.start && other.end > start) start = other.end;
   const titles = sentence.slice(start, span.start);
   const stop = Math.max(...['。', '；', '！', '？'].map((mark) => titles.lastIndexOf(mark)));
-  return roles.some((role) => titles.slice(stop + 1).includes(role));
+  return roles.some((role) => namesRole(titles.slice(stop + 1), role));
+}
+
+/** Whether `text` names `role` itself, not its deputy (院长 in 副院长, 书记 in 党委副书记). */
+function namesRole(text: string, role: string): boolean {
+  for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) if (role.startsWith('副') || text[at - 1] !== '副') return true;
+  return false;
 }
 
 /** Whether a quantity's unit is the one asked for (多少名 → 名/人/位; no unit asked: any). */

@@ -66,6 +66,14 @@ describe('answer-type spans', () => {
     expect(people.map((span) => holdsRole(list, span, ['党委书记']))).toEqual([true, false, false]);
   });
 
+  it('does not take a deputy for the role asked (副院长 is no 院长), unless the deputy is asked', () => {
+    const text = '国际关系学院副院长李晨主持，统计学院院长赵彦云发言。';
+    const people = personSpans(text);
+    expect(texts(text, people)).toEqual(['李晨', '赵彦云']);
+    expect(people.map((span) => holdsRole(text, span, ['院长']))).toEqual([false, true]);
+    expect(people.map((span) => holdsRole(text, span, ['副院长']))).toEqual([true, false]);
+  });
+
   it('finds names built on the noun asked about, and quoted names', () => {
     const text = '打造了集教育、管理为一体的海棠花红智能先锋阵地，开展“风能蒲公英”志愿服务。';
     expect(texts(text, headedNameSpans(text, '阵地'))).toEqual(['海棠花红智能先锋阵地']);

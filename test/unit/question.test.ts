@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
+import { askedSpans } from '../../core/answer/evidence.ts';
 import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
@@ -166,5 +167,12 @@ describe('counts, list nouns, units and names', () => {
     expect(analyze('入党申请人比例从多少涨到了多少？').unit).toBe('%');
     expect(analyze('苏州工业职业技术学院智能制造教工党支部打造的智能先锋阵地叫什么名字？').nameHead).toBe('阵地');
     expect(analyze('嘉兴职业技术学院的政治素质“首关制”是什么意思？').nameHead).toBe('首关制');
+  });
+
+  it('asks for the deputy only when the question says 副, however jieba cuts the role', () => {
+    const text = '自动化学院党总支副书记王海燕获奖，党总支书记沈敏发言。';
+    const holders = (question: string): string[] => askedSpans(analyze(question), text).map((span) => text.slice(span.start, span.end));
+    expect(holders('自动化学院的党总支副书记是谁？')).toEqual(['王海燕']);
+    expect(holders('自动化学院的党总支书记是谁？')).toEqual(['沈敏']);
   });
 });
