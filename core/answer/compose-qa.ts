@@ -160,8 +160,12 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const labelled = opening !== undefined && opening.end < lead.end - 1 && isLabelText(text.slice(opening.start, opening.end));
   // A lead that announces its items (操作步骤：, …如下：) goes on through them in order, whether
   // it already gives the first (操作步骤：   第一步，…。) or ends at the colon.
-  const announced = /[：:]\s*(\S.*)?$/su.exec(text.slice(lead.start, lead.end));
-  let item = !announced ? -1 : announced[1] === undefined ? 0 : itemNumber(announced[1]) === 1 ? 1 : -1;
+  // The lead's sentence whole: a span may leave out the colon it ends with.
+  const leadText = text.slice(lead.start, Math.max(lead.end, sentence.end));
+  // Its last colon, not a web address's (https://…).
+  const colon = [...leadText.matchAll(/：|:(?!\/\/)/gu)].at(-1);
+  const announced = colon ? leadText.slice(colon.index + 1).trim() : null;
+  let item = announced === null ? -1 : announced === '' ? 0 : itemNumber(announced) === 1 ? 1 : -1;
   for (const next of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence))) {
     const nextText = text.slice(next.start, next.end);
     if (next.end - lead.start > qaKnobs.leadWithNext) break;

@@ -28,11 +28,14 @@ const reform = [
 // Steps announced by a colon, as a page that lost its line breaks shows them.
 const steps = '金税盘便捷清卡指引 金税盘便捷清卡解锁的操作步骤：   第一步，纳税人登陆开票系统。   第二步，系统自动上报汇总发票数据。   第三步，系统自动完成清卡。   如有疑问请拨打12366。';
 
+// The same steps on lines of their own, after a lead that ends at its colon (and a web address's).
+const lines = ['电子发票申领指引', '登录网址https://etax.example.cn后，电子发票申领的办理步骤如下：', '第一步，填写申领信息。', '第二步，上传身份证明。', '第三步，等待审核通过。', '办理时间为工作日。'].join('\n');
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps }));
+  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines }));
 });
 afterAll(() => {
   search.close();
@@ -83,5 +86,12 @@ describe('a lead told through its paragraph', () => {
     expect(lead).toContain('第一步，纳税人登陆开票系统。   第二步，系统自动上报汇总发票数据。   第三步，系统自动完成清卡。[1]');
     expect(lead).not.toContain('12366');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('goes on through announced items on lines of their own', async () => {
+    const end = await ask('电子发票申领的办理步骤是什么？');
+    const lead = end.answer.split('\n\n')[0]!;
+    for (const step of ['填写申领信息', '上传身份证明', '等待审核通过']) expect(lead, end.answer).toContain(step);
+    expect(lead).not.toContain('工作日');
   });
 });
