@@ -121,10 +121,12 @@ function fallbackSql(query: AnalyzedText, k: number, filter: PassageFilter | und
   ];
   const condition = filterCondition(filter, 'p', params);
   // The term frequency of each query term in a passage: the lexemes of the query (marked with
-  // weight A, every stored position having the default D) kept, then unnested.
-  const frequencies = (column: string, terms: string, field: number, length: string): string =>
-    `SELECT p.id, p.doc_id, ${field}::smallint AS field, u.lexeme AS term, cardinality(u.positions) AS tf, p.${length} AS len
-     FROM candidates c JOIN pbqa_passages p ON p.id = c.id CROSS JOIN LATERAL unnest(ts_filter(setweight(p.${column}, 'A', ${terms}::text[]), '{a}')) u`;
+  // weight A, every stored position having the default D) kept, then unnested. Filtered in the
+  // candidate scan itself, so no passage row is fetched twice.
+  const filtered = (column: string, terms: string): string => `ts_filter(setweight(p.${column}, 'A', ${terms}::text[]), '{a}') AS ${column}`;
+  const frequencies = (column: string, field: number, length: string): string =>
+    `SELECT c.id, c.doc_id, ${field}::smallint AS field, u.lexeme AS term, cardinality(u.positions) AS tf, c.${length} AS len
+     FROM candidates c CROSS JOIN LATERAL unnest(c.${column}) u`;
   const sql = `WITH q AS (
       SELECT 0::smallint AS field, t.term, t.repeat FROM unnest($1::text[], $2::int[]) AS t(term, repeat)
       UNION ALL SELECT 1::smallint, t.term, t.repeat FROM unnest($3::text[], $4::int[]) AS t(term, repeat)
@@ -136,12 +138,12 @@ function fallbackSql(query: AnalyzedText, k: number, filter: PassageFilter | und
       SELECT field, string_agg('''' || replace(replace(term, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS terms
       FROM stats WHERE before < $15::bigint GROUP BY field
     ), candidates AS (
-      SELECT p.id FROM pbqa_passages p
+      SELECT p.id, p.doc_id, p.word_length, p.bigram_length, ${filtered('words', '$1')}, ${filtered('bigrams', '$3')} FROM pbqa_passages p
       WHERE (p.words @@ (SELECT terms FROM matching WHERE field = 0) OR p.bigrams @@ (SELECT terms FROM matching WHERE field = 1)) AND ${condition}
     ), hits AS (
-      ${frequencies('words', '$1', 0, 'word_length')}
+      ${frequencies('words', 0, 'word_length')}
       UNION ALL
-      ${frequencies('bigrams', '$3', 1, 'bigram_length')}
+      ${frequencies('bigrams', 1, 'bigram_length')}
     ), passage AS (
       SELECT h.id, h.doc_id,
         sum(CASE WHEN h.field = 0 THEN 1 ELSE $13::float8 END * s.repeat * ln(1 + ($5::float8 - s.df + 0.5) / (s.df + 0.5))
@@ -157,10 +159,16 @@ function fallbackSql(query: AnalyzedText, k: number, filter: PassageFilter | und
                                              / CASE WHEN t.field = 0 THEN $9::float8 ELSE $10::float8 END))) AS score
       FROM document_terms t JOIN stats s ON s.field = t.field AND s.term = t.term JOIN pbqa_documents d ON d.doc_id = t.doc_id
       GROUP BY t.doc_id
+    ), scored AS (
+      SELECT passage.id, passage.doc_id, passage.score, false AS whole FROM passage
+      UNION ALL SELECT NULL, document.doc_id, document.score, true FROM document
+    ), combined AS (
+      -- A window over the document rather than a join: the planner, seeing one row on each side,
+      -- chose a nested loop that compared every passage with every document.
+      SELECT id, whole, score + $14::float8 * coalesce(sum(score) FILTER (WHERE whole) OVER (PARTITION BY doc_id), 0) AS score FROM scored
     )
-    SELECT passage.id, passage.score + $14::float8 * coalesce(document.score, 0) AS score
-    FROM passage LEFT JOIN document ON document.doc_id = passage.doc_id
-    ORDER BY score DESC, passage.id LIMIT $16::int`;
+    SELECT id, score FROM combined WHERE NOT whole
+    ORDER BY score DESC, id LIMIT $16::int`;
   return { sql, params };
 }
 
