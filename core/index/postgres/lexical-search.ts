@@ -17,7 +17,7 @@ import { throwIfAborted } from '../../errors.ts';
 import type { PassageFilter } from '../index-snapshot.ts';
 import type { Bm25Parameters } from '../lexical-index.ts';
 import type { AnalyzedText } from '../../text/tokenize.ts';
-import type { Database } from './database.ts';
+import type { Database, LocalSettings } from './database.ts';
 import type { LexicalMode } from './schema.ts';
 import { countTokens } from './term-vectors.ts';
 
@@ -185,7 +185,10 @@ export async function searchLexical(
 ): Promise<{ id: number; score: number }[]> {
   if (k <= 0 || (query.words.length === 0 && query.bigrams.length === 0)) return [];
   const { sql, params } = mode === 'pg_textsearch' ? bm25Sql(query, k, filter, parameters) : fallbackSql(query, k, filter, parameters, statistics);
-  const rows = await database.query<{ id: number; score: number }>(sql, params, 'lexical search');
+  // The fallback's candidates must come from the GIN indexes: with no statistics yet (an ingest
+  // just published) the planner scanned every passage, detoasting each tsvector, instead.
+  const settings: LocalSettings = mode === 'pg_textsearch' ? {} : { enable_seqscan: 'off' };
+  const rows = await database.transaction(async (client) => (await client.query<{ id: number; score: number }>(sql, params)).rows, { what: 'lexical search', settings });
   throwIfAborted(signal);
   return rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
 }
