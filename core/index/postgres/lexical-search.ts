@@ -9,9 +9,9 @@
  * - Without it (the documented fallback): passages containing any query term are found through
  *   GIN indexes over the term tsvectors and BM25 is computed in SQL from their term frequencies
  *   and the `pbqa_terms` statistics; a document's evidence is summed from its matching passages.
- *   Exact, and fast while the matches number thousands; to stay bounded at scale, only a field's
- *   rarest terms (up to `fallbackMatchLimit` postings together) select passages, the common ones
- *   still score the passages selected.
+ *   Exact while the query's terms have a few thousand postings; past that, only a field's rarest
+ *   terms (up to `fallbackMatchLimit` postings together, and at least the rarest one) select
+ *   passages, the common ones still score the passages selected.
  */
 import { throwIfAborted } from '../../errors.ts';
 import type { PassageFilter } from '../index-snapshot.ts';
@@ -29,8 +29,11 @@ export interface LexicalStatistics {
   bigramTokens: number;
 }
 
-/** Postings the fallback's selective terms may have in all, per field. */
-export const fallbackMatchLimit = 50_000;
+/**
+ * Postings the fallback's selective terms may have in all, per field. Each candidate costs a read
+ * of its two tsvectors, so this bounds a search; a small corpus's queries stay under it (exact).
+ */
+export const fallbackMatchLimit = 5_000;
 
 /** Each pg_textsearch scan returns this many times `k` candidates. */
 const candidateFactor = 2;

@@ -92,7 +92,7 @@ export class PostgresSnapshot implements IndexSnapshot {
       backend: 'postgres',
       lexical: meta.lexical,
       version: String(meta.corpusVersion),
-      ...(capabilities.bm25Missing ? { note: `${capabilities.bm25Missing}: BM25 is computed in SQL over GIN matches (exact, but a search takes seconds past a few tens of thousands of passages; install pg_textsearch, PostgreSQL 17+)` } : {}),
+      ...(capabilities.bm25Missing ? { note: `${capabilities.bm25Missing}: BM25 is computed in SQL over GIN matches (exact on small corpora; past tens of thousands of passages slower and approximate: install pg_textsearch, PostgreSQL 17+)` } : {}),
     };
     this.byDocId = new Map(documents.map((document) => [document.docId, document]));
     this.numberOfId = new Map();
