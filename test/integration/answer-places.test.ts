@@ -12,6 +12,7 @@ const town = [
   '宝山区大场镇落实小区封闭式管理',
   '日前，宝山区大场镇针对商铺管理的问题，采取“1名第三方+1名周边小区保安”的模式在临时出入口设卡进行人员管控，不让一户遗漏在防控网外。',
 ].join('\n');
+// A second article, so that word statistics are not those of one text.
 const other = ['杭州市推进企业复工', '杭州市对复工企业实行健康码管理，员工凭绿码上岗。'].join('\n');
 
 let search: SearchService;
