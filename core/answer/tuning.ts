@@ -410,7 +410,7 @@ export const qaKnobs = {
   leadWithNext: 400,
   continuationCoverage: 0.1,
   continuationSharedBigrams: 1,
-  /** …counting only bigrams at least this specific in general Chinese (jieba's IDF: 开展 6.0, 企业 4.6). */
+  /** …counting only bigrams at least this specific in general Chinese (jieba's IDF: 开展 6.0, 企业 4.2). */
   continuationBigramIdf: 7,
   /** …and then a 做法/general answer has this many fewer supporting points (at least one). */
   continuedLeadPoints: 2,

@@ -35,6 +35,9 @@ export interface LexicalStatistics {
  */
 export const fallbackMatchLimit = 5_000;
 
+/** Per-query settings of the fallback (SET LOCAL). */
+const fallbackSettings: LocalSettings = { enable_seqscan: 'off' };
+
 /** Each pg_textsearch scan returns this many times `k` candidates. */
 const candidateFactor = 2;
 
@@ -189,9 +192,12 @@ export async function searchLexical(
   if (k <= 0 || (query.words.length === 0 && query.bigrams.length === 0)) return [];
   const { sql, params } = mode === 'pg_textsearch' ? bm25Sql(query, k, filter, parameters) : fallbackSql(query, k, filter, parameters, statistics);
   // The fallback's candidates must come from the GIN indexes: with no statistics yet (an ingest
-  // just published) the planner scanned every passage, detoasting each tsvector, instead.
-  const settings: LocalSettings = mode === 'pg_textsearch' ? {} : { enable_seqscan: 'off' };
-  const rows = await database.transaction(async (client) => (await client.query<{ id: number; score: number }>(sql, params)).rows, { what: 'lexical search', settings });
+  // just published) the planner scanned every passage, detoasting each tsvector, instead. Only
+  // the fallback pays for the transaction that setting needs.
+  const rows =
+    mode === 'pg_textsearch'
+      ? await database.query<{ id: number; score: number }>(sql, params, 'lexical search')
+      : await database.transaction(async (client) => (await client.query<{ id: number; score: number }>(sql, params)).rows, { what: 'lexical search', settings: fallbackSettings });
   throwIfAborted(signal);
   return rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
 }
