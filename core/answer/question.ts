@@ -27,10 +27,12 @@ import {
   organisationWordIdf,
   placeName,
   properNounTags,
+  functionWordTags,
   roleFactor,
   roleWords,
   knownPlaces,
   singleCharacterFactor,
+  synonymGroups,
   type AnswerType,
 } from './tuning.ts';
 
@@ -100,6 +102,7 @@ const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典型', '有效', '特色', '先进', '好的', '成功', '突出', '显著', '创新']);
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
+const synonymWords: ReadonlySet<string> = new Set(synonymGroups.flat());
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
@@ -284,7 +287,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     else if (roleSet.has(word)) role = 'topic';
     else if (genericSet.has(word)) role = 'generic';
     else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
-    else if (general < genericIdfBelow && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
+    else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
     const inUnit = unitWords.has(word) && role !== 'intent';
@@ -387,6 +390,13 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;
     if ((token.tag === 'x' || token.tag.startsWith('nr')) && length >= 2 && length <= 4 && titleWord.test(beside)) {
       result.push({ word: token.word, tag: 'nr' });
+      continue;
+    }
+    // 出过, 涨到: a verb with an aspect ending that the corpus never uses stands for its stem
+    // (not 拿到, which the synonym list knows).
+    const aspect = token.tag === 'v' && !synonymWords.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到]$/u.exec(token.word) : null;
+    if (aspect && terms.documentFrequency(token.word) === 0 && generalIdf(aspect[1]!) < generalIdfCeiling) {
+      result.push({ word: aspect[1]!, tag: 'v' });
       continue;
     }
     // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.

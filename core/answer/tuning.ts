@@ -16,6 +16,12 @@
 export const answerTypes = ['数量', '时间', '人物', '机构', '名称', '列表', '定义', '做法', '成效', '是否', 'general'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
+/** Roles of people: the topic of a 人物 question (党委书记是谁), however common the word. */
+export const roleWords: readonly string[] = ['书记', '副书记', '党委书记', '党总支书记', '支部书记', '党支部书记', '校长', '副校长', '院长', '副院长', '主任', '副主任', '部长', '处长', '局长', '厅长', '市长', '县长', '主席', '委员', '负责人', '带头人', '理事长', '董事长', '总经理', '经理'];
+
+/** A role's name asked for (校长叫什么名字): a person, not a name of a thing. */
+const roleNameAsked = new RegExp(`(?:${roleWords.join('|')})(?:的|是)?(?:叫什么|姓名|名字|姓什么)`, 'u');
+
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
@@ -25,6 +31,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   ['数量', /多少|(?<!哪)几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   ['人物', /谁|哪位|哪些人|何人|什么人|姓名|哪几位|哪个人/u],
+  ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|是什么[？?]?$|指什么/u],
@@ -59,10 +66,9 @@ export const genericWords: readonly string[] = [
   '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
   // Requests for a form rather than a topic: 列表对比一下, 帮我整理一份.
   '列表', '表格', '列出', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
+  // When or how roughly a question asks (现在的书记, 大约多少), not what.
+  '现在', '目前', '如今', '当前', '大概', '大约',
 ];
-
-/** Roles of people: the topic of a 人物 question (党委书记是谁), however common the word. */
-export const roleWords: readonly string[] = ['书记', '副书记', '党委书记', '党总支书记', '支部书记', '党支部书记', '校长', '副校长', '院长', '副院长', '主任', '副主任', '部长', '处长', '局长', '厅长', '市长', '县长', '主席', '委员', '负责人', '带头人', '理事长', '董事长', '总经理', '经理'];
 
 /**
  * A word this common in general Chinese (jieba IDF below it) is generic unless it is a proper noun
@@ -79,6 +85,12 @@ export const listCountAtMost = 12;
 
 /** jieba part-of-speech tags of proper nouns: people, places, organisations, other names. */
 export const properNounTags: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz']);
+
+/**
+ * jieba tags of function words (pronouns 每月 各类, conjunctions, locatives 下面, prepositions,
+ * particles, interjections): generic whatever their IDF, unless they are domain terms.
+ */
+export const functionWordTags: ReadonlySet<string> = new Set(['r', 'c', 'f', 'p', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'y', 'e', 'o']);
 
 /** Relative weights of the roles a question word can play. */
 export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;

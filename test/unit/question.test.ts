@@ -39,6 +39,9 @@ describe('answer types', () => {
     ['哪个学校的法学学科是法学院校中参与民法典编纂人数最多的？', '机构'],
     ['今年的招生人数是多少？', '数量'],
     ['智能先锋阵地叫什么名字？', '名称'],
+    // The name of a role is a person's.
+    ['嘉职院的校长叫什么名字？', '人物'],
+    ['党总支书记的姓名是什么？', '人物'],
     ['嘉兴职业技术学院在教师评价改革中实施了哪些制度？', '列表'],
     ['国家发改委从哪几个方面扩大口罩生产？', '列表'],
     ['“三亮三比”中的“三亮”是什么？', '定义'],
@@ -62,6 +65,21 @@ describe('word roles', () => {
     // Content words a little less common than those (老师, 农村) are what the question is about.
     expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
     expect(roleOf(analyze('老师们拿到过哪些国字号称号？'), '老师')).toBe('topic');
+  });
+
+  it('rates when a question asks (现在) and function words (每月, 下面) as generic', () => {
+    const analysis = analyze('苏州工业职业技术学院设了多少个党员先锋岗？现在每月下面有几名党员？');
+    for (const word of ['现在', '每月', '下面']) expect(roleOf(analysis, word), word).toBe('generic');
+    expect(roleOf(analysis, '党员先锋岗')).toBe('topic');
+  });
+
+  it('reads a verb with an aspect ending that the corpus never uses as its stem (出过 → 出, 涨到 → 涨)', () => {
+    const words = analyze('自动化学院的学生里出过哪位劳动模范？投档线涨到了多少？').terms.map((term) => term.word);
+    expect(words).not.toContain('出过');
+    expect(words).not.toContain('涨到');
+    expect(words).toEqual(expect.arrayContaining(['出', '涨', '劳动模范']));
+    // A word the corpus uses keeps its ending (the articles say 得到).
+    expect(analyze('学院得到了哪些荣誉？').terms.map((term) => term.word)).not.toContain('得');
   });
 
   it('keeps question words and counts out of the topic (几名, 多少次, 三项, 有何)', () => {
