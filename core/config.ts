@@ -76,7 +76,6 @@ export const settings = {
   MODELS_DIR: setting(z.string().min(1), 'models', 'Local models folder: <MODELS_DIR>/<model id>/ is used before any download'),
   ALLOW_REMOTE_MODELS: setting(booleanString, 'true', 'Download the embedding model when it is not in MODELS_DIR'),
   REMOTE_MODEL_HOST: setting(z.string().url(), 'https://huggingface.co/', 'Model download host; e.g. https://hf-mirror.com/ where huggingface.co is unreachable'),
-  WORD_VECTORS_FILE: setting(z.string(), '', 'Optional word2vec file of Chinese words (binary, or text as .txt/.vec): answers then match words a question says differently from the articles (提拔 / 晋升); empty: words as written'),
   EMBEDDING_BATCH_SIZE: setting(integer(1, 256), '4', 'Passages per embedding batch during ingest (on CPU, 1–4 were fastest and 16 was 15–25% slower; see bench/results/latest.md)'),
 
   CHUNK_SIZE: setting(integer(50, 4000), '500', 'Target passage length in characters'),

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --answers --dataset PATH [--task NAME] [--skip-gold-removed] [--trace FILE] [--word-vectors FILE]`
+ * `npm run eval -- --answers --dataset PATH [--task NAME] [--skip-gold-removed] [--trace FILE]`
  * Answer-level evaluation (see answers.ts). PATH is a BEIR folder whose queries carry answers
  * (ncp-policies, domainrag's derived_beir with `--task extractive_qa`) or the seed set
  * (eval/seed/questions.jsonl, over corpus/). Prints a table by answer type, then by the set's own
@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig, readEnvFile } from '../core/config.ts';
 import { loadTransformersEmbedder } from '../core/embedding/transformers-embedder.ts';
 import { chunkOptions, embedderOptions, hnswOptions, retrieverOptions } from '../core/runtime-options.ts';
-import { loadWordVectors } from '../core/text/word-vectors.ts';
 import { loadAnswerSet, splitOf } from './answer-set.ts';
 import { answerTable, evaluateAnswers, figures } from './answers.ts';
 
@@ -28,18 +27,15 @@ export async function runAnswerEval(argv: string[]): Promise<void> {
       split: { type: 'string' },
       limit: { type: 'string' },
       trace: { type: 'string' },
-      'word-vectors': { type: 'string' },
     },
   });
-  if (!values.dataset) throw new Error('usage: npm run eval -- --answers --dataset PATH [--task NAME] [--skip-gold-removed] [--split tune|check] [--trace FILE] [--word-vectors FILE]');
+  if (!values.dataset) throw new Error('usage: npm run eval -- --answers --dataset PATH [--task NAME] [--skip-gold-removed] [--split tune|check] [--trace FILE]');
   const config = loadConfig({ ...readEnvFile('.env'), ...process.env });
   const set = await loadAnswerSet(values.dataset, { corpusDir: values.corpus, task: values.task });
   if (values.split) set.cases = set.cases.filter((testCase) => splitOf(testCase.id) === values.split);
   if (values.limit) set.cases = set.cases.slice(0, Number(values.limit));
   const loaded = values['lexical-only'] ? { embedder: null, warning: 'lexical only (--lexical-only)' } : await loadTransformersEmbedder(embedderOptions(config));
   if (loaded.warning) process.stderr.write(`note: ${loaded.warning}\n`);
-  const wordVectorsFile = values['word-vectors'] ?? (config.WORD_VECTORS_FILE || undefined);
-  const relatedWords = wordVectorsFile ? await loadWordVectors(wordVectorsFile) : undefined;
   const trace = values.trace ? fs.createWriteStream(values.trace) : undefined;
   const started = performance.now();
   try {
@@ -48,7 +44,6 @@ export async function runAnswerEval(argv: string[]): Promise<void> {
       hnsw: hnswOptions(config),
       retriever: retrieverOptions(config),
       embedder: loaded.embedder,
-      relatedWords,
       skipGoldRemoved: values['skip-gold-removed'],
       groupSize: values['group-size'] ? Number(values['group-size']) : undefined,
       trace,

@@ -12,7 +12,6 @@ import { AnswerService } from '../core/answer/answer-service.ts';
 import type { AnswerEnd, HistoryTurn } from '../core/answer/protocol.ts';
 import { analyzeQuestion } from '../core/answer/question.ts';
 import type { Embedder } from '../core/embedding/embedder.ts';
-import type { RelatedWords } from '../core/text/word-vectors.ts';
 import { SearchService } from '../core/retrieval/search-service.ts';
 import type { RetrieverOptions } from '../core/retrieval/retriever.ts';
 import type { ChunkOptions } from '../core/text/chunk.ts';
@@ -25,8 +24,6 @@ export interface AnswerEvalOptions {
   hnsw: HnswParameters;
   retriever: RetrieverOptions;
   embedder: Embedder | null;
-  /** Word vectors for the answer layer, when the run uses them. */
-  relatedWords?: RelatedWords | undefined;
   /** Skip the gold-removed pass (faster while tuning). */
   skipGoldRemoved?: boolean;
   /** Questions per gold-removed index. */
@@ -161,7 +158,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-eval-'));
   try {
     const full = await buildIndex(set, new Set(), work, options);
-    const service = new AnswerService({ search: full, generator: null, ...(options.relatedWords ? { relatedWords: options.relatedWords } : {}) });
+    const service = new AnswerService({ search: full, generator: null });
     const colleges = [...new Set(full.retriever().snapshot.documents.map((document) => document.college).filter(Boolean))];
     const results: CaseResult[] = [];
     for (const testCase of set.cases) {
@@ -170,7 +167,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
       const length = end.notFound ? 0 : answerLength(end.answer);
       const top = (await full.retriever().search(testCase.question, { k: 1 })).hits[0]?.chunk.text ?? '';
       const referenceText = [...top].slice(0, Math.max(length, 1)).join('');
-      const analysis = analyzeQuestion(testCase.question, { colleges, terms: full.retriever().snapshot.lexical, ...(options.relatedWords ? { related: options.relatedWords } : {}) });
+      const analysis = analyzeQuestion(testCase.question, { colleges, terms: full.retriever().snapshot.lexical });
       const result: CaseResult = {
         id: testCase.id,
         split: splitOf(testCase.id),
@@ -210,7 +207,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
         const removed = new Set(group.flatMap((testCase) => testCase.goldDocs));
         const remaining = [...texts.entries()].filter(([id]) => !removed.has(id)).map(([, text]) => text);
         const search = await buildIndex(set, removed, work, options);
-        const groupService = new AnswerService({ search, generator: null, ...(options.relatedWords ? { relatedWords: options.relatedWords } : {}) });
+        const groupService = new AnswerService({ search, generator: null });
         for (const testCase of group) {
           const result = byResult.get(testCase.id)!;
           if (testCase.gold.some((alternative) => remaining.some((text) => alternative.every((piece) => text.includes(normalizeForMatch(piece)))))) {

@@ -21,7 +21,6 @@ import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutco
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
-import { loadWordVectors, type WordVectors } from '../core/text/word-vectors.ts';
 import type { AppStore } from '../core/store/app-store.ts';
 import { PostgresAppStore } from '../core/store/postgres-store.ts';
 import { SqliteStore } from '../core/store/sqlite-store.ts';
@@ -109,16 +108,6 @@ async function main(): Promise<void> {
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
   // Question analysis reads jieba's general word table; loading it now spares the first question.
   warmUpGeneralIdf();
-  // Optional word vectors: a broken file costs the paraphrase matching, not the server.
-  let relatedWords: WordVectors | undefined;
-  if (config.WORD_VECTORS_FILE) {
-    try {
-      relatedWords = await loadWordVectors(config.WORD_VECTORS_FILE);
-      say(`Word vectors: ${relatedWords.words.length} words from ${config.WORD_VECTORS_FILE}`);
-    } catch (error) {
-      say(`warning: word vectors not loaded (${error instanceof Error ? error.message : String(error)}); questions are matched by the articles' own words`);
-    }
-  }
 
   // Feedback and upload records: in PostgreSQL beside the corpus when DATABASE_URL is set, so
   // every server shows the same; otherwise in SQLite. Without them the chat and the corpus still work.
@@ -158,7 +147,7 @@ async function main(): Promise<void> {
     checkArchive: (bytes) => void checkArchive(bytes),
     logger: { warn: (details, message) => app?.log.warn({ component: 'knowledge-base', ...details }, message) },
   });
-  const served = await buildApp({ config, search, answers: new AnswerService({ search, generator, ...(relatedWords ? { relatedWords } : {}) }), store, knowledgeBase, logger: loggerOptions(config) });
+  const served = await buildApp({ config, search, answers: new AnswerService({ search, generator }), store, knowledgeBase, logger: loggerOptions(config) });
   app = served;
   const pointer = path.join(config.INDEX_DIR, 'CURRENT');
   const poll = postgres ? setInterval(() => void reload(), 2000) : null;

@@ -10,7 +10,6 @@ import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts
 import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
-import type { RelatedWords } from '../text/word-vectors.ts';
 import { documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
@@ -25,7 +24,7 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
-import { analyzeQuestion, type QuestionAnalysis, type QuestionContext } from './question.ts';
+import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
@@ -38,8 +37,6 @@ export interface AnswerServiceOptions {
   search: SearchService;
   generator: ChatGenerator | null;
   logger?: AnswerLogger;
-  /** Word vectors, when configured: questions worded unlike the articles still find their evidence. */
-  relatedWords?: RelatedWords;
 }
 
 const collegeLists = new WeakMap<IndexSnapshot, string[]>();
@@ -234,7 +231,7 @@ export class AnswerService {
       const answerable = sides.filter((side) => side.evidence.verdict.answerable);
       const verdict = answerable.length > 0 ? { ...answerable[0]!.evidence.verdict, answerable: true } : { ...sides[0]!.evidence.verdict, missing: [...new Set(sides.flatMap((side) => side.evidence.verdict.missing))] };
       const retrieved: Retrieved = { hits: interleave(sides.map((side) => side.retrieved.hits)), perCollege: null, colleges: sides[0]!.retrieved.colleges };
-      const analysis = analyzeQuestion(searchedFor, this.questionContext(snapshot));
+      const analysis = analyzeQuestion(searchedFor, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
       grounds = { request, snapshot, analysis, retrieved, evidence: { sentences: sides.flatMap((side) => side.evidence.sentences), verdict }, base, sides };
     } else {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
@@ -272,14 +269,10 @@ export class AnswerService {
     };
   }
 
-  private questionContext(snapshot: IndexSnapshot): QuestionContext {
-    return { colleges: corpusColleges(snapshot), terms: snapshot.lexical, ...(this.options.relatedWords ? { related: this.options.relatedWords } : {}) };
-  }
-
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
   private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
     const ownWords = question === request.question ? undefined : request.question;
-    const analysis = analyzeQuestion(question, { ...this.questionContext(snapshot), ownWords });
+    const analysis = analyzeQuestion(question, { colleges: corpusColleges(snapshot), terms: snapshot.lexical, ownWords });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);

@@ -12,12 +12,11 @@
  */
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
+import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
-import { partsOf } from './word-parts.ts';
-import type { RelatedWord } from '../text/word-vectors.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
 
@@ -45,9 +44,6 @@ interface MatchTerm {
   /** The words a compound is made of (媒体报道 → 媒体, 报道): an article may say them apart. */
   parts: string[];
   bigrams: string[];
-  /** Corpus words close in meaning (word vectors), to the word and to each of its parts. */
-  related: string[];
-  relatedToPart: Map<string, string[]>;
 }
 
 function bigramsOf(word: string): string[] {
@@ -57,19 +53,25 @@ function bigramsOf(word: string): string[] {
   return grams;
 }
 
+const partsCache = new Map<string, string[]>();
+
+function partsOf(word: string): string[] {
+  let parts = partsCache.get(word);
+  if (!parts) {
+    parts = [...new Set(getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length >= 2))];
+    if (partsCache.size > 10_000) partsCache.clear();
+    partsCache.set(word, parts);
+  }
+  return parts;
+}
+
 function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
   return terms.map((term) => {
     const long = [...term.word].length >= 3 && !term.isName;
     const word = term.word.toLowerCase();
     const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
-    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], ...relatedForms(term) };
+    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [] };
   });
-}
-
-function relatedForms(term: QuestionTerm): Pick<MatchTerm, 'related' | 'relatedToPart'> {
-  const words = (neighbours: readonly RelatedWord[]): string[] => neighbours.map((neighbour) => neighbour.word.toLowerCase());
-  const relatedToPart = new Map(Object.entries(term.relatedToPart ?? {}).map(([part, neighbours]) => [part.toLowerCase(), words(neighbours)]));
-  return { related: words(term.related ?? []), relatedToPart };
 }
 
 function share(pieces: readonly string[], haystack: string): number {
@@ -81,22 +83,13 @@ function share(pieces: readonly string[], haystack: string): number {
 
 /**
  * How much of a word a text holds: 1 for the word or a synonym; for a compound whose parts stand
- * apart (媒体…报道), a paraphrase sharing most bigrams, or a word close in meaning (word vectors),
- * part of it. One shared bigram of five is chance.
+ * apart (媒体…报道) or a paraphrase sharing most bigrams, part of it. One shared bigram of five is chance.
  */
 function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
   const parts = share(match.parts, haystack);
   const grams = share(match.bigrams, haystack);
-  return Math.max(relatedPresence(match, haystack, parts), parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);
-}
-
-/** A word close in meaning, or a compound whose every part stands as written or as a word close in meaning (破格…晋升 for 破格提拔). */
-function relatedPresence(match: MatchTerm, haystack: string, partsShare: number): number {
-  if (match.related.some((word) => haystack.includes(word))) return knobs.relatedFactor;
-  if (match.relatedToPart.size === 0 || partsShare >= 1) return 0;
-  const found = match.parts.every((part) => haystack.includes(part) || (match.relatedToPart.get(part) ?? []).some((word) => haystack.includes(word)));
-  return found ? knobs.relatedFactor * knobs.partsFound : 0;
+  return Math.max(parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);
 }
 
 /**

@@ -13,9 +13,7 @@
 import { bm25Idf } from '../index/bm25.ts';
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
-import type { RelatedWord, RelatedWords } from '../text/word-vectors.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
-import { partsOf } from './word-parts.ts';
 import {
   answerTypeCues,
   askedUnit,
@@ -30,7 +28,6 @@ import {
   placeName,
   properNounTags,
   functionWordTags,
-  relatedWords,
   roleFactor,
   roleWords,
   knownPlaces,
@@ -66,10 +63,6 @@ export interface QuestionTerm {
    * covers the list, which weighs as its heaviest item.
    */
   alternatives?: string[];
-  /** Words of the corpus close in meaning (word vectors): an article may say 晋升 where the user says 提拔. */
-  related?: RelatedWord[];
-  /** For a compound, the same per part (破格提拔: 提拔 → 晋升…), for parts the corpus never uses. */
-  relatedToPart?: Record<string, RelatedWord[]>;
 }
 
 export interface QuestionAnalysis {
@@ -100,8 +93,6 @@ export interface QuestionContext {
   terms: TermStatistics;
   /** A follow-up's own words, when `question` is it rewritten with the conversation's subject and topic. */
   ownWords?: string;
-  /** Word vectors, when configured: topic words get the corpus's words closest in meaning. */
-  related?: RelatedWords;
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -309,7 +300,6 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   mergeListedTerms(question, terms);
-  if (context.related) addRelatedWords(terms, context.related, context.terms);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {
@@ -325,32 +315,6 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     unit: answerType === '数量' ? askedUnitOf(question) : null,
     nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : null,
   };
-}
-
-/**
- * Gives topic words (not names or places) the corpus's words closest in meaning, skipping words
- * that contain one another (党建 / 党建工作), which bigram and part matching already cover.
- */
-function addRelatedWords(terms: QuestionTerm[], vectors: RelatedWords, statistics: TermStatistics): void {
-  const nearest = (word: string): RelatedWord[] =>
-    vectors
-      .related(word, relatedWords.minimumSimilarity, (other) => [...other].length >= 2 && !other.includes(word) && !word.includes(other))
-      .slice(0, relatedWords.limit);
-  for (const term of terms) {
-    if (term.role !== 'topic' || term.isName || term.critical || term.place) continue;
-    if (term.documentFrequency > relatedWords.documentFrequencyAtMost) continue;
-    const found = nearest(term.word);
-    if (found.length > 0) term.related = found;
-    const parts: Record<string, RelatedWord[]> = {};
-    if ([...term.word].length >= 3) {
-      for (const part of partsOf(term.word)) {
-        if (statistics.documentFrequency(part) > relatedWords.documentFrequencyAtMost) continue;
-        const neighbours = nearest(part);
-        if (neighbours.length > 0) parts[part] = neighbours;
-      }
-    }
-    if (Object.keys(parts).length > 0) term.relatedToPart = parts;
-  }
 }
 
 /** Items a question lists with 、 (党员先锋岗、积分管理、主题党日方面). */

@@ -216,17 +216,6 @@ export const unitGroups: readonly (readonly string[])[] = [
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部)/u;
 
-/**
- * Words of the corpus close in meaning to a question's topic word (word vectors, when configured):
- * how close they must be, and how many are kept per word.
- */
-export const relatedWords = {
-  minimumSimilarity: 0.6,
-  limit: 5,
-  /** Only for topic words in at most this many passages; a word the corpus uses more is matched as written. */
-  documentFrequencyAtMost: 0,
-};
-
 // ------------------------------------------------------------------------------------------------
 // Evidence and refusal
 
@@ -244,8 +233,6 @@ export const evidence = {
   nameSlack: 2,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
   paraphraseFactor: 0.5,
-  /** A word close in meaning to a topic word (word vectors, when configured) counts this much. */
-  relatedFactor: 0.7,
   /** Sentences on each side of a sentence that form its window. */
   windowRadius: 1,
   /** A neighbour's words count this much in a sentence's window. */
