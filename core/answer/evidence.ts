@@ -18,10 +18,8 @@ import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
-import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymGroups, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
-const synonymsOf = new Map<string, string[]>();
-for (const group of synonymGroups) for (const word of group) synonymsOf.set(word, [...new Set([...(synonymsOf.get(word) ?? []), ...group.filter((other) => other !== word)])]);
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {

@@ -32,7 +32,8 @@ import {
   roleWords,
   knownPlaces,
   singleCharacterFactor,
-  synonymGroups,
+  absentWordIdfShare,
+  synonymsOf,
   type AnswerType,
 } from './tuning.ts';
 
@@ -102,7 +103,6 @@ const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典型', '有效', '特色', '先进', '好的', '成功', '突出', '显著', '创新']);
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
-const synonymWords: ReadonlySet<string> = new Set(synonymGroups.flat());
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
@@ -292,7 +292,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
     const inUnit = unitWords.has(word) && role !== 'intent';
     if (inUnit) role = 'subject';
-    const weight = corpusIdf(word, documentFrequency) * (inUnit ? 1 : specificity(word)) * roleFactor[role] * single;
+    // A word whose synonym the corpus uses (拿到 / 荣获) is not absent: the evidence looks for that form.
+    const absent = documentFrequency === 0 && !(synonymsOf.get(word) ?? []).some((other) => context.terms.documentFrequency(other) > 0) ? absentWordIdfShare : 1;
+    const weight = corpusIdf(word, documentFrequency) * absent * (inUnit ? 1 : specificity(word)) * roleFactor[role] * single;
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
     const critical = !isPlace && personTags.has(tag) && documentFrequency === 0 && [...word].length >= 2;
@@ -394,7 +396,7 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     }
     // 出过, 涨到: a verb with an aspect ending that the corpus never uses stands for its stem
     // (not 拿到, which the synonym list knows).
-    const aspect = token.tag === 'v' && !synonymWords.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到]$/u.exec(token.word) : null;
+    const aspect = token.tag === 'v' && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到]$/u.exec(token.word) : null;
     if (aspect && terms.documentFrequency(token.word) === 0 && generalIdf(aspect[1]!) < generalIdfCeiling) {
       result.push({ word: aspect[1]!, tag: 'v' });
       continue;

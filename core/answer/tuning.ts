@@ -99,6 +99,14 @@ export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } a
 export const singleCharacterFactor = 0.3;
 
 /**
+ * A word no passage holds weighs this share of the IDF a word can have (a word in no passage). Users
+ * say things in their own words (欢迎 for 喜爱, 一把手 for 党委书记), so absence from the corpus is
+ * weaker evidence than its IDF says. Names, colleges and quoted terms are checked as names instead,
+ * and a word whose synonym the corpus uses is not absent.
+ */
+export const absentWordIdfShare = 0.75;
+
+/**
  * How a word's weight follows its general specificity: jieba IDF at or below `low` gives
  * `floor`, at or above `high` gives 1, linear between.
  */
@@ -201,6 +209,13 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['便利', '便捷', '绿色通道', '快速通道'],
   ['电子邮件', '电子邮箱', '邮箱', 'email'],
 ];
+
+/** Each word of `synonymGroups` with the other words of its groups. */
+export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const group of synonymGroups) for (const word of group) map.set(word, [...new Set([...(map.get(word) ?? []), ...group.filter((other) => other !== word)])]);
+  return map;
+})();
 
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 export const unitGroups: readonly (readonly string[])[] = [

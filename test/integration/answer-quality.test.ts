@@ -49,6 +49,10 @@ describe('questions once refused although the article states the answer', () => 
     ['嘉兴职业技术学院成立的百人宣讲团包括哪些类型？', ['书记院长', '青年教师']],
     ['哪所高职院校把红船精神列入了人才培养必修课？', ['嘉兴职业技术学院', '必修课']],
     ['嘉兴职业技术学院在教师职称评聘上有什么新政策？', ['替代']],
+    // Words the corpus never uses (年终考评 for 年度考核, 老师 for 教师, 结对 for 对接) weigh less than
+    // the rarest word it does use: a user's own wording is not a topic the corpus lacks.
+    ['嘉职院对年终考评不合格的老师实行的“亮牌制”是什么意思？', ['黄牌', '红牌']],
+    ['湖南电气风能学院的党员老师是怎么跟普通老师和学生结对帮扶的？', ['一帮一']],
   ];
   for (const [question, facts] of cases) {
     it(question, async () => {
