@@ -230,11 +230,33 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
  * 人物 question naming a role (党总支书记是谁), only the people holding that role.
  */
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
-  // jieba may cut 副书记 as 副 + 书记: the question's own wording decides whether the deputy is asked.
-  const roles = analysis.answerType === '人物' ? analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => (analysis.question.includes(`副${term.word}`) ? `副${term.word}` : term.word)) : [];
+  const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
   return typedSpans(analysis.answerType, text, analysis.nameHead)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
+}
+
+/**
+ * The roles a 人物 question asks for, as the question writes them: jieba cuts 党总支书记 into 党总支 +
+ * 书记 and 副书记 into 副 + 书记, but a 支部书记 is no 党总支书记 and a 副院长 no 院长. The longest role
+ * word the question holds wins; 副 before it asks for the deputy.
+ */
+function askedRoles(analysis: QuestionAnalysis): string[] {
+  // A quoted name (“最受师生喜爱书记”) is what is asked about, not a role.
+  let question = analysis.question;
+  for (const name of analysis.quoted) question = question.split(name).join('|');
+  const roles: string[] = [];
+  const taken: [number, number][] = [];
+  for (const role of [...roleWords].sort((a, b) => b.length - a.length)) {
+    for (let at = question.indexOf(role); at >= 0; at = question.indexOf(role, at + 1)) {
+      if (taken.some(([start, end]) => at < end && start < at + role.length)) continue;
+      taken.push([at, at + role.length]);
+      const asked = question[at - 1] === '副' && !role.startsWith('副') ? `副${role}` : role;
+      if (!roles.includes(asked)) roles.push(asked);
+    }
+  }
+  // A role only the words hold (jieba's cut of a longer name): the words as analysed.
+  return roles.length > 0 ? roles : analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word);
 }
 
 /**

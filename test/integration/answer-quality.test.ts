@@ -193,6 +193,8 @@ describe('refusal decided by evidence', () => {
     ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
     ['李明老师在嘉兴职业技术学院党建工作中做了哪些贡献？', '李明'],
     ['嘉兴职业技术学院的校长是谁？', null],
+    // jieba cuts 党总支书记 into 党总支 + 书记; the article names only a 支部书记 and a 党总支副书记.
+    ['浙江机电职业技术学院自动化学院的党总支书记是谁？', null],
     ['嘉兴职业技术学院的“红船铁军”有多少人？', null],
     ['苏州工业职业技术学院智能制造教工党支部的教师党员“七个一”先锋工程具体是哪七个一？', null],
     // The articles open naming 嘉兴, 浙江, 苏州…: about somewhere else, not about 北京.

@@ -193,4 +193,15 @@ describe('counts, list nouns, units and names', () => {
     expect(holders('自动化学院的党总支副书记是谁？')).toEqual(['王海燕']);
     expect(holders('自动化学院的党总支书记是谁？')).toEqual(['沈敏']);
   });
+
+  it('asks for the role as the question writes it: a 支部书记 is no 党总支书记', () => {
+    const text = '党总支委员、支部书记王海燕获奖，党总支书记沈敏发言。';
+    const holders = (question: string): string[] => askedSpans(analyze(question), text).map((span) => text.slice(span.start, span.end));
+    expect(holders('自动化学院的党总支书记是谁？')).toEqual(['沈敏']);
+    expect(holders('自动化学院的支部书记是谁？')).toEqual(['王海燕']);
+    expect(holders('自动化学院的书记是谁？')).toEqual(['王海燕', '沈敏']);
+    // A role inside a quoted honour is part of its name, not the role asked: the deputy may hold it.
+    const deputy = '自动化学院党总支副书记王海燕获奖，党总支书记沈敏发言。';
+    expect(askedSpans(analyze('自动化学院哪位获得了“最受师生喜爱书记”？'), deputy).map((span) => deputy.slice(span.start, span.end))).toEqual(['王海燕', '沈敏']);
+  });
 });
