@@ -42,6 +42,8 @@ interface MatchTerm {
   /** The words a compound is made of (媒体报道 → 媒体, 报道): an article may say them apart. */
   parts: string[];
   bigrams: string[];
+  /** A two-character topic word, which a text may write in full (劳模 → 劳动模范). */
+  abbreviation: boolean;
 }
 
 function bigramsOf(word: string): string[] {
@@ -68,8 +70,33 @@ function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
     const long = [...term.word].length >= 3 && !term.isName;
     const word = term.word.toLowerCase();
     const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
-    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [] };
+    const abbreviation = term.role === 'topic' && !term.isName && /^\p{Script=Han}{2}$/u.test(word);
+    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], abbreviation };
   });
+}
+
+const longFormCache = new Map<string, boolean>();
+
+/**
+ * Whether `text` writes a two-character word in full: four characters with the word's two first and
+ * third (劳?模? for 劳模) that jieba's dictionary holds as one word (劳动模范, 思想政治), not any
+ * four characters that happen to fit (配合|送达, 高度|考虑).
+ */
+export function writtenInFull(word: string, text: string): boolean {
+  const [first, second] = [...word];
+  if (!first || !second || text.indexOf(first) < 0) return false;
+  for (const found of text.matchAll(new RegExp(`${first}\\p{Script=Han}${second}\\p{Script=Han}`, 'gu'))) {
+    const candidate = found[0];
+    let known = longFormCache.get(candidate);
+    if (known === undefined) {
+      const words = getJieba().cut(candidate, false);
+      known = words.length === 1;
+      if (longFormCache.size > 10_000) longFormCache.clear();
+      longFormCache.set(candidate, known);
+    }
+    if (known) return true;
+  }
+  return false;
 }
 
 function share(pieces: readonly string[], haystack: string): number {
@@ -85,6 +112,8 @@ function share(pieces: readonly string[], haystack: string): number {
  */
 function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
+  // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
+  if (match.abbreviation && writtenInFull(match.term.word, haystack)) return knobs.partsFound;
   const parts = share(match.parts, haystack);
   const grams = share(match.bigrams, haystack);
   return Math.max(parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);

@@ -53,6 +53,8 @@ describe('questions once refused although the article states the answer', () => 
     // the rarest word it does use: a user's own wording is not a topic the corpus lacks.
     ['嘉职院对年终考评不合格的老师实行的“亮牌制”是什么意思？', ['黄牌', '红牌']],
     ['湖南电气风能学院的党员老师是怎么跟普通老师和学生结对帮扶的？', ['一帮一']],
+    // 劳模 is how people say 劳动模范.
+    ['浙江机电职院自动化学院的学生里出过哪位铁路劳模？', ['朱光耀']],
   ];
   for (const [question, facts] of cases) {
     it(question, async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
-import { askedSpans } from '../../core/answer/evidence.ts';
+import { askedSpans, writtenInFull } from '../../core/answer/evidence.ts';
 import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
@@ -203,5 +203,15 @@ describe('counts, list nouns, units and names', () => {
     // A role inside a quoted honour is part of its name, not the role asked: the deputy may hold it.
     const deputy = '自动化学院党总支副书记王海燕获奖，党总支书记沈敏发言。';
     expect(askedSpans(analyze('自动化学院哪位获得了“最受师生喜爱书记”？'), deputy).map((span) => deputy.slice(span.start, span.end))).toEqual(['王海燕', '沈敏']);
+  });
+});
+
+describe('two-character words written in full', () => {
+  it('finds the long form jieba knows as one word (劳模 in 劳动模范, 思政 in 思想政治), not any four characters that fit', () => {
+    expect(writtenInFull('劳模', '铁路劳动模范朱光耀')).toBe(true);
+    expect(writtenInFull('思政', '加强思想政治教育')).toBe(true);
+    expect(writtenInFull('劳模', '劳动规模扩大')).toBe(false);
+    expect(writtenInFull('配送', '配合送达文件')).toBe(false);
+    expect(writtenInFull('高考', '高度考虑')).toBe(false);
   });
 });
