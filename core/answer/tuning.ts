@@ -198,6 +198,14 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['第一课', '一堂课', '第一堂课', '开学第一课'],
   ['认可', '满意度', '认同', '好评', '美誉度'],
   ['荣誉', '称号', '表彰', '奖项', '获奖'],
+  // How people say it and how articles write it.
+  ['一把手', '党委书记', '主要负责人'],
+  ['先锋岗', '示范岗'],
+  ['排名', '排行', '排行榜', '名列'],
+  ['喜爱', '欢迎', '喜欢'],
+  ['劳动教育', '劳动课', '劳育'],
+  ['投档线', '分数线', '录取线'],
+  ['宣讲团', '宣讲队', '宣讲小组', '宣传小组'],
   ['工资', '月薪', '薪酬', '薪资', '收入'],
   // Common words of policy and news texts that questions and articles use for each other.
   ['捐款', '捐赠', '捐助', '捐献'],

@@ -53,6 +53,9 @@ describe('questions once refused although the article states the answer', () => 
     // the rarest word it does use: a user's own wording is not a topic the corpus lacks.
     ['嘉职院对年终考评不合格的老师实行的“亮牌制”是什么意思？', ['黄牌', '红牌']],
     ['湖南电气风能学院的党员老师是怎么跟普通老师和学生结对帮扶的？', ['一帮一']],
+    // The synonym list: people say 示范岗 for the article's 先锋岗, 排行榜 for 排名.
+    ['苏州工业职院智能制造支部在产教融合平台上一共设了多少个党员示范岗？', ['16个党员先锋岗']],
+    ['浙江机电自动化学院的专业在全国专业排行榜上成绩怎么样？', ['排名全国第一']],
     // 劳模 is how people say 劳动模范.
     ['浙江机电职院自动化学院的学生里出过哪位铁路劳模？', ['朱光耀']],
   ];
