@@ -394,9 +394,9 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       result.push({ word: token.word, tag: 'nr' });
       continue;
     }
-    // 出过, 涨到: a verb with an aspect ending that the corpus never uses stands for its stem
+    // 出过, 涨到, 抓出: a verb with an aspect or result ending that the corpus never uses stands for its stem
     // (not 拿到, which the synonym list knows).
-    const aspect = token.tag === 'v' && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到]$/u.exec(token.word) : null;
+    const aspect = token.tag === 'v' && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到出完好成]$/u.exec(token.word) : null;
     if (aspect && terms.documentFrequency(token.word) === 0 && generalIdf(aspect[1]!) < generalIdfCeiling) {
       result.push({ word: aspect[1]!, tag: 'v' });
       continue;

@@ -73,11 +73,13 @@ describe('word roles', () => {
     expect(roleOf(analysis, '党员先锋岗')).toBe('topic');
   });
 
-  it('reads a verb with an aspect ending that the corpus never uses as its stem (出过 → 出, 涨到 → 涨)', () => {
+  it('reads a verb with an aspect or result ending that the corpus never uses as its stem (出过 → 出, 涨到 → 涨)', () => {
     const words = analyze('自动化学院的学生里出过哪位劳动模范？投档线涨到了多少？').terms.map((term) => term.word);
     expect(words).not.toContain('出过');
     expect(words).not.toContain('涨到');
     expect(words).toEqual(expect.arrayContaining(['出', '涨', '劳动模范']));
+    // A result complement too (抓出 → 抓).
+    expect(analyze('嘉兴职业技术学院的劳动教育抓出了哪些成绩？').terms.map((term) => term.word)).not.toContain('抓出');
     // A word the corpus uses keeps its ending (the articles say 得到).
     expect(analyze('学院得到了哪些荣誉？').terms.map((term) => term.word)).not.toContain('得');
   });
