@@ -20,7 +20,6 @@ import { evidenceSpans } from './run-together.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
-
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
   const forms = new Set([word, ...(synonymsOf.get(word) ?? [])]);
@@ -84,7 +83,7 @@ const longFormCache = new Map<string, boolean>();
  */
 export function writtenInFull(word: string, text: string): boolean {
   const [first, second] = [...word];
-  if (!first || !second || text.indexOf(first) < 0) return false;
+  if (!first || !second || !/^\p{Script=Han}{2}$/u.test(word) || !text.includes(first)) return false;
   for (const found of text.matchAll(new RegExp(`${first}\\p{Script=Han}${second}\\p{Script=Han}`, 'gu'))) {
     const candidate = found[0];
     let known = longFormCache.get(candidate);
