@@ -41,8 +41,8 @@ interface MatchTerm {
   /** The words a compound is made of (媒体报道 → 媒体, 报道): an article may say them apart. */
   parts: string[];
   bigrams: string[];
-  /** A two-character topic word, which a text may write in full (劳模 → 劳动模范). */
-  abbreviation: boolean;
+  /** For a two-character topic word, the shape of its long form (劳模 → 劳?模?: 劳动模范). */
+  longForm: RegExp | null;
 }
 
 function bigramsOf(word: string): string[] {
@@ -69,12 +69,33 @@ function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
     const long = [...term.word].length >= 3 && !term.isName;
     const word = term.word.toLowerCase();
     const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
-    const abbreviation = term.role === 'topic' && !term.isName && /^\p{Script=Han}{2}$/u.test(word);
-    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], abbreviation };
+    const longForm = term.role === 'topic' && !term.isName ? longFormPattern(word) : null;
+    return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], longForm };
   });
 }
 
 const longFormCache = new Map<string, boolean>();
+
+/** Four characters with a two-character word's two first and third (劳?模? for 劳模); null for any other word. */
+function longFormPattern(word: string): RegExp | null {
+  const [first, second] = [...word];
+  return /^\p{Script=Han}{2}$/u.test(word) ? new RegExp(`${first}\\p{Script=Han}${second}\\p{Script=Han}`, 'gu') : null;
+}
+
+/** Whether `text` holds four characters of the pattern that jieba's dictionary holds as one word. */
+function holdsLongForm(pattern: RegExp, text: string): boolean {
+  for (const found of text.matchAll(pattern)) {
+    const candidate = found[0];
+    let known = longFormCache.get(candidate);
+    if (known === undefined) {
+      known = getJieba().cut(candidate, false).length === 1;
+      if (longFormCache.size > 10_000) longFormCache.clear();
+      longFormCache.set(candidate, known);
+    }
+    if (known) return true;
+  }
+  return false;
+}
 
 /**
  * Whether `text` writes a two-character word in full: four characters with the word's two first and
@@ -82,20 +103,8 @@ const longFormCache = new Map<string, boolean>();
  * four characters that happen to fit (配合|送达, 高度|考虑).
  */
 export function writtenInFull(word: string, text: string): boolean {
-  const [first, second] = [...word];
-  if (!first || !second || !/^\p{Script=Han}{2}$/u.test(word) || !text.includes(first)) return false;
-  for (const found of text.matchAll(new RegExp(`${first}\\p{Script=Han}${second}\\p{Script=Han}`, 'gu'))) {
-    const candidate = found[0];
-    let known = longFormCache.get(candidate);
-    if (known === undefined) {
-      const words = getJieba().cut(candidate, false);
-      known = words.length === 1;
-      if (longFormCache.size > 10_000) longFormCache.clear();
-      longFormCache.set(candidate, known);
-    }
-    if (known) return true;
-  }
-  return false;
+  const pattern = longFormPattern(word);
+  return pattern !== null && holdsLongForm(pattern, text);
 }
 
 function share(pieces: readonly string[], haystack: string): number {
@@ -112,7 +121,7 @@ function share(pieces: readonly string[], haystack: string): number {
 function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
   // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
-  if (match.abbreviation && writtenInFull(match.term.word, haystack)) return knobs.partsFound;
+  if (match.longForm && holdsLongForm(match.longForm, haystack)) return knobs.partsFound;
   const parts = share(match.parts, haystack);
   const grams = share(match.bigrams, haystack);
   return Math.max(parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);
@@ -264,6 +273,8 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
 }
 
+const rolesLongestFirst = [...roleWords].sort((a, b) => b.length - a.length);
+
 /**
  * The roles a 人物 question asks for, as the question writes them: jieba cuts 党总支书记 into 党总支 +
  * 书记 and 副书记 into 副 + 书记, but a 支部书记 is no 党总支书记 and a 副院长 no 院长. The longest role
@@ -275,7 +286,7 @@ function askedRoles(analysis: QuestionAnalysis): string[] {
   for (const name of analysis.quoted) question = question.split(name).join('|');
   const roles: string[] = [];
   const taken: [number, number][] = [];
-  for (const role of [...roleWords].sort((a, b) => b.length - a.length)) {
+  for (const role of rolesLongestFirst) {
     for (let at = question.indexOf(role); at >= 0; at = question.indexOf(role, at + 1)) {
       if (taken.some(([start, end]) => at < end && start < at + role.length)) continue;
       taken.push([at, at + role.length]);
@@ -283,8 +294,7 @@ function askedRoles(analysis: QuestionAnalysis): string[] {
       if (!roles.includes(asked)) roles.push(asked);
     }
   }
-  // A role only the words hold (jieba's cut of a longer name): the words as analysed.
-  return roles.length > 0 ? roles : analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word);
+  return roles;
 }
 
 /**
