@@ -54,6 +54,8 @@ export interface CaseResult {
   goldRemovedRefused: boolean | null;
   /** The gold answer was still in the corpus without its gold documents. */
   goldStillPresent: boolean;
+  /** A refusal's related text (the passages it cites): shown at all, and for an answerable question what it holds of the answer. */
+  nearby: { shown: boolean; contained: boolean | null; keyFactRecall: number | null } | null;
   answer: string;
   searchedFor: string;
 }
@@ -146,6 +148,16 @@ async function ask(answers: AnswerService, testCase: AnswerCase): Promise<Omit<A
   return answers.answerOnce({ question: testCase.question, mode: testCase.mode, history, filters: {} }, AbortSignal.timeout(60_000));
 }
 
+/** What a refusal's related text holds: the spans it cites, measured as an answer would be. */
+function nearbyOf(end: Omit<AnswerEnd, 'id'>, testCase: AnswerCase): NonNullable<CaseResult['nearby']> {
+  const text = end.citations.map((citation) => citation.quote).join('\n');
+  return {
+    shown: end.citations.length > 0,
+    contained: testCase.answerable ? goldContained(text, testCase.gold) : null,
+    keyFactRecall: testCase.answerable ? keyFactRecall(text, testCase.keyFacts) : null,
+  };
+}
+
 function collegeRecall(end: Omit<AnswerEnd, 'id'>, expected: readonly string[]): number | null {
   if (expected.length === 0) return null;
   const rows = end.table?.rows ?? [];
@@ -185,11 +197,12 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
         },
         goldRemovedRefused: null,
         goldStillPresent: false,
+        nearby: end.notFound ? nearbyOf(end, testCase) : null,
         answer: end.answer,
         searchedFor: end.searchedFor,
       };
       results.push(result);
-      options.trace?.write(`${JSON.stringify({ id: result.id, type: result.type, q: testCase.question, refused: result.refused, contained: result.contained, kf: result.keyFactRecall, len: length, answer: end.answer.slice(0, 400) })}\n`);
+      options.trace?.write(`${JSON.stringify({ id: result.id, type: result.type, q: testCase.question, refused: result.refused, contained: result.contained, kf: result.keyFactRecall, len: length, ...(result.nearby ? { nearby: result.nearby } : {}), answer: end.answer.slice(0, 400) })}\n`);
     }
     full.close();
 
@@ -254,6 +267,11 @@ export interface AnswerFigures {
   goldStillPresent: number;
   collegeRecall: number | null;
   reference: { contained: number | null; keyFactRecall: number | null };
+  /**
+   * Refusals' related text: for answerable questions refused, the share whose related text holds
+   * the gold answer and its key-fact recall; for unanswerable questions refused, the share shown any.
+   */
+  nearby: { contained: number | null; keyFactRecall: number | null; shownUnanswerable: number | null };
 }
 
 export function figures(results: readonly CaseResult[]): AnswerFigures {
@@ -275,6 +293,11 @@ export function figures(results: readonly CaseResult[]): AnswerFigures {
       contained: mean(answerable.map((result) => result.reference.contained)),
       keyFactRecall: mean(answerable.map((result) => result.reference.keyFactRecall)),
     },
+    nearby: {
+      contained: mean(answerable.map((result) => result.nearby?.contained ?? null)),
+      keyFactRecall: mean(answerable.map((result) => result.nearby?.keyFactRecall ?? null)),
+      shownUnanswerable: mean(unanswerable.map((result) => (result.nearby ? result.nearby.shown : null))),
+    },
   };
 }
 
@@ -285,14 +308,14 @@ const number = (value: number | null): string => (value === null ? '—' : Strin
 export function answerTable(results: readonly CaseResult[], groupBy: (result: CaseResult) => string = (result) => result.type): string {
   const keys = [...new Set(results.map(groupBy))].sort();
   const lines = [
-    '| group | split | n | contained % (ref) | key facts % (ref) | median chars | answerable refused % | gold-removed refused % | unanswerable refused % | colleges filled % |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| group | split | n | contained % (ref) | key facts % (ref) | median chars | answerable refused % | refused, answer in related text % | gold-removed refused % | unanswerable refused % | colleges filled % |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const row = (label: string, split: string, subset: readonly CaseResult[]): void => {
     if (subset.length === 0) return;
     const f = figures(subset);
     lines.push(
-      `| ${label} | ${split} | ${f.questions} | ${percent(f.contained)} (${percent(f.reference.contained)}) | ${percent(f.keyFactRecall)} (${percent(f.reference.keyFactRecall)}) | ${number(f.medianLength)} | ${percent(f.answerableRefused)} | ${percent(f.goldRemovedRefused)} | ${percent(f.unanswerableRefused)} | ${percent(f.collegeRecall)} |`,
+      `| ${label} | ${split} | ${f.questions} | ${percent(f.contained)} (${percent(f.reference.contained)}) | ${percent(f.keyFactRecall)} (${percent(f.reference.keyFactRecall)}) | ${number(f.medianLength)} | ${percent(f.answerableRefused)} | ${percent(f.nearby.contained)} | ${percent(f.goldRemovedRefused)} | ${percent(f.unanswerableRefused)} | ${percent(f.collegeRecall)} |`,
     );
   };
   for (const key of keys) {

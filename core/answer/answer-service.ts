@@ -10,7 +10,7 @@ import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts
 import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
-import { documentLabel } from './citation-book.ts';
+import { CitationBook, documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
@@ -20,6 +20,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp } from './conversation.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
+import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
@@ -288,12 +289,21 @@ export class AnswerService {
     return { analysis, retrieved, evidence };
   }
 
-  /** The one way an answer says the corpus has nothing on the question. */
+  /** The one way an answer says the corpus has nothing on the question, with the text nearest it. */
+  private refusal(grounds: Grounds): { text: string; citations: Citation[] } {
+    const { request, snapshot, analysis, evidence } = grounds;
+    // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed apart.
+    const nearby = request.mode === 'qa' && !grounds.sides ? nearbySpans(snapshot, evidence, analysis) : [];
+    const book = new CitationBook(snapshot);
+    const claims = nearby.map((span) => book.claim(span));
+    return { text: notFoundText(request.question, evidence.verdict.missing, claims), citations: book.citations };
+  }
+
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
-    const text = notFoundText(grounds.request.question, grounds.evidence.verdict.missing);
-    yield { type: 'sources', citations: [] };
-    yield { type: 'text-delta', delta: text };
-    yield { type: 'answer-end', answer: text, citations: [], notFound: true, engine, ...grounds.base, ...(notice ? { notice } : {}) };
+    const { text, citations } = this.refusal(grounds);
+    yield { type: 'sources', citations };
+    for (const delta of deltas(text)) yield { type: 'text-delta', delta };
+    yield { type: 'answer-end', answer: text, citations, notFound: true, engine, ...grounds.base, ...(notice ? { notice } : {}) };
   }
 
   /**
@@ -319,8 +329,9 @@ export class AnswerService {
       if (tail) yield { type: 'text-delta', delta: tail };
       const final = cleanCitationMarkers(raw, valid);
       if (final.text.includes(notFoundMarker) || final.cited.length === 0) {
-        const text = notFoundText(request.question, []);
-        yield { type: 'answer-end', answer: text, citations: [], notFound: true, engine: generator.name, ...grounds.base };
+        // The model's own refusal: what it streamed is replaced by the refusal (answer-end carries the final text).
+        const { text, citations: nearby } = this.refusal(grounds);
+        yield { type: 'answer-end', answer: text, citations: nearby, notFound: true, engine: generator.name, ...grounds.base };
         return { done: true };
       }
       const cited = citations.filter((citation) => final.cited.includes(citation.n));

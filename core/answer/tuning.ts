@@ -460,6 +460,26 @@ export const qaKnobs = {
 } as const;
 
 // ------------------------------------------------------------------------------------------------
+// Refusals
+
+/**
+ * What a refusal shows beside itself: the sentences nearest the question, marked as not answering
+ * it, so that a question worded unlike the articles still leads somewhere. None when the corpus
+ * lacks a name the question depends on (another college, a person): nearby text would be about
+ * something else.
+ */
+export const nearbyKnobs = {
+  /** Sentences shown at most. */
+  limit: 2,
+  /** A sentence covers at least this share of the question's weight (its own words and context). */
+  minimumCoverage: 0.3,
+  /** …and scores at least this share of the best nearby sentence. */
+  floor: 0.5,
+  /** Each is cut at clause boundaries to at most this many characters. */
+  length: 120,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
 // 会议材料 (meeting drafts)
 
 export const summaryKnobs = {

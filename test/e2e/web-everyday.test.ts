@@ -193,6 +193,20 @@ describe('labels', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('lists the text a refusal points to as 相关原文, not as sources the answer rests on, and opens it at its quote', async () => {
+    const { page, errors } = await openPage();
+    const answer = await ask(page, '嘉兴职业技术学院的校长是谁？');
+    expect(await answer.getAttribute('class')).toContain('not-found');
+    expect(await answer.locator('.answer-body').textContent()).toContain('以下内容与问题相关，但不一定回答了它');
+    expect(await answer.locator('.sources-title').textContent()).toMatch(/^相关原文（1 篇文章/u);
+    expect(await answer.locator('.answer-head').textContent()).not.toContain('依据');
+    const [first] = await latestCitations(page);
+    await answer.locator('.answer-body button.cite').first().click();
+    await page.locator('#source-text mark').first().waitFor();
+    expect((await page.locator('#source-text mark').allTextContents()).join('')).toBe(first!.quote);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('says which colleges an answer about every college cites, that the others are not cited, and offers 院校对比', async () => {
     const { page, errors } = await openPage();
     const answer = await ask(page, '各院校如何开展党史学习教育？');

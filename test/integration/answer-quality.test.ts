@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
-import { sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
+import { nearbyKnobs, sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
 import type { SearchService } from '../../core/retrieval/search-service.ts';
 import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
 import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
@@ -209,12 +209,41 @@ describe('refusal decided by evidence', () => {
     it(question, async () => {
       const end = await ask(question);
       expect(end.notFound, end.answer).toBe(true);
-      expect(end.citations).toEqual([]);
-      if (missing) expect(end.answer).toContain(`没有提到“${missing}”`);
+      // A name the corpus lacks leaves nothing related to show; otherwise related text may follow, marked as such.
+      if (missing) {
+        expect(end.answer).toContain(`没有提到“${missing}”`);
+        expect(end.citations).toEqual([]);
+      }
+      if (end.citations.length > 0) expect(end.answer).toContain('以下内容与问题相关，但不一定回答了它');
+      expectSupported(end);
       // The question is quoted once, without doubled quotation marks.
       expect(end.answer).not.toMatch(/““|””/u);
     });
   }
+});
+
+describe('a refusal points to the text nearest the question', () => {
+  it('嘉兴职业技术学院的校长是谁？ names no one, and shows where the article speaks of the 校长', async () => {
+    const end = await ask('嘉兴职业技术学院的校长是谁？');
+    expect(end.notFound).toBe(true);
+    expect(end.answer).toMatch(/^语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：已收录的文章中没有能直接回答这个问题的内容。\n/u);
+    const related = claimLines(end.answer);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(nearbyKnobs.limit);
+    expect(related.join('')).toContain('校长负责制');
+    expect(end.citations.every((citation) => citation.college === '嘉兴职业技术学院')).toBe(true);
+    expect(end.answer.trimEnd()).toMatch(/可以换个说法，或在“浏览文章”中查看已收录的文章。$/u);
+    expectSupported(end);
+  });
+
+  it('shows nothing for a question on something the corpus never mentions, and none in a draft or a comparison', async () => {
+    for (const question of ['量子计算的发展前景', '今天天气怎么样？']) expect((await ask(question)).citations, question).toEqual([]);
+    for (const mode of ['summary', 'compare'] as const) {
+      const end = await ask('嘉兴职业技术学院的校长是谁？', mode);
+      expect(end.notFound, mode).toBe(true);
+      expect(end.citations, mode).toEqual([]);
+    }
+  });
 });
 
 describe('comparisons and meeting drafts', () => {

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
 import type { SettingName } from '../../core/config.ts';
 import { buildTestApp, closeTestApps, type TestApp } from '../helpers/app.ts';
-import { DocumentCache, expectAnswerOrder, expectRealCitations } from '../helpers/answer-checks.ts';
+import { DocumentCache, expectAnswerOrder, expectRealCitations, markerNumbers } from '../helpers/answer-checks.ts';
 import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 import { fakeApiKey, isAnswerRequest, promptOf, startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fake-openai.ts';
 import { closeWsClients, connectWs, connectWsUrl, type QuestionResult, type WsClient } from '../helpers/ws-client.ts';
@@ -158,9 +158,12 @@ describe('generation through an OpenAI-compatible endpoint', () => {
     ] as const) {
       const result = await ask(client, { question });
       expect(result.streamed).toBe(streamed);
-      expect(result.end, question).toMatchObject({ notFound: true, citations: [], engine: 'openai:fake-model' });
+      expect(result.end, question).toMatchObject({ notFound: true, engine: 'openai:fake-model' });
       expect(result.end!.answer).toContain('语料库中没有找到');
-      expect(result.end!.answer).not.toMatch(/\[\d+\]/);
+      // The model's reply is replaced by the refusal; what it cites is related text from the articles, never the reply.
+      expect(result.end!.answer).not.toContain('这一说法没有依据');
+      expect(markerNumbers(result.end!.answer)).toEqual(result.end!.citations.map((citation) => citation.n));
+      if (result.end!.citations.length > 0) expect(result.end!.answer).toContain('以下内容与问题相关，但不一定回答了它');
     }
     expect(fake.requests).toHaveLength(2);
   });
@@ -301,11 +304,15 @@ describe('questions the corpus cannot answer, with a model configured', () => {
     for (const question of ['清华大学的党建工作有什么特色？', '如何申请入党？', '量子计算的发展前景', '嘉兴职业技术学院的校长是谁？']) {
       for (const mode of ['qa', 'summary', 'compare'] as const) {
         const result = await ask(client, { question, mode });
-        expect(result.end, `${mode}: ${question}`).toMatchObject({ notFound: true, citations: [], mode });
-        expect(result.messages[0]).toMatchObject({ type: 'sources', citations: [] });
+        expect(result.end, `${mode}: ${question}`).toMatchObject({ notFound: true, mode });
+        // Only a 问答 refusal points to related text (cited from the articles, not from a model).
+        if (mode !== 'qa') expect(result.end!.citations).toEqual([]);
+        expect(result.messages[0]).toMatchObject({ type: 'sources', citations: result.end!.citations });
         expect(result.end!.answer).toContain('语料库中没有找到');
       }
     }
+    expect((await ask(client, { question: '清华大学的党建工作有什么特色？' })).end!.citations).toEqual([]);
+    expect((await ask(client, { question: '嘉兴职业技术学院的校长是谁？' })).end!.citations.length).toBeGreaterThan(0);
     expect(fake.requests).toHaveLength(0);
   });
 });

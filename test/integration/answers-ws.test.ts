@@ -34,6 +34,8 @@ afterAll(removeTempDirs);
 const hunan = '湖南电气职业技术学院';
 const jiaxing = '嘉兴职业技术学院';
 const notInCorpus = ['清华大学的党建工作有什么特色？', '如何申请入党？', '量子计算的发展前景'];
+/** Not answered, but one article speaks of 入党申请人: the refusal points to it. */
+const nearQuestion = '如何申请入党？';
 
 async function setup(): Promise<{ app: TestApp; client: WsClient; documents: DocumentCache }> {
   const app = await buildTestApp({ indexDir });
@@ -241,7 +243,7 @@ describe('compare (院校对比, extractive)', () => {
 describe('questions the corpus cannot answer', () => {
   it('says so plainly in every mode: notFound, no citations, no sources', async () => {
     const { client } = await setup();
-    for (const question of notInCorpus) {
+    for (const question of notInCorpus.filter((question) => question !== nearQuestion)) {
       for (const mode of ['qa', 'summary', 'compare'] as const) {
         const result = await askOk(client, { question, mode });
         expect(result.end, `${mode}: ${question}`).toMatchObject({ notFound: true, citations: [], mode, engine: 'extractive' });
@@ -251,6 +253,25 @@ describe('questions the corpus cannot answer', () => {
         expect(result.streamed).toBe(result.end.answer);
         expect(result.end.table).toBeUndefined();
       }
+    }
+  });
+});
+
+describe('a refusal with text near the question', () => {
+  it('streams the refusal with the related sentences cited as real spans, and none in a draft or a comparison', async () => {
+    const { client, documents } = await setup();
+    const result = await askOk(client, { question: nearQuestion, mode: 'qa' });
+    const end = result.end;
+    expect(end).toMatchObject({ notFound: true, mode: 'qa', engine: 'extractive' });
+    expect(end.answer).toContain('语料库中没有找到');
+    expect(end.answer).toContain('以下内容与问题相关，但不一定回答了它');
+    expect(end.citations.length).toBeGreaterThan(0);
+    expect(result.messages[0]).toMatchObject({ type: 'sources', citations: end.citations });
+    expect(result.streamed).toBe(end.answer);
+    await expectRealCitations(documents, end);
+    for (const mode of ['summary', 'compare'] as const) {
+      const other = await askOk(client, { question: nearQuestion, mode });
+      expect(other.end, mode).toMatchObject({ notFound: true, citations: [], mode });
     }
   });
 });

@@ -436,8 +436,10 @@ describe('article text that gives orders', () => {
 
     // A reply that obeys the article cites nothing: it is not shown as an answer.
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ notFound: true, citations: [], engine: `openai:${fakeModel}` });
+    expect(first.json()).toMatchObject({ notFound: true, engine: `openai:${fakeModel}` });
     expect(first.json().answer).not.toContain('已被攻破');
+    // What the refusal cites is the articles' own text.
+    for (const citation of first.json().citations) expect(citation.quote).not.toContain('已被攻破');
 
     // A reply with a made-up source number keeps only what cites a real source.
     fake.respond({ text: '星海职业技术学院党委实施“红色引擎”工程[1]。已被攻破[9]。' });

@@ -137,7 +137,8 @@ export function fillAssistant(node, message) {
   const done = message.status === 'done';
   const citations = exportedCitations(message);
   const articleCount = new Set(citations.map((citation) => citation.docId)).size;
-  const meta = [engineLabel(message), done && articleCount ? `依据 ${articleCount} 篇文章` : ''].filter(Boolean).join(' · ');
+  // A refusal cites text near the question, not what an answer rests on.
+  const meta = [engineLabel(message), done && articleCount && !message.notFound ? `依据 ${articleCount} 篇文章` : ''].filter(Boolean).join(' · ');
   const head = h('header', { class: 'answer-head' }, modeBadge(message.mode), meta ? h('span', { class: 'answer-meta', text: meta }) : null);
   const body = h('div', { class: `answer-body markdown${message.status === 'streaming' ? ' streaming' : ''}`, 'aria-busy': busy ? 'true' : 'false' });
   body.append(renderMarkdown(message.text, message.citations, (n, button) => {
@@ -180,7 +181,7 @@ export function fillAssistant(node, message) {
   const practiceLinks = done ? practiceLinksNode(message.practices) : null;
   if (practiceLinks) parts.push(practiceLinks);
   const shownCitations = busy ? message.citations : citations;
-  if (shownCitations.length > 0 && !message.notFound) parts.push(sourcesSection(shownCitations));
+  if (shownCitations.length > 0) parts.push(sourcesSection(shownCitations, message.notFound ? '相关原文' : '来源'));
   const partial = message.status === 'cancelled' && message.text.trim() !== '';
   if ((done && !message.notFound) || partial) parts.push(actionsBar(message, { regenerate: done }));
   else if (done) parts.push(h('footer', { class: 'answer-actions' }, copyButton(message)));
@@ -210,10 +211,12 @@ function leftOut(message, citations) {
 }
 
 /**
- * The sources under an answer, one card per article with the passages it cites.
+ * The sources under an answer, one card per article with the passages it cites (under a refusal:
+ * the related text it points to).
  * @param {Citation[]} citations
+ * @param {string} [heading]
  */
-function sourcesSection(citations) {
+function sourcesSection(citations, heading = '来源') {
   const shown = 4;
   /** @type {Map<string, Citation[]>} */
   const byArticle = new Map();
@@ -250,8 +253,8 @@ function sourcesSection(citations) {
     );
   });
   const list = h('ol', { class: 'source-list' }, cards);
-  const title = `来源（${byArticle.size} 篇文章${citations.length > byArticle.size ? `，${citations.length} 处引用` : ''}）`;
-  const section = h('section', { class: 'sources', 'aria-label': '来源' }, h('h3', { class: 'sources-title', text: title }), list);
+  const title = `${heading}（${byArticle.size} 篇文章${citations.length > byArticle.size ? `，${citations.length} 处引用` : ''}）`;
+  const section = h('section', { class: 'sources', 'aria-label': heading }, h('h3', { class: 'sources-title', text: title }), list);
   if (cards.length > shown) {
     const label = `展开其余 ${cards.length - shown} 篇文章`;
     const more = h('button', {

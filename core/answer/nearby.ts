@@ -1,0 +1,23 @@
+/**
+ * What a refusal points to: the sentences nearest the question when none answers it. A question
+ * worded unlike the articles (论资排辈 for 职称评聘) is refused by the evidence gate; the sentences
+ * that share most of its words are still where the user would look next. They are shown under the
+ * refusal as related, never as the answer.
+ */
+import type { IndexSnapshot } from '../index/index-reader.ts';
+import type { CitedSpan } from './citation-book.ts';
+import { cutSentence } from './compose-qa.ts';
+import { isAsking, selectSentences, type Evidence } from './evidence.ts';
+import type { QuestionAnalysis } from './question.ts';
+import { nearbyKnobs as knobs } from './tuning.ts';
+
+/**
+ * Up to `nearbyKnobs.limit` spans near the question, best first, each cut to its clauses; none
+ * when the verdict names something the corpus lacks, or when no sentence of a fitting article
+ * shares enough of the question.
+ */
+export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis): CitedSpan[] {
+  if (evidence.verdict.missing.length > 0) return [];
+  const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage);
+  return selectSentences(candidates, knobs.limit, knobs.floor).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
+}
