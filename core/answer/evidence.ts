@@ -468,7 +468,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });
   });
-  return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all) };
+  return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped)) };
 }
 
 /**
@@ -500,7 +500,7 @@ function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[])
   return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
 }
 
-function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[]): EvidenceVerdict {
+function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[], scoped: boolean): EvidenceVerdict {
   const missing = missingNames(hits, matches);
   let strength = 0;
   for (const sentence of sentences) strength = Math.max(strength, sentence.strength);
@@ -513,7 +513,9 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   // missing year alone does not refuse then, though the refusal still names it.
   const undated = hits.some((hit) => !hit.chunk.document.date);
   const blocking = missing.filter((word) => !(undated && isYear(word)));
-  const answerable = hits.length > 0 && analysis.totalWeight > 0 && blocking.length === 0 && strength >= knobs.minimumCoverage;
+  // A question asked within a scope the user chose (有哪些具体做法？) may share no words with its answer.
+  const bestSentence = scoped ? 1 : Math.max(0, ...sentences.filter((sentence) => sentence.articleMatches).map((sentence) => sentence.coverage));
+  const answerable = hits.length > 0 && analysis.totalWeight > 0 && blocking.length === 0 && strength >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
   return { answerable, strength, missing };
 }
 

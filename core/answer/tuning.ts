@@ -248,6 +248,12 @@ export const evidence = {
    * context) must cover this share of the question's subject and topic weight.
    */
   minimumCoverage: 0.5,
+  /**
+   * …and one sentence of an article that fits (with its passage's context, not its neighbours)
+   * must hold this share of the whole question's weight: a window that gathers the topic from
+   * three sentences of another policy is no answer.
+   */
+  minimumSentenceCoverage: 0.35,
   /** Words found only in the article context count this much. */
   contextFactor: 0.8,
   /** A compound whose parts all stand in the text (媒体…报道 for 媒体报道) counts this much. */

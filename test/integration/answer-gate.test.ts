@@ -1,0 +1,48 @@
+/**
+ * The evidence gate: a question is answered only when one sentence holds enough of it. Sentences
+ * that each hold one of its words (a window gathered from three lines of a notice) are no answer.
+ * Real ingest, real index, real jieba.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEnd } from '../../core/answer/protocol.ts';
+import type { SearchService } from '../../core/retrieval/search-service.ts';
+import { extractiveAnswersOver } from '../helpers/answer-checks.ts';
+import { removeTempDirs } from '../helpers/corpus.ts';
+
+const notice = [
+  '滨江区春季便民工作安排',
+  '一、街道图书馆本月起延长开放时间，周末照常开放。',
+  '二、社区食堂本月起推出老年助餐服务，每餐优惠3元。',
+  '三、卫生服务站组织志愿者本月起开展上门送药活动。',
+  '四、文化站本月起每周举办一次义务剪发活动。',
+].join('\n');
+// Other articles, so that word statistics are not those of one text.
+const others = {
+  'school.txt': ['西湖区中小学开学安排', '西湖区中小学春季学期于三月一日开学，学生凭健康码入校。'].join('\n'),
+  'market.txt': ['拱墅区农贸市场管理', '拱墅区农贸市场实行错峰经营，摊位每日消毒两次。'].join('\n'),
+};
+
+let search: SearchService;
+let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
+
+beforeAll(async () => {
+  ({ search, ask } = await extractiveAnswersOver('gate', { 'notice.txt': notice, ...others }));
+});
+afterAll(() => {
+  search.close();
+  removeTempDirs();
+});
+
+describe('the evidence gate', () => {
+  it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {
+    const end = await ask('图书馆如何开展助餐送药剪发？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('以下内容与问题相关');
+  });
+
+  it('answers when one sentence holds the question', async () => {
+    const end = await ask('社区食堂的老年助餐服务每餐优惠多少？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('每餐优惠3元');
+  });
+});
