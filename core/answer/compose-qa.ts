@@ -74,6 +74,11 @@ export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence)
   return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
 }
 
+/** An outline's point ((二), 三、, 四是, 其五): a new practice or section, unlike a step (1.) or ①. */
+function outlinePoint(ordinal: ReturnType<typeof ordinalOf>): boolean {
+  return ordinal !== null && /^(?:shi|qi|paren|comma)$/u.test(ordinal.kind);
+}
+
 /** A short sentence without a comma that names a practice or a section: a heading, or a run-in label. */
 function isLabel(sentence: EvidenceSentence): boolean {
   // A news headline names the story, not a practice whose body follows.
@@ -107,7 +112,8 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   const text = snapshot.documentText(document);
   // Read past the label's passage: a label often closes one passage and its body opens the next.
   const [next] = splitSentences(text, label.end, Math.min(text.length, label.end + answerLengths.longSentence * 3));
-  if (!next || next.start - label.end > 2) return null;
+  // The body opens right after its label, on the same line or the next (a lost line break leaves a run of spaces).
+  if (!next || next.start - label.end > qaKnobs.labelGap || /\S/u.test(text.slice(label.end, next.start))) return null;
   const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, maxLength);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];
@@ -116,7 +122,8 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
     for (const more of splitSentences(text, next.end, Math.min(text.length, label.start + qaKnobs.labelBody * 2))) {
       const moreText = text.slice(more.start, more.end);
       if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > Math.min(qaKnobs.labelBody, maxLength)) break;
-      if (isLabelText(moreText)) break;
+      // The next point of the outline ((二)… after (一)…) opens the next practice, however long its first sentence.
+      if (isLabelText(moreText) || outlinePoint(ordinalOf(moreText.trimStart()))) break;
       ends.push(more.end);
     }
   }
@@ -183,7 +190,7 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
     if (!onTopic) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
-    if (/^(?:shi|qi|paren|comma)$/u.test(ordinalOf(nextText)?.kind ?? '') && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
+    if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
     end = trimSpan(text, next).end;
   }
   return { ...lead, end };

@@ -412,6 +412,8 @@ export const enumerationKnobs = {
 // 问答 (direct answers)
 
 export const qaKnobs = {
+  /** White space at most between a label and the body it introduces. */
+  labelGap: 8,
   /** A clause that holds a span of the asked type scores this much more when a sentence is cut. */
   typedClauseBonus: 1.5,
   /** When a sentence is cut, a clause's share of all the question's words (generic ones too) adds this much times itself. */

@@ -31,11 +31,17 @@ const steps = '金税盘便捷清卡指引 金税盘便捷清卡解锁的操作�
 // The same steps on lines of their own, after a lead that ends at its colon (and a web address's).
 const lines = ['电子发票申领指引', '登录网址https://etax.example.cn后，电子发票申领的办理步骤如下：', '第一步，填写申领信息。', '第二步，上传身份证明。', '第三步，等待审核通过。', '办理时间为工作日。'].join('\n');
 
+// Headings whose body follows after a run of spaces, as a page that lost its line breaks shows them.
+const haidian = [
+  '海淀区支持企业稳定发展的若干措施',
+  '为解决企业经营困难，特制定以下具体措施。   一、鼓励企业科技防疫   （一）支持企业科研攻关   对从事快速检测试剂、疫苗研发的企业，给予不高于300万元的研发支持。（对接部门：区科信局）   对从事疫苗研发的科研带头人及其团队优先评选海英人才。   （二）激励企业参与技术防疫   对利用大数据技术参与疫情防控的企业，给予不高于100万元的一次性奖励。',
+].join('\n');
+
 let search: SearchService;
 let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
 
 beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines }));
+  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian }));
 });
 afterAll(() => {
   search.close();
@@ -93,5 +99,14 @@ describe('a lead told through its paragraph', () => {
     const lead = end.answer.split('\n\n')[0]!;
     for (const step of ['填写申领信息', '上传身份证明', '等待审核通过']) expect(lead, end.answer).toContain(step);
     expect(lead).not.toContain('工作日');
+  });
+
+  it('a heading leads with its body when a run of spaces, a lost line break, stands between them', async () => {
+    const end = await ask('海淀区通过哪些政策支持企业科研攻关？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toMatch(/^支持企业科研攻关 +对从事快速检测试剂、疫苗研发的企业，给予不高于300万元的研发支持。（对接部门：区科信局） +对从事疫苗研发的科研带头人及其团队优先评选海英人才。\[1\]$/u);
+    // The next point of the outline is the next practice.
+    expect(end.answer).not.toContain('激励企业参与技术防疫   对利用');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 });
