@@ -296,7 +296,9 @@ export class AnswerService {
     const nearby = request.mode === 'qa' && !grounds.sides ? nearbySpans(snapshot, evidence, analysis) : [];
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
-    return { text: notFoundText(request.question, evidence.verdict.missing, claims), citations: book.citations };
+    // A model's own refusal (【未找到】) follows an answerable verdict: its missing words did not block.
+    const { answerable, missing, lacking } = evidence.verdict;
+    return { text: notFoundText(request.question, { missing: answerable ? [] : missing, lacking, nearby: claims }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

@@ -181,6 +181,11 @@ export interface EvidenceVerdict {
   strength: number;
   /** Names the question depends on that no retrieved passage mentions (another college, a person, a practice). */
   missing: string[];
+  /**
+   * A typed question refused only for want of its kind of answer: the articles speak of what it
+   * asks about, but give no number (date, person, name) for it.
+   */
+  lacking?: AnswerType;
 }
 
 export interface Evidence {
@@ -516,7 +521,10 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   // A question asked within a scope the user chose (有哪些具体做法？) may share no words with its answer.
   const bestSentence = scoped ? 1 : Math.max(0, ...sentences.filter((sentence) => sentence.articleMatches).map((sentence) => sentence.coverage));
   const answerable = hits.length > 0 && analysis.totalWeight > 0 && blocking.length === 0 && strength >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
-  return { answerable, strength, missing };
+  // What the strongest sentence would weigh with a span of the asked type: enough, had it one.
+  const withoutType = Math.max(0, ...sentences.map((sentence) => (sentence.typedMatch ? 0 : sentence.strength / knobs.missingTypeFactor)));
+  const lacking = !answerable && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
+  return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}) };
 }
 
 /** Character bigrams of a text, for near-duplicate checks between sentences. */

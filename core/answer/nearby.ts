@@ -17,7 +17,8 @@ import { nearbyKnobs as knobs } from './tuning.ts';
  * shares enough of the question.
  */
 export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis): CitedSpan[] {
-  if (evidence.verdict.missing.length > 0) return [];
+  // (A model's own refusal comes with an answerable verdict: the years an undated article may be of do not count then.)
+  if (!evidence.verdict.answerable && evidence.verdict.missing.length > 0) return [];
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage);
   return selectSentences(candidates, knobs.limit, knobs.floor).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
 }

@@ -1,4 +1,5 @@
 /** The answer when the corpus has nothing on a question: what was not found, and what to try. */
+import type { AnswerType } from './tuning.ts';
 
 /** The question as quoted in a sentence: without its own outer quotation marks, at most 60 characters. */
 function quoteQuestion(question: string): string {
@@ -7,13 +8,38 @@ function quoteQuestion(question: string): string {
   return /[“”"]/u.test(short) ? short : `“${short}”`;
 }
 
+/** What a typed question asked for, as a refusal names it. */
+const askedFor: Partial<Record<AnswerType, string>> = {
+  数量: '具体数字',
+  时间: '具体时间',
+  人物: '具体人名',
+  机构: '具体单位',
+  名称: '具体名称',
+};
+
+/** Why the corpus cannot answer, as far as the evidence tells. */
+export interface NotFoundReasons {
+  /** Names the question depends on that no article mentions (another college, a person). */
+  missing?: readonly string[];
+  /** The kind of answer the articles that speak of the question do not give (see EvidenceVerdict). */
+  lacking?: AnswerType | undefined;
+  /** Related text (claims with their citation markers), listed as not answering. */
+  nearby?: readonly string[];
+}
+
 /**
- * Says plainly that the corpus cannot answer, naming what it does not mention (another college, a
- * person, a practice) when that is why. `nearby` (claims with their citation markers) are listed
- * as related text that does not answer, before what to try.
+ * Says plainly that the corpus cannot answer and why: what it does not mention (another college, a
+ * person, a practice), or the number (date, person) that was not found in the articles that speak
+ * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, missing: readonly string[], nearby: readonly string[] = []): string {
-  const about = missing.length > 0 ? `已收录的文章中没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。` : '已收录的文章中没有能直接回答这个问题的内容。';
+export function notFoundText(question: string, { missing = [], lacking, nearby = [] }: NotFoundReasons = {}): string {
+  const wanted = lacking ? askedFor[lacking] : undefined;
+  const about =
+    missing.length > 0
+      ? `已收录的文章中没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`
+      : wanted
+        ? `已收录的文章中有相关内容，但没有从中找到${wanted}。`
+        : '已收录的文章中没有能直接回答这个问题的内容。';
   const opening = `语料库中没有找到关于${quoteQuestion(question)}的信息：${about}`;
   const advice = '可以换个说法，或在“浏览文章”中查看已收录的文章。';
   if (nearby.length === 0) return `${opening}${advice}`;

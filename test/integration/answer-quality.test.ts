@@ -226,7 +226,8 @@ describe('a refusal points to the text nearest the question', () => {
   it('嘉兴职业技术学院的校长是谁？ names no one, and shows where the article speaks of the 校长', async () => {
     const end = await ask('嘉兴职业技术学院的校长是谁？');
     expect(end.notFound).toBe(true);
-    expect(end.answer).toMatch(/^语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：已收录的文章中没有能直接回答这个问题的内容。\n/u);
+    // The article speaks of its 校长 without naming one: the refusal says what was not found.
+    expect(end.answer).toMatch(/^语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：已收录的文章中有相关内容，但没有从中找到具体人名。\n/u);
     const related = claimLines(end.answer);
     expect(related.length).toBeGreaterThan(0);
     expect(related.length).toBeLessThanOrEqual(nearbyKnobs.limit);
@@ -234,6 +235,12 @@ describe('a refusal points to the text nearest the question', () => {
     expect(end.citations.every((citation) => citation.college === '嘉兴职业技术学院')).toBe(true);
     expect(end.answer.trimEnd()).toMatch(/可以换个说法，或在“浏览文章”中查看已收录的文章。$/u);
     expectSupported(end);
+  });
+
+  it('says which kind of answer was not found only for a typed question whose topic the articles speak of', async () => {
+    expect((await ask('嘉兴职业技术学院的“红船铁军”有多少人？')).answer).toContain('已收录的文章中有相关内容，但没有从中找到具体数字。');
+    expect((await ask('清华大学有多少名党员？')).answer).toContain('已收录的文章中没有提到“清华大学”。');
+    expect((await ask('量子计算的发展前景')).answer).toContain('已收录的文章中没有能直接回答这个问题的内容。');
   });
 
   it('shows nothing for a question on something the corpus never mentions, and none in a draft or a comparison', async () => {

@@ -3,18 +3,26 @@ import { notFoundText } from '../../core/answer/not-found.ts';
 
 describe('notFoundText', () => {
   it('names what the corpus does not mention, in one line, when there is nothing related to show', () => {
-    expect(notFoundText('清华大学的党建工作有什么特色？', ['清华大学'])).toBe(
+    expect(notFoundText('清华大学的党建工作有什么特色？', { missing: ['清华大学'] })).toBe(
       '语料库中没有找到关于“清华大学的党建工作有什么特色”的信息：已收录的文章中没有提到“清华大学”。可以换个说法，或在“浏览文章”中查看已收录的文章。',
     );
   });
 
   it('quotes a question that has its own quotation marks once, and cuts a long one', () => {
-    expect(notFoundText('“红船铁军”有多少人？', [])).toContain('关于“红船铁军”有多少人的信息');
-    expect(notFoundText('党'.repeat(80), [])).toContain(`关于“${'党'.repeat(60)}…”的信息`);
+    expect(notFoundText('“红船铁军”有多少人？')).toContain('关于“红船铁军”有多少人的信息');
+    expect(notFoundText('党'.repeat(80))).toContain(`关于“${'党'.repeat(60)}…”的信息`);
+  });
+
+  it('says what a typed question asked for and the articles do not give; a missing name says more', () => {
+    expect(notFoundText('嘉兴职业技术学院有多少名党员？', { lacking: '数量' })).toContain('已收录的文章中有相关内容，但没有从中找到具体数字。');
+    expect(notFoundText('嘉兴职业技术学院的校长是谁？', { lacking: '人物' })).toContain('但没有从中找到具体人名。');
+    expect(notFoundText('清华大学有多少名党员？', { missing: ['清华大学'], lacking: '数量' })).toContain('没有提到“清华大学”。');
+    // A type that is no span (做法) names nothing it lacks.
+    expect(notFoundText('嘉兴职业技术学院如何开展党史学习教育？', { lacking: '做法' })).toContain('没有能直接回答这个问题的内容');
   });
 
   it('lists related text as a list under its own line, marked as not answering, before what to try', () => {
-    const text = notFoundText('嘉兴职业技术学院的校长是谁？', [], ['完善党委领导下的校长负责制。[1]', '确保党委会、校长办公会作出的各项决策落实到位。[2]']);
+    const text = notFoundText('嘉兴职业技术学院的校长是谁？', { nearby: ['完善党委领导下的校长负责制。[1]', '确保党委会、校长办公会作出的各项决策落实到位。[2]'] });
     expect(text.split('\n')).toEqual([
       '语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：已收录的文章中没有能直接回答这个问题的内容。',
       '',
