@@ -14,8 +14,10 @@ export interface TextSpan {
 }
 
 const digitQuantity =
-  /\d+(?:[.,]\d+)*\s*(?:多|余|近|逾)?\s*(?:万|亿|千|百)?\s*(?:多|余)?\s*(?:人次|场次|余人|个|项|名|人|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|分|年|天|小时|平方米|米|公里|台|套|册|本|门|间|处|座|株|万元|亿元|%|％|倍|岁|级|户|组|队|节|课时|学时|学分|件|部|辆|吨|亩|周)/gu;
+  /\d+(?:[.,]\d+)*\s*(?:多|余|近|逾)?\s*(?:万|亿|千|百)?\s*(?:多|余)?\s*(?:人次|场次|余人|个工作日|工作日|个月|个小时|分钟|个|项|名|人|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|分|年|天|小时|平方米|米|公里|台|套|册|本|门|间|处|座|株|万元|亿元|%|％|倍|岁|级|户|组|队|节|课时|学时|学分|件|部|辆|吨|亩|周)/gu;
 const numeralQuantity = /(?:[一二三四五六七八九十两百千万]+|半)(?:多|余)?(?:个|项|名|人次|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|倍|件|部|大|类)/gu;
+/** A telephone, fax or service number (0311-88615047, 18032925850, 12345), with an extension. */
+const contactNumber = /(?<![\d.])(?:\d{3,4}[-－—]\d{7,8}|1[3-9]\d{9}|\d{5,12})(?:[-－—转]\d{1,6})?(?![\d.])/gu;
 const percentage = /百分之[一二三四五六七八九十百点]+|\d+(?:\.\d+)?\s*(?:%|％|个百分点)/gu;
 const dateSpan =
   /(?:19|20)\d{2}\s*[-—至到]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|届|年度)|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:每|逢)(?:年|月|周|季度|学期|学年)(?:第[一二三四五1-5]周)?(?:(?:周|星期)[一二三四五六日天])?|第[一二三四五1-5]周(?:周|星期)[一二三四五六日天]|(?:周|星期)[一二三四五六日天]|近(?:年|两年|三年|[一二三四五六七八九十]年)|[一二三四五六七八九十]+年多来/gu;
@@ -85,12 +87,13 @@ export function headedNameSpans(text: string, head: string): TextSpan[] {
 /**
  * Spans of `text` of the kind `type` asks for; [] for types without a span of their own
  * (做法, 成效, 是否, general). Offsets are into `text`. `nameHead` is the noun a 名称 question
- * asks the name of (阵地 in …智能先锋阵地叫什么名字).
+ * asks the name of (阵地 in …智能先锋阵地叫什么名字), or for 数量 the contact asked for (电话).
  */
 export function typedSpans(type: AnswerType, text: string, nameHead: string | null = null): TextSpan[] {
   switch (type) {
     case '数量':
-      return [...spansOf(digitQuantity, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text)];
+      // A contact asked for (nameHead 电话) is answered by its number, which has no unit.
+      return [...spansOf(digitQuantity, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text), ...(nameHead ? spansOf(contactNumber, text) : [])];
     case '时间':
       return spansOf(dateSpan, text);
     case '名称':

@@ -16,6 +16,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
+  contactAsked,
   askedUnit,
   generalSpecificity,
   genericIdfBelow,
@@ -84,7 +85,10 @@ export interface QuestionAnalysis {
   listHead: string | null;
   /** The unit a count question names (几名 → 名), or null. */
   unit: string | null;
-  /** The noun a 名称 question asks the name of (…智能先锋阵地叫什么名字 → 阵地), or what a 定义 question defines. */
+  /**
+   * The noun a 名称 question asks the name of (…智能先锋阵地叫什么名字 → 阵地), what a 定义 question
+   * defines, or the contact a 数量 question asks the number of (举报电话是多少 → 电话).
+   */
   nameHead: string | null;
 }
 
@@ -315,7 +319,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,
     listHead: listHeadOf(question, terms),
     unit: answerType === '数量' ? askedUnitOf(question) : null,
-    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : null,
+    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : null,
   };
 }
 

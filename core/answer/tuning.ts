@@ -22,12 +22,16 @@ export const roleWords: readonly string[] = ['书记', '副书记', '党委书�
 /** A role's name asked for (校长叫什么名字): a person, not a name of a thing. */
 const roleNameAsked = new RegExp(`(?:${roleWords.join('|')})(?:的|是)?(?:叫什么|姓名|名字|姓什么)`, 'u');
 
+/** A contact number asked for (举报电话是多少, 咨询热线是什么): a 数量 question whose answer is a string of digits. */
+export const contactAsked = /(电话|热线|手机|传真|邮编|服务号码|号码)(?:号码?)?(?:是|为)?(?:多少|什么|哪个)/u;
+
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$/u],
+  ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   ['数量', /多少|(?<!哪)几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   ['人物', /谁|哪位|哪些人|何人|什么人|姓名|哪几位|哪个人/u],

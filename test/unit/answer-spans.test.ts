@@ -35,6 +35,17 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['5张', '8万余册', '98%', '百余次']));
   });
 
+  it('reads a duration whole (3个月, 5个工作日), not as a count of 个', () => {
+    const text = '最长不超过3个月，5个工作日内办结。';
+    expect(texts(text, typedSpans('数量', text))).toEqual(['3个月', '5个工作日']);
+  });
+
+  it('finds contact numbers only when a contact is asked for', () => {
+    const text = '举报电话：0523-86222616、12345，或拨打18032925850转1。';
+    expect(texts(text, typedSpans('数量', text, '电话'))).toEqual(['0523-86222616', '12345', '18032925850转1']);
+    expect(typedSpans('数量', text)).toEqual([]);
+  });
+
   it('finds dates, recurring times and year ranges', () => {
     const text = '固定每月第四周周四为党员活动日，2019-2021年立项，2021年12月8日签约。';
     expect(texts(text, typedSpans('时间', text))).toEqual(['每月第四周周四', '2019-2021年', '2021年12月8日']);

@@ -189,6 +189,18 @@ describe('counts, list nouns, units and names', () => {
     expect(analyze('嘉兴职业技术学院的政治素质“首关制”是什么意思？').nameHead).toBe('首关制');
   });
 
+  it('reads a contact asked for as a count whose answer is a number: 电话是多少, 热线是什么', () => {
+    for (const [question, head] of [
+      ['举报违反防疫要求的单位和个人的电话是多少？', '电话'],
+      ['纳税服务热线是什么？', '热线'],
+      ['咨询电话号码是多少？', '电话'],
+    ] as const) {
+      expect(analyze(question).answerType, question).toBe('数量');
+      expect(analyze(question).nameHead, question).toBe(head);
+    }
+    expect(analyze('嘉职院取消了几个人的申报资格？').nameHead).toBeNull();
+  });
+
   it('asks for the deputy only when the question says 副, however jieba cuts the role', () => {
     const text = '自动化学院党总支副书记王海燕获奖，党总支书记沈敏发言。';
     const holders = (question: string): string[] => askedSpans(analyze(question), text).map((span) => text.slice(span.start, span.end));
