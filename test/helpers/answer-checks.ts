@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import type { TestApp } from './app.ts';
-import { ingest, makeTempDir } from './corpus.ts';
+import { ingest, makeTempDir, removeTempDirs } from './corpus.ts';
 
 /** Lexical search and the extractive engine over an index folder; close `search` after the tests. */
 export function openExtractiveAnswers(indexDir: string): { search: SearchService; answers: AnswerService } {
@@ -21,11 +21,30 @@ export function openExtractiveAnswers(indexDir: string): { search: SearchService
 }
 
 /**
+ * `extractiveAnswersOver` for a test file: ingests `articles` before its tests and closes the
+ * index and removes the temporary folders after them. Returns `ask`, for use inside the tests.
+ */
+export function askOverArticles(name: string, articles: Record<string, string>): (question: string) => Promise<Omit<AnswerEnd, 'id'>> {
+  let opened: Awaited<ReturnType<typeof extractiveAnswersOver>> | undefined;
+  beforeAll(async () => {
+    opened = await extractiveAnswersOver(name, articles);
+  });
+  afterAll(() => {
+    opened?.search.close();
+    removeTempDirs();
+  });
+  return (question) => {
+    if (!opened) throw new Error(`${name}: ask() before the articles were ingested`);
+    return opened.ask(question);
+  };
+}
+
+/**
  * Writes `articles` (file name → text) into a new corpus folder, ingests it with the real pipeline
  * and opens the extractive service over it, with `ask` for one 问答 question. Close `search` and
  * remove the temporary folders after the tests.
  */
-export async function extractiveAnswersOver(
+async function extractiveAnswersOver(
   name: string,
   articles: Record<string, string>,
 ): Promise<{ search: SearchService; answers: AnswerService; ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>> }> {

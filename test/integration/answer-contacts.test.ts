@@ -2,11 +2,8 @@
  * A contact asked for (举报电话是多少) is answered with its number, though a number without a unit
  * is no count. Real ingest, real index, real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
 
 const notice = [
   '海陵区关于加强市场经营主体疫情防控的通告',
@@ -14,16 +11,7 @@ const notice = [
 ].join('\n');
 const other = ['杭州市推进企业复工', '杭州市对复工企业实行健康码管理，员工凭绿码上岗，全市共有1200家企业受益。'].join('\n');
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('contacts', { 'notice.txt': notice, 'other.txt': other }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('contacts', { 'notice.txt': notice, 'other.txt': other });
 
 describe('contacts', () => {
   it('answers 举报电话是多少 with the number, cited', async () => {

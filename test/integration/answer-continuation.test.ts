@@ -3,11 +3,8 @@
  * on the lead, as one cited span; it stops at the next point of an outline and at a sentence on
  * something else, and a count stays one clause. Real ingest, real index, real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
 
 const article = [
   '关于支持企业复工复产的若干措施',
@@ -37,16 +34,7 @@ const haidian = [
   '为解决企业经营困难，特制定以下具体措施。   一、鼓励企业科技防疫   （一）支持企业科研攻关   对从事快速检测试剂、疫苗研发的企业，给予不高于300万元的研发支持。（对接部门：区科信局）   对从事疫苗研发的科研带头人及其团队优先评选海英人才。   （二）激励企业参与技术防疫   对利用大数据技术参与疫情防控的企业，给予不高于100万元的一次性奖励。',
 ].join('\n');
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {

@@ -3,11 +3,8 @@
  * that each hold one of its words (a window gathered from three lines of a notice) are no answer.
  * Real ingest, real index, real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles } from '../helpers/answer-checks.ts';
 
 const notice = [
   '滨江区春季便民工作安排',
@@ -22,16 +19,7 @@ const others = {
   'market.txt': ['拱墅区农贸市场管理', '拱墅区农贸市场实行错峰经营，摊位每日消毒两次。'].join('\n'),
 };
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('gate', { 'notice.txt': notice, ...others }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('gate', { 'notice.txt': notice, ...others });
 
 describe('the evidence gate', () => {
   it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {

@@ -3,11 +3,8 @@
  * 重点支持七大重点领域：…), and counts that are not the list's (95个观察点). Real ingest, real
  * index, real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
 
 const bank = [
   '金融服务动态',
@@ -44,16 +41,7 @@ const compilation = [
   '对纳税人提供公共交通运输服务取得的收入，免征增值税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
 ].join('\n');
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {

@@ -3,11 +3,8 @@
  * 胡旭）日前，…): the headline and dateline are no answer, the story is. Real ingest, real index,
  * real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
 
 // One line, as news pages often come: headline, dateline and story without a break.
 const story =
@@ -21,16 +18,7 @@ const notice =
   '为做好疫情防控期间建设工程复工工作，现将有关事项通知如下。建设工程确保各项疫情防控措施落实到位，施工现场具备封闭集中管理条件，完成复工各项准备工作后方可复工。' +
   '对返京人员实行居家医学隔离，每日进行体温检测。';
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('news', { 'loan.txt': story, 'notice.txt': notice }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('news', { 'loan.txt': story, 'notice.txt': notice });
 
 describe('news copy with a dateline', () => {
   it('answers from the story, not from the headline and dateline that say the question back', async () => {

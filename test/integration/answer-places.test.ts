@@ -2,11 +2,8 @@
  * The place a question is about, named through its part: an article about 宝山区大场镇 is about
  * 上海市宝山区 without writing 上海. Real ingest, real index, real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
 
 const town = [
   '宝山区大场镇落实小区封闭式管理',
@@ -15,16 +12,7 @@ const town = [
 // A second article, so that word statistics are not those of one text.
 const other = ['杭州市推进企业复工', '杭州市对复工企业实行健康码管理，员工凭绿码上岗。'].join('\n');
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('places', { 'town.txt': town, 'other.txt': other }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+const ask = askOverArticles('places', { 'town.txt': town, 'other.txt': other });
 
 describe('places named through their parts', () => {
   it('answers a question about 上海市宝山区大场镇 from an article that names 宝山区 but not 上海', async () => {

@@ -3,25 +3,13 @@
  * rarely repeat their year), a dated article of another year does not. Real ingest, real index,
  * real jieba.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEnd } from '../../core/answer/protocol.ts';
-import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { extractiveAnswersOver } from '../helpers/answer-checks.ts';
-import { removeTempDirs } from '../helpers/corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { askOverArticles } from '../helpers/answer-checks.ts';
 
-let search: SearchService;
-let ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>>;
-
-beforeAll(async () => {
-  ({ search, ask } = await extractiveAnswersOver('years', {
+const ask = askOverArticles('years', {
     'loans.txt': '市财政局支持小微企业\n市财政局对受疫情影响的小微企业给予贷款贴息，贴息比例为贷款利率的一半。',
     'canteens.txt': '市场监管局检查学校食堂\n发布时间：2019-05-10\n市场监管局对全市学校食堂开展食品安全检查，覆盖食堂三百余家。',
-  }));
-});
-afterAll(() => {
-  search.close();
-  removeTempDirs();
-});
+  });
 
 describe('a year the question names', () => {
   it('is no reason to refuse an undated article that answers the rest', async () => {
