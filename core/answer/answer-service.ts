@@ -292,13 +292,16 @@ export class AnswerService {
   /** The one way an answer says the corpus has nothing on the question, with the text nearest it. */
   private refusal(grounds: Grounds): { text: string; citations: Citation[] } {
     const { request, snapshot, analysis, evidence } = grounds;
-    // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed apart.
-    const nearby = request.mode === 'qa' && !grounds.sides ? nearbySpans(snapshot, evidence, analysis) : [];
+    // A model's own refusal (【未找到】) follows an answerable verdict: its missing words (the year an
+    // undated article may be of) did not block, so they are no reason to give.
+    const { answerable, lacking } = evidence.verdict;
+    const missing = answerable ? [] : evidence.verdict.missing;
+    // Nothing is near a question about what the corpus lacks (another college); a comparison or a
+    // draft has no one sentence to point to; a pair question's sides are analysed apart.
+    const nearby = missing.length === 0 && request.mode === 'qa' && !grounds.sides ? nearbySpans(snapshot, evidence, analysis) : [];
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
-    // A model's own refusal (【未找到】) follows an answerable verdict: its missing words did not block.
-    const { answerable, missing, lacking } = evidence.verdict;
-    return { text: notFoundText(request.question, { missing: answerable ? [] : missing, lacking, nearby: claims }), citations: book.citations };
+    return { text: notFoundText(request.question, { missing, lacking, nearby: claims }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

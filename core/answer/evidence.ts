@@ -182,8 +182,8 @@ export interface EvidenceVerdict {
   /** Names the question depends on that no retrieved passage mentions (another college, a person, a practice). */
   missing: string[];
   /**
-   * A typed question refused only for want of its kind of answer: the articles speak of what it
-   * asks about, but give no number (date, person, name) for it.
+   * A typed question refused only for want of its kind of answer: sentences speak of what it asks
+   * about, but no number (date, person, name) was found next to its words.
    */
   lacking?: AnswerType;
 }

@@ -13,12 +13,10 @@ import { nearbyKnobs as knobs } from './tuning.ts';
 
 /**
  * Up to `nearbyKnobs.limit` spans near the question, best first, each cut to its clauses; none
- * when the verdict names something the corpus lacks, or when no sentence of a fitting article
- * shares enough of the question.
+ * when no sentence of a fitting article shares enough of the question. The caller asks only when
+ * the corpus lacks no name the question depends on: text near such a question is about something else.
  */
 export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis): CitedSpan[] {
-  // (A model's own refusal comes with an answerable verdict: the years an undated article may be of do not count then.)
-  if (!evidence.verdict.answerable && evidence.verdict.missing.length > 0) return [];
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage);
   return selectSentences(candidates, knobs.limit, knobs.floor).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
 }

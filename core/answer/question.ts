@@ -16,8 +16,8 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
-  contactAsked,
   askedUnit,
+  contactAsked,
   generalSpecificity,
   genericIdfBelow,
   genericWords,

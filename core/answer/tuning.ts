@@ -23,7 +23,7 @@ export const roleWords: readonly string[] = ['书记', '副书记', '党委书�
 const roleNameAsked = new RegExp(`(?:${roleWords.join('|')})(?:的|是)?(?:叫什么|姓名|名字|姓什么)`, 'u');
 
 /** A contact number asked for (举报电话是多少, 咨询热线是什么): a 数量 question whose answer is a string of digits. */
-export const contactAsked = /(电话|热线|手机|传真|邮编|服务号码|号码)(?:号码?)?(?:是|为)?(?:多少|什么|哪个)/u;
+export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号码?)?(?:是|为)?(?:多少|什么|哪个)/u;
 
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
@@ -483,7 +483,7 @@ export const qaKnobs = {
 export const nearbyKnobs = {
   /** Sentences shown at most. */
   limit: 2,
-  /** A sentence covers at least this share of the question's weight (its own words and context). */
+  /** A sentence covers at least this share of the question's weight with its window (neighbours and context). */
   minimumCoverage: 0.3,
   /** …and scores at least this share of the best nearby sentence. */
   floor: 0.5,
