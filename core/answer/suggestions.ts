@@ -28,6 +28,7 @@ const maxLength = 60;
 const asking = /^(?:请问|请|麻烦|帮我)?(?:介绍一下|介绍|谈谈|说说|讲讲|总结一下|总结|梳理一下|梳理|列举一下|列举)?/;
 const interrogatives = /(?:都|主要|具体|分别|又|还)?(?:有哪些|有什么|是什么|是怎样的?|是怎么|怎么样|怎样|如何|怎么|取得了?(?:哪些|什么))/g;
 const askedFor = /(?:的|方面的|上的)?(?:经验做法|做法|举措|措施|经验|成效|成果|效果|成绩|收获|启示|亮点|情况)?[？?。！!，,、\s]*$/;
+const stillAsking = /谁|什么|哪|多少|几[个项名人位次家所年]|何时|吗|是否|怎/u;
 const fillers = /^(?:各院校|各高校|各学校|其他院校|高校|院校|学校|在|对|关于|的)+|(?:方面|的)+$/g;
 
 /** What the question is about, without its question words and the colleges it names. */
@@ -36,6 +37,8 @@ export function questionTopic(question: string, colleges: readonly string[]): st
   for (const college of [...colleges].sort((a, b) => b.length - a.length)) topic = topic.split(college).join('');
   topic = topic.replace(asking, '').replace(interrogatives, '');
   for (let pass = 0; pass < 2; pass++) topic = topic.replace(askedFor, '').replace(fillers, '').trim();
+  // What is left still asks (党委书记是谁, 做了什么): it is a question, not a topic to put in another.
+  if (stillAsking.test(topic)) return '';
   return topic.length >= 2 ? topic : '';
 }
 

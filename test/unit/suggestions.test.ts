@@ -30,6 +30,9 @@ describe('question topics', () => {
     ['请介绍一下“双带头人”培育工程的经验做法', '“双带头人”培育工程'],
     ['党建引领人才培养', '党建引领人才培养'],
     ['湖南电气职业技术学院有哪些做法？', ''],
+    // What still asks is no topic to put into another question.
+    ['嘉职院党委书记是谁？', ''],
+    ['王五在党建工作中做了什么？', ''],
   ])('%s → %s', (question, topic) => {
     expect(questionTopic(question, colleges)).toBe(topic);
   });
