@@ -10,6 +10,7 @@ import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts
 import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
+import { typedSpans } from './answer-spans.ts';
 import { CitationBook, documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
@@ -294,14 +295,19 @@ export class AnswerService {
     const { request, snapshot, analysis, evidence } = grounds;
     // A model's own refusal (【未找到】) follows an answerable verdict: its missing words (the year an
     // undated article may be of) did not block, so they are no reason to give.
-    const { answerable, lacking } = evidence.verdict;
-    const missing = answerable ? [] : evidence.verdict.missing;
-    // Nothing is near a question about what the corpus lacks (another college); a comparison or a
-    // draft has no one sentence to point to; a pair question's sides are analysed apart.
-    const nearby = missing.length === 0 && request.mode === 'qa' && !grounds.sides ? nearbySpans(snapshot, evidence, analysis) : [];
+    const missing = evidence.verdict.answerable ? [] : evidence.verdict.missing;
+    // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed apart.
+    const pointing = request.mode === 'qa' && !grounds.sides;
+    // Nothing is near a question about what the corpus lacks (another college).
+    const nearby = missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : [];
+    // “No number was found” is not said over related text that shows one (27名讲师…): the engine
+    // just did not see it next to the question's words.
+    const shownSpan = nearby.some((span) => typedSpans(analysis.answerType, snapshot.documentText(span.chunk.document).slice(span.start, span.end), analysis.nameHead).length > 0);
+    const lacking = pointing && !shownSpan ? evidence.verdict.lacking : undefined;
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
-    return { text: notFoundText(request.question, { missing, lacking, nearby: claims }), citations: book.citations };
+    // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
+    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

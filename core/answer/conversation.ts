@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { continuationOpening, genericIdfBelow, genericWords, intentWords, referringWords } from './tuning.ts';
+import { continuationOpening, genericIdfBelow, genericWords, intentWords, organisationName, referringWords } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -52,6 +52,16 @@ export function isFollowUp(question: string, colleges: readonly string[]): boole
   return referringWords.test(question) || continuationOpening.test(question) || !own;
 }
 
+/** The organisation a bare 那X呢 names (那清华大学呢？ → 清华大学), when it is the whole question; else null. */
+function otherOrganisation(question: string): string | null {
+  const bare = /^(?:(?:那么|那|还有|另外)\s*(.+?)\s*呢?|(.+?)\s*呢)[？?]?$/u.exec(question.trim());
+  const name = bare?.[1] ?? bare?.[2];
+  if (!name || referringWords.test(name)) return null;
+  // matchAll works on a copy: the shared pattern's lastIndex stays as it was.
+  const [match] = name.matchAll(organisationName);
+  return match?.[0] === name ? name : null;
+}
+
 /** The topic of a question as a phrase of its own words: from its first to its last strongest topic word. */
 function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics): string {
   const analysis = analyzeQuestion(question, { colleges, terms });
@@ -80,7 +90,10 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
   if (history.length === 0 || !isFollowUp(question, colleges)) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
-  const named = collegesNamedIn(question, colleges);
+  const inCorpus = collegesNamedIn(question, colleges);
+  // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
+  const elsewhere = inCorpus.length === 0 ? otherOrganisation(question) : null;
+  const named = elsewhere ? [elsewhere] : inCorpus;
   // The subject: the colleges the user named last, else the one the last answer was about.
   let subject: string[] = [];
   if (named.length === 0) {
@@ -107,7 +120,7 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
     const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0) ?? userTurns[0] ?? '';
     const before = collegesNamedIn(previous, colleges);
     const asked = before.length > 0 ? before.reduce((text, college) => text.split(college).join(named.join('和')), previous) : `${named.join('和')}${topic ? `在${topic}方面` : ''}${question.replace(continuationOpening, '')}`;
-    return { question: asked, college: named.length === 1 ? named[0] : undefined, rewritten: true };
+    return { question: asked, college: inCorpus.length === 1 ? inCorpus[0] : undefined, rewritten: true };
   }
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');

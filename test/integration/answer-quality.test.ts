@@ -243,6 +243,28 @@ describe('a refusal points to the text nearest the question', () => {
     expect((await ask('量子计算的发展前景')).answer).toContain('已收录的文章中没有能直接回答这个问题的内容。');
   });
 
+  it('does not say no number was found over related text that shows one', async () => {
+    const end = await ask('嘉职院2021年有多少个讲师挣的钱比副教授还多？');
+    expect(end.notFound).toBe(true);
+    expect(claimLines(end.answer).join('')).toContain('27名讲师收入超过副教授');
+    expect(end.answer).not.toContain('没有从中找到');
+  });
+
+  it('gives no reason in a draft or a comparison, which show no related text', async () => {
+    for (const mode of ['summary', 'compare'] as const) expect((await ask('嘉兴职业技术学院有多少名党员？', mode)).answer, mode).not.toContain('有相关内容');
+  });
+
+  it('quotes a follow-up as it was searched, and names the college the corpus lacks', async () => {
+    const history = [
+      { role: 'user' as const, content: '苏州工业职业技术学院的校长是谁？' },
+      { role: 'assistant' as const, content: '语料库中没有找到关于“苏州工业职业技术学院的校长是谁”的信息。' },
+    ];
+    const end = await answers.answerOnce({ question: '那北京大学呢？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(end.searchedFor).toBe('北京大学的校长是谁？');
+    expect(end.answer).toMatch(/^语料库中没有找到关于“北京大学的校长是谁”的信息：已收录的文章中没有提到“北京大学”。/u);
+    expect(end.citations).toEqual([]);
+  });
+
   it('shows nothing for a question on something the corpus never mentions, and none in a draft or a comparison', async () => {
     for (const question of ['量子计算的发展前景', '今天天气怎么样？']) expect((await ask(question)).citations, question).toEqual([]);
     for (const mode of ['summary', 'compare'] as const) {

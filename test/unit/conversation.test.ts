@@ -76,6 +76,12 @@ describe('carrySubjects', () => {
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
   });
 
+  it('asks it about a college the corpus does not hold too, narrowed to none: 那清华大学呢？', () => {
+    for (const question of ['那清华大学呢？', '清华大学呢']) {
+      expect(carrySubjects(question, history, colleges, lexical), question).toEqual({ question: '清华大学如何开展党史学习教育？', college: undefined, rewritten: true });
+    }
+  });
+
   it('starts a new topic fresh, without the previous college', () => {
     const about = [turn('user', '台州科技职业学院机电与模具工程学院有哪些做法？'), turn('assistant', '……')];
     expect(carrySubjects('党建引领人才培养', about, colleges, lexical)).toEqual({ question: '党建引领人才培养', college: undefined, rewritten: false });
