@@ -307,7 +307,9 @@ export class AnswerService {
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims }), citations: book.citations };
+    const { college, year, docId } = request.filters;
+    const scoped = Boolean(college || year || docId);
+    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims, scoped }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

@@ -25,6 +25,8 @@ export interface NotFoundReasons {
   lacking?: AnswerType | undefined;
   /** Related text (claims with their citation markers), listed as not answering. */
   nearby?: readonly string[];
+  /** The user narrowed the search (a college, a year, one article): what was not found, was not found there. */
+  scoped?: boolean;
 }
 
 /**
@@ -32,14 +34,15 @@ export interface NotFoundReasons {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, nearby = [] }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, nearby = [], scoped = false }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
+  const where = scoped ? '所选范围内的文章中' : '已收录的文章中';
   const about =
     missing.length > 0
-      ? `已收录的文章中没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`
+      ? `${where}没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`
       : wanted
-        ? `已收录的文章中有相关内容，但没有从中找到${wanted}。`
-        : '已收录的文章中没有能直接回答这个问题的内容。';
+        ? `${where}有相关内容，但没有从中找到${wanted}。`
+        : `${where}没有能直接回答这个问题的内容。`;
   const opening = `语料库中没有找到关于${quoteQuestion(question)}的信息：${about}`;
   const advice = '可以换个说法，或在“浏览文章”中查看已收录的文章。';
   if (nearby.length === 0) return `${opening}${advice}`;

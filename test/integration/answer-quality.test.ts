@@ -254,6 +254,14 @@ describe('a refusal points to the text nearest the question', () => {
     for (const mode of ['summary', 'compare'] as const) expect((await ask('嘉兴职业技术学院有多少名党员？', mode)).answer, mode).not.toContain('有相关内容');
   });
 
+  it('says what was not found was not found within the college the user chose', async () => {
+    const filters = { college: '湖南电气职业技术学院' };
+    const end = await answers.answerOnce({ question: '台州科技职业学院的宣讲团叫什么？', mode: 'qa', history: [], filters }, AbortSignal.timeout(30_000));
+    expect(end.notFound).toBe(true);
+    expect(end.answer).toContain('：所选范围内的文章中');
+    expect(end.answer).not.toContain('已收录的文章中没有');
+  });
+
   it('quotes a follow-up as it was searched, and names the college the corpus lacks', async () => {
     const history = [
       { role: 'user' as const, content: '苏州工业职业技术学院的校长是谁？' },

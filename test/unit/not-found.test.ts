@@ -21,6 +21,11 @@ describe('notFoundText', () => {
     expect(notFoundText('嘉兴职业技术学院如何开展党史学习教育？', { lacking: '做法' })).toContain('没有能直接回答这个问题的内容');
   });
 
+  it('says what was not found was not found within the scope the user chose', () => {
+    expect(notFoundText('台州科技职业学院的宣讲团叫什么？', { missing: ['台州科技职业学院'], scoped: true })).toContain('：所选范围内的文章中没有提到“台州科技职业学院”。');
+    expect(notFoundText('党史学习教育', { scoped: true })).toContain('：所选范围内的文章中没有能直接回答这个问题的内容。');
+  });
+
   it('lists related text as a list under its own line, marked as not answering, before what to try', () => {
     const text = notFoundText('嘉兴职业技术学院的校长是谁？', { nearby: ['完善党委领导下的校长负责制。[1]', '确保党委会、校长办公会作出的各项决策落实到位。[2]'] });
     expect(text.split('\n')).toEqual([
