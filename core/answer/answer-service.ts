@@ -306,9 +306,10 @@ export class AnswerService {
     const lacking = pointing && !shownSpan ? evidence.verdict.lacking : undefined;
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
-    // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
+    // Under a filter, what was not found was not found there (所选范围内的文章中…).
     const { college, year, docId } = request.filters;
     const scoped = Boolean(college || year || docId);
+    // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
     return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims, scoped }), citations: book.citations };
   }
 
