@@ -151,7 +151,7 @@ describe('generation through an OpenAI-compatible endpoint', () => {
   });
 
   it('treats a reply that cites nothing valid, or says 【未找到】, as not found', async () => {
-    const { fake, client } = await setup((request) => ({ text: promptOf(request).user.endsWith(`问题：${broadQuestion}`) ? '【未找到】语料库中没有与该问题相关的信息。' : '这一说法没有依据[9]。' }));
+    const { fake, client, documents } = await setup((request) => ({ text: promptOf(request).user.endsWith(`问题：${broadQuestion}`) ? '【未找到】语料库中没有与该问题相关的信息。' : '这一说法没有依据[9]。' }));
     for (const [question, streamed] of [
       [broadQuestion, '【未找到】语料库中没有与该问题相关的信息。'],
       [hunanQuestion, '这一说法没有依据。'],
@@ -163,7 +163,10 @@ describe('generation through an OpenAI-compatible endpoint', () => {
       // The model's reply is replaced by the refusal; what it cites is related text from the articles, never the reply.
       expect(result.end!.answer).not.toContain('这一说法没有依据');
       expect(markerNumbers(result.end!.answer)).toEqual(result.end!.citations.map((citation) => citation.n));
-      if (result.end!.citations.length > 0) expect(result.end!.answer).toContain('以下内容与问题相关，但不一定回答了它');
+      // The evidence was there (the model was asked): the refusal points to it, as exact spans.
+      expect(result.end!.citations.length, question).toBeGreaterThan(0);
+      expect(result.end!.answer).toContain('以下内容与问题相关，但不一定回答了它');
+      await expectRealCitations(documents, result.end!);
     }
     expect(fake.requests).toHaveLength(2);
   });
