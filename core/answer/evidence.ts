@@ -17,7 +17,7 @@ import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
-import { isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
+import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
@@ -523,7 +523,9 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   const answerable = hits.length > 0 && analysis.totalWeight > 0 && blocking.length === 0 && strength >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
   // What the strongest sentence would weigh with a span of the asked type: enough, had it one.
   const withoutType = Math.max(0, ...sentences.map((sentence) => (sentence.typedMatch ? 0 : sentence.strength / knobs.missingTypeFactor)));
-  const lacking = !answerable && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
+  // A question of generic words only (张三是谁, which jieba reads as 张 + 三) is about nothing the articles speak of.
+  const aboutSomething = coreTerms(analysis).length > 0;
+  const lacking = !answerable && aboutSomething && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
   return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}) };
 }
 

@@ -8,7 +8,7 @@ import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { CitedSpan } from './citation-book.ts';
 import { cutSentence } from './compose-qa.ts';
 import { isAsking, selectSentences, type Evidence } from './evidence.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { coreTerms, type QuestionAnalysis } from './question.ts';
 import { nearbyKnobs as knobs } from './tuning.ts';
 
 /**
@@ -17,6 +17,8 @@ import { nearbyKnobs as knobs } from './tuning.ts';
  * the corpus lacks no name the question depends on: text near such a question is about something else.
  */
 export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis): CitedSpan[] {
+  // A question of generic words only (张三是谁, read as 张 + 三) has nothing to be near.
+  if (coreTerms(analysis).length === 0) return [];
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage);
   return selectSentences(candidates, knobs.limit, knobs.floor).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
 }

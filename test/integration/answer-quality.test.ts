@@ -241,6 +241,10 @@ describe('a refusal points to the text nearest the question', () => {
     expect((await ask('嘉兴职业技术学院的“红船铁军”有多少人？')).answer).toContain('已收录的文章中有相关内容，但没有从中找到具体数字。');
     expect((await ask('清华大学有多少名党员？')).answer).toContain('已收录的文章中没有提到“清华大学”。');
     expect((await ask('量子计算的发展前景')).answer).toContain('已收录的文章中没有能直接回答这个问题的内容。');
+    // jieba reads 张三 as 张 + 三: a question of generic words is near nothing (not 两张皮).
+    const placeholder = await ask('张三是谁？');
+    expect(placeholder.answer).toContain('已收录的文章中没有能直接回答这个问题的内容。');
+    expect(placeholder.citations).toEqual([]);
   });
 
   it('does not say no number was found over related text that shows one', async () => {
