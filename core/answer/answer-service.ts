@@ -90,6 +90,8 @@ interface Gathered {
   analysis: QuestionAnalysis;
   retrieved: Retrieved;
   evidence: Evidence;
+  /** The college whose articles the search was narrowed to because the question (or its conversation) named it. */
+  namedCollege?: string | undefined;
 }
 
 /** Everything an answer is built from. */
@@ -287,7 +289,7 @@ export class AnswerService {
     const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined);
     throwIfAborted(signal);
     const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
-    return { analysis, retrieved, evidence };
+    return { analysis, retrieved, evidence, namedCollege: named };
   }
 
   /** The one way an answer says the corpus has nothing on the question, with the text nearest it. */
@@ -306,11 +308,12 @@ export class AnswerService {
     const lacking = pointing && !shownSpan ? evidence.verdict.lacking : undefined;
     const book = new CitationBook(snapshot);
     const claims = nearby.map((span) => book.claim(span));
-    // Under a filter, what was not found was not found there (所选范围内的文章中…).
+    // Under a filter, or narrowed to the college the question named, what was not found was not
+    // found there (所选范围内的文章中…, 湖南电气职业技术学院的文章中…).
     const { college, year, docId } = request.filters;
-    const scoped = Boolean(college || year || docId);
+    const within = college || year || docId ? 'filters' : grounds.namedCollege ? { college: grounds.namedCollege } : undefined;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims, scoped }), citations: book.citations };
+    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, nearby: claims, within }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

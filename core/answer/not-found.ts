@@ -25,8 +25,11 @@ export interface NotFoundReasons {
   lacking?: AnswerType | undefined;
   /** Related text (claims with their citation markers), listed as not answering. */
   nearby?: readonly string[];
-  /** The user narrowed the search (a college, a year, one article): what was not found, was not found there. */
-  scoped?: boolean;
+  /**
+   * Where it was looked for, when not in the whole corpus: the scope the user chose (`'filters'`),
+   * or the college the question named (its articles only were searched).
+   */
+  within?: 'filters' | { college: string } | undefined;
 }
 
 /**
@@ -34,9 +37,9 @@ export interface NotFoundReasons {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, nearby = [], scoped = false }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, nearby = [], within }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
-  const where = scoped ? '所选范围内的文章中' : '已收录的文章中';
+  const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const about =
     missing.length > 0
       ? `${where}没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`

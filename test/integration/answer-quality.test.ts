@@ -227,7 +227,8 @@ describe('a refusal points to the text nearest the question', () => {
     const end = await ask('嘉兴职业技术学院的校长是谁？');
     expect(end.notFound).toBe(true);
     // The article speaks of its 校长 without naming one: the refusal says what was not found.
-    expect(end.answer).toMatch(/^语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：已收录的文章中有相关内容，但没有从中找到具体人名。\n/u);
+    // Searched in the college's articles only: the refusal says where.
+    expect(end.answer).toMatch(/^语料库中没有找到关于“嘉兴职业技术学院的校长是谁”的信息：嘉兴职业技术学院的文章中有相关内容，但没有从中找到具体人名。\n/u);
     const related = claimLines(end.answer);
     expect(related.length).toBeGreaterThan(0);
     expect(related.length).toBeLessThanOrEqual(nearbyKnobs.limit);
@@ -238,7 +239,7 @@ describe('a refusal points to the text nearest the question', () => {
   });
 
   it('says which kind of answer was not found only for a typed question whose topic the articles speak of', async () => {
-    expect((await ask('嘉兴职业技术学院的“红船铁军”有多少人？')).answer).toContain('已收录的文章中有相关内容，但没有从中找到具体数字。');
+    expect((await ask('嘉兴职业技术学院的“红船铁军”有多少人？')).answer).toContain('嘉兴职业技术学院的文章中有相关内容，但没有从中找到具体数字。');
     expect((await ask('清华大学有多少名党员？')).answer).toContain('已收录的文章中没有提到“清华大学”。');
     expect((await ask('量子计算的发展前景')).answer).toContain('已收录的文章中没有能直接回答这个问题的内容。');
     // jieba reads 张三 as 张 + 三: a question of generic words is near nothing (not 两张皮).
@@ -264,6 +265,19 @@ describe('a refusal points to the text nearest the question', () => {
     expect(end.notFound).toBe(true);
     expect(end.answer).toContain('：所选范围内的文章中');
     expect(end.answer).not.toContain('已收录的文章中没有');
+  });
+
+  it('says a name was not found in the articles of the college the question was narrowed to, not in the corpus', async () => {
+    const question = '浙江机电职业技术学院自动化学院的党总支副书记是谁？';
+    const first = await ask(question);
+    const history = [
+      { role: 'user' as const, content: question },
+      { role: 'assistant' as const, content: first.answer },
+    ];
+    const end = await answers.answerOnce({ question: '那湖南电气职业技术学院呢？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(end.notFound).toBe(true);
+    // 自动化学院 is 浙江机电's: the corpus names it, 湖南电气's articles do not.
+    expect(end.answer).toContain('：湖南电气职业技术学院的文章中没有提到“自动化学院”。');
   });
 
   it('quotes a follow-up as it was searched, and names the college the corpus lacks', async () => {

@@ -22,8 +22,10 @@ describe('notFoundText', () => {
   });
 
   it('says what was not found was not found within the scope the user chose', () => {
-    expect(notFoundText('台州科技职业学院的宣讲团叫什么？', { missing: ['台州科技职业学院'], scoped: true })).toContain('：所选范围内的文章中没有提到“台州科技职业学院”。');
-    expect(notFoundText('党史学习教育', { scoped: true })).toContain('：所选范围内的文章中没有能直接回答这个问题的内容。');
+    expect(notFoundText('台州科技职业学院的宣讲团叫什么？', { missing: ['台州科技职业学院'], within: 'filters' })).toContain('：所选范围内的文章中没有提到“台州科技职业学院”。');
+    expect(notFoundText('党史学习教育', { within: 'filters' })).toContain('：所选范围内的文章中没有能直接回答这个问题的内容。');
+    // Narrowed to the college the question named, not the user's choice.
+    expect(notFoundText('湖南电气职业技术学院自动化学院党总支副书记是谁？', { missing: ['自动化学院'], within: { college: '湖南电气职业技术学院' } })).toContain('：湖南电气职业技术学院的文章中没有提到“自动化学院”。');
   });
 
   it('lists related text as a list under its own line, marked as not answering, before what to try', () => {
