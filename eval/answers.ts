@@ -148,14 +148,17 @@ async function ask(answers: AnswerService, testCase: AnswerCase): Promise<Omit<A
   return answers.answerOnce({ question: testCase.question, mode: testCase.mode, history, filters: {} }, AbortSignal.timeout(60_000));
 }
 
-/** What a refusal's related text holds: the spans it cites, measured as an answer would be. */
-function nearbyOf(end: Omit<AnswerEnd, 'id'>, testCase: AnswerCase): NonNullable<CaseResult['nearby']> {
-  const text = end.citations.map((citation) => citation.quote).join('\n');
+/** A text measured against a case's gold answer: contained and key-fact recall (null for an unanswerable case). */
+function measured(text: string, testCase: AnswerCase): { contained: boolean | null; keyFactRecall: number | null } {
   return {
-    shown: end.citations.length > 0,
     contained: testCase.answerable ? goldContained(text, testCase.gold) : null,
     keyFactRecall: testCase.answerable ? keyFactRecall(text, testCase.keyFacts) : null,
   };
+}
+
+/** What a refusal's related text holds: the spans it cites, measured as an answer would be. */
+function nearbyOf(end: Omit<AnswerEnd, 'id'>, testCase: AnswerCase): NonNullable<CaseResult['nearby']> {
+  return { shown: end.citations.length > 0, ...measured(end.citations.map((citation) => citation.quote).join('\n'), testCase) };
 }
 
 function collegeRecall(end: Omit<AnswerEnd, 'id'>, expected: readonly string[]): number | null {
@@ -187,14 +190,10 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
         category: testCase.category,
         answerable: testCase.answerable,
         refused: end.notFound,
-        contained: testCase.answerable ? goldContained(text, testCase.gold) : null,
-        keyFactRecall: testCase.answerable ? keyFactRecall(text, testCase.keyFacts) : null,
+        ...measured(text, testCase),
         length,
         collegeRecall: testCase.mode === 'compare' && testCase.answerable ? collegeRecall(end, testCase.colleges) : null,
-        reference: {
-          contained: testCase.answerable ? goldContained(referenceText, testCase.gold) : null,
-          keyFactRecall: testCase.answerable ? keyFactRecall(referenceText, testCase.keyFacts) : null,
-        },
+        reference: measured(referenceText, testCase),
         goldRemovedRefused: null,
         goldStillPresent: false,
         nearby: end.notFound ? nearbyOf(end, testCase) : null,
