@@ -39,7 +39,10 @@ export class CitationBook {
   /** The number of a span's citation (the same span keeps its number). */
   cite(span: CitedSpan): number {
     const document = span.chunk.document;
-    const key = `${document.docId}:${span.start}:${span.end}`;
+    const text = this.snapshot.documentText(document);
+    // A span that ends its sentence is cited with the full stop, so the quote reads as a sentence.
+    const end = span.end < span.chunk.end && sentenceEnd.test(text[span.end] ?? '') ? span.end + 1 : span.end;
+    const key = `${document.docId}:${span.start}:${end}`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const n = this.citations.length + 1;
@@ -50,9 +53,9 @@ export class CitationBook {
       title: documentLabel(document),
       college: document.college,
       date: document.date,
-      quote: this.snapshot.documentText(document).slice(span.start, span.end),
+      quote: text.slice(span.start, end),
       start: span.start,
-      end: span.end,
+      end,
     });
     this.byKey.set(key, n);
     return n;
@@ -69,6 +72,7 @@ export class CitationBook {
   }
 }
 
+const sentenceEnd = /^[。！？!?]$/u;
 const leadingEnumerator = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/u;
 const dateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/u;
 

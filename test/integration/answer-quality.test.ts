@@ -182,6 +182,17 @@ describe('direct answers', () => {
     expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院']));
   });
 
+  it('a whole sentence is cited with its full stop, so the quote reads as the sentence', async () => {
+    const end = await ask('嘉兴职业技术学院在教师评价改革中实施了哪些制度？');
+    const snapshot = search.retriever().snapshot;
+    expect(end.citations[0]!.quote).toBe('实施政治素质“首关制”。');
+    for (const citation of end.citations) {
+      const text = snapshot.documentText(snapshot.chunkById(citation.chunkId)!.document);
+      expect(text.slice(citation.start, citation.end)).toBe(citation.quote);
+      expect(text[citation.end] ?? '', citation.quote).not.toMatch(/[。！？]/u);
+    }
+  });
+
   it('a long sentence is cut at clause boundaries and still cites exactly what is shown', async () => {
     const end = await ask('嘉兴职业技术学院与多少家龙头骨干企业和科研院所签订了战略合作协议？');
     const [lead] = claimLines(end.answer);
