@@ -13,6 +13,7 @@
 import { bm25Idf } from '../index/bm25.ts';
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
+import { looksLikePersonName } from '../text/person-names.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
@@ -419,6 +420,11 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     }
     if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word)) {
       const parts = getJieba().tag(token.word, false);
+      // 王五, 李明: a personal name the corpus never uses stays whole, a person it does not name.
+      if (terms.documentFrequency(token.word) === 0 && looksLikePersonName(token.word, parts)) {
+        result.push({ word: token.word, tag: 'nr' });
+        continue;
+      }
       // A preposition glued to the next character (对受疫情, 意见中要严格) is cut off, however often
       // the corpus, segmented the same way, holds the glued word.
       const glued = parts.length > 1 && (parts[0]!.tag === 'p' || parts[0]!.word === '中') && [...parts[0]!.word].length === 1;
@@ -434,6 +440,8 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 
 /** The noun a 名称 question names: the last topic word before 叫什么/名称/名字. */
 function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
+  // 获得了什么奖: the award's name ends in 奖 (…杰出教师奖).
+  if (/什么奖/u.test(question)) return '奖';
   const cue = /叫什么|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);

@@ -182,6 +182,11 @@ describe('direct answers', () => {
     expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院']));
   });
 
+  it('an award asked for (什么奖) is answered by the sentence that names the person with it', async () => {
+    const end = await ask('黄忠慧获得了什么奖？');
+    expect(claimLines(end.answer)[0]).toContain('黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖');
+  });
+
   it('a whole sentence is cited with its full stop, so the quote reads as the sentence', async () => {
     const end = await ask('嘉兴职业技术学院在教师评价改革中实施了哪些制度？');
     const snapshot = search.retriever().snapshot;
@@ -208,6 +213,8 @@ describe('refusal decided by evidence', () => {
     ['清华大学的党建工作有什么特色？', '清华大学'],
     ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
     ['李明老师在嘉兴职业技术学院党建工作中做了哪些贡献？', '李明'],
+    // No title beside it: jieba's dictionary cut reads 王 + 五.
+    ['王五在党建工作中做了什么？', '王五'],
     ['嘉兴职业技术学院的校长是谁？', null],
     // jieba cuts 党总支书记 into 党总支 + 书记; the article names only a 支部书记 and a 党总支副书记.
     ['浙江机电职业技术学院自动化学院的党总支书记是谁？', null],

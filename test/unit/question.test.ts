@@ -116,6 +116,22 @@ describe('word roles', () => {
     expect(analyze('嘉兴职业技术学院2017年开展了哪些活动？').terms.find((term) => term.word === '2017')?.critical).toBe(true);
   });
 
+  it('reads an unknown personal name without a title as one person (王五, 李明, 陈静), not as loose characters', () => {
+    for (const [question, name] of [
+      ['王五在党建工作中做了什么？', '王五'],
+      ['李明在党建工作中做了什么？', '李明'],
+      ['陈静是哪个支部的？', '陈静'],
+    ]) {
+      expect(analyze(question!).terms.find((term) => term.word === name), question).toMatchObject({ role: 'subject', critical: true });
+    }
+    // Words that open with a surname's character are not names.
+    expect(analyze('高校如何开展党史学习教育？').terms.some((term) => term.critical)).toBe(false);
+  });
+
+  it('asks the name of an award (什么奖) as a name ending in 奖', () => {
+    expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
+  });
+
   it('finds organisation names without the words around them, and no name in a generic phrase', () => {
     expect(analyze('台州科技职业学院机电与模具工程学院党总支书记是谁？').otherOrganisations).toEqual(['机电与模具工程学院']);
     expect(analyze('2021年嘉职院有几名讲师的收入超过了副教授？').otherOrganisations).toEqual([]);
