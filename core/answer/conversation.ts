@@ -62,6 +62,9 @@ function otherOrganisation(question: string): string | null {
   return match?.[0] === name ? name : null;
 }
 
+/** A follow-up that only points back: 他们学院, 该校, 他们那边. */
+const pointerOnly = new RegExp(`^(?:${referringWords.source})(?:学院|学校|院校|那边|这边|那里|这里)?[？?]?$`, 'u');
+
 /** The topic of a question as a phrase of its own words: from its first to its last strongest topic word. */
 function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics): string {
   const analysis = analyzeQuestion(question, { colleges, terms });
@@ -125,6 +128,12 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');
   let rewritten = question.replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+  // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
+  if (who && pointerOnly.test(rewritten)) {
+    const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0 || topicPhrase(turn, colleges, terms) !== '') ?? '';
+    const asked = collegesNamedIn(previous, colleges).length > 0 ? previous : `${who}${previous}`;
+    if (previous) return { question: asked, college: subject.length === 1 ? subject[0] : undefined, rewritten: asked !== question };
+  }
   if (referringWords.test(rewritten) && who) {
     rewritten = rewritten.replace(referringWords, `${who}${topic ? `在${topic}方面` : ''}`);
   } else {

@@ -76,6 +76,12 @@ describe('carrySubjects', () => {
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
   });
 
+  it('asks the previous question again when the follow-up only points back: 那他们学院呢？, 那该校呢？', () => {
+    for (const question of ['那他们学院呢？', '那该校呢', '他们呢？']) {
+      expect(carrySubjects(question, history, colleges, lexical), question).toEqual({ question: '嘉兴职业技术学院如何开展党史学习教育？', college: '嘉兴职业技术学院', rewritten: true });
+    }
+  });
+
   it('asks it about a college the corpus does not hold too, narrowed to none: 那清华大学呢？', () => {
     for (const question of ['那清华大学呢？', '清华大学呢']) {
       expect(carrySubjects(question, history, colleges, lexical), question).toEqual({ question: '清华大学如何开展党史学习教育？', college: undefined, rewritten: true });
