@@ -124,6 +124,19 @@ describe('at phone width (375×667)', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('shows the connection as a dot inside the header, still named for screen readers and as a tooltip', async () => {
+    const { page, errors } = await openPage(phone);
+    const indicator = page.locator('#connection[data-state="connected"]');
+    await indicator.waitFor();
+    const dot = await box(indicator.locator('.dot'));
+    expect(dot.x + dot.width).toBeLessThanOrEqual(375);
+    expect(await indicator.getAttribute('title')).toBe('已连接');
+    // Hidden from sight, not from assistive technology: display:none would silence it.
+    expect(await page.locator('#connection-label').evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
+    expect(await page.getByText('已连接').count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('keeps the 浏览文章 selects usable, their labels on one line', async () => {
     const { page, errors } = await openPage(phone);
     await page.locator('#nav-browse').click();

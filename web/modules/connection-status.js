@@ -44,6 +44,7 @@ function onConnectionState({ state: connectionState, retryInMs }) {
   }
   clearInterval(countdown);
   label.textContent = labels[connectionState];
+  indicator.title = labels[connectionState];
   if (connectionState === 'reconnecting' && retryInMs) {
     const at = Date.now() + retryInMs;
     const tick = () => {
