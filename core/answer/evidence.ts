@@ -325,8 +325,9 @@ function namesRole(text: string, role: string): boolean {
 /** Whether a quantity's unit is the one asked for (多少名 → 名/人/位; no unit asked: any). */
 function unitFits(unit: string | null, span: string): boolean {
   if (!unit) return true;
-  const group = unitGroups.find((units) => units.includes(unit)) ?? [unit];
-  return group.some((candidate) => span.includes(candidate));
+  // 个 counts items (项) and organisations (家) alike: every group that holds the unit answers.
+  const groups = unitGroups.filter((units) => units.includes(unit));
+  return (groups.length > 0 ? groups.flat() : [unit]).some((candidate) => span.includes(candidate));
 }
 
 /** Whether a sentence asks rather than states (an FAQ's question: 医院可以向社会公开募集医疗物资吗？). */

@@ -18,6 +18,7 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  countedPeople,
   contactAsked,
   generalSpecificity,
   genericIdfBelow,
@@ -346,7 +347,7 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
 
 /** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */
 function askedUnitOf(question: string): string | null {
-  if (/(?:多少|几)个?(?:人次|人|名|位)|人数/u.test(question)) return '名';
+  if (/(?:多少|几)个?(?:人次|人|名|位)|人数/u.test(question) || countedPeople.test(question)) return '名';
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
   return /比例|比率|占比|率/u.test(question) ? '%' : null;

@@ -240,6 +240,12 @@ export const unitGroups: readonly (readonly string[])[] = [
   ['%', '％', '个百分点', '百分之', '比例', '率'],
 ];
 
+/**
+ * People counted with the general classifier (多少个讲师): answered by 27名 or 27人. The noun ends
+ * there (多少个党员先锋岗 counts posts, not people).
+ */
+export const countedPeople = /(?:多少|几)个(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入，,。？?])/u;
+
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部)/u;
 

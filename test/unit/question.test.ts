@@ -128,6 +128,11 @@ describe('word roles', () => {
     expect(analyze('高校如何开展党史学习教育？').terms.some((term) => term.critical)).toBe(false);
   });
 
+  it('counts people asked with the general classifier (多少个讲师) in 名, and posts (多少个党员先锋岗) not', () => {
+    expect(analyze('嘉职院2021年有多少个讲师收入超过副教授？').unit).toBe('名');
+    expect(analyze('支部设置了多少个党员先锋岗？').unit).toBe('个');
+  });
+
   it('asks the name of an award (什么奖) as a name ending in 奖', () => {
     expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
   });
