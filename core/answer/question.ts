@@ -13,7 +13,7 @@
 import { bm25Idf } from '../index/bm25.ts';
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
-import { looksLikePersonName } from '../text/person-names.ts';
+import { looksLikePersonName, opensWithCommonSurname } from '../text/person-names.ts';
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
@@ -303,7 +303,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const weight = corpusIdf(word, documentFrequency) * absent * (inUnit ? 1 : specificity(word)) * roleFactor[role] * single;
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
-    const critical = !isPlace && personTags.has(tag) && documentFrequency === 0 && [...word].length >= 2;
+    // jieba's dictionary tags some common nouns as names (申请书): a person's name opens with a surname.
+    const person = personTags.has(tag) && opensWithCommonSurname(word);
+    const critical = !isPlace && person && documentFrequency === 0 && [...word].length >= 2;
     add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
   }
 

@@ -10,6 +10,11 @@ const commonSurnames = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ]);
 
+/** Whether `word` opens with a common surname (申请书, which jieba's dictionary tags as a name, does not). */
+export function opensWithCommonSurname(word: string): boolean {
+  return commonSurnames.has([...word][0] ?? '');
+}
+
 /** Characters that end a clause or join words; a name does not hold them (张三是, 李明在). */
 const functionCharacters = /[是在的了和与及或被把对向从为也都就还又着过吗呢吧啊]/u;
 

@@ -128,6 +128,15 @@ describe('word roles', () => {
     expect(analyze('高校如何开展党史学习教育？').terms.some((term) => term.critical)).toBe(false);
   });
 
+  it('does not take common nouns jieba tags as names (申请书, 那阵子) for people the corpus lacks', () => {
+    for (const [question, word] of [
+      ['嘉职院学生里写了入党申请书的比例，前后从多少涨到了多少？', '申请书'],
+      ['疫情那阵子，有个智能制造教工党支部组织党员去企业帮忙恢复生产，具体是怎么做的？', '那阵子'],
+    ]) {
+      expect(analyze(question!).terms.find((term) => term.word === word)?.critical, question).toBe(false);
+    }
+  });
+
   it('counts people asked with the general classifier (多少个讲师) in 名, and posts (多少个党员先锋岗) not', () => {
     expect(analyze('嘉职院2021年有多少个讲师收入超过副教授？').unit).toBe('名');
     expect(analyze('支部设置了多少个党员先锋岗？').unit).toBe('个');
