@@ -342,12 +342,30 @@ function isBodyParagraph(line: string): boolean {
  * those lines stated as hints.
  * Body paragraphs come out one per line, in order, otherwise unchanged.
  */
+/**
+ * Portals that turn a keyword into a link to themselves and, copied as text, leave their name in its
+ * place (学生全国高校思想政治工作网素质明显提高 for 学生思政素质明显提高): the name is put back to the
+ * keyword. The one exception to keeping the body line for line.
+ */
+const keywordLinks: ReadonlyMap<string, string> = new Map([['全国高校思想政治工作网', '思政']]);
+// Inside a sentence only: between two Chinese characters (or after 、), and not where an article
+// names the portal (在…上, 被…刊登, …报道).
+const keywordLink = new RegExp(`(?<=[\\u4e00-\\u9fa5、])(?<![在由被经于和与及向到登选])(?:${[...keywordLinks.keys()].join('|')})(?=[\\u4e00-\\u9fa5])(?![上发刊推报专首等的])`, 'gu');
+
+/** `text` with the keywords a portal replaced by its name put back, each replacement recorded in `removed`. */
+function withKeywordsRestored(text: string, removed: { kind: string; text: string }[]): string {
+  return text.replace(keywordLink, (match) => {
+    removed.push({ kind: 'keyword-link', text: match });
+    return keywordLinks.get(match) ?? match;
+  });
+}
+
 export function cleanArticleText(raw: string, options: CleanOptions = {}): CleanResult {
-  const lines = normalizeText(raw)
+  const removed: { kind: string; text: string }[] = [];
+  const lines = withKeywordsRestored(normalizeText(raw), removed)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  const removed: { kind: string; text: string }[] = [];
   const hints: Partial<ArticleMetadata> = {};
   let copyrightSource = '';
   let breadcrumbStem = '';

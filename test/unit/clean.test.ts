@@ -117,8 +117,10 @@ describe('cleanArticleText on the corpus articles', () => {
         expect(lines.some((line) => /^图\s*\d/.test(line))).toBe(false);
       });
 
-      it('keeps every body line, in order, only normalised', () => {
-        const expected = normalisedLines(raw).filter((line) => !article.noise.some((start) => line.startsWith(start)));
+      it('keeps every body line, in order, only normalised (and a portal\'s name put back to its keyword)', () => {
+        const expected = normalisedLines(raw)
+          .filter((line) => !article.noise.some((start) => line.startsWith(start)))
+          .map((line) => line.replace('学生全国高校思想政治工作网素质', '学生思政素质').replace('党建、全国高校思想政治工作网工作', '党建、思政工作'));
         expect(lines).toEqual(expected);
         for (const sentence of article.sentences) expect(result.text).toContain(sentence);
       });
@@ -144,6 +146,17 @@ describe('cleanArticleText on the corpus articles', () => {
     const zhejiang = cleanArticleText(readArticle('2022-10-03-zhejiang')).removed;
     expect(zhejiang.filter((entry) => entry.kind === 'caption')).toHaveLength(4);
     expect(zhejiang.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['meta', 'copyright', 'contact', 'title']));
+  });
+});
+
+describe('cleanArticleText: a portal\'s name left in place of a keyword', () => {
+  it('puts 思政 back where the portal linked it, and leaves the portal named as such alone', () => {
+    const { text, removed } = cleanArticleText(
+      ['入党申请人比例提高，学生全国高校思想政治工作网素质明显提高。', '把清廉文化融入学校党建、全国高校思想政治工作网工作和教育教学全过程。', '经验做法在全国高校思想政治工作网上刊登，被全国高校思想政治工作网报道。', '来源：全国高校思想政治工作网'].join('\n'),
+      { keepFirstLine: true },
+    );
+    expect(text.split('\n')).toEqual(['入党申请人比例提高，学生思政素质明显提高。', '把清廉文化融入学校党建、思政工作和教育教学全过程。', '经验做法在全国高校思想政治工作网上刊登，被全国高校思想政治工作网报道。']);
+    expect(removed.filter((entry) => entry.kind === 'keyword-link')).toHaveLength(2);
   });
 });
 
