@@ -26,7 +26,7 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
-import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesNamedIn, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
@@ -167,13 +167,23 @@ export class AnswerService {
     return analysis.colleges.length === 1 ? analysis.colleges[0] : undefined;
   }
 
-  /** Retrieval for a mode: comparison takes a quota of passages from every college. */
-  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal, collegeFromWords = false): Promise<Retrieved> {
+  /**
+   * The colleges a comparison or a draft names, when it names two or more (对比苏州工业职院和湖南电气职院…):
+   * they are its scope, not its topic, since no one article is about all of them.
+   */
+  private scopeColleges(request: AskFields, question: string, colleges: readonly string[]): string[] {
+    if (request.mode === 'qa' || request.filters.college || request.filters.docId) return [];
+    const named = collegesNamedIn(question, colleges);
+    return named.length >= 2 ? named : [];
+  }
+
+  /** Retrieval for a mode: comparison takes a quota of passages from every college (or those in `scope`). */
+  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal, collegeFromWords = false, scope: readonly string[] = []): Promise<Retrieved> {
     const retriever = this.options.search.retriever();
     const colleges = corpusColleges(retriever.snapshot);
     if (mode === 'compare') {
       const settings = modeRetrieval.compare;
-      const wanted = filters.college ? colleges.filter((college) => college === filters.college) : colleges;
+      const wanted = filters.college ? colleges.filter((college) => college === filters.college) : scope.length > 0 ? [...scope] : colleges;
       let perCollege: Map<string, SearchHit[]>;
       if (wanted.length <= settings.maxColleges) {
         perCollege = new Map();
@@ -192,7 +202,9 @@ export class AnswerService {
     // A question about a named college wants depth from its articles; a broad one wants breadth.
     const settings = modeRetrieval[mode];
     const focused = Boolean(filters.college) || Boolean(filters.docIds?.length);
-    const response = await retriever.search(question, { k: settings.k, filters, maxPerDocument: focused ? settings.maxPerDocumentFocused : settings.maxPerDocument, signal });
+    const within = new Set(scope);
+    const searchFilters = scope.length > 0 ? { ...filters, docIds: retriever.snapshot.documents.filter((document) => within.has(document.college)).map((document) => document.docId) } : filters;
+    const response = await retriever.search(question, { k: settings.k, filters: searchFilters, maxPerDocument: focused ? settings.maxPerDocumentFocused : settings.maxPerDocument, signal });
     const hits = [...response.hits];
     // The college's articles first; then articles under another name of it (人民大学 / 中国人民大学)
     // or with none, never another college's.
@@ -275,8 +287,12 @@ export class AnswerService {
 
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
   private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
+    const colleges = corpusColleges(snapshot);
+    const scope = this.scopeColleges(request, question, colleges);
+    // The names of the colleges in scope are left out of what is searched for and weighed.
+    if (scope.length > 0) question = collegeMentions(question, colleges).reduce((text, mention) => text.split(mention.form).join(' '), question);
     const ownWords = question === request.question ? undefined : request.question;
-    const analysis = analyzeQuestion(question, { colleges: corpusColleges(snapshot), terms: snapshot.lexical, ownWords });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);
@@ -286,7 +302,7 @@ export class AnswerService {
       year: request.filters.year,
       docIds: request.filters.docId ? [request.filters.docId] : undefined,
     };
-    const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined);
+    const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined, scope);
     throwIfAborted(signal);
     const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
     return { analysis, retrieved, evidence, namedCollege: named };

@@ -93,7 +93,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     lines.push(`| ${name} | ${practiceText} | ${outcomeText} | ${titles.length > 0 ? titles.join('；') : '—'} |`);
   }
   const compared = scope.colleges.length;
-  const scopeText = compared < scope.corpusColleges ? `比较了 ${compared} 所院校（按筛选条件；语料中共 ${scope.corpusColleges} 所）` : `语料中共 ${compared} 所院校`;
+  const scopeText = compared < scope.corpusColleges ? `比较了 ${compared} 所院校（语料中共 ${scope.corpusColleges} 所）` : `语料中共 ${compared} 所院校`;
   lines.push('', `覆盖情况：${scopeText}，其中 ${covered} 所有与该主题相关的内容。`);
   return {
     text: lines.join('\n'),

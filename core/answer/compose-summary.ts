@@ -48,7 +48,7 @@ export function draftTopic(question: string): string {
   const topic = question
     .replace(/[？?。！!]+$/u, '')
     // ，包括背景、主要做法、成效和启示: the draft's sections, not its topic.
-    .replace(/[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?|围绕)[^，,；;]*$/u, '')
+    .replace(/[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?|围绕|重点参考|主要参考|参考|结合|侧重|突出)[^，,；;]*$/u, '')
     .replace(/^(?:请|请你|帮我|帮忙|麻烦)?(?:写|撰写|起草|生成|整理|形成|准备|出)?(?:一份|一篇|一个)?(?:关于)?/u, '')
     .replace(/(?:的)?(?:会议材料|材料|汇报材料|经验材料|交流材料|总结|汇报|典型经验|经验)$/u, '')
     .replace(/^关于/u, '')

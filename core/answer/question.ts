@@ -291,7 +291,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word)) role = 'generic';
+    else if (genericSet.has(word) || countedInstitutions.test(word)) role = 'generic';
     else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';
@@ -354,6 +354,9 @@ function askedUnitOf(question: string): string | null {
   if (unit) return unit;
   return /比例|比率|占比|率/u.test(question) ? '%' : null;
 }
+
+/** A count of institutions (五所院校, 这几所学校): how many, not what about. */
+const countedInstitutions = /^[一二两三四五六七八九十几\d]+[所家个]$/u;
 
 /** Titles written next to a person's name. */
 const titleWord = /(?:^|\|)(?:老师|同志|教授|先生|女士|书记|副书记|校长|院长|主任|局长|处长|部长|市长|省长|委员|院士|博士)(?:$|\|)/u;

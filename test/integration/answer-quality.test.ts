@@ -360,6 +360,23 @@ describe('comparisons and meeting drafts', () => {
     expect(labelled.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!.practice!.text).toMatch(/^建设思政育人“新高地”。与浙江红船干部学院/u);
   });
 
+  it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
+    const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.table!.rows.map((row) => row.college).sort()).toEqual(['湖南电气职业技术学院', '苏州工业职业技术学院']);
+    expect(end.table!.rows.every((row) => row.practice !== null)).toBe(true);
+    expect(end.answer).toContain('覆盖情况：比较了 2 所院校（语料中共 5 所）');
+    // 五所院校 counts the colleges; it is no topic the articles must hold.
+    expect((await ask('对比五所院校党建与专业建设融合的做法', 'compare')).table!.rows).toHaveLength(5);
+  });
+
+  it('a meeting draft on the colleges it names draws on their articles only, titled without the instruction', async () => {
+    const end = await ask('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('# 关于“基层教工党支部建设经验”的典型经验材料');
+    expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院', '苏州工业职业技术学院']));
+  });
+
   it('a meeting draft is titled with the request, lists practices that are not bare headings, and lessons that state lessons', async () => {
     const end = await ask('写一份关于党建与专业建设融合的会议材料', 'summary');
     expect(end.answer.split('\n')[0]).toBe('# 关于“党建与专业建设融合”的典型经验材料');
