@@ -268,8 +268,16 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
   const otherOrganisations: string[] = [];
   for (const match of rest.matchAll(organisationName)) {
-    const name = organisationIn(match[0]);
+    let name = organisationIn(match[0]);
     if (!name) continue;
+    // 台州机电与模具工程学院: a corpus college's place, then one of its units.
+    const split = collegeAndUnit(name, context.colleges);
+    if (split) {
+      add({ word: split.college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
+      if (!colleges.includes(split.college)) colleges.push(split.college);
+      rest = rest.split(name).join(` ${split.unit} `);
+      name = split.unit;
+    }
     otherOrganisations.push(name);
     add({ word: name, role: 'subject', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');
@@ -353,6 +361,22 @@ function askedUnitOf(question: string): string | null {
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
   return /比例|比率|占比|率/u.test(question) ? '%' : null;
+}
+
+/**
+ * An organisation named by the place of exactly one corpus college and a unit (台州 + 机电与模具工程学院
+ * for 台州科技职业学院's school), or null. The unit must not itself open like a college (浙江 +
+ * 大学计算机学院 is 浙江大学's).
+ */
+function collegeAndUnit(name: string, colleges: readonly string[]): { college: string; unit: string } | null {
+  for (const length of [2, 3]) {
+    const place = name.slice(0, length);
+    const unit = name.slice(length);
+    const holders = colleges.filter((college) => college.startsWith(place));
+    if (holders.length !== 1 || [...unit].length < 4 || /^(?:大学|学院|职业|科技|技术|师范|理工|工业|工程|医科|财经|农业)/u.test(unit)) continue;
+    if (/(?:学院|系|党委|党总支|党支部|支部|中心|研究院|研究所)$/u.test(unit)) return { college: holders[0]!, unit };
+  }
+  return null;
 }
 
 /** A count of institutions (五所院校, 这几所学校): how many, not what about. */

@@ -188,6 +188,12 @@ describe('direct answers', () => {
     expect(claimLines(end.answer)[0]).toContain('27名讲师收入超过副教授');
   });
 
+  it('a unit named after its college\'s place (台州机电与模具工程学院) is answered from that college\'s article', async () => {
+    const end = await ask('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('匠心·向党、匠心·汇智');
+  });
+
   it('an award asked for (什么奖) is answered by the sentence that names the person with it', async () => {
     const end = await ask('黄忠慧获得了什么奖？');
     expect(claimLines(end.answer)[0]).toContain('黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖');

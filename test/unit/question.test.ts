@@ -146,6 +146,16 @@ describe('word roles', () => {
     expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
   });
 
+  it('reads a college\'s place before one of its units as that college and unit (台州机电与模具工程学院)', () => {
+    const short = analyze('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
+    expect(short.colleges).toEqual(['台州科技职业学院']);
+    expect(short.otherOrganisations).toEqual(['机电与模具工程学院']);
+    // 浙江 opens 浙江机电职业技术学院 too, but 浙江大学计算机学院 is another university's school.
+    const other = analyze('浙江大学计算机学院的党建有什么特色？');
+    expect(other.colleges).toEqual([]);
+    expect(other.otherOrganisations).toEqual(['浙江大学计算机学院']);
+  });
+
   it('finds organisation names without the words around them, and no name in a generic phrase', () => {
     expect(analyze('台州科技职业学院机电与模具工程学院党总支书记是谁？').otherOrganisations).toEqual(['机电与模具工程学院']);
     expect(analyze('2021年嘉职院有几名讲师的收入超过了副教授？').otherOrganisations).toEqual([]);
