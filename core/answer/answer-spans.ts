@@ -24,6 +24,8 @@ const dateSpan =
 const quotedSpan = /[“"「『《][^”"」』》]{1,40}[”"」』》]/gu;
 const organisationSpan = /[\u4e00-\u9fa5]{2,20}(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)/gu;
 const definitionCue = /即|是指|指的是|就是|意为|意思是|内涵是|理念是|核心是|：|:/u;
+/** A clause after a name that goes on to list its parts (“5院4中心”全产业链示范基地，包括). */
+const listedParts = /^[^，。；;]{0,24}[，,](?:包括|包含|涵盖|分别是|分别为)/u;
 const enumeration = /[^，。；、]{1,20}(?:、[^，。；、]{1,20}){2,}/gu;
 const ordinalItem = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}[.、．](?!\d))/gu;
 
@@ -125,6 +127,13 @@ function definitionSpans(text: string, name: string): TextSpan[] {
     const after = text.slice(at + name.length, at + name.length + 6);
     const cue = definitionCue.exec(after);
     if (cue) spans.push({ start: at, end: at + name.length + cue.index + cue[0].length });
+    // 共建“5院4中心”全产业链示范基地，包括…: the parts listed after the thing it names.
+    const parts = listedParts.exec(text.slice(at + name.length, at + name.length + 40));
+    if (!cue && parts) {
+      const from = at + name.length + parts[0].length;
+      const stop = text.slice(from, from + 120).search(/[，,。；;]/u);
+      spans.push({ start: at, end: stop >= 0 ? from + stop : Math.min(text.length, from + 120) });
+    }
     const before = text.slice(Math.max(0, at - 64), at);
     const stated = definedBefore.exec(before);
     if (stated) spans.push({ start: at - before.length + stated.index, end: at + name.length });

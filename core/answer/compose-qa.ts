@@ -47,11 +47,13 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const wordCoverage = coreCoverageOf(analysis, ['subject', 'topic', 'generic'], followUp);
   const wordWeight = followUp ? qaKnobs.ownWordsClauseWeight : qaKnobs.genericWordsClauseWeight;
   const typed = isTyped(analysis.answerType);
+  // Spans found over the whole sentence: a definition may run across clauses (“5院4中心”…基地，包括…).
+  const answers = typed || analysis.answerType === '定义' ? askedSpans(analysis, text.slice(sentence.start, sentence.end)).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })) : [];
   const score = (clause: TextSpan): number => {
     const clauseText = text.slice(clause.start, clause.end);
     const lowered = clauseText.toLowerCase();
     const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
-    const holdsAnswer = (typed || analysis.answerType === '定义') && askedSpans(analysis, clauseText).length > 0;
+    const holdsAnswer = answers.some((span) => span.start < clause.end && clause.start < span.end);
     // The clause with the number (or date, name) and the topic first; a bare number a little.
     return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
   };

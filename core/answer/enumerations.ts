@@ -169,8 +169,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     const region = splitSentences(text, Math.max(0, anchor.start - knobs.before), Math.min(text.length, anchor.end + knobs.after)).map((span) => ({ ...span, text: text.slice(span.start, span.end) }));
     const anchorIndex = Math.max(0, region.findIndex((sentence) => sentence.end > anchor.start));
 
-    // Inside the anchor or the sentences right after it (抓“五大计划”。实施“强基”“提优”…).
-    for (let offset = 0; offset <= knobs.followingSentences; offset++) {
+    // Inside the anchor or the sentences right after it (抓“五大计划”。实施“强基”“提优”…); not after an
+    // anchor that names the target among its siblings (实施“四个一”“三亮三比”…五大工程): what follows
+    // that row is no part of the target.
+    const amongSiblings = target !== undefined && [...anchor.text.matchAll(quotedRow)].some((row) => row[0].includes(`“${target}”`));
+    for (let offset = 0; !amongSiblings && offset <= knobs.followingSentences; offset++) {
       const sentence = region[anchorIndex + offset];
       if (!sentence) break;
       for (const [pattern, count, factor] of [

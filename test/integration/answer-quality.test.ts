@@ -188,6 +188,17 @@ describe('direct answers', () => {
     expect(claimLines(end.answer)[0]).toContain('27名讲师收入超过副教授');
   });
 
+  it('a definition whose parts follow a clause later (“5院4中心”…基地，包括…) keeps that clause in its lead', async () => {
+    const end = await ask('台州科技职院的“5院4中心”是指什么？');
+    expect(claimLines(end.answer)[0]).toContain('包括市中小微专精特新企业研究院、凯华模具产业学院等5个学院和市智能模具协同创新中心等4个中心');
+  });
+
+  it('the parts of a counted name are not a list after the row that names it among its siblings (“四个一”)', async () => {
+    const end = await ask('“四个一”工程是指什么？');
+    const lines = claimLines(end.answer);
+    for (const [index, part] of ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动'].entries()) expect(lines[index]).toContain(part);
+  });
+
   it('a unit named after its college\'s place (台州机电与模具工程学院) is answered from that college\'s article', async () => {
     const end = await ask('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
     expect(end.notFound, end.answer).toBe(false);

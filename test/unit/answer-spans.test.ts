@@ -96,6 +96,11 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('定义', text, '三亮'))).toEqual(['三亮”即']);
   });
 
+  it('finds a definition that lists the parts after the thing the name stands for, up to the clause\'s end', () => {
+    const text = '联合街道内龙头企业共建“5院4中心”全产业链示范基地，包括市中小微专精特新企业研究院等5个学院和市智能模具协同创新中心等4个中心，创新“校中厂”建设模式。';
+    expect(texts(text, typedSpans('定义', text, '5院4中心'))).toEqual(['5院4中心”全产业链示范基地，包括市中小微专精特新企业研究院等5个学院和市智能模具协同创新中心等4个中心']);
+  });
+
   it('finds a definition said before the name (以A和B为“两翼”), within its clause', () => {
     const text = '加强校企地基层党组织建设，以长三角模具产教融合共同体和高端模塑智能制造产教联合体为“两翼”，联合龙头企业共建基地。';
     expect(texts(text, typedSpans('定义', text, '两翼'))).toEqual(['以长三角模具产教融合共同体和高端模塑智能制造产教联合体为“两翼']);
