@@ -9,9 +9,9 @@
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
-import { analyzeQuestion, collegesNamedIn } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { continuationOpening, genericIdfBelow, genericWords, intentWords, organisationName, referringWords } from './tuning.ts';
+import { continuationOpening, genericIdfBelow, genericWords, intentWords, organisationName, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -48,14 +48,29 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
 export function isFollowUp(question: string, colleges: readonly string[]): boolean {
   const named = collegesNamedIn(question, colleges).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
-  if (named) return !own && continuationOpening.test(question);
+  if (named) return asksAboutAnother(question, colleges) || (!own && continuationOpening.test(question));
   return referringWords.test(question) || continuationOpening.test(question) || !own;
+}
+
+/** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？). */
+function asksAboutAnother(question: string, colleges: readonly string[]): boolean {
+  const phrase = bareSubject(question);
+  if (!phrase) return false;
+  const mentions = collegeMentions(phrase, colleges);
+  if (mentions.length === 0) return false;
+  const rest = mentions.reduce((text, { form }) => text.split(form).join(''), phrase).replace(/^的/u, '');
+  return rest === '' || /^[\u4e00-\u9fa5]{0,10}(?:学院|系|党委|党总支|党支部|支部|中心)$/u.test(rest);
+}
+
+/** What a bare 那X呢 asks about (那湖南电气的风能学院呢？ → 湖南电气的风能学院), or null. */
+function bareSubject(question: string): string | null {
+  const bare = /^(?:(?:那么|那|还有|另外)\s*(.+?)\s*呢?|(.+?)\s*呢)[？?]?$/u.exec(question.trim());
+  return bare?.[1] ?? bare?.[2] ?? null;
 }
 
 /** The organisation a bare 那X呢 names (那清华大学呢？ → 清华大学), when it is the whole question; else null. */
 function otherOrganisation(question: string): string | null {
-  const bare = /^(?:(?:那么|那|还有|另外)\s*(.+?)\s*呢?|(.+?)\s*呢)[？?]?$/u.exec(question.trim());
-  const name = bare?.[1] ?? bare?.[2];
+  const name = bareSubject(question);
   if (!name || referringWords.test(name)) return null;
   // matchAll works on a copy: the shared pattern's lastIndex stays as it was.
   const [match] = name.matchAll(organisationName);
@@ -121,13 +136,24 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
   // 那台州科技职业学院呢？: the previous question, asked about this college instead.
   if (named.length > 0) {
     const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0) ?? userTurns[0] ?? '';
-    const before = collegesNamedIn(previous, colleges);
-    const asked = before.length > 0 ? before.reduce((text, college) => text.split(college).join(named.join('和')), previous) : `${named.join('和')}${topic ? `在${topic}方面` : ''}${question.replace(continuationOpening, '')}`;
+    const before = collegeMentions(previous, colleges);
+    // 那湖南电气的风能学院呢？ after a question about 苏州…智能制造教工党支部: the new college and unit
+    // stand where the old college and its unit stood.
+    const phrase = bareSubject(question);
+    const replacement = phrase && collegesNamedIn(phrase, colleges).length > 0 ? phrase : named.join('和');
+    const asked = before.length > 0
+      ? before.reduce((text, { form }) => {
+          const at = text.indexOf(form);
+          if (at < 0) return text;
+          const unit = unitAfterName.exec(text.slice(at + form.length))?.[1] ?? '';
+          return `${text.slice(0, at)}${replacement}${text.slice(at + form.length + unit.length)}`;
+        }, previous)
+      : `${named.join('和')}${topic ? `在${topic}方面` : ''}${question.replace(continuationOpening, '')}`;
     return { question: asked, college: inCorpus.length === 1 ? inCorpus[0] : undefined, rewritten: true };
   }
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');
-  let rewritten = question.replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+  let rewritten = question.replace(/^(?:那么|那|还有|另外|此外|其中)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
   // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
   if (who && pointerOnly.test(rewritten)) {
     const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0 || topicPhrase(turn, colleges, terms) !== '') ?? '';

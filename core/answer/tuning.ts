@@ -34,7 +34,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   ['数量', /多少|(?<!哪)几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
-  ['人物', /谁|哪位|哪些人|何人|什么人|姓名|哪几位|哪个人/u],
+  // 针对谁, 面向谁: a group served, not a person's name.
+  ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了)谁|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人/u],
   ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
@@ -156,8 +157,8 @@ export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
-/** A question that opens like a continuation (那…呢, 还有…, 另外…). */
-export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时)|呢[？?]?$/u;
+/** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
+export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
 export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)/u;

@@ -310,6 +310,13 @@ describe('a refusal points to the text nearest the question', () => {
   });
 
   it('says a name was not found in the articles of the college the question was narrowed to, not in the corpus', async () => {
+    const end = await ask('湖南电气职业技术学院自动化学院的党总支副书记是谁？');
+    expect(end.notFound).toBe(true);
+    // 自动化学院 is 浙江机电's: the corpus names it, 湖南电气's articles do not.
+    expect(end.answer).toContain('：湖南电气职业技术学院的文章中没有提到“自动化学院”。');
+  });
+
+  it('says what was not found in the articles of the college a follow-up turned to, not in the corpus', async () => {
     const question = '浙江机电职业技术学院自动化学院的党总支副书记是谁？';
     const first = await ask(question);
     const history = [
@@ -318,8 +325,9 @@ describe('a refusal points to the text nearest the question', () => {
     ];
     const end = await answers.answerOnce({ question: '那湖南电气职业技术学院呢？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
     expect(end.notFound).toBe(true);
-    // 自动化学院 is 浙江机电's: the corpus names it, 湖南电气's articles do not.
-    expect(end.answer).toContain('：湖南电气职业技术学院的文章中没有提到“自动化学院”。');
+    // 自动化学院 is 浙江机电's: asked of 湖南电气, the question loses that unit along with the college.
+    expect(end.searchedFor).toBe('湖南电气职业技术学院的党总支副书记是谁？');
+    expect(end.answer).toMatch(/^语料库中没有找到关于“湖南电气职业技术学院的党总支副书记是谁”的信息：湖南电气职业技术学院的文章中/u);
   });
 
   it('quotes a follow-up as it was searched, and names the college the corpus lacks', async () => {

@@ -82,6 +82,16 @@ describe('carrySubjects', () => {
     }
   });
 
+  it('asks the previous question about another college\'s unit, in place of the old college and its unit', () => {
+    const honours = [turn('user', '苏州工业职业技术学院智能制造教工党支部获得过哪些荣誉？'), turn('assistant', '2021年度，支部荣获江苏省高校先进基层党组织称号。[1]')];
+    expect(carrySubjects('那湖南电气的风能学院呢？', honours, colleges, lexical)).toEqual({ question: '湖南电气的风能学院获得过哪些荣誉？', college: '湖南电气职业技术学院', rewritten: true });
+  });
+
+  it('reads 其中… as a follow-up on the previous question\'s college', () => {
+    const results = [turn('user', '台州科技职院机电与模具工程学院的“红模力”党建联建取得了哪些成效？'), turn('assistant', '获授权国家发明专利7项。[1]')];
+    expect(carrySubjects('其中专利有多少项？', results, colleges, lexical)).toEqual({ question: '台州科技职业学院专利有多少项？', college: '台州科技职业学院', rewritten: true });
+  });
+
   it('asks it about a college the corpus does not hold too, narrowed to none: 那清华大学呢？', () => {
     for (const question of ['那清华大学呢？', '清华大学呢']) {
       expect(carrySubjects(question, history, colleges, lexical), question).toEqual({ question: '清华大学如何开展党史学习教育？', college: undefined, rewritten: true });
