@@ -18,7 +18,7 @@ import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
 import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
-import { evidence as knobs, knownPlaces, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, notLongForms, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -88,7 +88,7 @@ function holdsLongForm(pattern: RegExp, text: string): boolean {
     const candidate = found[0];
     let known = longFormCache.get(candidate);
     if (known === undefined) {
-      known = getJieba().cut(candidate, false).length === 1;
+      known = getJieba().cut(candidate, false).length === 1 && !notLongForms.has(candidate);
       if (longFormCache.size > 10_000) longFormCache.clear();
       longFormCache.set(candidate, known);
     }

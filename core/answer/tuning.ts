@@ -230,6 +230,12 @@ export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/**
+ * Four-character words whose first and third characters spell another word (积极分子 → 积分) without
+ * being its long form: no 积分 is written in 入党积极分子.
+ */
+export const notLongForms: ReadonlySet<string> = new Set(['积极分子']);
+
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 export const unitGroups: readonly (readonly string[])[] = [
   ['名', '人', '位', '人次', '余人'],
