@@ -78,7 +78,8 @@ const dateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/u
 
 /** How a quoted span reads inside an answer: without its enumerator or dateline, ending in punctuation. */
 export function displayClaim(text: string): string {
-  let display = text.replace(dateline, '').replace(leadingEnumerator, '').trim();
+  // A claim is one line: a heading or label and its body join (after 。 directly, else with a space).
+  let display = text.replace(dateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ');
   if (display.length === 0) display = text.trim();
   display = display.replace(/[，,；;：:、]+$/u, '');
   if (!/[。！？…”’」』）)》]$/u.test(display)) display += '。';

@@ -7,7 +7,8 @@
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import { CitationBook, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence } from './compose-qa.ts';
+import { cutSentence, isLabelText, labelWithSentence } from './compose-qa.ts';
+import { ordinalOf } from './enumerations.ts';
 import { outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { answerLengths, sentenceCues, summaryKnobs } from './tuning.ts';
@@ -59,6 +60,13 @@ export function draftTopic(question: string): string {
 
 /** A practice as shown: with the run-in heading that introduces its sentence, if there is one. */
 function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headingBefore: EvidenceSentence | undefined, analysis: QuestionAnalysis): CitedSpan {
+  // A run-in label (加强“行动支部”建设。) names a practice; the sentence after it says what was done.
+  if (isLabelText(sentence.text)) {
+    const labelled = labelWithSentence(snapshot, sentence, analysis);
+    // Not when what follows opens the next point of the outline (4.实施“三融教育”工程…).
+    const body = labelled ? snapshot.documentText(sentence.chunk.document).slice(sentence.end, labelled.end).trim() : '';
+    if (labelled && ordinalOf(body) === null) return labelled;
+  }
   const cut = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
   // Only a cut that keeps the sentence's start can carry its heading (the span must stay contiguous).
   if (headingBefore && cut.start === sentence.start && headingBefore.chunk.chunkId === sentence.chunk.chunkId) return { ...cut, start: headingBefore.start };
@@ -102,16 +110,20 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     }
     // Practices and background read best in the articles' order; results and lessons by strength.
     const ordered = section === 'practice' || section === 'background' ? [...sentences].sort((a, b) => a.chunk.document.docId.localeCompare(b.chunk.document.docId) || a.start - b.start) : sentences;
-    ordered.forEach((sentence, index) => {
+    const shown: CitedSpan[] = [];
+    for (const sentence of ordered) {
       const span =
         section === 'practice'
           ? practiceSpan(snapshot, sentence, headingsBefore.get(sentence), analysis)
           : cutSentence(snapshot, sentence, analysis, answerLengths.longSentence, section === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      // A label's practice already told this sentence.
+      if (shown.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start <= span.start && span.end <= other.end)) continue;
+      shown.push(span);
       const claim = book.claim(span);
       if (section === 'background') lines.push(claim);
-      else if (section === 'practice') lines.push(`${index + 1}. ${claim}`);
+      else if (section === 'practice') lines.push(`${shown.length}. ${claim}`);
       else lines.push(`- ${claim}`);
-    });
+    }
     lines.push('');
   }
   return { text: lines.join('\n').trim(), citations: book.citations };

@@ -414,6 +414,12 @@ describe('comparisons and meeting drafts', () => {
       return lines.slice(start + 1, next < 0 ? undefined : next).filter((line) => /\[\d+\]/.test(line));
     };
     for (const practice of section('二、主要做法')) expect(practice.replace(/^\d+\.\s*|\[\d+\]/g, '').length, practice).toBeGreaterThan(24);
+    // A run-in label (加强“行动支部”建设。) comes with the sentence it heads, which is not listed again.
+    const branches = await ask('基层教工党支部建设经验', 'summary');
+    const practices = branches.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    expect(practices.find((line) => line.includes('加强“行动支部”建设'))).toMatch(/加强“行动支部”建设。配强支部书记双带头人/u);
+    expect(practices.filter((line) => line.includes('配强支部书记双带头人'))).toHaveLength(1);
+    practices.forEach((line, index) => expect(line.startsWith(`${index + 1}. `), line).toBe(true));
     // A lesson states one (关键, 只有…才能) or stands under the article's 体会/启示 heading.
     for (const lesson of section('四、经验启示')) {
       const [n] = claimsOf(lesson)[0]!.numbers;
