@@ -24,6 +24,9 @@ const dateSpan =
 const quotedSpan = /[“"「『《][^”"」』》]{1,40}[”"」』》]/gu;
 const organisationSpan = /[\u4e00-\u9fa5]{2,20}(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)/gu;
 const definitionCue = /即|是指|指的是|就是|意为|意思是|内涵是|理念是|核心是|：|:/u;
+/** An official named by office, right before what they did for the practice (批示, 肯定, 表扬). */
+const approvingOfficial = /[^\s，,。；;、的得获到受被了“”]{1,8}(?:领导|书记|主席|部长|厅长|省长|市长|局长|主任)(?=(?:同志)?(?:批示|肯定|表扬|点赞|充分肯定|高度评价|高度肯定))/gu;
+
 /** A clause after a name that goes on to list its parts (“5院4中心”全产业链示范基地，包括). */
 const listedParts = /^[^，。；;]{0,24}[，,](?:包括|包含|涵盖|分别是|分别为)/u;
 const enumeration = /[^，。；、]{1,20}(?:、[^，。；、]{1,20}){2,}/gu;
@@ -101,7 +104,8 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
     case '名称':
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':
-      return personSpans(text);
+      // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.
+      return [...personSpans(text), ...spansOf(approvingOfficial, text)];
     case '机构':
       return spansOf(organisationSpan, text);
     case '列表':

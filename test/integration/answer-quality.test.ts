@@ -205,6 +205,11 @@ describe('direct answers', () => {
     expect(claimLines(end.answer)[0]).toContain('匠心·向党、匠心·汇智');
   });
 
+  it('whose approval a practice won (得到了谁的肯定) is answered by the sentence about that practice', async () => {
+    const end = await ask('嘉职院的“红船领航”党员职教帮扶行动得到了谁的肯定？');
+    expect(claimLines(end.answer)[0]).toContain('得到云南省委领导批示肯定');
+  });
+
   it('an award asked for (什么奖) is answered by the sentence that names the person with it', async () => {
     const end = await ask('黄忠慧获得了什么奖？');
     expect(claimLines(end.answer)[0]).toContain('黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖');

@@ -59,6 +59,12 @@ describe('answer-type spans', () => {
     expect(found[1]).toBe('市卫生健康委员会');
   });
 
+  it('finds an official named by office right before the approval asked about (得到了谁的肯定)', () => {
+    const text = '开展“红船领航”党员职教帮扶行动，相关做法得到云南省委领导批示肯定，浙江卫视作专题报道。';
+    expect(texts(text, typedSpans('人物', text))).toEqual(['云南省委领导']);
+    expect(typedSpans('人物', '学校领导高度重视，多次召开专题会议。')).toEqual([]);
+  });
+
   it('finds people only next to a role, so that words jieba takes for names do not count', () => {
     const text = '市委书记张兵莅临嘉职院宣讲，校党委书记方俊良带头宣讲，师生喜爱。';
     expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);
