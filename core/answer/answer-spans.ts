@@ -102,6 +102,8 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
     case '时间':
       return spansOf(dateSpan, text);
     case '名称':
+      // An award is named by its own words (…创新奖三等奖); a quoted name beside it is what won it.
+      if (nameHead === '奖') return headedNameSpans(text, nameHead);
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':
       // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.

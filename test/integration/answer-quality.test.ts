@@ -213,6 +213,9 @@ describe('direct answers', () => {
   it('an award asked for (什么奖) is answered by the sentence that names the person with it', async () => {
     const end = await ask('黄忠慧获得了什么奖？');
     expect(claimLines(end.answer)[0]).toContain('黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖');
+    // The quoted name asked about is no award: the sentence naming the award leads.
+    const method = await ask('苏州工业职院的“人人出彩创新”工作法获得过什么奖？');
+    expect(claimLines(method.answer)[0]).toContain('获2021年江苏省党建工作创新奖三等奖');
   });
 
   it('a whole sentence is cited with its full stop, so the quote reads as the sentence', async () => {

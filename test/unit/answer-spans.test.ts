@@ -59,6 +59,14 @@ describe('answer-type spans', () => {
     expect(found[1]).toBe('市卫生健康委员会');
   });
 
+  it('names an award by its own words, not by the quoted name that won it (什么奖)', () => {
+    const text = '支部“人人出彩创新”工作法获2021年江苏省党建工作创新奖三等奖。';
+    const found = texts(text, typedSpans('名称', text, '奖'));
+    expect(found).toContain('2021年江苏省党建工作创新奖');
+    expect(found.some((span) => span.includes('人人出彩创新'))).toBe(false);
+    expect(typedSpans('名称', '积极探索“人人出彩创新”工作法。', '奖')).toEqual([]);
+  });
+
   it('finds an official named by office right before the approval asked about (得到了谁的肯定)', () => {
     const text = '开展“红船领航”党员职教帮扶行动，相关做法得到云南省委领导批示肯定，浙江卫视作专题报道。';
     expect(texts(text, typedSpans('人物', text))).toEqual(['云南省委领导']);
