@@ -1,7 +1,8 @@
 /**
  * Removes web-page noise from an article (breadcrumbs, publish lines, copyright footers, comment
  * widgets, figure captions) and keeps what those lines said about the article as metadata hints.
- * The body itself is kept line for line: only whole noise lines and the title line are dropped.
+ * The body itself is kept line for line: only whole noise lines and the title line are dropped
+ * (and a portal's name left where it linked a keyword is put back to the keyword).
  *
  * Lines longer than `maxNoiseLength` are always body, so every pattern below runs on short
  * strings and a megabyte-long line costs one length check.
@@ -336,13 +337,6 @@ function isBodyParagraph(line: string): boolean {
 }
 
 /**
- * Cleans one article: normalises it, removes web-page noise lines (breadcrumbs, publish lines,
- * copyright and contact footers, editor and comment lines, share/related widgets, source links,
- * figure captions) and the title line (unless `options.keepFirstLine`), and returns the metadata
- * those lines stated as hints.
- * Body paragraphs come out one per line, in order, otherwise unchanged.
- */
-/**
  * Portals that turn a keyword into a link to themselves and, copied as text, leave their name in its
  * place (学生全国高校思想政治工作网素质明显提高 for 学生思政素质明显提高): the name is put back to the
  * keyword. The one exception to keeping the body line for line.
@@ -360,6 +354,13 @@ function withKeywordsRestored(text: string, removed: { kind: string; text: strin
   });
 }
 
+/**
+ * Cleans one article: normalises it, removes web-page noise lines (breadcrumbs, publish lines,
+ * copyright and contact footers, editor and comment lines, share/related widgets, source links,
+ * figure captions) and the title line (unless `options.keepFirstLine`), and returns the metadata
+ * those lines stated as hints.
+ * Body paragraphs come out one per line, in order, otherwise unchanged (but for `keywordLinks`).
+ */
 export function cleanArticleText(raw: string, options: CleanOptions = {}): CleanResult {
   const removed: { kind: string; text: string }[] = [];
   const lines = withKeywordsRestored(normalizeText(raw), removed)
