@@ -154,7 +154,9 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const phrase = phraseText(analysis);
   const countFit = (count: number): number => (wanted === null ? 1 : count === wanted ? knobs.exactCountBonus : count > wanted ? knobs.moreThanCounted : knobs.fewerThanCounted);
   // A list whose items repeat the name asked about (“三亮”是什么) names its siblings, not its parts.
-  const siblings = (items: readonly string[]): number => (target && items.some((item) => item.includes(target)) ? knobs.siblingFactor : 1);
+  // An item whose first clause names it (实施业绩考核“亮牌制”。) is its sibling; one that mentions it
+  // in a later clause (三是党建工作融入教风建设，依托“三融教育”平台) may be its part.
+  const siblings = (items: readonly string[]): number => (target && items.some((item) => (item.split(/[，,。；;：:]/u)[0] ?? '').includes(target)) ? knobs.siblingFactor : 1);
   // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
   const partsKey = countedNameKey(target);
   const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);

@@ -199,6 +199,11 @@ describe('direct answers', () => {
     for (const [index, part] of ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动'].entries()) expect(lines[index]).toContain(part);
   });
 
+  it('a counted name\'s parts may mention it in a later clause (三是…融入教风建设，依托“三融教育”平台): still its parts, not its siblings', async () => {
+    const lines = claimLines((await ask('湖南电气风能工程学院的“三融教育”是融入哪三个方面？')).answer);
+    for (const [index, part] of ['融入专业建设', '融入师德建设', '融入教风建设'].entries()) expect(lines[index]).toContain(part);
+  });
+
   it('a unit named after its college\'s place (台州机电与模具工程学院) is answered from that college\'s article', async () => {
     const end = await ask('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
     expect(end.notFound, end.answer).toBe(false);
