@@ -52,6 +52,38 @@ export function isFollowUp(question: string, colleges: readonly string[]): boole
   return referringWords.test(question) || continuationOpening.test(question) || !own;
 }
 
+/** Whether a question opens pointing at an item of the previous answer's list (第二个工程…, 那第三项呢). */
+export function pointsIntoList(question: string): boolean {
+  return itemPointer.test(question.trim());
+}
+
+const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点)([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
+const chineseNumerals = '一二三四五六七八九十';
+
+/**
+ * The item of the previous answer's list (its first run of `- ` or `1. ` lines) that `question`
+ * points at, by its quoted name with the pointer's noun (第二个工程 → “三亮三比”工程) or else its
+ * first clause; null when the question points at none.
+ */
+function pointedItem(question: string, previousAnswer: string): { pointer: string; item: string } | null {
+  const pointer = itemPointer.exec(question.trim());
+  if (!pointer) return null;
+  const n = /\d/u.test(pointer[1]!) ? Number(pointer[1]) : chineseNumerals.indexOf(pointer[1]!) + 1;
+  const lines = previousAnswer.split('\n');
+  const first = lines.findIndex((line) => /^(?:- |\d+\. )/u.test(line));
+  if (first < 0) return null;
+  const items: string[] = [];
+  for (const line of lines.slice(first)) {
+    if (!/^(?:- |\d+\. )/u.test(line)) break;
+    items.push(line.replace(/^(?:- |\d+\. )/u, '').replace(/(?:\[\d+\])+/gu, '').trim());
+  }
+  const item = items[n - 1];
+  if (!item) return null;
+  const quoted = /“[^”]{1,20}”/u.exec(item)?.[0];
+  const text = quoted ? `${quoted}${pointer[2] ?? ''}` : (item.split(/[，,。；;]/u)[0] ?? item);
+  return { pointer: pointer[0], item: text };
+}
+
 /** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？). */
 function asksAboutAnother(question: string, colleges: readonly string[]): boolean {
   const phrase = bareSubject(question);
@@ -105,9 +137,19 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
  */
 export function carrySubjects(question: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics): CarriedContext {
   const unchanged: CarriedContext = { question, college: undefined, rewritten: false };
-  if (history.length === 0 || !isFollowUp(question, colleges)) return unchanged;
+  if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
+  // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
+  const pointed = pointedItem(question, previousAnswer);
+  if (pointed) {
+    const college = userTurns.map((turn) => collegesNamedIn(turn, colleges)).find((named) => named.length > 0) ?? collegesNamedIn(previousAnswer, colleges);
+    const who = college.length === 1 ? college[0]! : '';
+    let asked = `${who}${question.trim().replace(pointed.pointer, pointed.item).replace(/^(?:那么?)/u, '').replace(/呢([？?]?)$/u, '$1')}`;
+    if (!/[？?]$/u.test(asked)) asked += '？';
+    return { question: asked, college: who || undefined, rewritten: true };
+  }
+  if (!isFollowUp(question, colleges)) return unchanged;
   const inCorpus = collegesNamedIn(question, colleges);
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
   const elsewhere = inCorpus.length === 0 ? otherOrganisation(question) : null;

@@ -29,6 +29,16 @@ async function ask(question: string, mode: AnswerMode = 'qa'): Promise<Omit<Answ
   return answers.answerOnce({ question, mode, history: [], filters: {} }, AbortSignal.timeout(30_000));
 }
 
+/** A follow-up asked after `question` and its answer. */
+async function askAfter(question: string, followUp: string): Promise<Omit<AnswerEnd, 'id'>> {
+  const first = await ask(question);
+  const history = [
+    { role: 'user' as const, content: question },
+    { role: 'assistant' as const, content: first.answer },
+  ];
+  return answers.answerOnce({ question: followUp, mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+}
+
 /** Lines with claims (not headings, labels or blank lines). */
 function claimLines(answer: string): string[] {
   return answer
@@ -331,14 +341,15 @@ describe('a refusal points to the text nearest the question', () => {
     expect(end.answer).toContain('：湖南电气职业技术学院的文章中没有提到“自动化学院”。');
   });
 
+  it('answers 第二个工程… about the second item the previous answer listed', async () => {
+    const end = await askAfter('湖南电气风能工程学院教工党支部实施了哪五大工程？', '第二个工程具体内容是什么？');
+    expect(end.searchedFor).toBe('湖南电气职业技术学院“三亮三比”工程具体内容是什么？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer).join('')).toContain('亮身份');
+  });
+
   it('says what was not found in the articles of the college a follow-up turned to, not in the corpus', async () => {
-    const question = '浙江机电职业技术学院自动化学院的党总支副书记是谁？';
-    const first = await ask(question);
-    const history = [
-      { role: 'user' as const, content: question },
-      { role: 'assistant' as const, content: first.answer },
-    ];
-    const end = await answers.answerOnce({ question: '那湖南电气职业技术学院呢？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    const end = await askAfter('浙江机电职业技术学院自动化学院的党总支副书记是谁？', '那湖南电气职业技术学院呢？');
     expect(end.notFound).toBe(true);
     // 自动化学院 is 浙江机电's: asked of 湖南电气, the question loses that unit along with the college.
     expect(end.searchedFor).toBe('湖南电气职业技术学院的党总支副书记是谁？');

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrySubjects, collegesIn, isFollowUp } from '../../core/answer/conversation.ts';
+import { carrySubjects, collegesIn, isFollowUp, pointsIntoList } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
 import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
@@ -85,6 +85,18 @@ describe('carrySubjects', () => {
   it('asks the previous question about another college\'s unit, in place of the old college and its unit', () => {
     const honours = [turn('user', '苏州工业职业技术学院智能制造教工党支部获得过哪些荣誉？'), turn('assistant', '2021年度，支部荣获江苏省高校先进基层党组织称号。[1]')];
     expect(carrySubjects('那湖南电气的风能学院呢？', honours, colleges, lexical)).toEqual({ question: '湖南电气的风能学院获得过哪些荣誉？', college: '湖南电气职业技术学院', rewritten: true });
+  });
+
+  it('reads 第二个工程… as the second item of the previous answer\'s list, by its quoted name', () => {
+    const projects = [
+      turn('user', '湖南电气风能工程学院教工党支部实施了哪五大工程？'),
+      turn('assistant', '- 实施“四个一”工程，落实教育党员有力。[1]\n- 实施“三亮三比”工程，落实管理和监督党员有力。[2]\n- 实施“三服务”工程，落实组织师生有力。[3]\n\n- 湖南电气职业技术学院风能工程学院党总支教工党支部严格对照…[4]'),
+    ];
+    expect(pointsIntoList('第二个工程具体内容是什么？')).toBe(true);
+    expect(carrySubjects('第二个工程具体内容是什么？', projects, colleges, lexical)).toEqual({ question: '湖南电气职业技术学院“三亮三比”工程具体内容是什么？', college: '湖南电气职业技术学院', rewritten: true });
+    // No such item, or no list: the question is left to the other follow-up rules.
+    expect(carrySubjects('第九个工程具体内容是什么？', projects, colleges, lexical).question).not.toContain('“');
+    expect(isFollowUp('第一个获得全国样板支部的是哪个学院？', colleges)).toBe(false);
   });
 
   it('reads 其中… as a follow-up on the previous question\'s college', () => {
