@@ -5,7 +5,7 @@
  * clause that holds it and still cite the exact span.
  */
 import { getJieba } from '../text/tokenize.ts';
-import type { AnswerType } from './tuning.ts';
+import { awardHead, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -103,7 +103,7 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
       return spansOf(dateSpan, text);
     case '名称':
       // An award is named by its own words (…创新奖三等奖); a quoted name beside it is what won it.
-      if (nameHead === '奖') return headedNameSpans(text, nameHead);
+      if (nameHead === awardHead) return headedNameSpans(text, nameHead);
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':
       // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.

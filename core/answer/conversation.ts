@@ -143,9 +143,10 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
   const pointed = pointedItem(question, previousAnswer);
   if (pointed) {
-    const college = userTurns.map((turn) => collegesNamedIn(turn, colleges)).find((named) => named.length > 0) ?? collegesNamedIn(previousAnswer, colleges);
-    const who = college.length === 1 ? college[0]! : '';
-    let asked = `${who}${question.trim().replace(pointed.pointer, pointed.item).replace(/^(?:那么?)/u, '').replace(/呢([？?]?)$/u, '$1')}`;
+    const named = userTurns.map((turn) => collegesNamedIn(turn, colleges)).find((found) => found.length > 0) ?? collegesNamedIn(previousAnswer, colleges);
+    const who = named.length === 1 ? named[0]! : '';
+    // The pointer (那第三项 included) gives way to the item it points at.
+    let asked = `${who}${question.trim().replace(pointed.pointer, pointed.item).replace(/呢([？?]?)$/u, '$1')}`;
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: who || undefined, rewritten: true };
   }

@@ -18,6 +18,7 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  awardHead,
   countedPeople,
   contactAsked,
   generalSpecificity,
@@ -471,7 +472,7 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 /** The noun a 名称 question names: the last topic word before 叫什么/名称/名字. */
 function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
   // 获得了什么奖: the award's name ends in 奖 (…杰出教师奖).
-  if (/什么奖/u.test(question)) return '奖';
+  if (/什么奖/u.test(question)) return awardHead;
   const cue = /叫什么|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);

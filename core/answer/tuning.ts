@@ -236,6 +236,9 @@ export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
  */
 export const notLongForms: ReadonlySet<string> = new Set(['积极分子']);
 
+/** The head noun of an award asked for (什么奖): its name is built on it (…创新奖), not quoted. */
+export const awardHead = '奖';
+
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 export const unitGroups: readonly (readonly string[])[] = [
   ['名', '人', '位', '人次', '余人'],

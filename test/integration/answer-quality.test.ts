@@ -192,46 +192,35 @@ describe('direct answers', () => {
     expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院']));
   });
 
-  it('a count of people asked with 个 (多少个讲师) is answered by the count in 名, paraphrase and all', async () => {
-    const end = await ask('嘉职院2021年有多少个讲师挣的钱比副教授还多？');
-    expect(end.notFound).toBe(false);
-    expect(claimLines(end.answer)[0]).toContain('27名讲师收入超过副教授');
-  });
-
-  it('a definition whose parts follow a clause later (“5院4中心”…基地，包括…) keeps that clause in its lead', async () => {
-    const end = await ask('台州科技职院的“5院4中心”是指什么？');
-    expect(claimLines(end.answer)[0]).toContain('包括市中小微专精特新企业研究院、凯华模具产业学院等5个学院和市智能模具协同创新中心等4个中心');
-  });
-
-  it('the parts of a counted name are not a list after the row that names it among its siblings (“四个一”)', async () => {
-    const end = await ask('“四个一”工程是指什么？');
-    const lines = claimLines(end.answer);
-    for (const [index, part] of ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动'].entries()) expect(lines[index]).toContain(part);
-  });
-
-  it('a counted name\'s parts may mention it in a later clause (三是…融入教风建设，依托“三融教育”平台): still its parts, not its siblings', async () => {
-    const lines = claimLines((await ask('湖南电气风能工程学院的“三融教育”是融入哪三个方面？')).answer);
-    for (const [index, part] of ['融入专业建设', '融入师德建设', '融入教风建设'].entries()) expect(lines[index]).toContain(part);
-  });
-
-  it('a unit named after its college\'s place (台州机电与模具工程学院) is answered from that college\'s article', async () => {
-    const end = await ask('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
-    expect(end.notFound, end.answer).toBe(false);
-    expect(claimLines(end.answer)[0]).toContain('匠心·向党、匠心·汇智');
-  });
-
-  it('whose approval a practice won (得到了谁的肯定) is answered by the sentence about that practice', async () => {
-    const end = await ask('嘉职院的“红船领航”党员职教帮扶行动得到了谁的肯定？');
-    expect(claimLines(end.answer)[0]).toContain('得到云南省委领导批示肯定');
-  });
-
-  it('an award asked for (什么奖) is answered by the sentence that names the person with it', async () => {
-    const end = await ask('黄忠慧获得了什么奖？');
-    expect(claimLines(end.answer)[0]).toContain('黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖');
+  // Each question is answered, and its first claim holds what was asked.
+  const leads: [string, string, string][] = [
+    ['a count of people asked with 个 (多少个讲师), paraphrase and all, by the count in 名', '嘉职院2021年有多少个讲师挣的钱比副教授还多？', '27名讲师收入超过副教授'],
+    ['a definition whose parts follow a clause later (“5院4中心”…基地，包括…), with that clause', '台州科技职院的“5院4中心”是指什么？', '包括市中小微专精特新企业研究院、凯华模具产业学院等5个学院和市智能模具协同创新中心等4个中心'],
+    ['a unit named after its college\'s place (台州机电与模具工程学院), from that college\'s article', '台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？', '匠心·向党、匠心·汇智'],
+    ['whose approval a practice won (得到了谁的肯定), by the sentence about that practice', '嘉职院的“红船领航”党员职教帮扶行动得到了谁的肯定？', '得到云南省委领导批示肯定'],
+    ['an award asked for (什么奖), by the sentence that names the person with it', '黄忠慧获得了什么奖？', '黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖'],
     // The quoted name asked about is no award: the sentence naming the award leads.
-    const method = await ask('苏州工业职院的“人人出彩创新”工作法获得过什么奖？');
-    expect(claimLines(method.answer)[0]).toContain('获2021年江苏省党建工作创新奖三等奖');
-  });
+    ['an award a quoted practice won, by the award\'s name', '苏州工业职院的“人人出彩创新”工作法获得过什么奖？', '获2021年江苏省党建工作创新奖三等奖'],
+  ];
+  for (const [what, question, lead] of leads) {
+    it(`answers ${what}`, async () => {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(false);
+      expect(claimLines(end.answer)[0]).toContain(lead);
+    });
+  }
+
+  // A counted name's parts lead, in order.
+  const parts: [string, string, string[]][] = [
+    ['not a list after the row that names it among its siblings (“四个一”)', '“四个一”工程是指什么？', ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动']],
+    ['even when one mentions it in a later clause (三是…融入教风建设，依托“三融教育”平台)', '湖南电气风能工程学院的“三融教育”是融入哪三个方面？', ['融入专业建设', '融入师德建设', '融入教风建设']],
+  ];
+  for (const [what, question, expected] of parts) {
+    it(`lists a counted name's parts, ${what}`, async () => {
+      const lines = claimLines((await ask(question)).answer);
+      for (const [index, part] of expected.entries()) expect(lines[index]).toContain(part);
+    });
+  }
 
   it('a whole sentence is cited with its full stop, so the quote reads as the sentence', async () => {
     const end = await ask('嘉兴职业技术学院在教师评价改革中实施了哪些制度？');
