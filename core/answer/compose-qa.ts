@@ -12,12 +12,13 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, documentContext, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
+import { verdictWord, yesNoVerdict } from './yes-no.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -249,7 +250,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const lead = typedLead ?? label ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
-    const leadLength = !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
+    const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
@@ -294,6 +295,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     budget -= span.end - span.start;
   }
 
+  // A yes-or-no question hears yes or no first, when the lead settles it.
+  const lead = leadSentences[0];
+  const verdict = lead && !options.nested ? yesNoVerdict(analysis, lead.text, documentContext(lead.chunk)) : null;
+  const opening = verdict ? `${verdictWord(analysis.question, verdict)}。` : '';
+
   const documents = new Map<string, IndexedDocument>();
   for (const span of [...leadItems, ...support]) documents.set(span.chunk.document.docId, span.chunk.document);
   const colleges = new Set([...documents.values()].map((document) => document.college || document.unit));
@@ -327,6 +333,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
       for (const span of support) lines.push(`- ${book.claim(span)}`);
     }
   }
+  // The verdict stands on its own line, above whoever says it: the claims below carry the citations.
+  if (opening) lines.unshift(opening);
   return { text: lines.join('\n').trim(), citations: book.citations };
 }
 

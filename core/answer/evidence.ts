@@ -137,6 +137,16 @@ export function coreCoverageOf(analysis: QuestionAnalysis, roles: readonly TermR
   return (text) => weightedShare(core, weight, (match) => presence(match, text));
 }
 
+/**
+ * The question's words of `roles` that `text` does not hold: neither the word, nor a synonym, nor
+ * its parts. Lower-case the text first.
+ */
+export function termsNotIn(analysis: QuestionAnalysis, text: string, roles: readonly TermRole[] = ['subject', 'topic']): QuestionTerm[] {
+  return prepare(analysis.terms.filter((term) => roles.includes(term.role)))
+    .filter((match) => presence(match, text) < knobs.partsFound)
+    .map((match) => match.term);
+}
+
 /** A sentence of a retrieved passage, scored against the question. */
 export interface EvidenceSentence {
   chunk: IndexedChunk;

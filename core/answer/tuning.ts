@@ -488,6 +488,28 @@ export const qaKnobs = {
 } as const;
 
 // ------------------------------------------------------------------------------------------------
+// 是否 (yes-or-no answers)
+
+export const yesNoKnobs = {
+  /**
+   * A number with what it counts (3年, 第一周, 一等奖, 第二批): where the question and the sentence
+   * give the same frame different numbers, the answer is no.
+   */
+  counted: /(第)?(\d{1,4}|[一二两三四五六七八九十]{1,3})(等奖|星期|个月|[年次届批周名个项位家所天期轮级星])/gu,
+  /**
+   * A sentence that says no itself (不受…限制, 不能到馆借阅, 未通过, 免征): its words matching the
+   * question's say nothing of yes. 不 in words that do not negate (不断, 不仅, 不少) does not count.
+   */
+  negation: /不(?!断|仅|少|同|久|但|论|管|忘|懈|朽|凡)|未(?!来)|没有|无需|无须|无法|并非|免(?:征|收|于|除|予|费)|禁止|严禁/u,
+  /** How the answer is said, by how the question asks: 有没有 → 有/没有, 是不是 → 是/不是, else 是/否. */
+  words: [
+    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$/u, '有', '没有'],
+    [/是不是|是否是|(?:^|[^否])是[^，。？?]{0,40}吗[？?]?$/u, '是', '不是'],
+  ] as readonly (readonly [RegExp, string, string])[],
+  otherwise: ['是', '否'] as const,
+} as const;
+
+// ------------------------------------------------------------------------------------------------
 // Refusals
 
 /**
