@@ -52,13 +52,24 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
       continue;
     }
+    // A fit of 0 rules a sentence out of the cell.
     const pick = (fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence): EvidenceSentence | undefined =>
       sentences
         .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= strength * compareKnobs.cellCoverage)
         .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
+        .filter((candidate) => candidate.score > 0)
         .sort((a, b) => b.score - a.score)[0]?.sentence;
-    // 做法 wants what the college did; honours and figures belong in 成效.
-    const practice = pick((sentence) => typeFit('做法', sentence.text, false) * (1 - 0.6 * outcomeStrength(sentence.text)));
+    // 做法 wants what the college did; honours and figures belong in 成效. A run-in label is judged
+    // with the sentence it heads (优秀成果奖。 heads an award, not a practice).
+    const practiceText = (sentence: EvidenceSentence): string => {
+      const headed = isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text;
+    };
+    const practice = pick((sentence) => {
+      const text = practiceText(sentence);
+      const outcome = outcomeStrength(text);
+      return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
+    });
     const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;

@@ -567,6 +567,8 @@ export const compareKnobs = {
   cellCoverage: 0.6,
   /** 成效 must state a result at least this clearly (outcomeStrength). */
   outcomeStrength: 0.4,
+  /** A sentence stating a result this clearly (an honour: outcomeStrength 1) is no 做法, whatever else it says. */
+  practiceOutcomeBelow: 1,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../core/answer/answer-service.ts';
 import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
 import { nearbyKnobs, sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
+import { outcomeStrength } from '../../core/answer/evidence.ts';
 import type { SearchService } from '../../core/retrieval/search-service.ts';
 import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
 import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
@@ -415,6 +416,17 @@ describe('comparisons and meeting drafts', () => {
     expect(end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!.practice!.text).toContain('两微一端');
     const labelled = await ask('对比各院校开展思政育人的做法。', 'compare');
     expect(labelled.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!.practice!.text).toMatch(/^建设思政育人“新高地”。与浙江红船干部学院/u);
+  });
+
+  it('a comparison never puts an honour in the 做法 column, nor a label that heads one (优秀成果奖。)', async () => {
+    const end = await ask('校企党建共建', 'compare');
+    const hunan = end.table!.rows.find((row) => row.college === '湖南电气职业技术学院')!;
+    expect(hunan.practice).toBeNull();
+    expect(hunan.outcome!.text).toContain('优秀成果奖一等奖');
+    for (const topic of ['校企党建共建', '对比五所院校党建与专业建设融合的做法', '教工党支部管理党员的方式']) {
+      const table = topic === '校企党建共建' ? end.table! : (await ask(topic, 'compare')).table!;
+      for (const row of table.rows) if (row.practice) expect(outcomeStrength(row.practice.text), row.practice.text).toBeLessThan(1);
+    }
   });
 
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
