@@ -18,7 +18,7 @@ import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
-import { verdictWord, yesNoVerdict } from './yes-no.ts';
+import { verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -215,6 +215,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   let leadSentences: EvidenceSentence[] = [];
   let enumerated = false;
   let continued = false;
+  let verdict: Verdict | null = null;
   const wantsItems = type === '列表' || type === '定义' || (analysis.expectedCount !== null && analysis.expectedCount > 1);
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
@@ -251,7 +252,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
-    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength);
+    // A yes or no is shown with the clause that settles it (the number, the level, the person).
+    verdict = options.nested ? null : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
+    const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
+    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : undefined;
+    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles);
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
     const through = labelled ? (/[。！？；;!?]$/u.test(snapshot.documentText(labelled.chunk.document).slice(labelled.start, labelled.end).trim()) ? { ...lead, start: labelled.start, end: labelled.end } : null) : lead;
@@ -296,9 +301,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   }
 
   // A yes-or-no question hears yes or no first, when the lead settles it.
-  const lead = leadSentences[0];
-  const verdict = lead && !options.nested ? yesNoVerdict(analysis, lead.text, documentContext(lead.chunk)) : null;
-  const opening = verdict ? `${verdictWord(analysis.question, verdict)}。` : '';
+  const opening = verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : '';
 
   const documents = new Map<string, IndexedDocument>();
   for (const span of [...leadItems, ...support]) documents.set(span.chunk.document.docId, span.chunk.document);

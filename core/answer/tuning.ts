@@ -485,6 +485,8 @@ export const qaKnobs = {
   nestedSupport: 1,
   /** In a follow-up, a sentence the previous answer showed scores this much. */
   alreadyShownFactor: 0.35,
+  /** A yes-or-no lead is cut around the clause that settles it: that clause scores this much more. */
+  settlingClauseBonus: 10,
 } as const;
 
 // ------------------------------------------------------------------------------------------------
@@ -495,12 +497,27 @@ export const yesNoKnobs = {
    * A number with what it counts (3年, 第一周, 一等奖, 第二批): where the question and the sentence
    * give the same frame different numbers, the answer is no.
    */
-  counted: /(第)?(\d{1,4}|[一二两三四五六七八九十]{1,3})(等奖|星期|个月|[年次届批周名个项位家所天期轮级星])/gu,
+  counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(等奖|星期|个月|人次|万元|亿元|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
   /**
-   * A sentence that says no itself (不受…限制, 不能到馆借阅, 未通过, 免征): its words matching the
+   * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
+   * word, the noun after it, and what marks each level in a sentence within `levelWindow`
+   * characters before that noun. A place's name (江苏省, 台州市) marks its level.
+   */
+  levels: [
+    ['national', /全国|国家级|国家/u],
+    ['provincial', /省/u],
+    ['municipal', /市(?!场|委)/u],
+    ['school', /校级|院级/u],
+  ] as readonly (readonly [string, RegExp])[],
+  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,
+  levelWindow: 8,
+  /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
+  missingShare: 0.1,
+  /**
+   * A sentence that says no itself (不受…限制, 不能到馆借阅, 未通过, 免征, 暂停办理): its words matching the
    * question's say nothing of yes. 不 in words that do not negate (不断, 不仅, 不少) does not count.
    */
-  negation: /不(?!断|仅|少|同|久|但|论|管|忘|懈|朽|凡)|未(?!来)|没有|无需|无须|无法|并非|免(?:征|收|于|除|予|费)|禁止|严禁/u,
+  negation: /不(?!断|仅|少|同|久|但|论|管|忘|懈|朽|凡)|未(?!来)|没有|无需|无须|无法|并非|免(?:征|收|于|除|予|费)|禁止|严禁|暂停|停止|中止|终止|取消|叫停|关闭/u,
   /** How the answer is said, by how the question asks: 有没有 → 有/没有, 是不是 → 是/不是, else 是/否. */
   words: [
     [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$/u, '有', '没有'],

@@ -4,12 +4,19 @@
  * something is another number there (是每月第一周吗 against 每月第四周: no). Otherwise the answer
  * shows the evidence and leaves the verdict to the reader.
  */
-import { coreCoverageOf, termsNotIn } from './evidence.ts';
+import { personSpans } from './answer-spans.ts';
+import { coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { yesNoKnobs } from './tuning.ts';
+import { roleWords, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
 export type YesNo = 'yes' | 'no';
+
+/** A verdict and the clauses of the sentence that settle it (where the number, level or role stands). */
+export interface Verdict {
+  answer: YesNo;
+  settling: string[];
+}
 
 const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -32,41 +39,111 @@ interface Counted {
 function countedIn(text: string): Counted[] {
   const found: Counted[] = [];
   for (const match of text.matchAll(yesNoKnobs.counted)) {
-    const value = valueOf(match[2]!);
-    if (value !== null) found.push({ text: match[0], frame: `${match[1] ?? ''}…${match[3]!}`, value });
+    // 首批 is 第一批; a unit without a number (年 in 每年) counts nothing.
+    const value = match[1] === '首' && !match[2] ? 1 : match[2] ? valueOf(match[2]) : null;
+    if (value !== null) found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[3]!.replace('％', '%')}`, value });
   }
   return found;
 }
 
+/** The level a text marks (national, provincial…), by the first marker found, or null. */
+function levelOf(text: string): string | null {
+  return yesNoKnobs.levels.find(([, marker]) => marker.test(text))?.[0] ?? null;
+}
+
 /**
- * Yes when `sentence` (with `context`, what the article is about: its college, title) holds every
- * word of the question and the same numbers; no when it holds the rest and gives something the
- * question counts another number; null when it does not settle the question, or says no itself.
+ * Whether the sentence gives what the question asks for at the level it asks (是不是全国文明单位):
+ * 'same' when the noun stands after a marker of that level, 'other' when only after another
+ * level's (省级文明单位, 台州市职业教育先进单位), null when the question names no level or the
+ * sentence does not tell.
  */
-export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, context = ''): YesNo | null {
+function levelMatch(question: string, sentence: string): { match: 'same' | 'other'; clause: string } | null {
+  const asked = yesNoKnobs.levelAsked.exec(question);
+  if (!asked) return null;
+  const level = levelOf(asked[1]!);
+  // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育).
+  const anchor = asked[2]!.replace(/[“”]/gu, '').slice(0, 4);
+  let other: string | null = null;
+  for (let at = sentence.indexOf(anchor); at >= 0; at = sentence.indexOf(anchor, at + 1)) {
+    const before = sentence.slice(Math.max(0, at - yesNoKnobs.levelWindow), at);
+    const found = levelOf(before);
+    if (found === level) return { match: 'same', clause: clauseAt(sentence, at) };
+    if (found) other ??= clauseAt(sentence, at);
+  }
+  return other === null ? null : { match: 'other', clause: other };
+}
+
+/** The clause of `sentence` around offset `at`. */
+function clauseAt(sentence: string, at: number): string {
+  const start = Math.max(...['，', ',', '；', ';', '。'].map((mark) => sentence.lastIndexOf(mark, at - 1))) + 1;
+  const ends = ['，', ',', '；', ';', '。'].map((mark) => sentence.indexOf(mark, at)).filter((end) => end >= 0);
+  return sentence.slice(start, ends.length > 0 ? Math.min(...ends) : sentence.length);
+}
+
+/**
+ * Whether the person the question names holds the role it asks about in the sentence (党委书记是张兵吗
+ * against 市委书记张兵…，校党委书记方俊良): 'same', 'other' when someone else named there holds it,
+ * or null when the question names no role and person or the sentence does not tell.
+ */
+function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same' | 'other'; clause: string } | null {
+  const roles = analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word);
+  if (roles.length === 0) return null;
+  const people = personSpans(sentence);
+  const asked = people.filter((span) => analysis.terms.some((term) => term.word === sentence.slice(span.start, span.end)));
+  if (asked.length === 0) return null;
+  const holding = asked.find((span) => holdsRole(sentence, span, roles));
+  if (holding) return { match: 'same', clause: clauseAt(sentence, holding.start) };
+  const other = people.find((span) => !asked.includes(span) && holdsRole(sentence, span, roles));
+  return other ? { match: 'other', clause: clauseAt(sentence, other.start) } : null;
+}
+
+/**
+ * Yes when `sentence` (with `context`, what the article is about: its college, title) holds the
+ * question's words and the same numbers, level and person; no when it holds the rest and gives what
+ * the question counts another number, the honour another level, or the role another person; null
+ * when it does not settle the question, or says no itself.
+ */
+export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, context = ''): Verdict | null {
   if (analysis.answerType !== '是否' || yesNoKnobs.negation.test(sentence)) return null;
   const asked = countedIn(analysis.question);
-  // A sentence may count several things (领导班子连续2年…，党委书记…连续3年…): the clause that
-  // says most of the question's words is the one whose number answers it.
-  const coverage = coreCoverageOf(analysis, ['subject', 'topic', 'generic']);
-  const clauses = sentence.split(/[，,；;。！？!?]/u).map((text) => ({ counted: countedIn(text), covers: coverage(text.toLowerCase()) }));
+  const inCount = (word: string): boolean => asked.some((count) => count.text.includes(word) || word.includes(count.text));
+  // A sentence may count several things (领导班子连续2年…，党委书记…连续3年…): the clause that says
+  // most of the question's other words, then the longest run of them, is the one whose number
+  // answers it (27名副教授收入超过了教授 is 37名副教授收入超过教授, not 27名讲师收入超过副教授).
+  const coverage = coreCoverageOf({ ...analysis, terms: analysis.terms.filter((term) => !inCount(term.word)) }, ['subject', 'topic', 'generic']);
+  const clauses = sentence
+    .split(/[，,；;。！？!?]/u)
+    .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
   let differs = false;
+  const settling: string[] = [];
   for (const count of asked) {
     const framed = clauses.filter((clause) => clause.counted.some((other) => other.frame === count.frame));
     // The sentence does not say how many: it cannot settle the question.
     if (framed.length === 0) return null;
     const best = Math.max(...framed.map((clause) => clause.covers));
-    const answers = framed.filter((clause) => clause.covers === best).map((clause) => clause.counted.some((other) => other.frame === count.frame && other.value === count.value));
+    const covering = framed.filter((clause) => clause.covers === best);
+    const longest = Math.max(...covering.map((clause) => clause.run));
+    const closest = covering.filter((clause) => clause.run === longest);
+    const answers = closest.map((clause) => clause.counted.some((other) => other.frame === count.frame && other.value === count.value));
     // Clauses that say as much of the question and disagree on the number leave it open.
     if (answers.some((same) => same !== answers[0])) return null;
     if (!answers[0]) differs = true;
+    settling.push(closest[0]!.text);
   }
-  // A word inside a number the sentence gives otherwise (一等奖, 第一周) is what differs, not what is missing.
-  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter(
-    (term) => !asked.some((count) => count.text.includes(term.word) || term.word.includes(count.text)),
-  );
-  if (missing.length > 0) return null;
-  return differs ? 'no' : 'yes';
+  const level = levelMatch(analysis.question, sentence);
+  const role = roleMatch(analysis, sentence);
+  if (level?.match === 'other' || role?.match === 'other') differs = true;
+  if (level) settling.push(level.clause);
+  if (role) settling.push(role.clause);
+  // A question naming a level is settled only where the sentence tells it.
+  if (yesNoKnobs.levelAsked.test(analysis.question) && level === null) return null;
+  // A word inside a number the sentence gives otherwise (一等奖, 第一周) is what differs, not what is
+  // missing; a few light words (听说, 搞) may be missing, never a name.
+  const total = analysis.terms.filter((term) => term.role !== 'intent').reduce((sum, term) => sum + term.weight, 0);
+  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word));
+  const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
+  if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
+  return { answer: differs ? 'no' : 'yes', settling };
 }
 
 /** The words that say the verdict as the question asks for it (有/没有, 是/不是, 是/否). */

@@ -12,6 +12,8 @@ import { loadTransformersEmbedder } from '../../core/embedding/transformers-embe
 import { ingestCorpus, type IngestOptions, type IngestSummary } from '../../ingest/pipeline.ts';
 import { isIngestProblem, readCorpusFile } from '../../ingest/readers/index.ts';
 import { ensureTestModel, testModelId } from '../fixtures/make-test-model.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The five default articles, as the repository ships them. */
@@ -89,6 +91,30 @@ export async function ingestDefaultCorpus(prefix: string): Promise<string> {
   const indexDir = path.join(root, 'index');
   await ingest(copyDefaultCorpus(root), indexDir);
   return indexDir;
+}
+
+/** What a test file reads from a lexical index of the default corpus. */
+export interface DefaultSnapshot {
+  snapshot: EmbeddedSnapshot;
+  /** The colleges the corpus names. */
+  colleges: string[];
+}
+
+/**
+ * Ingests the default corpus before the file's tests and opens its snapshot (lexical only);
+ * closes it and removes the index after them. Read the result inside tests, not at import.
+ */
+export function useDefaultSnapshot(prefix: string): DefaultSnapshot {
+  const loaded = {} as DefaultSnapshot;
+  beforeAll(async () => {
+    loaded.snapshot = EmbeddedSnapshot.load(await ingestDefaultCorpus(prefix), { vectorModel: null });
+    loaded.colleges = [...new Set(loaded.snapshot.documents.map((document) => document.college).filter(Boolean))];
+  });
+  afterAll(() => {
+    loaded.snapshot.close();
+    removeTempDirs();
+  });
+  return loaded;
 }
 
 /** Loads the tiny test model offline, through the product's adapter; fails the test when it cannot. */

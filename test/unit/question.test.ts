@@ -3,26 +3,15 @@
  * statistics from a real index of the default corpus and jieba's general-language IDF), counts,
  * list nouns, units and names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, writtenInFull } from '../../core/answer/evidence.ts';
-import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
-import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
-let snapshot: EmbeddedSnapshot;
-let colleges: string[];
+const corpus = useDefaultSnapshot('question');
 
-beforeAll(async () => {
-  snapshot = EmbeddedSnapshot.load(await ingestDefaultCorpus('question'), { vectorModel: null });
-  colleges = [...new Set(snapshot.documents.map((document) => document.college).filter(Boolean))];
-});
-afterAll(() => {
-  snapshot.close();
-  removeTempDirs();
-});
-
-const analyze = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges, terms: snapshot.lexical });
+const analyze = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical });
 const roleOf = (analysis: QuestionAnalysis, word: string): string | undefined => analysis.terms.find((term) => term.word === word)?.role;
 
 describe('answer types', () => {
@@ -97,8 +86,8 @@ describe('word roles', () => {
   it('cuts a preposition jieba glued to the next character (对受疫情, 意见中要严格)', () => {
     // A corpus segmented by the same jieba holds the glued words too.
     const glued = new Set(['对受', '中要']);
-    const terms = { chunkCount: snapshot.lexical.chunkCount, documentFrequency: (word: string) => (glued.has(word) ? 40 : snapshot.lexical.documentFrequency(word)), idf: (word: string) => snapshot.lexical.idf(word) };
-    const words = (question: string): string[] => analyzeQuestion(question, { colleges, terms }).terms.map((term) => term.word);
+    const terms = { chunkCount: corpus.snapshot.lexical.chunkCount, documentFrequency: (word: string) => (glued.has(word) ? 40 : corpus.snapshot.lexical.documentFrequency(word)), idf: (word: string) => corpus.snapshot.lexical.idf(word) };
+    const words = (question: string): string[] => analyzeQuestion(question, { colleges: corpus.colleges, terms }).terms.map((term) => term.word);
     expect(words('学校对受疫情影响的学生有何帮扶政策？')).not.toContain('对受');
     expect(words('指导意见中要严格人员管理的内容是什么？')).not.toContain('中要');
   });
@@ -197,7 +186,7 @@ describe('word roles', () => {
   });
 
   it('marks the words a follow-up carried from the conversation, not those the user wrote', () => {
-    const analysis = analyzeQuestion('嘉兴职业技术学院党史学习教育的解决了多少个实际问题？', { colleges, terms: snapshot.lexical, ownWords: '解决了多少个实际问题？' });
+    const analysis = analyzeQuestion('嘉兴职业技术学院党史学习教育的解决了多少个实际问题？', { colleges: corpus.colleges, terms: corpus.snapshot.lexical, ownWords: '解决了多少个实际问题？' });
     expect(analysis.terms.filter((term) => term.carried).map((term) => term.word).sort()).toEqual(['党史学习教育', '嘉兴职业技术学院'].sort());
     expect(analyze('嘉兴职业技术学院解决了多少个实际问题？').terms.some((term) => term.carried)).toBe(false);
   });

@@ -2,26 +2,15 @@
  * 是否: the verdict a sentence gives a yes-or-no question (real jieba, corpus statistics from a
  * real index of the default corpus), and the words that say it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../core/answer/question.ts';
 import { verdictWord, yesNoVerdict, type YesNo } from '../../core/answer/yes-no.ts';
-import { EmbeddedSnapshot } from '../../core/index/index-reader.ts';
-import { ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
+import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
-let snapshot: EmbeddedSnapshot;
-let colleges: string[];
-
-beforeAll(async () => {
-  snapshot = EmbeddedSnapshot.load(await ingestDefaultCorpus('yes-no'), { vectorModel: null });
-  colleges = [...new Set(snapshot.documents.map((document) => document.college).filter(Boolean))];
-});
-afterAll(() => {
-  snapshot.close();
-  removeTempDirs();
-});
+const corpus = useDefaultSnapshot('yes-no');
 
 const verdict = (question: string, sentence: string, context = ''): YesNo | null =>
-  yesNoVerdict(analyzeQuestion(question, { colleges, terms: snapshot.lexical }), sentence, context);
+  yesNoVerdict(analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical }), sentence, context)?.answer ?? null;
 
 const twoCounts = '学校领导班子连续2年考核优秀，党委书记抓党建工作述职评议考核连续3年获得“优秀”等次。';
 
@@ -36,13 +25,26 @@ describe('the verdict a sentence gives', () => {
     ['嘉兴职业技术学院在全国“挑战杯”红色专项比赛中拿了一等奖吗？', '获全国“挑战杯”红色专项比赛三等奖，全省仅3家高职院校获此殊荣。', '嘉兴职业技术学院', 'no'],
     // 获评 and 荣获 say the same.
     ['智能制造教学创新团队是否获评过全国高校黄大年式教师团队？', '组建智能制造教学创新团队和科技创新团队，先后荣获国家级教育教学创新团队、第二批全国高校黄大年式教师团队和省科技创新团队。', '', 'yes'],
-    // A word of the question the sentence lacks (全国 against 省级) settles nothing.
-    ['嘉兴职业技术学院获评过全国文明单位吗？', '是浙江省示范性高职院校、省级文明单位。', '嘉兴职业技术学院', null],
+    // An honour of another level (全国 against 省级, 台州市), a role another person holds.
+    ['嘉兴职业技术学院是不是全国文明单位？', '是浙江省示范性高职院校、省级文明单位、全国高职高专党委书记论坛研学基地。', '嘉兴职业技术学院', 'no'],
+    ['台州科技职院有没有获得过全国职业教育先进单位？', '案例入选全国2021年产教融合校企合作典型案例，机电与模具工程学院获评2023年台州市职业教育先进单位。', '台州科技职业学院', 'no'],
+    ['嘉兴职业技术学院是不是首批全国乡村振兴人才培养优质校？', '学校成为首批全国乡村振兴人才培养优质校，获批省级“双创”示范基地。', '嘉兴职业技术学院', 'yes'],
+    ['嘉兴职业技术学院的党委书记是张兵吗？', '市委书记张兵莅临嘉职院宣讲党的十九届六中全会精神，校党委书记方俊良带头宣讲和交流发言。', '嘉兴职业技术学院', 'no'],
+    ['嘉兴职业技术学院的党委书记是方俊良吗？', '市委书记张兵莅临嘉职院宣讲党的十九届六中全会精神，校党委书记方俊良带头宣讲和交流发言。', '嘉兴职业技术学院', 'yes'],
+    // The clause that says the question's words in its order holds the number that answers it.
+    ['听说嘉兴职业技术学院有27名副教授收入超过了教授，是真的吗？', '2021年，有27名讲师收入超过副教授，有37名副教授收入超过教授，形成了讲业绩、比贡献的价值导向。', '嘉兴职业技术学院', 'no'],
+    // 首批 is 第一批; an amount has its unit.
+    ['智能控制技术教学团队是第二批黄大年式教师团队吗？', '智能控制技术教学团队获得首批“全国高校黄大年式教师团队”。', '', 'no'],
+    ['台州科技职院毕业生月薪平均8000元吗？', '2023年毕业生月薪平均达6000元以上，2024届毕业生就业率达98%以上。', '台州科技职业学院', 'no'],
+    // A light word the sentence lacks (搞) does not stop a yes; a level the sentence does not tell does.
+    ['台州科技职院是和34家模具企业搞的党建联建，对吗？', '该党总支与黄岩区新前街道内的34家模具企业开展“红模力”模具产业链党建联建。', '台州科技职业学院', 'yes'],
+    ['嘉兴职业技术学院获评过全国文明单位吗？', '学校获评文明单位。', '嘉兴职业技术学院', null],
     // The sentence does not say which week.
     ['“风能党员活动日”是每月第一周吗？', '风能工程学院定期开展“风能党员活动日”。', '', null],
     // A sentence that says no itself.
     ['自动化学院党总支通过标杆院系验收了吗？', '自动化学院党总支尚未通过标杆院系验收。', '', null],
     ['各地用于支持农产品保供工作的资金是否受70%资金比例的限制？', '相关资金不受《通知》中70%资金比例用于支持产地商品化处理设施和农产品冷链物流的限制。', '', null],
+    ['疫情期间，海陵区民政局还能办理婚姻登记业务吗？', '自即日起海陵区民政局婚姻登记处暂停办理所有婚姻登记业务。', '', null],
     ['密云区图书馆闭馆期间还能借阅文献吗？', '闭馆期间读者不能到馆借阅文献，但可以利用密云区图书馆的微信公众号进行阅读。', '', null],
     // 不断 says nothing against.
     ['浙江机电职业技术学院自动化学院党总支通过首批标杆院系验收了吗？', '自动化学院党总支不断提升党建质量，通过了我省首批党建工作标杆院系验收。', '浙江机电职业技术学院', 'yes'],
