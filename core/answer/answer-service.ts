@@ -26,6 +26,7 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
+import { questionParts } from './question-parts.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -99,8 +100,9 @@ interface Grounds extends Gathered {
   request: AskFields;
   snapshot: IndexSnapshot;
   base: Pick<AnswerEnd, 'mode' | 'searchedFor'>;
-  /** A question comparing two things: each side gathered on its own. */
+  /** A question comparing two things, or a message asking several: each side gathered on its own. */
   sides?: (Gathered & { name: string })[];
+  sidesAre?: 'pair' | 'parts';
 }
 
 /** Two sides' hits alternately, each passage once: the model reads both sides from the start. */
@@ -238,17 +240,23 @@ export class AnswerService {
     const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
-    const pair = request.mode === 'qa' && !request.filters.docId ? pairOf(searchedFor) : null;
+    const single = request.mode !== 'qa' || Boolean(request.filters.docId);
+    const pair = single ? null : pairOf(searchedFor);
+    // Two things side by side (A与B有何不同), or several questions in one message.
+    const parts = single || pair ? null : questionParts(searchedFor, corpusColleges(snapshot), snapshot.lexical);
     let grounds: Grounds;
-    if (pair) {
+    if (pair || parts) {
       // Each side on its own; the answer stands when either side has evidence.
       const sides: Grounds['sides'] = [];
-      for (const side of pair) sides.push({ name: side.name, ...(await this.gather(request, snapshot, side.question, college, signal)) });
+      for (const side of pair ?? parts ?? []) sides.push({ name: side.name, ...(await this.gather(request, snapshot, side.question, college, signal)) });
       const answerable = sides.filter((side) => side.evidence.verdict.answerable);
       const verdict = answerable.length > 0 ? { ...answerable[0]!.evidence.verdict, answerable: true } : { ...sides[0]!.evidence.verdict, missing: [...new Set(sides.flatMap((side) => side.evidence.verdict.missing))] };
       const retrieved: Retrieved = { hits: interleave(sides.map((side) => side.retrieved.hits)), perCollege: null, colleges: sides[0]!.retrieved.colleges };
       const analysis = analyzeQuestion(searchedFor, { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
-      grounds = { request, snapshot, analysis, retrieved, evidence: { sentences: sides.flatMap((side) => side.evidence.sentences), verdict }, base, sides };
+      grounds = { request, snapshot, analysis, retrieved, evidence: { sentences: sides.flatMap((side) => side.evidence.sentences), verdict }, base, sides, sidesAre: pair ? 'pair' : 'parts' };
+      // Sides asked of one college were not found there (嘉兴职业技术学院的文章中…).
+      const named = new Set(sides.map((side) => side.namedCollege));
+      if (named.size === 1) grounds.namedCollege = sides[0]!.namedCollege;
     } else {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
     }
@@ -314,8 +322,9 @@ export class AnswerService {
     // A model's own refusal (【未找到】) follows an answerable verdict: its missing words (the year an
     // undated article may be of) did not block, so they are no reason to give.
     const missing = evidence.verdict.answerable ? [] : evidence.verdict.missing;
-    // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed apart.
-    const pointing = request.mode === 'qa' && !grounds.sides;
+    // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed
+    // apart. The parts of one message share their words: the whole question points to the nearest text.
+    const pointing = request.mode === 'qa' && grounds.sidesAre !== 'pair';
     // Nothing is near a question about what the corpus lacks (another college).
     const nearby = missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : [];
     // “No number was found” is not said over related text that shows one (27名讲师…): the engine
@@ -352,7 +361,8 @@ export class AnswerService {
     try {
       const filter = new StreamingCitationFilter(valid);
       let raw = '';
-      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, request.mode === 'compare' ? retrieved.colleges : [], analysis.answerType, grounds.sides?.map((side) => side.name));
+      const sideNames = grounds.sides?.map((side) => side.name) ?? [];
+      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, request.mode === 'compare' ? retrieved.colleges : [], analysis.answerType, grounds.sidesAre === 'pair' ? sideNames : [], grounds.sidesAre === 'parts' ? sideNames : []);
       for await (const delta of generator.stream(messages, signal)) {
         raw += delta;
         const shown = filter.push(delta);
@@ -399,7 +409,7 @@ export class AnswerService {
 
   private compose(grounds: Grounds): ComposedAnswer {
     const { request, snapshot, analysis, retrieved, evidence } = grounds;
-    if (grounds.sides) return composePair(snapshot, grounds.sides);
+    if (grounds.sides) return composePair(snapshot, grounds.sides, { parts: grounds.sidesAre === 'parts' });
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.

@@ -342,19 +342,23 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
 }
 
 /**
- * A question comparing two things: each side answered under its own name, one citation numbering
- * for both; a side without evidence says so rather than borrowing the other's.
+ * A question comparing two things, or a message asking several: each side answered under its own
+ * name, one citation numbering for all; a side without evidence says so rather than borrowing another's.
  */
-export function composePair(snapshot: IndexSnapshot, sides: readonly { name: string; evidence: Evidence; analysis: QuestionAnalysis }[]): ComposedAnswer {
+export function composePair(snapshot: IndexSnapshot, sides: readonly { name: string; evidence: Evidence; analysis: QuestionAnalysis }[], options: { parts?: boolean } = {}): ComposedAnswer {
   const book = new CitationBook(snapshot);
   const lines: string[] = [];
   let shown = '';
+  const texts: string[] = [];
   for (const side of sides) {
     lines.push(`**${side.name}**`);
-    // What one side said steps back in the other's answer.
-    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: shown }) : null;
+    // What one side said steps back in the other's answer; the parts of one message may be answered by one sentence.
+    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: options.parts ? '' : shown }) : null;
     lines.push(part?.text ? part.text : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
     shown += part?.text ?? '';
+    texts.push(part?.text ?? '');
   }
+  // One sentence answering every part (走访了多少次企业？…增加到多少家？) is said once.
+  if (options.parts && texts[0] && texts.every((text) => text === texts[0])) return { text: texts[0], citations: book.citations };
   return { text: lines.join('\n').trim(), citations: book.citations };
 }

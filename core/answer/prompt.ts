@@ -57,13 +57,15 @@ function renderSource(n: number, chunk: IndexedChunk): string {
 }
 
 /** The messages for answering `question` from numbered `sources`. */
-export function answerMessages(mode: AnswerMode, question: string, sources: readonly IndexedChunk[], colleges: readonly string[] = [], answerType: AnswerType = 'general', pair: readonly string[] = []): ChatMessage[] {
+export function answerMessages(mode: AnswerMode, question: string, sources: readonly IndexedChunk[], colleges: readonly string[] = [], answerType: AnswerType = 'general', pair: readonly string[] = [], parts: readonly string[] = []): ChatMessage[] {
   const collegeList = mode === 'compare' && colleges.length > 0 ? `需要比较的院校（共 ${colleges.length} 所）：${colleges.join('、')}\n\n` : '';
   const rendered = sources.map((chunk, index) => renderSource(index + 1, chunk)).join('\n\n');
   // A question setting two things side by side: each answered under its own name.
   const pairNote = pair.length === 2 ? `\n问题比较“${pair[0]}”和“${pair[1]}”：请分别以它们为小标题作答；资料中没有其中一方的内容时，写明未找到，不要用另一方的内容代替。` : '';
+  // A message asking several things: each answered in turn.
+  const partsNote = parts.length > 1 ? `\n问题包含 ${parts.length} 个小问（${parts.map((part) => `“${part}”`).join('、')}）：请逐一以它们为小标题作答；资料中没有某个小问的内容时，写明未找到。` : '';
   return [
-    { role: 'system', content: `${rules}\n\n本次任务：${modeInstructions[mode]}${mode === 'qa' ? `\n问题类型：${answerType}。${answerTypeInstructions[answerType]}${pairNote}` : ''}` },
+    { role: 'system', content: `${rules}\n\n本次任务：${modeInstructions[mode]}${mode === 'qa' ? `\n问题类型：${answerType}。${answerTypeInstructions[answerType]}${pairNote}${partsNote}` : ''}` },
     { role: 'user', content: `${collegeList}资料如下：\n\n${rendered}\n\n问题：${question}` },
   ];
 }

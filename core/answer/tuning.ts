@@ -158,6 +158,15 @@ export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
+/** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
+export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
+
+/** The unit after a college's name that a later part of a message is asked about too (智能制造支部, 风能学院). */
+export const partSubjectUnit = /^((?:(?![的在和与及对是为把被将从向于等了])[\u4e00-\u9fa5]){2,8}?(?:学院|研究院|研究所|校区|书院|学部|党委|党总支|党支部|支部|系))/u;
+
+/** A later part that opens on the first part's answer (各是什么, 分别…, 这…): the message is one question. */
+export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
+
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */

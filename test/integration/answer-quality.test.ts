@@ -261,6 +261,30 @@ describe('yes-or-no questions', () => {
   });
 });
 
+describe('messages that ask several things', () => {
+  it('answers each part under its own words, the later part about the first part’s college', async () => {
+    const end = await ask('嘉职院一共发了几张黄牌几张红牌？另外有多少讲师收入超过了副教授？');
+    expect(end.notFound, end.answer).toBe(false);
+    const [first, second] = end.answer.split('**另外有多少讲师收入超过了副教授**');
+    expect(first).toMatch(/^\*\*嘉职院一共发了几张黄牌几张红牌\*\*/u);
+    expect(first).toMatch(/“黄牌”5张、“红牌”7张/u);
+    expect(second).toContain('27名讲师收入超过副教授');
+    expectSupported(end);
+  });
+
+  it('says once what one sentence answers for every part', async () => {
+    const end = await ask('台州科技职业学院机电与模具工程学院2023年走访了多少次企业？紧密合作企业增加到多少家？');
+    expect(end.answer).toBe('2023年完成50余次企业走访，建立紧密合作关系的企业倍增至54家。[1]');
+  });
+
+  it('answers each part from its own sentence (活动日, 志愿服务)', async () => {
+    const end = await ask('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？');
+    expect(end.answer).toContain('每月第四周周四');
+    expect(end.answer).toContain('风能蒲公英');
+    expectSupported(end);
+  });
+});
+
 describe('refusal decided by evidence', () => {
   const cases: [string, string | null][] = [
     ['清华大学的党建工作有什么特色？', '清华大学'],

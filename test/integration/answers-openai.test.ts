@@ -301,6 +301,19 @@ describe('pair questions with a model', () => {
   });
 });
 
+describe('messages asking several things, with a model', () => {
+  it('tells the model the parts, and numbers passages for each', async () => {
+    const { fake, client } = await setup({ text: '累计发出“黄牌”5张、“红牌”7张[1]；有27名讲师收入超过副教授[2]。' });
+    const result = await ask(client, { question: '嘉职院一共发了几张黄牌几张红牌？另外有多少讲师收入超过了副教授？' });
+    expect(result.end).toMatchObject({ notFound: false, engine: 'openai:fake-model' });
+    expect(promptOf(fake.requests[0]!).system).toContain('问题包含 2 个小问（“嘉职院一共发了几张黄牌几张红牌”、“另外有多少讲师收入超过了副教授”）');
+    const quotes = sourcesOf(result.messages)[0]!.map((citation) => citation.quote).join('');
+    expect(quotes).toContain('黄牌');
+    expect(quotes).toContain('讲师收入超过副教授');
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
 describe('questions the corpus cannot answer, with a model configured', () => {
   it('answers notFound without calling the model, in every mode', async () => {
     const { fake, client } = await setup({ text: '不应被调用[1]。' });

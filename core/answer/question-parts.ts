@@ -1,0 +1,65 @@
+/**
+ * Messages that ask several things at once (嘉职院一共发了几张黄牌？另外有多少讲师收入超过了副教授？,
+ * …指导学生拿了多少项奖，立项了几门课程思政示范课？). Each part is asked on its own and answered under
+ * its own words: evidence for one part never has to cover the other, and a part the corpus says
+ * nothing about does not sink the rest. A later part without a college of its own is asked about
+ * the first part's college (and unit), as a follow-up would be.
+ */
+import type { TermStatistics } from './term-statistics.ts';
+import { carrySubjects } from './conversation.ts';
+import { collegeMentions } from './question.ts';
+import { partAsks, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
+
+/** One part of a message: its words as written, and the question asked of it alone. */
+export interface QuestionPart {
+  name: string;
+  question: string;
+}
+
+/** Pieces ending at a question mark, each split again at a comma that parts two asks. */
+function pieces(message: string): string[] {
+  const found: string[] = [];
+  for (const sentence of message.split(/(?<=[？?])/u)) {
+    const clauses = sentence.split(/(?<=[，,；;])/u);
+    let current = '';
+    for (const clause of clauses) {
+      // A comma parts two asks only when what comes before it asks already (…拿了多少项奖，立项了几门…).
+      if (current && partAsks.test(current) && partAsks.test(clause)) {
+        found.push(current);
+        current = clause;
+      } else current += clause;
+    }
+    if (current.trim()) found.push(current);
+  }
+  return found.map((piece) => piece.trim().replace(/[，,；;？?]$/u, '')).filter(Boolean);
+}
+
+/** The college (with its unit, when one follows) a text names first, as written: 苏州工业职院智能制造党支部. */
+function subjectOf(text: string, colleges: readonly string[]): string | null {
+  const [first] = collegeMentions(text, colleges).sort((a, b) => text.indexOf(a.form) - text.indexOf(b.form));
+  if (!first) return null;
+  const at = text.indexOf(first.form);
+  return `${first.form}${partSubjectUnit.exec(text.slice(at + first.form.length))?.[1] ?? ''}`;
+}
+
+/**
+ * The parts of a message that asks two or more things, or null when it asks one (or a later part
+ * refers back to the first's answer: 哪些院校建成了…？各是什么团队？ is one question).
+ */
+export function questionParts(message: string, colleges: readonly string[], terms: TermStatistics): QuestionPart[] | null {
+  const asking = pieces(message);
+  if (asking.length < 2 || !asking.every((piece) => partAsks.test(piece))) return null;
+  if (asking.slice(1).some((piece) => referringWords.test(piece) || partOpening.test(piece))) return null;
+  const [first, ...rest] = asking as [string, ...string[]];
+  const subject = subjectOf(first, colleges);
+  const history = [{ role: 'user' as const, content: first }];
+  return [
+    { name: first, question: first },
+    ...rest.map((piece) => {
+      if (collegeMentions(piece, colleges).length > 0) return { name: piece, question: piece };
+      const carried = carrySubjects(`${piece}？`, history, colleges, terms).question;
+      const question = subject && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(/^(?:另外|还有|此外|并且|以及|同时|那么|那)\s*/u, '')}` : carried;
+      return { name: piece, question };
+    }),
+  ];
+}

@@ -1,0 +1,32 @@
+/**
+ * Messages that ask several things: where the parts are, and the question asked of each alone
+ * (real jieba; corpus statistics from a real index of the default corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { questionParts } from '../../core/answer/question-parts.ts';
+import { useDefaultSnapshot } from '../helpers/corpus.ts';
+
+const corpus = useDefaultSnapshot('question-parts');
+
+const parts = (message: string): [string, string][] | null => questionParts(message, corpus.colleges, corpus.snapshot.lexical)?.map((part) => [part.name, part.question]) ?? null;
+
+describe('messages that ask several things', () => {
+  it('splits at question marks, and a later part without a college asks about the first part’s', () => {
+    expect(parts('嘉职院一共发了几张黄牌几张红牌？另外有多少讲师收入超过了副教授？')).toEqual([
+      ['嘉职院一共发了几张黄牌几张红牌', '嘉职院一共发了几张黄牌几张红牌'],
+      ['另外有多少讲师收入超过了副教授', '嘉兴职业技术学院有多少讲师收入超过了副教授？'],
+    ]);
+  });
+
+  it('splits at a comma between two asks, keeping the college and its unit', () => {
+    expect(parts('苏州工业职院智能制造支部指导学生拿了多少项奖，立项了几门课程思政示范课？')?.[1]).toEqual(['立项了几门课程思政示范课', '苏州工业职院智能制造支部立项了几门课程思政示范课？']);
+    expect(parts('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？')?.map(([name]) => name)).toEqual(['湖南电气风能学院的党员活动日是哪天', '志愿服务活动叫什么名字']);
+  });
+
+  it('leaves one question whole: a comma that parts no asks, a later part on the first one’s answer, a request for a form', () => {
+    expect(parts('疫情期间，门把手、按钮、扶手是否有病毒？')).toBeNull();
+    expect(parts('哪些院校建成了黄大年式教师团队？各是什么团队？')).toBeNull();
+    expect(parts('各学院在校企合作方面分别是怎么做的？请做个对比。')).toBeNull();
+    expect(parts('嘉职院一共发了几张黄牌几张红牌？')).toBeNull();
+  });
+});
