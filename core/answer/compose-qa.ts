@@ -16,7 +16,7 @@ import { askedSpans, coreCoverageOf, documentContext, isAsking, nearlySame, type
 import { isHeadline } from './run-together.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, qaKnobs, scopeOfAll } from './tuning.ts';
+import { answerLengths, practiceNouns, qaKnobs, scopeOfAll } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -199,6 +199,12 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   return { ...lead, end };
 }
 
+/** Whether the question quotes `name` as a practice (“三亮三比”工程, “首关制”), not as a word of its topic (“菜篮子”市长负责制). */
+function namesPractice(question: string, name: string): boolean {
+  const after = question.slice(question.indexOf(name) + name.length).replace(/^[”"」]/u, '');
+  return practiceNouns.some((noun) => name.endsWith(noun) || after.startsWith(noun));
+}
+
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
 export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
   const shown = options.alreadyShown ?? '';
@@ -220,8 +226,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
-  // What a definition asks about is introduced by the label that names it (实施职称评聘“替代制”。).
-  const defined = type === '定义' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
+  // What a definition asks about, or how a named practice was done (“三亮三比”工程是怎么做的), is
+  // introduced by the label that names it (实施职称评聘“替代制”。, 2.实施“三亮三比”工程，…).
+  const quotedLast = analysis.quoted[analysis.quoted.length - 1];
+  const namedPractice = quotedLast !== undefined && namesPractice(analysis.question, quotedLast);
+  const defined = type === '定义' || (type === '做法' && namedPractice) ? quotedLast : undefined;
   const namingLabel = defined ? candidates.find((sentence) => isLabel(sentence) && sentence.text.includes(defined) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
   // A list elsewhere in the article is not what that label introduces.
   const listNearLabel = (found: NonNullable<typeof enumeration>): boolean => {

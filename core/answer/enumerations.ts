@@ -151,6 +151,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     if (candidate.items.length >= 1 && (!best || candidate.score > best.score)) best = candidate;
   };
   const wanted = analysis.expectedCount;
+  const countedByName = wanted !== null && countPhraseOf(analysis.question) === null;
   const phrase = phraseText(analysis);
   const countFit = (count: number): number => (wanted === null ? 1 : count === wanted ? knobs.exactCountBonus : count > wanted ? knobs.moreThanCounted : knobs.fewerThanCounted);
   // A list whose items repeat the name asked about (“三亮”是什么) names its siblings, not its parts.
@@ -211,9 +212,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         const items = run.map((heading) => cite(heading)).filter((item): item is CitedSpan => item !== null);
         if (items.length !== run.length || run.some((heading) => heading.text.length > knobs.maxHeadingItemLength)) continue;
         const texts = run.map((heading) => heading.text);
-        // Sections are the article's outline, a list only of what the question counts or names (三个项目).
+        // Sections are the article's outline, a list only of what the question counts or names (三个项目),
+        // never the parts of a name that counts them (“三亮三比”工程 is no three sections).
         const named = headMatch(texts, analysis, '');
-        if (run.length !== wanted && named === 0) continue;
+        if ((run.length !== wanted || countedByName) && named === 0) continue;
         const holdsAnchor = run[0]!.start <= anchor.start;
         const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * countFit(run.length) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
         consider({ items, count: items.length, score });

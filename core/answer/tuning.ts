@@ -440,6 +440,9 @@ export const enumerationKnobs = {
 // ------------------------------------------------------------------------------------------------
 // 问答 (direct answers)
 
+/** Nouns that name a practice (“三亮三比”工程, “首关制”, “红模力”党建联建): a quoted name ends with one or comes before one. */
+export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
+
 export const qaKnobs = {
   /** White space at most between a label and the body it introduces. */
   labelGap: 8,

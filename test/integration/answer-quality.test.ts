@@ -377,6 +377,11 @@ describe('a refusal points to the text nearest the question', () => {
     expect(end.searchedFor).toBe('湖南电气职业技术学院“三亮三比”工程具体内容是什么？');
     expect(end.notFound, end.answer).toBe(false);
     expect(claimLines(end.answer).join('')).toContain('亮身份');
+    // 怎么做的 about it leads with its section, never with the article's outline (实施背景。实施过程与成效。…).
+    const how = await askAfter('湖南电气风能学院教工支部实施了哪几个工程？', '第二个工程具体是怎么做的？');
+    expect(claimLines(how.answer)[0]).toMatch(/^实施“三亮三比”工程，落实管理和监督党员有力\s*比履职能力/u);
+    expect(how.answer).not.toContain('实施背景');
+    expectSupported(how);
   });
 
   it('says what was not found in the articles of the college a follow-up turned to, not in the corpus', async () => {
