@@ -8,7 +8,7 @@
 import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
 import { collegeMentions } from './question.ts';
-import { partAsks, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
+import { partAsks, partJoin, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
 
 /** One part of a message: its words as written, and the question asked of it alone. */
 export interface QuestionPart {
@@ -56,10 +56,12 @@ export function questionParts(message: string, colleges: readonly string[], term
   return [
     { name: first, question: first },
     ...rest.map((piece) => {
-      if (collegeMentions(piece, colleges).length > 0) return { name: piece, question: piece };
+      // Shown without the word that joined it to the first part (并且在…哪些方向上…).
+      const name = piece.replace(partJoin, '');
+      if (collegeMentions(piece, colleges).length > 0) return { name, question: piece };
       const carried = carrySubjects(`${piece}？`, history, colleges, terms).question;
-      const question = subject && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(/^(?:另外|还有|此外|并且|以及|同时|那么|那)\s*/u, '')}` : carried;
-      return { name: piece, question };
+      const question = subject && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(partJoin, '')}` : carried;
+      return { name, question };
     }),
   ];
 }

@@ -161,6 +161,9 @@ export const referringWords = /他们|她们|它们|该校|该院|该系|该支�
 /** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
 export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
 
+/** Words that join a later part to the first (另外有多少讲师…, 并且在…): not part of what it asks. */
+export const partJoin = /^(?:另外|还有|此外|并且|而且|以及|同时|那么)\s*/u;
+
 /** The unit after a college's name that a later part of a message is asked about too (智能制造支部, 风能学院). */
 export const partSubjectUnit = /^((?:(?![的在和与及对是为把被将从向于等了])[\u4e00-\u9fa5]){2,8}?(?:学院|研究院|研究所|校区|书院|学部|党委|党总支|党支部|支部|系))/u;
 

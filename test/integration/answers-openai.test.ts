@@ -306,7 +306,7 @@ describe('messages asking several things, with a model', () => {
     const { fake, client } = await setup({ text: '累计发出“黄牌”5张、“红牌”7张[1]；有27名讲师收入超过副教授[2]。' });
     const result = await ask(client, { question: '嘉职院一共发了几张黄牌几张红牌？另外有多少讲师收入超过了副教授？' });
     expect(result.end).toMatchObject({ notFound: false, engine: 'openai:fake-model' });
-    expect(promptOf(fake.requests[0]!).system).toContain('问题包含 2 个小问（“嘉职院一共发了几张黄牌几张红牌”、“另外有多少讲师收入超过了副教授”）');
+    expect(promptOf(fake.requests[0]!).system).toContain('问题包含 2 个小问（“嘉职院一共发了几张黄牌几张红牌”、“有多少讲师收入超过了副教授”）');
     const quotes = sourcesOf(result.messages)[0]!.map((citation) => citation.quote).join('');
     expect(quotes).toContain('黄牌');
     expect(quotes).toContain('讲师收入超过副教授');
