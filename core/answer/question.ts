@@ -416,6 +416,8 @@ function organisationIn(match: string): string | null {
   return specific || place > 0 ? name : null;
 }
 
+const verbTags: ReadonlySet<string> = new Set(['v', 'vq', 'vg', 'vd', 'vi']);
+
 /**
  * jieba's HMM joins unknown characters into words the corpus never uses (复产应, 新举措); such a
  * word is cut again without HMM when its parts are words the corpus or the language knows.
@@ -430,9 +432,9 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       result.push({ word: token.word, tag: 'nr' });
       continue;
     }
-    // 出过, 涨到, 抓出: a verb with an aspect or result ending that the corpus never uses stands for its stem
-    // (not 拿到, which the synonym list knows).
-    const aspect = token.tag === 'v' && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到出完好成]$/u.exec(token.word) : null;
+    // 出过, 涨到, 抓出, 去过: a verb with an aspect or result ending that the corpus never uses stands for
+    // its stem (not 拿到, which the synonym list knows). jieba tags some such verbs vq or vg, not v.
+    const aspect = verbTags.has(token.tag) && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到出完好成]$/u.exec(token.word) : null;
     if (aspect && terms.documentFrequency(token.word) === 0 && generalIdf(aspect[1]!) < generalIdfCeiling) {
       result.push({ word: aspect[1]!, tag: 'v' });
       continue;

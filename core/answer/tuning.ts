@@ -73,6 +73,8 @@ export const genericWords: readonly string[] = [
   '列表', '表格', '列出', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '大概', '大约',
+  // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
+  '一共', '总共', '共计', '合计', '总计',
 ];
 
 /**

@@ -60,6 +60,12 @@ describe('word roles', () => {
     expect(roleOf(analyze('老师们拿到过哪些国字号称号？'), '老师')).toBe('topic');
   });
 
+  it('reads how a count is asked (一共) as generic, and a verb with its ending (去过) as its stem', () => {
+    expect(roleOf(analyze('嘉职院2021年一共打造了多少个党建特色品牌？'), '一共')).toBe('generic');
+    const words = analyze('苏州工业职院的党员技术服务团队去过哪些企业？').terms.map((term) => term.word);
+    expect(words).not.toContain('去过');
+  });
+
   it('rates when a question asks (现在) and function words (每月, 下面) as generic', () => {
     const analysis = analyze('苏州工业职业技术学院设了多少个党员先锋岗？现在每月下面有几名党员？');
     for (const word of ['现在', '每月', '下面']) expect(roleOf(analysis, word), word).toBe('generic');
