@@ -40,6 +40,7 @@ import {
   synonymsOf,
   type AnswerType,
 } from './tuning.ts';
+import { countedIn } from './claimed-values.ts';
 
 export type { AnswerType } from './tuning.ts';
 
@@ -319,6 +320,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   mergeListedTerms(question, terms);
+  if (answerType === '是否') claimedValuesAreGeneric(question, terms);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {
@@ -353,6 +355,19 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     const head = listed.reduce((best, term) => (term.weight > best.weight ? term : best));
     head.alternatives = listed.filter((term) => term !== head).map((term) => term.word);
     for (const term of listed) if (term !== head) terms.splice(terms.indexOf(term), 1);
+  }
+}
+
+/**
+ * A yes-or-no question's own numbers and days (是每月第一周周一吗) are what it asks to check, not
+ * its topic: an article that gives another number still answers it (no). They weigh as generic words.
+ */
+function claimedValuesAreGeneric(question: string, terms: QuestionTerm[]): void {
+  const values = countedIn(question).map((count) => count.text);
+  for (const term of terms) {
+    if (term.role !== 'topic' || !values.some((value) => value.includes(term.word) || term.word.includes(value))) continue;
+    term.weight *= roleFactor.generic / roleFactor.topic;
+    term.role = 'generic';
   }
 }
 

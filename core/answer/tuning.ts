@@ -515,6 +515,8 @@ export const yesNoKnobs = {
    * give the same frame different numbers, the answer is no.
    */
   counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(等奖|星期|个月|人次|万元|亿元|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
+  /** A day of the week (周一, 星期四): its own frame, counted by the day. */
+  weekday: /(周|星期)([一二三四五六日天])/gu,
   /**
    * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
    * word, the noun after it, and what marks each level in a sentence within `levelWindow`

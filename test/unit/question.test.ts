@@ -66,6 +66,14 @@ describe('word roles', () => {
     expect(words).not.toContain('去过');
   });
 
+  it('weighs the numbers and days a yes-or-no question claims as generic: another number answers it too', () => {
+    const claimed = analyze('湖南电气的风能党员活动日是每月第一周周一吗？');
+    expect(roleOf(claimed, '第一周')).toBe('generic');
+    expect(roleOf(claimed, '周一')).toBe('generic');
+    expect(roleOf(claimed, '风能')).toBe('topic');
+    expect(roleOf(analyze('风能党员活动日是每月第几周？'), '风能')).toBe('topic');
+  });
+
   it('rates when a question asks (现在) and function words (每月, 下面) as generic', () => {
     const analysis = analyze('苏州工业职业技术学院设了多少个党员先锋岗？现在每月下面有几名党员？');
     for (const word of ['现在', '每月', '下面']) expect(roleOf(analysis, word), word).toBe('generic');
