@@ -27,7 +27,7 @@ import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
 import { questionParts } from './question-parts.ts';
-import { analyzeQuestion, collegeMentions, collegesNamedIn, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
@@ -312,7 +312,15 @@ export class AnswerService {
     };
     const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined, scope);
     throwIfAborted(signal);
-    const evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped: Boolean(request.filters.docId || request.filters.college) });
+    const scoped = Boolean(request.filters.docId || request.filters.college);
+    let evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped });
+    // 是每月第一周周一吗 against 每月第四周周四: the numbers a yes-or-no question claims need not be
+    // in the articles for them to answer it (no).
+    const claimsAside = evidence.verdict.answerable ? null : withClaimedValuesGeneric(analysis);
+    if (claimsAside) {
+      const judged = gatherEvidence(snapshot, retrieved.hits, claimsAside, { scoped });
+      if (judged.verdict.answerable) evidence = judged;
+    }
     return { analysis, retrieved, evidence, namedCollege: named };
   }
 

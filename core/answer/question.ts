@@ -320,7 +320,6 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   mergeListedTerms(question, terms);
-  if (answerType === '是否') claimedValuesAreGeneric(question, terms);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {
@@ -359,16 +358,17 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
 }
 
 /**
- * A yes-or-no question's own numbers and days (是每月第一周周一吗) are what it asks to check, not
- * its topic: an article that gives another number still answers it (no). They weigh as generic words.
+ * A yes-or-no question's own numbers and days (是每月第一周周一吗) are what it asks to check: an
+ * article that gives another number answers it too (no). The analysis with them weighing as generic
+ * words, for judging whether the articles answer it at all; null when it claims none.
  */
-function claimedValuesAreGeneric(question: string, terms: QuestionTerm[]): void {
-  const values = countedIn(question).map((count) => count.text);
-  for (const term of terms) {
-    if (term.role !== 'topic' || !values.some((value) => value.includes(term.word) || term.word.includes(value))) continue;
-    term.weight *= roleFactor.generic / roleFactor.topic;
-    term.role = 'generic';
-  }
+export function withClaimedValuesGeneric(analysis: QuestionAnalysis): QuestionAnalysis | null {
+  if (analysis.answerType !== '是否') return null;
+  const values = countedIn(analysis.question).map((count) => count.text);
+  const claimed = (term: QuestionTerm): boolean => term.role === 'topic' && values.some((value) => value.includes(term.word) || term.word.includes(value));
+  if (!analysis.terms.some(claimed)) return null;
+  const terms = analysis.terms.map((term) => (claimed(term) ? { ...term, role: 'generic' as const, weight: (term.weight * roleFactor.generic) / roleFactor.topic } : term));
+  return { ...analysis, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) };
 }
 
 /** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */

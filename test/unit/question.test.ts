@@ -4,7 +4,7 @@
  * list nouns, units and names.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
@@ -66,12 +66,16 @@ describe('word roles', () => {
     expect(words).not.toContain('去过');
   });
 
-  it('weighs the numbers and days a yes-or-no question claims as generic: another number answers it too', () => {
-    const claimed = analyze('湖南电气的风能党员活动日是每月第一周周一吗？');
+  it('can weigh the numbers and days a yes-or-no question claims as generic: another number answers it too', () => {
+    const question = analyze('湖南电气的风能党员活动日是每月第一周周一吗？');
+    expect(roleOf(question, '第一周')).toBe('topic');
+    const claimed = withClaimedValuesGeneric(question)!;
     expect(roleOf(claimed, '第一周')).toBe('generic');
     expect(roleOf(claimed, '周一')).toBe('generic');
     expect(roleOf(claimed, '风能')).toBe('topic');
-    expect(roleOf(analyze('风能党员活动日是每月第几周？'), '风能')).toBe('topic');
+    expect(claimed.totalWeight).toBeLessThan(question.totalWeight);
+    expect(withClaimedValuesGeneric(analyze('风能党员活动日是每月第几周？'))).toBeNull();
+    expect(withClaimedValuesGeneric(analyze('嘉兴职业技术学院有没有实行党员积分管理？'))).toBeNull();
   });
 
   it('rates when a question asks (现在) and function words (每月, 下面) as generic', () => {
