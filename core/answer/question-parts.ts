@@ -8,7 +8,7 @@
 import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
 import { collegeMentions } from './question.ts';
-import { partAsks, partJoin, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
+import { maxParts, partAsks, partJoin, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
 
 /** One part of a message: its words as written, and the question asked of it alone. */
 export interface QuestionPart {
@@ -48,7 +48,8 @@ function subjectOf(text: string, colleges: readonly string[]): string | null {
  */
 export function questionParts(message: string, colleges: readonly string[], terms: TermStatistics): QuestionPart[] | null {
   const asking = pieces(message);
-  if (asking.length < 2 || !asking.every((piece) => partAsks.test(piece))) return null;
+  // Each part costs a retrieval: a message of many question marks is read as one question.
+  if (asking.length < 2 || asking.length > maxParts || !asking.every((piece) => partAsks.test(piece))) return null;
   if (asking.slice(1).some((piece) => referringWords.test(piece) || partOpening.test(piece))) return null;
   const [first, ...rest] = asking as [string, ...string[]];
   const subject = subjectOf(first, colleges);

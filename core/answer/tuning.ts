@@ -160,6 +160,9 @@ export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
+/** Parts of a message answered apart at most; a message of more is answered as one question. */
+export const maxParts = 4;
+
 /** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
 export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { questionParts } from '../../core/answer/question-parts.ts';
+import { maxParts } from '../../core/answer/tuning.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
 const corpus = useDefaultSnapshot('question-parts');
@@ -28,5 +29,8 @@ describe('messages that ask several things', () => {
     expect(parts('哪些院校建成了黄大年式教师团队？各是什么团队？')).toBeNull();
     expect(parts('各学院在校企合作方面分别是怎么做的？请做个对比。')).toBeNull();
     expect(parts('嘉职院一共发了几张黄牌几张红牌？')).toBeNull();
+    // Each part costs a retrieval: more than a few is one question.
+    expect(parts('嘉职院有多少党员？'.repeat(maxParts))).toHaveLength(maxParts);
+    expect(parts('嘉职院有多少党员？'.repeat(maxParts + 1))).toBeNull();
   });
 });
