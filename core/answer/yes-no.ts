@@ -1,8 +1,9 @@
 /**
  * 是否: whether the sentence that answers a yes-or-no question says yes or no. Said only when the
- * sentence settles it: every word of the question is there (yes), or the question's number for
- * something is another number there (是每月第一周吗 against 每月第四周: no). Otherwise the answer
- * shows the evidence and leaves the verdict to the reader.
+ * sentence settles it: the question's words are there with its numbers, level and person (yes), or
+ * another number, level or person stands where the question's would (是每月第一周吗 against 每月第四周,
+ * 全国文明单位 against 省级文明单位, 党委书记是张兵吗 against 校党委书记方俊良: no). Otherwise the
+ * answer shows the evidence and leaves the verdict to the reader.
  */
 import { personSpans } from './answer-spans.ts';
 import { coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
@@ -46,11 +47,16 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
   return other === null ? null : { match: 'other', clause: other };
 }
 
+/** What ends a clause within a sentence. */
+const clauseEnd = /[，,；;。！？!?]/u;
+
 /** The clause of `sentence` around offset `at`. */
 function clauseAt(sentence: string, at: number): string {
-  const start = Math.max(...['，', ',', '；', ';', '。'].map((mark) => sentence.lastIndexOf(mark, at - 1))) + 1;
-  const ends = ['，', ',', '；', ';', '。'].map((mark) => sentence.indexOf(mark, at)).filter((end) => end >= 0);
-  return sentence.slice(start, ends.length > 0 ? Math.min(...ends) : sentence.length);
+  let start = at;
+  while (start > 0 && !clauseEnd.test(sentence[start - 1]!)) start--;
+  let end = at;
+  while (end < sentence.length && !clauseEnd.test(sentence[end]!)) end++;
+  return sentence.slice(start, end);
 }
 
 /**
@@ -85,7 +91,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // answers it (27名副教授收入超过了教授 is 37名副教授收入超过教授, not 27名讲师收入超过副教授).
   const coverage = coreCoverageOf({ ...analysis, terms: analysis.terms.filter((term) => !inCount(term.word)) }, ['subject', 'topic', 'generic']);
   const clauses = sentence
-    .split(/[，,；;。！？!?]/u)
+    .split(new RegExp(clauseEnd.source, 'gu'))
     .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
   let differs = false;
   const settling: string[] = [];
@@ -121,6 +127,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
 
 /** The words that say the verdict as the question asks for it (有/没有, 是/不是, 是/否). */
 export function verdictWord(question: string, verdict: YesNo): string {
-  const [yes, no] = yesNoKnobs.words.find(([cue]) => cue.test(question))?.slice(1) ?? yesNoKnobs.otherwise;
-  return (verdict === 'yes' ? yes : no) as string;
+  const asked = yesNoKnobs.words.find(([cue]) => cue.test(question));
+  const [yes, no] = asked ? [asked[1], asked[2]] : yesNoKnobs.otherwise;
+  return verdict === 'yes' ? yes : no;
 }
