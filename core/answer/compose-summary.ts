@@ -60,8 +60,9 @@ export function draftTopic(question: string): string {
 
 /** A practice as shown: with the run-in heading that introduces its sentence, if there is one. */
 function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headingBefore: EvidenceSentence | undefined, analysis: QuestionAnalysis): CitedSpan {
-  // A run-in label (加强“行动支部”建设。) names a practice; the sentence after it says what was done.
-  if (isLabelText(sentence.text)) {
+  // A run-in label (加强“行动支部”建设。, 党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) names a
+  // practice; the sentence after it says what was done.
+  if (isLabelText(sentence.text) || summaryKnobs.titledLabel.test(sentence.text.trim())) {
     const labelled = labelWithSentence(snapshot, sentence, analysis);
     // Not when what follows opens the next point of the outline (4.实施“三融教育”工程…).
     const body = labelled ? snapshot.documentText(sentence.chunk.document).slice(sentence.end, labelled.end).trim() : '';

@@ -494,6 +494,12 @@ describe('comparisons and meeting drafts', () => {
     expect(practices.find((line) => line.includes('加强“行动支部”建设'))).toMatch(/加强“行动支部”建设。配强支部书记双带头人/u);
     expect(practices.filter((line) => line.includes('配强支部书记双带头人'))).toHaveLength(1);
     practices.forEach((line, index) => expect(line.startsWith(`${index + 1}. `), line).toBe(true));
+    // So does a titled one (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。), longer than a plain label.
+    const taizhou = await ask('帮我写一份介绍台州科技职院机电模具学院校企地党建联建经验的会议材料', 'summary');
+    const titled = taizhou.answer.split('\n').filter((line) => /^\d+\. 党建(?:聚智|助力)：/u.test(line));
+    expect(titled.length, taizhou.answer).toBeGreaterThan(0);
+    for (const line of titled) expect(line, line).toMatch(/。该党总支/u);
+    expectSupported(taizhou);
     // A lesson states one (关键, 只有…才能) or stands under the article's 体会/启示 heading.
     for (const lesson of section('四、经验启示')) {
       const [n] = claimsOf(lesson)[0]!.numbers;
