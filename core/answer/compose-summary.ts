@@ -22,6 +22,11 @@ const sectionTitles: Record<Section, string> = {
   insight: '四、经验启示',
 };
 
+/** A run-in label, plain (加强“行动支部”建设。) or titled (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。). */
+function isDraftLabel(text: string): boolean {
+  return isLabelText(text) || summaryKnobs.titledLabel.test(text.trim());
+}
+
 /** How well a sentence fits a section of a meeting draft (0: it does not belong there). */
 function sectionFit(section: Section, sentence: EvidenceSentence): number {
   const headings = sentence.chunk.headingPath.join(' ');
@@ -35,6 +40,8 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
     case 'background':
+      // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background.
+      if (isDraftLabel(sentence.text)) return 0;
       if (sentenceCues.background.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       if (sentence.start < summaryKnobs.openingCharacters) fit *= summaryKnobs.openingBonus;
       return fit * (1 - 0.4 * result);
@@ -62,7 +69,7 @@ export function draftTopic(question: string): string {
 function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headingBefore: EvidenceSentence | undefined, analysis: QuestionAnalysis): CitedSpan {
   // A run-in label (加强“行动支部”建设。, 党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) names a
   // practice; the sentence after it says what was done.
-  if (isLabelText(sentence.text) || summaryKnobs.titledLabel.test(sentence.text.trim())) {
+  if (isDraftLabel(sentence.text)) {
     const labelled = labelWithSentence(snapshot, sentence, analysis);
     // Not when what follows opens the next point of the outline (4.实施“三融教育”工程…).
     const body = labelled ? snapshot.documentText(sentence.chunk.document).slice(sentence.end, labelled.end).trim() : '';
