@@ -528,7 +528,7 @@ export const yesNoKnobs = {
   levels: [
     ['national', /全国|国家级|国家/u],
     ['provincial', /省/u],
-    ['municipal', /市(?!场|委)/u],
+    ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
   ] as readonly (readonly [string, RegExp])[],
   levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,

@@ -41,6 +41,8 @@ describe('the verdict a sentence gives', () => {
     // A light word the sentence lacks (搞) does not stop a yes; a level the sentence does not tell does.
     ['台州科技职院是和34家模具企业搞的党建联建，对吗？', '该党总支与黄岩区新前街道内的34家模具企业开展“红模力”模具产业链党建联建。', '台州科技职业学院', 'yes'],
     ['嘉兴职业技术学院获评过全国文明单位吗？', '学校获评文明单位。', '嘉兴职业技术学院', null],
+    // 城市 names no city's level.
+    ['嘉兴职业技术学院获评过全国文明单位吗？', '城市建设学院获评文明单位。', '嘉兴职业技术学院', null],
     // The sentence does not say which week.
     ['“风能党员活动日”是每月第一周吗？', '风能工程学院定期开展“风能党员活动日”。', '', null],
     // A sentence that says no itself.
