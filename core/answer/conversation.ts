@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { continuationOpening, genericIdfBelow, genericWords, intentWords, organisationName, referringWords, unitAfterName } from './tuning.ts';
+import { continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -49,7 +49,7 @@ export function isFollowUp(question: string, colleges: readonly string[]): boole
   const named = collegesNamedIn(question, colleges).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges) || (!own && continuationOpening.test(question));
-  return referringWords.test(question) || continuationOpening.test(question) || !own;
+  return referringWords.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
 /** Whether a question opens pointing at an item of the previous answer's list (第二个工程…, 那第三项呢). */
@@ -166,6 +166,14 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
       const answered = collegesNamedIn(previousAnswer, colleges);
       if (answered.length === 1) subject = answered;
     }
+  }
+  // 这个支部有什么成效: the conversation's college's branch, asked about as a whole.
+  const pointer = namedPointer.exec(question);
+  const askedOfIt = pointer ? question.replace(pointer[0], '').replace(/^(?:那么|那)|呢|[？?]/gu, '').trim() : '';
+  if (pointer && subject.length > 0 && askedOfIt.length >= 2) {
+    let asked = question.replace(pointer[0], `${subject.join('和')}${pointer[1]}`).replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+    if (!/[？?]$/u.test(asked)) asked += '？';
+    return { question: asked, college: subject.length === 1 ? subject[0] : undefined, rewritten: true };
   }
   // The topic: that of the latest user turn that had one, unless this question brings its own.
   const own = ownTopicWords(question, colleges);

@@ -175,6 +175,9 @@ export const partSubjectUnit = /^((?:(?![的在和与及对是为把被将从向
 /** A later part that opens on the first part's answer (各是什么, 分别…, 这…): the message is one question. */
 export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
 
+/** A pointer that names what it points at (这个支部, 那个学院, 这支队伍): the conversation's college's own. */
+export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
+
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */

@@ -99,6 +99,19 @@ describe('carrySubjects', () => {
     expect(isFollowUp('第一个获得全国样板支部的是哪个学院？', colleges)).toBe(false);
   });
 
+  it('reads 这个支部 as the conversation\'s college\'s branch, asked about as a whole, not the last list item\'s topic', () => {
+    const pointed = [
+      turn('user', '湖南电气风能学院教工支部实施了哪几个工程？'),
+      turn('assistant', '- 实施“四个一”工程，落实教育党员有力。[1]'),
+      turn('user', '第二个工程具体是怎么做的？'),
+      turn('assistant', '实施“三亮三比”工程，落实管理和监督党员有力 比履职能力、比服务能力、比工作业绩，落实管理和监督党员有力。[1]'),
+    ];
+    expect(isFollowUp('这个支部有什么成效？', colleges)).toBe(true);
+    expect(carrySubjects('这个支部有什么成效？', pointed, colleges, lexical)).toEqual({ question: '湖南电气职业技术学院支部有什么成效？', college: '湖南电气职业技术学院', rewritten: true });
+    // A pointer alone (那这支队伍呢？) asks nothing of its own: the other follow-up rules take it.
+    expect(carrySubjects('那这支队伍呢？', pointed, colleges, lexical).question).not.toBe('湖南电气职业技术学院队伍？');
+  });
+
   it('reads 其中… as a follow-up on the previous question\'s college', () => {
     const results = [turn('user', '台州科技职院机电与模具工程学院的“红模力”党建联建取得了哪些成效？'), turn('assistant', '获授权国家发明专利7项。[1]')];
     expect(carrySubjects('其中专利有多少项？', results, colleges, lexical)).toEqual({ question: '台州科技职业学院专利有多少项？', college: '台州科技职业学院', rewritten: true });
