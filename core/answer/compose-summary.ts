@@ -109,13 +109,12 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const book = new CitationBook(snapshot);
   const documents = new Set([...used].map((sentence) => sentence.chunk.document.docId));
   const lines = [`# 关于“${title}”的典型经验材料`, '', `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, ''];
-  for (const section of ['background', 'practice', 'outcome', 'insight'] as Section[]) {
-    lines.push(`## ${sectionTitles[section]}`, '');
+  // The spans each section shows. A draft says a thing once: practices (a label with its body)
+  // first, then background, results and lessons, each leaving out what an earlier one told.
+  const told: CitedSpan[] = [];
+  const spans = new Map<Section, CitedSpan[]>();
+  for (const section of ['practice', 'background', 'outcome', 'insight'] as Section[]) {
     const sentences = picked.get(section) ?? [];
-    if (sentences.length === 0) {
-      lines.push('（语料中未见相关内容）', '');
-      continue;
-    }
     // Practices and background read best in the articles' order; results and lessons by strength.
     const ordered = section === 'practice' || section === 'background' ? [...sentences].sort((a, b) => a.chunk.document.docId.localeCompare(b.chunk.document.docId) || a.start - b.start) : sentences;
     const shown: CitedSpan[] = [];
@@ -126,10 +125,20 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
           : cutSentence(snapshot, sentence, analysis, answerLengths.longSentence, section === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
       // A label's practice already told this sentence.
       if (shown.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start <= span.start && span.end <= other.end)) continue;
+      if (told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;
       shown.push(span);
+    }
+    told.push(...shown);
+    spans.set(section, shown);
+  }
+  for (const section of ['background', 'practice', 'outcome', 'insight'] as Section[]) {
+    lines.push(`## ${sectionTitles[section]}`, '');
+    const shown = spans.get(section) ?? [];
+    if (shown.length === 0) lines.push('（语料中未见相关内容）');
+    for (const [index, span] of shown.entries()) {
       const claim = book.claim(span);
       if (section === 'background') lines.push(claim);
-      else if (section === 'practice') lines.push(`${shown.length}. ${claim}`);
+      else if (section === 'practice') lines.push(`${index + 1}. ${claim}`);
       else lines.push(`- ${claim}`);
     }
     lines.push('');

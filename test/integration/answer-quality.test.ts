@@ -499,6 +499,8 @@ describe('comparisons and meeting drafts', () => {
     const titled = taizhou.answer.split('\n').filter((line) => /^\d+\. 党建(?:聚智|助力)：/u.test(line));
     expect(titled.length, taizhou.answer).toBeGreaterThan(0);
     for (const line of titled) expect(line, line).toMatch(/。该党总支/u);
+    // What a practice's body told is not told again under another section.
+    expect(taizhou.answer.split('\n').filter((line) => line.includes('34家模具企业')), taizhou.answer).toHaveLength(1);
     expectSupported(taizhou);
     // A lesson states one (关键, 只有…才能) or stands under the article's 体会/启示 heading.
     for (const lesson of section('四、经验启示')) {
