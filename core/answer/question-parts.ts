@@ -7,14 +7,12 @@
  */
 import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
+import type { PairSide } from './pair-question.ts';
 import { collegeMentions } from './question.ts';
 import { maxParts, partAsks, partJoin, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
 
-/** One part of a message: its words as written, and the question asked of it alone. */
-export interface QuestionPart {
-  name: string;
-  question: string;
-}
+/** One part of a message: its words as written, and the question asked of it alone (as a pair question's side). */
+export type QuestionPart = PairSide;
 
 /** Pieces ending at a question mark, each split again at a comma that parts two asks. */
 function pieces(message: string): string[] {

@@ -123,11 +123,19 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 /** Names of organisations that would be the subject of a question (another college, a company). */
 export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
 
+/** The nouns a college's unit ends with (经济学院, 苏州校区, 智能制造教工党支部). */
+const unitEndings: readonly string[] = ['学院', '研究院', '研究所', '校区', '书院', '学部', '党委', '党总支', '党支部'];
+
 /**
  * A unit written right after a college's name: 经济学院, 苏州校区, 智能制造教工党支部. Its words
  * carry no function word.
  */
-export const unitAfterName = /^((?:(?![的在和与及对是为把被将从向于等了])[\u4e00-\u9fa5]){2,8}?(?:学院|研究院|研究所|校区|书院|学部|党委|党总支|党支部))/u;
+export const unitAfterName = unitAfterNameEnding(unitEndings);
+
+/** A unit after a college's name, ending with one of `endings`, as the first capture. */
+function unitAfterNameEnding(endings: readonly string[]): RegExp {
+  return new RegExp(`^((?:(?![的在和与及对是为把被将从向于等了])[\\u4e00-\\u9fa5]){2,8}?(?:${endings.join('|')}))`, 'u');
+}
 
 /** An organisation's name holds a word at least this rare in general Chinese (泰达, 精雕), or a proper noun. */
 export const organisationWordIdf = 7.5;
@@ -171,7 +179,7 @@ export const partAsks = /多少|几[个项名人位次家所支大类种条门�
 export const partJoin = /^(?:另外|还有|此外|并且|而且|以及|同时|那么)\s*/u;
 
 /** The unit after a college's name that a later part of a message is asked about too (智能制造支部, 风能学院). */
-export const partSubjectUnit = /^((?:(?![的在和与及对是为把被将从向于等了])[\u4e00-\u9fa5]){2,8}?(?:学院|研究院|研究所|校区|书院|学部|党委|党总支|党支部|支部|系))/u;
+export const partSubjectUnit = unitAfterNameEnding([...unitEndings, '支部', '系']);
 
 /** A later part that opens on the first part's answer (各是什么, 分别…, 这…): the message is one question. */
 export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;

@@ -91,7 +91,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // answers it (27名副教授收入超过了教授 is 37名副教授收入超过教授, not 27名讲师收入超过副教授).
   const coverage = coreCoverageOf({ ...analysis, terms: analysis.terms.filter((term) => !inCount(term.word)) }, ['subject', 'topic', 'generic']);
   const clauses = sentence
-    .split(new RegExp(clauseEnd.source, 'gu'))
+    .split(clauseEnd)
     .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
   let differs = false;
   const settling: string[] = [];
