@@ -291,11 +291,11 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
 const rolesLongestFirst = [...roleWords].sort((a, b) => b.length - a.length);
 
 /**
- * The roles a 人物 question asks for, as the question writes them: jieba cuts 党总支书记 into 党总支 +
+ * The roles a question asks for, as it writes them: jieba cuts 党总支书记 into 党总支 +
  * 书记 and 副书记 into 副 + 书记, but a 支部书记 is no 党总支书记 and a 副院长 no 院长. The longest role
  * word the question holds wins; 副 before it asks for the deputy.
  */
-function askedRoles(analysis: QuestionAnalysis): string[] {
+export function askedRoles(analysis: QuestionAnalysis): string[] {
   // A quoted name (“最受师生喜爱书记”) is what is asked about, not a role.
   let question = analysis.question;
   for (const name of analysis.quoted) question = question.split(name).join('|');

@@ -6,10 +6,10 @@
  * answer shows the evidence and leaves the verdict to the reader.
  */
 import { personSpans } from './answer-spans.ts';
-import { coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
+import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { countedIn } from './claimed-values.ts';
-import { roleWords, yesNoKnobs } from './tuning.ts';
+import { yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
 export type YesNo = 'yes' | 'no';
@@ -62,18 +62,19 @@ function clauseAt(sentence: string, at: number): string {
 /**
  * Whether the person the question names holds the role it asks about in the sentence (党委书记是张兵吗
  * against 市委书记张兵…，校党委书记方俊良): 'same', 'other' when someone else named there holds it,
- * or null when the question names no role and person or the sentence does not tell.
+ * 'open' when the person is there without it (副书记是黄忠慧吗 against 支部书记黄忠慧), or null when
+ * the question names no role and person.
  */
-function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same' | 'other'; clause: string } | null {
-  const roles = analysis.terms.filter((term) => roleWords.includes(term.word)).map((term) => term.word);
+function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same' | 'other' | 'open'; clause: string } | null {
+  const roles = askedRoles(analysis);
   if (roles.length === 0) return null;
   const people = personSpans(sentence);
-  const asked = people.filter((span) => analysis.terms.some((term) => term.word === sentence.slice(span.start, span.end)));
+  const asked = people.filter((span) => analysis.question.includes(sentence.slice(span.start, span.end)));
   if (asked.length === 0) return null;
   const holding = asked.find((span) => holdsRole(sentence, span, roles));
   if (holding) return { match: 'same', clause: clauseAt(sentence, holding.start) };
   const other = people.find((span) => !asked.includes(span) && holdsRole(sentence, span, roles));
-  return other ? { match: 'other', clause: clauseAt(sentence, other.start) } : null;
+  return { match: other ? 'other' : 'open', clause: clauseAt(sentence, (other ?? asked[0]!).start) };
 }
 
 /**
@@ -111,6 +112,8 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   }
   const level = levelMatch(analysis.question, sentence);
   const role = roleMatch(analysis, sentence);
+  // The person is named without the role asked: the sentence does not say who holds it.
+  if (role?.match === 'open') return null;
   if (level?.match === 'other' || role?.match === 'other') differs = true;
   if (level) settling.push(level.clause);
   if (role) settling.push(role.clause);
