@@ -14,7 +14,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
 import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
-import { countPhraseOf, type QuestionAnalysis } from './question.ts';
+import { countedHalves, countPhraseOf, type QuestionAnalysis } from './question.ts';
 import { enumerationKnobs as knobs } from './tuning.ts';
 
 export interface Enumeration {
@@ -85,7 +85,8 @@ function ordinalRuns(sentences: readonly RegionSentence[], maxGap: number = knob
 
 /** Groups of short run-in sentences that open the same way (实施…“X制”。). */
 function parallelRuns(sentences: readonly RegionSentence[]): RegionSentence[][] {
-  const short = sentences.filter((sentence) => sentence.text.length <= knobs.maxRunInLength && !/[，,；;]/u.test(sentence.text));
+  // An ordinal (二是亮职责。, 二是服务群众。) is no shared opening: ordinal items are runs of their own.
+  const short = sentences.filter((sentence) => sentence.text.length <= knobs.maxRunInLength && !/[，,；;]/u.test(sentence.text) && ordinalOf(sentence.text) === null);
   const groups = new Map<string, RegionSentence[]>();
   for (const sentence of short) {
     const opening = sentence.text.slice(0, 2);
@@ -139,6 +140,15 @@ function inlineCount(list: string): number {
 export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly EvidenceSentence[], analysis: QuestionAnalysis): Enumeration | null {
   // The best sentences, and those that name what a definition asks about (the parts follow the name).
   const target = analysis.answerType === '定义' || analysis.answerType === '列表' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
+  // A name that counts two lists (“三亮三比”) is answered by both, each as its half would be.
+  const halves = target ? countedHalves(target) : null;
+  if (target && halves) {
+    const found = halves.map(([half, count]) => findEnumeration(snapshot, evidence, { ...analysis, question: analysis.question.replace(target, half), quoted: [...analysis.quoted.slice(0, -1), half], expectedCount: count }));
+    if (found.every((enumeration, index) => enumeration !== null && enumeration.count === halves[index]![1])) {
+      const both = found as Enumeration[];
+      return { items: both.flatMap((enumeration) => enumeration.items), count: both.reduce((sum, enumeration) => sum + enumeration.count, 0), score: Math.min(...both.map((enumeration) => enumeration.score)) };
+    }
+  }
   const ranked = [...evidence].filter((sentence) => sentence.score > 0).sort((a, b) => b.score - a.score);
   // A sentence that counts the items as the question does (重点支持七大重点领域：…) says what was
   // asked however little else it shares with the question: it ranks as the best sentence does.

@@ -173,6 +173,19 @@ export function expectedCountOf(question: string): number | null {
   return counted ? numeral(counted[1]!) : null;
 }
 
+/**
+ * A quoted name that counts two lists (“三亮三比”: three 亮… and three 比…), as its halves with
+ * their counts; or null.
+ */
+export function countedHalves(name: string): [string, number][] | null {
+  const match = /^([两二三四五六七八九十])([\u4e00-\u9fa5])([两二三四五六七八九十])([\u4e00-\u9fa5])$/u.exec(name);
+  if (!match || match[2] === match[4]) return null;
+  return [
+    [`${match[1]}${match[2]}`, numeral(match[1]!)!],
+    [`${match[3]}${match[4]}`, numeral(match[3]!)!],
+  ];
+}
+
 const aliasTables = new WeakMap<readonly string[], [string, string][]>();
 
 /**

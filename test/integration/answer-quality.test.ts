@@ -215,6 +215,9 @@ describe('direct answers', () => {
   const parts: [string, string, string[]][] = [
     ['not a list after the row that names it among its siblings (“四个一”)', '“四个一”工程是指什么？', ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动']],
     ['even when one mentions it in a later clause (三是…融入教风建设，依托“三融教育”平台)', '湖南电气风能工程学院的“三融教育”是融入哪三个方面？', ['融入专业建设', '融入师德建设', '融入教风建设']],
+    // 二是…掌握, 二是亮职责, 二是服务群众: the second items of four sections share an ordinal, not an opening.
+    ['not the second items of four sections', '“四个一”工程具体指哪四个一？', ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动']],
+    ['both lists of a name that counts two (“三亮三比”)', '“三亮三比”是指什么？', ['亮身份', '亮职责', '亮承诺', '比履职能力、比服务能力、比工作业绩']],
   ];
   for (const [what, question, expected] of parts) {
     it(`lists a counted name's parts, ${what}`, async () => {
