@@ -82,6 +82,8 @@ export function displayClaim(text: string): string {
   let display = text.replace(dateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ');
   if (display.length === 0) display = text.trim();
   display = display.replace(/[，,；;：:、]+$/u, '');
-  if (!/[。！？…”’」』）)》]$/u.test(display)) display += '。';
+  // A closing quote or bracket ends a sentence only after its own stop (…。”); a clause cut before
+  // a comma (为“风能党员活动日”) still needs one.
+  if (!/[。！？…!?](?:[”’」』）)》])?$/u.test(display)) display += '。';
   return display;
 }

@@ -7,7 +7,7 @@
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import { isTyped, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
-import { clausesOf, cutToClauses, trimSpan } from './clauses.ts';
+import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
@@ -27,6 +27,8 @@ export interface QaOptions {
   book?: CitationBook;
   /** Part of a larger answer that names its own sections: no college label above a single source, and fewer supporting points. */
   nested?: boolean;
+  /** A typed lead keeps its whole sentence (within its length) instead of the clauses that answer. */
+  wholeLead?: boolean;
 }
 
 /** The name under which an article's claims are grouped: its college and unit. */
@@ -39,26 +41,41 @@ export function groupLabel(document: IndexedDocument): string {
  * A sentence cut to the clauses that matter to the question, at most `maxLength` long. `prefer`
  * adds to a clause's score (a meeting draft's 取得成效 prefers the clause with the figure or honour).
  */
-export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number, prefer?: (clause: string) => number): CitedSpan {
+export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number, prefer?: (clause: string) => number, tight = false): CitedSpan {
   const text = snapshot.documentText(sentence.chunk.document);
-  const coverage = coreCoverageOf(analysis);
+  const followUp = analysis.terms.some((term) => term.carried);
   // The question's generic words (解决了多少个实际问题) tell clauses apart when its core words do not;
   // in a follow-up, the user's own words outweigh what the conversation carried in.
-  const followUp = analysis.terms.some((term) => term.carried);
   const wordCoverage = coreCoverageOf(analysis, ['subject', 'topic', 'generic'], followUp);
   const wordWeight = followUp ? qaKnobs.ownWordsClauseWeight : qaKnobs.genericWordsClauseWeight;
   const typed = isTyped(analysis.answerType);
   // Spans found over the whole sentence: a definition may run across clauses (“5院4中心”…基地，包括…).
-  const answers = typed || analysis.answerType === '定义' ? askedSpans(analysis, text.slice(sentence.start, sentence.end)).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })) : [];
-  const score = (clause: TextSpan): number => {
-    const clauseText = text.slice(clause.start, clause.end);
-    const lowered = clauseText.toLowerCase();
-    const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
-    const holdsAnswer = answers.some((span) => span.start < clause.end && clause.start < span.end);
-    // The clause with the number (or date, name) and the topic first; a bare number a little.
-    return holdsAnswer ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus : covered;
+  const spans = typed || analysis.answerType === '定义' ? askedSpans(analysis, text.slice(sentence.start, sentence.end)).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })) : [];
+  const scorer = (direct: boolean): ((clause: TextSpan) => number) => {
+    // A direct answer's sentence is already the subject's: its clauses are told apart by the topic.
+    const coverage = direct && analysis.terms.some((term) => term.role === 'topic') ? coreCoverageOf(analysis, ['topic'], followUp) : coreCoverageOf(analysis);
+    // A value the question states itself (从2月17日开始办理，至什么时间为止) is not its answer.
+    const answers = direct ? spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end))) : spans;
+    return (clause) => {
+      const clauseText = text.slice(clause.start, clause.end);
+      const lowered = clauseText.toLowerCase();
+      const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
+      const held = answers.filter((span) => span.start < clause.end && clause.start < span.end).length;
+      // The clause with the number (or date, name) and the topic first; a bare number a little, so a
+      // direct answer's cut takes the number beside its topic (热线：88202020). It keeps every other
+      // span of the asked type beside it too: 2448车次，102架次… answer together, and of 王利明…副组长，
+      // 王轶…秘书长 the words alone do not tell which is asked.
+      // Quoted names beside the one asked (…的理念，…“人人出彩创新”工作法) name other things.
+      const beside = direct && analysis.answerType !== '名称' ? qaKnobs.besideSpanBonus * Math.max(0, held - 1) : 0;
+      return held > 0 ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus + beside : covered;
+    };
   };
-  return { ...cutToClauses(text, sentence, score, maxLength), chunk: sentence.chunk };
+  // A direct answer leaves out the clauses beside its span that say nothing asked (投档线… before
+  // 捐赠…5479万元), unless the answer's clause is too long to join it (热线：12366 and a run-together list).
+  const answers = spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end)));
+  const tightened = tight && answers.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
+  const cut = tightened && answers.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
+  return { ...cut, chunk: sentence.chunk };
 }
 
 /**
@@ -265,7 +282,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     verdict = options.nested ? null : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : undefined;
-    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles);
+    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
     const through = labelled ? (/[。！？；;!?]$/u.test(snapshot.documentText(labelled.chunk.document).slice(labelled.start, labelled.end).trim()) ? { ...lead, start: labelled.start, end: labelled.end } : null) : lead;
@@ -354,7 +371,24 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
  * A question comparing two things, or a message asking several: each side answered under its own
  * name, one citation numbering for all; a side without evidence says so rather than borrowing another's.
  */
-export function composePair(snapshot: IndexSnapshot, sides: readonly { name: string; evidence: Evidence; analysis: QuestionAnalysis }[], options: { parts?: boolean } = {}): ComposedAnswer {
+export function composePair(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], options: { parts?: boolean } = {}): ComposedAnswer {
+  // One sentence answering every part (走访了多少次企业？…增加到多少家？) is said once, whole.
+  if (options.parts) {
+    const whole = composeSides(snapshot, sides, true, true);
+    if (whole.texts[0] && whole.texts.every((text) => text === whole.texts[0])) return { text: whole.texts[0], citations: whole.answer.citations };
+  }
+  return composeSides(snapshot, sides, options.parts ?? false, false).answer;
+}
+
+/** A side of a pair question, or a part of a message, with its evidence. */
+interface AnsweredSide {
+  name: string;
+  evidence: Evidence;
+  analysis: QuestionAnalysis;
+}
+
+/** Each side composed under its name (a typed lead whole when `wholeLeads`), and each side's own text. */
+function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], parts: boolean, wholeLeads: boolean): { answer: ComposedAnswer; texts: string[] } {
   const book = new CitationBook(snapshot);
   const lines: string[] = [];
   let shown = '';
@@ -362,12 +396,10 @@ export function composePair(snapshot: IndexSnapshot, sides: readonly { name: str
   for (const side of sides) {
     lines.push(`**${side.name}**`);
     // What one side said steps back in the other's answer; the parts of one message may be answered by one sentence.
-    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: options.parts ? '' : shown }) : null;
+    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: parts ? '' : shown, wholeLead: wholeLeads }) : null;
     lines.push(part?.text ? part.text : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
     shown += part?.text ?? '';
     texts.push(part?.text ?? '');
   }
-  // One sentence answering every part (走访了多少次企业？…增加到多少家？) is said once.
-  if (options.parts && texts[0] && texts.every((text) => text === texts[0])) return { text: texts[0], citations: book.citations };
-  return { text: lines.join('\n').trim(), citations: book.citations };
+  return { answer: { text: lines.join('\n').trim(), citations: book.citations }, texts };
 }

@@ -474,6 +474,12 @@ export const qaKnobs = {
   ownWordsClauseWeight: 1,
   /** A clause with a span of the asked type but no topic word still scores this much. */
   bareSpanBonus: 0.05,
+  /** A typed lead is cut to the clauses that say something asked, padded with neighbours only below this length. */
+  tightLeadMinimum: 12,
+  /** …and keeps each further span of the asked type beside its answer: each adds this much to the cut's value. */
+  besideSpanBonus: 0.01,
+  /** …and takes a clause beyond clauses that add nothing only when it adds this much (the date a 时间 question asks). */
+  bridgeGain: 0.05,
   /** A typed lead is the best sentence with a span of its type, if its core coverage is at least this share of the best sentence's. */
   typedLeadCoverage: 0.6,
   /** An enumeration leads a list answer when its score is at least this share of the best sentence's. */

@@ -237,6 +237,22 @@ describe('direct answers', () => {
     }
   });
 
+  it('a typed question leads with the clauses that answer it, not the ones beside them, however short the sentence', async () => {
+    const cases: [string, string][] = [
+      // 投档线…, 就业率… say nothing of 捐赠.
+      ['嘉职院2021年拿到企业捐赠一共多少钱？', '获得企业各类捐赠总额达到5479万元。'],
+      // 市委书记张兵 is no 党委书记.
+      ['嘉职院党委书记叫什么？', '校党委书记方俊良带头宣讲和交流发言。'],
+      // A clause cut before its comma still ends in a full stop.
+      ['风能党员活动日固定在什么时间？', '固定每月第四周周四为“风能党员活动日”。'],
+    ];
+    for (const [question, lead] of cases) {
+      const end = await ask(question);
+      expect(claimLines(end.answer)[0]!.replace(/\[\d+\]$/u, ''), question).toBe(lead);
+      expectSupported(end);
+    }
+  });
+
   it('a long sentence is cut at clause boundaries and still cites exactly what is shown', async () => {
     const end = await ask('嘉兴职业技术学院与多少家龙头骨干企业和科研院所签订了战略合作协议？');
     const [lead] = claimLines(end.answer);

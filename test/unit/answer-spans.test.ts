@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { headedNameSpans, personSpans, typedSpans } from '../../core/answer/answer-spans.ts';
 import { holdsRole } from '../../core/answer/evidence.ts';
 import { displayClaim } from '../../core/answer/citation-book.ts';
-import { clausesOf, cutToClauses, trimSpan } from '../../core/answer/clauses.ts';
+import { clausesOf, cutToClauses, tightCut, trimSpan } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
 import { formsOf, longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
 import { sentenceCues } from '../../core/answer/tuning.ts';
@@ -26,6 +26,27 @@ describe('clauses', () => {
     expect(text.slice(cut.start, cut.end)).toBe('共引进高层次、紧缺人才130名');
     // A sentence that fits is returned whole, without its final punctuation.
     expect(trimSpan(text, { start: 0, end: 3 })).toEqual({ start: 0, end: 2 });
+  });
+
+  it('cuts a direct answer to the clauses that say more of what was asked, however short the sentence', () => {
+    const text = '2021年，学校招生专业投档线猛增50分，就业率再创历史新高，获得企业各类捐赠总额达到5479万元。';
+    const asked = ['捐赠', '5479万元', '2021年'];
+    // The value of a cut: how many asked words it holds.
+    const value = (span: { start: number; end: number }): number => asked.filter((word) => text.slice(span.start, span.end).includes(word)).length;
+    const cut = tightCut(text, { start: 0, end: text.length }, value, 90, 12, 2);
+    expect(text.slice(cut.start, cut.end)).toBe('获得企业各类捐赠总额达到5479万元');
+    // A neighbour that adds an asked word is taken when it is next to the cut.
+    const short = '市委书记张兵莅临宣讲，校党委书记方俊良带头宣讲。';
+    const role = (span: { start: number; end: number }): number => ['党委书记', '方俊良'].filter((word) => short.slice(span.start, span.end).includes(word)).length;
+    expect(short.slice(...Object.values(tightCut(short, { start: 0, end: short.length }, role, 90, 12, 2)) as [number, number])).toBe('校党委书记方俊良带头宣讲');
+    // A clause beyond one that adds nothing is taken when it adds enough (the date a 时间 question asks).
+    const dated = '1月29日，针对信贷支持，联社出台意见，推出6项措施。';
+    const when = (span: { start: number; end: number }): number => ['1月29日', '联社', '推出', '措施'].filter((word) => dated.slice(span.start, span.end).includes(word)).length;
+    const cutDated = (bridgeGain: number): string => dated.slice(...Object.values(tightCut(dated, { start: 0, end: dated.length }, when, 90, 12, bridgeGain)) as [number, number]);
+    expect(cutDated(0.5)).toBe('1月29日，针对信贷支持，联社出台意见，推出6项措施');
+    expect(cutDated(2)).toBe('联社出台意见，推出6项措施');
+    // Below the minimum, neighbours that add nothing complete the cut, and the year beyond them then adds.
+    expect(text.slice(...Object.values(tightCut(text, { start: 0, end: text.length }, value, 90, 30, 2)) as [number, number])).toBe(text.slice(0, -1));
   });
 });
 
@@ -133,7 +154,9 @@ describe('items and claims', () => {
   it('shows a claim without its enumerator or dateline, ending in punctuation', () => {
     expect(displayClaim('一是亮身份')).toBe('亮身份。');
     expect(displayClaim('中国教育报客户端讯（通讯员 徐兵）该党总支本着宗旨，')).toBe('该党总支本着宗旨。');
-    expect(displayClaim('实施政治素质“首关制”')).toBe('实施政治素质“首关制”');
+    // A closing quote ends a sentence only after its own stop.
+    expect(displayClaim('实施政治素质“首关制”')).toBe('实施政治素质“首关制”。');
+    expect(displayClaim('他说：“要抓好落实。”')).toBe('他说：“要抓好落实。”');
   });
 
   it('finds a name written with a few characters more, but not another name sharing a word', () => {
