@@ -216,6 +216,12 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   return { ...lead, end };
 }
 
+/** Whether `text` quotes a name of the kind `kind` (“人人出彩创新”工作法, “匠心筑梦、协同育人”党建特色品牌). */
+function namesKind(text: string, kind: string): boolean {
+  for (let at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + 1)) if (/”[^“”，。；]{0,6}$/u.test(text.slice(Math.max(0, at - 7), at))) return true;
+  return false;
+}
+
 /** Whether the question quotes `name` as a practice (“三亮三比”工程, “首关制”), not as a word of its topic (“菜篮子”市长负责制). */
 function namesPractice(question: string, name: string): boolean {
   const after = question.slice(question.indexOf(name) + name.length).replace(/^[”"」]/u, '');
@@ -270,7 +276,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     leadItems = enumeration.items;
     enumerated = true;
   } else {
-    const typedLead = isTyped(type) ? body.find((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : stated;
+    const typedCandidates = isTyped(type) ? body.filter((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : [];
+    // The name of a practice's kind asked for (工作法叫什么) is the quoted name before that kind
+    // (“人人出彩创新”工作法), not another quoted name (“党员技术服务团队”).
+    const kind = type === '名称' && analysis.nameHead && practiceNouns.includes(analysis.nameHead) ? analysis.nameHead : null;
+    const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? typedCandidates[0]) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;

@@ -30,6 +30,7 @@ import {
   unitAfterName,
   organisationWordIdf,
   placeName,
+  practiceNouns,
   properNounTags,
   functionWordTags,
   roleFactor,
@@ -503,9 +504,12 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
   // 获得了什么奖: the award's name ends in 奖 (…杰出教师奖).
   if (/什么奖/u.test(question)) return awardHead;
-  const cue = /叫什么|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
+  const cue = /叫什么|叫啥|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);
+  // A practice's kind right before the cue names it, however jieba cut it (工作法 → 工作 + 法).
+  const kind = [...practiceNouns].sort((a, b) => b.length - a.length).find((noun) => before.replace(/[的是就都又]+$/u, '').endsWith(noun));
+  if (kind && [...kind].length >= 2) return kind;
   let best: { word: string; at: number } | null = null;
   for (const term of terms) {
     if (term.isName || term.role === 'subject' || term.role === 'generic' || [...term.word].length < 2) continue;

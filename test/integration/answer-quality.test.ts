@@ -202,6 +202,9 @@ describe('direct answers', () => {
     ['an award asked for (什么奖), by the sentence that names the person with it', '黄忠慧获得了什么奖？', '黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖'],
     // The quoted name asked about is no award: the sentence naming the award leads.
     ['an award a quoted practice won, by the award\'s name', '苏州工业职院的“人人出彩创新”工作法获得过什么奖？', '获2021年江苏省党建工作创新奖三等奖'],
+    // jieba cuts 工作法 into 工作 + 法; another quoted name (“党员技术服务团队”) is no 工作法.
+    ['the name of the kind of practice asked for, by the quoted name before that kind', '苏州工业职院智能制造教师党支部的工作法叫什么？', '积极探索“人人出彩创新”工作法'],
+    ['叫啥 as 叫什么, and 那个支部 as the college\'s branch', '苏州工业职院那个支部的工作法叫啥？', '积极探索“人人出彩创新”工作法'],
   ];
   for (const [what, question, lead] of leads) {
     it(`answers ${what}`, async () => {
