@@ -127,6 +127,13 @@ function openingShare(items: readonly string[], key: string | null): number {
   return Math.max(opening, ending) / items.length;
 }
 
+/** Characters between `at` and the nearest mention of `name` in `text`, or null when it has none. */
+function nameDistance(text: string, name: string, at: number): number | null {
+  let nearest: number | null = null;
+  for (let found = text.indexOf(name); found >= 0; found = text.indexOf(name, found + 1)) nearest = Math.min(nearest ?? Infinity, Math.abs(found - at));
+  return nearest;
+}
+
 /** Items of an inline list: its 、-separated parts, the last counting twice when it joins two with 和/及 (规范型和创新型). */
 function inlineCount(list: string): number {
   const parts = list.split('、');
@@ -171,6 +178,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
   const partsKey = countedNameKey(target);
   const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);
+  // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
+  const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
   const headingsSeen = new Set<string>();
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
@@ -197,11 +206,19 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         for (const match of sentence.text.matchAll(pattern)) {
           // 设立一、二、三等奖 is one phrase, not a list of 一, 二 and 三.
           if (pattern === inlineList && match[0].split('、').slice(1, -1).some((item) => /^[一二三四五六七八九十\d]$/u.test(item.trim()))) continue;
+          // A question about a name that counts nothing: a list far from the name in its sentence is
+          // another thing's (“红模力”…，…构建“三领域、六平台、五精准”…), and one in a sentence that does
+          // not name it is less likely its own, unless its items say the noun asked for (…等四大方面).
+          const heads = headMatch(match[0].split(/、|”/u), analysis, phrase);
+          const ownList = target !== undefined && wanted === null && heads === 0 && !listNouns.some((noun) => match[0].includes(noun));
+          const distance = ownList ? nameDistance(sentence.text, target, match.index) : null;
+          if (distance !== null && distance > knobs.definedListDistance) continue;
+          const unnamed = ownList && distance === null ? knobs.unnamedListFactor : 1;
           const at = sentence.start + match.index;
           const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
           const cited = cite(span);
           const items = count(match[0]);
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * headMatch(match[0].split(/、|”/u), analysis, phrase)) });
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * heads) });
         }
       }
     }

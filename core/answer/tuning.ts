@@ -455,6 +455,13 @@ export const enumerationKnobs = {
   siblingFactor: 0.6,
   /** Score bonus for an enumeration whose items open like the counted name asked about (“三比” → 比履职能力…). */
   countedPartsBonus: 1,
+  /**
+   * A definition that counts nothing (“红模力”是什么) takes an inline list of the sentence naming
+   * it only within this many characters of the name: further on, the list is another thing's.
+   */
+  definedListDistance: 40,
+  /** …and an inline list in a sentence that does not name it counts this much (学校是…示范性高职院校、…文明单位 for “红船工匠”具备哪些素质). */
+  unnamedListFactor: 0.5,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -205,6 +205,10 @@ describe('direct answers', () => {
     // jieba cuts 工作法 into 工作 + 法; another quoted name (“党员技术服务团队”) is no 工作法.
     ['the name of the kind of practice asked for, by the quoted name before that kind', '苏州工业职院智能制造教师党支部的工作法叫什么？', '积极探索“人人出彩创新”工作法'],
     ['叫啥 as 叫什么, and 那个支部 as the college\'s branch', '苏州工业职院那个支部的工作法叫啥？', '积极探索“人人出彩创新”工作法'],
+    // A list later in the sentence naming it (构建“三领域、六平台、五精准”…) is another thing's.
+    ['what a name that counts nothing is, by its sentence, not a list far from it', '“红模力”是什么？', '34家模具企业开展“红模力”模具产业链党建联建'],
+    // A list in a sentence that does not name it (是浙江省示范性高职院校、…) is not its own.
+    ['what a name\'s items are, by the list beside the name', '嘉职院要培养的“红船工匠”应该具备哪些素质？', '家国情怀、工匠精神、国际视野、创新创业能力'],
   ];
   for (const [what, question, lead] of leads) {
     it(`answers ${what}`, async () => {
