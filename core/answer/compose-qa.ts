@@ -245,7 +245,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   let enumerated = false;
   let continued = false;
   let verdict: Verdict | null = null;
-  const wantsItems = type === '列表' || type === '定义' || (analysis.expectedCount !== null && analysis.expectedCount > 1);
+  // 和哪些单位共建了…, 有哪些人获得了…: organisations or people asked for in the plural are a list too.
+  const pluralAsked = (type === '机构' || type === '人物') && /哪些|哪几/u.test(analysis.question);
+  const wantsItems = type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1);
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
@@ -272,7 +274,17 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     ? candidates.filter((sentence) => isLabel(sentence) && sentence.ownTopicCoverage >= qaKnobs.askedLabelTopic && enumeration.items.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start <= sentence.start && sentence.end <= item.end + 1))
     : [];
   const askedLabel = topicLabels.length === 1 ? topicLabels[0] : undefined;
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // Organisations or people asked for in the plural are listed only by a list that says the topic
+  // itself, in a sentence about as strong as the best: a list beside it names other units (…党支部获…称号).
+  const topicOf = coreCoverageOf(analysis, ['topic']);
+  const listInBest = (found: NonNullable<typeof enumeration>): boolean => {
+    if (!pluralAsked) return true;
+    const [list] = found.items;
+    if (!list || found.items.length !== 1) return false;
+    if (topicOf(snapshot.documentText(list.chunk.document).slice(list.start, list.end).toLowerCase()) < qaKnobs.pluralListTopic) return false;
+    return candidates.some((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end && sentence.score >= best.score * qaKnobs.pluralListAgainstBest);
+  };
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = enumeration.items;
     enumerated = true;
   } else {

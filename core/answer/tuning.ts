@@ -491,6 +491,10 @@ export const qaKnobs = {
   typedLeadCoverage: 0.6,
   /** An enumeration leads a list answer when its score is at least this share of the best sentence's. */
   enumerationAgainstBest: 0.6,
+  /** Organisations or people asked for in the plural (和哪些单位) are listed from a sentence scoring at least this share of the best. */
+  pluralListAgainstBest: 0.8,
+  /** …and only by a list whose own words hold at least this share of the question's topic weight. */
+  pluralListTopic: 0.5,
   /** Supporting points score at least this share of the lead's (a typed question's: typedSupportFloor). */
   supportFloor: 0.55,
   typedSupportFloor: 0.8,
