@@ -389,6 +389,17 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const coreWeight = core.reduce((sum, match) => sum + match.term.weight, 0);
   const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
   const typed = isTyped(analysis.answerType);
+  // Ranking a practice, an outcome or a list within the articles the subject picked: its names weigh
+  // at most subjectAgainstTopic times the topic, so the sentence that restates the college's full
+  // name (an article's lede) does not outrank the ones that say the topic (该党总支…党建联建). A typed
+  // answer keeps them: 经济学院的院长 is told from 统计学院院长 by the unit.
+  const subjectWeight = coreWeight - topicWeight;
+  const subjectScale = !typed && topicWeight > 0 && subjectWeight > topicWeight * knobs.subjectAgainstTopic ? (topicWeight * knobs.subjectAgainstTopic) / subjectWeight : 1;
+  const rescale = (matches: readonly MatchTerm[]): MatchTerm[] => matches.map((match) => (match.term.role === 'subject' ? { ...match, term: { ...match.term, weight: match.term.weight * subjectScale } } : match));
+  const allRanked = rescale(all);
+  const coreRanked = rescale(core);
+  const totalRanked = allRanked.reduce((sum, match) => sum + match.term.weight, 0);
+  const coreRankedWeight = coreRanked.reduce((sum, match) => sum + match.term.weight, 0);
   const questionCore = phraseText(analysis);
   // 1 when the article names everything the question depends on, placeMismatchFactor when it
   // does not name the place, 0 when it misses a name, year or person (undatedYearFactor for a
@@ -468,7 +479,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
-      const matched = knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage;
+      const rankedCore = coreRankedWeight > 0 ? weightedShare(coreRanked, coreRankedWeight, inWindow) : weightedShare(allRanked, totalRanked, inWindow);
+      const matched = knobs.ownWeight * weightedShare(allRanked, totalRanked, inSentence) + knobs.windowWeight * weightedShare(allRanked, totalRanked, inWindow) + knobs.coreWeight * rankedCore;
       // Every sentence of a chosen scope is on topic when the question names none; the kind of answer decides.
       const relevance = coreWeight === 0 && options.scoped ? Math.max(matched, knobs.scopedRelevance) : matched;
       const score =

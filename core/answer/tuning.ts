@@ -339,6 +339,8 @@ export const evidence = {
   /** A list question that counts its items needs an enumeration of at least this share of them. */
   listShare: 0.6,
   /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */
+  /** In ranking, the subject's names weigh at most this many times the topic's words. */
+  subjectAgainstTopic: 1,
   ownWeight: 0.35,
   windowWeight: 0.25,
   coreWeight: 0.4,

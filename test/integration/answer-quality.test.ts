@@ -187,6 +187,14 @@ describe('direct answers', () => {
     expect(new Set(end.citations.map((citation) => citation.docId))).toEqual(new Set([docId]));
   });
 
+  it('a practice or an outcome leads with a sentence that says it, not the lede that restates the college\'s full name', async () => {
+    const practice = claimLines((await ask('台州科技职院机电模具学院的党建联建是怎么做的？')).answer)[0]!;
+    expect(practice).toContain('党建联建');
+    expect(practice).not.toContain('本着“以党建促业务');
+    const outcome = claimLines((await ask('湖南电气职业技术学院风能工程学院党总支在党建工作上取得了哪些成果？')).answer)[0]!;
+    expect(outcome).toContain('2019-2021年，学院党总支立项');
+  });
+
   it('a question about one college never leads with another college', async () => {
     const end = await ask('湖南电气职业技术学院风能工程学院教工党支部是如何开展党员教育的？');
     expect(end.notFound).toBe(false);
