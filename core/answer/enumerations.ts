@@ -181,6 +181,9 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
   const headingsSeen = new Set<string>();
+  // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
+  const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
+  const nameParts = joinedParts.length >= 2 && joinedParts.every((part) => part.length >= 1 && part.length <= 8) ? joinedParts : [];
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
     const text = snapshot.documentText(document);
@@ -240,11 +243,13 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         if (items.length !== run.length || run.some((heading) => heading.text.length > knobs.maxHeadingItemLength)) continue;
         const texts = run.map((heading) => heading.text);
         // Sections are the article's outline, a list only of what the question counts or names (三个项目),
-        // never the parts of a name that counts them (“三亮三比”工程 is no three sections).
-        const named = headMatch(texts, analysis, '');
+        // never the parts of a name that counts them (“三亮三比”工程 is no three sections); a name
+        // joined from its parts (“筑基-示范-向阳”) names each section, in order.
+        const joined = nameParts.length === run.length && texts.every((heading, index) => heading.includes(nameParts[index]!));
+        const named = joined ? 1 : headMatch(texts, analysis, '');
         if ((run.length !== wanted || countedByName) && named === 0) continue;
         const holdsAnchor = run[0]!.start <= anchor.start;
-        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * countFit(run.length) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
+        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * (joined ? knobs.exactCountBonus : countFit(run.length)) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
         consider({ items, count: items.length, score });
       }
     }

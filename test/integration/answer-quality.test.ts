@@ -237,6 +237,7 @@ describe('direct answers', () => {
     // 二是…掌握, 二是亮职责, 二是服务群众: the second items of four sections share an ordinal, not an opening.
     ['not the second items of four sections', '“四个一”工程具体指哪四个一？', ['听取党外群众意见', '掌握入党积极分子学习状态', '阅读党的理论书籍', '参加志愿者活动']],
     ['both lists of a name that counts two (“三亮三比”)', '“三亮三比”是指什么？', ['亮身份', '亮职责', '亮承诺', '比履职能力、比服务能力、比工作业绩']],
+    ['a name joined from its parts, by the sections each names', '苏州工业职院的“筑基-示范-向阳”项目是什么？', ['实施“筑基”项目', '实施“示范”项目', '实施“向阳”项目']],
   ];
   for (const [what, question, expected] of parts) {
     it(`lists a counted name's parts, ${what}`, async () => {
