@@ -16,7 +16,7 @@ import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
-import { composeSummary, draftTopic } from './compose-summary.ts';
+import { composeSummary, draftTopic, withoutUsageNote } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
@@ -237,7 +237,10 @@ export class AnswerService {
 
   private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
-    const { question: searchedFor, college } = await this.standalone(request, snapshot, signal);
+    const standalone = await this.standalone(request, snapshot, signal);
+    const college = standalone.college;
+    // A draft's use (…，支部学习会上用) is not what to search for.
+    const searchedFor = request.mode === 'summary' ? withoutUsageNote(standalone.question) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     const single = request.mode !== 'qa' || Boolean(request.filters.docId);

@@ -11,7 +11,7 @@ import { cutSentence, isLabelText, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { answerLengths, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, draftUsageNote, sentenceCues, summaryKnobs } from './tuning.ts';
 
 type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -51,9 +51,14 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
   }
 }
 
+/** A drafting request without what it says of the draft's use (…的经验材料，支部学习会上用). */
+export function withoutUsageNote(question: string): string {
+  return question.replace(draftUsageNote, '');
+}
+
 /** The topic of a drafting request: the request without its wording (写一份…的会议材料). */
 export function draftTopic(question: string): string {
-  const topic = question
+  const topic = withoutUsageNote(question)
     .replace(/[？?。！!]+$/u, '')
     // ，包括背景、主要做法、成效和启示: the draft's sections, not its topic.
     .replace(/[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?|围绕|重点参考|主要参考|参考|结合|侧重|突出)[^，,；;]*$/u, '')

@@ -602,6 +602,12 @@ export const nearbyKnobs = {
 // ------------------------------------------------------------------------------------------------
 // 会议材料 (meeting drafts)
 
+/**
+ * What a drafting request says of the draft's use rather than its topic, at its end (…的经验材料，
+ * 支部学习会上用 / ，用于党课 / ，供支部学习参考): left out of what is searched and of the title.
+ */
+export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
+
 export const summaryKnobs = {
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },

@@ -559,6 +559,10 @@ describe('comparisons and meeting drafts', () => {
     expect(draft.notFound, draft.answer).toBe(false);
     expect(draft.answer.split('\n')[0]).toBe('# 关于“党建引领产教融合”的典型经验材料');
     expectSupported(draft);
+    // What the draft is for (…，支部学习会上用) is neither searched for nor its title.
+    const forMeeting = await ask('整理一份嘉职院加强教师队伍建设的经验材料，支部学习会上用', 'summary');
+    expect(forMeeting.notFound, forMeeting.answer).toBe(false);
+    expect(forMeeting.answer.split('\n')[0]).toBe('# 关于“嘉职院加强教师队伍建设”的典型经验材料');
   });
 });
 
