@@ -92,7 +92,11 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
   // A draft about a college's work draws on all of its articles, not only the sentences that
   // repeat the request's wording: core coverage, article context included, admits them.
-  const relevant = candidates.filter((candidate) => !candidate.isHeading && (candidate.score >= best * summaryKnobs.relevantShare || candidate.coreCoverage >= summaryKnobs.relevantCoverage));
+  const admitted = candidates.filter((candidate) => !candidate.isHeading && (candidate.score >= best * summaryKnobs.relevantShare || candidate.coreCoverage >= summaryKnobs.relevantCoverage));
+  // A request with a topic of its own (加强教师队伍建设) draws on what says it, not on every sentence
+  // of the college's article, when enough says it (a branch named in other words, 教工 / 教师, may not).
+  const onTopic = admitted.filter((candidate) => candidate.topicCoverage >= summaryKnobs.relevantTopic);
+  const relevant = onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
   const headingsBefore = new Map<EvidenceSentence, EvidenceSentence>();
   for (let index = 1; index < evidence.sentences.length; index++) {
     const previous = evidence.sentences[index - 1]!;

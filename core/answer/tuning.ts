@@ -616,6 +616,10 @@ export const summaryKnobs = {
   /** A sentence is relevant when it scores this share of the best, or covers this share of the core words with its context. */
   relevantShare: 0.3,
   relevantCoverage: 0.3,
+  /** …and, when the request names a topic (加强教师队伍建设), a sentence saying at least this share of it (with its neighbours). */
+  relevantTopic: 0.2,
+  /** …if at least this many sentences do; otherwise every admitted sentence. */
+  onTopicAtLeast: 8,
   /** Within a section, lines score at least this share of the section's best. */
   floor: 0.3,
   /** 取得成效 and 经验启示 lines score at least this share of the best sentence overall. */

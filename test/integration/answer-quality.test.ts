@@ -564,6 +564,15 @@ describe('comparisons and meeting drafts', () => {
     expect(forMeeting.notFound, forMeeting.answer).toBe(false);
     expect(forMeeting.answer.split('\n')[0]).toBe('# 关于“嘉职院加强教师队伍建设”的典型经验材料');
   });
+
+  it('a draft on a topic of a college\'s work draws its practices from what says the topic', async () => {
+    const teachers = await ask('整理一份嘉职院加强教师队伍建设的经验材料', 'summary');
+    const practices = teachers.answer.slice(teachers.answer.indexOf('## 二、主要做法'), teachers.answer.indexOf('## 三、取得成效'));
+    expect(practices).toContain('四大工程');
+    // 建党百年 events are the college's work, not its teachers'.
+    expect(practices).not.toContain('南湖峰会');
+    expectSupported(teachers);
+  });
 });
 
 describe('questions that compare two things', () => {
