@@ -233,8 +233,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const shown = options.alreadyShown ?? '';
   const candidates = evidence.sentences
     .filter((sentence) => sentence.score > 0)
-    // A follow-up's answer leads with what the previous answer did not already say.
-    .map((sentence) => (shown && shown.includes(sentence.text.slice(0, 30)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
+    // A follow-up's answer leads with what the previous answer did not already say, unless it asks
+    // for a detail of it (其中省教育厅那个是哪一年的: the year is in the honours just shown).
+    .map((sentence) => (shown && !isTyped(analysis.answerType) && shown.includes(sentence.text.slice(0, 30)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
     .sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const book = options.book ?? new CitationBook(snapshot);
   if (candidates.length === 0) return { text: '', citations: [] };
@@ -292,7 +293,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // The name of a practice's kind asked for (工作法叫什么) is the quoted name before that kind
     // (“人人出彩创新”工作法), not another quoted name (“党员技术服务团队”).
     const kind = type === '名称' && analysis.nameHead && practiceNouns.includes(analysis.nameHead) ? analysis.nameHead : null;
-    const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? typedCandidates[0]) : stated;
+    // A date the text writes answers 哪一年 before one the article's own date lends a sentence (日前，…公示了…).
+    const written = type === '时间' ? typedCandidates.find((sentence) => sentence.typeSpans.length > 0) : undefined;
+    const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? written ?? typedCandidates[0]) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;

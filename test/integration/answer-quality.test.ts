@@ -195,6 +195,19 @@ describe('direct answers', () => {
     expect(outcome).toContain('2019-2021年，学院党总支立项');
   });
 
+  it('a 时间 question leads with the date its text writes, not a sentence the article\'s date lends one', async () => {
+    const first = '浙江机电自动化学院党总支拿过哪些荣誉？';
+    const firstAnswer = await ask(first);
+    const history = [
+      { role: 'user' as const, content: first },
+      { role: 'assistant' as const, content: firstAnswer.answer },
+    ];
+    const end = await answers.answerOnce({ question: '其中省教育厅那个是哪一年的？', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('中共浙江省教育厅委员会 2019年先进基层党组织');
+    expect(lead).not.toContain('日前');
+  });
+
   it('a question about one college never leads with another college', async () => {
     const end = await ask('湖南电气职业技术学院风能工程学院教工党支部是如何开展党员教育的？');
     expect(end.notFound).toBe(false);
