@@ -74,9 +74,9 @@ export function cutToClauses(text: string, sentence: TextSpan, score: (clause: T
  * sentence: the best clause, then the nearest clauses on either side whose taking raises the value
  * of the whole cut, within `maxLength`. A clause beyond ones that add nothing is taken, with them,
  * only when it raises the value by `bridgeGain` at least (1月29日，针对…，江西省农信联社…推出: the
- * date a 时间 question asks); clauses that add nothing only while the cut is shorter than `minLength`. For a
- * direct answer, where a clause beside the answer that adds nothing asked (投档线… before
- * 捐赠…5479万元) is noise.
+ * date a 时间 question asks); clauses that add nothing are taken only while the cut is shorter
+ * than `minLength`. For a direct answer, where a clause beside the answer that adds nothing asked
+ * (投档线… before 捐赠…5479万元) is noise.
  */
 export function tightCut(text: string, sentence: TextSpan, value: (span: TextSpan) => number, maxLength: number, minLength: number, bridgeGain: number): TextSpan {
   const clauses = clausesOf(text, sentence.start, sentence.end);

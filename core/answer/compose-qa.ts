@@ -51,11 +51,12 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const typed = isTyped(analysis.answerType);
   // Spans found over the whole sentence: a definition may run across clauses (“5院4中心”…基地，包括…).
   const spans = typed || analysis.answerType === '定义' ? askedSpans(analysis, text.slice(sentence.start, sentence.end)).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })) : [];
+  // A value the question states itself (从2月17日开始办理，至什么时间为止) is not its direct answer.
+  const unstated = spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end)));
   const scorer = (direct: boolean): ((clause: TextSpan) => number) => {
     // A direct answer's sentence is already the subject's: its clauses are told apart by the topic.
     const coverage = direct && analysis.terms.some((term) => term.role === 'topic') ? coreCoverageOf(analysis, ['topic'], followUp) : coreCoverageOf(analysis);
-    // A value the question states itself (从2月17日开始办理，至什么时间为止) is not its answer.
-    const answers = direct ? spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end))) : spans;
+    const answers = direct ? unstated : spans;
     return (clause) => {
       const clauseText = text.slice(clause.start, clause.end);
       const lowered = clauseText.toLowerCase();
@@ -72,9 +73,8 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   };
   // A direct answer leaves out the clauses beside its span that say nothing asked (投档线… before
   // 捐赠…5479万元), unless the answer's clause is too long to join it (热线：12366 and a run-together list).
-  const answers = spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end)));
-  const tightened = tight && answers.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
-  const cut = tightened && answers.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
+  const tightened = tight && unstated.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
+  const cut = tightened && unstated.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
   return { ...cut, chunk: sentence.chunk };
 }
 

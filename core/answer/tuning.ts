@@ -339,11 +339,11 @@ export const evidence = {
   /** A list question that counts its items needs an enumeration of at least this share of them. */
   listShare: 0.6,
   /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */
-  /** In ranking, the subject's names weigh at most this many times the topic's words. */
-  subjectAgainstTopic: 1,
   ownWeight: 0.35,
   windowWeight: 0.25,
   coreWeight: 0.4,
+  /** In that relevance, for an untyped question, the subject's names weigh at most this many times the topic's words. */
+  subjectAgainstTopic: 1,
   /** Relevance of every sentence when a question names nothing but is asked within an article or college. */
   scopedRelevance: 0.5,
   /** A sentence repeating a phrase of the question (党建与专业建设) scores up to this much more… */
@@ -462,7 +462,10 @@ export const enumerationKnobs = {
    * it only within this many characters of the name: further on, the list is another thing's.
    */
   definedListDistance: 40,
-  /** …and an inline list in a sentence that does not name it counts this much (学校是…示范性高职院校、…文明单位 for “红船工匠”具备哪些素质). */
+  /**
+   * …and an inline list in a sentence that does not name it counts this much (…示范性高职院校、…
+   * 省级文明单位 for “红船工匠”具备哪些素质), unless its items say the noun asked for.
+   */
   unnamedListFactor: 0.5,
 } as const;
 
