@@ -32,6 +32,9 @@ describe('answer types', () => {
     // 人数最多 asks which, not how many.
     ['哪个学校的法学学科是法学院校中参与民法典编纂人数最多的？', '机构'],
     ['今年的招生人数是多少？', '数量'],
+    // The schools are who is asked about, not what is counted.
+    ['几所学校在产教融合、校企合作方面各有什么做法，对比看看', '做法'],
+    ['嘉职院有几所二级学院？', '数量'],
     ['智能先锋阵地叫什么名字？', '名称'],
     // The name of a role is a person's.
     ['嘉职院的校长叫什么名字？', '人物'],
