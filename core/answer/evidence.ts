@@ -401,6 +401,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const totalRanked = allRanked.reduce((sum, match) => sum + match.term.weight, 0);
   const coreRankedWeight = coreRanked.reduce((sum, match) => sum + match.term.weight, 0);
   const questionCore = phraseText(analysis);
+  const practiceAsked = analysis.answerType === '做法' && topicWeight > 0;
   // 1 when the article names everything the question depends on, placeMismatchFactor when it
   // does not name the place, 0 when it misses a name, year or person (undatedYearFactor for a
   // year an undated article does not write).
@@ -492,6 +493,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (1 / (1 + knobs.rankDecay * rank)) *
         (isHeading ? knobs.headingFactor : 1) *
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
+        (practiceAsked && /^[^，。；\s]{2,24}(?:讯|电)[（(]/u.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1);
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });

@@ -357,6 +357,8 @@ export const evidence = {
   headingFactor: 0.8,
   /** A sentence that frames a document (为深入贯彻…, 通知如下, 〔2020〕7号) scores this much. */
   preambleFactor: 0.55,
+  /** A news lede (…讯（通讯员…）…) sums an article up: for how a practice was done it scores this much. */
+  ledeFactor: 0.7,
   /** A sentence that asks (…吗？) restates a question; its answer follows. It scores this much. */
   questionFactor: 0.35,
   /** A sentence holding a span of the asked type (a number for 多少) is preferred by this factor; one without by untypedFit. */

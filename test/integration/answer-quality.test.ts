@@ -193,6 +193,10 @@ describe('direct answers', () => {
     expect(practice).not.toContain('本着“以党建促业务');
     const outcome = claimLines((await ask('湖南电气职业技术学院风能工程学院党总支在党建工作上取得了哪些成果？')).answer)[0]!;
     expect(outcome).toContain('2019-2021年，学院党总支立项');
+    // The news lede names 学生就业 among four things it sums up; the practice is told further on.
+    const jobs = claimLines((await ask('台州科技职院机电模具学院党总支是怎么抓学生就业的？')).answer)[0]!;
+    expect(jobs).toContain('就业');
+    expect(jobs).not.toContain('本着“以党建促业务');
   });
 
   it('a 时间 question leads with the date its text writes, not a sentence the article\'s date lends one', async () => {
