@@ -74,12 +74,13 @@ export class CitationBook {
 
 const sentenceEnd = /^[。！？!?]$/u;
 const leadingEnumerator = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/u;
-const dateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/u;
+/** A news lede's dateline (中国教育报客户端讯（通讯员 徐兵）, 新华社北京2月15日电（记者…）). */
+export const newsDateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/u;
 
 /** How a quoted span reads inside an answer: without its enumerator or dateline, ending in punctuation. */
 export function displayClaim(text: string): string {
   // A claim is one line: a heading or label and its body join (after 。 directly, else with a space).
-  let display = text.replace(dateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ');
+  let display = text.replace(newsDateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ');
   if (display.length === 0) display = text.trim();
   display = display.replace(/[，,；;：:、]+$/u, '');
   // A closing quote or bracket ends a sentence only after its own stop (…。”); a clause cut before

@@ -14,6 +14,7 @@ import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
+import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
@@ -493,7 +494,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (1 / (1 + knobs.rankDecay * rank)) *
         (isHeading ? knobs.headingFactor : 1) *
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
-        (practiceAsked && /^[^，。；\s]{2,24}(?:讯|电)[（(]/u.test(sentence) ? knobs.ledeFactor : 1) *
+        (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1);
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });
