@@ -481,8 +481,11 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
-      const rankedCore = coreRankedWeight > 0 ? weightedShare(coreRanked, coreRankedWeight, inWindow) : weightedShare(allRanked, totalRanked, inWindow);
-      const matched = knobs.ownWeight * weightedShare(allRanked, totalRanked, inSentence) + knobs.windowWeight * weightedShare(allRanked, totalRanked, inWindow) + knobs.coreWeight * rankedCore;
+      // Unscaled, the ranking weights are the question's own: the shares above serve.
+      const matched =
+        subjectScale === 1
+          ? knobs.ownWeight * coverage + knobs.windowWeight * windowCoverage + knobs.coreWeight * coreCoverage
+          : knobs.ownWeight * weightedShare(allRanked, totalRanked, inSentence) + knobs.windowWeight * weightedShare(allRanked, totalRanked, inWindow) + knobs.coreWeight * (coreRankedWeight > 0 ? weightedShare(coreRanked, coreRankedWeight, inWindow) : weightedShare(allRanked, totalRanked, inWindow));
       // Every sentence of a chosen scope is on topic when the question names none; the kind of answer decides.
       const relevance = coreWeight === 0 && options.scoped ? Math.max(matched, knobs.scopedRelevance) : matched;
       const score =
