@@ -270,7 +270,9 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
   const clauses = clausesOf(sentence, 0, sentence.length);
   for (const span of spans) {
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
-    const around = clauses.slice(Math.max(0, index - 1), index + 2).map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
+    // A time that opens the sentence on its own (2020年以来，…) dates all of it.
+    const opening = analysis.answerType === '时间' && index === 0 && clauses.length > 1 && clauses[0]!.end - clauses[0]!.start - (span.end - span.start) <= knobs.openingTimeRest;
+    const around = (opening ? clauses : clauses.slice(Math.max(0, index - 1), index + 2)).map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
     if (near >= knobs.typedFocus) return true;

@@ -320,6 +320,8 @@ export const evidence = {
   missingTypeFactor: 0.45,
   /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
   typedFocus: 0.4,
+  /** A 时间 span that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…), dates the whole sentence. */
+  openingTimeRest: 4,
   /** A person's titles are read this many characters back from the name (党委书记兼…院长杨伟国). */
   titleChainLength: 30,
   typedNeighbourFactor: 0.5,

@@ -1,7 +1,7 @@
 /**
  * A year the question names: an undated article that never writes it may still answer (policies
- * rarely repeat their year), a dated article of another year does not. Real ingest, real index,
- * real jieba.
+ * rarely repeat their year), a dated article of another year does not. A time that opens a
+ * sentence (2020年以来，…) answers 哪一年 for all of it. Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
 import { askOverArticles } from '../helpers/answer-checks.ts';
@@ -23,5 +23,17 @@ describe('a year the question names', () => {
     expect(end.notFound, end.answer).toBe(true);
     // The refusal still says which year no article writes.
     expect(end.answer).toContain('没有提到“2021”');
+  });
+});
+
+const askOpening = askOverArticles('opening-times', {
+  'teachers.txt': '星海职业技术学院深化校企合作\n2020年以来，学院先后从合作企业请来55名技术骨干，担任学校技术指导专家和兼职教师，并指派127名专业教师入企锻炼。',
+});
+
+describe('a time that opens a sentence on its own', () => {
+  it('dates all of the sentence, not only the clause beside it', async () => {
+    const end = await askOpening('星海职业技术学院从哪一年开始有了兼职教师？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('2020年以来');
   });
 });
