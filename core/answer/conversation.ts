@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, referringWords, unitAfterName } from './tuning.ts';
+import { carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -116,7 +116,7 @@ const pointerOnly = new RegExp(`^(?:${referringWords.source})(?:学院|学校|�
 function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics): string {
   const analysis = analyzeQuestion(question, { colleges, terms });
   const topic = analysis.terms.filter((term) => term.role === 'topic' || (term.role === 'subject' && !analysis.colleges.includes(term.word)));
-  const strongest = [...topic].sort((a, b) => b.weight - a.weight).slice(0, 2);
+  const strongest = [...topic].sort((a, b) => b.weight - a.weight).slice(0, carriedTopicWords);
   const positions = strongest.map((term) => ({ at: question.indexOf(term.word), term })).filter((entry) => entry.at >= 0);
   if (positions.length === 0) return '';
   let start = Math.min(...positions.map((entry) => entry.at));

@@ -166,6 +166,12 @@ export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|�
 /** A question about every college or unit (各学院…, 分别): its answer hears from each. */
 export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
 
+/**
+ * A follow-up without a topic of its own carries the stretch of the last question between its
+ * strongest topic words, this many of them (校外专家来当兼职老师, not 校外专家来当兼职).
+ */
+export const carriedTopicWords = 3;
+
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 

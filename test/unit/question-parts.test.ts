@@ -24,6 +24,10 @@ describe('messages that ask several things', () => {
     expect(parts('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？')?.map(([name]) => name)).toEqual(['湖南电气风能学院的党员活动日是哪天', '志愿服务活动叫什么名字']);
   });
 
+  it('asks a later part without words of its own about the first part’s topic, whole', () => {
+    expect(parts('嘉职院从哪一年起从合作单位请校外专家来当兼职老师？请了多少人？')?.[1]).toEqual(['请了多少人', '嘉兴职业技术学院校外专家来当兼职老师的请了多少人？']);
+  });
+
   it('leaves one question whole: a comma that parts no asks, a later part on the first one’s answer, a request for a form', () => {
     expect(parts('疫情期间，门把手、按钮、扶手是否有病毒？')).toBeNull();
     expect(parts('哪些院校建成了黄大年式教师团队？各是什么团队？')).toBeNull();
