@@ -453,7 +453,19 @@ const verbTags: ReadonlySet<string> = new Set(['v', 'vq', 'vg', 'vd', 'vi']);
  */
 function resegmented(tagged: readonly { word: string; tag: string }[], terms: TermStatistics, asksCount: boolean): { word: string; tag: string }[] {
   const result: { word: string; tag: string }[] = [];
+  let joinedNext = false;
   for (const [index, token] of tagged.entries()) {
+    if (joinedNext) {
+      joinedNext = false;
+      continue;
+    }
+    // 宣传 + 小组: two words that together are one the synonym list knows (宣传小组 → 宣讲团) stay one.
+    const joined = `${token.word}${tagged[index + 1]?.word ?? ''}`;
+    if (index + 1 < tagged.length && synonymsOf.has(joined) && !synonymsOf.has(token.word)) {
+      result.push({ word: joined, tag: 'n' });
+      joinedNext = true;
+      continue;
+    }
     const length = [...token.word].length;
     // 李明老师, 书记方俊良: a name beside a title stays whole, tagged as a person.
     const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;

@@ -215,6 +215,12 @@ describe('word roles', () => {
     expect(analyze('嘉兴职业技术学院解决了多少个实际问题？').terms.some((term) => term.carried)).toBe(false);
   });
 
+  it('keeps two words whole that together are one the synonym list knows (宣传 + 小组 → 宣传小组)', () => {
+    const analysis = analyze('台州科技职院去企业讲二十大精神的是哪个宣传小组？');
+    expect(roleOf(analysis, '宣传小组')).toBe('topic');
+    expect(analysis.terms.map((term) => term.word)).not.toContain('小组');
+  });
+
   it('splits what is counted from the count asked for (招生人数 → 招生 + 人数, unit 名)', () => {
     const analysis = analyze('嘉兴职业技术学院2021年的招生人数是多少？');
     expect(roleOf(analysis, '招生')).toBe('topic');
