@@ -52,7 +52,7 @@ interface RegionSentence {
 }
 
 /** Items separated by 、 inside a clause (three or more, or two with 和/及). */
-const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24}){2,}/gu;
+const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24})+/gu;
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
 const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/gu;
 
@@ -137,7 +137,14 @@ function nameDistance(text: string, name: string, at: number): number | null {
 /** Items of an inline list: its 、-separated parts, the last counting twice when it joins two with 和/及 (规范型和创新型). */
 function inlineCount(list: string): number {
   const parts = list.split('、');
-  return parts.length + (/^[^和及]{1,12}[和及][^和及]{1,12}$/u.test(parts[parts.length - 1]!) ? 1 : 0);
+  return parts.length + (/^[^和及]{1,20}(?:以及|[和及])[^和及]{1,20}$/u.test(parts[parts.length - 1]!) ? 1 : 0);
+}
+
+/** Whether the items of A、B和C end alike (the same noun: 团队, 中心). */
+function alikeItems(list: string): boolean {
+  const items = list.split('、').flatMap((item) => item.split(/以及|[和及]/u)).map((item) => item.trim());
+  const ending = items[0]?.slice(-1);
+  return items.length >= 3 && ending !== undefined && /\p{Script=Han}/u.test(ending) && items.every((item) => item.endsWith(ending));
 }
 
 /**
@@ -209,6 +216,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         for (const match of sentence.text.matchAll(pattern)) {
           // 设立一、二、三等奖 is one phrase, not a list of 一, 二 and 三.
           if (pattern === inlineList && match[0].split('、').slice(1, -1).some((item) => /^[一二三四五六七八九十\d]$/u.test(item.trim()))) continue;
+          // Two items are a pair, not a list: A、B和C counts three.
+          if (pattern === inlineList && inlineCount(match[0]) < 3) continue;
+          // A、B和C with one 、 is a list when its items are alike (…创新团队、…教师团队和…创新团队);
+          // 疫情防控、恢复经营和复工复产 names things side by side.
+          if (pattern === inlineList && match[0].split('、').length < 3 && !alikeItems(match[0])) continue;
           // A question about a name that counts nothing: a list far from the name in its sentence is
           // another thing's (“红模力”…，…构建“三领域、六平台、五精准”…), and one in a sentence that does
           // not name it is less likely its own, unless its items say the noun asked for (…等四大方面).

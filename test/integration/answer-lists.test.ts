@@ -1,7 +1,7 @@
 /**
  * List questions whose list shares little with the question but its count (哪七大重点领域 →
- * 重点支持七大重点领域：…), and counts that are not the list's (95个观察点). Real ingest, real
- * index, real jieba.
+ * 重点支持七大重点领域：…), counts that are not the list's (95个观察点), and lists written A、B和C.
+ * Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
 import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
@@ -41,7 +41,15 @@ const compilation = [
   '对纳税人提供公共交通运输服务取得的收入，免征增值税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation });
+// Three titles written A、B和C, beside a list of firms written A、B、C.
+const teams = [
+  '星海学院教师党支部',
+  '近期，星海学院活跃着一支党员服务队，他们深入恒力阀门有限公司、绿谐传动科技有限公司、星海轴承厂等企业一线，助力企业复工复产。',
+  '支部组建教学创新团队和科技创新团队，先后荣获国家级教育教学创新团队、全国高校黄大年式教师团队和省科技创新团队。',
+  '支部还推动疫情防控、恢复教学和复工复产“两手抓”。',
+].join('\n');
+
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
@@ -74,5 +82,13 @@ describe('list questions', () => {
     const lines = end.answer.split('\n').map((line) => line.replace(/\[\d+\]/gu, '').trim()).filter(Boolean);
     expect(new Set(lines).size, end.answer).toBe(lines.length);
     expect(end.answer.split('另行公告').length - 1, end.answer).toBeLessThanOrEqual(1);
+  });
+
+  it('reads A、B和C as a list of three when its items are alike, and leads with it', async () => {
+    const end = await ask('星海学院教师党支部获得过哪些国字号团队称号？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toContain('黄大年式教师团队');
+    expect(lead).not.toContain('恒力阀门');
+    expect(lead).not.toContain('两手抓');
   });
 });
