@@ -65,12 +65,26 @@ function clauseAt(sentence: string, at: number): string {
  * 'open' when the person is there without it (副书记是黄忠慧吗 against 支部书记黄忠慧), or null when
  * the question names no role and person.
  */
+/** The person a question asks to hold a role (…副书记是黄忠慧吗 → 黄忠慧), or null. */
+function personAskedFor(question: string, roles: readonly string[]): string | null {
+  for (const role of roles) {
+    const match = new RegExp(`${role}(?:是|为)([\\u4e00-\\u9fa5]{2,4}?)(?:同志|老师)?(?:吗|么|嘛)`, 'u').exec(question);
+    if (match) return match[1]!;
+  }
+  return null;
+}
+
 function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same' | 'other' | 'open'; clause: string } | null {
   const roles = askedRoles(analysis);
   if (roles.length === 0) return null;
   const people = personSpans(sentence);
   const asked = people.filter((span) => analysis.question.includes(sentence.slice(span.start, span.end)));
-  if (asked.length === 0) return null;
+  if (asked.length === 0) {
+    // 副书记是黄忠慧吗 against 党总支副书记于施佳…: the role is another's, and the person asked is not named.
+    const named = personAskedFor(analysis.question, roles);
+    const other = named && !sentence.includes(named) ? people.find((span) => holdsRole(sentence, span, roles)) : undefined;
+    return other ? { match: 'other', clause: clauseAt(sentence, other.start) } : null;
+  }
   const holding = asked.find((span) => holdsRole(sentence, span, roles));
   if (holding) return { match: 'same', clause: clauseAt(sentence, holding.start) };
   const other = people.find((span) => !asked.includes(span) && holdsRole(sentence, span, roles));
@@ -122,7 +136,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // A word inside a number the sentence gives otherwise (一等奖, 第一周) is what differs, not what is
   // missing; a few light words (听说, 搞) may be missing, never a name.
   const total = analysis.terms.filter((term) => term.role !== 'intent').reduce((sum, term) => sum + term.weight, 0);
-  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word));
+  // The person asked for is missing where another holds the role: that is the no.
+  const absentPerson = role?.match === 'other' ? personAskedFor(analysis.question, askedRoles(analysis)) : null;
+  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   return { answer: differs ? 'no' : 'yes', settling };
