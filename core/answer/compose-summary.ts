@@ -5,11 +5,14 @@
  * that state lessons; when the articles state none, the section says so.
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
-import { CitationBook, type CitedSpan } from './citation-book.ts';
+import type { IndexedDocument } from '../index/index-snapshot.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
+import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isLabelText, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
-import { outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { answerLengths, draftUsageNote, sentenceCues, summaryKnobs } from './tuning.ts';
 
@@ -86,6 +89,80 @@ function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headi
   return cut;
 }
 
+/** A heading of an article, with its text. */
+interface Heading {
+  start: number;
+  end: number;
+  level: number;
+  text: string;
+}
+
+/**
+ * The article's outline of practices: the largest group of sibling headings (one level, under one
+ * parent) that says no background, result or lesson, of at least `outlineAtLeast` short headings
+ * (1.实施“四个一”工程，落实教育党员有力 … 5.实施“手拉手、一帮一”工程…), or null.
+ */
+function practiceOutline(snapshot: IndexSnapshot, document: IndexedDocument): Heading[] | null {
+  const text = snapshot.documentText(document);
+  const headings: Heading[] = document.headings.map(([start, end, level]) => ({ start, end, level, text: text.slice(start, end).trim() }));
+  const { background, outcome, insight } = summaryKnobs.headingCues;
+  const notPractice = (heading: Heading): boolean => background.test(heading.text) || outcome.test(heading.text) || insight.test(heading.text);
+  let best: Heading[] | null = null;
+  headings.forEach((first, index) => {
+    const parent = headings.slice(0, index).reverse().find((heading) => heading.level < first.level);
+    // The first of its siblings only: a group is read once, from its start.
+    const previous = headings[index - 1];
+    if (previous && previous.level === first.level && previous !== parent) return;
+    const group: Heading[] = [];
+    for (const heading of headings.slice(index)) {
+      if (heading.level < first.level) break;
+      if (heading.level === first.level) group.push(heading);
+    }
+    if (group.length < summaryKnobs.outlineAtLeast || (best && group.length <= best.length)) return;
+    if ((parent && notPractice(parent)) || group.some((heading) => notPractice(heading) || heading.text.length > summaryKnobs.outlineHeadingLength)) return;
+    best = group;
+  });
+  return best;
+}
+
+/** A heading of the outline with the first sentence after it, as one span (the heading alone when nothing follows in its passage). */
+function outlinePractice(snapshot: IndexSnapshot, document: IndexedDocument, heading: Heading, next: number): CitedSpan | null {
+  const text = snapshot.documentText(document);
+  const [body] = splitSentences(text, heading.end, next);
+  if (body) {
+    const cut = cutToClauses(text, body, (clause) => (clause.start === body.start ? 1 : 0), answerLengths.longSentence);
+    const span = { start: heading.start, end: cut.end };
+    const chunk = passageHolding(snapshot, document, span);
+    if (chunk) return { ...span, chunk };
+  }
+  const chunk = passageHolding(snapshot, document, heading);
+  return chunk ? { start: heading.start, end: heading.end, chunk } : null;
+}
+
+/**
+ * The practices of a draft about one article that outlines them under headings, one per heading
+ * in the article's order, or null: a draft on a topic of its own (志愿服务) that the article's title
+ * does not say keeps the sentences that say it.
+ */
+function outlinedPractices(snapshot: IndexSnapshot, relevant: readonly EvidenceSentence[], analysis: QuestionAnalysis): CitedSpan[] | null {
+  const counts = new Map<string, number>();
+  for (const sentence of relevant) counts.set(sentence.chunk.document.docId, (counts.get(sentence.chunk.document.docId) ?? 0) + 1);
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (!top || top[1] < relevant.length * summaryKnobs.outlineShare) return null;
+  const sentence = relevant.find((candidate) => candidate.chunk.document.docId === top[0])!;
+  const context = documentContext(sentence.chunk).toLowerCase();
+  if (analysis.terms.some((term) => term.role === 'topic' && !context.includes(term.word.toLowerCase()))) return null;
+  const document = sentence.chunk.document;
+  const outline = practiceOutline(snapshot, document);
+  if (!outline) return null;
+  const headings = document.headings;
+  const spans = outline.map((heading) => {
+    const following = headings.find(([start]) => start > heading.start);
+    return outlinePractice(snapshot, document, heading, following ? following[0] : document.textLength);
+  });
+  return spans.every((span) => span !== null) ? (spans as CitedSpan[]) : null;
+}
+
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
 export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
@@ -122,7 +199,13 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];
   const spans = new Map<Section, CitedSpan[]>();
+  const outlined = outlinedPractices(snapshot, relevant, analysis);
+  if (outlined) {
+    told.push(...outlined);
+    spans.set('practice', outlined);
+  }
   for (const section of ['practice', 'background', 'outcome', 'insight'] as Section[]) {
+    if (section === 'practice' && outlined) continue;
     const sentences = picked.get(section) ?? [];
     // Practices and background read best in the articles' order; results and lessons by strength.
     const ordered = section === 'practice' || section === 'background' ? [...sentences].sort((a, b) => a.chunk.document.docId.localeCompare(b.chunk.document.docId) || a.start - b.start) : sentences;

@@ -634,6 +634,15 @@ export const summaryKnobs = {
   relevantTopic: 0.2,
   /** …if at least this many sentences do; otherwise every admitted sentence. */
   onTopicAtLeast: 8,
+  /**
+   * A draft about one article whose practices it outlines under sibling headings (1.实施“四个一”工程…
+   * 5.实施“手拉手、一帮一”工程…) gives one practice per heading: at least this many headings, each at
+   * most `outlineHeadingLength` characters, and at least `outlineShare` of the relevant sentences
+   * from that article.
+   */
+  outlineAtLeast: 3,
+  outlineHeadingLength: 40,
+  outlineShare: 0.8,
   /** Within a section, lines score at least this share of the section's best. */
   floor: 0.3,
   /** 取得成效 and 经验启示 lines score at least this share of the best sentence overall. */

@@ -568,6 +568,19 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  it('a draft about one article that outlines its practices under headings gives one practice per heading, in order; a topic of its own keeps its sentences', async () => {
+    const end = await ask('湖南电气职业技术学院风能工程学院教工党支部对标“七个有力”的经验', 'summary');
+    const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    const projects = ['“四个一”工程', '“三亮三比”工程', '“三服务”工程', '“三融教育”工程', '“手拉手、一帮一”工程'];
+    expect(practices.map((line) => projects.findIndex((project) => line.includes(project))), end.answer).toEqual([0, 1, 2, 3, 4]);
+    // Each heading comes with the sentence it heads.
+    for (const line of practices) expect(line.replace(/^\d+\.\s*|\[\d+\]/gu, '').length, line).toBeGreaterThan(30);
+    expectSupported(end);
+    const volunteering = await ask('湖南电气风能工程学院志愿服务的材料', 'summary');
+    const volunteeringPractices = volunteering.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
+  });
+
   it('a request that names its form (列表对比一下, 包括背景…启示) is answered, not refused for those words', async () => {
     const compare = await ask('各院校在打造党建品牌方面有哪些做法？列表对比一下。', 'compare');
     expect(compare.notFound, compare.answer).toBe(false);
