@@ -53,6 +53,9 @@ interface RegionSentence {
 
 /** Items separated by 、 inside a clause (three or more, or two with 和/及). */
 const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“”]{1,24})+/gu;
+/** Items given as examples across clauses, closed by the kind they are of (涌现了诸如A，B，C等优秀学生代表). */
+const suchAsList = /(?:诸如|比如|例如)[^。；：:]{4,200}?(?<![特一二三四五优高同平对相均])等(?![奖级次第])[^，。；、\s]{1,10}/gu;
+
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
 const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/gu;
 
@@ -211,6 +214,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       for (const [pattern, count, factor] of [
         [inlineList, inlineCount, knobs.inlineFactor],
         [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
+        [suchAsList, (match: string) => match.split(/[，,、]/u).length, knobs.inlineFactor],
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         for (const match of sentence.text.matchAll(pattern)) {

@@ -1,7 +1,7 @@
 /**
  * List questions whose list shares little with the question but its count (哪七大重点领域 →
- * 重点支持七大重点领域：…), counts that are not the list's (95个观察点), and lists written A、B和C.
- * Real ingest, real index, real jieba.
+ * 重点支持七大重点领域：…), counts that are not the list's (95个观察点), and lists written A、B和C or
+ * given as examples (诸如A，B，C等…). Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
 import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
@@ -49,7 +49,14 @@ const teams = [
   '支部还推动疫情防控、恢复教学和复工复产“两手抓”。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams });
+// Students given as examples across clauses (诸如A，B，C等…学生代表), beside a 、-list of teachers.
+const school = [
+  '星河学院机电系育人成效',
+  '副主任王一鸣、专业带头人李晓东、骨干教师陈立新、专业带头人赵明远等优秀骨干教师远赴西部院校对口支援，深受好评。',
+  '机电系学子在各类技能竞赛中成绩优异，涌现了诸如全国技术能手周小川，挑战杯特等奖获得者吴天宇，创业百强英雄郑浩然等优秀学生代表。',
+].join('\n');
+
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
@@ -90,5 +97,13 @@ describe('list questions', () => {
     expect(lead, end.answer).toContain('黄大年式教师团队');
     expect(lead).not.toContain('恒力阀门');
     expect(lead).not.toContain('两手抓');
+  });
+
+  it('reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', async () => {
+    const end = await ask('星河学院机电系出了哪些优秀学生？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toContain('周小川');
+    expect(lead).toContain('郑浩然');
+    expect(lead).not.toContain('王一鸣');
   });
 });
