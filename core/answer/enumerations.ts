@@ -57,7 +57,7 @@ const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“�
 const suchAsList = /(?:诸如|比如|例如)[^。；：:]{4,200}?(?<![特一二三四五优高同平对相均])等(?![奖级次第])[^，。；、\s]{1,10}/gu;
 
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
-const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,6}“[^”]{1,24}”){2,}/gu;
+const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,8}“[^”]{1,24}”){2,}/gu;
 
 /** An item's span: an ordinal item's first clause when the sentence is long, else the sentence. */
 function itemSpan(text: string, sentence: RegionSentence): { start: number; end: number } {

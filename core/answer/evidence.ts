@@ -268,11 +268,15 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
   if (spans.length === 0) return false;
   if (topicWeight === 0) return true;
   const clauses = clausesOf(sentence, 0, sentence.length);
+  // A time that opens the sentence as a clause of its own (2020年以来，…; 截至2023年底，…) dates all of it.
+  const [first] = clauses;
+  const time = first && clauses.length > 1 ? typedSpans('时间', sentence.slice(first.start, first.end))[0] : undefined;
+  const openingTime = time !== undefined && first!.end - first!.start - (time.end - time.start) <= knobs.openingTimeRest;
   for (const span of spans) {
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
-    // A time that opens the sentence on its own (2020年以来，…) dates all of it.
-    const opening = analysis.answerType === '时间' && index === 0 && clauses.length > 1 && clauses[0]!.end - clauses[0]!.start - (span.end - span.start) <= knobs.openingTimeRest;
-    const around = (opening ? clauses : clauses.slice(Math.max(0, index - 1), index + 2)).map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
+    // Asked when, the opening time answers for every clause; asked anything else, it stands beside every clause.
+    const nearby = openingTime && analysis.answerType === '时间' && index === 0 ? clauses : clauses.slice(Math.max(0, index - 1), index + 2);
+    const around = [...(openingTime && index > 1 ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
     if (near >= knobs.typedFocus) return true;

@@ -40,7 +40,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
-  ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|是什么[？?]?$|指什么/u],
+  ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样: how a measure stands, not how something was done.
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)/u],
   ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)/u],
@@ -326,7 +326,7 @@ export const evidence = {
   missingTypeFactor: 0.45,
   /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
   typedFocus: 0.4,
-  /** A 时间 span that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…), dates the whole sentence. */
+  /** A time that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…; 截至2023年底，…), dates the whole sentence. */
   openingTimeRest: 4,
   /** A person's titles are read this many characters back from the name (党委书记兼…院长杨伟国). */
   titleChainLength: 30,
@@ -447,7 +447,7 @@ export const enumerationKnobs = {
   /** Parallel run-in items (实施政治素质“首关制”。) are at most this long, without a comma. */
   maxRunInLength: 24,
   /** An inline list (A、B、C) is cut to its clauses up to this length. */
-  maxInlineLength: 160,
+  maxInlineLength: 200,
   inlineFactor: 1,
   quotedRowFactor: 1,
   parallelFactor: 1,

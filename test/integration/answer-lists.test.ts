@@ -56,7 +56,13 @@ const school = [
   '机电系学子在各类技能竞赛中成绩优异，涌现了诸如全国技术能手周小川，挑战杯特等奖获得者吴天宇，创业百强英雄郑浩然等优秀学生代表。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school });
+// A row of quoted names, each with a few words of its own after it (“…”专题理论研讨、“…”专题宣讲…), counted at its end.
+const themes = [
+  '星河学院党史学习教育',
+  '学院高质量推进“我在红船旁学党史”专题学习、“我是红色记忆研学者”专题理论研讨、“我是红色文化传播者”专题宣讲、“我是红船护旗手”专题宣传教育、“我是红船先锋服务员”专题实践活动、“我在红船精神引领下奋斗新征程”专题行动、“高质量开好专题民主生活会和组织生活会”等7大系列专题28项重点工作，开展全校性活动460多次。',
+].join('\n');
+
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
@@ -105,5 +111,11 @@ describe('list questions', () => {
     expect(lead, end.answer).toContain('周小川');
     expect(lead).toContain('郑浩然');
     expect(lead).not.toContain('王一鸣');
+  });
+
+  it('answers 分别是什么 of a counted row of quoted names with all of it', async () => {
+    const end = await ask('星河学院党史学习教育的7大系列专题分别是什么？');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const name of ['我在红船旁学党史', '我是红船护旗手', '高质量开好专题民主生活会和组织生活会']) expect(end.answer).toContain(name);
   });
 });

@@ -28,6 +28,7 @@ describe('a year the question names', () => {
 
 const askOpening = askOverArticles('opening-times', {
   'teachers.txt': '星海职业技术学院深化校企合作\n2020年以来，学院先后从合作企业请来55名技术骨干，担任学校技术指导专家和兼职教师，并指派127名专业教师入企锻炼。',
+  'classes.txt': '星海职业技术学院机电学院产教融合\n截至2023年底，校企联合开发典型项目案例教材7门，开设工匠班、订单班40个，培养现代学徒制学生1000余人。',
 });
 
 describe('a time that opens a sentence on its own', () => {
@@ -35,5 +36,11 @@ describe('a time that opens a sentence on its own', () => {
     const end = await askOpening('星海职业技术学院从哪一年开始有了兼职教师？');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer).toContain('2020年以来');
+  });
+
+  it('stands beside every clause of its sentence when the question asks something else of that time', async () => {
+    const end = await askOpening('截至2023年底，星海职业技术学院机电学院开了多少个工匠班、订单班？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('40个');
   });
 });
