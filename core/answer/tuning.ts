@@ -72,7 +72,7 @@ export const genericWords: readonly string[] = [
   '学校', '高校', '学院', '各学院', '各院校', '各高校', '各校', '单位', '部门', '年', '月', '日', '一份', '材料',
   '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
   // Requests for a form rather than a topic: 列表对比一下, 帮我整理一份.
-  '列表', '表格', '列出', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
+  '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '大概', '大约',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.

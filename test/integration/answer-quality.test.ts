@@ -593,6 +593,10 @@ describe('comparisons and meeting drafts', () => {
     const forMeeting = await ask('整理一份嘉职院加强教师队伍建设的经验材料，支部学习会上用', 'summary');
     expect(forMeeting.notFound, forMeeting.answer).toBe(false);
     expect(forMeeting.answer.split('\n')[0]).toBe('# 关于“嘉职院加强教师队伍建设”的典型经验材料');
+    // 经验交流材料 names the draft's kind, not its topic.
+    const exchange = await ask('帮我起草一份党建促就业的经验交流材料', 'summary');
+    expect(exchange.notFound, exchange.answer).toBe(false);
+    expect(exchange.answer.split('\n')[0]).toBe('# 关于“党建促就业”的典型经验材料');
   });
 
   it('a draft on a topic of a college\'s work draws its practices from what says the topic', async () => {

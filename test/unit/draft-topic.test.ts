@@ -22,5 +22,6 @@ describe('a drafting request', () => {
   it('is titled by its topic alone', () => {
     expect(draftTopic('整理一份嘉职院加强教师队伍建设的经验材料，支部学习会上用')).toBe('嘉职院加强教师队伍建设');
     expect(draftTopic('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。')).toBe('党建引领产教融合');
+    expect(draftTopic('帮我起草一份党建促就业的经验交流材料')).toBe('党建促就业');
   });
 });
