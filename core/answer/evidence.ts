@@ -285,12 +285,22 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
 }
 
 /**
+ * Spans of `text` of the answer type: people asked for in the plural without a role (请了哪些人) may
+ * be answered by the kinds of people a list names (劳模工匠、企业家等50余人) as well as by names.
+ */
+function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
+  const spans = typedSpans(analysis.answerType, text, analysis.nameHead);
+  if (analysis.answerType !== '人物' || !/哪些人|哪几类人|什么人/u.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
+  return [...spans, ...typedSpans('列表', text)];
+}
+
+/**
  * Spans of `text` of the kind the question asks for, with the unit it names (多少名) and, for a
  * 人物 question naming a role (党总支书记是谁), only the people holding that role.
  */
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
-  return typedSpans(analysis.answerType, text, analysis.nameHead)
+  return spansOfType(analysis, text)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
 }
@@ -470,7 +480,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, spanContext));
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
-      const typeSpans = typedSpans(analysis.answerType, sentence, analysis.nameHead);
+      const typeSpans = spansOfType(analysis, sentence);
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));

@@ -424,7 +424,8 @@ const genericOrganisation = /^(?:定点|相关|有关|各类|各级|部分|本�
  * rejected when, without the place before it, only a generic head is left (北京市学校).
  */
 function organisationIn(match: string): string | null {
-  const trimmed = match.replace(/^.*?(?:哪所|哪个|哪家|哪些|哪几个|哪几所|什么|各个|各|该|本|这所|那所|我们|我|其他|其它)/u, '').replace(organisationLead, '');
+  // 哪些人来学校: the person asked for (人) goes with the question word, not with the name after it.
+  const trimmed = match.replace(/^.*?(?:哪所|哪个人?|哪家|哪些人?|哪几个人?|哪几所|什么人?|各个|各|该|本|这所|那所|我们|我|其他|其它)/u, '').replace(organisationLead, '');
   const tagged = getJieba().tag(trimmed, true);
   let first = tagged.length;
   // Nouns from the end, and a 与/和 between two of them (机电与模具工程学院).

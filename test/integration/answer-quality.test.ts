@@ -180,6 +180,15 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('people asked for in the plural (请了哪些人) are answered by the kinds of people listed, in a follow-up too', async () => {
+    const end = await askAfter('台州科技职院的“嘉木先锋”宣讲团去哪些企业宣讲过？', '他们还请了哪些人来学校开讲座？');
+    expect(end.notFound, end.answer).toBe(false);
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('劳模工匠');
+    expect(lead).toContain('企业家等50余人');
+    expectSupported(end);
+  });
+
   it('就本文提问: a docId filter answers from that article only, whatever the question names', async () => {
     const docId = defaultDocId('hunan');
     const end = await answers.answerOnce({ question: '有哪些具体做法？', mode: 'qa', history: [], filters: { docId } }, AbortSignal.timeout(30_000));

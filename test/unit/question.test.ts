@@ -181,6 +181,8 @@ describe('word roles', () => {
     expect(analyze('北京市疫情期间医院可以向社会公开募集医疗物资吗？').otherOrganisations).toEqual([]);
     expect(analyze('人大图书馆的人大文库藏有多少藏有人大学者和校友著作？').otherOrganisations).toEqual([]);
     expect(analyze('宁波职业技术学院的“红船”党建品牌叫什么？').otherOrganisations).toEqual(['宁波职业技术学院']);
+    // 哪些人来学校: the person asked for goes with the question word (jieba glues 人来).
+    expect(analyze('台州科技职业学院还请了哪些人来学校开讲座？').otherOrganisations).toEqual([]);
   });
 
   it('treats places as places, not as names that rule an article out (articles say 本市)', () => {
