@@ -580,6 +580,7 @@ export const yesNoKnobs = {
   levelWindow: 8,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
+
   /**
    * A sentence that says no itself (不受…限制, 不能到馆借阅, 未通过, 免征, 暂停办理): its words matching the
    * question's say nothing of yes. 不 in words that do not negate (不断, 不仅, 不少) does not count.

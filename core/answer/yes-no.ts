@@ -5,7 +5,7 @@
  * 全国文明单位 against 省级文明单位, 党委书记是张兵吗 against 校党委书记方俊良: no). Otherwise the
  * answer shows the evidence and leaves the verdict to the reader.
  */
-import { personSpans } from './answer-spans.ts';
+import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { countedIn } from './claimed-values.ts';
@@ -92,6 +92,22 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
 }
 
 /**
+ * Whether the sentence splits the question's words between clauses, one of which names a unit the
+ * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
+ * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
+ */
+function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
+  if (held.length < 2) return false;
+  return sentence.split(clauseEnd).some((clause) => {
+    const inClause = held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length;
+    if (inClause === 0 || inClause === held.length) return false;
+    return typedSpans('机构', clause).some((span) => !analysis.question.includes(clause.slice(span.start, span.end)));
+  });
+}
+
+/**
  * Yes when `sentence` (with `context`, what the article is about: its college, title) holds the
  * question's words and the same numbers, level and person; no when it holds the rest and gives what
  * the question counts another number, the honour another level, or the role another person; null
@@ -141,6 +157,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
+  if (!differs && saidOfAnother(analysis, sentence)) return null;
   return { answer: differs ? 'no' : 'yes', settling };
 }
 
