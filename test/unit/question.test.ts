@@ -29,6 +29,8 @@ describe('answer types', () => {
     ['台州科技职院机电与模具学院是如何抓就业的？', '做法'],
     ['“古典学实验班”创办于哪一年？', '时间'],
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
+    // Who published or recorded it is mostly an organisation.
+    ['苏州工业职业技术学院团队的案例被谁收录了？', 'general'],
     // Whom a practice serves is no person's name.
     ['苏州工业职院智能制造党支部的“七个一”先锋工程是针对谁的？', 'general'],
     ['哪所高职院校把红船精神列入了人才培养必修课？', '机构'],
