@@ -259,9 +259,12 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const defined = type === '定义' || (type === '做法' && namedPractice) ? quotedLast : undefined;
   const namingLabel = defined ? candidates.find((sentence) => isLabel(sentence) && sentence.text.includes(defined) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
   // A list elsewhere in the article is not what that label introduces.
+  // Nor is a list that holds the label itself (推进“三室一岗”建设、推进“三链课程”建设…): those are the name's siblings.
   const listNearLabel = (found: NonNullable<typeof enumeration>): boolean => {
     const first = found.items[0]!;
-    return !namingLabel || (first.chunk.document.docId === namingLabel.chunk.document.docId && Math.abs(first.start - namingLabel.start) <= qaKnobs.labelBody * 2);
+    if (!namingLabel) return true;
+    const holdsLabel = found.items.some((item) => item.chunk.document.docId === namingLabel.chunk.document.docId && item.start < namingLabel.end && namingLabel.start < item.end);
+    return !holdsLabel && first.chunk.document.docId === namingLabel.chunk.document.docId && Math.abs(first.start - namingLabel.start) <= qaKnobs.labelBody * 2;
   };
   // A sentence that states what the asked name stands for (以A和B为“两翼”) answers a definition
   // better than a list elsewhere; a list inside that sentence still leads.

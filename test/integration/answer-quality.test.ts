@@ -123,7 +123,11 @@ describe('direct answers', () => {
     // Bare numerals (设立一、二、三等奖) are one phrase, not a list that could displace the label.
     const meaning = await ask('绩效分配“动态制”是什么意思？');
     expect(claimLines(meaning.answer)[0]).toMatch(/^实施绩效分配“动态制”。改革绩效工资扁平化分配方式。/);
-    for (const end of [substitute, cards, dynamic, meaning]) expectSupported(end);
+    // A list that holds the label itself (推进“三室一岗”建设、推进“三链课程”建设…) names its siblings.
+    const chains = await ask('“三链课程”是什么意思？');
+    expect(claimLines(chains.answer)[0]).toMatch(/^推进“三链课程”建设。开展报国情怀为统领/);
+    expect(chains.answer).not.toContain('三室一岗');
+    for (const end of [substitute, cards, dynamic, meaning, chains]) expectSupported(end);
   });
 
   it('says a thing in the field’s other words (拿到 / 荣获, 国字号 / 国家级), and an outline is no list of what was not asked', async () => {
