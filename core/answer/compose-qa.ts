@@ -309,7 +309,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
     verdict = options.nested ? null : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
-    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : undefined;
+    // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
+    // the clauses after the name's say what it is.
+    const explains = type === '定义' && defined !== undefined && lead.text.includes(defined) && !lead.typedMatch && !labelled ? (clause: string): number => (!clause.includes(defined) && lead.text.indexOf(clause.trim()) > lead.text.indexOf(defined) ? qaKnobs.definitionClauseBonus : 0) : undefined;
+    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : explains;
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.

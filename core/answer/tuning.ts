@@ -553,6 +553,8 @@ export const qaKnobs = {
   alreadyShownFactor: 0.35,
   /** A yes-or-no lead is cut around the clause that settles it: that clause scores this much more. */
   settlingClauseBonus: 10,
+  /** A definition's lead keeps the clauses after the one naming what is defined, at this bonus each, up to the lead's length. */
+  definitionClauseBonus: 0.3,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -127,7 +127,12 @@ describe('direct answers', () => {
     const chains = await ask('“三链课程”是什么意思？');
     expect(claimLines(chains.answer)[0]).toMatch(/^推进“三链课程”建设。开展报国情怀为统领/);
     expect(chains.answer).not.toContain('三室一岗');
-    for (const end of [substitute, cards, dynamic, meaning, chains]) expectSupported(end);
+    // A name its sentence does not define where it names it is told by the clauses after it.
+    const brand = await ask('“1团6心5育”指什么？');
+    const [brandLead] = claimLines(brand.answer);
+    expect(brandLead).toContain('“读·聚”匠心践行团');
+    expect(brandLead).toContain('6支队伍');
+    for (const end of [substitute, cards, dynamic, meaning, chains, brand]) expectSupported(end);
   });
 
   it('says a thing in the field’s other words (拿到 / 荣获, 国字号 / 国家级), and an outline is no list of what was not asked', async () => {
