@@ -130,10 +130,13 @@ function lastLineStart(text: string): number {
 export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSentence, analysis: QuestionAnalysis, maxLength: number = answerLengths.longSentence): CitedSpan | null {
   const document = label.chunk.document;
   const text = snapshot.documentText(document);
+  // A label inside a heading line (锻造“红船铁军” 推动蝶变跃升) is followed by the rest of that line, not by its body.
+  const headingEnd = document.headings.find(([start, end]) => start <= label.start && label.start < end)?.[1] ?? label.end;
+  const from = Math.max(label.end, headingEnd);
   // Read past the label's passage: a label often closes one passage and its body opens the next.
-  const [next] = splitSentences(text, label.end, Math.min(text.length, label.end + answerLengths.longSentence * 3));
+  const [next] = splitSentences(text, from, Math.min(text.length, from + answerLengths.longSentence * 3));
   // The body opens right after its label, on the same line or the next (a lost line break leaves a run of spaces).
-  if (!next || next.start - label.end > qaKnobs.labelGap || /\S/u.test(text.slice(label.end, next.start))) return null;
+  if (!next || next.start - from > qaKnobs.labelGap || /\S/u.test(text.slice(from, next.start))) return null;
   const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, maxLength);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];
@@ -302,7 +305,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
-    const lead = typedLead ?? label ?? best;
+    // A label with no sentence after it in reach is no answer on its own.
+    const lead = typedLead ?? (labelled ? label : undefined) ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;

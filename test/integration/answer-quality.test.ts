@@ -132,7 +132,11 @@ describe('direct answers', () => {
     const [brandLead] = claimLines(brand.answer);
     expect(brandLead).toContain('“读·聚”匠心践行团');
     expect(brandLead).toContain('6支队伍');
-    for (const end of [substitute, cards, dynamic, meaning, chains, brand]) expectSupported(end);
+    // A name in a heading line (锻造“红船铁军” 推动蝶变跃升) is told by the sentence under the heading, not the rest of the line.
+    const army = await ask('嘉职院的“红船铁军”指的是什么样的队伍？');
+    const [armyLead] = claimLines(army.answer);
+    expect(armyLead).toContain('政治素质过硬、业务能力过硬、作风担当过硬');
+    for (const end of [substitute, cards, dynamic, meaning, chains, brand, army]) expectSupported(end);
   });
 
   it('says a thing in the field’s other words (拿到 / 荣获, 国字号 / 国家级), and an outline is no list of what was not asked', async () => {
