@@ -410,7 +410,13 @@ export function composePair(snapshot: IndexSnapshot, sides: readonly AnsweredSid
   // One sentence answering every part (走访了多少次企业？…增加到多少家？) is said once, whole.
   if (options.parts) {
     const whole = composeSides(snapshot, sides, true, true);
-    if (whole.texts[0] && whole.texts.every((text) => text === whole.texts[0])) return { text: whole.texts[0], citations: whole.answer.citations };
+    if (whole.texts[0] && whole.texts.every((text) => text === whole.texts[0])) {
+      // Who says it, when no part named them (张伟中是哪个学校的老师，有什么头衔？).
+      const [citation] = whole.answer.citations;
+      const document = citation && sides.every((side) => side.analysis.colleges.length === 0) ? snapshot.chunkById(citation.chunkId)?.document : undefined;
+      const label = document && (document.college || document.unit) ? `${groupLabel(document)}\n` : '';
+      return { text: `${label}${whole.texts[0]}`, citations: whole.answer.citations };
+    }
   }
   return composeSides(snapshot, sides, options.parts ?? false, false).answer;
 }

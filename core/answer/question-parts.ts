@@ -8,8 +8,8 @@
 import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
 import type { PairSide } from './pair-question.ts';
-import { collegeMentions } from './question.ts';
-import { maxParts, partAsks, partJoin, partOpening, partSubjectUnit, referringWords } from './tuning.ts';
+import { analyzeQuestion, collegeMentions } from './question.ts';
+import { maxParts, partAsks, partJoin, partOpening, partOpeningNameWeight, partSubjectUnit, referringWords } from './tuning.ts';
 
 /** One part of a message: its words as written, and the question asked of it alone (as a pair question's side). */
 export type QuestionPart = PairSide;
@@ -40,6 +40,12 @@ function subjectOf(text: string, colleges: readonly string[]): string | null {
   return `${first.form}${partSubjectUnit.exec(text.slice(at + first.form.length))?.[1] ?? ''}`;
 }
 
+/** The rare word a question opens with, its grammatical subject (张伟中 in 张伟中是哪个学校的老师), or null. */
+function openingName(text: string, colleges: readonly string[], terms: TermStatistics): string | null {
+  const opening = analyzeQuestion(text, { colleges, terms }).terms.find((term) => (term.role === 'topic' || term.role === 'subject') && text.startsWith(term.word));
+  return opening && opening.weight >= partOpeningNameWeight ? opening.word : null;
+}
+
 /**
  * The parts of a message that asks two or more things, or null when it asks one (or a later part
  * refers back to the first's answer: 哪些院校建成了…？各是什么团队？ is one question).
@@ -50,7 +56,8 @@ export function questionParts(message: string, colleges: readonly string[], term
   if (asking.length < 2 || asking.length > maxParts || !asking.every((piece) => partAsks.test(piece))) return null;
   if (asking.slice(1).some((piece) => referringWords.test(piece) || partOpening.test(piece))) return null;
   const [first, ...rest] = asking as [string, ...string[]];
-  const subject = subjectOf(first, colleges);
+  // The college the first part names, else the name it opens with (张伟中是哪个学校的老师，有什么头衔？).
+  const subject = subjectOf(first, colleges) ?? openingName(first, colleges, terms);
   const history = [{ role: 'user' as const, content: first }];
   return [
     { name: first, question: first },

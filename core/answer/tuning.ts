@@ -176,9 +176,11 @@ export const carriedTopicWords = 3;
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
-/** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 /** Parts of a message answered apart at most; a message of more is answered as one question. */
 export const maxParts = 4;
+
+/** A message's first part opening with a word this rare (a person: 张伟中是…) lends it to later parts without a subject. */
+export const partOpeningNameWeight = 2;
 
 /** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
 export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
@@ -195,6 +197,7 @@ export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
 /** A pointer that names what it points at (这个支部, 那个学院, 这支队伍): the conversation's college's own. */
 export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
 
+/** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */

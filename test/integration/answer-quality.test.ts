@@ -193,6 +193,15 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a message whose parts one sentence answers says it once, under the college no part named', async () => {
+    const end = await ask('张伟中是哪个学校的老师，有什么头衔？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('**浙江机电职业技术学院**（自动化学院党总支）');
+    expect(end.answer).toContain('评审专家库专家');
+    expect(end.answer).not.toContain('没有找到');
+    expectSupported(end);
+  });
+
   it('people asked for in the plural (请了哪些人) are answered by the kinds of people listed, in a follow-up too', async () => {
     const end = await askAfter('台州科技职院的“嘉木先锋”宣讲团去哪些企业宣讲过？', '他们还请了哪些人来学校开讲座？');
     expect(end.notFound, end.answer).toBe(false);

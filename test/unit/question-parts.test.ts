@@ -24,6 +24,10 @@ describe('messages that ask several things', () => {
     expect(parts('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？')?.map(([name]) => name)).toEqual(['湖南电气风能学院的党员活动日是哪天', '志愿服务活动叫什么名字']);
   });
 
+  it('asks a later part without a subject about the name the first part opens with', () => {
+    expect(parts('张伟中是哪个学校的老师，有什么头衔？')?.[1]).toEqual(['有什么头衔', '张伟中有什么头衔？']);
+  });
+
   it('asks a later part without words of its own about the first part’s topic, whole', () => {
     expect(parts('嘉职院从哪一年起从合作单位请校外专家来当兼职老师？请了多少人？')?.[1]).toEqual(['请了多少人', '嘉兴职业技术学院校外专家来当兼职老师的请了多少人？']);
   });
