@@ -3,7 +3,7 @@
  * 嘉职院和浙江机电职院在师德建设上有何不同？). No one passage speaks of both, so each side is asked
  * on its own and answered under its own name; evidence about one side never has to cover the other.
  */
-import { pairCue, pairConnectives, pairEach, pairSideStop, pairTailCue } from './tuning.ts';
+import { pairCue, pairConnectives, pairEach, pairSideStop, pairTailCue, pairWhich } from './tuning.ts';
 
 /** One side of a pair question: what it names, and the question asked of it alone. */
 export interface PairSide {
@@ -55,7 +55,7 @@ export function pairOf(question: string): [PairSide, PairSide] | null {
   }
   if (!best) return null;
   const before = question.slice(0, best.leftStart);
-  const after = question.slice(best.rightEnd).replace(pairTailCue, '有何特点').replace(pairEach, '');
+  const after = question.slice(best.rightEnd).replace(pairWhich, '').replace(pairTailCue, '有何特点').replace(pairEach, '');
   const side = (name: string): PairSide => ({ name, question: `${before}${name}${after}` });
   return [side(question.slice(best.leftStart, best.at)), side(question.slice(best.at + best.width, best.rightEnd))];
 }

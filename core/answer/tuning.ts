@@ -201,7 +201,10 @@ export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
-export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)/u;
+export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)/u;
+
+/** Which of the two (A和B，哪个的团队是…): asked of each side, the question word goes. */
+export const pairWhich = /^[，,]\s*(?:哪个|哪一个|哪所|哪家)(?:的)?/u;
 
 /** What joins the two sides of a pair question, the surer first. */
 export const pairConnectives: readonly string[] = ['以及', '和', '跟', '及', '与'];

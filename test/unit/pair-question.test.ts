@@ -20,6 +20,13 @@ describe('pair questions', () => {
     ]);
   });
 
+  it('asks which of the two (A和B，哪个的…) of each side, without the question word', () => {
+    expect(sides('苏州工业职院和浙江机电，哪个的团队是首批全国高校黄大年式教师团队？')).toEqual([
+      ['苏州工业职院', '苏州工业职院团队是首批全国高校黄大年式教师团队？'],
+      ['浙江机电', '浙江机电团队是首批全国高校黄大年式教师团队？'],
+    ]);
+  });
+
   it('takes the split whose sides end alike when 与 also stands inside a name', () => {
     expect(sides('政治学与行政学专业与外交学专业在人才培养方面有哪些异同？')?.map(([name]) => name)).toEqual(['政治学与行政学专业', '外交学专业']);
     expect(sides('计算机科学与技术专业与软件工程专业培养的学生有何异同？')).toEqual([
