@@ -19,7 +19,7 @@ import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
 import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
-import { evidence as knobs, knownPlaces, notLongForms, organisationTail, roleWords, sentenceCues, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, notLongForms, organisationTail, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -243,6 +243,13 @@ export function typeFit(type: AnswerType, sentence: string, matched: boolean): n
   if (type === '成效') return 0.7 + 0.65 * outcomeStrength(sentence);
   if (type === '做法') return (sentenceCues.practice.test(sentence) ? 1.15 : 0.85) * (1 - 0.3 * outcomeStrength(sentence));
   return 1;
+}
+
+/** For a 成效 question: a sentence under a heading of results (实施成效) counts more, one under lessons (体会与思考) less. */
+function sectionFit(headingPath: readonly string[]): number {
+  const path = headingPath.join(' ');
+  if (summaryKnobs.headingCues.outcome.test(path)) return knobs.outcomeSectionFactor;
+  return summaryKnobs.headingCues.insight.test(path) ? knobs.insightSectionFactor : 1;
 }
 
 /**
@@ -514,7 +521,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (isHeading ? knobs.headingFactor : 1) *
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
-        (isAsking(sentence) ? knobs.questionFactor : 1);
+        (isAsking(sentence) ? knobs.questionFactor : 1) *
+        (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) : 1);
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
     });
   });

@@ -343,6 +343,9 @@ export const evidence = {
   datedHeadlineCoverage: 0.9,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
+  /** For a 成效 question, a sentence under a heading of results (实施成效) scores this much; under lessons (体会与思考) this much. */
+  outcomeSectionFactor: 1.25,
+  insightSectionFactor: 0.8,
   /** An article that does not name the place a question is about counts this much; one that says 本市/我省 instead, placeSelfReferenceFactor. */
   placeMismatchFactor: 0.5,
   placeSelfReferenceFactor: 0.85,

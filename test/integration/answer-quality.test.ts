@@ -193,6 +193,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('an outcome question leads with what the article reports under its results, not its lessons', async () => {
+    const end = await ask('湖南电气风能学院教工支部搞了两年，成效怎么样？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).not.toContain('立业之基');
+    expect(outcomeStrength(lead!.replace(/\[\d+\]/gu, ''))).toBeGreaterThan(0);
+    expectSupported(end);
+  });
+
   it('a message whose parts one sentence answers says it once, under the college no part named', async () => {
     const end = await ask('张伟中是哪个学校的老师，有什么头衔？');
     expect(end.notFound, end.answer).toBe(false);
