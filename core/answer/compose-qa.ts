@@ -219,6 +219,25 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   return { ...lead, end };
 }
 
+/**
+ * An inline list goes on through the clauses after it, in its sentence, that say the topic of
+ * others too (…党支部获首批红色名片…称号，虚拟现实应用技术专业党支部获第二批红色名片…称号); units or
+ * people asked for in the plural only with one of their kind in the clause.
+ */
+function withParallelClauses(snapshot: IndexSnapshot, item: CitedSpan, analysis: QuestionAnalysis): CitedSpan {
+  const text = snapshot.documentText(item.chunk.document);
+  const [sentence] = splitSentences(text, item.start, Math.min(text.length, item.start + answerLengths.longSentence * 3));
+  if (!sentence || sentence.end <= item.end) return item;
+  const topicOf = coreCoverageOf(analysis, ['topic']);
+  let end = item.end;
+  for (const clause of clausesOf(text, item.end, sentence.end)) {
+    const clauseText = text.slice(clause.start, clause.end);
+    if (clause.end - item.start > answerLengths.longSentence || topicOf(clauseText.toLowerCase()) < qaKnobs.pluralListTopic || (analysis.answerType !== '列表' && askedSpans(analysis, clauseText).length === 0)) break;
+    end = trimSpan(text, clause).end;
+  }
+  return end > item.end && passageHolding(snapshot, item.chunk.document, { start: item.start, end }, item.chunk) ? { ...item, end } : item;
+}
+
 /** Whether `text` quotes a name of the kind `kind` (“人人出彩创新”工作法, “匠心筑梦、协同育人”党建特色品牌). */
 function namesKind(text: string, kind: string): boolean {
   for (let at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + 1)) if (/”[^“”，。；]{0,6}$/u.test(text.slice(Math.max(0, at - 7), at))) return true;
@@ -292,7 +311,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return candidates.some((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end && sentence.score >= best.score * qaKnobs.pluralListAgainstBest);
   };
   if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
-    leadItems = enumeration.items;
+    leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     enumerated = true;
   } else {
     const typedCandidates = isTyped(type) ? body.filter((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : [];

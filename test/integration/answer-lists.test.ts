@@ -62,7 +62,13 @@ const themes = [
   '学院高质量推进“我在红船旁学党史”专题学习、“我是红色记忆研学者”专题理论研讨、“我是红色文化传播者”专题宣讲、“我是红船护旗手”专题宣传教育、“我是红船先锋服务员”专题实践活动、“我在红船精神引领下奋斗新征程”专题行动、“高质量开好专题民主生活会和组织生活会”等7大系列专题28项重点工作，开展全校性活动460多次。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes });
+// A list, then a clause saying the same of one more (…获首批“红色名片”称号，D党支部获第二批“红色名片”称号).
+const brands = [
+  '星月学院支部建设',
+  '2021年，机关第三党支部、园林园艺专业党支部、物流管理专业党支部获首批红色名片·支部党建品牌称号，虚拟现实专业党支部获第二批红色名片·支部党建品牌称号，学院还围绕“一支部一特色”打造了42个党建特色品牌，形成了覆盖全校各二级学院、各职能部门和各专业教研室的党建品牌矩阵，并在全省高校党建工作会议上作典型交流发言，受到与会领导和兄弟院校的一致好评，相关经验做法被省内多家主流媒体和学习平台先后报道转载，在全省同类院校中产生了广泛而积极的示范带动效应。',
+].join('\n');
+
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
@@ -117,5 +123,13 @@ describe('list questions', () => {
     const end = await ask('星河学院党史学习教育的7大系列专题分别是什么？');
     expect(end.notFound, end.answer).toBe(false);
     for (const name of ['我在红船旁学党史', '我是红船护旗手', '高质量开好专题民主生活会和组织生活会']) expect(end.answer).toContain(name);
+  });
+
+  it('goes on through the clauses after a list that say the same of others, and no further', async () => {
+    const end = await ask('星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toContain('园林园艺专业党支部');
+    expect(lead).toContain('虚拟现实专业党支部获第二批');
+    expect(lead).not.toContain('42个');
   });
 });
