@@ -70,11 +70,14 @@ const brands = [
 
 const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands });
 
+/** The answer's first cited line. */
+const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
+
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
     const end = await ask('工行“春润行动”支持哪七大重点领域的企业复工复产？');
     expect(end.notFound, end.answer).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     for (const item of ['生活物资保障类', '外贸外资类']) expect(lead, end.answer).toContain(item);
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });
@@ -88,7 +91,7 @@ describe('list questions', () => {
   it('a question that names one heading of a list asks what it covers: its body, from the heading on, through its paragraph', async () => {
     const end = await ask('在减轻社会保险负担方面有哪些政策？');
     expect(end.notFound, end.answer).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toMatch(/^(?:（四）)?减轻社会保险负担。对受疫情影响/u);
     expect(lead).toContain('免收滞纳金');
     for (const sibling of ['减免企业房租', '推行网上办理', '责任单位']) expect(lead).not.toContain(sibling);
@@ -105,7 +108,7 @@ describe('list questions', () => {
 
   it('reads A、B和C as a list of three when its items are alike, and leads with it', async () => {
     const end = await ask('星海学院教师党支部获得过哪些国字号团队称号？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('黄大年式教师团队');
     expect(lead).not.toContain('恒力阀门');
     expect(lead).not.toContain('两手抓');
@@ -113,7 +116,7 @@ describe('list questions', () => {
 
   it('reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', async () => {
     const end = await ask('星河学院机电系出了哪些优秀学生？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('周小川');
     expect(lead).toContain('郑浩然');
     expect(lead).not.toContain('王一鸣');
@@ -127,7 +130,7 @@ describe('list questions', () => {
 
   it('goes on through the clauses after a list that say the same of others, and no further', async () => {
     const end = await ask('星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('园林园艺专业党支部');
     expect(lead).toContain('虚拟现实专业党支部获第二批');
     expect(lead).not.toContain('42个');
