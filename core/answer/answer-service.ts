@@ -18,7 +18,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeSummary, draftTopic, withoutUsageNote } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { carrySubjects, isFollowUp, pointsIntoList } from './conversation.ts';
+import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
@@ -144,7 +144,7 @@ export class AnswerService {
    */
   private async standalone(request: AskFields, snapshot: IndexSnapshot, signal: AbortSignal): Promise<{ question: string; college: string | undefined }> {
     const colleges = corpusColleges(snapshot);
-    if (request.history.length === 0 || !(isFollowUp(request.question, colleges) || pointsIntoList(request.question))) return { question: request.question, college: undefined };
+    if (request.history.length === 0 || !(isFollowUp(request.question, colleges) || pointsIntoList(request.question) || pointedName(request.question, request.history))) return { question: request.question, college: undefined };
     const carried = carrySubjects(request.question, request.history, colleges, snapshot.lexical);
     const generator = this.options.generator;
     if (generator) {

@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, referringWords, unitAfterName } from './tuning.ts';
+import { carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -50,6 +50,22 @@ export function isFollowUp(question: string, colleges: readonly string[]): boole
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges) || (!own && continuationOpening.test(question));
   return referringWords.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+}
+
+/**
+ * What a pointer in `question` (这个阵地) points at: the name ending in its noun that the latest
+ * earlier question wrote (海棠花红智能先锋阵地), with the pointer; null when none did. A unit's
+ * pointer (这个支部) is the college's own, not this.
+ */
+export function pointedName(question: string, history: readonly HistoryTurn[]): { pointer: string; name: string } | null {
+  const pointer = pointerToNamed.exec(question);
+  if (!pointer || namedPointer.test(question)) return null;
+  const noun = pointer[1]!;
+  for (const turn of history.filter((entry) => entry.role === 'user').reverse()) {
+    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length);
+    if (names.length > 0) return { pointer: pointer[0], name: names.sort((a, b) => b.length - a.length)[0]! };
+  }
+  return null;
 }
 
 /** Whether a question opens pointing at an item of the previous answer's list (第二个工程…, 那第三项呢). */
@@ -147,6 +163,15 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
     const who = named.length === 1 ? named[0]! : '';
     // The pointer (那第三项 included) gives way to the item it points at.
     let asked = `${who}${question.trim().replace(pointed.pointer, pointed.item).replace(/呢([？?]?)$/u, '$1')}`;
+    if (!/[？?]$/u.test(asked)) asked += '？';
+    return { question: asked, college: who || undefined, rewritten: true };
+  }
+  // 这个阵地有什么功能？ after …海棠花红智能先锋阵地…: that thing, asked about the college the conversation is about.
+  const pointedAt = pointedName(question, history);
+  if (pointedAt) {
+    const named = collegesNamedIn(question, colleges).length > 0 ? [] : (userTurns.map((turn) => collegesNamedIn(turn, colleges)).find((found) => found.length > 0) ?? []);
+    const who = named.length === 1 ? named[0]! : '';
+    let asked = `${who}${question.trim().replace(pointedAt.pointer, pointedAt.name).replace(/^(?:那么|那)\s*/u, '').replace(/呢([？?]?)$/u, '$1')}`;
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: who || undefined, rewritten: true };
   }

@@ -194,6 +194,12 @@ export const partSubjectUnit = unitAfterNameEnding([...unitEndings, '支部', '�
 /** A later part that opens on the first part's answer (各是什么, 分别…, 这…): the message is one question. */
 export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
 
+/**
+ * A pointer to a thing an earlier question named (这个阵地 after …海棠花红智能先锋阵地…, 这个活动日 after
+ * …风能党员活动日…): the pointer and the noun it ends with.
+ */
+export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会？?，,]|$)/u;
+
 /** A pointer that names what it points at (这个支部, 那个学院, 这支队伍): the conversation's college's own. */
 export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
 

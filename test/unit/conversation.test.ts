@@ -112,6 +112,13 @@ describe('carrySubjects', () => {
     expect(carrySubjects('那这支队伍呢？', pointed, colleges, lexical).question).not.toBe('湖南电气职业技术学院队伍？');
   });
 
+  it('reads 这个阵地 as the thing an earlier question named ending in 阵地, asked about that question\'s college', () => {
+    const place = [turn('user', '那个智能制造支部的海棠花红智能先锋阵地是依托什么平台建的？'), turn('assistant', '依托省“智能车间”…集成平台。[1]')];
+    expect(carrySubjects('这个阵地有什么功能？', place, colleges, lexical)).toEqual({ question: '海棠花红智能先锋阵地有什么功能？', college: undefined, rewritten: true });
+    const day = [turn('user', '湖南电气风能学院的风能党员活动日是哪天？'), turn('assistant', '固定每月第四周周四为“风能党员活动日”。[1]')];
+    expect(carrySubjects('这个活动日主要干啥？', day, colleges, lexical)).toEqual({ question: '湖南电气职业技术学院风能党员活动日主要干啥？', college: '湖南电气职业技术学院', rewritten: true });
+  });
+
   it('reads 其中… as a follow-up on the previous question\'s college', () => {
     const results = [turn('user', '台州科技职院机电与模具工程学院的“红模力”党建联建取得了哪些成效？'), turn('assistant', '获授权国家发明专利7项。[1]')];
     expect(carrySubjects('其中专利有多少项？', results, colleges, lexical)).toEqual({ question: '台州科技职业学院专利有多少项？', college: '台州科技职业学院', rewritten: true });
