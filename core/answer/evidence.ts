@@ -286,7 +286,8 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     const around = [...(openingTime && index > 1 ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
-    if (near >= knobs.typedFocus) return true;
+    // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
+    if (near >= (nearby === clauses && clauses.length > 2 ? knobs.openingTimeFocus : knobs.typedFocus)) return true;
   }
   return false;
 }

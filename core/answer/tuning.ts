@@ -341,6 +341,8 @@ export const evidence = {
   typedFocus: 0.4,
   /** A time that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…; 截至2023年底，…), dates the whole sentence. */
   openingTimeRest: 4,
+  /** …and then, read across the whole sentence, the focus share must reach this instead of `typedFocus`. */
+  openingTimeFocus: 0.6,
   /** A person's titles are read this many characters back from the name (党委书记兼…院长杨伟国). */
   titleChainLength: 30,
   typedNeighbourFactor: 0.5,

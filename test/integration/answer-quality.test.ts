@@ -210,6 +210,12 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a time that opens a sentence dates all of it only for a question it says much of', async () => {
+    // 2020年以来，…担任学校技术指导专家和兼职教师…: 担任 alone is no 担任党委书记.
+    const end = await askAfter('嘉兴职业技术学院的党委书记是谁？', '他是哪一年担任党委书记的？');
+    expect(end.notFound, end.answer).toBe(true);
+  });
+
   it('people asked for in the plural (请了哪些人) are answered by the kinds of people listed, in a follow-up too', async () => {
     const end = await askAfter('台州科技职院的“嘉木先锋”宣讲团去哪些企业宣讲过？', '他们还请了哪些人来学校开讲座？');
     expect(end.notFound, end.answer).toBe(false);
