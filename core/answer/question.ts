@@ -460,9 +460,11 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       joinedNext = false;
       continue;
     }
-    // 宣传 + 小组: two words that together are one the synonym list knows (宣传小组 → 宣讲团) stay one.
-    const joined = `${token.word}${tagged[index + 1]?.word ?? ''}`;
-    if (index + 1 < tagged.length && synonymsOf.has(joined) && !synonymsOf.has(token.word)) {
+    // 宣传 + 小组: two words that together are one the synonym list knows (宣传小组 → 宣讲团) stay one,
+    // when the corpus lacks one of them (开学 + 第一课, both its words, stay two).
+    const next = tagged[index + 1];
+    const joined = `${token.word}${next?.word ?? ''}`;
+    if (next && synonymsOf.has(joined) && !synonymsOf.has(token.word) && (terms.documentFrequency(token.word) === 0 || terms.documentFrequency(next.word) === 0)) {
       result.push({ word: joined, tag: 'n' });
       joinedNext = true;
       continue;

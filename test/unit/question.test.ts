@@ -226,6 +226,10 @@ describe('word roles', () => {
     const analysis = analyze('台州科技职院去企业讲二十大精神的是哪个宣传小组？');
     expect(roleOf(analysis, '宣传小组')).toBe('topic');
     expect(analysis.terms.map((term) => term.word)).not.toContain('小组');
+    // Both words the corpus's own: they stay two (开学 + 第一课, not 开学第一课 against 开学“初心第一课”).
+    const words = analyze('嘉兴职业技术学院每年给大一新同学上的开学第一课叫什么？').terms.map((term) => term.word);
+    expect(words).toContain('第一课');
+    expect(words).not.toContain('开学第一课');
   });
 
   it('splits what is counted from the count asked for (招生人数 → 招生 + 人数, unit 名)', () => {
