@@ -19,7 +19,7 @@ import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
 import { evidenceSpans } from './run-together.ts';
 import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
-import { evidence as knobs, knownPlaces, notLongForms, organisationTail, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -298,7 +298,7 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
  */
 function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const spans = typedSpans(analysis.answerType, text, analysis.nameHead);
-  if (analysis.answerType !== '人物' || !/哪些人|哪几类人|什么人/u.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
+  if (analysis.answerType !== '人物' || !peopleKindsAsked.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
   return [...spans, ...typedSpans('列表', text)];
 }
 

@@ -288,6 +288,9 @@ export const notLongForms: ReadonlySet<string> = new Set(['积极分子']);
 /** The head noun of an award asked for (什么奖): its name is built on it (…创新奖), not quoted. */
 export const awardHead = '奖';
 
+/** People asked for in the plural (请了哪些人): the kinds of people a list names answer too (劳模工匠、企业家等50余人). */
+export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
+
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 export const unitGroups: readonly (readonly string[])[] = [
   ['名', '人', '位', '人次', '余人'],

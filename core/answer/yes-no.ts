@@ -59,12 +59,6 @@ function clauseAt(sentence: string, at: number): string {
   return sentence.slice(start, end);
 }
 
-/**
- * Whether the person the question names holds the role it asks about in the sentence (党委书记是张兵吗
- * against 市委书记张兵…，校党委书记方俊良): 'same', 'other' when someone else named there holds it,
- * 'open' when the person is there without it (副书记是黄忠慧吗 against 支部书记黄忠慧), or null when
- * the question names no role and person.
- */
 /** The person a question asks to hold a role (…副书记是黄忠慧吗 → 黄忠慧), or null. */
 function personAskedFor(question: string, roles: readonly string[]): string | null {
   for (const role of roles) {
@@ -74,6 +68,13 @@ function personAskedFor(question: string, roles: readonly string[]): string | nu
   return null;
 }
 
+/**
+ * Whether the person the question names holds the role it asks about in the sentence (党委书记是张兵吗
+ * against 市委书记张兵…，校党委书记方俊良): 'same', 'other' when someone else named there holds it
+ * (whether or not the person asked is named there: 副书记是黄忠慧吗 against 党总支副书记于施佳), 'open'
+ * when the person is there without it (副书记是黄忠慧吗 against 支部书记黄忠慧), or null when the
+ * question names no role and person.
+ */
 function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same' | 'other' | 'open'; clause: string } | null {
   const roles = askedRoles(analysis);
   if (roles.length === 0) return null;
