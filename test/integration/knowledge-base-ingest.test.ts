@@ -244,17 +244,21 @@ describe('kill -9 during an upload-triggered ingest', () => {
     // The ingest has been started (it takes a second or two to get going): kill everything now.
     first.child.kill('SIGKILL');
     await first.exited;
-    // The ingest's parent is gone: it stops rather than race the next start's own ingest.
+    // The ingest's parent is gone: it stops rather than race the next start's own ingest. It must
+    // stay gone for a second: a child forked just before the kill shows the server's command line
+    // until it execs, so one empty look may come before the ingest has started.
     await withTimeout(
       (async () => {
+        let absentSince = Date.now();
         for (;;) {
           let running = '';
           try {
             running = execFileSync('pgrep', ['-f', `ingest/cli.ts --corpus ${corpusDir}`], { encoding: 'utf8' });
           } catch {
-            return;
+            running = '';
           }
-          if (!running.trim()) return;
+          if (running.trim()) absentSince = Date.now();
+          else if (Date.now() - absentSince >= 1000) return;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       })(),
