@@ -106,33 +106,22 @@ describe('list questions', () => {
     expect(end.answer.split('另行公告').length - 1, end.answer).toBeLessThanOrEqual(1);
   });
 
-  it('reads A、B和C as a list of three when its items are alike, and leads with it', async () => {
-    const end = await ask('星海学院教师党支部获得过哪些国字号团队称号？');
-    const lead = leadLine(end.answer);
-    expect(lead, end.answer).toContain('黄大年式教师团队');
-    expect(lead).not.toContain('恒力阀门');
-    expect(lead).not.toContain('两手抓');
-  });
-
-  it('reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', async () => {
-    const end = await ask('星河学院机电系出了哪些优秀学生？');
-    const lead = leadLine(end.answer);
-    expect(lead, end.answer).toContain('周小川');
-    expect(lead).toContain('郑浩然');
-    expect(lead).not.toContain('王一鸣');
-  });
-
   it('answers 分别是什么 of a counted row of quoted names with all of it', async () => {
     const end = await ask('星河学院党史学习教育的7大系列专题分别是什么？');
     expect(end.notFound, end.answer).toBe(false);
     for (const name of ['我在红船旁学党史', '我是红船护旗手', '高质量开好专题民主生活会和组织生活会']) expect(end.answer).toContain(name);
   });
 
-  it('goes on through the clauses after a list that say the same of others, and no further', async () => {
-    const end = await ask('星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？');
+  // What the lead must say, and what it must not.
+  const leads: [string, string, string[], string[]][] = [
+    ['reads A、B和C as a list of three when its items are alike, and leads with it', '星海学院教师党支部获得过哪些国字号团队称号？', ['黄大年式教师团队'], ['恒力阀门', '两手抓']],
+    ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
+    ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
+  ];
+  it.each(leads)('%s', async (_behaviour, question, says, saysNot) => {
+    const end = await ask(question);
     const lead = leadLine(end.answer);
-    expect(lead, end.answer).toContain('园林园艺专业党支部');
-    expect(lead).toContain('虚拟现实专业党支部获第二批');
-    expect(lead).not.toContain('42个');
+    for (const text of says) expect(lead, end.answer).toContain(text);
+    for (const text of saysNot) expect(lead, end.answer).not.toContain(text);
   });
 });
