@@ -17,8 +17,9 @@ import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
-import { evidenceSpans } from './run-together.ts';
 import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
+import { evidenceSpans } from './run-together.ts';
+import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
@@ -183,6 +184,8 @@ export interface EvidenceSentence {
   strength: number;
   /** Relevance used for selection. */
   score: number;
+  /** The years the sentence dates itself by when the question asks about another (2021 for 2023): its strength is then 0. */
+  otherYears?: number[];
 }
 
 /** The verdict on whether the corpus can answer a question. */
@@ -197,6 +200,8 @@ export interface EvidenceVerdict {
    * about, but no number (date, person, name) was found next to its words.
    */
   lacking?: AnswerType;
+  /** Refused because the sentences that speak of the question are of other years than the one asked. */
+  yearsInstead?: { asked: number[]; stated: number[] };
 }
 
 export interface Evidence {
@@ -414,6 +419,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const coreWeight = core.reduce((sum, match) => sum + match.term.weight, 0);
   const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
   const typed = isTyped(analysis.answerType);
+  const asked = askedYears(analysis.question);
+  // Years of the sentences that would answer but for being dated by another year.
+  const yearsInstead = new Set<number>();
   // Ranking a practice, an outcome or a list within the articles the subject picked: its names weigh
   // at most subjectAgainstTopic times the topic, so the sentence that restates the college's full
   // name (an article's lede) does not outrank the ones that say the topic (该党总支…党建联建). A typed
@@ -446,7 +454,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     let known = articleChecks.get(chunk.document.docId);
     if (known === undefined) {
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
-      const names = (match: MatchTerm): boolean => match.forms.some((form) => namesIn(form, text));
+      const names = (match: MatchTerm): boolean => namesTerm(match, text, asked);
       const placeForms = places.flatMap((match) => match.forms);
       const unnamed = critical.filter((match) => !names(match));
       // An undated article may be of the year asked about without writing it.
@@ -470,8 +478,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const text = snapshot.documentText(chunk.document);
     const headingStarts = new Set(chunk.document.headings.map(([start]) => start));
     const context = passageContext(chunk).toLowerCase();
-    const fit = articleFit(chunk);
-    const matchesArticle = fit > 0;
+    const articleFitness = articleFit(chunk);
+    const matchesArticle = articleFitness > 0;
     const spans = evidenceSpans(text, chunk.start, chunk.end).filter((span) => {
       const sentence = text.slice(span.start, span.end);
       return sentence.replace(/[\s\p{P}\d]/gu, '').length >= 4 && !sentenceCues.attributionOnly.test(sentence.trim());
@@ -488,11 +496,16 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, spanContext));
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
+      const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
+      // A sentence dated by another year is of another year, whatever its article's date; a run-in
+      // heading (二是师生技能竞赛。) is dated by the sentence it heads.
+      const dated = isHeading && index + 1 < spans.length ? `${sentence}${lowered[index + 1]!}` : sentence;
+      const otherYears = yearsElsewhere(dated, asked);
+      const fit = otherYears.length > 0 ? 0 : articleFitness;
       const typeSpans = spansOfType(analysis, sentence);
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
-      const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
@@ -503,7 +516,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // Without topic words the subject is the topic, and articles name it once, not in every sentence.
       const ownTopicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, (match) => presence(match, own)) : 1;
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
-      const strength = fit * topicCoverage * (typed && !typedMatch ? knobs.missingTypeFactor : 1);
+      const typeFactor = typed && !typedMatch ? knobs.missingTypeFactor : 1;
+      const strength = fit * topicCoverage * typeFactor;
+      if (otherYears.length > 0 && articleFitness * topicCoverage * typeFactor >= knobs.minimumCoverage) for (const year of otherYears) yearsInstead.add(year);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
       // Unscaled, the ranking weights are the question's own: the shares above serve.
       const matched =
@@ -524,10 +539,11 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1) *
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) : 1);
-      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score });
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}) });
     });
   });
-  return { sentences, verdict: judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped)) };
+  const verdict = judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped));
+  return { sentences, verdict: !verdict.answerable && yearsInstead.size > 0 ? { ...verdict, yearsInstead: { asked: [...asked].sort((a, b) => a - b), stated: [...yearsInstead].sort((a, b) => a - b) } } : verdict };
 }
 
 /**
@@ -554,13 +570,19 @@ export function namesIn(name: string, text: string): boolean {
 }
 
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
-function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[]): string[] {
+function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[], asked: ReadonlySet<number>): string[] {
   const texts = hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
-  return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => match.forms.some((form) => namesIn(form, text)))).map(({ term }) => term.word);
+  return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => namesTerm(match, text, asked))).map(({ term }) => term.word);
+}
+
+/** Whether a text names a term the question depends on; a year of a span asked about (2020到2022年间) is named by any year within it. */
+function namesTerm(match: MatchTerm, text: string, asked: ReadonlySet<number>): boolean {
+  if (match.forms.some((form) => namesIn(form, text))) return true;
+  return isYear(match.term.word) && asked.size > 2 && [...asked].some((year) => text.includes(String(year)));
 }
 
 function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[], scoped: boolean): EvidenceVerdict {
-  const missing = missingNames(hits, matches);
+  const missing = missingNames(hits, matches, askedYears(analysis.question));
   let strength = 0;
   for (const sentence of sentences) strength = Math.max(strength, sentence.strength);
   // A list question that counts its items (哪七个一) needs the items, not a mention of the list.

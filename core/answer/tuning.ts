@@ -76,6 +76,8 @@ export const genericWords: readonly string[] = [
   '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '大概', '大约',
+  // The span a question's years bound (2019到2021年间), not a topic.
+  '年间',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
   '一共', '总共', '共计', '合计', '总计',
 ];
@@ -405,6 +407,8 @@ export const sentenceCues = {
   background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/u,
   insight: /关键|核心|必须|只有|才能|根本|要坚持|始终坚持|之基|意义|启示|体会|经验表明|需要|应当|离不开|前提|保障/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
+  /** Words that open a period rather than date one year (2020年以来, 截至2023年底, 近两年): a sentence with them may speak of the year asked. */
+  openPeriod: /以来|至今|迄今|截至|截止|近(?:\d+|[两二三四五六七八九十])年|多年|期间/u,
   /** A sentence that only says who spoke (杨海杰说。, 他介绍。): it states nothing by itself. */
   attributionOnly: /^[\u4e00-\u9fa5·A-Za-z]{1,24}(?:说|表示|介绍|指出|强调|坦言|告诉记者)[。！!]?$/u,
   /**

@@ -44,3 +44,27 @@ describe('a time that opens a sentence on its own', () => {
     expect(end.answer).toContain('40个');
   });
 });
+
+const askDated = askOverArticles('sentence-years', {
+  'contests.txt':
+    '星海职业技术学院风能学院党建工作总结\n发布时间：2023-10-20\n（二）实施成效\n二是师生技能竞赛。2021年，获职业院校教师能力竞赛国家级三等奖1项、省一等奖2项。\n三是社会服务。主持国培项目4项，累计培训500人次以上。',
+});
+
+describe('a sentence dated by a year of its own', () => {
+  it('does not answer a question about another year, though its article is of that year; the refusal says which years it speaks of', async () => {
+    const end = await askDated('星海职业技术学院风能学院2023年在技能竞赛上获得了哪些奖？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('写的是2021年的情况，没有写2023年的');
+    // What the article says of 2021 is shown, as related text, not as the answer.
+    expect(end.answer).toMatch(/仅供参考：\n- 2021年，获职业院校教师能力竞赛/u);
+  });
+
+  it('answers the year it states, and a period the question spans', async () => {
+    const asked = await askDated('星海职业技术学院风能学院2021年在技能竞赛上获得了哪些奖？');
+    expect(asked.notFound, asked.answer).toBe(false);
+    expect(asked.answer).toContain('国家级三等奖1项');
+    const spanned = await askDated('2020到2022年间，星海职业技术学院风能学院在技能竞赛上获得了哪些奖？');
+    expect(spanned.notFound, spanned.answer).toBe(false);
+    expect(spanned.answer).toContain('国家级三等奖1项');
+  });
+});

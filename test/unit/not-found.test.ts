@@ -21,6 +21,12 @@ describe('notFoundText', () => {
     expect(notFoundText('嘉兴职业技术学院如何开展党史学习教育？', { lacking: '做法' })).toContain('没有能直接回答这个问题的内容');
   });
 
+  it('says which years the related text is of when it is not of the year asked', () => {
+    expect(notFoundText('湖南电气风能学院2023年在技能竞赛上拿了哪些奖？', { yearsInstead: { asked: [2023], stated: [2020, 2021] }, within: { college: '湖南电气职业技术学院' } })).toContain(
+      '：湖南电气职业技术学院的文章中相关的内容写的是2020年、2021年的情况，没有写2023年的。',
+    );
+  });
+
   it('says what was not found was not found within the scope the user chose', () => {
     expect(notFoundText('台州科技职业学院的宣讲团叫什么？', { missing: ['台州科技职业学院'], within: 'filters' })).toContain('：所选范围内的文章中没有提到“台州科技职业学院”。');
     expect(notFoundText('党史学习教育', { within: 'filters' })).toContain('：所选范围内的文章中没有能直接回答这个问题的内容。');

@@ -1,0 +1,43 @@
+/**
+ * Years a question is bound to and years a sentence dates itself by: 湖南电气…2023年在技能竞赛上拿了
+ * 哪些奖 is not answered by 2021年，获职业院校教师能力竞赛…, though the article (published in 2023)
+ * names the year.
+ */
+import { sentenceCues } from './tuning.ts';
+
+const yearRange = /((?:19|20)\d{2})\s*年?\s*(?:到|至|—|–|-|~|～)\s*((?:19|20)\d{2})/gu;
+const statedYear = /(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|届|学年))/gu;
+const quotedName = /“[^”]{0,60}”|《[^》]{0,60}》|"[^"]{0,60}"/gu;
+const anyYear = /(?<!\d)((?:19|20)\d{2})(?!\d)/gu;
+
+function addRanges(text: string, years: Set<number>): void {
+  for (const match of text.matchAll(yearRange)) {
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    if (to > from && to - from <= 20) for (let year = from; year <= to; year++) years.add(year);
+  }
+}
+
+/** The years a question names (2023, 2024届), with those between two it joins (2019到2021年间). */
+export function askedYears(question: string): Set<number> {
+  const years = new Set<number>();
+  for (const match of question.matchAll(anyYear)) years.add(Number(match[1]));
+  addRanges(question, years);
+  return years;
+}
+
+/**
+ * The years a sentence dates what it says by, when none of them is asked (2021年度，支部荣获… for a
+ * question about 2023); none otherwise. A sentence that opens a period (2020年以来, 截至…, 近两年)
+ * may cover the year asked, and one that states no year is dated by its article: neither is judged.
+ */
+export function yearsElsewhere(sentence: string, asked: ReadonlySet<number>): number[] {
+  if (asked.size === 0 || sentenceCues.openPeriod.test(sentence)) return [];
+  // A year inside a name (“2024年世界政治经济秩序展望”, 《2021年工作要点》) names, it does not date.
+  const unnamed = sentence.replace(quotedName, '');
+  const stated = new Set<number>();
+  for (const match of unnamed.matchAll(statedYear)) stated.add(Number(match[1]));
+  addRanges(unnamed, stated);
+  for (const year of stated) if (asked.has(year)) return [];
+  return [...stated].sort((a, b) => a - b);
+}

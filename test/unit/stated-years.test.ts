@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { askedYears, yearsElsewhere } from '../../core/answer/stated-years.ts';
+
+describe('askedYears', () => {
+  it.each([
+    ['湖南电气风能学院2023年在技能竞赛上拿了哪些奖？', [2023]],
+    ['台州科技职院2022届毕业生就业率是多少？', [2022]],
+    ['2019到2021年间，有几名党员获评优秀党员？', [2019, 2020, 2021]],
+    ['2019—2021年立项了哪些项目？', [2019, 2020, 2021]],
+    ['嘉职院有多少名党员？', []],
+  ])('%s', (question, years) => {
+    expect([...askedYears(question)].sort()).toEqual(years);
+  });
+});
+
+describe('yearsElsewhere', () => {
+  const asked = new Set([2023]);
+  it.each([
+    ['2021年，获职业院校教师能力竞赛国家级三等奖1项。', [2021]],
+    ['2021年度，支部荣获江苏省高校先进基层党组织称号。', [2021]],
+    ['2019-2021年，学院党总支立项样板支部1个。', [2019, 2020, 2021]],
+    // The year asked, a period that may cover it, or no year at all: not judged.
+    ['2023年完成50余次企业走访。', []],
+    ['2021年以来，学院累计培训500人次。', []],
+    ['截至2021年底，开设工匠班40个。', []],
+    ['主持国培项目4项，累计培训500人次以上。', []],
+    // A year inside a name names it, it does not date the sentence.
+    ['翟东升围绕“2021年世界政治经济秩序展望”进行现场发言。', []],
+    ['学习《2021年工作要点》。', []],
+    // A number that is not a year.
+    ['横向技术服务到账2000多万元。', []],
+  ])('%s', (sentence, years) => {
+    expect(yearsElsewhere(sentence, asked)).toEqual(years);
+  });
+
+  it('judges nothing when the question names no year', () => {
+    expect(yearsElsewhere('2021年，获国家级三等奖1项。', new Set())).toEqual([]);
+  });
+});
