@@ -23,6 +23,12 @@ export interface Enumeration {
   /** How many items the enumeration names. */
   count: number;
   score: number;
+  /**
+   * For a name that counts its parts by one character (“四双”, “五育”): whether the items are its
+   * parts. They are when enough say its key (双), or when as many as it counts stand in a sentence
+   * naming it (“德以修身”…“劳以笃行”这“五育”).
+   */
+  ofName?: boolean;
 }
 
 const ordinalValue: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -58,6 +64,28 @@ const suchAsList = /(?:诸如|比如|例如)[^。；：:]{4,200}?(?<![特一二�
 
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
 const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,8}“[^”]{1,24}”){2,}/gu;
+
+/**
+ * The text with the asked name blanked where it sums up the row before it (“德以修身”…“劳以笃行”这“五育”):
+ * there it is the row's name, not one more item or a sibling. Offsets stay those of `text`.
+ */
+function summingUpMasked(text: string, name: string | undefined): string {
+  if (!name) return text;
+  const quoted = `“${name}”`;
+  let masked = text;
+  for (let at = text.indexOf(quoted); at > 0; at = text.indexOf(quoted, at + 1)) {
+    if ('这此即等'.includes(text[at - 1]!)) masked = masked.slice(0, at) + '，'.repeat(quoted.length) + masked.slice(at + quoted.length);
+  }
+  return masked;
+}
+
+/** Whether a clause names a pair by `name` (以长三角…共同体和高端模塑…联合体为“两翼”). */
+function pairNamed(clause: string, name: string): boolean {
+  const at = clause.indexOf(`为“${name}”`);
+  if (at < 0) return false;
+  const pair = clause.slice(0, at).replace(/^[\s\p{P}]*以/u, '').split(/和|与|及/u);
+  return pair.length === 2 && pair.every((part) => part.length >= 2 && part.length <= 40);
+}
 
 /** An item's span: an ordinal item's first clause when the sentence is long, else the sentence. */
 function itemSpan(text: string, sentence: RegionSentence): { start: number; end: number } {
@@ -174,8 +202,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const counting = counted ? ranked.filter((sentence) => sentence.text.includes(counted)).slice(0, knobs.anchors).map((sentence) => ({ ...sentence, score: Math.max(sentence.score, top) })) : [];
   const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : []), ...counting])];
   let best: Enumeration | null = null;
+  // A counted name's parts come before any list beside it, however well that scores.
+  const rank = (candidate: Enumeration): number => (candidate.ofName === false ? 0 : 1);
   const consider = (candidate: Enumeration): void => {
-    if (candidate.items.length >= 1 && (!best || candidate.score > best.score)) best = candidate;
+    if (candidate.items.length >= 1 && (!best || rank(candidate) > rank(best) || (rank(candidate) === rank(best) && candidate.score > best.score))) best = candidate;
   };
   const wanted = analysis.expectedCount;
   const countedByName = wanted !== null && countPhraseOf(analysis.question) === null;
@@ -188,6 +218,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
   const partsKey = countedNameKey(target);
   const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);
+  // Only a one-character key is sure to be repeated by every part (四链: 人才链、教育链…); a longer
+  // one (“五大计划”: “强基”“提优”…) names the kind the parts are of.
+  const ofName = (items: readonly string[], count: number, named: boolean): { ofName?: boolean } =>
+    partsKey?.length === 1 && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
   const headingsSeen = new Set<string>();
@@ -207,7 +241,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     // Inside the anchor or the sentences right after it (抓“五大计划”。实施“强基”“提优”…); not after an
     // anchor that names the target among its siblings (实施“四个一”“三亮三比”…五大工程): what follows
     // that row is no part of the target.
-    const amongSiblings = target !== undefined && [...anchor.text.matchAll(quotedRow)].some((row) => row[0].includes(`“${target}”`));
+    const amongSiblings = target !== undefined && [...summingUpMasked(anchor.text, target).matchAll(quotedRow)].some((row) => row[0].includes(`“${target}”`));
     for (let offset = 0; !amongSiblings && offset <= knobs.followingSentences; offset++) {
       const sentence = region[anchorIndex + offset];
       if (!sentence) break;
@@ -217,7 +251,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         [suchAsList, (match: string) => match.split(/[，,、]/u).length, knobs.inlineFactor],
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
-        for (const match of sentence.text.matchAll(pattern)) {
+        for (const match of summingUpMasked(sentence.text, target).matchAll(pattern)) {
           // 设立一、二、三等奖 is one phrase, not a list of 一, 二 and 三.
           if (pattern === inlineList && match[0].split('、').slice(1, -1).some((item) => /^[一二三四五六七八九十\d]$/u.test(item.trim()))) continue;
           // Two items are a pair, not a list: A、B和C counts three.
@@ -237,8 +271,18 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
           const cited = cite(span);
           const items = count(match[0]);
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(match[0].split(/、|“/u)) * (1 + knobs.headBonus * heads) });
+          const itemTexts = match[0].split(/、|“/u);
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads), ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
         }
+      }
+    }
+
+    // A pair the name sums up (以A和B为“两翼”): two items joined by one 和, in the clause naming it.
+    const anchorSentence = region[anchorIndex];
+    if (wanted === 2 && target && anchorSentence) {
+      for (const clause of clausesOf(text, anchorSentence.start, anchorSentence.end)) {
+        const cited = pairNamed(text.slice(clause.start, clause.end), target) ? cite(clause) : null;
+        if (cited) consider({ items: [cited], count: 2, score: anchor.score * knobs.inlineFactor * knobs.exactCountBonus, ofName: true });
       }
     }
 
@@ -266,7 +310,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         if ((run.length !== wanted || countedByName) && named === 0) continue;
         const holdsAnchor = run[0]!.start <= anchor.start;
         const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * (joined ? knobs.exactCountBonus : countFit(run.length)) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
-        consider({ items, count: items.length, score });
+        consider({ items, count: items.length, score, ...ofName(texts, items.length, false) });
       }
     }
     for (const run of [...ordinalRuns(region), ...parallelRuns(region)]) {
@@ -275,7 +319,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       const texts = run.map((sentence) => sentence.text);
       const parallel = ordinalOf(run[0]!.text) === null;
       const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts) * parts(texts);
-      consider({ items, count: items.length, score });
+      consider({ items, count: items.length, score, ...ofName(texts, items.length, false) });
     }
   }
   return best;

@@ -200,6 +200,8 @@ export interface EvidenceVerdict {
    * about, but no number (date, person, name) was found next to its words.
    */
   lacking?: AnswerType;
+  /** Refused because the articles name the counted name asked about (“四双”) without listing its parts. */
+  unlisted?: string;
   /** Refused because the sentences that speak of the question are of other years than the one asked. */
   yearsInstead?: { asked: number[]; stated: number[] };
 }
@@ -584,11 +586,17 @@ function namesTerm(match: MatchTerm, text: string, asked: ReadonlySet<number>): 
 function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[], scoped: boolean): EvidenceVerdict {
   const missing = missingNames(hits, matches, askedYears(analysis.question));
   let strength = 0;
+  let unlisted: string | undefined;
   for (const sentence of sentences) strength = Math.max(strength, sentence.strength);
   // A list question that counts its items (哪七个一) needs the items, not a mention of the list.
   if (strength >= knobs.minimumCoverage && analysis.expectedCount !== null && (analysis.answerType === '列表' || analysis.answerType === '定义')) {
     const enumeration = findEnumeration(snapshot, sentences.filter((sentence) => sentence.articleMatches), analysis);
-    if (!enumeration || enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare)) strength *= knobs.missingTypeFactor;
+    // Nor the list of something else beside the name (“四双”机制，并通过蹲苗历练、挂职锻炼…等措施).
+    if (!enumeration || enumeration.ofName === false || enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare)) {
+      strength *= knobs.missingTypeFactor;
+      const name = analysis.quoted[analysis.quoted.length - 1];
+      if (name && sentences.some((sentence) => sentence.articleMatches && sentence.text.includes(name))) unlisted = name;
+    }
   }
   // An undated article may be of the year asked about without writing it (see articleFit): a
   // missing year alone does not refuse then, though the refusal still names it.
@@ -602,7 +610,7 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   // A question of generic words only (张三是谁, which jieba reads as 张 + 三) is about nothing the articles speak of.
   const aboutSomething = coreTerms(analysis).length > 0;
   const lacking = !answerable && aboutSomething && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
-  return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}) };
+  return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}), ...(!answerable && unlisted ? { unlisted } : {}) };
 }
 
 /** Character bigrams of a text, for near-duplicate checks between sentences. */

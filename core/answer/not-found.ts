@@ -23,6 +23,8 @@ export interface NotFoundReasons {
   missing?: readonly string[];
   /** The kind of answer the articles that speak of the question do not give (see EvidenceVerdict). */
   lacking?: AnswerType | undefined;
+  /** A counted name (“四双”) the articles mention without listing its parts. */
+  unlisted?: string | undefined;
   /** The year asked about, and the other years the sentences that speak of the question are dated by. */
   yearsInstead?: { asked: readonly number[]; stated: readonly number[] } | undefined;
   /** Related text (claims with their citation markers), listed as not answering. */
@@ -39,18 +41,20 @@ export interface NotFoundReasons {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, yearsInstead, nearby = [], within }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, yearsInstead, nearby = [], within }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
   const about =
     missing.length > 0
       ? `${where}没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`
-      : yearsInstead
-        ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
-        : wanted
-          ? `${where}有相关内容，但没有从中找到${wanted}。`
-          : `${where}没有能直接回答这个问题的内容。`;
+      : unlisted
+        ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
+        : yearsInstead
+          ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
+          : wanted
+            ? `${where}有相关内容，但没有从中找到${wanted}。`
+            : `${where}没有能直接回答这个问题的内容。`;
   const opening = `语料库中没有找到关于${quoteQuestion(question)}的信息：${about}`;
   const advice = '可以换个说法，或在“浏览文章”中查看已收录的文章。';
   if (nearby.length === 0) return `${opening}${advice}`;

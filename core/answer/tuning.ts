@@ -44,6 +44,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样: how a measure stands, not how something was done.
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)/u],
+  // “四双”机制具体是哪四双, 学习法是哪三种方式: the items counted, not how they work.
+  ['列表', /哪[两二三四五六七八九十]/u],
   ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)/u],
   ['列表', /哪些|哪几|包括|包含|分别|几个方面|哪[两三四五六七八九十]|几大|几项/u],
 ];
@@ -370,6 +372,7 @@ export const evidence = {
   placeOpening: 120,
   /** A list question that counts its items needs an enumeration of at least this share of them. */
   listShare: 0.6,
+
   /** Sentence relevance: its own coverage, its window's, and the window's share of the core words. */
   ownWeight: 0.35,
   windowWeight: 0.25,
@@ -465,6 +468,8 @@ export const enumerationKnobs = {
   followingSentences: 2,
   /** An inline list in a following sentence rather than the anchor itself counts this much. */
   followingFactor: 0.9,
+  /** A list is a counted name's parts when at least this share of its items say the name's key (双 of “四双”). */
+  countedKeyShare: 0.5,
   /** An ordinal item longer than this is shown as its first clause. */
   maxItemLength: 40,
   /** Characters allowed between two ordinal items (their bodies). */

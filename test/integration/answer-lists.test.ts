@@ -68,7 +68,15 @@ const brands = [
   '2021年，机关第三党支部、园林园艺专业党支部、物流管理专业党支部获首批红色名片·支部党建品牌称号，虚拟现实专业党支部获第二批红色名片·支部党建品牌称号，学院还围绕“一支部一特色”打造了42个党建特色品牌，形成了覆盖全校各二级学院、各职能部门和各专业教研室的党建品牌矩阵，并在全省高校党建工作会议上作典型交流发言，受到与会领导和兄弟院校的一致好评，相关经验做法被省内多家主流媒体和学习平台先后报道转载，在全省同类院校中产生了广泛而积极的示范带动效应。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands });
+// Names that count their parts: spelled out (“五育”, “两翼”), or only named beside another list (“四双”).
+const counted = [
+  '星辰学院人才培养',
+  '学院践行“德以修身”“智以启慧”“体以铸魂”“美以养性”“劳以笃行”这“五育”人才培养模式，培养高素质技术技能人才。',
+  '学院以模具产教融合共同体和智能制造产教联合体为“两翼”，共建全产业链示范基地。',
+  '学院建立起新教师培养“四双”机制，并通过蹲苗历练、挂职锻炼、轮岗交流、定期谈话、年度考察等措施，促使青年教师加快成长。',
+].join('\n');
+
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted });
 
 /** The answer's first cited line. */
 const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
@@ -110,6 +118,23 @@ describe('list questions', () => {
     const end = await ask('星河学院党史学习教育的7大系列专题分别是什么？');
     expect(end.notFound, end.answer).toBe(false);
     for (const name of ['我在红船旁学党史', '我是红船护旗手', '高质量开好专题民主生活会和组织生活会']) expect(end.answer).toContain(name);
+  });
+
+  it('answers a counted name with the parts it sums up: a row before 这“五育”, a pair 以A和B为“两翼”', async () => {
+    const fivefold = await ask('星辰学院的“五育”人才培养模式具体是哪五育？');
+    expect(fivefold.notFound, fivefold.answer).toBe(false);
+    expect(leadLine(fivefold.answer)).toContain('“德以修身”“智以启慧”“体以铸魂”“美以养性”“劳以笃行”');
+    const pair = await ask('星辰学院的“两翼”指什么？');
+    expect(pair.notFound, pair.answer).toBe(false);
+    expect(leadLine(pair.answer)).toContain('模具产教融合共同体和智能制造产教联合体');
+  });
+
+  it('does not give the list beside a counted name for its parts; it says the name is not spelled out', async () => {
+    const end = await ask('星辰学院新教师培养的“四双”机制具体是哪四双？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('提到了“四双”，但没有列出它具体包括哪些。');
+    // The sentence naming it is still shown, as related text.
+    expect(end.answer).toContain('- 学院建立起新教师培养“四双”机制');
   });
 
   // What the lead must say, and what it must not.

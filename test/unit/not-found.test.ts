@@ -21,6 +21,10 @@ describe('notFoundText', () => {
     expect(notFoundText('嘉兴职业技术学院如何开展党史学习教育？', { lacking: '做法' })).toContain('没有能直接回答这个问题的内容');
   });
 
+  it('says a counted name is mentioned but not spelled out', () => {
+    expect(notFoundText('嘉职院新教师培养的“四双”机制具体是哪四双？', { unlisted: '四双', within: { college: '嘉兴职业技术学院' } })).toContain('：嘉兴职业技术学院的文章中提到了“四双”，但没有列出它具体包括哪些。');
+  });
+
   it('says which years the related text is of when it is not of the year asked', () => {
     expect(notFoundText('湖南电气风能学院2023年在技能竞赛上拿了哪些奖？', { yearsInstead: { asked: [2023], stated: [2020, 2021] }, within: { college: '湖南电气职业技术学院' } })).toContain(
       '：湖南电气职业技术学院的文章中相关的内容写的是2020年、2021年的情况，没有写2023年的。',
