@@ -224,6 +224,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     partsKey?.length === 1 && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
+  // Items that are each of the kind asked (哪些团队: 智能制造教学创新团队和科技创新团队): two of them
+  // are a list too, and a list of them is preferred to one of other things.
+  const kind = analysis.listHead && [...analysis.listHead].length >= 2 ? analysis.listHead : null;
+  const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kind}(?:和|及|与)[^，。；、：:“”和及与]{0,24}${kind}`, 'gu') : null;
+  const kindOf = (list: string): boolean => kind !== null && list.split(/、|以及|和|及|与/u).every((item) => item.trim().endsWith(kind));
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
   const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
@@ -249,6 +254,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         [inlineList, inlineCount, knobs.inlineFactor],
         [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
         [suchAsList, (match: string) => match.split(/[，,、]/u).length, knobs.inlineFactor],
+        ...(kindPair ? ([[kindPair, () => 2, knobs.inlineFactor]] as const) : []),
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         for (const match of summingUpMasked(sentence.text, target).matchAll(pattern)) {
@@ -272,7 +278,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           const cited = cite(span);
           const items = count(match[0]);
           const itemTexts = match[0].split(/、|“/u);
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads), ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
+          const ofKind = kindOf(match[0]) ? knobs.kindBonus : 1;
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
         }
       }
     }

@@ -494,6 +494,8 @@ export const enumerationKnobs = {
   fewerThanCounted: 0.75,
   /** Items that repeat the question's list noun (制度 → 首关制) are preferred. */
   headBonus: 0.3,
+  /** An inline list each of whose items ends with the question's list noun (…教学创新团队和科技创新团队 for 哪些团队) is preferred by this factor. */
+  kindBonus: 1.3,
   /** A list whose items repeat the name being defined names its siblings, not its parts. */
   siblingFactor: 0.6,
   /** Score bonus for an enumeration whose items open like the counted name asked about (“三比” → 比履职能力…). */

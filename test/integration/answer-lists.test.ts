@@ -49,6 +49,13 @@ const teams = [
   '支部还推动疫情防控、恢复教学和复工复产“两手抓”。',
 ].join('\n');
 
+// Two items of the kind asked (…团队和…团队), beside a list of firms.
+const crews = [
+  '星云学院教师党支部',
+  '近期，星云学院活跃着一支党员服务队，他们深入恒力阀门有限公司、绿谐传动科技有限公司、星海轴承厂等企业一线，助力企业复工复产。',
+  '支部组建教学创新团队和科技创新团队，开展教学改革和技术服务。',
+].join('\n');
+
 // Students given as examples across clauses (诸如A，B，C等…学生代表), beside a 、-list of teachers.
 const school = [
   '星河学院机电系育人成效',
@@ -76,7 +83,7 @@ const counted = [
   '学院建立起新教师培养“四双”机制，并通过蹲苗历练、挂职锻炼、轮岗交流、定期谈话、年度考察等措施，促使青年教师加快成长。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted });
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews });
 
 /** The answer's first cited line. */
 const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
@@ -140,6 +147,7 @@ describe('list questions', () => {
   // What the lead must say, and what it must not.
   const leads: [string, string, string[], string[]][] = [
     ['reads A、B和C as a list of three when its items are alike, and leads with it', '星海学院教师党支部获得过哪些国字号团队称号？', ['黄大年式教师团队'], ['恒力阀门', '两手抓']],
+    ['reads two items of the kind asked (…团队和…团队) as a list, before a list of other things', '星云学院教师党支部组建了哪些团队？', ['教学创新团队和科技创新团队'], ['恒力阀门']],
     ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
     ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
   ];
