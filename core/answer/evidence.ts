@@ -296,6 +296,13 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
     if (near >= (nearby === clauses && clauses.length > 2 ? knobs.openingTimeFocus : knobs.typedFocus)) return true;
   }
+  // The sentence's one span of the type, in a sentence that says nearly all of the question
+  // (合作共建嘉职院海盐学院，实施…办学，规划招生规模4000人): what its clauses go on about is the topic
+  // named before them.
+  if (spans.length === 1) {
+    const whole = sentence.toLowerCase();
+    if (weightedShare(topic, topicWeight, (match) => presence(match, whole)) >= knobs.soleSpanFocus) return true;
+  }
   return false;
 }
 

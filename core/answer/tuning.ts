@@ -350,6 +350,8 @@ export const evidence = {
   openingTimeRest: 4,
   /** …and then, read across the whole sentence, the focus share must reach this instead of `typedFocus`. */
   openingTimeFocus: 0.6,
+  /** A sentence with one span of the asked type answers when it holds this share of the focus, however far apart. */
+  soleSpanFocus: 0.8,
   /** A person's titles are read this many characters back from the name (党委书记兼…院长杨伟国). */
   titleChainLength: 30,
   typedNeighbourFactor: 0.5,

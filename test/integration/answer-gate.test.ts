@@ -19,13 +19,22 @@ const others = {
   'market.txt': ['拱墅区农贸市场管理', '拱墅区农贸市场实行错峰经营，摊位每日消毒两次。'].join('\n'),
 };
 
-const ask = askOverArticles('gate', { 'notice.txt': notice, ...others });
+// The number stands clauses away from what it counts, named at the sentence's start.
+const campus = ['星海职业技术学院校地合作', '学校与星海经开区管委会、海宁市政府等地方政府签订校地全面战略合作协议，合作共建星海学院海盐学院，实施中高职一体化办学，规划招生规模4000人。'].join('\n');
+
+const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, ...others });
 
 describe('the evidence gate', () => {
   it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {
     const end = await ask('图书馆如何开展助餐送药剪发？');
     expect(end.notFound, end.answer).toBe(true);
     expect(end.answer).toContain('以下内容与问题相关');
+  });
+
+  it('answers with the one number of a sentence that says nearly all of the question, though clauses apart', async () => {
+    const end = await ask('星海职业技术学院和海盐合作办的那个学院规划招多少学生？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('4000人');
   });
 
   it('answers when one sentence holds the question', async () => {
