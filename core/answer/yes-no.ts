@@ -9,7 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { countedIn } from './claimed-values.ts';
-import { yesNoKnobs } from './tuning.ts';
+import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
 export type YesNo = 'yes' | 'no';
@@ -97,15 +97,22 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
  * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
  * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
  */
-function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
+function saidOfAnother(analysis: QuestionAnalysis, sentence: string): { other: string; asked: string | undefined } | null {
   const lower = sentence.toLowerCase();
   const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
-  if (held.length < 2) return false;
-  return sentence.split(clauseEnd).some((clause) => {
-    const inClause = held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length;
+  if (held.length < 2) return null;
+  const clauses = sentence.split(clauseEnd);
+  const holds = (clause: string) => held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase()));
+  const other = clauses.find((clause) => {
+    const inClause = holds(clause).length;
     if (inClause === 0 || inClause === held.length) return false;
     return typedSpans('机构', clause).some((span) => !analysis.question.includes(clause.slice(span.start, span.end)));
   });
+  if (other === undefined) return null;
+  // The clause with the question's words the other one lacks: where the unit asked about is.
+  const rest = holds(other);
+  const asked = clauses.find((clause) => clause !== other && holds(clause).some((term) => !rest.includes(term)));
+  return { other, asked };
 }
 
 /**
@@ -158,7 +165,13 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
-  if (!differs && saidOfAnother(analysis, sentence)) return null;
+  const another = differs ? null : saidOfAnother(analysis, sentence);
+  if (another) {
+    // An honour given to others, the unit asked about honoured otherwise in the same sentence
+    // (A、B党总支获批…标杆院系，C党支部荣获…示范党支部称号): C is not what the others are.
+    const honouredOtherwise = another.asked !== undefined && sentenceCues.honour.test(another.other) && sentenceCues.honour.test(another.asked);
+    return honouredOtherwise ? { answer: 'no', settling: [another.other, another.asked!] } : null;
+  }
   return { answer: differs ? 'no' : 'yes', settling };
 }
 

@@ -37,8 +37,10 @@ describe('the verdict a sentence gives', () => {
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支委员、支部书记黄忠慧获2021浙江省黄炎培职业教育杰出教师奖。', '浙江机电职业技术学院 自动化学院党总支', null],
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支副书记于施佳获省“最受师生喜爱书记”，支部书记黄忠慧获省黄炎培职业教育杰出教师奖。', '浙江机电职业技术学院 自动化学院党总支', 'no'],
     ['浙江机电自动化学院党总支副书记是于施佳吗？', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'yes'],
-    // The words asked about stand in two clauses about two units: it does not say the one asked of is a 标杆院系.
-    ['嘉职院的服装与服饰设计专业党支部是不是标杆院系？', '现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系，服装与服饰设计专业党支部荣获市属教育系统第二批标准化规范化示范党支部称号。', '嘉兴职业技术学院', null],
+    // The words asked about stand in two clauses about two units: the honour is the others', and the
+    // unit asked of is honoured otherwise (no); or it is only said to do something else (open).
+    ['嘉职院的服装与服饰设计专业党支部是不是标杆院系？', '现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系，服装与服饰设计专业党支部荣获市属教育系统第二批标准化规范化示范党支部称号。', '嘉兴职业技术学院', 'no'],
+    ['嘉职院的服装与服饰设计专业党支部是不是标杆院系？', '现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系，服装与服饰设计专业党支部开展了专题学习。', '嘉兴职业技术学院', null],
     // Another holds the role, and the person asked is not in the sentence: no.
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'no'],
     // Nobody in the sentence holds the role: it does not settle it.
