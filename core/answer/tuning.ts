@@ -262,7 +262,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['排名', '排行', '排行榜', '名列'],
   ['喜爱', '欢迎', '喜欢'],
   ['劳动教育', '劳动课', '劳育'],
-  ['投档线', '分数线', '录取线'],
+  ['投档线', '分数线', '录取线', '录取分数线', '高考录取分数线'],
+  ['涨', '上涨', '增长', '猛增', '提高', '增加'],
   ['宣讲团', '宣讲队', '宣讲小组', '宣传小组'],
   ['工资', '月薪', '薪酬', '薪资', '收入'],
   // Common words of policy and news texts that questions and articles use for each other.
