@@ -429,6 +429,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
   const typed = isTyped(analysis.answerType);
   const asked = askedYears(analysis.question);
+  const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   // Years of the sentences that would answer but for being dated by another year.
   const yearsInstead = new Set<number>();
   // Ranking a practice, an outcome or a list within the articles the subject picked: its names weigh
@@ -547,12 +548,32 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1) *
-        (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) : 1);
+        (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) : 1);
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}) });
     });
   });
   const verdict = judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped));
   return { sentences, verdict: !verdict.answerable && yearsInstead.size > 0 ? { ...verdict, yearsInstead: { asked: [...asked].sort((a, b) => a - b), stated: [...yearsInstead].sort((a, b) => a - b) } } : verdict };
+}
+
+/** The units a question asks about by their kind (党总支 of 自动化学院党总支获得过哪些荣誉), not its college. */
+function unitsAsked(analysis: QuestionAnalysis): string[] {
+  return analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && sentenceCues.holderUnit.test(term.word)).map((term) => term.word);
+}
+
+/**
+ * Whether a sentence's honours are another holder's than the units asked about: it does not name
+ * them, and its honour clause opens with another unit or group (“机电一体化教学团队”获得了…称号).
+ */
+function honouredOther(units: readonly string[], sentence: string): boolean {
+  if (units.length === 0 || units.some((unit) => sentence.includes(unit))) return false;
+  return sentence.split(/[，；。,;]/u).some((clause) => {
+    if (!sentenceCues.honour.test(clause)) return false;
+    const holder = sentenceCues.honourHolder.exec(clause.trim())?.[1]?.replace(/[“”"]/gu, '');
+    if (holder === undefined || !sentenceCues.holderUnit.test(holder)) return false;
+    // 支部 or 学院党总支 is the 教工党支部 or 党总支 asked about, said short or with its school.
+    return !units.some((unit) => unit.endsWith(holder) || (holder.endsWith(unit) && holder.length <= unit.length + 2));
+  });
 }
 
 /**

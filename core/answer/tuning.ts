@@ -361,6 +361,8 @@ export const evidence = {
   datedHeadlineCoverage: 0.9,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
+  /** For a 成效 question about a unit (党总支获得过哪些荣誉), an honour held by another unit (…教学团队获得了…称号) scores this much. */
+  otherHolderFactor: 0.7,
   /** For a 成效 question, a sentence under a heading of results (实施成效) scores this much; under lessons (体会与思考) this much. */
   outcomeSectionFactor: 1.25,
   insightSectionFactor: 0.8,
@@ -413,6 +415,10 @@ export const sentenceCues = {
   background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/u,
   insight: /关键|核心|必须|只有|才能|根本|要坚持|始终坚持|之基|意义|启示|体会|经验表明|需要|应当|离不开|前提|保障/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
+  /** Who an honour clause says was honoured: the words before its verb (“机电一体化教学团队”获得了…称号). */
+  honourHolder: /^(.{2,30}?)(?:先后|分别|还|也|又|均)?(?:荣获|获评|获批|获得了?|获|入选|被评为)/u,
+  /** A holder that is a unit or a group of people, not the thing honoured (团队, 党支部, 学生). */
+  holderUnit: /(?:团队|党支部|支部|党总支|党委|学院|学校|中心|工作室|专业|学生|学子|教师|党员|同学|队)[”"]?$/u,
   /** Words that open a period rather than date one year (2020年以来, 截至2023年底, 近两年): a sentence with them may speak of the year asked. */
   openPeriod: /以来|至今|迄今|截至|截止|近(?:\d+|[两二三四五六七八九十])年|多年|期间/u,
   /** A sentence that only says who spoke (杨海杰说。, 他介绍。): it states nothing by itself. */

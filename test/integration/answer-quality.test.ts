@@ -203,6 +203,13 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('the honours of the unit asked about lead, not those of a team of it', async () => {
+    const end = await ask('浙江机电自动化学院党总支之前获得过哪些荣誉？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('学院党总支获浙江省高校党建“双百示范”首批党建特色品牌');
+    expectSupported(end);
+  });
+
   it('a message whose parts one sentence answers says it once, under the college no part named', async () => {
     const end = await ask('张伟中是哪个学校的老师，有什么头衔？');
     expect(end.notFound, end.answer).toBe(false);
