@@ -235,6 +235,16 @@ function withParallelClauses(snapshot: IndexSnapshot, item: CitedSpan, analysis:
     if (clause.end - item.start > answerLengths.longSentence || topicOf(clauseText.toLowerCase()) < qaKnobs.pluralListTopic || (analysis.answerType !== '列表' && askedSpans(analysis, clauseText).length === 0)) break;
     end = trimSpan(text, clause).end;
   }
+  // A list question's list goes on through the parts of its sentence after a semicolon that list
+  // too (借助“学习强国”…等平台进行学习；建立企业微信、微信群进行管理；建设智慧党建平台、育人号平台进行报导。).
+  if (analysis.answerType === '列表' && end >= trimSpan(text, sentence).end) {
+    for (let part = sentence; /[；;]$/u.test(text.slice(part.start, part.end).trim()); ) {
+      const [next] = splitSentences(text, part.end, Math.min(text.length, part.end + answerLengths.longSentence));
+      if (!next || next.end - item.start > answerLengths.longSentence || !/[^，。；、]、[^，。；、]/u.test(text.slice(next.start, next.end))) break;
+      end = trimSpan(text, next).end;
+      part = next;
+    }
+  }
   return end > item.end && passageHolding(snapshot, item.chunk.document, { start: item.start, end }, item.chunk) ? { ...item, end } : item;
 }
 

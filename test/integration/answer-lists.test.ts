@@ -56,6 +56,12 @@ const crews = [
   '支部组建教学创新团队和科技创新团队，开展教学改革和技术服务。',
 ].join('\n');
 
+// One sentence's parts after semicolons, each with a list of its own.
+const media = [
+  '星云学院新媒体阵地',
+  '一是抓节点推进思想政治建设，深入学习新思想。二是推进“两微一端”建设。紧跟新媒体时代步伐，借助“学习强国”“江苏先锋”“星云先锋”等平台进行学习；建立企业微信、微信群进行管理；建设智慧党建平台、育人号平台进行报导。三是推进“廉风洁雨”建设，开展廉洁文化周品牌活动。',
+].join('\n');
+
 // Students given as examples across clauses (诸如A，B，C等…学生代表), beside a 、-list of teachers.
 const school = [
   '星河学院机电系育人成效',
@@ -83,7 +89,7 @@ const counted = [
   '学院建立起新教师培养“四双”机制，并通过蹲苗历练、挂职锻炼、轮岗交流、定期谈话、年度考察等措施，促使青年教师加快成长。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews });
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media });
 
 /** The answer's first cited line. */
 const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
@@ -148,6 +154,7 @@ describe('list questions', () => {
   const leads: [string, string, string[], string[]][] = [
     ['reads A、B和C as a list of three when its items are alike, and leads with it', '星海学院教师党支部获得过哪些国字号团队称号？', ['黄大年式教师团队'], ['恒力阀门', '两手抓']],
     ['reads two items of the kind asked (…团队和…团队) as a list, before a list of other things', '星云学院教师党支部组建了哪些团队？', ['教学创新团队和科技创新团队'], ['恒力阀门']],
+    ['goes on through the parts of its sentence after a semicolon that list too', '星云学院支部“两微一端”建设用了哪些平台？', ['学习强国', '企业微信、微信群', '育人号平台'], ['廉洁文化周']],
     ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
     ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
   ];
