@@ -24,7 +24,7 @@ export interface Enumeration {
   count: number;
   score: number;
   /**
-   * For a name that counts its parts by one character (“四双”, “五育”): whether the items are its
+   * For a name that is a count and one character (“四双”, “五育”): whether the items are its
    * parts. They are when enough say its key (双), or when as many as it counts stand in a sentence
    * naming it (“德以修身”…“劳以笃行”这“五育”).
    */
@@ -218,10 +218,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // “三比”比的是哪几项: the parts open with 比, unlike its sibling “三亮”'s 亮身份、亮职责….
   const partsKey = countedNameKey(target);
   const parts = (items: readonly string[]): number => 1 + knobs.countedPartsBonus * openingShare(items, partsKey);
-  // Only a one-character key is sure to be repeated by every part (四链: 人才链、教育链…); a longer
-  // one (“五大计划”: “强基”“提优”…) names the kind the parts are of.
+  // Only a one-character key right after the count is sure to be repeated by every part (四链:
+  // 人才链、教育链…); a longer one (“五大计划”: “强基”“提优”…) names the kind the parts are of, and
+  // one after a measure word (“四个一”) counts them.
   const ofName = (items: readonly string[], count: number, named: boolean): { ofName?: boolean } =>
-    partsKey?.length === 1 && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
+    partsKey?.length === 1 && target !== undefined && /^[一二三四五六七八九十两]$/u.test(target.slice(0, -1)) && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
   // Items that are each of the kind asked (哪些团队: 智能制造教学创新团队和科技创新团队): two of them
