@@ -16,7 +16,7 @@ import { askedSpans, coreCoverageOf, documentContext, isAsking, nearlySame, type
 import { isHeadline } from './run-together.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, practiceNouns, qaKnobs, scopeOfAll } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -280,7 +280,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   let verdict: Verdict | null = null;
   // 和哪些单位共建了…, 有哪些人获得了…: organisations or people asked for in the plural are a list too.
   const pluralAsked = (type === '机构' || type === '人物') && /哪些|哪几/u.test(analysis.question);
-  const wantsItems = type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1);
+  // 哪几家学校提到了…: the items are the colleges, each told by its own sentence, not a list in one.
+  const collegesAsked = analysis.colleges.length === 0 && collegesListed.test(analysis.question);
+  const wantsItems = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1));
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
@@ -375,14 +377,15 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     : body;
   let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
   // A practice told through its paragraph leaves room for fewer points beside it.
-  const pointLimit = continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
+  // Listing colleges, every one that says the topic is an item: the budget alone bounds them.
+  const pointLimit = collegesAsked ? Infinity : continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
   for (const sentence of ordered) {
     if (support.length >= pointLimit || budget <= 0) break;
     if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
-    if (sentence.score < leadScore * (isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
+    if (sentence.score < leadScore * (collegesAsked ? qaKnobs.collegeListFloor : isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
     // A point says something of the topic itself, not only beside a sentence that does.
-    if (sentence.ownTopicCoverage < qaKnobs.supportOwnTopic) continue;
+    if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic)) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
     support.push(span);

@@ -34,7 +34,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
-  ['数量', /多少|(?<!哪)几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
+  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   // 针对谁, 面向谁: a group served, not a person's name.
   // 被谁收录, 被谁报道: the agent of a publication or an award is mostly an organisation (教育部, 光明日报).
   ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人/u],
@@ -168,8 +168,11 @@ export const knownPlaces: readonly string[] = [
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
 export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
 
+/** A question whose answer is a list of colleges (哪几家提到了…, 哪些学校开展了…). */
+export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)/u;
+
 /** A question about every college or unit (各学院…, 分别): its answer hears from each. */
-export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
+export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|哪几(?:家|所|个学院|个学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
 
 /**
  * A follow-up without a topic of its own carries the stretch of the last question between its
@@ -555,6 +558,9 @@ export const qaKnobs = {
   /** Supporting points score at least this share of the lead's (a typed question's: typedSupportFloor). */
   supportFloor: 0.55,
   typedSupportFloor: 0.8,
+  /** …and a question listing colleges (哪几家提到了…), this share: each college whose sentence says collegeListOwnTopic of the topic itself is one of the items. */
+  collegeListFloor: 0.2,
+  collegeListOwnTopic: 0.5,
   /** A supporting point holds at least this share of the topic's weight itself (its neighbours do not count). */
   supportOwnTopic: 0.15,
   /** Characters of supporting points at most (the last point may end past it). */

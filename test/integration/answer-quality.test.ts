@@ -203,6 +203,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a question listing colleges hears from every college that says the topic, each under its name', async () => {
+    const end = await ask('这几个学校里哪几家提到了党支部书记“双带头人”？');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院', '浙江机电职业技术学院']) expect(end.answer).toContain(`**${college}**`);
+    expect(end.answer).toContain('配强支部书记双带头人');
+    expectSupported(end);
+  });
+
   it('the honours of the unit asked about lead, not those of a team of it', async () => {
     const end = await ask('浙江机电自动化学院党总支之前获得过哪些荣誉？');
     const [lead] = claimLines(end.answer);

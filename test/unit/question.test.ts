@@ -40,6 +40,8 @@ describe('answer types', () => {
     // The schools are who is asked about, not what is counted.
     ['几所学校在产教融合、校企合作方面各有什么做法，对比看看', '做法'],
     ['嘉职院有几所二级学院？', '数量'],
+    // 这几个学校 are who is asked about: 哪几家 asks which of them.
+    ['这几个学校里哪几家提到了党支部书记“双带头人”？', '列表'],
     ['智能先锋阵地叫什么名字？', '名称'],
     // The name of a role is a person's.
     ['嘉职院的校长叫什么名字？', '人物'],
