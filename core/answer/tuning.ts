@@ -629,6 +629,8 @@ export const yesNoKnobs = {
   levelWindow: 8,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
+  /** Words every honour shares (称号, 荣誉): they do not tell one honour from another. */
+  honourWords: /^(?:称号|荣誉|荣誉称号|奖项|奖|获得|荣获|获评|获批|殊荣)$/u,
 
   /**
    * A sentence that says no itself (不受…限制, 不能到馆借阅, 未通过, 免征, 暂停办理): its words matching the

@@ -7,7 +7,7 @@
  */
 import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
-import type { QuestionAnalysis } from './question.ts';
+import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn } from './claimed-values.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
@@ -97,22 +97,15 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
  * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
  * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
  */
-function saidOfAnother(analysis: QuestionAnalysis, sentence: string): { other: string; asked: string | undefined } | null {
+function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
   const lower = sentence.toLowerCase();
   const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
-  if (held.length < 2) return null;
-  const clauses = sentence.split(clauseEnd);
-  const holds = (clause: string) => held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase()));
-  const other = clauses.find((clause) => {
-    const inClause = holds(clause).length;
+  if (held.length < 2) return false;
+  return sentence.split(clauseEnd).some((clause) => {
+    const inClause = held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length;
     if (inClause === 0 || inClause === held.length) return false;
     return typedSpans('机构', clause).some((span) => !analysis.question.includes(clause.slice(span.start, span.end)));
   });
-  if (other === undefined) return null;
-  // The clause with the question's words the other one lacks: where the unit asked about is.
-  const rest = holds(other);
-  const asked = clauses.find((clause) => clause !== other && holds(clause).some((term) => !rest.includes(term)));
-  return { other, asked };
 }
 
 /**
@@ -167,12 +160,36 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   const another = differs ? null : saidOfAnother(analysis, sentence);
   if (another) {
-    // An honour given to others, the unit asked about honoured otherwise in the same sentence
-    // (A、B党总支获批…标杆院系，C党支部荣获…示范党支部称号): C is not what the others are.
-    const honouredOtherwise = another.asked !== undefined && sentenceCues.honour.test(another.other) && sentenceCues.honour.test(another.asked);
-    return honouredOtherwise ? { answer: 'no', settling: [another.other, another.asked!] } : null;
+    return unitsHonour(analysis, sentence);
   }
   return { answer: differs ? 'no' : 'yes', settling };
+}
+
+/**
+ * The verdict of a sentence that names several units, each with its honour, from the clause naming
+ * the unit asked about: yes when that clause says the honour asked (C党支部荣获…示范党支部称号 for
+ * 是否获得示范党支部称号); no when it says another while a clause about others says the one asked
+ * (A、B党总支获批…标杆院系，C党支部荣获…示范党支部称号: C is no 标杆院系); null when it does not tell.
+ */
+function unitsHonour(analysis: QuestionAnalysis, sentence: string): Verdict | null {
+  const unit = typedSpans('机构', analysis.question)
+    .map((span) => analysis.question.slice(span.start, span.end))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!unit) return null;
+  const lower = sentence.toLowerCase();
+  const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
+  const unitTerms = held.filter((term) => unit.includes(term.word));
+  // What the unit is asked to have been honoured with, without the words every honour shares (称号).
+  const honourTerms = held.filter((term) => !unit.includes(term.word) && !yesNoKnobs.honourWords.test(term.word));
+  if (unitTerms.length === 0 || honourTerms.length === 0) return null;
+  const holds = (clause: string, terms: readonly QuestionTerm[]): boolean => terms.every((term) => clause.toLowerCase().includes(term.word.toLowerCase()));
+  const clauses = sentence.split(clauseEnd);
+  const unitClause = clauses.find((clause) => holds(clause, unitTerms));
+  if (!unitClause || !sentenceCues.honour.test(unitClause)) return null;
+  if (holds(unitClause, honourTerms)) return { answer: 'yes', settling: [unitClause] };
+  const otherClause = clauses.find((clause) => clause !== unitClause && holds(clause, honourTerms));
+  if (!otherClause || !sentenceCues.honour.test(otherClause) || honourTerms.some((term) => unitClause.toLowerCase().includes(term.word.toLowerCase()))) return null;
+  return { answer: 'no', settling: [otherClause, unitClause] };
 }
 
 /** The words that say the verdict as the question asks for it (有/没有, 是/不是, 是/否). */
