@@ -432,6 +432,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   // Years of the sentences that would answer but for being dated by another year.
   const yearsInstead = new Set<number>();
+  let bestOtherYear = 0;
   // Ranking a practice, an outcome or a list within the articles the subject picked: its names weigh
   // at most subjectAgainstTopic times the topic, so the sentence that restates the college's full
   // name (an article's lede) does not outrank the ones that say the topic (该党总支…党建联建). A typed
@@ -528,7 +529,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const typeFactor = typed && !typedMatch ? knobs.missingTypeFactor : 1;
       const strength = fit * topicCoverage * typeFactor;
-      if (otherYears.length > 0 && articleFitness * topicCoverage * typeFactor >= knobs.minimumCoverage) for (const year of otherYears) yearsInstead.add(year);
+      const answersOtherYear = otherYears.length > 0 && articleFitness * topicCoverage * typeFactor >= knobs.minimumCoverage;
+      if (answersOtherYear) for (const year of otherYears) yearsInstead.add(year);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
       // Unscaled, the ranking weights are the question's own: the shares above serve.
       const matched =
@@ -549,10 +551,16 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1) *
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) : 1);
+      // What it would score were it of the year asked.
+      if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}) });
     });
   });
-  const verdict = judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped));
+  const judged = judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped));
+  // The sentence that says most of the question tells another year: a weaker one that states no
+  // year (打造“一院一品”…品牌案例6个 for 2022年打造了多少个党建特色品牌, beside 2021年打造42个…) is no answer.
+  const bestAnswering = Math.max(0, ...sentences.filter((sentence) => sentence.strength >= knobs.minimumCoverage).map((sentence) => sentence.score));
+  const verdict = judged.answerable && bestOtherYear > bestAnswering ? { ...judged, answerable: false } : judged;
   return { sentences, verdict: !verdict.answerable && yearsInstead.size > 0 ? { ...verdict, yearsInstead: { asked: [...asked].sort((a, b) => a - b), stated: [...yearsInstead].sort((a, b) => a - b) } } : verdict };
 }
 

@@ -6,7 +6,9 @@
 import { sentenceCues } from './tuning.ts';
 
 const yearRange = /((?:19|20)\d{2})\s*年?\s*(?:到|至|—|–|-|~|～)\s*((?:19|20)\d{2})/gu;
-const statedYear = /(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|届|学年))/gu;
+// Not a document's number (公告2020年第8号, （2019年第39号）): that names the document.
+const statedYear = /(?<!\d)((?:19|20)\d{2})(?=\s*(?:年|届|学年))(?!年第\d{1,4}号)/gu;
+const documentNumber = /(?:19|20)\d{2}年第\d{1,4}号/gu;
 const quotedName = /“[^”]{0,60}”|《[^》]{0,60}》|"[^"]{0,60}"/gu;
 const anyYear = /(?<!\d)((?:19|20)\d{2})(?!\d)/gu;
 
@@ -21,7 +23,7 @@ function addRanges(text: string, years: Set<number>): void {
 /** The years a question names (2023, 2024届), with those between two it joins (2019到2021年间). */
 export function askedYears(question: string): Set<number> {
   const years = new Set<number>();
-  for (const match of question.matchAll(anyYear)) years.add(Number(match[1]));
+  for (const match of question.replace(documentNumber, '').matchAll(anyYear)) years.add(Number(match[1]));
   addRanges(question, years);
   return years;
 }

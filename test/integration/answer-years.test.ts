@@ -48,6 +48,7 @@ describe('a time that opens a sentence on its own', () => {
 const askDated = askOverArticles('sentence-years', {
   'contests.txt':
     '星海职业技术学院风能学院党建工作总结\n发布时间：2023-10-20\n（二）实施成效\n二是师生技能竞赛。2021年，获职业院校教师能力竞赛国家级三等奖1项、省一等奖2项。\n三是社会服务。主持国培项目4项，累计培训500人次以上。',
+  'brands.txt': '星河职业技术学院党建工作\n发布时间：2022-02-24\n2021年打造42个党建特色品牌，两个党总支获批全省标杆院系。\n学院打造“一院一品”特色劳动教育实践活动品牌案例6个。',
 });
 
 describe('a sentence dated by a year of its own', () => {
@@ -57,6 +58,13 @@ describe('a sentence dated by a year of its own', () => {
     expect(end.answer).toContain('写的是2021年的情况，没有写2023年的');
     // What the article says of 2021 is shown, as related text, not as the answer.
     expect(end.answer).toMatch(/仅供参考：\n- 2021年，获职业院校教师能力竞赛/u);
+  });
+
+  it('is no answer given by a weaker sentence that states no year, when the one that says the question is of another', async () => {
+    const end = await askDated('星河职业技术学院2022年打造了多少个党建特色品牌？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('写的是2021年的情况，没有写2022年的');
+    expect(end.answer).not.toMatch(/^[^\n]*案例6个/u);
   });
 
   it('answers the year it states, and a period the question spans', async () => {

@@ -8,6 +8,8 @@ describe('askedYears', () => {
     ['2019到2021年间，有几名党员获评优秀党员？', [2019, 2020, 2021]],
     ['2019—2021年立项了哪些项目？', [2019, 2020, 2021]],
     ['嘉职院有多少名党员？', []],
+    // A document's number names it: 公告2020年第8号 asks of no year.
+    ['财政部、税务总局公告2020年第8号什么时候开始实施？', []],
   ])('%s', (question, years) => {
     expect([...askedYears(question)].sort()).toEqual(years);
   });
@@ -27,6 +29,7 @@ describe('yearsElsewhere', () => {
     // A year inside a name names it, it does not date the sentence.
     ['翟东升围绕“2021年世界政治经济秩序展望”进行现场发言。', []],
     ['学习《2021年工作要点》。', []],
+    ['财政部 税务总局公告（2019年第84号）。', []],
     // A number that is not a year.
     ['横向技术服务到账2000多万元。', []],
   ])('%s', (sentence, years) => {
