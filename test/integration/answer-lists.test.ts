@@ -142,8 +142,8 @@ describe('list questions', () => {
     expect(leadLine(pair.answer)).toContain('模具产教融合共同体和智能制造产教联合体');
   });
 
-  it('does not give the list beside a counted name for its parts; it says the name is not spelled out', async () => {
-    const end = await ask('星辰学院新教师培养的“四双”机制具体是哪四双？');
+  it.each(['星辰学院新教师培养的“四双”机制具体是哪四双？', '星辰学院的“四双”机制包括哪些？'])('does not give the list beside a counted name for its parts; it says the name is not spelled out (%s)', async (question) => {
+    const end = await ask(question);
     expect(end.notFound, end.answer).toBe(true);
     expect(end.answer).toContain('提到了“四双”，但没有列出它具体包括哪些。');
     // The sentence naming it is still shown, as related text.
