@@ -235,17 +235,31 @@ function withParallelClauses(snapshot: IndexSnapshot, item: CitedSpan, analysis:
     if (clause.end - item.start > answerLengths.longSentence || topicOf(clauseText.toLowerCase()) < qaKnobs.pluralListTopic || (analysis.answerType !== '列表' && askedSpans(analysis, clauseText).length === 0)) break;
     end = trimSpan(text, clause).end;
   }
-  // A list question's list goes on through the parts of its sentence after a semicolon that list
-  // too (借助“学习强国”…等平台进行学习；建立企业微信、微信群进行管理；建设智慧党建平台、育人号平台进行报导。).
-  if (analysis.answerType === '列表' && end >= trimSpan(text, sentence).end) {
-    for (let part = sentence; /[；;]$/u.test(text.slice(part.start, part.end).trim()); ) {
-      const [next] = splitSentences(text, part.end, Math.min(text.length, part.end + answerLengths.longSentence));
-      if (!next || next.end - item.start > answerLengths.longSentence || !/[^，。；、]、[^，。；、]/u.test(text.slice(next.start, next.end))) break;
-      end = trimSpan(text, next).end;
-      part = next;
+  // A list question's list goes on through the parts of its sentence beside a semicolon that list
+  // too (借助“学习强国”…等平台进行学习；建立企业微信、微信群进行管理；建设智慧党建平台、育人号平台进行报导。),
+  // after it, and before it while the parts are short (a long one is another provision).
+  let start = item.start;
+  if (analysis.answerType === '列表') {
+    const lists = (part: TextSpan): boolean => /[^，。；、]、[^，。；、]|”[^“”，。；]{0,8}“/u.test(text.slice(part.start, part.end));
+    const opening = text.lastIndexOf('\n', item.start - 1) + 1;
+    const before = splitSentences(text, opening, item.start);
+    for (let index = before.length - 1; index >= 0; index--) {
+      const part = before[index]!;
+      const partText = text.slice(part.start, part.end).trim();
+      if (!/[；;]$/u.test(partText) || !lists(part) || partText.length > qaKnobs.listPartBefore || /\s{2,}/u.test(partText) || end - part.start > answerLengths.longSentence) break;
+      start = trimSpan(text, part).start;
+    }
+    if (end >= trimSpan(text, sentence).end) {
+      for (let part = sentence; /[；;]$/u.test(text.slice(part.start, part.end).trim()); ) {
+        const [next] = splitSentences(text, part.end, Math.min(text.length, part.end + answerLengths.longSentence));
+        if (!next || next.end - start > answerLengths.longSentence || !lists(next)) break;
+        end = trimSpan(text, next).end;
+        part = next;
+      }
     }
   }
-  return end > item.end && passageHolding(snapshot, item.chunk.document, { start: item.start, end }, item.chunk) ? { ...item, end } : item;
+  const grown = { start, end };
+  return (start < item.start || end > item.end) && passageHolding(snapshot, item.chunk.document, grown, item.chunk) ? { ...item, ...grown } : item;
 }
 
 /** Whether `text` quotes a name of the kind `kind` (“人人出彩创新”工作法, “匠心筑梦、协同育人”党建特色品牌). */

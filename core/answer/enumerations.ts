@@ -225,10 +225,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     partsKey?.length === 1 && target !== undefined && /^[一二三四五六七八九十两]$/u.test(target.slice(0, -1)) && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
-  // Items that are each of the kind asked (哪些团队: 智能制造教学创新团队和科技创新团队): two of them
-  // are a list too, and a list of them is preferred to one of other things.
+  // Items that are each of the kind asked (哪些团队: 智能制造教学创新团队和科技创新团队; 哪些平台:
+  // 智慧党建平台、育人号平台): two of them are a list too, and a list of them is preferred to one of
+  // other things.
   const kind = analysis.listHead && [...analysis.listHead].length >= 2 ? analysis.listHead : null;
-  const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kind}(?:和|及|与)[^，。；、：:“”和及与]{0,24}${kind}`, 'gu') : null;
+  const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kind}(?:和|及|与|、)[^，。；、：:“”和及与]{0,24}${kind}(?![^，。；]{0,3}、)`, 'gu') : null;
   const kindOf = (list: string): boolean => kind !== null && list.split(/、|以及|和|及|与/u).every((item) => item.trim().endsWith(kind));
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.

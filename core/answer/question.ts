@@ -542,7 +542,8 @@ function listHeadOf(question: string, terms: readonly QuestionTerm[]): string | 
   const after = question.slice(cue.index + cue[0].length);
   let best: { word: string; at: number } | null = null;
   for (const term of terms) {
-    if (term.isName || term.role === 'subject') continue;
+    // A kind right after the cue is the noun listed, though it reads as a name (哪些产业学院).
+    if ((term.isName || term.role === 'subject') && !after.startsWith(term.word)) continue;
     const at = after.indexOf(term.word);
     if (at >= 0 && (!best || at < best.at)) best = { word: term.word, at };
   }

@@ -583,6 +583,8 @@ export const qaKnobs = {
    * sentence holds this share of the question's core words or shares this many bigrams with the lead.
    */
   leadWithNext: 400,
+  /** A list's lead takes in the semicolon-joined parts before it that list too, each at most this long. */
+  listPartBefore: 60,
   continuationCoverage: 0.1,
   continuationSharedBigrams: 1,
   /** …counting only bigrams at least this specific in general Chinese (jieba's IDF: 开展 6.0, 企业 4.2). */

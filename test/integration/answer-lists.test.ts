@@ -54,6 +54,8 @@ const crews = [
   '星云学院教师党支部',
   '近期，星云学院活跃着一支党员服务队，他们深入恒力阀门有限公司、绿谐传动科技有限公司、星海轴承厂等企业一线，助力企业复工复产。',
   '支部组建教学创新团队和科技创新团队，开展教学改革和技术服务。',
+  '学院与市文化广电旅游局、市体育局等部门共建非物质文化遗产学院、星云体育学院等，拓宽了人才培养渠道。',
+  '学院近两年与158家企业签订战略合作协议，合作共建了桃园数字产业学院、皮革城产业学院，推进产教融合。',
 ].join('\n');
 
 // One sentence's parts after semicolons, each with a list of its own.
@@ -154,6 +156,7 @@ describe('list questions', () => {
   const leads: [string, string, string[], string[]][] = [
     ['reads A、B和C as a list of three when its items are alike, and leads with it', '星海学院教师党支部获得过哪些国字号团队称号？', ['黄大年式教师团队'], ['恒力阀门', '两手抓']],
     ['reads two items of the kind asked (…团队和…团队) as a list, before a list of other things', '星云学院教师党支部组建了哪些团队？', ['教学创新团队和科技创新团队'], ['恒力阀门']],
+    ['reads the kind right after 哪些 as the noun listed, though it reads as a name (哪些产业学院)', '星云学院合作共建了哪些产业学院？', ['桃园数字产业学院、皮革城产业学院'], ['非物质文化遗产学院']],
     ['goes on through the parts of its sentence after a semicolon that list too', '星云学院支部“两微一端”建设用了哪些平台？', ['学习强国', '企业微信、微信群', '育人号平台'], ['廉洁文化周']],
     ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
     ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
