@@ -631,6 +631,10 @@ export const yesNoKnobs = {
   levelWindow: 8,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
+  /** A clause that ends naming people after their title (…劳动模范朱光耀, …英雄王晨超、徐洋): the names. */
+  titledNames: /(?:者|能手|模范|英雄|人物|标兵|之星|书记|教师|老师|代表|专家)([\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})*)$/u,
+  /** …once the words closing the list are set aside (…获得者樊文天等优秀学生代表). */
+  namesClosing: /等[\u4e00-\u9fa5]{0,6}(?:代表|典型|人物|同学|学生|教师|老师)$/u,
   /** Words every honour shares (称号, 荣誉): they do not tell one honour from another. */
   honourWords: /^(?:称号|荣誉|荣誉称号|奖项|奖|获得|荣获|获评|获批|殊荣)$/u,
 

@@ -158,11 +158,30 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
-  const another = differs ? null : saidOfAnother(analysis, sentence);
-  if (another) {
-    return unitsHonour(analysis, sentence);
+  if (!differs && saidOfAnother(analysis, sentence)) return unitsHonour(analysis, sentence);
+  if (!differs) {
+    const titled = peopleTitles(analysis, sentence);
+    if (titled) return titled;
   }
   return { answer: differs ? 'no' : 'yes', settling };
+}
+
+/**
+ * The verdict of a sentence that lists people each after their title (全国技术能手、铁路劳动模范朱光耀，
+ * 全国高职挑战杯特等奖获得者方文浩，…), from the clause naming the person asked: yes when it holds
+ * the title asked, no when another person's clause does; null when the sentence lists no one asked.
+ */
+function peopleTitles(analysis: QuestionAnalysis, sentence: string): Verdict | null {
+  const clauses = sentence.split(clauseEnd).map((clause) => ({ clause, names: yesNoKnobs.titledNames.exec(clause.trim().replace(yesNoKnobs.namesClosing, ''))?.[1]?.split('、') ?? [] }));
+  const asked = clauses.find(({ names }) => names.some((name) => analysis.question.includes(name)));
+  if (!asked) return null;
+  const lower = (text: string): string => text.toLowerCase();
+  const titleTerms = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && !asked.names.some((name) => name.includes(term.word) || term.word.includes(name)) && lower(sentence).includes(lower(term.word)));
+  if (titleTerms.length === 0) return null;
+  const holds = (clause: string): boolean => titleTerms.every((term) => lower(clause).includes(lower(term.word)));
+  if (holds(asked.clause)) return { answer: 'yes', settling: [asked.clause] };
+  const other = clauses.find(({ clause, names }) => clause !== asked.clause && names.length > 0 && holds(clause));
+  return other ? { answer: 'no', settling: [other.clause, asked.clause] } : null;
 }
 
 /**

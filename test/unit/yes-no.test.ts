@@ -12,6 +12,7 @@ const corpus = useDefaultSnapshot('yes-no');
 const verdict = (question: string, sentence: string, context = ''): YesNo | null =>
   yesNoVerdict(analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical }), sentence, context)?.answer ?? null;
 
+const students = '涌现了诸如全国技术能手、铁路劳动模范朱光耀，全国高职挑战杯特等奖获得者方文浩，全国大学生创业百强英雄王晨超、徐洋，全国高职唯一中国青少年科技创新奖获得者樊文天等优秀学生代表。';
 const twoCounts = '学校领导班子连续2年考核优秀，党委书记抓党建工作述职评议考核连续3年获得“优秀”等次。';
 
 describe('the verdict a sentence gives', () => {
@@ -45,6 +46,11 @@ describe('the verdict a sentence gives', () => {
     ['嘉职院服装与服饰设计专业党支部是否获得示范党支部称号？', '现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系，服装与服饰设计专业党支部荣获市属教育系统第二批标准化规范化示范党支部称号。', '嘉兴职业技术学院', 'yes'],
     ['嘉职院城市建设学院党总支是否获得标杆院系称号？', '现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系，服装与服饰设计专业党支部荣获市属教育系统第二批标准化规范化示范党支部称号。', '嘉兴职业技术学院', 'yes'],
     ['嘉职院物流管理文秘专业党支部是否获得红色名片称号？', '机关第三党支部、物流管理文秘专业党支部获市属教育系统首批红色名片·支部党建品牌称号，虚拟现实应用技术专业党支部获第二批红色名片·支部党建品牌称号。', '嘉兴职业技术学院', 'yes'],
+    // People listed each after their title: the title is the one named right before the person.
+    ['方文浩是不是全国技术能手？', students, '浙江机电职业技术学院', 'no'],
+    ['朱光耀是不是全国技术能手？', students, '浙江机电职业技术学院', 'yes'],
+    ['樊文天是不是全国大学生创业百强英雄？', students, '浙江机电职业技术学院', 'no'],
+    ['樊文天是不是中国青少年科技创新奖获得者？', students, '浙江机电职业技术学院', 'yes'],
     // Another holds the role, and the person asked is not in the sentence: no.
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'no'],
     // Nobody in the sentence holds the role: it does not settle it.
