@@ -508,12 +508,15 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);
       const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
-      // A sentence dated by another year is of another year, whatever its article's date; a run-in
-      // heading (二是师生技能竞赛。) is dated by the sentence it heads.
-      const dated = isHeading && index + 1 < spans.length ? `${sentence}${lowered[index + 1]!}` : sentence;
-      const otherYears = yearsElsewhere(dated, asked);
-      const fit = otherYears.length > 0 ? 0 : articleFitness;
       const typeSpans = spansOfType(analysis, sentence);
+      // A sentence dated by another year is of another year, whatever its article's date: by its
+      // opening time (2021年，获…), or for a typed question the clause holding its answer (2021年打造42个…).
+      // A run-in heading (二是师生技能竞赛。) is dated by the sentence it heads.
+      const otherYears =
+        isHeading && index + 1 < spans.length
+          ? yearsElsewhere(text.slice(spans[index + 1]!.start, spans[index + 1]!.end), asked)
+          : yearsElsewhere(sentence, asked, typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []);
+      const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
@@ -583,6 +586,9 @@ function honouredOther(units: readonly string[], sentence: string): boolean {
     return !units.some((unit) => unit.endsWith(holder) || (holder.endsWith(unit) && holder.length <= unit.length + 2));
   });
 }
+
+/** A span that is a year (2017年): a count's span may be one, but it dates rather than answers. */
+const yearSpan = /^(?:19|20)\d{2}\s*年/u;
 
 /**
  * Whether a text names `name`: as written, or with a few characters more in between (机电与模具学院

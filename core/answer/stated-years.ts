@@ -3,6 +3,7 @@
  * 哪些奖 is not answered by 2021年，获职业院校教师能力竞赛…, though the article (published in 2023)
  * names the year.
  */
+import { clausesOf } from './clauses.ts';
 import { sentenceCues } from './tuning.ts';
 
 const yearRange = /((?:19|20)\d{2})\s*年?\s*(?:到|至|—|–|-|~|～)\s*((?:19|20)\d{2})/gu;
@@ -30,16 +31,38 @@ export function askedYears(question: string): Set<number> {
 
 /**
  * The years a sentence dates what it says by, when none of them is asked (2021年度，支部荣获… for a
- * question about 2023); none otherwise. A sentence that opens a period (2020年以来, 截至…, 近两年)
- * may cover the year asked, and one that states no year is dated by its article: neither is judged.
+ * question about 2023); none otherwise. What dates it: a time that opens it as a clause of its own
+ * (2021年，…; 2019-2021年，…), and the clauses holding its answer (`answerAt`, offsets of a typed
+ * question's spans: 2021年打造42个…). A year elsewhere in it dates another clause (在教育部2017年公布的
+ * …评估结果中，…获评A类学科…共14个: the 14 is not of 2017). A sentence that opens a period (2020年以来,
+ * 截至…, 近两年) may cover the year asked, and one that writes the year asked anywhere is of it.
  */
-export function yearsElsewhere(sentence: string, asked: ReadonlySet<number>): number[] {
+export function yearsElsewhere(sentence: string, asked: ReadonlySet<number>, answerAt: readonly number[] = []): number[] {
   if (asked.size === 0 || sentenceCues.openPeriod.test(sentence)) return [];
   // A year inside a name (“2024年世界政治经济秩序展望”, 《2021年工作要点》) names, it does not date.
-  const unnamed = sentence.replace(quotedName, '');
-  const stated = new Set<number>();
-  for (const match of unnamed.matchAll(statedYear)) stated.add(Number(match[1]));
-  addRanges(unnamed, stated);
-  for (const year of stated) if (asked.has(year)) return [];
+  const unnamed = maskNames(sentence);
+  const all = yearsIn(unnamed);
+  if (all.size === 0 || [...all].some((year) => asked.has(year))) return [];
+  const clauses = clausesOf(unnamed, 0, unnamed.length);
+  const [first] = clauses;
+  const dating = clauses.filter((clause) => (clause === first && isTimeClause(unnamed.slice(clause.start, clause.end))) || answerAt.some((at) => clause.start <= at && at < clause.end));
+  const stated = new Set(dating.flatMap((clause) => [...yearsIn(unnamed.slice(clause.start, clause.end))]));
   return [...stated].sort((a, b) => a - b);
+}
+
+/** The sentence with its quoted and book-titled names blanked, offsets kept. */
+function maskNames(sentence: string): string {
+  return sentence.replace(quotedName, (name) => '□'.repeat(name.length));
+}
+
+function yearsIn(text: string): Set<number> {
+  const years = new Set<number>();
+  for (const match of text.matchAll(statedYear)) years.add(Number(match[1]));
+  addRanges(text, years);
+  return years;
+}
+
+/** A clause that is a time and little else (2021年, 2021年度, 2019-2021年, 2023年3月). */
+function isTimeClause(clause: string): boolean {
+  return clause.replace(sentenceCues.timeWords, '').replace(/[\s\p{P}]/gu, '').length <= sentenceCues.timeClauseRest;
 }

@@ -422,6 +422,10 @@ export const sentenceCues = {
   honourHolder: /^(.{2,30}?)(?:先后|分别|还|也|又|均)?(?:荣获|获评|获批|获得了?|获|入选|被评为)/u,
   /** A holder that is a unit or a group of people, not the thing honoured (团队, 党支部, 学生). */
   holderUnit: /(?:团队|党支部|支部|党总支|党委|学院|学校|中心|工作室|专业|学生|学子|教师|党员|同学|队)[”"]?$/u,
+  /** A date's words (2021年, 3月, 度, 上半年): what is left of a clause without them says whether it is only a time. */
+  timeWords: /(?:19|20)\d{2}\s*(?:年度|学年|年|届)?|\d{1,2}\s*[月日号]|[上下]半年|年度|年初|年底|年末|[—–\-~～至到]/gu,
+  /** …at most this many other characters (2021年，; 2019-2021年，; 2021年度，). */
+  timeClauseRest: 2,
   /** Words that open a period rather than date one year (2020年以来, 截至2023年底, 近两年): a sentence with them may speak of the year asked. */
   openPeriod: /以来|至今|迄今|截至|截止|近(?:\d+|[两二三四五六七八九十])年|多年|期间/u,
   /** A sentence that only says who spoke (杨海杰说。, 他介绍。): it states nothing by itself. */

@@ -36,6 +36,15 @@ describe('yearsElsewhere', () => {
     expect(yearsElsewhere(sentence, asked)).toEqual(years);
   });
 
+  it('dates a typed answer by the clause holding it, not by a year in another clause', () => {
+    const brands = '2021年打造42个党建特色品牌，两个党总支获批标杆院系。';
+    expect(yearsElsewhere(brands, asked, [brands.indexOf('42个')])).toEqual([2021]);
+    // Without an answer's place, only an opening time dates a sentence.
+    expect(yearsElsewhere(brands, asked)).toEqual([]);
+    const ratings = '在教育部2017年公布的全国第四轮学科评估结果中，中国人民大学获评A类学科的总数共14个。';
+    expect(yearsElsewhere(ratings, asked, [ratings.indexOf('14个')])).toEqual([]);
+  });
+
   it('judges nothing when the question names no year', () => {
     expect(yearsElsewhere('2021年，获国家级三等奖1项。', new Set())).toEqual([]);
   });
