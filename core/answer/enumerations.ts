@@ -10,6 +10,7 @@
  * Every item is an exact span of the article, cited with the passage that holds it.
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
+import { escapeRegExp } from '../text/clean.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
@@ -229,7 +230,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // 智慧党建平台、育人号平台): two of them are a list too, and a list of them is preferred to one of
   // other things.
   const kind = analysis.listHead && [...analysis.listHead].length >= 2 ? analysis.listHead : null;
-  const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kind}(?:和|及|与|、)[^，。；、：:“”和及与]{0,24}${kind}(?![^，。；]{0,3}、)`, 'gu') : null;
+  const kindPattern = kind ? escapeRegExp(kind) : '';
+  const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kindPattern}(?:和|及|与|、)[^，。；、：:“”和及与]{0,24}${kindPattern}(?![^，。；]{0,3}、)`, 'gu') : null;
   const kindOf = (list: string): boolean => kind !== null && list.split(/、|以及|和|及|与/u).every((item) => item.trim().endsWith(kind));
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.

@@ -97,9 +97,14 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
  * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
  * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
  */
-function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
+/** The question's subject and topic words, but its colleges, that the sentence holds. */
+function heldTerms(analysis: QuestionAnalysis, sentence: string): QuestionTerm[] {
   const lower = sentence.toLowerCase();
-  const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
+  return analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
+}
+
+function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
+  const held = heldTerms(analysis, sentence);
   if (held.length < 2) return false;
   return sentence.split(clauseEnd).some((clause) => {
     const inClause = held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length;
@@ -176,7 +181,7 @@ function peopleTitles(analysis: QuestionAnalysis, sentence: string): Verdict | n
   const asked = clauses.find(({ names }) => names.some((name) => analysis.question.includes(name)));
   if (!asked) return null;
   const lower = (text: string): string => text.toLowerCase();
-  const titleTerms = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && !asked.names.some((name) => name.includes(term.word) || term.word.includes(name)) && lower(sentence).includes(lower(term.word)));
+  const titleTerms = heldTerms(analysis, sentence).filter((term) => !asked.names.some((name) => name.includes(term.word) || term.word.includes(name)));
   if (titleTerms.length === 0) return null;
   const holds = (clause: string): boolean => titleTerms.every((term) => lower(clause).includes(lower(term.word)));
   if (holds(asked.clause)) return { answer: 'yes', settling: [asked.clause] };
@@ -195,8 +200,7 @@ function unitsHonour(analysis: QuestionAnalysis, sentence: string): Verdict | nu
     .map((span) => analysis.question.slice(span.start, span.end))
     .sort((a, b) => b.length - a.length)[0];
   if (!unit) return null;
-  const lower = sentence.toLowerCase();
-  const held = analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
+  const held = heldTerms(analysis, sentence);
   const unitTerms = held.filter((term) => unit.includes(term.word));
   // What the unit is asked to have been honoured with, without the words every honour shares (称号).
   const honourTerms = held.filter((term) => !unit.includes(term.word) && !yesNoKnobs.honourWords.test(term.word));

@@ -96,7 +96,8 @@ const editorKeys = new Set(['责任编辑', '责编', '编辑', '审核', '审�
 const weakKeys = new Set([...weakFieldKeys, '点击', '浏览', '阅读']);
 
 const byLengthDescending = (a: string, b: string): number => b.length - a.length;
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The text as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]): string => [...words].sort(byLengthDescending).map(escapeRegExp).join('|');
 
 // A label counts only at a field position: start of line, after a space or a bracket/separator.

@@ -64,6 +64,9 @@ const media = [
   '一是抓节点推进思想政治建设，深入学习新思想。二是推进“两微一端”建设。紧跟新媒体时代步伐，借助“学习强国”“江苏先锋”“星云先锋”等平台进行学习；建立企业微信、微信群进行管理；建设智慧党建平台、育人号平台进行报导。三是推进“廉风洁雨”建设，开展廉洁文化周品牌活动。',
 ].join('\n');
 
+// A list noun with characters that mean something in a pattern (C++).
+const courses = ['星辰学院软件课程', '星辰学院开设C++程序设计课程和Java程序设计课程，培养软件人才。', '学院还开设了数据库课程。'].join('\n');
+
 // Students given as examples across clauses (诸如A，B，C等…学生代表), beside a 、-list of teachers.
 const school = [
   '星河学院机电系育人成效',
@@ -91,7 +94,7 @@ const counted = [
   '学院建立起新教师培养“四双”机制，并通过蹲苗历练、挂职锻炼、轮岗交流、定期谈话、年度考察等措施，促使青年教师加快成长。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media });
+const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses });
 
 /** The answer's first cited line. */
 const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
@@ -127,6 +130,12 @@ describe('list questions', () => {
     const lines = end.answer.split('\n').map((line) => line.replace(/\[\d+\]/gu, '').trim()).filter(Boolean);
     expect(new Set(lines).size, end.answer).toBe(lines.length);
     expect(end.answer.split('另行公告').length - 1, end.answer).toBeLessThanOrEqual(1);
+  });
+
+  it('takes a list noun the question writes literally, whatever characters it holds (C++)', async () => {
+    const end = await ask('星辰学院开设了哪些c++课程？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('C++程序设计课程');
   });
 
   it('answers 分别是什么 of a counted row of quoted names with all of it', async () => {
