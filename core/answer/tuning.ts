@@ -80,6 +80,8 @@ export const genericWords: readonly string[] = [
   '现在', '目前', '如今', '当前', '大概', '大约',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
+  // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
+  '文件',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
   '一共', '总共', '共计', '合计', '总计',
 ];

@@ -67,6 +67,8 @@ describe('questions once refused although the article states the answer', () => 
     // The synonym list: people say 示范岗 for the article's 先锋岗, 排行榜 for 排名.
     ['苏州工业职院智能制造支部在产教融合平台上一共设了多少个党员示范岗？', ['16个党员先锋岗']],
     ['浙江机电自动化学院的专业在全国专业排行榜上成绩怎么样？', ['排名全国第一']],
+    // 制度文件: 文件 names the kind of text, not a topic the article must write.
+    ['嘉职院推进劳动教育出台了哪些制度文件？', ['学生千日劳动成长计划']],
     // 高考录取分数线 for the article's 投档线, 涨 for 猛增.
     ['2021年嘉职院的高考录取分数线涨了多少分？', ['投档线猛增50分']],
     // 劳模 is how people say 劳动模范.
