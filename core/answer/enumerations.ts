@@ -223,7 +223,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // 人才链、教育链…); a longer one (“五大计划”: “强基”“提优”…) names the kind the parts are of, and
   // one after a measure word (“四个一”) counts them.
   const ofName = (items: readonly string[], count: number, named: boolean): { ofName?: boolean } =>
-    partsKey?.length === 1 && target !== undefined && /^[一二三四五六七八九十两]$/u.test(target.slice(0, -1)) && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
+    partsKey?.length === 1 && target?.length === 2 && items.length > 0 ? { ofName: items.filter((item) => item.includes(partsKey)).length / items.length >= knobs.countedKeyShare || (count === wanted && named) } : {};
   // The noun the question lists, even a light one jieba's weights leave out (涵盖哪些方面 → 方面).
   const listNouns = [analysis.listHead, /(?:哪些|哪几)([\u4e00-\u9fa5]{2})/u.exec(analysis.question)?.[1]].filter((noun): noun is string => Boolean(noun));
   // Items that are each of the kind asked (哪些团队: 智能制造教学创新团队和科技创新团队; 哪些平台:

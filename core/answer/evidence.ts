@@ -559,7 +559,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}) });
     });
   });
-  const judged = judge(snapshot, sentences, hits, analysis, all, Boolean(options.scoped));
+  const judged = judge(snapshot, sentences, hits, analysis, all, asked, Boolean(options.scoped));
   // The sentence that says most of the question tells another year: a weaker one that states no
   // year (打造“一院一品”…品牌案例6个 for 2022年打造了多少个党建特色品牌, beside 2021年打造42个…) is no answer.
   const bestAnswering = Math.max(0, ...sentences.filter((sentence) => sentence.strength >= knobs.minimumCoverage).map((sentence) => sentence.score));
@@ -625,8 +625,8 @@ function namesTerm(match: MatchTerm, text: string, asked: ReadonlySet<number>): 
   return isYear(match.term.word) && asked.size > 2 && [...asked].some((year) => text.includes(String(year)));
 }
 
-function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[], scoped: boolean): EvidenceVerdict {
-  const missing = missingNames(hits, matches, askedYears(analysis.question));
+function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], hits: readonly SearchHit[], analysis: QuestionAnalysis, matches: readonly MatchTerm[], asked: ReadonlySet<number>, scoped: boolean): EvidenceVerdict {
+  const missing = missingNames(hits, matches, asked);
   let strength = 0;
   let unlisted: string | undefined;
   for (const sentence of sentences) strength = Math.max(strength, sentence.strength);
