@@ -482,6 +482,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     }
     return known;
   };
+  // Where the question's weightiest topic word stands in a sentence: the clause saying it is what the
+  // asked year binds (2022年有什么案例被教育部收录 by 被教育部2021年首场新闻发布会收录).
+  const keyTermAt = (lowered: string): number[] => (asked.size === 0 || !keyTerm ? [] : keyTerm.forms.map((form) => lowered.indexOf(form)).filter((at) => at >= 0));
   const seen = new Set<string>();
   const sentences: EvidenceSentence[] = [];
   hits.forEach((hit, rank) => {
@@ -515,7 +518,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const otherYears =
         isHeading && index + 1 < spans.length
           ? yearsElsewhere(text.slice(spans[index + 1]!.start, spans[index + 1]!.end), asked)
-          : yearsElsewhere(sentence, asked, typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []);
+          : yearsElsewhere(sentence, asked, [...(typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;

@@ -49,6 +49,7 @@ const askDated = askOverArticles('sentence-years', {
   'contests.txt':
     '星海职业技术学院风能学院党建工作总结\n发布时间：2023-10-20\n（二）实施成效\n二是师生技能竞赛。2021年，获职业院校教师能力竞赛国家级三等奖1项、省一等奖2项。\n三是社会服务。主持国培项目4项，累计培训500人次以上。',
   'brands.txt': '星河职业技术学院党建工作\n发布时间：2022-02-24\n2021年打造42个党建特色品牌，两个党总支获批全省标杆院系。\n学院打造“一院一品”特色劳动教育实践活动品牌案例6个。',
+  'cases.txt': '星辰职业技术学院智能制造教工党支部\n发布时间：2022-03-01\n三是加强团队建设，组建教学创新团队。《推进四个“融合”打造高水平教学团队》被教育部2021年首场新闻发布会收录为典型案例。',
 });
 
 describe('a sentence dated by a year of its own', () => {
@@ -65,6 +66,15 @@ describe('a sentence dated by a year of its own', () => {
     expect(end.notFound, end.answer).toBe(true);
     expect(end.answer).toContain('写的是2021年的情况，没有写2022年的');
     expect(end.answer).not.toMatch(/^[^\n]*案例6个/u);
+  });
+
+  it('is dated by a year in the clause that says what the question asks of that year', async () => {
+    const end = await askDated('星辰职业技术学院智能制造教工党支部2022年有什么案例被教育部收录？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('写的是2021年的情况，没有写2022年的');
+    const asked = await askDated('星辰职业技术学院智能制造教工党支部2021年有什么案例被教育部收录？');
+    expect(asked.notFound, asked.answer).toBe(false);
+    expect(asked.answer).toContain('推进四个“融合”');
   });
 
   it('answers the year it states, and a period the question spans', async () => {
