@@ -641,6 +641,11 @@ export const yesNoKnobs = {
   titledNames: /(?:者|能手|模范|英雄|人物|标兵|之星|书记|教师|老师|代表|专家)([\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})*)$/u,
   /** …once the words closing the list are set aside (…获得者樊文天等优秀学生代表). */
   namesClosing: /等[\u4e00-\u9fa5]{0,6}(?:代表|典型|人物|同学|学生|教师|老师)$/u,
+  /**
+   * What opens the honour a unit is asked about (现代农业学院党总支|是不是示范党支部): the unit is named
+   * before it, so a name of a unit's kind in the honour (示范党支部) is not read as the unit.
+   */
+  honourAsked: /是不是|是否|有没有|有无|曾经|曾|获得|获评|获批|荣获|被评|被授予|入选|(?<=[^\s])是/u,
   /** Words every honour shares (称号, 荣誉): they do not tell one honour from another. */
   honourWords: /^(?:称号|荣誉|荣誉称号|奖项|奖|获得|荣获|获评|获批|殊荣)$/u,
 

@@ -196,8 +196,10 @@ function peopleTitles(analysis: QuestionAnalysis, sentence: string): Verdict | n
  * (A、B党总支获批…标杆院系，C党支部荣获…示范党支部称号: C is no 标杆院系); null when it does not tell.
  */
 function unitsHonour(analysis: QuestionAnalysis, sentence: string): Verdict | null {
-  const unit = typedSpans('机构', analysis.question)
-    .map((span) => analysis.question.slice(span.start, span.end))
+  const opening = yesNoKnobs.honourAsked.exec(analysis.question)?.index ?? analysis.question.length;
+  const named = analysis.question.slice(0, opening);
+  const unit = typedSpans('机构', named)
+    .map((span) => named.slice(span.start, span.end))
     .sort((a, b) => b.length - a.length)[0];
   if (!unit) return null;
   const held = heldTerms(analysis, sentence);
