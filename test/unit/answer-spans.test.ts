@@ -56,6 +56,11 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['5张', '8万余册', '98%', '百余次']));
   });
 
+  it('counts parties (四方), not aspects or ways (一方面, 多方式)', () => {
+    const text = '与浙江红船干部学院等四方共建马克思主义学院，一方面抓学习，另一方面通过多方式宣传。';
+    expect(texts(text, typedSpans('数量', text))).toEqual(['四方']);
+  });
+
   it('reads a duration whole (3个月, 5个工作日), not as a count of 个', () => {
     const text = '最长不超过3个月，5个工作日内办结。';
     expect(texts(text, typedSpans('数量', text))).toEqual(['3个月', '5个工作日']);

@@ -40,6 +40,9 @@ describe('answer types', () => {
     // The schools are who is asked about, not what is counted.
     ['几所学校在产教融合、校企合作方面各有什么做法，对比看看', '做法'],
     ['嘉职院有几所二级学院？', '数量'],
+    // 几方 counts the parties; 几方面 asks for the aspects.
+    ['嘉职院的马克思主义学院是几方共建的？', '数量'],
+    ['嘉职院从几方面推进劳动教育？', '列表'],
     // 这几个学校 are who is asked about: 哪几家 asks which of them.
     ['这几个学校里哪几家提到了党支部书记“双带头人”？', '列表'],
     ['智能先锋阵地叫什么名字？', '名称'],
