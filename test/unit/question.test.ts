@@ -78,6 +78,8 @@ describe('word roles', () => {
     // Content words a little less common than those (老师, 农村) are what the question is about.
     expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
     expect(roleOf(analyze('老师们拿到过哪些国字号称号？'), '老师')).toBe('topic');
+    // A fixed expression of the field whose parts are common words (劳动, 教育) is one topic word.
+    expect(roleOf(analyze('嘉职院在劳动教育方面取得了哪些成效？'), '劳动教育')).toBe('topic');
   });
 
   it('reads how a count is asked (一共) as generic, and a verb with its ending (去过) as its stem', () => {
