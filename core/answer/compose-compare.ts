@@ -12,7 +12,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isLabelText, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
-import type { QuestionAnalysis } from './question.ts';
+import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { answerLengths, compareKnobs, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
@@ -42,6 +42,10 @@ export interface CompareScope {
 /** `compare`: the table, its data, and the coverage line. */
 export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<string, readonly SearchHit[]>, analysis: QuestionAnalysis, scope: CompareScope): ComposedAnswer {
   const book = new CitationBook(snapshot);
+  // The question's weightiest topic word: a practice cut from an outcome must still say it.
+  const keyTopic = analysis.terms.filter((term) => term.role === 'topic').reduce<QuestionTerm | undefined>((best, term) => (!best || term.weight > best.weight ? term : best), undefined);
+  // Cutting a sentence asks more than ranking it: the word as asked, not a synonym or its parts.
+  const topicOf = (text: string): boolean => keyTopic !== undefined && text.includes(keyTopic.word.toLowerCase());
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -53,8 +57,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       continue;
     }
     // A fit of 0 rules a sentence out of the cell.
-    const pick = (fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence): EvidenceSentence | undefined =>
-      sentences
+    const pick = (fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
+      [...sentences, ...extra]
         .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= strength * compareKnobs.cellCoverage)
         .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
         .filter((candidate) => candidate.score > 0)
@@ -63,14 +67,16 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // with the sentence it heads (优秀成果奖。 heads an award, not a practice).
     const practiceText = (sentence: EvidenceSentence): string => {
       const headed = isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
-      return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text;
+      return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : practicePart(sentence, topicOf).text;
     };
     const practice = pick((sentence) => {
       const text = practiceText(sentence);
       const outcome = outcomeStrength(text);
       return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
     });
-    const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice);
+    // What came of the practice, when its sentence turns to it, may be the outcome.
+    const turned = practice ? outcomePart(practice, topicOf) : undefined;
+    const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
@@ -81,7 +87,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       // A practice is shown with the label that names it (推进“廉风洁雨”建设。通过组织党员…), within the cell's length.
       const label = sentence === practice ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
-      const cut = cutSentence(snapshot, sentence, analysis, room, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      const cut = cutSentence(snapshot, sentence === practice ? practicePart(sentence, topicOf) : sentence, analysis, room, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
       const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
       const span = labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
       return { text: book.display(span), citations: [book.cite(span)] };
@@ -112,3 +118,26 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     table: { rows: rows.map(({ strength: _strength, ...row }) => row), coverage: { covered, total: compared } },
   };
 }
+
+/**
+ * What a sentence says was done, before it turns to what came of it (…，育人成效凸显，…获…), when
+ * that part says the topic (`topicOf`) on its own; else the whole sentence.
+ */
+function practicePart(sentence: EvidenceSentence, topicOf: (text: string) => boolean): EvidenceSentence {
+  const turn = turnOf(sentence, topicOf);
+  return turn === undefined ? sentence : { ...sentence, end: sentence.start + turn, text: sentence.text.slice(0, turn) };
+}
+
+/** What came of it, from the clause after the turn; none when the sentence does not turn. */
+function outcomePart(sentence: EvidenceSentence, topicOf: (text: string) => boolean): EvidenceSentence | undefined {
+  const turn = turnOf(sentence, topicOf);
+  if (turn === undefined) return undefined;
+  const from = turn + 1;
+  return { ...sentence, start: sentence.start + from, text: sentence.text.slice(from) };
+}
+
+function turnOf(sentence: EvidenceSentence, topicOf: (text: string) => boolean): number | undefined {
+  const turn = compareKnobs.outcomeTurn.exec(sentence.text);
+  return turn && topicOf(sentence.text.slice(0, turn.index).toLowerCase()) ? turn.index : undefined;
+}
+

@@ -743,6 +743,12 @@ export const compareKnobs = {
   outcomeStrength: 0.4,
   /** A sentence stating a result this clearly (an honour: outcomeStrength 1) is no 做法, whatever else it says. */
   practiceOutcomeBelow: 1,
+  /**
+   * A clause that turns a sentence from what was done to what came of it (…形成…的大思政育人工作格局，
+   * 育人成效凸显，学院学子…获…): the 做法 cell is judged and cut before it when that part says the
+   * question's weightiest topic word itself.
+   */
+  outcomeTurn: /[，,；;]\s*(?:[\u4e00-\u9fa5]{0,4}成效(?:凸显|显著|明显|突出|斐然)|取得了?(?:显著|明显|良好|突出)?的?成效)/u,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

@@ -582,6 +582,16 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a comparison takes what was done from a sentence that turns to what came of it (…格局，育人成效凸显，…获…)', async () => {
+    const end = await ask('各学院如何培养学生的工匠精神', 'compare');
+    const zhejiang = end.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!;
+    expect(zhejiang.practice!.text).toMatch(/工匠精神专业育人.*大思政育人工作格局。$/u);
+    expect(zhejiang.practice!.text).not.toContain('成效凸显');
+    // Said only in other words (公益服务 for 志愿服务), the topic does not make the sentence a practice.
+    const volunteers = await ask('各院校党组织组织党员参加志愿服务有什么不同做法？', 'compare');
+    expect(volunteers.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!.practice!.text).toContain('公益志愿实践活动');
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
