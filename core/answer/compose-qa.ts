@@ -180,8 +180,9 @@ function itemNumber(text: string): number | null {
  * stay on the question or on the lead: up to a line break, a question, the next point of an
  * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
  * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
+ * A lead `headed` by its label goes on through the points that follow it from 一是 on.
  */
-function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
+function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis, headed = false): CitedSpan {
   const text = snapshot.documentText(lead.chunk.document);
   if (lead.end < sentence.end - 1) return lead;
   let end = lead.end;
@@ -196,8 +197,10 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const colon = [...leadText.matchAll(/：|:(?!\/\/)/gu)].at(-1);
   const announced = colon ? leadText.slice(colon.index + 1).trim() : null;
   let item = announced === null ? -1 : announced === '' ? 0 : itemNumber(announced) === 1 ? 1 : -1;
-  for (const next of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence))) {
+  for (const [index, next] of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
     const nextText = text.slice(next.start, next.end);
+    // A heading's points (4.实施“三融教育”工程… 筑牢“主阵地”…。一是…二是…三是…) are what it announces.
+    if (headed && index === 0 && item < 0 && itemNumber(nextText) === 1) item = 0;
     if (next.end - lead.start > qaKnobs.leadWithNext) break;
     // The announced items, each on a line of its own or after a run of spaces (a lost line break).
     if (item >= 0 && itemNumber(nextText) === item + 1) {
@@ -365,8 +368,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
-    const through = labelled ? (/[。！？；;!?]$/u.test(snapshot.documentText(labelled.chunk.document).slice(labelled.start, labelled.end).trim()) ? { ...lead, start: labelled.start, end: labelled.end } : null) : lead;
-    leadItems = [continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis) : leadSpan];
+    // The span may stop right before the sentence's closing mark.
+    const labelledText = labelled ? snapshot.documentText(labelled.chunk.document) : '';
+    const closed = labelled ? (/[。！？；;!?]$/u.test(labelledText.slice(labelled.start, labelled.end).trim()) ? labelled.end : /[。！？；;!?]/u.test(labelledText[labelled.end] ?? '') ? labelled.end + 1 : null) : null;
+    const through = labelled ? (closed !== null ? { ...lead, start: labelled.start, end: closed } : null) : lead;
+    leadItems = [continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : leadSpan];
     continued = leadItems[0]!.end > leadSpan.end;
   }
 

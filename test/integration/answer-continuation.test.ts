@@ -34,7 +34,16 @@ const haidian = [
   '为解决企业经营困难，特制定以下具体措施。   一、鼓励企业科技防疫   （一）支持企业科研攻关   对从事快速检测试剂、疫苗研发的企业，给予不高于300万元的研发支持。（对接部门：区科信局）   对从事疫苗研发的科研带头人及其团队优先评选海英人才。   （二）激励企业参与技术防疫   对利用大数据技术参与疫情防控的企业，给予不高于100万元的一次性奖励。',
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian });
+// A numbered heading, a run-in sentence, then the points it stands for (the default corpus's 湖南电气 article).
+const projects = [
+  '星海职业技术学院风能工程学院教工党支部',
+  '4.实施“三融教育”工程,落实宣传师生有力 ',
+  '筑牢“主阵地”,师生宣传扎实有效。一是党建工作融入专业建设,坚持“把支部建在团队上”,推动产教科研与党支部融合。二是党建工作融入师德建设,在全院范围内开展师德师风专题报告会、“师魂映党旗”演讲比赛等系列活动。三是党建工作融入教风建设,依托“三融教育”平台开展教师风采展示活动,推进党建与教风工作相辅相成。',
+  '5.实施“手拉手、一帮一”工程,落实凝聚和服务师生有力 ',
+  '以服务学院全体师生为目标,以支部党员为核心,形成师生有困难找支部、找党员的循环帮扶机制。',
+].join('\n');
+
+const ask = askOverArticles('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -87,6 +96,14 @@ describe('a lead told through its paragraph', () => {
     const lead = end.answer.split('\n\n')[0]!;
     for (const step of ['填写申领信息', '上传身份证明', '等待审核通过']) expect(lead, end.answer).toContain(step);
     expect(lead).not.toContain('工作日');
+  });
+
+  it('a heading that answers goes on through the points under it (一是…二是…三是…), and not into the next heading', async () => {
+    const end = await ask('星海职业技术学院风能工程学院是怎么落实宣传师生有力的？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    for (const point of ['融入专业建设', '融入师德建设', '融入教风建设']) expect(lead, end.answer).toContain(point);
+    expect(lead).not.toContain('手拉手');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 
   it('a heading leads with its body when a run of spaces, a lost line break, stands between them', async () => {
