@@ -339,7 +339,18 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (topicOf(snapshot.documentText(list.chunk.document).slice(list.start, list.end).toLowerCase()) < qaKnobs.pluralListTopic) return false;
     return candidates.some((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end && sentence.score >= best.score * qaKnobs.pluralListAgainstBest);
   };
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // 哪些团队立项了…: a list that names no 团队 asked for, in a sentence far less on the question than the best,
+  // which names one and announces nothing, is another thing's (获…三等奖1项、一等奖2项…).
+  const listKind = analysis.listHead && [...analysis.listHead].length >= 2 && analysis.question.includes(`哪些${analysis.listHead}`) ? analysis.listHead : null;
+  const offKind = (found: NonNullable<typeof enumeration>): boolean => {
+    if (listKind === null || !best.text.includes(listKind) || /[：:]\s*$/u.test(best.text)) return false;
+    const texts = found.items.map((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end));
+    if (texts.some((itemText) => itemText.includes(listKind))) return false;
+    const [first] = found.items;
+    const holder = candidates.find((sentence) => sentence.chunk.document.docId === first!.chunk.document.docId && sentence.start <= first!.start && first!.start < sentence.end);
+    return holder !== undefined && holder !== best && holder.ownTopicCoverage < best.ownTopicCoverage * qaKnobs.offKindListTopic;
+  };
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     enumerated = true;
   } else {

@@ -557,6 +557,11 @@ export const qaKnobs = {
   typedLeadCoverage: 0.6,
   /** An enumeration leads a list answer when its score is at least this share of the best sentence's. */
   enumerationAgainstBest: 0.6,
+  /**
+   * …unless it names none of the kind listed (哪些团队) while the best sentence does, and its sentence
+   * says less than this share of the best's own topic words.
+   */
+  offKindListTopic: 0.5,
   /** Organisations or people asked for in the plural (和哪些单位) are listed from a sentence scoring at least this share of the best. */
   pluralListAgainstBest: 0.8,
   /** …and only by a list whose own words hold at least this share of the question's topic weight. */

@@ -94,7 +94,10 @@ const counted = [
   '学院建立起新教师培养“四双”机制，并通过蹲苗历练、挂职锻炼、轮岗交流、定期谈话、年度考察等措施，促使青年教师加快成长。',
 ].join('\n');
 
-const ask = askOverArticles('lists', { 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses });
+// Honours counted in a list beside the sentence that names the teams asked for.
+const funded = ['星野学院风能工程学院党建成果', '2021年，获全国教师能力竞赛国家级三等奖1项、省一等奖2项、二等奖1项；2020年，新能源装备技术和思政教学团队分别立项省职业院校教师教学创新团队。'].join('\n');
+
+const ask = askOverArticles('lists', { 'funded.txt': funded, 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses });
 
 /** The answer's first cited line. */
 const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
@@ -168,6 +171,7 @@ describe('list questions', () => {
     ['reads the kind right after 哪些 as the noun listed, though it reads as a name (哪些产业学院)', '星云学院合作共建了哪些产业学院？', ['桃园数字产业学院、皮革城产业学院'], ['非物质文化遗产学院']],
     ['goes on through the parts of its sentence after a semicolon that list too', '星云学院支部“两微一端”建设用了哪些平台？', ['学习强国', '企业微信、微信群', '育人号平台'], ['廉洁文化周']],
     ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
+    ['does not lead with a list that names none of the kind asked, beside the sentence that names it', '星野学院风能工程学院哪些团队立项了省职业院校教师教学创新团队？', ['新能源装备技术和思政教学团队'], ['三等奖']],
     ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
   ];
   it.each(leads)('%s', async (_behaviour, question, says, saysNot) => {
