@@ -7,7 +7,7 @@
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
-import { CitationBook, passageHolding } from './citation-book.ts';
+import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isLabelText, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
@@ -74,24 +74,27 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const outcome = outcomeStrength(text);
       return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
     });
-    // What came of the practice, when its sentence turns to it, may be the outcome.
+    // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
+    // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
+    // 党员…); each within the cell's length.
+    const cellSpan = (sentence: EvidenceSentence, role: 'practice' | 'outcome'): CitedSpan => {
+      const headed = role === 'practice' && isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      if (headed) return headed;
+      const label = role === 'practice' ? labelBefore(snapshot, sentence) : null;
+      const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
+      const cut = cutSentence(snapshot, role === 'practice' ? practicePart(sentence, topicOf) : sentence, analysis, room, role === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
+      return labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
+    };
+    const practiceSpan = practice ? cellSpan(practice, 'practice') : null;
+    // What came of the practice, when its sentence turns to it, may be the outcome; what the practice
+    // cell already shows (the sentence its label heads) may not.
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
-    const outcome = pick((sentence) => (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    const shown = (sentence: EvidenceSentence): boolean => practiceSpan !== null && sentence.chunk.document.docId === practiceSpan.chunk.document.docId && sentence.start < practiceSpan.end && practiceSpan.start < sentence.end;
+    const outcome = pick((sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
-    const filled = [practice, outcomeRelevant ? outcome : undefined].map((sentence) => {
-      if (!sentence) return null;
-      // A run-in label picked as the practice (建设思政育人“新高地”。) is shown with the sentence it heads.
-      const headed = sentence === practice && isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
-      if (headed) return { text: book.display(headed), citations: [book.cite(headed)] };
-      // A practice is shown with the label that names it (推进“廉风洁雨”建设。通过组织党员…), within the cell's length.
-      const label = sentence === practice ? labelBefore(snapshot, sentence) : null;
-      const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
-      const cut = cutSentence(snapshot, sentence === practice ? practicePart(sentence, topicOf) : sentence, analysis, room, sentence === outcome ? (clause) => 2 * outcomeStrength(clause) : undefined);
-      const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
-      const span = labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
-      return { text: book.display(span), citations: [book.cite(span)] };
-    });
+    const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));
     const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];
     rows.push({ college, unit, practice: filled[0] ?? null, outcome: filled[1] ?? null, sources, strength });
   }

@@ -592,6 +592,16 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteers.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!.practice!.text).toContain('公益志愿实践活动');
   });
 
+  it('a comparison never shows in 成效 what its 做法 cell already shows', async () => {
+    const end = await ask('各学院在校企合作方面分别是怎么做的？请做个对比。', 'compare');
+    for (const row of end.table!.rows) {
+      if (!row.practice || !row.outcome) continue;
+      const [practice, outcome] = [row.practice, row.outcome].map((cell) => end.citations.find((entry) => entry.n === cell.citations[0])!);
+      const overlapping = practice!.docId === outcome!.docId && practice!.start < outcome!.end && outcome!.start < practice!.end;
+      expect(overlapping, `${row.college}: ${row.practice.text} / ${row.outcome.text}`).toBe(false);
+    }
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
