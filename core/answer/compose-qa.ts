@@ -14,6 +14,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, documentContext, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
+import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll } from './tuning.ts';
@@ -75,7 +76,19 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   // 捐赠…5479万元), unless the answer's clause is too long to join it (热线：12366 and a run-together list).
   const tightened = tight && unstated.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
   const cut = tightened && unstated.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
-  return { ...cut, chunk: sentence.chunk };
+  return { ...withOpeningTime(text, sentence, cut, maxLength), chunk: sentence.chunk };
+}
+
+/**
+ * A cut that starts right after its sentence's opening time (截至2月6日，全行业累计承运…) takes it
+ * back: the figure is of that time.
+ */
+function withOpeningTime(text: string, sentence: TextSpan, cut: TextSpan, maxLength: number): TextSpan {
+  const [opening, second] = clausesOf(text, sentence.start, sentence.end);
+  // A date or year (截至2月6日, 2021年), not a word of time (目前, 此前).
+  const time = opening ? text.slice(opening.start, opening.end) : '';
+  if (!opening || !second || cut.start !== second.start || !/\d/u.test(time) || !isTimeClause(time)) return cut;
+  return cut.end - opening.start <= maxLength + qaKnobs.openingTimeSlack ? { start: opening.start, end: cut.end } : cut;
 }
 
 /**

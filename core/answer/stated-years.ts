@@ -62,7 +62,7 @@ function yearsIn(text: string): Set<number> {
   return years;
 }
 
-/** A clause that is a time and little else (2021年, 2021年度, 2019-2021年, 2023年3月). */
-function isTimeClause(clause: string): boolean {
+/** A clause that is a time and little else (2021年, 2021年度, 2019-2021年, 2023年3月, 截至2月6日). */
+export function isTimeClause(clause: string): boolean {
   return clause.replace(sentenceCues.timeWords, '').replace(/[\s\p{P}]/gu, '').length <= sentenceCues.timeClauseRest;
 }

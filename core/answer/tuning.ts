@@ -579,6 +579,8 @@ export const qaKnobs = {
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
   labelLength: 24,
   labelAgainstBest: 0.85,
+  /** A cut may run this many characters past its length to keep its sentence's opening time (截至2月6日，). */
+  openingTimeSlack: 12,
   /**
    * A list question whose topic one label of the list says nearly whole (减轻社会保险负担方面有哪些政策
    * and （五）减轻社会保险负担。) asks for that label's body, not for its siblings: a label holding

@@ -45,6 +45,21 @@ describe('a time that opens a sentence on its own', () => {
   });
 });
 
+const askAsOf = askOverArticles('as-of', {
+  'freight.txt': '邮政业全力保障防疫物资运输\n截至2月6日，全行业累计承运寄递疫情防控物资2448车次，货运航班102架次，疫情防控物资7454.9吨。\n目前，邮政业已有98%的网点恢复营业，服务群众寄递需求。',
+});
+
+describe('a count cut from a sentence that opens with its date', () => {
+  it('keeps the date it is of (截至2月6日，…), but not a word of time (目前)', async () => {
+    const dated = await askAsOf('邮政业累计承运了多少车次疫情防控物资？');
+    expect(dated.notFound, dated.answer).toBe(false);
+    expect(dated.answer).toMatch(/^截至2月6日，全行业累计承运寄递疫情防控物资2448车次/u);
+    const current = await askAsOf('邮政业恢复营业的网点比例是多少？');
+    expect(current.notFound, current.answer).toBe(false);
+    expect(current.answer).toMatch(/^邮政业已有98%的网点恢复营业/u);
+  });
+});
+
 const askDated = askOverArticles('sentence-years', {
   'contests.txt':
     '星海职业技术学院风能学院党建工作总结\n发布时间：2023-10-20\n（二）实施成效\n二是师生技能竞赛。2021年，获职业院校教师能力竞赛国家级三等奖1项、省一等奖2项。\n三是社会服务。主持国培项目4项，累计培训500人次以上。',
