@@ -75,6 +75,8 @@ describe('word roles', () => {
     // The kind of number asked for: the articles write the number (50%), not the word.
     expect(roleOf(analyze('中央财政给予的贴息比率是多少？'), '比率')).toBe('generic');
     expect(roleOf(analyze('邮政业有百分之多少的网点恢复营业？'), '百分之')).toBe('generic');
+    expect(roleOf(analyze('重庆市税务局为确保防疫企业正常生产经营做出了哪些措施？'), '做出')).toBe('generic');
+    expect(roleOf(analyze('网上办税清单涵盖哪些方面？'), '涵盖')).toBe('generic');
     expect(roleOf(analyze('学校想要申报项目，可以在哪里办理？'), '想要')).toBe('generic');
     // Content words a little less common than those (老师, 农村) are what the question is about.
     expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
