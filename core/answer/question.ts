@@ -117,6 +117,14 @@ const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
 const year = /^(?:19|20)\d{2}$/u;
 
+/**
+ * A month's or day's number of a date the question gives (1 and 25 of 2020年1月25日晚上, 2 of 2月下旬):
+ * articles write the date otherwise (25日晚, 近日), and its digits are no topic.
+ */
+function dayOrMonth(word: string, question: string): boolean {
+  return /^\d{1,2}$/u.test(word) && new RegExp(`(?<!\\d)${word}\\s*(?:月|日|号)`, 'u').test(question);
+}
+
 /** Whether a question word is a year (2020), which bounds what articles can answer it. */
 export function isYear(word: string): boolean {
   return year.test(word);
@@ -315,7 +323,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || countedInstitutions.test(word)) role = 'generic';
+    else if (genericSet.has(word) || countedInstitutions.test(word) || dayOrMonth(word, question)) role = 'generic';
     else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';

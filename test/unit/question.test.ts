@@ -77,6 +77,10 @@ describe('word roles', () => {
     expect(roleOf(analyze('邮政业有百分之多少的网点恢复营业？'), '百分之')).toBe('generic');
     expect(roleOf(analyze('重庆市税务局为确保防疫企业正常生产经营做出了哪些措施？'), '做出')).toBe('generic');
     expect(roleOf(analyze('网上办税清单涵盖哪些方面？'), '涵盖')).toBe('generic');
+    expect(roleOf(analyze('福建省哪些企业现已正常生产了？'), '现已')).toBe('generic');
+    // A date's month and day: articles write them otherwise (25日晚); a count stays a topic.
+    const dated = analyze('2020年1月25日晚上，湖南省委办公厅下发的通知要求在客运码头做什么？');
+    for (const word of ['1', '25']) expect(roleOf(dated, word), word).toBe('generic');
     expect(roleOf(analyze('学校想要申报项目，可以在哪里办理？'), '想要')).toBe('generic');
     // Content words a little less common than those (老师, 农村) are what the question is about.
     expect(roleOf(analyze('博士党员是怎么帮助农村发展的？'), '农村')).toBe('topic');
