@@ -195,3 +195,12 @@ describe('the forms an article may use for a question word', () => {
     expect(formsOf('电子邮件')).toContain('邮箱');
   });
 });
+
+describe('sentences that state a lesson', () => {
+  it('a lesson says what matters (关键在于, 只有…才, 离不开); a practice that names a core or a guarantee is none', () => {
+    for (const sentence of ['基层党建工作的核心在于组织力建设，组织力建设的关键在于行动。', '只有把党建与业务深度融合，才能激发支部活力。', '学院事业发展离不开党建引领。'])
+      expect(sentenceCues.insight.test(sentence), sentence).toBe(true);
+    for (const sentence of ['以服务学院全体师生为目标，以支部党员为核心，采取一位党员教师对接一位群众教师的方式。', '开展谈心谈话等“五个一”活动，保障政令畅通。', '抓住关键少数。', '认真落实立德树人根本任务。'])
+      expect(sentenceCues.insight.test(sentence), sentence).toBe(false);
+  });
+});
