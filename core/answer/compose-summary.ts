@@ -37,8 +37,9 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
   let fit = summaryKnobs.headingCues[section].test(headings) ? summaryKnobs.headingBonus : 1;
   switch (section) {
     case 'outcome':
-      // 取得成效 lists figures and honours; a sentence without either is not a result.
-      return result >= 0.4 ? fit * (1 + result) : 0;
+      // 取得成效 lists figures and honours; a sentence without either is not a result, nor one that
+      // says nothing of the topic itself (an award beside a sentence that does).
+      return result >= 0.4 && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
     case 'insight':
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;

@@ -701,6 +701,8 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]
 export const summaryKnobs = {
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
+  /** A result holds at least this share of the request's topic weight itself. */
+  outcomeOwnTopic: 0.15,
   /** A titled run-in label, longer than a plain one (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。): a short title, a colon, a clause. */
   titledLabel: /^[^，,。；;：:\s]{2,8}[：:][^，,；;。]{2,40}[。！]?$/u,
   /** A sentence is relevant when it scores this share of the best, or covers this share of the core words with its context. */

@@ -652,6 +652,15 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  it('a draft lists as 成效 only results that say its topic themselves', async () => {
+    const end = await ask('写一份关于发挥党员先锋模范作用的会议材料', 'summary');
+    const results = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    expect(results, end.answer).toContain('先锋模范党建育人');
+    // An award and a college's research platforms, beside sentences that say the topic.
+    for (const elsewhere of ['最受师生喜爱书记', '8个校级科创平台']) expect(results).not.toContain(elsewhere);
+    expectSupported(end);
+  });
+
   it('a draft about one article that outlines its practices under headings gives one practice per heading, in order; a topic of its own keeps its sentences', async () => {
     const end = await ask('湖南电气职业技术学院风能工程学院教工党支部对标“七个有力”的经验', 'summary');
     const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
