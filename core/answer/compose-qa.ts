@@ -223,6 +223,9 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     }
     if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
     if (isAsking(nextText)) break;
+    // A sentence that opens with its own purpose (为服务省市高质量发展…，出台…) and does not say the
+    // question's words starts another practice.
+    if (qaKnobs.purposeOpening.test(nextText) && onQuestion(nextText.toLowerCase()) < qaKnobs.continuationCoverage) break;
     // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next practice.
     if (labelled && isLabelText(nextText)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).

@@ -600,6 +600,8 @@ export const qaKnobs = {
   listPartBefore: 60,
   continuationCoverage: 0.1,
   continuationSharedBigrams: 1,
+  /** A sentence opening with a purpose of its own (为服务…，; not 为此) starts another practice: a lead stops before it. */
+  purposeOpening: /^为(?!此|了此|进一步)[^，。；]{2,40}，/u,
   /** …counting only bigrams at least this specific in general Chinese (jieba's IDF: 开展 6.0, 企业 4.2). */
   continuationBigramIdf: 7,
   /** …and then a 做法/general answer has this many fewer supporting points (at least one). */

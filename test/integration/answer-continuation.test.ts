@@ -43,7 +43,13 @@ const projects = [
   '以服务学院全体师生为目标,以支部党员为核心,形成师生有困难找支部、找党员的循环帮扶机制。',
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// Two practices side by side; the second opens with its own purpose (为服务…，出台…).
+const help = [
+  '星湖职业技术学院服务地方发展',
+  '构建“党建引领、三级联动、六院一体”对口帮扶体系，开展“红船领航”党员职教帮扶行动，相关做法得到省委领导批示肯定。为服务省市高质量发展，出台学校“服务地方”八大工程、30项举措，相关做法和成效获市委书记批示肯定。',
+].join('\n');
+
+const ask = askOverArticles('continuation', { 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -53,6 +59,13 @@ describe('a lead told through its paragraph', () => {
     expect(lead).toContain('实施快速验放。防控物资到港后，由海关优先安排查验。查验完毕的物资当日放行。[1]');
     expect(end.answer).not.toContain('招聘会');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('stops before a sentence that opens with a purpose of its own and shares only boilerplate (批示肯定)', async () => {
+    const end = await ask('星湖职业技术学院的对口帮扶是怎么做的？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toContain('党员职教帮扶行动');
+    expect(lead).not.toContain('服务地方');
   });
 
   it('stops before the next point of the outline', async () => {
