@@ -392,7 +392,13 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // the clauses after the name's say what it is.
     const explains = type === '定义' && defined !== undefined && lead.text.includes(defined) && !lead.typedMatch && !labelled ? (clause: string): number => (!clause.includes(defined) && lead.text.indexOf(clause.trim()) > lead.text.indexOf(defined) ? qaKnobs.definitionClauseBonus : 0) : undefined;
     const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : explains;
-    const leadSpan = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
+    const cutLead = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
+    // A sentence under the run-in label of its point (二是每位党员每月掌握入党积极分子学习状态。固定每月
+    // 第四周周四为“风能党员活动日”…) is told with the label, which says what it is for; a section's
+    // heading (一、…) is not such a label.
+    const pointLabel = !labelled && continues.has(type) && cutLead.start === lead.start ? labelBefore(snapshot, lead) : null;
+    const labelledLead = pointLabel && ordinalOf(snapshot.documentText(lead.chunk.document).slice(pointLabel.start, pointLabel.end))?.kind === 'shi' ? passageHolding(snapshot, lead.chunk.document, { start: pointLabel.start, end: cutLead.end }, lead.chunk) : undefined;
+    const leadSpan = labelledLead && pointLabel ? { start: pointLabel.start, end: cutLead.end, chunk: labelledLead } : cutLead;
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
     // The span may stop right before the sentence's closing mark.

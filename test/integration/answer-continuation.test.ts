@@ -49,7 +49,13 @@ const help = [
   '构建“党建引领、三级联动、六院一体”对口帮扶体系，开展“红船领航”党员职教帮扶行动，相关做法得到省委领导批示肯定。为服务省市高质量发展，出台学校“服务地方”八大工程、30项举措，相关做法和成效获市委书记批示肯定。',
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// Points each opened by a run-in label (二是每位党员每月掌握入党积极分子学习状态。) and told by the sentence after it.
+const points = [
+  '星潭职业技术学院风能工程学院教工党支部',
+  '坚持以政治建设为统领,确保党员教育扎实有效。一是每位党员每月听取党外群众意见。通过开展谈心活动、组织生活会和座谈会等形式积极征求群众意见。二是每位党员每月掌握入党积极分子学习状态。固定每月第四周周四为“风能党员活动日”,动态更新团队成员的状态。三是每位党员每月参加志愿者活动。开展“风能蒲公英”党员志愿服务活动。',
+].join('\n');
+
+const ask = askOverArticles('continuation', { 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -66,6 +72,13 @@ describe('a lead told through its paragraph', () => {
     const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
     expect(lead, end.answer).toContain('党员职教帮扶行动');
     expect(lead).not.toContain('服务地方');
+  });
+
+  it('tells a sentence with the run-in label of its point, which says what it is for', async () => {
+    const end = await ask('星潭职业技术学院的风能党员活动日主要做什么？');
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead, end.answer).toMatch(/^(?:二是)?每位党员每月掌握入党积极分子学习状态。固定每月第四周周四为“风能党员活动日”/u);
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 
   it('stops before the next point of the outline', async () => {
