@@ -56,6 +56,11 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['5张', '8万余册', '98%', '百余次']));
   });
 
+  it('reads 馀, the traditional 余, and counts pictures (5120馀幅)', () => {
+    const text = '征集到全国各地1380馀位作者的5120馀幅漫画作品。';
+    expect(texts(text, typedSpans('数量', text))).toEqual(['1380馀位', '5120馀幅']);
+  });
+
   it('counts parties (四方), not aspects or ways (一方面, 多方式)', () => {
     const text = '与浙江红船干部学院等四方共建马克思主义学院，一方面抓学习，另一方面通过多方式宣传。';
     expect(texts(text, typedSpans('数量', text))).toEqual(['四方']);
