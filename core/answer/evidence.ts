@@ -322,9 +322,30 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
  */
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
+  const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
   return spansOfType(analysis, text)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
-    .filter((span) => roles.length === 0 || holdsRole(text, span, roles));
+    .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
+    .filter((span) => counted === null || countsNoun(text, span, counted));
+}
+
+/** What a count question counts, when it names it right after 多少/几 (多少个教科研实训室 → 教科研实训室). */
+function countedNounOf(question: string): string | null {
+  const noun = knobs.countedNoun.exec(question)?.[1];
+  return noun && [...noun].length >= 2 ? noun : null;
+}
+
+/**
+ * Whether a number counts the noun asked: the words beside it in its clause share a character pair
+ * with the noun, or the sentence does not name the noun elsewhere. 支部设置16个党员先锋岗，岗位配置…所需的教科研实训室
+ * names 教科研实训室 without counting it.
+ */
+function countsNoun(text: string, span: TextSpan, noun: string): boolean {
+  // The noun stands after the number (16个党员先锋岗) or right before it (“红牌”7张, 学徒制学生1000余人).
+  const after = /^[^，。；;、,]{0,12}/u.exec(text.slice(span.end))?.[0] ?? '';
+  const before = /[^，。；;、,]{0,12}$/u.exec(text.slice(0, span.start))?.[0] ?? '';
+  if (bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram))) return true;
+  return !(text.slice(0, span.start - before.length) + text.slice(span.end + after.length)).includes(noun);
 }
 
 const rolesLongestFirst = [...roleWords].sort((a, b) => b.length - a.length);

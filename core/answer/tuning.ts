@@ -342,6 +342,8 @@ export const evidence = {
   partsFound: 0.85,
   /** A name is found with this many other characters inside it (机电与模具学院 → 机电与模具工程学院). */
   nameSlack: 2,
+  /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */
+  countedNoun: /(?:多少|几)(?:个|名|家|所|项|支|门|条|种|位|人次|次|件|台|套|篇|本|张|份|批|场|期)?([\u4e00-\u9fa5]{2,10}?)(?=[？?，,。！!]|$|的|被|在|是|有|呢|吗|啊|获|参加|入选|受益)/u,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
   paraphraseFactor: 0.5,
   /** Sentences on each side of a sentence that form its window. */

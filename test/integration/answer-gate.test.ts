@@ -22,7 +22,10 @@ const others = {
 // The number stands clauses away from what it counts, named at the sentence's start.
 const campus = ['星海职业技术学院校地合作', '学校与星海经开区管委会、海宁市政府等地方政府签订校地全面战略合作协议，合作共建星海学院海盐学院，实施中高职一体化办学，规划招生规模4000人。'].join('\n');
 
-const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, ...others });
+// A number that counts one thing in a sentence that names another without counting it.
+const posts = ['星光职业技术学院智能制造教工党支部', '依托省“智能车间”产教融合集成平台，支部设置16个党员先锋岗，岗位配置智能制造关键技术链所需的教科研实训室。', '学院对年度考核不达标的教师依规给予警告，累计发出“红牌”7张。'].join('\n');
+
+const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, 'posts.txt': posts, ...others });
 
 describe('the evidence gate', () => {
   it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {
@@ -35,6 +38,18 @@ describe('the evidence gate', () => {
     const end = await ask('星海职业技术学院和海盐合作办的那个学院规划招多少学生？');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer).toContain('4000人');
+  });
+
+  it('does not take a number of something else for the count asked (16个党员先锋岗 for 教科研实训室)', async () => {
+    const other = await ask('星光职业技术学院智能制造教工党支部设置了多少个教科研实训室？');
+    expect(other.notFound, other.answer).toBe(true);
+    const asked = await ask('星光职业技术学院智能制造教工党支部设置了多少个党员先锋岗？');
+    expect(asked.notFound, asked.answer).toBe(false);
+    expect(asked.answer).toContain('16个党员先锋岗');
+    // What is counted may stand before its number.
+    const cards = await ask('星光职业技术学院发了多少张红牌？');
+    expect(cards.notFound, cards.answer).toBe(false);
+    expect(cards.answer).toContain('7张');
   });
 
   it('answers when one sentence holds the question', async () => {
