@@ -76,18 +76,20 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   // 捐赠…5479万元), unless the answer's clause is too long to join it (热线：12366 and a run-together list).
   const tightened = tight && unstated.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
   const cut = tightened && unstated.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
-  return { ...withOpeningTime(text, sentence, cut, maxLength), chunk: sentence.chunk };
+  return { ...withOpeningTime(text, sentence, cut, maxLength, analysis.question), chunk: sentence.chunk };
 }
 
 /**
- * A cut that starts right after its sentence's opening time (截至2月6日，全行业累计承运…) takes it
- * back: the figure is of that time.
+ * A cut that leaves out its sentence's opening time (截至2月6日，全行业累计承运…) takes it back, with
+ * the clauses between when they fit: the figure is of that time.
  */
-function withOpeningTime(text: string, sentence: TextSpan, cut: TextSpan, maxLength: number): TextSpan {
+function withOpeningTime(text: string, sentence: TextSpan, cut: TextSpan, maxLength: number, question: string): TextSpan {
   const [opening, second] = clausesOf(text, sentence.start, sentence.end);
-  // A date or year (截至2月6日, 2021年), not a word of time (目前, 此前).
+  // A date or year (截至2月6日, 2021年), not a word of time (目前, 此前), and not one the question
+  // already states (嘉职院2021年拿到企业捐赠一共多少钱).
   const time = opening ? text.slice(opening.start, opening.end) : '';
-  if (!opening || !second || cut.start !== second.start || !/\d/u.test(time) || !isTimeClause(time)) return cut;
+  const stated = (/(?:19|20)\d{2}年|\d{1,2}月\d{1,2}[日号]/u.exec(time)?.[0] ?? time).trim();
+  if (!opening || !second || cut.start < second.start || !/\d/u.test(time) || !isTimeClause(time) || question.includes(stated)) return cut;
   return cut.end - opening.start <= maxLength + qaKnobs.openingTimeSlack ? { start: opening.start, end: cut.end } : cut;
 }
 
