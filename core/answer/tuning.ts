@@ -78,6 +78,8 @@ export const genericWords: readonly string[] = [
   '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约',
+  // Colloquial verbs for doing anything (搞了两年, 怎么弄的).
+  '搞', '弄',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
