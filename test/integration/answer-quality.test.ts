@@ -537,6 +537,14 @@ describe('a refusal points to the text nearest the question', () => {
   });
 });
 
+describe('words the articles say otherwise', () => {
+  it('获奖 is said as 获…奖, 获得者: the students who won lead', async () => {
+    const end = await ask('浙江机电自动化学院有哪些学生获奖？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('方文浩');
+  });
+});
+
 describe('comparisons and meeting drafts', () => {
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
