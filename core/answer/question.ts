@@ -324,7 +324,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
     else if (genericSet.has(word) || countedInstitutions.test(word) || dayOrMonth(word, question)) role = 'generic';
-    else if ((properNounTags.has(tag) && general >= genericIdfBelow) || placeName.test(word)) role = 'subject';
+    // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
+    else if ((properNounTags.has(tag) && general >= genericIdfBelow && !domainSet.has(word)) || placeName.test(word)) role = 'subject';
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;

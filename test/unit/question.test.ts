@@ -79,6 +79,8 @@ describe('word roles', () => {
     expect(roleOf(analyze('网上办税清单涵盖哪些方面？'), '涵盖')).toBe('generic');
     expect(roleOf(analyze('福建省哪些企业现已正常生产了？'), '现已')).toBe('generic');
     expect(roleOf(analyze('湖南电气风能学院教工支部搞了两年，成效怎么样？'), '搞')).toBe('generic');
+    // A word of the field jieba tags as a proper noun is a topic, not a subject.
+    expect(roleOf(analyze('嘉职院是怎么抓党风廉政建设的？'), '党风廉政')).toBe('topic');
     // A date's month and day: articles write them otherwise (25日晚); a count stays a topic.
     const dated = analyze('2020年1月25日晚上，湖南省委办公厅下发的通知要求在客运码头做什么？');
     for (const word of ['1', '25']) expect(roleOf(dated, word), word).toBe('generic');
