@@ -27,6 +27,7 @@ import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
 import { questionParts } from './question-parts.ts';
+import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -313,7 +314,7 @@ export class AnswerService {
       year: request.filters.year,
       docIds: request.filters.docId ? [request.filters.docId] : undefined,
     };
-    const retrieved = await this.retrieve(request.mode, question, filters, signal, named !== undefined, scope);
+    const retrieved = await this.retrieve(request.mode, withCorpusSynonyms(question, snapshot.lexical), filters, signal, named !== undefined, scope);
     throwIfAborted(signal);
     const scoped = Boolean(request.filters.docId || request.filters.college);
     let evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped });

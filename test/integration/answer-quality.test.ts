@@ -538,6 +538,12 @@ describe('a refusal points to the text nearest the question', () => {
 });
 
 describe('words the articles say otherwise', () => {
+  it('党风廉政 is said as 从严治党, 清廉: the passage is found and leads', async () => {
+    const end = await ask('嘉职院是怎么抓党风廉政建设的？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toMatch(/从严治党|清廉|廉洁/u);
+  });
+
   it('获奖 is said as 获…奖, 获得者: the students who won lead', async () => {
     const end = await ask('浙江机电自动化学院有哪些学生获奖？');
     expect(end.notFound, end.answer).toBe(false);

@@ -1,0 +1,20 @@
+/**
+ * The words a retrieval query adds for a question word its corpus never uses: the synonyms of this
+ * field that the corpus does use (党风廉政 → 廉洁, 清廉, 廉政). The articles say the topic in their own
+ * words, and the passage that says it must be found before evidence can judge it.
+ */
+import { getJieba } from '../text/tokenize.ts';
+import type { TermStatistics } from './term-statistics.ts';
+import { synonymsOf } from './tuning.ts';
+
+/** `question` with the corpus's synonyms of the words it lacks appended; as it is when none. */
+export function withCorpusSynonyms(question: string, terms: TermStatistics): string {
+  const added = new Set<string>();
+  for (const word of new Set(getJieba().cut(question, false))) {
+    // A phrase of the field (党风廉政), not a word of two characters (获奖), whose synonyms are broad
+    // enough to pull the search away from the rest of the question.
+    if ([...word].length < 3 || terms.documentFrequency(word) > 0) continue;
+    for (const synonym of synonymsOf.get(word) ?? []) if (!question.includes(synonym) && terms.documentFrequency(synonym) > 0) added.add(synonym);
+  }
+  return added.size > 0 ? `${question} ${[...added].join(' ')}` : question;
+}
