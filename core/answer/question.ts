@@ -113,6 +113,8 @@ const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典�
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
+/** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
+const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3})(?:具体)?(?:是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
 const year = /^(?:19|20)\d{2}$/u;
@@ -255,6 +257,15 @@ function specificity(word: string): number {
   return floor + ((1 - floor) * (idf - low)) / (high - low);
 }
 
+/**
+ * A name that counts its parts, typed without quotation marks, asked for by its own count
+ * (三服务是哪三个 → 三服务): a name as much as “三服务” is.
+ */
+function unquotedCountedName(question: string): string | null {
+  const match = unquotedCounted.exec(question.replace(quotedName, '|'));
+  return match && match[1]!.startsWith(match[2]!) ? match[1]! : null;
+}
+
 /** Analyses a question against the corpus's colleges and term statistics. */
 export function analyzeQuestion(question: string, context: QuestionContext): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
@@ -271,6 +282,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // Names first: quoted names and organisations are one term each, however jieba would cut them.
   let rest = question;
   const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
+  const unquoted = unquotedCountedName(question);
+  if (unquoted && !quoted.some((name) => name.includes(unquoted))) quoted.push(unquoted);
   for (const name of quoted) {
     add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');

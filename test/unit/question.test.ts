@@ -149,6 +149,14 @@ describe('word roles', () => {
     expect(analysis.colleges).toEqual(['嘉兴职业技术学院']);
   });
 
+  it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
+    expect(analyze('湖南电气风能学院的三服务是哪三个？').quoted).toEqual(['三服务']);
+    expect(analyze('台州的五育是哪五育？').quoted).toEqual(['五育']);
+    // A count of years, or a name whose parts are not asked for, is no such name.
+    expect(analyze('学院近三年是哪三年招生最多？').quoted).toEqual([]);
+    expect(analyze('湖南电气风能学院开展三服务工程了吗？').quoted).toEqual([]);
+  });
+
   it('names another college, a person the corpus never names and a year as critical', () => {
     const other = analyze('清华大学的党建工作有什么特色？');
     expect(other.otherOrganisations).toEqual(['清华大学']);
