@@ -372,7 +372,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     enumerated = true;
   } else {
-    const typedCandidates = isTyped(type) ? body.filter((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : [];
+    // Asked which college did it, the college is the article's: the sentence that says it best leads.
+    const typedCandidates = isTyped(type) && !collegesAsked ? body.filter((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : [];
     // The name of a practice's kind asked for (工作法叫什么) is the quoted name before that kind
     // (“人人出彩创新”工作法), not another quoted name (“党员技术服务团队”).
     const kind = type === '名称' && analysis.nameHead && practiceNouns.includes(analysis.nameHead) ? analysis.nameHead : null;

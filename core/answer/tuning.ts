@@ -172,8 +172,11 @@ export const knownPlaces: readonly string[] = [
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
 export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
 
-/** A question whose answer is a list of colleges (哪几家提到了…, 哪些学校开展了…). */
-export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)/u;
+/**
+ * A question whose answer is a list of colleges (哪几家提到了…, 哪些学校开展了…), or the one that did
+ * it (哪个学院获得了…): each college whose article says it is an item.
+ */
+export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)|哪(?:个|所|家)(?:学院|院校|高校|学校|高职院校)/u;
 
 /** A question about every college or unit (各学院…, 分别): its answer hears from each. */
 export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|哪几(?:家|所|个学院|个学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;

@@ -537,6 +537,17 @@ describe('a refusal points to the text nearest the question', () => {
   });
 });
 
+describe('which college did it', () => {
+  it('hears from each college whose article says it, not from a sentence that only names some unit', async () => {
+    const end = await ask('哪个学院获得了全国高校黄大年式教师团队？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('**浙江机电职业技术学院**');
+    expect(end.answer).toContain('**苏州工业职业技术学院**');
+    expect(end.answer).toContain('智能控制技术教学团队');
+    expect(end.answer).not.toContain('机电一体化教学团队');
+  });
+});
+
 describe('words the articles say otherwise', () => {
   it('党风廉政 is said as 从严治党, 清廉: the passage is found and leads', async () => {
     const end = await ask('嘉职院是怎么抓党风廉政建设的？');
