@@ -167,7 +167,13 @@ export class AnswerService {
    */
   private namedCollege(mode: AnswerMode, analysis: QuestionAnalysis): string | undefined {
     if (mode === 'compare' || /除了|以外|之外|其他|其它|别的|相比|对比|比较|以及/u.test(analysis.question)) return undefined;
-    return analysis.colleges.length === 1 ? analysis.colleges[0] : undefined;
+    if (analysis.colleges.length > 0) return analysis.colleges.length === 1 ? analysis.colleges[0] : undefined;
+    // A unit named without its college (风能工程学院获得过哪些省级荣誉) is one college's when only its
+    // articles carry that unit.
+    const units = analysis.otherOrganisations;
+    if (units.length === 0) return undefined;
+    const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && units.some((unit) => document.unit.includes(unit))).map((document) => document.college));
+    return owners.size === 1 ? [...owners][0] : undefined;
   }
 
   /**

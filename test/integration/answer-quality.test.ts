@@ -548,6 +548,19 @@ describe('which college did it', () => {
   });
 });
 
+describe('a unit named without its college', () => {
+  it('is looked for in the articles of the one college that has it', async () => {
+    const hunan = await ask('风能工程学院获得过哪些省级荣誉？');
+    expect(hunan.notFound, hunan.answer).toBe(false);
+    expect(hunan.answer).toContain('**湖南电气职业技术学院**');
+    // 省级 is said by the province's name (湖南省…).
+    expect(claimLines(hunan.answer)[0]).toContain('湖南省');
+    const zhejiang = await ask('自动化学院党总支获得过哪些荣誉？');
+    expect(zhejiang.notFound, zhejiang.answer).toBe(false);
+    expect(claimLines(zhejiang.answer)[0]).toContain('双百示范');
+  });
+});
+
 describe('words the articles say otherwise', () => {
   it('党风廉政 is said as 从严治党, 清廉: the passage is found and leads', async () => {
     const end = await ask('嘉职院是怎么抓党风廉政建设的？');
