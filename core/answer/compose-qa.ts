@@ -381,7 +381,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const written = type === '时间' ? typedCandidates.find((sentence) => sentence.typeSpans.length > 0) : undefined;
     const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? written ?? typedCandidates[0]) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
-    const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest)) : undefined;
+    // A label that says the whole topic (高质量推进党史学习教育。 for 党史学习教育开展了哪些活动) heads what
+    // the article says of it, a little below the best sentence too.
+    const topicLabel = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1 && sentence.score >= best.score * qaKnobs.topicLabelAgainstBest;
+    const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A label with no sentence after it in reach is no answer on its own.
     const lead = typedLead ?? (labelled ? label : undefined) ?? best;

@@ -588,6 +588,8 @@ export const qaKnobs = {
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */
   labelLength: 24,
   labelAgainstBest: 0.85,
+  /** …or this share when it holds every topic word of the question itself (高质量推进党史学习教育。). */
+  topicLabelAgainstBest: 0.7,
   /** A cut may run this many characters past its length to keep its sentence's opening time (截至2月6日，). */
   openingTimeSlack: 12,
   /**

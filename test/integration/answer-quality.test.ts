@@ -548,6 +548,13 @@ describe('which college did it', () => {
   });
 });
 
+describe('a label that says the topic', () => {
+  it('leads with what it heads, a little below the best sentence too', async () => {
+    const end = await ask('嘉职院党史学习教育开展了哪些活动？');
+    expect(claimLines(end.answer)[0]).toMatch(/^高质量推进党史学习教育。学校全面落实/u);
+  });
+});
+
 describe('a unit named without its college', () => {
   it('is looked for in the articles of the one college that has it', async () => {
     const hunan = await ask('风能工程学院获得过哪些省级荣誉？');
