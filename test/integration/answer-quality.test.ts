@@ -590,6 +590,12 @@ describe('comparisons and meeting drafts', () => {
     for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
   });
 
+  it('a comparison hears 师德师风 in the words of 教师 standards (“四有”教师, 四有好教师)', async () => {
+    const end = await ask('各院校师德师风建设的做法对比', 'compare');
+    const filled = end.table!.rows.filter((row) => row.practice !== null).map((row) => row.college);
+    for (const college of ['湖南电气职业技术学院', '苏州工业职业技术学院', '浙江机电职业技术学院']) expect(filled, end.answer).toContain(college);
+  });
+
   it('a comparison cell shows a practice with the label that names it, cited as one span', async () => {
     const end = await ask('各院校在清廉文化建设上有什么做法？对比一下。', 'compare');
     const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
