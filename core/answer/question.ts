@@ -355,6 +355,16 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
   }
 
+  // A question of common words only (各院校服务地方发展的做法) is about them: its content words the
+  // corpus uses are its topic. Words listed as a question's own (时间, 情况) and single characters
+  // (张三是谁, read as 张 + 三) stay generic.
+  if (!terms.some((term) => term.role === 'subject' || term.role === 'topic')) {
+    for (const term of terms) {
+      if (term.role !== 'generic' || [...term.word].length < 2 || term.documentFrequency === 0 || genericSet.has(term.word) || !/^\p{Script=Han}+$/u.test(term.word)) continue;
+      term.role = 'topic';
+      term.weight *= roleFactor.topic / roleFactor.generic;
+    }
+  }
   mergeListedTerms(question, terms);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;

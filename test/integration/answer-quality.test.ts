@@ -590,6 +590,12 @@ describe('comparisons and meeting drafts', () => {
     for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
   });
 
+  it('a comparison on a topic of common words (服务地方发展) is about them, not refused as about nothing', async () => {
+    const end = await ask('对比各院校服务地方发展的做法', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.table!.rows.filter((row) => row.practice !== null).length, end.answer).toBeGreaterThanOrEqual(3);
+  });
+
   it('a comparison hears 师德师风 in the words of 教师 standards (“四有”教师, 四有好教师)', async () => {
     const end = await ask('各院校师德师风建设的做法对比', 'compare');
     const filled = end.table!.rows.filter((row) => row.practice !== null).map((row) => row.college);

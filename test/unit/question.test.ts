@@ -236,13 +236,21 @@ describe('word roles', () => {
 
   it('weighs the words of a unit written after its college as its name, however common (经济学院, 智能制造教工党支部)', () => {
     const unit = analyze('苏州工业职业技术学院经济学院的院长是谁？');
-    const plain = analyze('经济方面有什么做法？');
+    const plain = analyze('经济方面的党建工作有什么做法？');
     expect(roleOf(unit, '经济')).toBe('subject');
     expect(roleOf(plain, '经济')).toBe('generic');
     expect(unit.terms.find((term) => term.word === '经济')!.weight).toBeGreaterThan(3 * plain.terms.find((term) => term.word === '经济')!.weight);
     expect(roleOf(analyze('苏州工业职业技术学院智能制造教工党支部设置了多少个党员先锋岗？'), '智能')).toBe('subject');
     // Without a college right before it, a unit is read as usual.
-    expect(roleOf(analyze('各学院经济学院的做法'), '经济')).toBe('generic');
+    expect(roleOf(analyze('各学院经济学院的党建做法'), '经济')).toBe('generic');
+  });
+
+  it('reads a question of common words only as about them, but not a question word or a single character', () => {
+    const common = analyze('对比各院校服务地方发展的做法');
+    for (const word of ['服务', '地方']) expect(roleOf(common, word), word).toBe('topic');
+    // 党建 is the topic: the common words beside it stay generic.
+    expect(roleOf(analyze('经济方面的党建工作有什么做法？'), '经济')).toBe('generic');
+    expect(roleOf(analyze('张三是谁？'), '张')).not.toBe('topic');
   });
 
   it('marks the words a follow-up carried from the conversation, not those the user wrote', () => {
