@@ -344,7 +344,9 @@ function countsNoun(text: string, span: TextSpan, noun: string): boolean {
   // The noun stands after the number (16个党员先锋岗) or right before it (“红牌”7张, 学徒制学生1000余人).
   const after = /^[^，。；;、,]{0,12}/u.exec(text.slice(span.end))?.[0] ?? '';
   const before = /[^，。；;、,]{0,12}$/u.exec(text.slice(0, span.start))?.[0] ?? '';
-  if (bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram))) return true;
+  // A unit the question counts by (多少平方米) is the span's own.
+  const own = text.slice(span.start, span.end);
+  if (bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram) || own.includes(gram))) return true;
   return !(text.slice(0, span.start - before.length) + text.slice(span.end + after.length)).includes(noun);
 }
 
