@@ -337,8 +337,8 @@ function countedNounOf(question: string): string | null {
 
 /**
  * Whether a number counts the noun asked: the words beside it in its clause share a character pair
- * with the noun, or the sentence does not name the noun elsewhere. 支部设置16个党员先锋岗，岗位配置…所需的教科研实训室
- * names 教科研实训室 without counting it.
+ * with the noun, or the sentence does not name the noun elsewhere
+ * (支部设置16个党员先锋岗，岗位配置…所需的教科研实训室 names 教科研实训室 without counting it).
  */
 function countsNoun(text: string, span: TextSpan, noun: string): boolean {
   // The noun stands after the number (16个党员先锋岗) or right before it (“红牌”7张, 学徒制学生1000余人).
@@ -536,8 +536,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const typeSpans = spansOfType(analysis, sentence);
       // A sentence dated by another year is of another year, whatever its article's date: by its
-      // opening time (2021年，获…), or for a typed question the clause holding its answer (2021年打造42个…).
-      // A run-in heading (二是师生技能竞赛。) is dated by the sentence it heads.
+      // opening time (2021年，获…), the clause saying the question's key word (…2021年…收录), or for a
+      // typed question the clause holding its answer (2021年打造42个…). A run-in heading
+      // (二是师生技能竞赛。) is dated by the sentence it heads.
       const otherYears =
         isHeading && index + 1 < spans.length
           ? yearsElsewhere(text.slice(spans[index + 1]!.start, spans[index + 1]!.end), asked)
