@@ -575,6 +575,12 @@ describe('words the articles say otherwise', () => {
     expect(claimLines(end.answer)[0]).toMatch(/从严治党|清廉|廉洁/u);
   });
 
+  it('支教 is said as 援疆援青, 对口扶持: the teachers sent lead', async () => {
+    const end = await ask('浙江机电自动化学院有哪些老师去新疆支教？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('刘哲纬');
+  });
+
   it('获奖 is said as 获…奖, 获得者: the students who won lead', async () => {
     const end = await ask('浙江机电自动化学院有哪些学生获奖？');
     expect(end.notFound, end.answer).toBe(false);
