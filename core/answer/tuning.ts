@@ -641,6 +641,18 @@ export const yesNoKnobs = {
    * A number with what it counts (3年, 第一周, 一等奖, 第二批): where the question and the sentence
    * give the same frame different numbers, the answer is no.
    */
+  /** Words before a question's number that bound it (超过95%, 不低于, 不到): the sentence's number need only fall within. */
+  boundsBefore: [
+    ['atLeast', /(?:不低于|不少于|至少|达到|达)$/u],
+    ['atMost', /(?:不超过|不高于|至多|最多)$/u],
+    ['more', /(?:超过|高于|多于|大于)$/u],
+    ['less', /(?:低于|少于|小于|不到|不足)$/u],
+  ] as readonly (readonly ['more' | 'atLeast' | 'less' | 'atMost', RegExp])[],
+  /** …and after it (95%以上, 100人以下). */
+  boundsAfter: [
+    ['atLeast', /^(?:以上|及以上)/u],
+    ['atMost', /^(?:以下|以内|及以下)/u],
+  ] as readonly (readonly ['more' | 'atLeast' | 'less' | 'atMost', RegExp])[],
   counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(等奖|星期|个月|人次|万元|亿元|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,

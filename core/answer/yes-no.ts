@@ -8,7 +8,7 @@
 import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
-import { countedIn } from './claimed-values.ts';
+import { countedIn, type Counted } from './claimed-values.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
@@ -140,9 +140,11 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const covering = framed.filter((clause) => clause.covers === best);
     const longest = Math.max(...covering.map((clause) => clause.run));
     const closest = covering.filter((clause) => clause.run === longest);
-    const answers = closest.map((clause) => clause.counted.some((other) => other.frame === count.frame && other.value === count.value));
-    // Clauses that say as much of the question and disagree on the number leave it open.
-    if (answers.some((same) => same !== answers[0])) return null;
+    const bound = boundAsked(analysis.question, count);
+    const answers = closest.map((clause) => holdsCount(clause.text, clause.counted, count, bound));
+    // Clauses that say as much of the question and disagree on the number leave it open, as does a
+    // bound the sentence's own bound cannot settle (高于95% against 90%以上).
+    if (answers.some((same) => same === null || same !== answers[0])) return null;
     if (!answers[0]) differs = true;
     settling.push(closest[0]!.text);
   }
@@ -169,6 +171,41 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     if (titled) return titled;
   }
   return { answer: differs ? 'no' : 'yes', settling };
+}
+
+/** How a question bounds its number: 超过95% (more), 不低于 / 以上 (at least), 低于 / 不到 (less), or exactly. */
+type Bound = 'more' | 'atLeast' | 'less' | 'atMost' | 'exact';
+
+function boundAsked(question: string, count: Counted): Bound {
+  const at = question.indexOf(count.text);
+  if (at < 0) return 'exact';
+  const before = question.slice(Math.max(0, at - 4), at);
+  const after = question.slice(at + count.text.length, at + count.text.length + 2);
+  for (const [bound, cue] of yesNoKnobs.boundsBefore) if (cue.test(before)) return bound;
+  for (const [bound, cue] of yesNoKnobs.boundsAfter) if (cue.test(after)) return bound;
+  return 'exact';
+}
+
+/**
+ * Whether a clause's numbers of the question's frame hold its claim: the same number, or one within
+ * its bound (98%以上 is more than 95%); null when the clause's own bound leaves it open (90%以上 for
+ * 超过95%).
+ */
+function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
+  const framed = counted.filter((other) => other.frame === claim.frame);
+  if (bound === 'exact') return framed.some((other) => other.value === claim.value);
+  let open = false;
+  for (const other of framed) {
+    const after = clause.slice(clause.indexOf(other.text) + other.text.length, clause.indexOf(other.text) + other.text.length + 2);
+    // The clause's number may itself be a bound: 98%以上 is at least 98.
+    const floor = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') && cue.test(after));
+    const ceiling = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atMost' || kind === 'less') && cue.test(after));
+    const value = other.value;
+    const yes = bound === 'more' ? value > claim.value : bound === 'atLeast' ? value >= claim.value : bound === 'less' ? value < claim.value : value <= claim.value;
+    if (yes && !(ceiling && (bound === 'more' || bound === 'atLeast')) && !(floor && (bound === 'less' || bound === 'atMost'))) return true;
+    if (!yes && ((floor && (bound === 'more' || bound === 'atLeast')) || (ceiling && (bound === 'less' || bound === 'atMost')))) open = true;
+  }
+  return open ? null : false;
 }
 
 /**

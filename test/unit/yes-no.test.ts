@@ -64,6 +64,12 @@ describe('the verdict a sentence gives', () => {
     // 首批 is 第一批; an amount has its unit.
     ['智能控制技术教学团队是第二批黄大年式教师团队吗？', '智能控制技术教学团队获得首批“全国高校黄大年式教师团队”。', '', 'no'],
     ['台州科技职院毕业生月薪平均8000元吗？', '2023年毕业生月薪平均达6000元以上，2024届毕业生就业率达98%以上。', '台州科技职业学院', 'no'],
+    // A bound the question puts on its number: the sentence's need only fall within it, and a
+    // bound of the sentence's own may leave it open.
+    ['台州科技职院的毕业生就业率有没有超过95%？', '2024届毕业生就业率达98%以上。', '台州科技职业学院', 'yes'],
+    ['台州科技职院的毕业生就业率有没有超过99%？', '2024届毕业生就业率为98%。', '台州科技职业学院', 'no'],
+    ['台州科技职院的毕业生就业率有没有超过99%？', '2024届毕业生就业率达98%以上。', '台州科技职业学院', null],
+    ['台州科技职院的毕业生就业率是不是低于90%？', '2024届毕业生就业率达98%以上。', '台州科技职业学院', 'no'],
     // A light word the sentence lacks (搞) does not stop a yes; a level the sentence does not tell does.
     ['台州科技职院是和34家模具企业搞的党建联建，对吗？', '该党总支与黄岩区新前街道内的34家模具企业开展“红模力”模具产业链党建联建。', '台州科技职业学院', 'yes'],
     ['嘉兴职业技术学院获评过全国文明单位吗？', '学校获评文明单位。', '嘉兴职业技术学院', null],
