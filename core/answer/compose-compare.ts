@@ -12,7 +12,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isLabelText, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
-import type { QuestionAnalysis, QuestionTerm } from './question.ts';
+import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { answerLengths, compareKnobs, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
@@ -43,7 +43,7 @@ export interface CompareScope {
 export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<string, readonly SearchHit[]>, analysis: QuestionAnalysis, scope: CompareScope): ComposedAnswer {
   const book = new CitationBook(snapshot);
   // The question's weightiest topic word: a practice cut from an outcome must still say it.
-  const keyTopic = analysis.terms.filter((term) => term.role === 'topic').reduce<QuestionTerm | undefined>((best, term) => (!best || term.weight > best.weight ? term : best), undefined);
+  const keyTopic = weightiestTopic(analysis);
   // Cutting a sentence asks more than ranking it: the word as asked, not a synonym or its parts.
   const topicOf = (text: string): boolean => keyTopic !== undefined && text.includes(keyTopic.word.toLowerCase());
   const rows: (ComparisonRow & { strength: number })[] = [];

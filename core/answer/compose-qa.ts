@@ -189,6 +189,12 @@ function itemNumber(text: string): number | null {
   return step ? '一二三四五六七八九十'.indexOf(step[1]!) + 1 : (ordinalOf(text)?.value ?? null);
 }
 
+/** Where a span ends through its sentence's closing mark, which it may stop right before; null when it ends mid-sentence. */
+function closingEnd(text: string, span: TextSpan): number | null {
+  if (/[。！？；;!?]$/u.test(text.slice(span.start, span.end).trim())) return span.end;
+  return /[。！？；;!?]/u.test(text[span.end] ?? '') ? span.end + 1 : null;
+}
+
 /**
  * A lead that ends a sentence goes on through its paragraph (an answer often spans several
  * sentences: 第一级人群：…。疫情防治一线医护人员…。), as one contiguous span, while the sentences
@@ -407,9 +413,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const leadSpan = labelledLead && pointLabel ? { start: pointLabel.start, end: cutLead.end, chunk: labelledLead } : cutLead;
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
-    // The span may stop right before the sentence's closing mark.
-    const labelledText = labelled ? snapshot.documentText(labelled.chunk.document) : '';
-    const closed = labelled ? (/[。！？；;!?]$/u.test(labelledText.slice(labelled.start, labelled.end).trim()) ? labelled.end : /[。！？；;!?]/u.test(labelledText[labelled.end] ?? '') ? labelled.end + 1 : null) : null;
+    const closed = labelled ? closingEnd(snapshot.documentText(labelled.chunk.document), labelled) : null;
     const through = labelled ? (closed !== null ? { ...lead, start: labelled.start, end: closed } : null) : lead;
     leadItems = [continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : leadSpan];
     continued = leadItems[0]!.end > leadSpan.end;

@@ -17,7 +17,7 @@ import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
-import { coreTerms, isYear, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
+import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
@@ -444,7 +444,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   // pick the article (1974年3月加入中国共产党 answers 王永昌是哪年加入中国共产党的).
   const focus = all.filter((match) => match.term.role !== 'intent' && !(match.term.role === 'subject' && (match.term.critical || match.term.place)));
   const focusWeight = focus.reduce((sum, match) => sum + match.term.weight, 0);
-  const keyTerm = topic.reduce<MatchTerm | undefined>((best, match) => (!best || match.term.weight > best.term.weight ? match : best), undefined);
+  const weightiest = weightiestTopic(analysis);
+  const keyTerm = topic.find((match) => match.term === weightiest);
   const critical = all.filter((match) => match.term.critical);
   const places = all.filter((match) => match.term.place);
   const totalWeight = all.reduce((sum, match) => sum + match.term.weight, 0);

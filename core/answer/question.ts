@@ -127,6 +127,11 @@ function dayOrMonth(word: string, question: string): boolean {
   return /^\d{1,2}$/u.test(word) && new RegExp(`(?<!\\d)${word}\\s*(?:月|日|号)`, 'u').test(question);
 }
 
+/** The question's weightiest topic word: what dates a sentence and what a cut must keep. */
+export function weightiestTopic(analysis: Pick<QuestionAnalysis, 'terms'>): QuestionTerm | undefined {
+  return analysis.terms.filter((term) => term.role === 'topic').reduce<QuestionTerm | undefined>((best, term) => (!best || term.weight > best.weight ? term : best), undefined);
+}
+
 /** Whether a question word is a year (2020), which bounds what articles can answer it. */
 export function isYear(word: string): boolean {
   return year.test(word);

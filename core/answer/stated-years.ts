@@ -33,8 +33,9 @@ export function askedYears(question: string): Set<number> {
  * The years a sentence dates what it says by, when none of them is asked (2021年度，支部荣获… for a
  * question about 2023); none otherwise. What dates it: a time that opens it as a clause of its own
  * (2021年，…; 2019-2021年，…), and the clauses holding its answer (`answerAt`: offsets of a typed
- * question's spans, 2021年打造42个…, and of the question's weightiest topic word, 被教育部2021年…收录). A year elsewhere in it dates another clause (在教育部2017年公布的
- * …评估结果中，…获评A类学科…共14个: the 14 is not of 2017). A sentence that opens a period (2020年以来,
+ * question's spans, 2021年打造42个…, and of the question's weightiest topic word, 被教育部2021年…
+ * 收录). A year elsewhere in it dates another clause (在教育部2017年公布的…评估结果中，…获评A类学科…
+ * 共14个: the 14 is not of 2017). A sentence that opens a period (2020年以来,
  * 截至…, 近两年) may cover the year asked, and one that writes the year asked anywhere is of it.
  */
 export function yearsElsewhere(sentence: string, asked: ReadonlySet<number>, answerAt: readonly number[] = []): number[] {

@@ -92,17 +92,17 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
   return { match: other ? 'other' : 'open', clause: clauseAt(sentence, (other ?? asked[0]!).start) };
 }
 
-/**
- * Whether the sentence splits the question's words between clauses, one of which names a unit the
- * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
- * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
- */
 /** The question's subject and topic words, but its colleges, that the sentence holds. */
 function heldTerms(analysis: QuestionAnalysis, sentence: string): QuestionTerm[] {
   const lower = sentence.toLowerCase();
   return analysis.terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !analysis.colleges.includes(term.word) && lower.includes(term.word.toLowerCase()));
 }
 
+/**
+ * Whether the sentence splits the question's words between clauses, one of which names a unit the
+ * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
+ * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
+ */
 function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
   const held = heldTerms(analysis, sentence);
   if (held.length < 2) return false;
@@ -194,16 +194,18 @@ function boundAsked(question: string, count: Counted): Bound {
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
   const framed = counted.filter((other) => other.frame === claim.frame);
   if (bound === 'exact') return framed.some((other) => other.value === claim.value);
+  const rising = bound === 'more' || bound === 'atLeast';
   let open = false;
   for (const other of framed) {
-    const after = clause.slice(clause.indexOf(other.text) + other.text.length, clause.indexOf(other.text) + other.text.length + 2);
-    // The clause's number may itself be a bound: 98%以上 is at least 98.
-    const floor = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') && cue.test(after));
-    const ceiling = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atMost' || kind === 'less') && cue.test(after));
-    const value = other.value;
-    const yes = bound === 'more' ? value > claim.value : bound === 'atLeast' ? value >= claim.value : bound === 'less' ? value < claim.value : value <= claim.value;
-    if (yes && !(ceiling && (bound === 'more' || bound === 'atLeast')) && !(floor && (bound === 'less' || bound === 'atMost'))) return true;
-    if (!yes && ((floor && (bound === 'more' || bound === 'atLeast')) || (ceiling && (bound === 'less' || bound === 'atMost')))) open = true;
+    const at = clause.indexOf(other.text) + other.text.length;
+    const after = clause.slice(at, at + 2);
+    // The clause's number may itself be a bound (98%以上 is at least 98): one the same way as the
+    // question's may reach past it, one the other way keeps it from settling.
+    const sameWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') === rising && cue.test(after));
+    const otherWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') !== rising && cue.test(after));
+    const within = bound === 'more' ? other.value > claim.value : bound === 'atLeast' ? other.value >= claim.value : bound === 'less' ? other.value < claim.value : other.value <= claim.value;
+    if (within && !otherWay) return true;
+    if (!within && sameWay) open = true;
   }
   return open ? null : false;
 }
