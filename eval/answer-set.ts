@@ -31,6 +31,19 @@ export interface AnswerCase {
   category: string | null;
   /** The answer type the set expects (seed only). */
   expectedType: string | null;
+  /** Drafts and comparisons: the passages a careful reader accepts, each with the section it belongs in. */
+  relevant: RelevantPassage[];
+}
+
+/** Where a passage belongs in a 会议材料 draft (背景, 做法, 成效, 启示) or a 院校对比 table (做法, 成效). */
+export const draftSections = ['背景', '做法', '成效', '启示'] as const;
+export type DraftSection = (typeof draftSections)[number];
+
+/** A passage of a college's article that belongs in a draft or a table, and where. */
+export interface RelevantPassage {
+  college: string;
+  quote: string;
+  section: DraftSection;
 }
 
 export interface AnswerSet {
@@ -60,15 +73,16 @@ export function normalizeForMatch(text: string): string {
 
 const seedLineSchema = z.object({
   id: z.string().min(1),
-  category: z.string(),
-  type: z.string(),
+  category: z.string().optional(),
+  type: z.string().optional(),
   mode: answerModeSchema,
   question: z.string().min(1),
   history: z.array(z.string()).default([]),
   answerable: z.boolean(),
   keyFacts: z.array(z.array(z.string().min(1)).min(1)),
-  gold: z.array(z.string()),
+  gold: z.array(z.string()).default([]),
   colleges: z.array(z.string()).default([]),
+  relevant: z.array(z.object({ college: z.string().min(1), quote: z.string().min(1), section: z.enum(draftSections) })).default([]),
   note: z.string().optional(),
 });
 
@@ -97,8 +111,9 @@ function loadSeed(file: string, corpusDir: string): AnswerSet {
         keyFacts: row.keyFacts,
         goldDocs: row.gold,
         colleges: row.colleges,
-        category: row.category,
-        expectedType: row.type,
+        category: row.category ?? row.mode,
+        expectedType: row.type ?? null,
+        relevant: row.relevant,
       });
     });
   return { name: 'seed', corpus: { kind: 'folder', dir: corpusDir }, cases };
@@ -135,6 +150,7 @@ async function loadBeirAnswers(dir: string, task: string | undefined): Promise<A
       colleges: [],
       category: typeof row.task === 'string' ? row.task : null,
       expectedType: null,
+      relevant: [],
     });
   }
   const name = `${path.basename(path.resolve(dir, '..'))}/${path.basename(path.resolve(dir))}${task ? `:${task}` : ''}`;

@@ -18,6 +18,7 @@ import type { ChunkOptions } from '../core/text/chunk.ts';
 import type { HnswParameters } from '../core/index/vector-index.ts';
 import { ingestCorpus } from '../ingest/pipeline.ts';
 import { normalizeForMatch, splitOf, type AnswerCase, type AnswerSet } from './answer-set.ts';
+import { judgeItems, shownItems, type ItemJudgement } from './draft-items.ts';
 
 export interface AnswerEvalOptions {
   chunking: ChunkOptions;
@@ -45,6 +46,8 @@ export interface CaseResult {
   length: number;
   /** Comparison: share of the expected colleges with a cited cell. */
   collegeRecall: number | null;
+  /** Drafts and tables of a case that lists its accepted passages: their items judged against them. */
+  items: ItemJudgement | null;
   /** The top passage cut to the answer's length: contained and key-fact recall. */
   reference: { contained: boolean | null; keyFactRecall: number | null };
   /**
@@ -193,6 +196,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
         ...measured(text, testCase),
         length,
         collegeRecall: testCase.mode === 'compare' && testCase.answerable ? collegeRecall(end, testCase.colleges) : null,
+        items: testCase.relevant.length > 0 && !end.notFound ? judgeItems(shownItems(end), testCase.relevant) : null,
         reference: measured(referenceText, testCase),
         goldRemovedRefused: null,
         goldStillPresent: false,
@@ -201,7 +205,7 @@ export async function evaluateAnswers(set: AnswerSet, options: AnswerEvalOptions
         searchedFor: end.searchedFor,
       };
       results.push(result);
-      options.trace?.write(`${JSON.stringify({ id: result.id, type: result.type, q: testCase.question, refused: result.refused, contained: result.contained, kf: result.keyFactRecall, len: length, ...(result.nearby ? { nearby: result.nearby } : {}), answer: end.answer.slice(0, 400) })}\n`);
+      options.trace?.write(`${JSON.stringify({ id: result.id, type: result.type, q: testCase.question, refused: result.refused, contained: result.contained, kf: result.keyFactRecall, len: length, ...(result.nearby ? { nearby: result.nearby } : {}), ...(result.items ? { items: result.items } : {}), answer: end.answer.slice(0, 400) })}\n`);
     }
     full.close();
 
@@ -265,6 +269,8 @@ export interface AnswerFigures {
   /** Questions whose gold answer stood in another document too (left out of goldRemovedRefused). */
   goldStillPresent: number;
   collegeRecall: number | null;
+  /** Drafts and tables: the share of their items on topic, and in the section they belong in (over all items shown). */
+  items: { onTopic: number | null; rightSection: number | null };
   reference: { contained: number | null; keyFactRecall: number | null };
   /**
    * Refusals' related text: for answerable questions refused, the share whose related text holds
@@ -288,6 +294,7 @@ export function figures(results: readonly CaseResult[]): AnswerFigures {
     goldRemovedRefused: mean(answerable.map((result) => result.goldRemovedRefused)),
     goldStillPresent: answerable.filter((result) => result.goldStillPresent).length,
     collegeRecall: mean(answerable.map((result) => result.collegeRecall)),
+    items: itemShares(results),
     reference: {
       contained: mean(answerable.map((result) => result.reference.contained)),
       keyFactRecall: mean(answerable.map((result) => result.reference.keyFactRecall)),
@@ -300,6 +307,13 @@ export function figures(results: readonly CaseResult[]): AnswerFigures {
   };
 }
 
+function itemShares(results: readonly CaseResult[]): AnswerFigures['items'] {
+  const judged = results.flatMap((result) => (result.items ? [result.items] : []));
+  const shown = judged.reduce((sum, items) => sum + items.shown, 0);
+  if (shown === 0) return { onTopic: null, rightSection: null };
+  return { onTopic: judged.reduce((sum, items) => sum + items.onTopic, 0) / shown, rightSection: judged.reduce((sum, items) => sum + items.rightSection, 0) / shown };
+}
+
 const percent = (value: number | null): string => (value === null ? '—' : (value * 100).toFixed(1));
 const number = (value: number | null): string => (value === null ? '—' : String(Math.round(value)));
 
@@ -307,14 +321,14 @@ const number = (value: number | null): string => (value === null ? '—' : Strin
 export function answerTable(results: readonly CaseResult[], groupBy: (result: CaseResult) => string = (result) => result.type): string {
   const keys = [...new Set(results.map(groupBy))].sort();
   const lines = [
-    '| group | split | n | contained % (ref) | key facts % (ref) | median chars | answerable refused % | refused, answer in related text % | gold-removed refused % | unanswerable refused % | colleges filled % |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| group | split | n | contained % (ref) | key facts % (ref) | median chars | answerable refused % | refused, answer in related text % | gold-removed refused % | unanswerable refused % | colleges filled % | items on topic % | items in their section % |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const row = (label: string, split: string, subset: readonly CaseResult[]): void => {
     if (subset.length === 0) return;
     const f = figures(subset);
     lines.push(
-      `| ${label} | ${split} | ${f.questions} | ${percent(f.contained)} (${percent(f.reference.contained)}) | ${percent(f.keyFactRecall)} (${percent(f.reference.keyFactRecall)}) | ${number(f.medianLength)} | ${percent(f.answerableRefused)} | ${percent(f.nearby.contained)} | ${percent(f.goldRemovedRefused)} | ${percent(f.unanswerableRefused)} | ${percent(f.collegeRecall)} |`,
+      `| ${label} | ${split} | ${f.questions} | ${percent(f.contained)} (${percent(f.reference.contained)}) | ${percent(f.keyFactRecall)} (${percent(f.reference.keyFactRecall)}) | ${number(f.medianLength)} | ${percent(f.answerableRefused)} | ${percent(f.nearby.contained)} | ${percent(f.goldRemovedRefused)} | ${percent(f.unanswerableRefused)} | ${percent(f.collegeRecall)} | ${percent(f.items.onTopic)} | ${percent(f.items.rightSection)} |`,
     );
   };
   for (const key of keys) {
