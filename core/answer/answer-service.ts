@@ -8,7 +8,7 @@
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts';
 import { practiceLinks } from '../practices/mentions.ts';
-import type { SearchFilters, SearchHit } from '../retrieval/retriever.ts';
+import type { SearchFilters, SearchHit, SearchResponse } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
 import { typedSpans } from './answer-spans.ts';
 import { CitationBook, documentLabel } from './citation-book.ts';
@@ -16,7 +16,7 @@ import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
-import { composeSummary, draftTopic, withoutUsageNote } from './compose-summary.ts';
+import { composeSummary, draftSearch, draftTopic } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
@@ -197,9 +197,14 @@ export class AnswerService {
       if (wanted.length <= settings.maxColleges) {
         perCollege = new Map();
         const queryVector = (await retriever.embedQuery(question, signal)) ?? undefined;
+        // A college may say the topic in other words: its passages for the topic's synonyms follow
+        // those for the question's own.
+        const widened = withCorpusSynonyms(question, retriever.snapshot.lexical, true);
         for (const college of wanted) {
-          const response = await retriever.search(question, { k: settings.perCollegeK, filters: { ...filters, college }, maxPerDocument: settings.maxPerDocument, signal, queryVector });
-          perCollege.set(college, response.hits);
+          const search = (text: string): Promise<SearchResponse> => retriever.search(text, { k: settings.perCollegeK, filters: { ...filters, college }, maxPerDocument: settings.maxPerDocument, signal, queryVector });
+          const hits = [...(await search(question)).hits];
+          if (widened !== question) for (const hit of (await search(widened)).hits) if (!hits.some((kept) => kept.chunk.chunkId === hit.chunk.chunkId)) hits.push(hit);
+          perCollege.set(college, hits);
         }
       } else {
         const response = await retriever.search(question, { k: settings.broadK, filters, maxPerDocument: settings.maxPerDocument, signal });
@@ -246,8 +251,8 @@ export class AnswerService {
     const snapshot = this.options.search.retriever().snapshot;
     const standalone = await this.standalone(request, snapshot, signal);
     const college = standalone.college;
-    // A draft's use (…，支部学习会上用) is not what to search for.
-    const searchedFor = request.mode === 'summary' ? withoutUsageNote(standalone.question) : standalone.question;
+    // A draft's asking and use (写一份…的会议材料，支部学习会上用) are not what to search for.
+    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     const single = request.mode !== 'qa' || Boolean(request.filters.docId);
@@ -310,7 +315,7 @@ export class AnswerService {
     // The names of the colleges in scope are left out of what is searched for and weighed.
     if (scope.length > 0) question = collegeMentions(question, colleges).reduce((text, mention) => text.split(mention.form).join(' '), question);
     const ownWords = question === request.question ? undefined : request.question;
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa' });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);

@@ -9,7 +9,7 @@ import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence, isLabelText, labelBefore, labelWithSentence } from './compose-qa.ts';
+import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
@@ -66,7 +66,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // 做法 wants what the college did; honours and figures belong in 成效. A run-in label is judged
     // with the sentence it heads (优秀成果奖。 heads an award, not a practice).
     const practiceText = (sentence: EvidenceSentence): string => {
-      const headed = isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
       return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : practicePart(sentence, topicOf).text;
     };
     const practice = pick((sentence) => {
@@ -78,7 +78,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.
     const cellSpan = (sentence: EvidenceSentence, role: 'practice' | 'outcome'): CitedSpan => {
-      const headed = role === 'practice' && isLabelText(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      const headed = role === 'practice' && isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
       if (headed) return headed;
       const label = role === 'practice' ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);

@@ -12,12 +12,12 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, documentContext, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, summaryKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -62,14 +62,17 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
       const clauseText = text.slice(clause.start, clause.end);
       const lowered = clauseText.toLowerCase();
       const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
-      const held = answers.filter((span) => span.start < clause.end && clause.start < span.end).length;
+      const heldSpans = answers.filter((span) => span.start < clause.end && clause.start < span.end);
+      const held = heldSpans.length;
+      // A count of the noun asked, named beside it, answers however little of the topic its clause says.
+      const counted = heldSpans.some((span) => countsAskedNoun(analysis, text, span)) ? qaKnobs.countedNounClauseBonus : 0;
       // The clause with the number (or date, name) and the topic first; a bare number a little, so a
       // direct answer's cut takes the number beside its topic (热线：88202020). It keeps every other
       // span of the asked type beside it too: 2448车次，102架次… answer together, and of 王利明…副组长，
       // 王轶…秘书长 the words alone do not tell which is asked.
       // Quoted names beside the one asked (…的理念，…“人人出彩创新”工作法) name other things.
       const beside = direct && analysis.answerType !== '名称' ? qaKnobs.besideSpanBonus * Math.max(0, held - 1) : 0;
-      return held > 0 ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus + beside : covered;
+      return held > 0 ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus + beside + counted : covered;
     };
   };
   // A direct answer leaves out the clauses beside its span that say nothing asked (投档线… before
@@ -127,6 +130,15 @@ export function isLabelText(text: string): boolean {
 }
 
 /**
+ * A run-in label, plain (加强“行动支部”建设。), titled (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) or a
+ * couplet (抓“四大工程”，优化师资队伍结构。): it names a practice the sentence after it tells.
+ */
+export function isRunInLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return isLabelText(text) || summaryKnobs.titledLabel.test(trimmed) || summaryKnobs.coupletLabel.test(trimmed);
+}
+
+/**
  * Where the last of several lines that lost their breaks starts in `text` (二、进一步降低企业用工成本
  * （五）减轻社会保险负担。: at （五）), or 0: lines run together at a run of spaces or at a space
  * before an outline number (300 元 is one line).
@@ -161,7 +173,7 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
       const moreText = text.slice(more.start, more.end);
       if (text.slice(ends[ends.length - 1]!, more.start).includes('\n') || more.end - label.start > Math.min(qaKnobs.labelBody, maxLength)) break;
       // The next point of the outline ((二)… after (一)…) opens the next practice, however long its first sentence.
-      if (isLabelText(moreText) || outlinePoint(ordinalOf(moreText.trimStart()))) break;
+      if (isRunInLabel(moreText) || outlinePoint(ordinalOf(moreText.trimStart()))) break;
       ends.push(more.end);
     }
   }

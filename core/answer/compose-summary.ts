@@ -10,11 +10,11 @@ import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence, isLabelText, labelWithSentence } from './compose-qa.ts';
+import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { answerLengths, draftUsageNote, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, compareKnobs, draftUsageNote, draftWording, sentenceCues, summaryKnobs } from './tuning.ts';
 
 type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -24,11 +24,6 @@ const sectionTitles: Record<Section, string> = {
   outcome: '三、取得成效',
   insight: '四、经验启示',
 };
-
-/** A run-in label, plain (加强“行动支部”建设。) or titled (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。). */
-function isDraftLabel(text: string): boolean {
-  return isLabelText(text) || summaryKnobs.titledLabel.test(text.trim());
-}
 
 /** How well a sentence fits a section of a meeting draft (0: it does not belong there). */
 function sectionFit(section: Section, sentence: EvidenceSentence): number {
@@ -45,11 +40,13 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
     case 'background':
       // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background.
-      if (isDraftLabel(sentence.text)) return 0;
+      if (isRunInLabel(sentence.text)) return 0;
       if (sentenceCues.background.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       if (sentence.start < summaryKnobs.openingCharacters) fit *= summaryKnobs.openingBonus;
       return fit * (1 - 0.4 * result);
     case 'practice':
+      // An honour (被…收录为典型案例) is a result, whatever else it says.
+      if (result >= compareKnobs.practiceOutcomeBelow) return 0;
       if (sentenceCues.practice.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       return fit * (1 - 0.4 * result);
   }
@@ -60,25 +57,56 @@ export function withoutUsageNote(question: string): string {
   return question.replace(draftUsageNote, '');
 }
 
-/** The topic of a drafting request: the request without its wording (写一份…的会议材料). */
+/**
+ * The topic of a drafting request: the request without its asking (写一份…的会议材料), the sections it
+ * lists and the draft's use; what a clause of its own says the draft draws on (根据X的经验，起草…,
+ * 以X为例，写…) when the asking clause says nothing more. It titles the draft.
+ */
 export function draftTopic(question: string): string {
-  const topic = withoutUsageNote(question)
-    .replace(/[？?。！!]+$/u, '')
-    // ，包括背景、主要做法、成效和启示: the draft's sections, not its topic.
-    .replace(/[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?|围绕|重点参考|主要参考|参考|结合|侧重|突出)[^，,；;]*$/u, '')
-    .replace(/^(?:请|请你|帮我|帮忙|麻烦)?(?:写|撰写|起草|生成|整理|形成|准备|出)?(?:一份|一篇|一个)?(?:关于)?/u, '')
-    .replace(/(?:的)?(?:会议材料|材料|汇报材料|经验材料|经验交流材料|交流材料|总结|汇报|典型经验|经验)$/u, '')
-    .replace(/^关于/u, '')
-    .replace(/^[“"]|[”"]$/gu, '')
-    .trim();
-  return topic || '党建工作';
+  return draftParts(question).topic;
+}
+
+/** What a drafting request searches for: its topic, and what it says to draw on or stress (，重点参考苏州工业职院和湖南电气职院: the two colleges). */
+export function draftSearch(question: string): string {
+  const { topic, reference } = draftParts(question);
+  return reference ? `${topic}，${reference}` : topic;
+}
+
+function draftParts(question: string): { topic: string; reference: string } {
+  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '');
+  // Sections and reference may come in either order (，包括…，重点参考…).
+  let reference = '';
+  for (let previous = ''; previous !== request; ) {
+    previous = request;
+    request = request.replace(draftWording.sections, '');
+    const stressed = draftWording.reference.exec(request);
+    if (stressed) {
+      reference = stressed[1]!.trim();
+      request = request.slice(0, stressed.index);
+    }
+  }
+  const bare = (text: string): string => {
+    let topic = text.trim().replace(draftWording.request, '');
+    // 典型经验的会议材料: a kind may stand before another.
+    for (let previous = ''; previous !== topic; ) {
+      previous = topic;
+      topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').trim();
+    }
+    return topic.replace(/^关于/u, '').replace(/^[“"]|[”"]$/gu, '').trim();
+  };
+  const clauses = request.split(/[，,；;]/u).map((clause) => clause.trim()).filter(Boolean);
+  const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
+  const asked = clauses.filter((clause) => !draftWording.basis.test(clause)).map(bare).filter(Boolean);
+  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '') : '';
+  const topic = [drawnOn, ...asked].filter(Boolean).join('，');
+  return { topic: topic || bare(request) || '党建工作', reference };
 }
 
 /** A practice as shown: with the run-in heading that introduces its sentence, if there is one. */
 function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headingBefore: EvidenceSentence | undefined, analysis: QuestionAnalysis): CitedSpan {
   // A run-in label (加强“行动支部”建设。, 党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) names a
   // practice; the sentence after it says what was done.
-  if (isDraftLabel(sentence.text)) {
+  if (isRunInLabel(sentence.text)) {
     const labelled = labelWithSentence(snapshot, sentence, analysis);
     // Not when what follows opens the next point of the outline (4.实施“三融教育”工程…).
     const body = labelled ? snapshot.documentText(sentence.chunk.document).slice(sentence.end, labelled.end).trim() : '';
@@ -86,8 +114,12 @@ function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headi
   }
   const cut = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
   // Only a cut that keeps the sentence's start can carry its heading (the span must stay contiguous).
-  if (headingBefore && cut.start === sentence.start && headingBefore.chunk.chunkId === sentence.chunk.chunkId) return { ...cut, start: headingBefore.start };
-  return cut;
+  if (cut.start !== sentence.start) return cut;
+  if (headingBefore && headingBefore.chunk.chunkId === sentence.chunk.chunkId) return { ...cut, start: headingBefore.start };
+  // A label the evidence did not hold (it closes the passage before): read off the text.
+  const label = labelBefore(snapshot, sentence);
+  const chunk = label ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
+  return label && chunk ? { start: label.start, end: cut.end, chunk } : cut;
 }
 
 /** A heading of an article, with its text. */

@@ -341,13 +341,34 @@ function countedNounOf(question: string): string | null {
  * (支部设置16个党员先锋岗，岗位配置…所需的教科研实训室 names 教科研实训室 without counting it).
  */
 function countsNoun(text: string, span: TextSpan, noun: string): boolean {
-  // The noun stands after the number (16个党员先锋岗) or right before it (“红牌”7张, 学徒制学生1000余人).
-  const after = /^[^，。；;、,]{0,12}/u.exec(text.slice(span.end))?.[0] ?? '';
-  const before = /[^，。；;、,]{0,12}$/u.exec(text.slice(0, span.start))?.[0] ?? '';
-  // A unit the question counts by (多少平方米) is the span's own.
-  const own = text.slice(span.start, span.end);
-  if (bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram) || own.includes(gram))) return true;
+  if (nounBeside(text, span, noun)) return true;
+  const { before, after } = besideSpan(text, span);
   return !(text.slice(0, span.start - before.length) + text.slice(span.end + after.length)).includes(noun);
+}
+
+/** The words of a number's clause right before and after it. */
+function besideSpan(text: string, span: TextSpan): { before: string; after: string } {
+  return {
+    before: /[^，。；;、,]{0,12}$/u.exec(text.slice(0, span.start))?.[0] ?? '',
+    after: /^[^，。；;、,]{0,12}/u.exec(text.slice(span.end))?.[0] ?? '',
+  };
+}
+
+/** Whether the noun stands after the number (16个党员先锋岗), right before it (“红牌”7张, 学徒制学生1000余人), or is its unit (多少平方米). */
+function nounBeside(text: string, span: TextSpan, noun: string): boolean {
+  const { before, after } = besideSpan(text, span);
+  const own = text.slice(span.start, span.end);
+  return bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram) || own.includes(gram));
+}
+
+/**
+ * Whether a span of `text` is a count of the very noun the question counts, named beside it
+ * (解决实际问题65个 for 解决了多少个实际问题): then its clause is the answer whatever else the
+ * sentence says of the topic.
+ */
+export function countsAskedNoun(analysis: QuestionAnalysis, text: string, span: TextSpan): boolean {
+  const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
+  return counted !== null && nounBeside(text, span, counted);
 }
 
 const rolesLongestFirst = [...roleWords].sort((a, b) => b.length - a.length);

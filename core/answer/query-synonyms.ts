@@ -7,13 +7,17 @@ import { getJieba } from '../text/tokenize.ts';
 import type { TermStatistics } from './term-statistics.ts';
 import { synonymsOf } from './tuning.ts';
 
-/** `question` with the corpus's synonyms of the words it lacks appended; as it is when none. */
-export function withCorpusSynonyms(question: string, terms: TermStatistics): string {
+/**
+ * `question` with the corpus's synonyms of the words it lacks appended; as it is when none. With
+ * `everyPhrase`, the synonyms of the phrases it has too: a comparison looks in every college's
+ * articles, and one may say 产教融合 where the question says 校企合作.
+ */
+export function withCorpusSynonyms(question: string, terms: TermStatistics, everyPhrase = false): string {
   const added = new Set<string>();
   for (const word of new Set(getJieba().cut(question, false))) {
     // A phrase of the field (党风廉政), not a word of two characters (获奖), whose synonyms are broad
     // enough to pull the search away from the rest of the question.
-    if ([...word].length < 3 || terms.documentFrequency(word) > 0) continue;
+    if ([...word].length < 3 || (!everyPhrase && terms.documentFrequency(word) > 0)) continue;
     for (const synonym of synonymsOf.get(word) ?? []) if (!question.includes(synonym) && terms.documentFrequency(synonym) > 0) added.add(synonym);
   }
   return added.size > 0 ? `${question} ${[...added].join(' ')}` : question;

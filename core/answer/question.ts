@@ -23,6 +23,7 @@ import {
   contactAsked,
   generalSpecificity,
   genericIdfBelow,
+  topicPhraseNameIdfAtLeast,
   genericWords,
   intentWords,
   listCountAtMost,
@@ -103,6 +104,11 @@ export interface QuestionContext {
   terms: TermStatistics;
   /** A follow-up's own words, when `question` is it rewritten with the conversation's subject and topic. */
   ownWords?: string;
+  /**
+   * The question names a topic to draft or compare on (学生党员培养) rather than asks about one: its
+   * common words narrow the topic (学生 of 学生党员) as much as its rare ones.
+   */
+  topicPhrase?: boolean;
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -343,7 +349,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     else if (roleSet.has(word)) role = 'topic';
     else if (genericSet.has(word) || countedInstitutions.test(word) || dayOrMonth(word, question)) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
-    else if ((properNounTags.has(tag) && general >= genericIdfBelow && !domainSet.has(word)) || placeName.test(word)) role = 'subject';
+    // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
+    // compare on, a word of its general table that common is what the topic says, not whose it is.
+    else if ((properNounTags.has(tag) && general >= genericIdfBelow && !domainSet.has(word) && !(context.topicPhrase && general < topicPhraseNameIdfAtLeast)) || placeName.test(word)) role = 'subject';
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
@@ -360,10 +368,10 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
   }
 
-  // A question of common words only (各院校服务地方发展的做法) is about them: its content words the
-  // corpus uses are its topic. Words listed as a question's own (时间, 情况) and single characters
+  // A question of common words only (各院校服务地方发展的做法), or a topic to draft or compare on, is
+  // about them: its content words the corpus uses are its topic. Words listed as a question's own (时间, 情况) and single characters
   // (张三是谁, read as 张 + 三) stay generic.
-  if (!terms.some((term) => term.role === 'subject' || term.role === 'topic')) {
+  if (context.topicPhrase || !terms.some((term) => term.role === 'subject' || term.role === 'topic')) {
     for (const term of terms) {
       if (term.role !== 'generic' || [...term.word].length < 2 || term.documentFrequency === 0 || genericSet.has(term.word) || !/^\p{Script=Han}+$/u.test(term.word)) continue;
       term.role = 'topic';
@@ -446,6 +454,9 @@ function collegeAndUnit(name: string, colleges: readonly string[]): { college: s
   return null;
 }
 
+/** An aspect particle at a word's end (发了, 去过): a verb's, never a name's. */
+const aspectParticleEnd = /[了过着]$/u;
+
 /** A count of institutions (五所院校, 这几所学校): how many, not what about. */
 const countedInstitutions = /^[一二两三四五六七八九十几\d]+[所家个]$/u;
 
@@ -509,13 +520,14 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     const length = [...token.word].length;
     // 李明老师, 书记方俊良: a name beside a title stays whole, tagged as a person.
     const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;
-    if ((token.tag === 'x' || token.tag.startsWith('nr')) && length >= 2 && length <= 4 && titleWord.test(beside)) {
+    if ((token.tag === 'x' || token.tag.startsWith('nr')) && length >= 2 && length <= 4 && titleWord.test(beside) && !aspectParticleEnd.test(token.word)) {
       result.push({ word: token.word, tag: 'nr' });
       continue;
     }
     // 出过, 涨到, 抓出, 去过: a verb with an aspect or result ending that the corpus never uses stands for
-    // its stem (not 拿到, which the synonym list knows). jieba tags some such verbs vq or vg, not v.
-    const aspect = verbTags.has(token.tag) && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到出完好成]$/u.exec(token.word) : null;
+    // its stem (not 拿到, which the synonym list knows). jieba tags some such verbs vq or vg, not v, and
+    // some with an aspect particle as unknown words (发了: x).
+    const aspect = (verbTags.has(token.tag) || (token.tag === 'x' && aspectParticleEnd.test(token.word))) && !synonymsOf.has(token.word) ? /^([\u4e00-\u9fa5]{1,2})[过了着到出完好成]$/u.exec(token.word) : null;
     if (aspect && terms.documentFrequency(token.word) === 0 && generalIdf(aspect[1]!) < generalIdfCeiling) {
       result.push({ word: aspect[1]!, tag: 'v' });
       continue;

@@ -96,6 +96,12 @@ export const genericWords: readonly string[] = [
 export const genericIdfBelow = 6.0;
 
 /**
+ * In a topic to draft or compare on, a word jieba tags as a name or place is one only when its
+ * general IDF reaches this (深度 7.0, 高水平 8.0 fall below; names it lacks stand at 9).
+ */
+export const topicPhraseNameIdfAtLeast = 8.5;
+
+/**
  * A list question counts its items up to this many (哪七大重点领域); a larger number counts what the
  * question is about (95个集中隔离医学观察点).
  */
@@ -325,7 +331,7 @@ export const unitGroups: readonly (readonly string[])[] = [
  * People counted with the general classifier (多少个讲师): answered by 27名 or 27人. The noun ends
  * there (多少个党员先锋岗 counts posts, not people).
  */
-export const countedPeople = /(?:多少|几)个(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入，,。？?])/u;
+export const countedPeople = /(?:多少|几)个(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入读攻去考做当带评，,。？?])/u;
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
@@ -423,7 +429,7 @@ export const evidence = {
 
 /** Patterns that tell what a sentence does: reports a result, states a practice, a lesson, a background. */
 export const sentenceCues = {
-  honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国/u,
+  honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国|被[^，。；;]{2,30}?(?:列为|确定为|认定为|收录|采纳|推广)/u,
   quantity: /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/u,
   result: /培养|建成|累计|达到|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/u,
   planned: /修订|制定|出台|印发/u,
@@ -558,6 +564,8 @@ export const qaKnobs = {
   ownWordsClauseWeight: 1,
   /** A clause with a span of the asked type but no topic word still scores this much. */
   bareSpanBonus: 0.05,
+  /** A clause counting the very noun a count question asks about, named beside the number (解决实际问题65个), scores this much more. */
+  countedNounClauseBonus: 1,
   /** A typed lead is cut to the clauses that say something asked, padded with neighbours only below this length. */
   tightLeadMinimum: 12,
   /** …and keeps each further span of the asked type beside its answer: each adds this much to the cut's value. */
@@ -725,6 +733,20 @@ export const nearbyKnobs = {
  */
 export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
 
+/** The words of a drafting request that ask for a draft rather than say what it is about. */
+export const draftWording = {
+  /** The asking, at the start: 请帮我起草一份, 写一篇. */
+  request: /^(?:请你?|帮我|帮忙|麻烦你?|给我)?(?:写|撰写|起草|草拟|拟|生成|整理|形成|准备|出)(?:一下)?(?:一份|一篇|一个|个|份|篇)?/u,
+  /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿. */
+  kind: /(?:的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会))?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍)?(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验)$/u,
+  /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
+  basis: /^(?:根据|依据|结合|参照|参考|围绕|就)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考)$/u,
+  /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
+  sections: /[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?)[^，,；;]*$/u,
+  /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */
+  reference: /[，,；;：:]\s*(?:围绕|重点参考|主要参考|参考|结合|侧重|突出)([^，,；;]*)$/u,
+};
+
 export const summaryKnobs = {
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
@@ -732,6 +754,8 @@ export const summaryKnobs = {
   outcomeOwnTopic: 0.15,
   /** A titled run-in label, longer than a plain one (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。): a short title, a colon, a clause. */
   titledLabel: /^[^，,。；;：:\s]{2,8}[：:][^，,；;。]{2,40}[。！]?$/u,
+  /** A couplet run-in label, two short parallel clauses without figures (坚持引育并举，积聚发展新动能。 / 抓“四大工程”，优化师资队伍结构。). */
+  coupletLabel: /^[^，,。；;：:\s\d]{3,12}[，,][^，,。；;：:\s\d]{3,12}[。！]?$/u,
   /** A sentence is relevant when it scores this share of the best, or covers this share of the core words with its context. */
   relevantShare: 0.3,
   relevantCoverage: 0.3,

@@ -176,6 +176,21 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a count question leads with the count of the very noun it asks about, far into a long sentence about the topic', async () => {
+    const end = await ask('嘉职院搞党史学习教育，给师生办实事解决了多少个实际问题？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('解决实际问题65个');
+    expectSupported(end);
+  });
+
+  it('reads questions in everyday words: 老师 and an unknown verb form (发了), 几个老师 counted as people', async () => {
+    const cards = await ask('嘉职院考核不达标的老师发了几张红牌？');
+    expect(cards.notFound, cards.answer).toBe(false);
+    expect(claimLines(cards.answer)[0]).toContain('“红牌”7张');
+    const doctors = await ask('嘉职院支持了几个老师读博士？');
+    expect(claimLines(doctors.answer)[0]).toContain('支持11名教师攻读博士');
+  });
+
   it('a definition leads with what the sentence says the name stands for, not a list beside it', async () => {
     const end = await ask('台州科技职业学院机电与模具工程学院“两翼齐飞”的“两翼”指什么？');
     const [lead] = claimLines(end.answer);
@@ -596,6 +611,13 @@ describe('comparisons and meeting drafts', () => {
     for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
   });
 
+  it('a comparison looks in each college\'s articles for the topic in the field\'s other words (校企合作 / 产教融合)', async () => {
+    const end = await ask('对比一下各院校校企合作的做法', 'compare');
+    const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
+    expect(suzhou.practice, end.answer).not.toBeNull();
+    expect(end.citations.find((citation) => citation.n === suzhou.practice!.citations[0])!.quote).toContain('产教融合');
+  });
+
   it('a comparison on a topic of common words (服务地方发展) is about them, not refused as about nothing', async () => {
     const end = await ask('对比各院校服务地方发展的做法', 'compare');
     expect(end.notFound, end.answer).toBe(false);
@@ -678,7 +700,7 @@ describe('comparisons and meeting drafts', () => {
   it('a meeting draft on the colleges it names draws on their articles only, titled without the instruction', async () => {
     const end = await ask('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院', 'summary');
     expect(end.notFound, end.answer).toBe(false);
-    expect(end.answer.split('\n')[0]).toBe('# 关于“基层教工党支部建设经验”的典型经验材料');
+    expect(end.answer.split('\n')[0]).toBe('# 关于“基层教工党支部建设”的典型经验材料');
     expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['湖南电气职业技术学院', '苏州工业职业技术学院']));
   });
 

@@ -50,7 +50,9 @@ describe('POST /api/ask', () => {
       const response = await post<AnswerEnd>(app, '/api/ask', { question, mode }, { 'x-request-id': `ask-${mode}` });
       expect(response.status, response.raw).toBe(200);
       const end = answerEndMessageSchema.parse(response.body);
-      expect(end).toMatchObject({ type: 'answer-end', id: `ask-${mode}`, mode, notFound: false, engine: 'extractive', searchedFor: question });
+      // A draft searches for its topic, not for the request's wording.
+      const searchedFor = mode === 'summary' ? '党支部服务企业' : question;
+      expect(end).toMatchObject({ type: 'answer-end', id: `ask-${mode}`, mode, notFound: false, engine: 'extractive', searchedFor });
       expect(end.citations.length).toBeGreaterThan(0);
       await expectRealCitations(documents, end);
       if (mode === 'compare') expect(end.table?.coverage.total).toBe(5);

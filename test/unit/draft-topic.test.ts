@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -23,5 +23,27 @@ describe('a drafting request', () => {
     expect(draftTopic('整理一份嘉职院加强教师队伍建设的经验材料，支部学习会上用')).toBe('嘉职院加强教师队伍建设');
     expect(draftTopic('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。')).toBe('党建引领产教融合');
     expect(draftTopic('帮我起草一份党建促就业的经验交流材料')).toBe('党建促就业');
+  });
+
+  it('drops every kind of draft it names, however many stand together', () => {
+    const table: [string, string][] = [
+      ['写一份清廉校园建设的会议发言材料', '清廉校园建设'],
+      ['起草一份党建品牌创建的典型经验汇报材料', '党建品牌创建'],
+      ['写一份苏州工业职业技术学院智能制造教工党支部典型经验的会议材料。', '苏州工业职业技术学院智能制造教工党支部'],
+      ['写一份基层教工党支部建设经验的会议材料', '基层教工党支部建设'],
+      // What the draft draws on, in a clause of its own, is its topic.
+      ['根据湖南电气职业技术学院风能工程学院教工党支部的经验，起草一份支部会议交流材料。', '湖南电气职业技术学院风能工程学院教工党支部'],
+      ['以嘉兴职业技术学院教师评价改革为例，写一份会议发言材料。', '嘉兴职业技术学院教师评价改革'],
+      // Nothing but the asking: the draft is about party building at large.
+      ['写个总结', '党建工作'],
+    ];
+    for (const [request, topic] of table) expect(draftTopic(request), request).toBe(topic);
+  });
+
+  it('searches for the topic and what the request says to draw on, without the asking', () => {
+    expect(draftSearch('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院')).toBe('基层教工党支部建设，苏州工业职院和湖南电气职院');
+    expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
+    expect(draftSearch('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。')).toBe('党建引领产教融合');
+    expect(draftTopic('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院')).toBe('基层教工党支部建设');
   });
 });

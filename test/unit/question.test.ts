@@ -125,6 +125,10 @@ describe('word roles', () => {
     expect(analyze('嘉兴职业技术学院的劳动教育抓出了哪些成绩？').terms.map((term) => term.word)).not.toContain('抓出');
     // A word the corpus uses keeps its ending (the articles say 得到).
     expect(analyze('学院得到了哪些荣誉？').terms.map((term) => term.word)).toContain('得到');
+    // jieba leaves 发了 an unknown word; beside 老师 it is no name (李明老师).
+    const cards = analyze('嘉职院考核不达标的老师发了几张红牌？');
+    expect(cards.terms.map((term) => term.word)).not.toContain('发了');
+    expect(cards.terms.filter((term) => term.role === 'subject').map((term) => term.word)).toEqual(['嘉兴职业技术学院']);
   });
 
   it('keeps question words and counts out of the topic (几名, 多少次, 三项, 有何)', () => {
@@ -189,6 +193,7 @@ describe('word roles', () => {
   it('counts people asked with the general classifier (多少个讲师) in 名, and posts (多少个党员先锋岗) not', () => {
     expect(analyze('嘉职院2021年有多少个讲师收入超过副教授？').unit).toBe('名');
     expect(analyze('支部设置了多少个党员先锋岗？').unit).toBe('个');
+    expect(analyze('嘉职院支持了几个老师读博士？').unit).toBe('名');
   });
 
   it('asks the name of an award (什么奖) as a name ending in 奖', () => {
@@ -251,6 +256,18 @@ describe('word roles', () => {
     // 党建 is the topic: the common words beside it stay generic.
     expect(roleOf(analyze('经济方面的党建工作有什么做法？'), '经济')).toBe('generic');
     expect(roleOf(analyze('张三是谁？'), '张')).not.toBe('topic');
+  });
+
+  it('reads a topic to draft or compare on as all topic: its common words narrow it, and jieba\'s names among them are words', () => {
+    const topic = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical, topicPhrase: true });
+    // 学生 of 学生党员: a question may ask about students in general words; a topic names whose 党员.
+    expect(roleOf(analyze('对比各院校学生党员培养的做法'), '学生')).toBe('generic');
+    expect(roleOf(topic('对比各院校学生党员培养的做法'), '学生')).toBe('topic');
+    // jieba tags 深度 a place and 高水平 a name.
+    expect(roleOf(topic('党建与专业建设深度融合'), '深度')).toBe('topic');
+    expect(roleOf(analyze('党建与专业建设深度融合'), '深度')).toBe('subject');
+    // The request's own words stay out.
+    expect(topic('对比各院校学生党员培养的做法').terms.filter((term) => term.role === 'topic').map((term) => term.word)).toEqual(['学生', '党员', '培养']);
   });
 
   it('marks the words a follow-up carried from the conversation, not those the user wrote', () => {
