@@ -13,6 +13,7 @@ import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './com
 import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
+import { topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
@@ -46,6 +47,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const keyTopic = weightiestTopic(analysis);
   // Cutting a sentence asks more than ranking it: the word as asked, not a synonym or its parts.
   const topicOf = (text: string): boolean => keyTopic !== undefined && text.includes(keyTopic.word.toLowerCase());
+  const saysTopic = topicSayer(snapshot, analysis);
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -56,9 +58,13 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
       continue;
     }
+    // A cell says the topic itself when the college's articles do anywhere (学生党员培养: not any
+    // sentence that says 党员).
+    const saying = saysTopic ? sentences.filter(saysTopic) : [];
+    const pool = saying.length > 0 ? saying : sentences;
     // A fit of 0 rules a sentence out of the cell.
-    const pick = (fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
-      [...sentences, ...extra]
+    const pickFrom = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
+      [...from, ...extra]
         .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= strength * compareKnobs.cellCoverage)
         .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
         .filter((candidate) => candidate.score > 0)
@@ -69,11 +75,14 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
       return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : practicePart(sentence, topicOf).text;
     };
-    const practice = pick((sentence) => {
+    const practiceFit = (sentence: EvidenceSentence): number => {
       const text = practiceText(sentence);
       const outcome = outcomeStrength(text);
       return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
-    });
+    };
+    // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
+    // 的方式 names whose practice, not which), rather than nothing.
+    const practice = pickFrom(pool, practiceFit) ?? (pool === sentences ? undefined : pickFrom(sentences, practiceFit));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.
@@ -91,7 +100,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // cell already shows (the sentence its label heads) may not.
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
     const shown = (sentence: EvidenceSentence): boolean => practiceSpan !== null && sentence.chunk.document.docId === practiceSpan.chunk.document.docId && sentence.start < practiceSpan.end && practiceSpan.start < sentence.end;
-    const outcome = pick((sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    // A result must say the topic itself when anything of the college's does: no fallback.
+    const outcome = pickFrom(pool, (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));

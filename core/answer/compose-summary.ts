@@ -14,6 +14,7 @@ import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './com
 import { ordinalOf } from './enumerations.ts';
 import { documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, draftUsageNote, draftWording, sentenceCues, summaryKnobs } from './tuning.ts';
 
 type Section = 'background' | 'practice' | 'outcome' | 'insight';
@@ -32,18 +33,26 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
   let fit = summaryKnobs.headingCues[section].test(headings) ? summaryKnobs.headingBonus : 1;
   switch (section) {
     case 'outcome':
-      // 取得成效 lists figures and honours; a sentence without either is not a result, nor one that
+      // 取得成效 lists results and honours; a sentence without either is not a result, nor one that
       // says nothing of the topic itself (an award beside a sentence that does).
-      return result >= 0.4 && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
+      // A figure alone (在9个专业群上设置了24个师生党支部) is a practice's size, not a result, unless the
+      // article says it under its results.
+      return (result >= summaryKnobs.outcomeStrength || (result > 0 && fit > 1)) && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
     case 'insight':
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
-    case 'background':
+    case 'background': {
       // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background.
       if (isRunInLabel(sentence.text)) return 0;
-      if (sentenceCues.background.test(sentence.text)) fit *= summaryKnobs.cueBonus;
-      if (sentence.start < summaryKnobs.openingCharacters) fit *= summaryKnobs.openingBonus;
+      // Background says why or where from (为深入贯彻…, 近年来…, 作为…), stands under its heading, or
+      // opens its article; a practice in the body (推进清廉文化进校园…) is none.
+      const cue = sentenceCues.background.test(sentence.text);
+      const opening = sentence.start < summaryKnobs.openingCharacters;
+      if (!cue && !opening && fit === 1) return 0;
+      if (cue) fit *= summaryKnobs.cueBonus;
+      if (opening) fit *= summaryKnobs.openingBonus;
       return fit * (1 - 0.4 * result);
+    }
     case 'practice':
       // An honour (被…收录为典型案例) is a result, whatever else it says.
       if (result >= compareKnobs.practiceOutcomeBelow) return 0;
@@ -206,7 +215,11 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // A request with a topic of its own (加强教师队伍建设) draws on what says it, not on every sentence
   // of the college's article, when enough says it (a branch named in other words, 教工 / 教师, may not).
   const onTopic = admitted.filter((candidate) => candidate.topicCoverage >= summaryKnobs.relevantTopic);
-  const relevant = onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
+  // What says the topic itself (or whose label does) before what only stands beside it: a sentence
+  // under a 清廉 paragraph that says 校园文化建设年 is no 清廉校园 practice.
+  const saysTopic = topicSayer(snapshot, analysis);
+  const ownTopic = saysTopic ? onTopic.filter(saysTopic) : [];
+  const relevant = ownTopic.length >= summaryKnobs.ownTopicAtLeast ? ownTopic : onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
   const headingsBefore = new Map<EvidenceSentence, EvidenceSentence>();
   for (let index = 1; index < evidence.sentences.length; index++) {
     const previous = evidence.sentences[index - 1]!;

@@ -37,7 +37,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   // 针对谁, 面向谁: a group served, not a person's name.
   // 被谁收录, 被谁报道: the agent of a publication or an award is mostly an organisation (教育部, 光明日报).
-  ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人/u],
+  ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人|哪(?:个|名|一位|一个)(?:学生|同学|学子|老师|教师|党员|教授|博士|校友|毕业生)/u],
   ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
@@ -86,6 +86,9 @@ export const genericWords: readonly string[] = [
   '文件',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
   '一共', '总共', '共计', '合计', '总计',
+  // How far or how well (深度融合, 高水平团队, 全面推进): the degree, not the topic. jieba tags 深度 a
+  // place and 高水平 a name.
+  '深度', '深入', '高水平', '高质量', '全面', '积极', '大力', '切实', '不断', '持续', '进一步', '扎实',
 ];
 
 /**
@@ -253,11 +256,12 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['党史学习教育', '党史教育', '学党史', '党史学习'],
   ['校企合作', '产教融合', '校企协同', '校企共建', '校企地', '政行企校', '产教联合体'],
   ['师德师风', '师德建设', '师德', '师风', '四有', '教书育人'],
-  ['志愿服务', '志愿者', '志愿活动', '公益服务'],
+  ['志愿服务', '志愿者', '志愿活动', '公益服务', '公益志愿', '志愿实践'],
   ['党建品牌', '特色品牌', '党建特色品牌', '一院一品', '品牌建设'],
   ['双带头人', '党支部书记与专业建设负责人', '专业带头人任教师党支部书记', '带头人'],
   ['课程思政', '专业思政', '思政元素', '思政育人'],
   ['教师', '教工', '老师', '师资'],
+  ['教师队伍', '师资队伍'],
   ['学生', '学子', '师生'],
   ['党员教育', '教育党员', '党员学习'],
   ['理论学习', '学习教育', '第一议题', '中心组学习'],
@@ -281,7 +285,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['先锋岗', '示范岗'],
   ['排名', '排行', '排行榜', '名列'],
   ['喜爱', '欢迎', '喜欢'],
-  ['劳动教育', '劳动课', '劳育'],
+  ['劳动教育', '劳动课', '劳育', '劳动精神', '劳模精神', '劳动实践'],
   ['投档线', '分数线', '录取线', '录取分数线', '高考录取分数线'],
   ['涨', '上涨', '增长', '猛增', '提高', '增加'],
   ['宣讲团', '宣讲队', '宣讲小组', '宣传小组'],
@@ -429,12 +433,13 @@ export const evidence = {
 
 /** Patterns that tell what a sentence does: reports a result, states a practice, a lesson, a background. */
 export const sentenceCues = {
-  honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国|被[^，。；;]{2,30}?(?:列为|确定为|认定为|收录|采纳|推广)/u,
+  honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国|被[^，。；;]{2,30}?(?:列为|确定为|认定为|收录|采纳|推广)|立项/u,
   quantity: /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/u,
   result: /培养|建成|累计|达到|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/u,
   planned: /修订|制定|出台|印发/u,
   practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/u,
-  background: /为深入|为贯彻|为落实|以.{1,30}为指导|按照|根据|近年来|作为|始终牢记|立足|面对|是.{0,20}(?:单位|学校|院校|基地)/u,
+  // Openers of why and where from; mid-sentence (发挥党员…作为高层次人才) they are a practice's words.
+  background: /^(?:为深入|为贯彻|为落实|按照|根据|近年来|作为|立足|面对|随着|当前|新时代)|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,
   insight: /关键在于|关键是|是关键|核心在于|必须|只有[^。]{0,30}才|根本在于|根本保证|要坚持|始终坚持|之基|意义在于|重要意义|启示|体会|经验表明|离不开|前提是|重要保障|有力保障|根本保障|应当/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
   /** Who an honour clause says was honoured: the words before its verb (“机电一体化教学团队”获得了…称号). */
@@ -752,6 +757,8 @@ export const summaryKnobs = {
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
   /** A result holds at least this share of the request's topic weight itself. */
   outcomeOwnTopic: 0.15,
+  /** A result states one this clearly (outcomeStrength: a figure that came of something 0.8, an honour 1), or stands under a results heading. */
+  outcomeStrength: 0.8,
   /** A titled run-in label, longer than a plain one (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。): a short title, a colon, a clause. */
   titledLabel: /^[^，,。；;：:\s]{2,8}[：:][^，,；;。]{2,40}[。！]?$/u,
   /** A couplet run-in label, two short parallel clauses without figures (坚持引育并举，积聚发展新动能。 / 抓“四大工程”，优化师资队伍结构。). */
@@ -763,6 +770,14 @@ export const summaryKnobs = {
   relevantTopic: 0.2,
   /** …if at least this many sentences do; otherwise every admitted sentence. */
   onTopicAtLeast: 8,
+  /**
+   * Of those, the sentences saying this share of the topic in their own words (or their label's),
+   * and one of its key words (`ownKey`: the word or a synonym, not parts of it), are the draft's, if
+   * at least `ownTopicAtLeast` do.
+   */
+  ownTopic: 0.4,
+  ownKey: 0.85,
+  ownTopicAtLeast: 4,
   /**
    * A draft about one article whose practices it outlines under sibling headings (1.实施“四个一”工程…
    * 5.实施“手拉手、一帮一”工程…) gives one practice per heading: at least this many headings, each at

@@ -183,6 +183,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('answers which student won an award with the student\'s name', async () => {
+    const end = await ask('浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('中国青少年科技创新奖获得者樊文天');
+    // Cut to the names, not the sentence's opening about the college's approach.
+    expect(lead).not.toContain('大思政');
+  });
+
   it('reads questions in everyday words: 老师 and an unknown verb form (发了), 几个老师 counted as people', async () => {
     const cards = await ask('嘉职院考核不达标的老师发了几张红牌？');
     expect(cards.notFound, cards.answer).toBe(false);
@@ -616,6 +624,33 @@ describe('comparisons and meeting drafts', () => {
     const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
     expect(suzhou.practice, end.answer).not.toBeNull();
     expect(end.citations.find((citation) => citation.n === suzhou.practice!.citations[0])!.quote).toContain('产教融合');
+  });
+
+  it('a comparison\'s result cell says the topic itself, or stays empty: not any honour of the college', async () => {
+    const end = await ask('对比各学校党员志愿服务的做法', 'compare');
+    for (const college of ['湖南电气职业技术学院', '台州科技职业学院']) {
+      const row = end.table!.rows.find((entry) => entry.college === college)!;
+      expect(row.practice, end.answer).not.toBeNull();
+      const quote = row.outcome ? end.citations.find((citation) => citation.n === row.outcome!.citations[0])!.quote : '志愿';
+      expect(quote, end.answer).toMatch(/志愿|公益/u);
+    }
+  });
+
+  it('a meeting draft on a topic lists practices that say it, background that is background, results that are results', async () => {
+    const section = (answer: string, title: string): string => answer.slice(answer.indexOf(`## ${title}`), answer.indexOf('## ', answer.indexOf(`## ${title}`) + 3));
+    // 清廉校园: not 校园 alone (校园文化建设年 with no 廉 in it).
+    const clean = await ask('写一份清廉校园建设的会议发言材料', 'summary');
+    const practices = claimLines(section(clean.answer, '二、主要做法'));
+    expect(practices.length, clean.answer).toBeGreaterThan(0);
+    for (const line of practices) expect(line).toMatch(/廉|从严治党|警示|纪律/u);
+    expect(clean.answer.split('\n')[0]).toBe('# 关于“清廉校园建设”的典型经验材料');
+    // A practice in the body is no background, whatever word of a background opener it holds mid-sentence.
+    const volunteers = await ask('写一份党员志愿服务的经验交流材料', 'summary');
+    expect(section(volunteers.answer, '一、背景')).not.toContain('组建“匠心机电”');
+    // A practice's size (在9个专业群上设置了24个师生党支部) is no result.
+    const majors = await ask('写一份党建与专业建设深度融合的会议材料', 'summary');
+    expect(section(majors.answer, '三、取得成效')).not.toContain('24个师生党支部');
+    expect(section(majors.answer, '二、主要做法')).toContain('24个师生党支部');
   });
 
   it('a comparison on a topic of common words (服务地方发展) is about them, not refused as about nothing', async () => {

@@ -29,6 +29,8 @@ describe('answer types', () => {
     ['台州科技职院机电与模具学院是如何抓就业的？', '做法'],
     ['“古典学实验班”创办于哪一年？', '时间'],
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
+    // Which one of a kind of people is a person asked for.
+    ['浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？', '人物'],
     // Who published or recorded it is mostly an organisation.
     ['苏州工业职业技术学院团队的案例被谁收录了？', 'general'],
     // Whom a practice serves is no person's name.
@@ -263,9 +265,11 @@ describe('word roles', () => {
     // 学生 of 学生党员: a question may ask about students in general words; a topic names whose 党员.
     expect(roleOf(analyze('对比各院校学生党员培养的做法'), '学生')).toBe('generic');
     expect(roleOf(topic('对比各院校学生党员培养的做法'), '学生')).toBe('topic');
-    // jieba tags 深度 a place and 高水平 a name.
-    expect(roleOf(topic('党建与专业建设深度融合'), '深度')).toBe('topic');
-    expect(roleOf(analyze('党建与专业建设深度融合'), '深度')).toBe('subject');
+    // jieba tags 文明 a name.
+    expect(roleOf(topic('写一份文明校园创建的会议材料'), '文明')).toBe('topic');
+    expect(roleOf(analyze('写一份文明校园创建的会议材料'), '文明')).toBe('subject');
+    // How far (深度融合) is no topic, however jieba tags it (a place).
+    expect(roleOf(topic('党建与专业建设深度融合'), '深度')).toBe('generic');
     // The request's own words stay out.
     expect(topic('对比各院校学生党员培养的做法').terms.filter((term) => term.role === 'topic').map((term) => term.word)).toEqual(['学生', '党员', '培养']);
   });

@@ -1,0 +1,28 @@
+/**
+ * Whether a sentence says a draft's or a comparison's topic itself, not only stands beside what
+ * does: a share of the topic in its own words (or its run-in label's), with one of the topic's key
+ * words. The key words are its terms of the field, words general Chinese lacks (清廉 of 清廉校园:
+ * 校园文化建设年 says only the other; 教工党支部 of 基层教工党支部), or else its weightiest word
+ * (党员 of 学生党员培养).
+ */
+import type { IndexSnapshot } from '../index/index-reader.ts';
+import { labelBefore } from './compose-qa.ts';
+import { coreCoverageOf, type EvidenceSentence } from './evidence.ts';
+import { weightiestTopic, type QuestionAnalysis } from './question.ts';
+import { generalIdf, generalIdfCeiling } from './term-statistics.ts';
+import { summaryKnobs } from './tuning.ts';
+
+/** The test for a question's topic, or null when the question names no topic (a draft about a college). */
+export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis): ((sentence: EvidenceSentence) => boolean) | null {
+  const topics = analysis.terms.filter((term) => term.role === 'topic');
+  if (topics.length === 0) return null;
+  const topicShare = coreCoverageOf(analysis, ['topic']);
+  const special = topics.filter((term) => generalIdf(term.word) >= generalIdfCeiling);
+  const weightiest = weightiestTopic(analysis);
+  const keys = (special.length > 0 ? special : weightiest ? [weightiest] : []).map((term) => coreCoverageOf({ ...analysis, terms: [term] }, ['topic']));
+  return (sentence) => {
+    const label = labelBefore(snapshot, sentence);
+    const text = (label ? snapshot.documentText(sentence.chunk.document).slice(label.start, sentence.end) : sentence.text).toLowerCase();
+    return topicShare(text) >= summaryKnobs.ownTopic && keys.some((key) => key(text) >= summaryKnobs.ownKey);
+  };
+}
