@@ -31,6 +31,8 @@ describe('answer types', () => {
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
     // Which one of a kind of people is a person asked for.
     ['浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？', '人物'],
+    // A team of them is no person.
+    ['浙江机电职院自动化学院哪个老师团队评上了首批黄大年式教师团队？', 'general'],
     // Who published or recorded it is mostly an organisation.
     ['苏州工业职业技术学院团队的案例被谁收录了？', 'general'],
     // Whom a practice serves is no person's name.
