@@ -342,7 +342,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // What a definition asks about, or how a named practice was done (“三亮三比”工程是怎么做的), is
   // introduced by the label that names it (实施职称评聘“替代制”。, 2.实施“三亮三比”工程，…).
   const quotedLast = analysis.quoted[analysis.quoted.length - 1];
-  const namedPractice = quotedLast !== undefined && namesPractice(analysis.question, quotedLast);
+  // So is a name the articles' labels call a practice (5.实施“手拉手、一帮一”工程，…) though the question
+  // does not (“手拉手、一帮一”是怎么帮扶的).
+  const labelledPractice = (name: string): boolean => candidates.some((sentence) => isLabel(sentence) && practiceNouns.some((noun) => sentence.text.includes(`${name}”${noun}`)));
+  const namedPractice = quotedLast !== undefined && (namesPractice(analysis.question, quotedLast) || labelledPractice(quotedLast));
   const defined = type === '定义' || (type === '做法' && namedPractice) ? quotedLast : undefined;
   const namingLabel = defined ? candidates.find((sentence) => isLabel(sentence) && sentence.text.includes(defined) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
   // A list elsewhere in the article is not what that label introduces.

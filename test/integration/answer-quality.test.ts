@@ -183,6 +183,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('how a quoted practice was done leads with the label the article names it by and its body, though the question names no 工程', async () => {
+    const end = await ask('湖南电气风能学院“手拉手、一帮一”是怎么帮扶的？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('一位党员教师对接一位群众教师');
+    expect(lead).not.toContain('双创');
+    expectSupported(end);
+  });
+
   it('answers which student won an award with the student\'s name', async () => {
     const end = await ask('浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？');
     const [lead] = claimLines(end.answer);
