@@ -191,6 +191,13 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('what a named project does (主要干什么) leads with its label and body, not the closing summary that names it', async () => {
+    const end = await ask('苏州工业职院智能制造支部的“向阳”项目主要干什么？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toMatch(/^聚焦“人人出彩”，实施“向阳”项目/u);
+    expect(lead).toContain('给教师出彩平台');
+  });
+
   it('answers which student won an award with the student\'s name', async () => {
     const end = await ask('浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？');
     const [lead] = claimLines(end.answer);
