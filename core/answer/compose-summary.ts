@@ -30,14 +30,15 @@ const sectionTitles: Record<Section, string> = {
 function sectionFit(section: Section, sentence: EvidenceSentence): number {
   const headings = sentence.chunk.headingPath.join(' ');
   const result = outcomeStrength(sentence.text);
-  let fit = summaryKnobs.headingCues[section].test(headings) ? summaryKnobs.headingBonus : 1;
+  const underItsHeading = summaryKnobs.headingCues[section].test(headings);
+  let fit = underItsHeading ? summaryKnobs.headingBonus : 1;
   switch (section) {
     case 'outcome':
       // 取得成效 lists results and honours; a sentence without either is not a result, nor one that
       // says nothing of the topic itself (an award beside a sentence that does).
       // A figure alone (在9个专业群上设置了24个师生党支部) is a practice's size, not a result, unless the
       // article says it under its results.
-      return (result >= summaryKnobs.outcomeStrength || (result > 0 && fit > 1)) && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
+      return (result >= summaryKnobs.outcomeStrength || (result > 0 && underItsHeading)) && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
     case 'insight':
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
@@ -48,7 +49,7 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
       // opens its article; a practice in the body (推进清廉文化进校园…) is none.
       const cue = sentenceCues.background.test(sentence.text);
       const opening = sentence.start < summaryKnobs.openingCharacters;
-      if (!cue && !opening && fit === 1) return 0;
+      if (!cue && !opening && !underItsHeading) return 0;
       if (cue) fit *= summaryKnobs.cueBonus;
       if (opening) fit *= summaryKnobs.openingBonus;
       return fit * (1 - 0.4 * result);
