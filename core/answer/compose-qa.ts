@@ -479,6 +479,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const colleges = new Set([...documents.values()].map((document) => document.college || document.unit));
   const lines: string[] = [];
   if (colleges.size > 1) {
+    // 哪几所学校提到了…: the colleges are the answer, named first, each then shown saying it.
+    if (collegesAsked) lines.push(`${[...colleges].join('、')}（${colleges.size} 所）：`, '');
     // Several colleges: each speaks under its own name, the one with the direct answer first.
     const order: string[] = [];
     const byCollege = new Map<string, { document: IndexedDocument; spans: CitedSpan[] }>();

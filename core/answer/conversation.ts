@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, genericIdfBelow, listedNoun, genericWords, intentWords, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -151,10 +151,11 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
  * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
  */
-export function carrySubjects(question: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics): CarriedContext {
-  const unchanged: CarriedContext = { question, college: undefined, rewritten: false };
+export function carrySubjects(asked: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics): CarriedContext {
+  const unchanged: CarriedContext = { question: asked, college: undefined, rewritten: false };
   if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
+  const question = withListedNoun(asked, userTurns[0] ?? '');
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
   const pointed = pointedItem(question, previousAnswer);
@@ -243,4 +244,22 @@ export function carrySubjects(question: string, history: readonly HistoryTurn[],
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
+}
+
+/**
+ * 其中哪个拿了… after 出了哪些优秀学生: the noun the previous question listed goes after the asking
+ * word (其中哪个学生拿了…), so the question asks for what it means (a person). A noun of its own
+ * (其中哪个支部…) stays.
+ */
+function withListedNoun(question: string, previous: string): string {
+  const pointer = amongPointer.exec(question);
+  const listed = listedNoun.exec(previous)?.[1];
+  if (!pointer || !listed) return question;
+  const after = question.slice(pointer[0].length);
+  const [next] = getJieba().tag(after, true);
+  if (!next || !/^[vp]/u.test(next.tag)) return question;
+  // The head of the listed phrase: 学生 of 优秀学生.
+  const pieces = getJieba().cutForSearch(listed, true);
+  const head = pieces.filter((piece) => piece.length >= 2 && listed.endsWith(piece)).sort((a, b) => a.length - b.length)[0] ?? listed;
+  return `${pointer[0]}${head}${after}`;
 }

@@ -20,7 +20,7 @@ import { findEnumeration } from './enumerations.ts';
 import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
-import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -539,9 +539,18 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const context = passageContext(chunk).toLowerCase();
     const articleFitness = articleFit(chunk);
     const matchesArticle = articleFitness > 0;
-    const spans = evidenceSpans(text, chunk.start, chunk.end).filter((span) => {
+    const everySpan = evidenceSpans(text, chunk.start, chunk.end);
+    const spans = everySpan.filter((span) => {
       const sentence = text.slice(span.start, span.end);
       return sentence.replace(/[\s\p{P}\d]/gu, '').length >= 4 && !sentenceCues.attributionOnly.test(sentence.trim());
+    });
+    // A run-in label on the same line (亮承诺。建立“党员积分管理手册”…) names what the sentence after it
+    // tells: its words are that sentence's context, not the sentence before it's.
+    const labelOf = new Map<number, string>();
+    everySpan.forEach((span, index) => {
+      const next = everySpan[index + 1];
+      const label = text.slice(span.start, span.end).trim();
+      if (next && !span.heading && label.length <= qaKnobs.labelLength && !/[，,；;：:]/u.test(label) && /^[ \t]*$/u.test(text.slice(span.end, next.start))) labelOf.set(next.start, label.toLowerCase());
     });
     const lowered = spans.map((span) => text.slice(span.start, span.end).toLowerCase());
     spans.forEach((span, index) => {
@@ -551,7 +560,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const own = lowered[index]!;
       const neighbours = lowered.slice(Math.max(0, index - knobs.windowRadius), index).concat(lowered.slice(index + 1, index + 1 + knobs.windowRadius)).join(' ');
       // Headings cut off this sentence's line (run-together.ts) are its context, as headings above a passage are.
-      const spanContext = span.under ? `${context} ${span.under.map((heading) => text.slice(heading.start, heading.end)).join(' ').toLowerCase()}` : context;
+      const underContext = span.under ? `${context} ${span.under.map((heading) => text.slice(heading.start, heading.end)).join(' ').toLowerCase()}` : context;
+      const label = labelOf.get(span.start);
+      const spanContext = label ? `${underContext} ${label}` : underContext;
       const inSentence = (match: MatchTerm): number => Math.max(presence(match, own), knobs.contextFactor * presence(match, spanContext));
       const inWindow = (match: MatchTerm): number => Math.max(inSentence(match), knobs.neighbourFactor * presence(match, neighbours));
       const sentence = text.slice(span.start, span.end);

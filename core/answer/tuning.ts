@@ -226,6 +226,15 @@ export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa
 /** A pointer that names what it points at (这个支部, 那个学院, 这支队伍): the conversation's college's own. */
 export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
 
+/**
+ * 其中哪个拿了…: one of the things the previous question listed, asked for without its noun (group 1 is
+ * the asking word the noun goes after).
+ */
+export const amongPointer = /^(?:其中|这些人中|他们中|他们当中|这当中)\s*(哪(?:个|位|名|一个|一位|一名))/u;
+
+/** What the previous question asked a list of (出了哪些优秀学生 → 优秀学生): group 1. */
+export const listedNoun = /(?:哪些|哪几(?:个|位|名|所|家|支)?)([\p{Script=Han}]{1,8}?)(?:[？?，,。！!]|$)/u;
+
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
@@ -264,7 +273,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['教师队伍', '师资队伍'],
   ['学生', '学子', '师生'],
   ['党员教育', '教育党员', '党员学习'],
-  ['理论学习', '学习教育', '第一议题', '中心组学习'],
+  ['理论学习', '学习教育', '中心组学习'],
   ['标杆院系', '党建工作标杆院系', '标杆'],
   ['人才培养', '育人', '培养人才'],
   ['就业', '访企拓岗', '毕业生'],

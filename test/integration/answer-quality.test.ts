@@ -191,6 +191,23 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a follow-up naming another run-in label (那亮承诺…) is told by the sentence after that label, not the one before it', async () => {
+    const end = await askAfter('湖南电气风能学院“手拉手、一帮一”是怎么帮扶的？', '那亮承诺是怎么做的？');
+    const [lead] = claimLines(end.answer);
+    expect(lead).toContain('党员积分管理手册');
+    expect(lead).not.toContain('以职责为标尺');
+    expectSupported(end);
+  });
+
+  it('which colleges mention a quoted name lists those that write it, named first, each shown saying it', async () => {
+    const end = await ask('哪几所学校提到“第一议题”？');
+    const lines = end.answer.split('\n');
+    expect(lines[0]).toMatch(/^(?:嘉兴职业技术学院、湖南电气职业技术学院|湖南电气职业技术学院、嘉兴职业技术学院)（2 所）/u);
+    // Each college's point says the name itself, not a word of its field (理论学习).
+    for (const line of claimLines(end.answer)) expect(line).toContain('第一议题');
+    expectSupported(end);
+  });
+
   it('what a named project does (主要干什么) leads with its label and body, not the closing summary that names it', async () => {
     const end = await ask('苏州工业职院智能制造支部的“向阳”项目主要干什么？');
     const [lead] = claimLines(end.answer);

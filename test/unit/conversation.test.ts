@@ -71,6 +71,12 @@ describe('carrySubjects', () => {
     expect(carried).toEqual({ question: '嘉兴职业技术学院在党史学习教育方面取得了哪些成效？', college: '嘉兴职业技术学院', rewritten: true });
   });
 
+  it('one of a listed kind asked without its noun (其中哪个拿了…) is asked of that kind; a noun of its own stays', () => {
+    const listed = [turn('user', '浙江机电自动化学院出了哪些优秀学生？'), turn('assistant', '涌现了…樊文天等优秀学生代表。[1]')];
+    expect(carrySubjects('其中哪个拿了中国青少年科技创新奖？', listed, colleges, lexical).question).toBe('浙江机电职业技术学院哪个学生拿了中国青少年科技创新奖？');
+    expect(carrySubjects('其中哪个支部获得了表彰？', listed, colleges, lexical).question).not.toContain('学生');
+  });
+
   it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
     const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
