@@ -4,6 +4,7 @@
  * citation still points at (and highlights) precisely the words shown.
  */
 import type { TextSpan } from './answer-spans.ts';
+import { leadInClause, qaKnobs } from './tuning.ts';
 
 const boundaryCodes = new Set(['，', '；', '：', ',', ';', ':'].map((character) => character.charCodeAt(0)));
 const openers = new Set(['“', '「', '『', '《', '（', '(', '【', '"'].map((character) => character.charCodeAt(0)));
@@ -65,6 +66,14 @@ export function cutToClauses(text: string, sentence: TextSpan, score: (clause: T
     if (Math.max(left, right) <= 0 && length(first, last) >= minLength) break;
     if (left > right || (left === right && first > 0 && right === -Infinity)) first--;
     else last++;
+  }
+  // A cut ending on a lead-in (…，在基地建设…等方面) takes what it leads into, or leaves it out.
+  const leadsIn = (index: number): boolean => leadInClause.test(text.slice(clauses[index]!.start, clauses[index]!.end));
+  if (leadsIn(last)) {
+    let to = last;
+    while (leadsIn(to) && to < clauses.length - 1 && length(first, to + 1) <= maxLength + qaKnobs.leadInSlack) to++;
+    if (!leadsIn(to)) last = to;
+    else while (last > first && leadsIn(last)) last--;
   }
   return trimSpan(text, { start: clauses[first]!.start, end: clauses[last]!.end });
 }

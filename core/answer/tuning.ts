@@ -227,6 +227,12 @@ export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa
 export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
 
 /**
+ * A clause that only leads into the next (在基地建设、师资培养…等方面, 依托校企地产教融合生态圈,
+ * 通过组织党员走访…): a cut must not end on it.
+ */
+export const leadInClause = /^(?:在|围绕|按照|依托|通过|借助|针对|面对|面向|随着|本着|立足|为了|基于)(?!.*(?:了|着|过)$)/u;
+
+/**
  * 其中哪个拿了…: one of the things the previous question listed, asked for without its noun (group 1 is
  * the asking word the noun goes after).
  */
@@ -616,6 +622,8 @@ export const qaKnobs = {
   topicLabelAgainstBest: 0.7,
   /** A cut may run this many characters past its length to keep its sentence's opening time (截至2月6日，). */
   openingTimeSlack: 12,
+  /** A cut ending on a lead-in (在…等方面) takes the clause it leads into when the cut stays within this many characters over its length. */
+  leadInSlack: 30,
   /**
    * A list question whose topic one label of the list says nearly whole (减轻社会保险负担方面有哪些政策
    * and （五）减轻社会保险负担。) asks for that label's body, not for its siblings: a label holding

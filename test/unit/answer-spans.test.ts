@@ -28,6 +28,24 @@ describe('clauses', () => {
     expect(trimSpan(text, { start: 0, end: 3 })).toEqual({ start: 0, end: 2 });
   });
 
+  it('does not end a cut on a clause that only leads into the next (在…等方面, 依托…平台)', () => {
+    const lead = '发挥校企地党组织的战斗堡垒作用';
+    const leadIn = '在基地建设、师资培养、学生就业等方面';
+    const main = '促进校企地党建共融、资源共享';
+    const cutOf = (tail: string, maxLength: number): string => {
+      const text = `某党总支本着“以党建促业务”的宗旨，${lead}，${leadIn}，${tail}。`;
+      const score = (clause: { start: number; end: number }): number => (text.slice(clause.start, clause.end) === lead ? 2 : text.slice(clause.start, clause.end) === leadIn ? 1 : 0);
+      const cut = cutToClauses(text, { start: 0, end: text.length }, score, maxLength, 10);
+      return text.slice(cut.start, cut.end);
+    };
+    const withLeadIn = lead.length + 1 + leadIn.length;
+    // The main clause the lead-in opens joins it while the cut stays near its length...
+    expect(cutOf(main, withLeadIn)).toBe(`${lead}，${leadIn}，${main}`);
+    // ...and the lead-in is left out when the main clause would not fit.
+    const longMain = `${main}${'、发展共鸣'.repeat(8)}`;
+    expect(cutOf(longMain, withLeadIn)).toBe(lead);
+  });
+
   it('cuts a direct answer to the clauses that say more of what was asked, however short the sentence', () => {
     const text = '2021年，学校招生专业投档线猛增50分，就业率再创历史新高，获得企业各类捐赠总额达到5479万元。';
     const asked = ['捐赠', '5479万元', '2021年'];
