@@ -10,11 +10,12 @@ import type { SearchHit } from '../retrieval/retriever.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
-import { gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
+import { clausesOf } from './clauses.ts';
+import { formsOf, gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, compareKnobs, summaryKnobs } from './tuning.ts';
+import { answerLengths, compareKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '｜').replace(/\s*\n\s*/g, ' ');
@@ -46,7 +47,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   // The question's weightiest topic word: a practice cut from an outcome must still say it.
   const keyTopic = weightiestTopic(analysis);
   // Cutting a sentence asks more than ranking it: the word as asked, not a synonym or its parts.
-  const topicOf = (text: string): boolean => keyTopic !== undefined && text.includes(keyTopic.word.toLowerCase());
+  const keyForms = keyTopic ? formsOf(keyTopic.word.toLowerCase()) : [];
+  const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
@@ -136,21 +138,32 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
  * What a sentence says was done, before it turns to what came of it (…，育人成效凸显，…获…), when
  * that part says the topic (`topicOf`) on its own; else the whole sentence.
  */
-function practicePart(sentence: EvidenceSentence, topicOf: (text: string) => boolean): EvidenceSentence {
-  const turn = turnOf(sentence, topicOf);
+function practicePart(sentence: EvidenceSentence, topic: TopicTest): EvidenceSentence {
+  const turn = turnOf(sentence, topic);
   return turn === undefined ? sentence : { ...sentence, end: sentence.start + turn, text: sentence.text.slice(0, turn) };
 }
 
 /** What came of it, from the clause after the turn; none when the sentence does not turn. */
-function outcomePart(sentence: EvidenceSentence, topicOf: (text: string) => boolean): EvidenceSentence | undefined {
-  const turn = turnOf(sentence, topicOf);
+function outcomePart(sentence: EvidenceSentence, topic: TopicTest): EvidenceSentence | undefined {
+  const turn = turnOf(sentence, topic);
   if (turn === undefined) return undefined;
   const from = turn + 1;
   return { ...sentence, start: sentence.start + from, text: sentence.text.slice(from) };
 }
 
-function turnOf(sentence: EvidenceSentence, topicOf: (text: string) => boolean): number | undefined {
+/** Whether a text says the question's key topic word: as asked, or (`synonyms`) in the field's other words too. */
+type TopicTest = (text: string, synonyms?: boolean) => boolean;
+
+function turnOf(sentence: EvidenceSentence, topic: TopicTest): number | undefined {
   const turn = compareKnobs.outcomeTurn.exec(sentence.text);
-  return turn && topicOf(sentence.text.slice(0, turn.index).toLowerCase()) ? turn.index : undefined;
+  if (turn && topic(sentence.text.slice(0, turn.index).toLowerCase())) return turn.index;
+  // Or at its first clause naming an honour (…2021年打造42个党建特色品牌，现代农业学院…党总支获批…):
+  // a clearer turn than 成效凸显, so the part before may say the topic in the field's other words.
+  // Not past a 成效凸显 that did not say the topic before it: the sentence turned there already.
+  const clauses = clausesOf(sentence.text, 0, turn ? turn.index : sentence.text.length);
+  const honoured = clauses.findIndex((clause, index) => index > 0 && sentenceCues.honour.test(sentence.text.slice(clause.start, clause.end)));
+  if (honoured <= 0) return undefined;
+  const end = clauses[honoured - 1]!.end;
+  return topic(sentence.text.slice(0, end).toLowerCase(), true) ? end : undefined;
 }
 

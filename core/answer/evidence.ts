@@ -264,7 +264,7 @@ function sectionFit(headingPath: readonly string[]): number {
  * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
  */
 export function outcomeStrength(sentence: string): number {
-  if (sentenceCues.honour.test(sentence)) return 1;
+  if (sentenceCues.honour.test(sentence) || sentenceCues.risenStanding.test(sentence.trim())) return 1;
   if (sentenceCues.quantity.test(sentence)) {
     if (sentenceCues.planned.test(sentence)) return 0.2;
     return sentenceCues.result.test(sentence) ? 0.8 : 0.4;

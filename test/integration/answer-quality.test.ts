@@ -734,6 +734,17 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a comparison takes what was done from a sentence that turns to an honour, and a standing that rose is a result, not a practice', async () => {
+    const end = await ask('对比各院校的党建品牌', 'compare');
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    // …2021年打造42个党建特色品牌，现代农业学院…党总支获批…: the part before the honour is the practice.
+    expect(jiaxing.practice!.text, end.answer).toMatch(/打造42个党建特色品牌。$/u);
+    expect(jiaxing.practice!.text).not.toContain('影响力');
+    expect(outcomeStrength('学校党建品牌影响力和办学综合实力持续上升，是浙江省示范性高职院校。')).toBe(1);
+    // Rising is a result only as what the sentence opens on, not a practice's aim (…，提高党员管理和监督的科学化水平).
+    expect(outcomeStrength('建立“党员积分管理手册”，明确考核目标，提高党员管理和监督的科学化、规范化水平。')).toBe(0);
+  });
+
   it('a comparison takes what was done from a sentence that turns to what came of it (…格局，育人成效凸显，…获…)', async () => {
     const end = await ask('各学院如何培养学生的工匠精神', 'compare');
     const zhejiang = end.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!;
