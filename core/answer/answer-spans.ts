@@ -32,6 +32,30 @@ const listedParts = /^[^，。；;]{0,24}[，,](?:包括|包含|涵盖|分别是
 const enumeration = /[^，。；、]{1,20}(?:、[^，。；、]{1,20}){2,}/gu;
 const ordinalItem = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}[.、．](?!\d))/gu;
 
+/**
+ * What may stand before an organisation's name in a run of characters: a count's measure word left
+ * by its number (34家, 50余次), 为, or up to the last 的 or 及 (与 joins names: 机电与模具工程学院). The name starts after it.
+ */
+const beforeOrganisation = /^(?:[余多几]?[家个次]|为)|^.*[的及]/u;
+const organisationEnd = /(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)$/u;
+
+/**
+ * Organisations a text names: 黄岩区新前街道 of 该党总支与黄岩区新前街道, not the bare kind
+ * (建立紧密合作关系的企业, 50余次企业), nor the `own` ones asked about (台州科技职业学院…党总支).
+ */
+function organisationSpans(text: string, own: readonly string[]): TextSpan[] {
+  return spansOf(organisationSpan, text).flatMap((span) => {
+    const found = text.slice(span.start, span.end);
+    if (own.some((name) => found.includes(name))) return [];
+    let skipped = beforeOrganisation.exec(found.slice(0, found.length - (organisationEnd.exec(found)?.[0].length ?? 0)))?.[0].length ?? 0;
+    // 与 between two organisations (党总支与企业) joins them; inside a name (机电与模具工程学院) it does not.
+    const from = skipped;
+    for (const match of found.slice(from).matchAll(/与/gu)) if (organisationEnd.test(found.slice(skipped, from + match.index))) skipped = from + match.index + 1;
+    const name = found.slice(skipped);
+    return name.length - (organisationEnd.exec(name)?.[0].length ?? 0) >= 2 ? [{ start: span.start + skipped, end: span.end }] : [];
+  });
+}
+
 function spansOf(pattern: RegExp, text: string): TextSpan[] {
   pattern.lastIndex = 0;
   return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
@@ -92,9 +116,10 @@ export function headedNameSpans(text: string, head: string): TextSpan[] {
 /**
  * Spans of `text` of the kind `type` asks for; [] for types without a span of their own
  * (做法, 成效, 是否, general). Offsets are into `text`. `nameHead` is the noun a 名称 question
- * asks the name of (阵地 in …智能先锋阵地叫什么名字), or for 数量 the contact asked for (电话).
+ * asks the name of (阵地 in …智能先锋阵地叫什么名字), or for 数量 the contact asked for (电话);
+ * `own` the organisations asked about, which no 机构 span names.
  */
-export function typedSpans(type: AnswerType, text: string, nameHead: string | null = null): TextSpan[] {
+export function typedSpans(type: AnswerType, text: string, nameHead: string | null = null, own: readonly string[] = []): TextSpan[] {
   switch (type) {
     case '数量':
       // A contact asked for (nameHead 电话) is answered by its number, which has no unit.
@@ -109,7 +134,7 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
       // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.
       return [...personSpans(text), ...spansOf(approvingOfficial, text)];
     case '机构':
-      return spansOf(organisationSpan, text);
+      return organisationSpans(text, own);
     case '列表':
       return [...spansOf(enumeration, text), ...spansOf(ordinalItem, text)];
     case '定义':

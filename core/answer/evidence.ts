@@ -311,7 +311,8 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
  * be answered by the kinds of people a list names (劳模工匠、企业家等50余人) as well as by names.
  */
 function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
-  const spans = typedSpans(analysis.answerType, text, analysis.nameHead);
+  // Asked which organisations a college works with, the college itself is no answer.
+  const spans = typedSpans(analysis.answerType, text, analysis.nameHead, analysis.colleges);
   if (analysis.answerType !== '人物' || !peopleKindsAsked.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
   return [...spans, ...typedSpans('列表', text)];
 }

@@ -199,6 +199,13 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('which organisations a college works with is answered by a sentence naming one, not by the college\'s own name in its lede', async () => {
+    const end = await ask('台州科技职院和哪些企业合作？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toMatch(/北京精雕科技集团有限公司|浙江承康机电制造有限公司|黄岩区新前街道|浙江丰立智能科技股份有限公司/u);
+    expectSupported(end);
+  });
+
   it('which colleges mention a quoted name lists those that write it, named first, each shown saying it', async () => {
     const end = await ask('哪几所学校提到“第一议题”？');
     const lines = end.answer.split('\n');

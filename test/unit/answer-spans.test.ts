@@ -108,6 +108,13 @@ describe('answer-type spans', () => {
     expect(found[1]).toBe('市卫生健康委员会');
   });
 
+  it('finds an organisation\'s name, not the bare kind, nor the organisation asked about', () => {
+    const text = '台州科技职业学院机电与模具工程学院党总支，与34家模具企业联建，为合作型企业浙江承康机电制造有限公司升级产线，完成50余次企业走访，建立紧密合作关系的企业倍增。';
+    expect(texts(text, typedSpans('机构', text, null, ['台州科技职业学院']))).toEqual(['模具企业', '合作型企业浙江承康机电制造有限公司']);
+    // 与 inside a name stays: 机电与模具工程学院.
+    expect(texts(text, typedSpans('机构', text))[0]).toBe('台州科技职业学院机电与模具工程学院党总支');
+  });
+
   it('names an award by its own words, not by the quoted name that won it (什么奖)', () => {
     const text = '支部“人人出彩创新”工作法获2021年江苏省党建工作创新奖三等奖。';
     const found = texts(text, typedSpans('名称', text, '奖'));
