@@ -5,7 +5,7 @@
  * boundaries when long) otherwise.
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
-import { isTyped, type TextSpan } from './answer-spans.ts';
+import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -471,8 +471,12 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     budget -= span.end - span.start;
   }
 
-  // A yes-or-no question hears yes or no first, when the lead settles it.
-  const opening = verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : '';
+  // A yes-or-no question hears yes or no first, when the lead settles it. Asked when, a lead that
+  // writes no time of its own is dated by its report (日前，…通过了…验收), and says so.
+  const [onlyLead] = leadItems;
+  const leadText = onlyLead ? snapshot.documentText(onlyLead.chunk.document).slice(onlyLead.start, onlyLead.end) : '';
+  const reportDate = type === '时间' && leadItems.length === 1 && onlyLead?.chunk.document.date && typedSpans('时间', leadText).length === 0 ? onlyLead.chunk.document.date : null;
+  const opening = verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : reportDate ? `据 ${reportDate} 发布的报道：` : '';
 
   const documents = new Map<string, IndexedDocument>();
   for (const span of [...leadItems, ...support]) documents.set(span.chunk.document.docId, span.chunk.document);

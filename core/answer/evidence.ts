@@ -579,7 +579,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
           : yearsElsewhere(sentence, asked, [...(typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
-      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && sentence.length <= knobs.datedHeadlineLength && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
+      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && (sentence.length <= knobs.datedHeadlineLength || inRecentLead(text, span.start)) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
@@ -626,6 +626,12 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const bestAnswering = Math.max(0, ...sentences.filter((sentence) => sentence.strength >= knobs.minimumCoverage).map((sentence) => sentence.score));
   const verdict = judged.answerable && bestOtherYear > bestAnswering ? { ...judged, answerable: false } : judged;
   return { sentences, verdict: !verdict.answerable && yearsInstead.size > 0 ? { ...verdict, yearsInstead: { asked: [...asked].sort((a, b) => a - b), stated: [...yearsInstead].sort((a, b) => a - b) } } : verdict };
+}
+
+/** Whether a sentence starting at `start` is of a news lead that opens on a recent time (日前，…): the article's date dates it. */
+function inRecentLead(text: string, start: number): boolean {
+  const recent = knobs.recency.exec(text.slice(0, knobs.datedLeadOpening));
+  return recent !== null && recent.index <= start && start - recent.index <= knobs.datedLeadCharacters;
 }
 
 /** The units a question asks about by their kind (党总支 of 自动化学院党总支获得过哪些荣誉), not its college. */

@@ -400,6 +400,14 @@ export const evidence = {
   /** A 时间 question is answered by the article's own date when a short sentence (a headline) says nearly all of it. */
   datedHeadlineLength: 40,
   datedHeadlineCoverage: 0.9,
+  /**
+   * …and so is a sentence of a news lead that opens on a recent time (日前，省教育厅公示了…。…通过了…验收):
+   * one starting within this many characters after the recency word, itself within `datedLeadOpening`
+   * characters of the article's start.
+   */
+  datedLeadCharacters: 160,
+  datedLeadOpening: 300,
+  recency: /日前|近日|近期|昨天|昨日|今天|今日|本周|上周/u,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
   /** For a 成效 question about a unit (党总支获得过哪些荣誉), an honour held by another unit (…教学团队获得了…称号) scores this much. */

@@ -206,6 +206,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('when something a news lead reports (日前，…通过了…验收) happened is answered by the report\'s date, said as such', async () => {
+    const end = await ask('浙江机电自动化学院什么时候通过标杆院系验收的？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('据 2022-10-03 发布的报道：');
+    expect(claimLines(end.answer)[0]).toContain('通过了我省首批全省高校党建“双创”党建工作标杆院系验收');
+    expectSupported(end);
+  });
+
   it('which colleges mention a quoted name lists those that write it, named first, each shown saying it', async () => {
     const end = await ask('哪几所学校提到“第一议题”？');
     const lines = end.answer.split('\n');
