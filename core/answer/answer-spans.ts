@@ -34,14 +34,15 @@ const ordinalItem = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|�
 
 /**
  * What may stand before an organisation's name in a run of characters: a count's measure word left
- * by its number (34家, 50余次), 为, or up to the last 的 or 及 (与 joins names: 机电与模具工程学院). The name starts after it.
+ * by its number (34家, 50余次) or 为. The name starts after it. (…作出突出贡献的企业 stays whole: asked
+ * 哪些企业, a kind described is an answer.)
  */
-const beforeOrganisation = /^(?:[余多几]?[家个次]|为)|^.*[的及]/u;
+const beforeOrganisation = /^(?:[余多几]?[家个次]|为)/u;
 const organisationEnd = /(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)$/u;
 
 /**
- * Organisations a text names: 黄岩区新前街道 of 该党总支与黄岩区新前街道, not the bare kind
- * (建立紧密合作关系的企业, 50余次企业), nor the `own` ones asked about (台州科技职业学院…党总支).
+ * Organisations a text names: 黄岩区新前街道 of 该党总支与黄岩区新前街道, not a bare kind (50余次企业,
+ * 党总支与企业), nor the `own` ones asked about (台州科技职业学院…党总支).
  */
 function organisationSpans(text: string, own: readonly string[]): TextSpan[] {
   return spansOf(organisationSpan, text).flatMap((span) => {

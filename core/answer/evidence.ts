@@ -579,7 +579,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
           : yearsElsewhere(sentence, asked, [...(typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
-      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && (sentence.length <= knobs.datedHeadlineLength || inRecentLead(text, span.start)) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
+      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);

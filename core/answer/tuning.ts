@@ -408,6 +408,9 @@ export const evidence = {
   datedLeadCharacters: 160,
   datedLeadOpening: 300,
   recency: /日前|近日|近期|昨天|昨日|今天|今日|本周|上周/u,
+  /** …when the sentence reports something done (通过了…验收), and the question does not ask when it began: a report's date is not a start's. */
+  reportedDone: /了|通过|获批|举行|召开|举办|签约|揭牌|成立|公示/u,
+  askedStart: /开始|启动|起步|始于|最早|首次/u,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
   /** For a 成效 question about a unit (党总支获得过哪些荣誉), an honour held by another unit (…教学团队获得了…称号) scores this much. */

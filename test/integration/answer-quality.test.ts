@@ -212,6 +212,14 @@ describe('direct answers', () => {
     expect(end.answer.split('\n')[0]).toBe('据 2022-10-03 发布的报道：');
     expect(claimLines(end.answer)[0]).toContain('通过了我省首批全省高校党建“双创”党建工作标杆院系验收');
     expectSupported(end);
+    // A report's date is not when something began, nor the date of a lead sentence that reports nothing done.
+    const started = await ask('浙江机电职业技术学院自动化学院是哪一年开始“党总支领导下的院长负责制试点”的？');
+    expect(started.notFound, started.answer).toBe(true);
+  });
+
+  it('a practice asked by the label the article gives it (抓实“关键内容”) leads with that label and its body', async () => {
+    const end = await ask('嘉兴职业技术学院在抓实“关键内容”上具体有哪些做法？');
+    expect(claimLines(end.answer)[0]).toMatch(/^抓实“关键内容”。每学期召开总支书记政治建设专题会/u);
   });
 
   it('which colleges mention a quoted name lists those that write it, named first, each shown saying it', async () => {

@@ -108,9 +108,12 @@ describe('answer-type spans', () => {
     expect(found[1]).toBe('市卫生健康委员会');
   });
 
-  it('finds an organisation\'s name, not the bare kind, nor the organisation asked about', () => {
+  it('finds an organisation\'s name or kind, not a bare kind, nor the organisation asked about', () => {
     const text = '台州科技职业学院机电与模具工程学院党总支，与34家模具企业联建，为合作型企业浙江承康机电制造有限公司升级产线，完成50余次企业走访，建立紧密合作关系的企业倍增。';
-    expect(texts(text, typedSpans('机构', text, null, ['台州科技职业学院']))).toEqual(['模具企业', '合作型企业浙江承康机电制造有限公司']);
+    expect(texts(text, typedSpans('机构', text, null, ['台州科技职业学院']))).toEqual(['模具企业', '合作型企业浙江承康机电制造有限公司', '建立紧密合作关系的企业']);
+    // Two organisations joined by 与: the second on its own, and a bare kind not at all.
+    const joined = '该党总支与黄岩区新前街道联建，建立党总支与企业紧密合作关系。';
+    expect(texts(joined, typedSpans('机构', joined))).toEqual(['黄岩区新前街道']);
     // 与 inside a name stays: 机电与模具工程学院.
     expect(texts(text, typedSpans('机构', text))[0]).toBe('台州科技职业学院机电与模具工程学院党总支');
   });
