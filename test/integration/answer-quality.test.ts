@@ -222,6 +222,12 @@ describe('direct answers', () => {
     expect(claimLines(end.answer)[0]).toMatch(/^抓实“关键内容”。每学期召开总支书记政治建设专题会/u);
   });
 
+  it('马院 is the article\'s 马克思主义学院, and who built it with is answered by the partner organisation', async () => {
+    const end = await ask('嘉职院的马院是跟谁一起共建的？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('与浙江红船干部学院等四方共建马克思主义学院');
+  });
+
   it('which colleges mention a quoted name lists those that write it, named first, each shown saying it', async () => {
     const end = await ask('哪几所学校提到“第一议题”？');
     const lines = end.answer.split('\n');

@@ -41,6 +41,8 @@ describe('answer types', () => {
     // Whom a practice serves is no person's name.
     ['苏州工业职院智能制造党支部的“七个一”先锋工程是针对谁的？', 'general'],
     ['哪所高职院校把红船精神列入了人才培养必修课？', '机构'],
+    // A partner asked for (跟谁一起共建) is an organisation in this field, not a person.
+    ['嘉职院的马院是跟谁一起共建的？', '机构'],
     // 人数最多 asks which, not how many.
     ['哪个学校的法学学科是法学院校中参与民法典编纂人数最多的？', '机构'],
     ['今年的招生人数是多少？', '数量'],
