@@ -22,7 +22,9 @@ const percentage = /百分之[一二三四五六七八九十百点]+|\d+(?:\.\d+
 const dateSpan =
   /(?:19|20)\d{2}\s*[-—至到]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|届|年度)|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:每|逢)(?:年|月|周|季度|学期|学年)(?:第[一二三四五1-5]周)?(?:(?:周|星期)[一二三四五六日天])?|第[一二三四五1-5]周(?:周|星期)[一二三四五六日天]|(?:周|星期)[一二三四五六日天]|近(?:年|两年|三年|[一二三四五六七八九十]年)|[一二三四五六七八九十]+年多来/gu;
 const quotedSpan = /[“"「『《][^”"」』》]{1,40}[”"」』》]/gu;
-const organisationSpan = /[\u4e00-\u9fa5]{2,20}(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)/gu;
+/** The words an organisation's name ends with. */
+const organisationKinds = '大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委';
+const organisationSpan = new RegExp(`[\\u4e00-\\u9fa5]{2,20}(?:${organisationKinds})`, 'gu');
 const definitionCue = /即|是指|指的是|就是|意为|意思是|内涵是|理念是|核心是|：|:/u;
 /** An official named by office, right before what they did for the practice (批示, 肯定, 表扬). */
 const approvingOfficial = /[^\s，,。；;、的得获到受被了“”]{1,8}(?:领导|书记|主席|部长|厅长|省长|市长|局长|主任)(?=(?:同志)?(?:批示|肯定|表扬|点赞|充分肯定|高度评价|高度肯定))/gu;
@@ -38,7 +40,7 @@ const ordinalItem = /(?:^|[。；;\s])(?:[一二三四五六七八九十]+是|�
  * 哪些企业, a kind described is an answer.)
  */
 const beforeOrganisation = /^(?:[余多几]?[家个次]|为)/u;
-const organisationEnd = /(?:大学|学院|学校|党委|党总支|党支部|支部|公司|集团|企业|中心|研究院|基地|管委会|政府|教育厅|部|局|街道|镇|协会|学会|联合会|委员会|办公室|银行|医院|商会|基金会|研究所|工会|团委)$/u;
+const organisationEnd = new RegExp(`(?:${organisationKinds})$`, 'u');
 
 /**
  * Organisations a text names: 黄岩区新前街道 of 该党总支与黄岩区新前街道, not a bare kind (50余次企业,

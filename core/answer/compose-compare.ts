@@ -46,7 +46,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const book = new CitationBook(snapshot);
   // The question's weightiest topic word: a practice cut from an outcome must still say it.
   const keyTopic = weightiestTopic(analysis);
-  // Cutting a sentence asks more than ranking it: the word as asked, not a synonym or its parts.
+  // Cutting a sentence asks more than ranking it: the word as asked (or, where a test asks for them,
+  // its synonyms), never its parts.
   const keyForms = keyTopic ? formsOf(keyTopic.word.toLowerCase()) : [];
   const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);

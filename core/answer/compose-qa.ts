@@ -404,10 +404,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     // A label that says the whole topic (高质量推进党史学习教育。 for 党史学习教育开展了哪些活动) heads what
     // the article says of it, a little below the best sentence too.
-    const topicLabel = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1 && sentence.score >= best.score * qaKnobs.topicLabelAgainstBest;
+    const saysWholeTopic = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1;
+    const topicLabel = (sentence: EvidenceSentence): boolean => saysWholeTopic(sentence) && sentence.score >= best.score * qaKnobs.topicLabelAgainstBest;
     // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
     const bestLabelAt = labelBefore(snapshot, best);
-    const bestLabel = bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && isLabel(sentence) && topicLabel({ ...sentence, score: Infinity })) : undefined;
+    const bestLabel = bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && saysWholeTopic(sentence)) : undefined;
     const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A label with no sentence after it in reach is no answer on its own.

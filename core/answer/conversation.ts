@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, genericIdfBelow, listedNoun, genericWords, intentWords, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
