@@ -102,7 +102,10 @@ function draftParts(question: string): { topic: string; reference: string } {
       previous = topic;
       topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').trim();
     }
-    return topic.replace(/^关于/u, '').replace(/^[“"]|[”"]$/gu, '').trim();
+    topic = topic.replace(/^关于/u, '').trim();
+    // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
+    const wrapped = /^[“"]([^“”"]*)[”"]$/u.exec(topic);
+    return wrapped ? wrapped[1]!.trim() : topic;
   };
   const clauses = request.split(/[，,；;]/u).map((clause) => clause.trim()).filter(Boolean);
   const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
@@ -206,6 +209,29 @@ function outlinedPractices(snapshot: IndexSnapshot, relevant: readonly EvidenceS
   return spans.every((span) => span !== null) ? (spans as CitedSpan[]) : null;
 }
 
+/**
+ * Whether a sentence is told under a heading of its article that names a practice the request
+ * quotes (5.实施“手拉手、一帮一”工程…): a draft on that practice takes its practices from there.
+ * Null when no heading of the evidence's articles names one.
+ */
+function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): ((sentence: EvidenceSentence) => boolean) | null {
+  if (analysis.quoted.length === 0) return null;
+  const sections = new Map<string, { start: number; end: number }[]>();
+  for (const document of new Set(sentences.map((sentence) => sentence.chunk.document))) {
+    const text = snapshot.documentText(document);
+    document.headings.forEach(([start, end, level], index) => {
+      const heading = text.slice(start, end);
+      if (!analysis.quoted.some((name) => heading.includes(name))) return;
+      const next = document.headings.slice(index + 1).find(([, , other]) => other <= level);
+      const ranges = sections.get(document.docId) ?? [];
+      ranges.push({ start: end, end: next ? next[0] : document.textLength });
+      sections.set(document.docId, ranges);
+    });
+  }
+  if (sections.size === 0) return null;
+  return (sentence) => (sections.get(sentence.chunk.document.docId) ?? []).some((range) => range.start <= sentence.start && sentence.end <= range.end);
+}
+
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
 export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
@@ -221,6 +247,10 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const saysTopic = topicSayer(snapshot, analysis);
   const ownTopic = saysTopic ? onTopic.filter(saysTopic) : [];
   const relevant = ownTopic.length >= summaryKnobs.ownTopicAtLeast ? ownTopic : onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
+  // A practice the request quotes, told under its own heading, is the draft's practice: not the
+  // article's other practices that share the request's words.
+  const underNamed = underQuotedHeading(snapshot, candidates, analysis);
+  const named = underNamed ? candidates.filter((candidate) => !candidate.isHeading && underNamed(candidate)) : [];
   const headingsBefore = new Map<EvidenceSentence, EvidenceSentence>();
   for (let index = 1; index < evidence.sentences.length; index++) {
     const previous = evidence.sentences[index - 1]!;
@@ -231,7 +261,8 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const picked = new Map<Section, EvidenceSentence[]>();
   // The most specific sections first, so a sentence lands where it fits best.
   for (const section of ['outcome', 'insight', 'background', 'practice'] as Section[]) {
-    const scored = relevant
+    const pool = section === 'practice' && named.length > 0 ? named : relevant;
+    const scored = pool
       .filter((sentence) => !used.has(sentence))
       .map((sentence) => ({ ...sentence, score: sentence.score * sectionFit(section, sentence), original: sentence }))
       .filter((sentence) => sentence.score > 0);
@@ -241,12 +272,13 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   }
   const book = new CitationBook(snapshot);
   const documents = new Set([...used].map((sentence) => sentence.chunk.document.docId));
-  const lines = [`# 关于“${title}”的典型经验材料`, '', `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, ''];
+  // Quotes inside the title's own quotes are single ones, as Chinese nests them.
+  const lines = [`# 关于“${title.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`, '', `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, ''];
   // The spans each section shows. A draft says a thing once: practices (a label with its body)
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];
   const spans = new Map<Section, CitedSpan[]>();
-  const outlined = outlinedPractices(snapshot, relevant, analysis);
+  const outlined = named.length > 0 ? null : outlinedPractices(snapshot, relevant, analysis);
   if (outlined) {
     told.push(...outlined);
     spans.set('practice', outlined);

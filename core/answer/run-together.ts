@@ -95,7 +95,10 @@ function atLostBreaks(text: string, span: TextSpan): EvidenceSpan[] {
       start = after;
     }
   }
-  pieces.push({ start, end: span.end, ...(headings.length > 0 ? { under: headings } : {}) });
+  // A line of headings only (不忘初心强使命 示范创建树标杆, its own line without a full stop) ends on one too.
+  const lineEnds = span.end >= text.length || text[span.end] === '\n';
+  const lastIsHeading = headings.length > 0 && lineEnds && isHeadingPiece(text.slice(start, span.end));
+  pieces.push({ start, end: span.end, ...(lastIsHeading ? { heading: true, headline: false } : {}), ...(headings.length > 0 ? { under: headings } : {}) });
   return pieces;
 }
 

@@ -866,6 +866,18 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
   });
 
+  it('a draft on a practice it quotes, told under its own heading, takes its practices from that heading alone', async () => {
+    const end = await ask('根据湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”的经验，起草一份党员联系服务师生的会议交流材料。', 'summary');
+    // The quoted name keeps its marks, nested as single quotes in the title.
+    expect(end.answer.split('\n')[0]).toBe('# 关于“湖南电气职业技术学院风能工程学院教工党支部‘手拉手、一帮一’，党员联系服务师生”的典型经验材料');
+    const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    expect(practices.length, end.answer).toBeGreaterThan(0);
+    for (const line of practices) expect(line, end.answer).toMatch(/手拉手|一位党员教师对接一位群众教师/u);
+    // The article's other projects share the request's words (服务, 师生) but are other practices.
+    for (const other of ['“三融教育”', '“三亮三比”', '志愿者活动']) expect(practices.join('\n')).not.toContain(other);
+    expectSupported(end);
+  });
+
   it('a request that names its form (列表对比一下, 包括背景…启示) is answered, not refused for those words', async () => {
     const compare = await ask('各院校在打造党建品牌方面有哪些做法？列表对比一下。', 'compare');
     expect(compare.notFound, compare.answer).toBe(false);

@@ -34,6 +34,9 @@ describe('a drafting request', () => {
       // What the draft draws on, in a clause of its own, is its topic.
       ['根据湖南电气职业技术学院风能工程学院教工党支部的经验，起草一份支部会议交流材料。', '湖南电气职业技术学院风能工程学院教工党支部'],
       ['以嘉兴职业技术学院教师评价改革为例，写一份会议发言材料。', '嘉兴职业技术学院教师评价改革'],
+      // A name quoted inside the topic keeps its quotes; quotes around the whole topic go.
+      ['根据湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”的经验，起草一份党员联系服务师生的会议交流材料。', '湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”，党员联系服务师生'],
+      ['写一份关于“清廉校园”的会议材料', '清廉校园'],
       // Nothing but the asking: the draft is about party building at large.
       ['写个总结', '党建工作'],
     ];

@@ -29,6 +29,8 @@ describe('sentences run together', () => {
       '【政策依据】   1.《财政部 税务总局关于支持疫情防控有关税收政策的公告》（财政部 税务总局公告2020年第8号）',
       '（三）公共交通运输服务收入免征增值税。',
     ]);
+    // A line of two headings (a couplet) is headings both; a heading's line that runs into a sentence is not.
+    expect(pieces('开头。\n不忘初心强使命 示范创建树标杆\n学院聚焦“双高”建设。')).toEqual(['开头。', '# 不忘初心强使命', '# 示范创建树标杆 < 不忘初心强使命', '学院聚焦“双高”建设。']);
     // One space inside Latin text or between a number and its unit is no lost line.
     expect(pieces('开头。访问 www.bjac.org.cn 提交材料，最多 300 元。')).toEqual(['开头。', '访问 www.bjac.org.cn 提交材料，最多 300 元。']);
   });
