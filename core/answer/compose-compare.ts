@@ -51,6 +51,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const keyForms = keyTopic ? formsOf(keyTopic.word.toLowerCase()) : [];
   const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);
+  const topicForms = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])].flatMap((word) => formsOf(word.toLowerCase())));
+  const saysATopicWord = (sentence: EvidenceSentence): boolean => topicForms.some((form) => sentence.text.toLowerCase().includes(form));
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -84,8 +86,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
     };
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
-    // 的方式 names whose practice, not which), rather than nothing.
-    const practice = pickFrom(pool, practiceFit) ?? (pool === sentences ? undefined : pickFrom(sentences, practiceFit));
+    // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
+    // the question (创业 of 创新创业教育: not any work of the college's students).
+    const practice = pickFrom(pool, practiceFit) ?? (pool === sentences ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.

@@ -78,6 +78,8 @@ export const genericWords: readonly string[] = [
   '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
   // Requests for a form rather than a topic: 列表对比一下, 帮我整理一份.
   '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
+  // …列个表, 做个对比表, 做法和成效分开写.
+  '列', '表', '对比表', '分开',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约',
   // Colloquial verbs for doing anything (搞了两年, 怎么弄的).

@@ -794,6 +794,15 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a college that says the topic only in a result gets no 做法 from its other work', async () => {
+    const end = await ask('对比各院校在创新创业教育方面的做法和取得的成效', 'compare');
+    const row = end.table!.rows.find((candidate) => candidate.college === '浙江机电职业技术学院')!;
+    // Its students' 创业百强 is a result; its students' volunteering is no 创新创业 practice.
+    expect(row.outcome?.text, end.answer).toContain('创业百强');
+    expect(row.practice, end.answer).toBeNull();
+    expect(end.citations.find((citation) => citation.n === row.outcome!.citations[0])!.quote).toContain(row.outcome!.text);
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);

@@ -242,6 +242,16 @@ describe('word roles', () => {
     expect([listed[0]!.word, ...listed[0]!.alternatives!].sort()).toEqual(['主题党日', '党员先锋岗', '积分'].sort());
     expect(analysis.terms.map((term) => term.word)).not.toContain('党员先锋岗');
     expect(analyze('各院校在党员教育管理方面有哪些做法？').terms.map((term) => term.word)).not.toContain('管理方面');
+    // An item of several words is named by its weightiest: 创建 and 党建 stand for no item of the list.
+    const [pair] = analyze('各院校创建党建工作标杆院系、样板支部的情况对比一下').terms.filter((term) => term.alternatives);
+    expect([pair!.word, ...pair!.alternatives!].sort()).toEqual(['党建工作标杆院系', '样板支部'].sort());
+  });
+
+  it('reads the form a table is asked in (列个表, 做个对比表, 分开写) as no topic', () => {
+    for (const question of ['各院校促进毕业生就业的做法，做个对比表', '对比各院校支部书记队伍建设的做法，列个表，做法和成效分开写']) {
+      const topics = analyze(question).terms.filter((term) => term.role === 'topic').map((term) => term.word);
+      for (const form of ['表', '列', '分开', '对比表']) expect(topics, question).not.toContain(form);
+    }
   });
 
   it('weighs the role asked about in a 人物 question as topic (书记, 校长)', () => {
