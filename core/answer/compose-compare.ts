@@ -7,6 +7,7 @@
  */
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
@@ -106,8 +107,15 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // cell already shows (the sentence its label heads) may not.
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
     const shown = (sentence: EvidenceSentence): boolean => practiceSpan !== null && sentence.chunk.document.docId === practiceSpan.chunk.document.docId && sentence.start < practiceSpan.end && practiceSpan.start < sentence.end;
-    // A result must say the topic itself when anything of the college's does: no fallback.
-    const outcome = pickFrom(pool, (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    // A result must say the topic itself when anything of the college's does: no fallback. Or it
+    // follows closely, in the same paragraph, a sentence that says it (三是社会服务。主持国培项目…。累计培训
+    // 500人次以上。): the paragraph tells what came of that work.
+    // Such a sentence is weighed as the one it follows.
+    const followers = sentences.flatMap((sentence) => {
+      const sayer = saying.includes(sentence) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence));
+      return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
+    });
+    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));
@@ -136,6 +144,18 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     citations: book.citations,
     table: { rows: rows.map(({ strength: _strength, ...row }) => row), coverage: { covered, total: compared } },
   };
+}
+
+/**
+ * Whether `later` follows `earlier` closely (`compareKnobs.followerWithin` sentences) in the same
+ * paragraph of the same article, as a sentence of its own: after a full stop, not as the next item
+ * of a run joined by ； (组建…先锋队…；邀请…劳模工匠…进校园…；).
+ */
+function sameParagraphAfter(snapshot: IndexSnapshot, earlier: EvidenceSentence, later: EvidenceSentence): boolean {
+  if (earlier.chunk.document.docId !== later.chunk.document.docId || later.start < earlier.end) return false;
+  const text = snapshot.documentText(earlier.chunk.document);
+  const before = text.slice(earlier.start, later.start).trimEnd();
+  return !text.slice(earlier.end, later.start).includes('\n') && /[。！？!?]$/u.test(before) && splitSentences(text, earlier.end, later.start).length < compareKnobs.followerWithin;
 }
 
 /**

@@ -852,6 +852,10 @@ export const compareKnobs = {
   minimumCoverage: 0.45,
   /** A cell's sentence covers at least this share of its college's best. */
   cellCoverage: 0.6,
+  /** A result later in the paragraph of a sentence saying the topic weighs this share of that sentence. */
+  followerShare: 0.8,
+  /** …when it is one of the next this many sentences (a long paragraph turns to other work). */
+  followerWithin: 2,
   /** 成效 must state a result at least this clearly (outcomeStrength). */
   outcomeStrength: 0.4,
   /** A sentence stating a result this clearly (an honour: outcomeStrength 1) is no 做法, whatever else it says. */

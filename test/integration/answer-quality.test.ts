@@ -803,6 +803,14 @@ describe('comparisons and meeting drafts', () => {
     expect(end.citations.find((citation) => citation.n === row.outcome!.citations[0])!.quote).toContain(row.outcome!.text);
   });
 
+  it('a table takes a result from the paragraph of a sentence that says the topic, though the result does not repeat it', async () => {
+    const end = await ask('对比各学校社会服务的做法和成效', 'compare');
+    const outcomeOf = (college: string): string => end.table!.rows.find((row) => row.college === college)?.outcome?.text ?? '';
+    // 三是社会服务。主持国培项目4项…。行业技能赛点共12项。累计培训500人次以上。
+    expect(outcomeOf('湖南电气职业技术学院'), end.answer).toContain('500人次');
+    expect(outcomeOf('嘉兴职业技术学院'), end.answer).toContain('服务共富');
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
