@@ -37,6 +37,7 @@ import {
   roleFactor,
   roleWords,
   knownPlaces,
+  listAlternativeShare,
   singleCharacterFactor,
   absentWordIdfShare,
   synonymsOf,
@@ -400,19 +401,20 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
 const listedItems = /[\u4e00-\u9fa5“”]{2,16}(?:、[\u4e00-\u9fa5“”]{2,16})+/gu;
 
 /**
- * The items of a list stand for one another: each item's weightiest topic word names it, the
- * heaviest of those becomes the list's term and the others its alternatives, so a passage about any
- * one item covers the question as well as one about all of them. Names stay as they are (each is
- * asked about).
+ * The topic words of a listed item stand for the list: the heaviest becomes the list's term, the
+ * others (but words far lighter, `listAlternativeShare`) its alternatives, so a passage about any one
+ * item covers the question as well as one about all of them. Names stay as they are (each is asked
+ * about).
  */
 function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
   for (const match of question.matchAll(listedItems)) {
     const items = match[0].split('、');
     const members = items.map((item) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && item.includes(term.word)));
     if (members.filter((item) => item.length > 0).length < 2) continue;
-    // Each item is named by its weightiest word (党建工作标杆院系 of 创建党建工作标杆院系): its
-    // other words (创建, 党建) stay terms of their own, not stand-ins for the whole list.
-    const listed = [...new Set(members.filter((item) => item.length > 0).map((item) => item.reduce((best, term) => (term.weight > best.weight ? term : best))))];
+    // A word far lighter than the list's weightiest (党建 of 创建党建工作标杆院系) stays a term of its
+    // own, not a stand-in for the whole list.
+    const heaviest = Math.max(...members.flat().map((term) => term.weight));
+    const listed = [...new Set(members.flat())].filter((term) => term.weight >= heaviest * listAlternativeShare);
     if (listed.length < 2) continue;
     const head = listed.reduce((best, term) => (term.weight > best.weight ? term : best));
     head.alternatives = listed.filter((term) => term !== head).map((term) => term.word);

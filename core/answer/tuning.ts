@@ -138,6 +138,13 @@ export const singleCharacterFactor = 0.3;
 export const absentWordIdfShare = 0.75;
 
 /**
+ * A word of a listed item (、) stands in for the whole list when it weighs at least this share of
+ * the list's weightiest word: 联系 and 解决 of 联系服务师生、帮师生解决实际困难 do; 党建 of
+ * 创建党建工作标杆院系、样板支部 (said by nearly every passage) stays a word of its own.
+ */
+export const listAlternativeShare = 0.25;
+
+/**
  * How a word's weight follows its general specificity: jieba IDF at or below `low` gives
  * `floor`, at or above `high` gives 1, linear between.
  */
