@@ -421,7 +421,9 @@ function unitFits(unit: string | null, span: string): boolean {
   if (!unit) return true;
   // 个 counts items (项) and organisations (家) alike: every group that holds the unit answers.
   const groups = unitGroups.filter((units) => units.includes(unit));
-  return (groups.length > 0 ? groups.flat() : [unit]).some((candidate) => span.includes(candidate));
+  const candidates = groups.length > 0 ? groups.flat() : [unit];
+  // 人次 holds 人: it answers only where the unit asked allows it.
+  return candidates.some((candidate) => span.includes(candidate)) && (candidates.includes('人次') || !span.includes('人次'));
 }
 
 /** Whether a sentence asks rather than states (an FAQ's question: 医院可以向社会公开募集医疗物资吗？). */

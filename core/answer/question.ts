@@ -436,9 +436,11 @@ export function withClaimedValuesGeneric(analysis: QuestionAnalysis): QuestionAn
   return { ...analysis, terms, totalWeight: terms.reduce((sum, term) => sum + term.weight, 0) };
 }
 
-/** The unit a count question names: 几名 → 名, 几个人 → 名, 多少家 → 家, 比例 → %. */
+/** The unit a count question names: 几名 → 名, 几个人 → 名, 多少人 → 人, 多少人次 → 人次, 多少家 → 家, 比例 → %. */
 function askedUnitOf(question: string): string | null {
-  if (/(?:多少|几)个?(?:人次|人|名|位)|人数/u.test(question) || countedPeople.test(question)) return '名';
+  if (/(?:多少|几)人次/u.test(question)) return '人次';
+  if (/(?:多少|几)人(?!次)/u.test(question)) return '人';
+  if (/(?:多少|几)个?(?:名|位)|(?:多少|几)个人|人数/u.test(question) || countedPeople.test(question)) return '名';
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
   return /比例|比率|占比|率/u.test(question) ? '%' : null;

@@ -349,7 +349,9 @@ export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
 
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 export const unitGroups: readonly (readonly string[])[] = [
-  ['名', '人', '位', '人次', '余人'],
+  // 人次 counts times people did something, not people: 多少名党员 is no 15人次; 多少人 may be.
+  ['名', '人', '位', '余人'],
+  ['人', '人次'],
   ['个', '项', '种', '类', '条'],
   ['元', '万元', '亿元', '万', '亿', '钱'],
   ['次', '场', '场次', '期', '批'],

@@ -53,6 +53,17 @@ function expectSupported(end: Omit<AnswerEnd, 'id'>): void {
   for (const line of claimLines(end.answer)) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
 }
 
+describe('counts of people and of times', () => {
+  it('a headcount (多少名党员) is not answered by person-times (15人次获…荣誉); 多少人 and 多少人次 are', async () => {
+    const members = await ask('苏州工业职院智能制造支部现在一共有多少名党员？');
+    expect(members.notFound, members.answer).toBe(true);
+    for (const question of ['台州科技职业学院机电与模具工程学院为企业员工培训了多少人次？', '台州科技职业学院机电与模具工程学院为企业员工培训了多少人？']) {
+      const trained = await ask(question);
+      expect(trained.answer.split('\n')[0], question).toContain('近2万人次');
+    }
+  });
+});
+
 describe('questions once refused although the article states the answer', () => {
   const cases: [string, string[]][] = [
     ['湖南电气职业技术学院风能工程学院的风能党员活动日固定在什么时间？', ['每月第四周周四']],

@@ -203,6 +203,10 @@ describe('word roles', () => {
     expect(analyze('嘉职院2021年有多少个讲师收入超过副教授？').unit).toBe('名');
     expect(analyze('支部设置了多少个党员先锋岗？').unit).toBe('个');
     expect(analyze('嘉职院支持了几个老师读博士？').unit).toBe('名');
+    // 人次 counts times, not people: asked apart from 名 (a headcount) and 人 (either).
+    expect(analyze('支部一共有多少名党员？').unit).toBe('名');
+    expect(analyze('累计培训了多少人次？').unit).toBe('人次');
+    expect(analyze('为企业员工培训了多少人？').unit).toBe('人');
   });
 
   it('asks the name of an award (什么奖) as a name ending in 奖', () => {
