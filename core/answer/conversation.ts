@@ -176,6 +176,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: who || undefined, rewritten: true };
   }
+  // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
+  const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges);
+  if (parallel) return { question: parallel, college: undefined, rewritten: true };
   if (!isFollowUp(question, colleges)) return unchanged;
   const inCorpus = collegesNamedIn(question, colleges);
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
@@ -244,6 +247,38 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
+}
+
+/**
+ * A bare 那X呢 whose X stands beside a word of the previous question as its counterpart: a year for
+ * its year (那2022年呢), or a word as long that shares half its characters in place (全校性 for 全国性).
+ * The previous question asked with X instead, or null.
+ */
+function parallelQuestion(question: string, previous: string, colleges: readonly string[]): string | null {
+  const phrase = bareSubject(question)?.replace(/的$/u, '');
+  if (!phrase || !previous || collegesNamedIn(phrase, colleges).length > 0 || referringWords.test(phrase)) return null;
+  const asked = (counterpart: string): string => {
+    const text = previous.replace(counterpart, phrase).replace(/^(?:那么|那)\s*/u, '');
+    return /[？?]$/u.test(text) ? text : `${text}？`;
+  };
+  const year = /^(?:19|20)\d{2}年?$/u;
+  if (year.test(phrase)) {
+    const stated = /(?:19|20)\d{2}年?/u.exec(previous);
+    return stated ? asked(phrase.endsWith('年') || !stated[0].endsWith('年') ? stated[0] : stated[0].slice(0, -1)) : null;
+  }
+  const characters = [...phrase];
+  if (characters.length < 2 || characters.length > 6 || !/^\p{Script=Han}+$/u.test(phrase)) return null;
+  // A stretch of the previous question as long, ending alike (…性, …党支部), outside a college's name.
+  const names = collegeMentions(previous, colleges).map(({ form }) => ({ start: previous.indexOf(form), end: previous.indexOf(form) + form.length }));
+  let best: { at: number; shared: number } | null = null;
+  for (let at = 0; at + phrase.length <= previous.length; at++) {
+    const stretch = previous.slice(at, at + phrase.length);
+    if (stretch === phrase || stretch.at(-1) !== phrase.at(-1) || !/^\p{Script=Han}+$/u.test(stretch)) continue;
+    if (names.some((name) => at < name.end && name.start < at + phrase.length)) continue;
+    const shared = [...stretch].filter((character, index) => character === characters[index]).length;
+    if (shared * 2 >= characters.length && shared < characters.length && (!best || shared > best.shared)) best = { at, shared };
+  }
+  return best ? asked(previous.slice(best.at, best.at + phrase.length)) : null;
 }
 
 /**

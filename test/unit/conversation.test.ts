@@ -77,6 +77,15 @@ describe('carrySubjects', () => {
     expect(carrySubjects('其中哪个支部获得了表彰？', listed, colleges, lexical).question).not.toContain('学生');
   });
 
+  it('asks the previous question with the counterpart a bare 那X呢 names: 那全校性的呢, 那2022年呢', () => {
+    const asked = (previous: string, followUp: string): string => carrySubjects(followUp, [turn('user', previous), turn('assistant', '…[1]')], colleges, lexical).question;
+    expect(asked('嘉职院党史学习教育搞了多少次全国性活动？', '那全校性的呢？')).toBe('嘉职院党史学习教育搞了多少次全校性活动？');
+    expect(asked('嘉职院2021年打造了多少个党建特色品牌？', '那2022年呢？')).toBe('嘉职院2022年打造了多少个党建特色品牌？');
+    expect(asked('嘉职院有多少个教师党支部？', '那学生党支部呢？')).toBe('嘉职院有多少个学生党支部？');
+    // Nothing of the previous question stands beside it: carried as before.
+    expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
+  });
+
   it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
     const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
