@@ -110,9 +110,10 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A result must say the topic itself when anything of the college's does: no fallback. Or it
     // follows closely, in the same paragraph, a sentence that says it (三是社会服务。主持国培项目…。累计培训
     // 500人次以上。): the paragraph tells what came of that work.
-    // Such a sentence is weighed as the one it follows.
+    // Such a sentence is weighed as the one it follows. Not an honour: it says what earned it, and
+    // the unit's honours follow whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
     const followers = sentences.flatMap((sentence) => {
-      const sayer = saying.includes(sentence) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence));
+      const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
     const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
