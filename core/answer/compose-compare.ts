@@ -8,7 +8,7 @@
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
+import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { clausesOf } from './clauses.ts';
@@ -16,7 +16,7 @@ import { formsOf, gatherEvidence, outcomeStrength, typeFit, type EvidenceSentenc
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, compareKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, compareKnobs, evidence as evidenceKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '｜').replace(/\s*\n\s*/g, ' ');
@@ -81,10 +81,14 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
       return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : practicePart(sentence, topicOf).text;
     };
+    // A news lede (…客户端讯（通讯员…）…党总支本着…) sums up the whole article, whatever the question
+    // asked; a sentence saying nothing done (毕业生月薪平均达6000元以上…) is a practice only failing all else.
     const practiceFit = (sentence: EvidenceSentence): number => {
       const text = practiceText(sentence);
       const outcome = outcomeStrength(text);
-      return outcome >= compareKnobs.practiceOutcomeBelow ? 0 : typeFit('做法', text, false) * (1 - 0.6 * outcome);
+      return outcome >= compareKnobs.practiceOutcomeBelow
+        ? 0
+        : typeFit('做法', text, false) * (1 - 0.6 * outcome) * (newsDateline.test(sentence.text) ? evidenceKnobs.ledeFactor : 1) * (sentenceCues.practice.test(text) ? 1 : compareKnobs.practiceWithoutCue);
     };
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of

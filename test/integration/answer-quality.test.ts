@@ -824,6 +824,12 @@ describe('comparisons and meeting drafts', () => {
     expect(branches.table!.rows.find((row) => row.college === '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
   });
 
+  it('a 做法 cell tells what was done: not the article\'s news lede, nor the figures that came of it', async () => {
+    const end = await ask('各院校党组织在促进毕业生就业方面有哪些做法、效果怎么样？做个对比表', 'compare');
+    const practice = end.table!.rows.find((row) => row.college === '台州科技职业学院')?.practice?.text ?? '';
+    expect(practice, end.answer).toContain('带头开展就业工作');
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
