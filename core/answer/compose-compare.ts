@@ -53,7 +53,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);
   const topicForms = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])].flatMap((word) => formsOf(word.toLowerCase())));
-  const saysATopicWord = (sentence: EvidenceSentence): boolean => topicForms.some((form) => sentence.text.toLowerCase().includes(form));
+  const saysATopicWord = (sentence: EvidenceSentence): boolean => topicForms.some((form) => [...form].length > 1 && sentence.text.toLowerCase().includes(form));
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -67,7 +67,13 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A cell says the topic itself when the college's articles do anywhere (学生党员培养: not any
     // sentence that says 党员).
     const saying = saysTopic ? sentences.filter(saysTopic) : [];
-    const pool = saying.length > 0 ? saying : sentences;
+    // Else what says a word of the topic, as asked (校企 of 校企党建共建): not what shares only parts
+    // of its words (获奖 read off 奖章获得者).
+    const pool = saying.length > 0 ? saying : saysTopic ? sentences.filter(saysATopicWord) : sentences;
+    if (pool.length === 0) {
+      rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
+      continue;
+    }
     // A fit of 0 rules a sentence out of the cell.
     const pickFrom = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
       [...from, ...extra]
@@ -93,7 +99,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
     // the question (创业 of 创新创业教育: not any work of the college's students).
-    const practice = pickFrom(pool, practiceFit) ?? (pool === sentences ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
+    const practice = pickFrom(pool, practiceFit) ?? (pool !== saying ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.

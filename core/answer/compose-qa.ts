@@ -164,6 +164,10 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   const [next] = splitSentences(text, from, Math.min(text.length, from + answerLengths.longSentence * 3));
   // The body opens right after its label, on the same line or the next (a lost line break leaves a run of spaces).
   if (!next || next.start - from > qaKnobs.labelGap || /\S/u.test(text.slice(from, next.start))) return null;
+  // What follows a short sentence may be the next point beside it (…平台进行报导。三是推进“廉风洁雨”建设。),
+  // not its body: a later point of an outline (a first one, 一是…, may open the body).
+  const nextPoint = ordinalOf(text.slice(next.start, next.end).trimStart());
+  if (outlinePoint(nextPoint) && nextPoint!.value > 1) return null;
   const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, maxLength);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];

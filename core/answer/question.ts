@@ -409,7 +409,8 @@ const listedItems = /[\u4e00-\u9fa5“”]{2,16}(?:、[\u4e00-\u9fa5“”]{2,16
 function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
   for (const match of question.matchAll(listedItems)) {
     const items = match[0].split('、');
-    const members = items.map((item) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && item.includes(term.word)));
+    // A single character (融 of 融媒体 as jieba cuts it) stands in for nothing.
+    const members = items.map((item) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && [...term.word].length > 1 && item.includes(term.word)));
     if (members.filter((item) => item.length > 0).length < 2) continue;
     // A word far lighter than the list's weightiest (党建 of 创建党建工作标杆院系) stays a term of its
     // own, not a stand-in for the whole list.

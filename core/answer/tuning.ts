@@ -88,6 +88,8 @@ export const genericWords: readonly string[] = [
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
   '文件',
+  // What a thing is built as (融媒体平台, 育人载体): 技能创新平台 is no 融媒体平台.
+  '平台', '载体',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
   '一共', '总共', '共计', '合计', '总计',
   // How far or how well (深度融合, 高水平团队, 全面推进): the degree, not the topic. jieba tags 深度 a
@@ -295,6 +297,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['标杆院系', '党建工作标杆院系', '标杆'],
   ['人才培养', '育人', '培养人才'],
   ['就业', '访企拓岗', '毕业生'],
+  ['新媒体', '融媒体', '两微一端', '官微', '微信公众号', '智慧党建'],
   ['乡村振兴', '帮扶', '共同富裕'],
   // Teachers sent to colleges in the west (支教) are said as 援疆援青, 对口扶持.
   ['支教', '援疆', '援青', '对口扶持', '对口支援'],

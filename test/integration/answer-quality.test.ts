@@ -830,6 +830,17 @@ describe('comparisons and meeting drafts', () => {
     expect(practice, end.answer).toContain('带头开展就业工作');
   });
 
+  it('a comparison fills the colleges that say the topic, in the field\'s words (两微一端 for 新媒体), and no other', async () => {
+    const end = await ask('对比几个学校用新媒体、融媒体平台做党建的做法', 'compare');
+    const practiceOf = (college: string): string | undefined => end.table!.rows.find((row) => row.college === college)?.practice?.text;
+    expect(practiceOf('嘉兴职业技术学院'), end.answer).toContain('两微一端');
+    expect(practiceOf('浙江机电职业技术学院'), end.answer).toContain('融媒体');
+    // 三融教育”平台 and 技能创新平台 share a word of the question, not its topic.
+    expect(practiceOf('湖南电气职业技术学院'), end.answer).toBeUndefined();
+    // A point of a list is shown without the next point after it (…进行报导。三是推进“廉风洁雨”建设。).
+    expect(practiceOf('苏州工业职业技术学院') ?? '', end.answer).not.toContain('廉风洁雨');
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);

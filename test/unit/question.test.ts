@@ -250,6 +250,9 @@ describe('word roles', () => {
     const [pair] = analyze('各院校创建党建工作标杆院系、样板支部（党建“双创”）的情况对比一下', { topicPhrase: true }).terms.filter((term) => term.alternatives);
     expect([pair!.word, ...pair!.alternatives!]).toEqual(expect.arrayContaining(['党建工作标杆院系', '样板支部']));
     expect(pair!.alternatives).not.toContain('党建');
+    // Nor a single character, nor what a thing is built as: 融 (of 融媒体 split) and 平台 are in any passage.
+    const media = analyze('对比几个学校用新媒体、融媒体平台做党建的做法', { topicPhrase: true }).terms.find((term) => term.alternatives);
+    expect([media!.word, ...media!.alternatives!].sort()).toEqual(['新媒体', '融媒体'].sort());
   });
 
   it('reads the form a table is asked in (列个表, 做个对比表, 分开写) as no topic', () => {
