@@ -913,6 +913,13 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
   });
 
+  it('a draft puts the occasion a year was (2021年是中国共产党成立100周年，…) in its background, not among its practices', async () => {
+    const end = await ask('帮我写个党史学习教育的经验材料，开会用', 'summary');
+    const section = (title: string): string => end.answer.slice(end.answer.indexOf(`## ${title}`), end.answer.indexOf('## ', end.answer.indexOf(`## ${title}`) + 3));
+    expect(section('一、背景'), end.answer).toContain('2021年是中国共产党成立100周年');
+    expect(section('二、主要做法')).not.toContain('2021年是中国共产党成立100周年');
+  });
+
   it('a draft on a practice it quotes, told under its own heading, takes its practices from that heading alone', async () => {
     const end = await ask('根据湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”的经验，起草一份党员联系服务师生的会议交流材料。', 'summary');
     // The quoted name keeps its marks, nested as single quotes in the title.
