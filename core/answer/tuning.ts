@@ -90,6 +90,8 @@ export const genericWords: readonly string[] = [
   '文件',
   // What a thing is built as (融媒体平台, 育人载体): 技能创新平台 is no 融媒体平台.
   '平台', '载体',
+  // How the field frames any topic (党建引领促进就业, 党建助力乡村振兴): what follows is the topic.
+  '党建引领', '引领', '助力', '赋能',
   // How a count is asked (一共打造了多少个): jieba tags 一共 as an abbreviation, not as the adverb it is.
   '一共', '总共', '共计', '合计', '总计',
   // How far or how well (深度融合, 高水平团队, 全面推进): the degree, not the topic. jieba tags 深度 a

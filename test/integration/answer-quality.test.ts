@@ -913,6 +913,13 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
   });
 
+  it('a draft on 党建引领 X is about X: a label that happens to read 党建引领 is no practice of it', async () => {
+    const end = await ask('写一份党建引领促进毕业生就业的会议材料', 'summary');
+    const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    expect(practices.length, end.answer).toBeGreaterThan(0);
+    for (const line of practices) expect(line, end.answer).toMatch(/就业/u);
+  });
+
   it('a draft puts the occasion a year was (2021年是中国共产党成立100周年，…) in its background, not among its practices', async () => {
     const end = await ask('帮我写个党史学习教育的经验材料，开会用', 'summary');
     const section = (title: string): string => end.answer.slice(end.answer.indexOf(`## ${title}`), end.answer.indexOf('## ', end.answer.indexOf(`## ${title}`) + 3));
