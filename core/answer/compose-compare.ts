@@ -8,6 +8,7 @@
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { getJieba } from '../text/tokenize.ts';
 import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
@@ -52,8 +53,19 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const keyForms = keyTopic ? formsOf(keyTopic.word.toLowerCase()) : [];
   const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);
-  const topicForms = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])].flatMap((word) => formsOf(word.toLowerCase())));
-  const saysATopicWord = (sentence: EvidenceSentence): boolean => topicForms.some((form) => [...form].length > 1 && sentence.text.toLowerCase().includes(form));
+  // Its words as asked, their synonyms, and the parts of its compounds that are no commonplace of
+  // the articles (品牌 of 党建品牌, not 党建).
+  const topicWords = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])]);
+  const parts = topicWords.flatMap((word) => getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length > 1 && snapshot.lexical.documentFrequency(part) <= snapshot.lexical.chunkCount * compareKnobs.commonPartShare));
+  const topicForms = [...topicWords.flatMap((word) => formsOf(word.toLowerCase())), ...parts.map((part) => part.toLowerCase())];
+  // The sentence (a run-in label with the sentence it heads), or the headings it stands under
+  // (…实施“示范”项目，打造品牌先锋), says a word of the topic as asked.
+  const saysATopicWord = (sentence: EvidenceSentence): boolean => {
+    const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+    const own = headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text;
+    const text = `${sentence.chunk.headingPath.join(' ')} ${own}`.toLowerCase();
+    return topicForms.some((form) => [...form].length > 1 && text.includes(form));
+  };
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];

@@ -866,6 +866,11 @@ export const compareKnobs = {
   minimumCoverage: 0.45,
   /** A cell's sentence covers at least this share of its college's best. */
   cellCoverage: 0.6,
+  /**
+   * A part of a topic's compound (品牌 of 党建品牌) says the topic for a college none of whose
+   * sentences does, unless more than this share of passages hold it (党建).
+   */
+  commonPartShare: 0.25,
   /** A result later in the paragraph of a sentence saying the topic weighs this share of that sentence. */
   followerShare: 0.8,
   /** …when it is one of the next this many sentences (a long paragraph turns to other work). */

@@ -942,6 +942,8 @@ describe('comparisons and meeting drafts', () => {
   it('a request that names its form (列表对比一下, 包括背景…启示) is answered, not refused for those words', async () => {
     const compare = await ask('各院校在打造党建品牌方面有哪些做法？列表对比一下。', 'compare');
     expect(compare.notFound, compare.answer).toBe(false);
+    // 苏州 says no 党建品牌, but 品牌 in the body of a label (…廉洁文化周品牌活动).
+    expect(compare.table!.rows.find((row) => row.college === '苏州工业职业技术学院')?.practice, compare.answer).not.toBeNull();
     expect(compare.table!.rows.filter((row) => row.practice !== null).length).toBeGreaterThan(1);
     const draft = await ask('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。', 'summary');
     expect(draft.notFound, draft.answer).toBe(false);
