@@ -541,6 +541,12 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       result.push({ word: aspect[1]!, tag: 'v' });
       continue;
     }
+    // 可延长, 可享受: a modal glued to its verb, which articles write more often without it.
+    const modal = /^[可能应须]([\u4e00-\u9fa5]{2})$/u.exec(token.word);
+    if (modal && terms.documentFrequency(modal[1]!) > terms.documentFrequency(token.word)) {
+      result.push({ word: token.word[0]!, tag: 'v' }, { word: modal[1]!, tag: 'v' });
+      continue;
+    }
     // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.
     const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域)$/u.exec(token.word);
     // 招生人数是多少: what is counted, then the count asked for (a generic word).

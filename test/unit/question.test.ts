@@ -262,6 +262,15 @@ describe('word roles', () => {
     }
   });
 
+  it('reads a modal glued to its verb (可延长) as the verb, when the articles write the verb more often', () => {
+    // Passage counts of a policy corpus that writes 延长 ten times as often as 可延长.
+    const counts: Record<string, number> = { 延长: 40, 可延长: 4, 申报: 60 };
+    const terms = { chunkCount: 1000, documentFrequency: (word: string) => counts[word] ?? 0, idf: (word: string) => Math.log(1000 / (1 + (counts[word] ?? 0))) };
+    const words = analyzeQuestion('企业可延长多久进行申报？', { colleges: [], terms }).terms.map((term) => term.word);
+    expect(words).toContain('延长');
+    expect(words).not.toContain('可延长');
+  });
+
   it('weighs the role asked about in a 人物 question as topic (书记, 校长)', () => {
     expect(roleOf(analyze('嘉兴职业技术学院的校长是谁？'), '校长')).toBe('topic');
   });
