@@ -16,7 +16,7 @@ import { clausesOf } from './clauses.ts';
 import { formsOf, gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
-import { topicSayer } from './says-topic.ts';
+import { isHonoursOnly, topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, evidence as evidenceKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
@@ -53,6 +53,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const keyForms = keyTopic ? formsOf(keyTopic.word.toLowerCase()) : [];
   const topicOf: TopicTest = (text, synonyms = false) => keyTopic !== undefined && (synonyms ? keyForms : [keyTopic.word.toLowerCase()]).some((form) => text.includes(form));
   const saysTopic = topicSayer(snapshot, analysis);
+  const honoursOnly = isHonoursOnly(analysis);
   // Its words as asked, their synonyms, and the parts of its compounds that are no commonplace of
   // the articles (品牌 of 党建品牌, not 党建).
   const topicWords = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])]);
@@ -72,16 +73,22 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const sentences = gatherEvidence(snapshot, hits, analysis).sentences.filter((sentence) => !sentence.isHeading);
     const strength = Math.max(0, ...sentences.map((sentence) => sentence.coreCoverage));
     const unit = hits[0]?.chunk.document.unit ?? snapshot.documents.find((document) => document.college === college)?.unit ?? '';
-    if (sentences.length === 0 || strength < compareKnobs.minimumCoverage) {
-      rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
-      continue;
-    }
     // A cell says the topic itself when the college's articles do anywhere (学生党员培养: not any
     // sentence that says 党员).
     const saying = saysTopic ? sentences.filter(saysTopic) : [];
+    // A college counts when its articles cover the question, or for a table of honours state one
+    // in their own words (…获评2023年台州市职业教育先进单位).
+    const admitted = strength >= compareKnobs.minimumCoverage || (honoursOnly && saying.length > 0);
+    if (sentences.length === 0 || !admitted) {
+      rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
+      continue;
+    }
     // Else what says a word of the topic, as asked (校企 of 校企党建共建): not what shares only parts
     // of its words (获奖 read off 奖章获得者).
     const pool = saying.length > 0 ? saying : saysTopic ? sentences.filter(saysATopicWord) : sentences;
+    // A cell's sentence covers a share of the college's best; of a college admitted only by what
+    // says the topic its own way, any such sentence will do.
+    const coverageFloor = strength >= compareKnobs.minimumCoverage ? strength * compareKnobs.cellCoverage : 0;
     if (pool.length === 0) {
       rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
       continue;
@@ -89,7 +96,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A fit of 0 rules a sentence out of the cell.
     const pickFrom = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
       [...from, ...extra]
-        .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= strength * compareKnobs.cellCoverage)
+        .filter((sentence) => sentence !== exclude && sentence.coreCoverage >= coverageFloor)
         .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
         .filter((candidate) => candidate.score > 0)
         .sort((a, b) => b.score - a.score)[0]?.sentence;
@@ -111,7 +118,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
     // the question (创业 of 创新创业教育: not any work of the college's students).
-    const practice = pickFrom(pool, practiceFit) ?? (pool !== saying ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
+    // A table of honours takes no practice from a sentence that merely names one (表彰奖励…听取意见).
+    const practice = pickFrom(pool, practiceFit) ?? (pool !== saying || honoursOnly ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.

@@ -10,19 +10,32 @@ import { labelBefore } from './compose-qa.ts';
 import { coreCoverageOf, type EvidenceSentence } from './evidence.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { generalIdf, generalIdfCeiling } from './term-statistics.ts';
-import { summaryKnobs } from './tuning.ts';
+import { honourTopicWords, sentenceCues, summaryKnobs } from './tuning.ts';
 
 /** The test for a question's topic, or null when the question names no topic (a draft about a college). */
 export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis): ((sentence: EvidenceSentence) => boolean) | null {
   const topics = analysis.terms.filter((term) => term.role === 'topic');
   if (topics.length === 0) return null;
+  // A topic of honours only (获得的荣誉和表彰) is said by any sentence stating one conferred (…获评…先进单位).
+  if (isHonoursOnly(analysis)) return (sentence) => sentenceCues.conferred.test(sentenceWithLabel(snapshot, sentence));
   const topicShare = coreCoverageOf(analysis, ['topic']);
   const special = topics.filter((term) => generalIdf(term.word) >= generalIdfCeiling);
   const weightiest = weightiestTopic(analysis);
   const keys = (special.length > 0 ? special : weightiest ? [weightiest] : []).map((term) => coreCoverageOf({ ...analysis, terms: [term] }, ['topic']));
   return (sentence) => {
-    const label = labelBefore(snapshot, sentence);
-    const text = (label ? snapshot.documentText(sentence.chunk.document).slice(label.start, sentence.end) : sentence.text).toLowerCase();
+    const text = sentenceWithLabel(snapshot, sentence).toLowerCase();
     return topicShare(text) >= summaryKnobs.ownTopic && keys.some((key) => key(text) >= summaryKnobs.ownKey);
   };
+}
+
+/** Whether every topic word of a question names honours as a kind (获得的荣誉和表彰). */
+export function isHonoursOnly(analysis: QuestionAnalysis): boolean {
+  const topics = analysis.terms.filter((term) => term.role === 'topic');
+  return topics.length > 0 && topics.every((term) => honourTopicWords.includes(term.word));
+}
+
+/** A sentence's text, from the run-in label before it when it has one. */
+function sentenceWithLabel(snapshot: IndexSnapshot, sentence: EvidenceSentence): string {
+  const label = labelBefore(snapshot, sentence);
+  return label ? snapshot.documentText(sentence.chunk.document).slice(label.start, sentence.end) : sentence.text;
 }

@@ -334,6 +334,12 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['电子邮件', '电子邮箱', '邮箱', 'email'],
 ];
 
+/**
+ * Words naming honours as a kind (荣誉和表彰): any sentence stating an honour conferred says them
+ * (`sentenceCues.conferred`: not the 示范基地 a college built).
+ */
+export const honourTopicWords: readonly string[] = ['荣誉', '表彰', '奖项', '获奖', '称号', '荣誉称号', '奖励', '嘉奖'];
+
 /** Each word of `synonymGroups` with the other words of its groups. */
 export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
@@ -488,6 +494,8 @@ export const sentenceCues = {
    * without a figure, and all the sentence is about.
    */
   risenStanding: /^[^，,；;。]{0,24}(?:影响力|实力|水平|质量|满意度|知名度|美誉度|竞争力|获得感|凝聚力|战斗力)[^，,；;。]{0,4}(?:持续|明显|显著|大幅|不断|稳步|全面)(?:上升|提升|提高|增强|扩大|跃升)/u,
+  /** An honour conferred, in words that say so (荣获, 获评, 入选, 称号, 一等奖, 先进基层党组织). */
+  conferred: /荣获|获评|获批|入选|评为|被评|授予|称号|[一二三特]等奖|先进(?:单位|集体|个人|基层党组织|党组织|工作者)|优秀(?:共产党员|党务工作者|党员)/u,
   practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/u,
   // Openers of why and where from (…, 2021年是中国共产党成立100周年); mid-sentence (发挥党员…作为高层次人才) they are a practice's words.
   background: /^(?:为深入|为贯彻|为落实|按照|根据|近年来|作为|立足|面对|随着|当前|新时代|(?:19|20)\d{2}年是)|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,

@@ -841,6 +841,16 @@ describe('comparisons and meeting drafts', () => {
     expect(practiceOf('苏州工业职业技术学院') ?? '', end.answer).not.toContain('廉风洁雨');
   });
 
+  it('a table of honours takes each college\'s honours conferred, in whatever words, and no practice that merely names one', async () => {
+    const end = await ask('对比各院校党组织获得的荣誉和表彰', 'compare');
+    const row = (college: string) => end.table!.rows.find((candidate) => candidate.college === college)!;
+    // 台州 never writes 荣誉 or 表彰: its 案例入选…, …获评…先进单位 are its honours.
+    expect(row('台州科技职业学院').outcome?.text ?? '', end.answer).toMatch(/入选|获评|等奖|称号/u);
+    // 在干部晋升、职称评聘、表彰奖励…方面充分听取基层党组织意见 is no honour, nor a practice of honours.
+    expect(row('嘉兴职业技术学院').practice?.text ?? '', end.answer).not.toContain('表彰奖励');
+    for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院']) expect(row(college).outcome, end.answer).not.toBeNull();
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
