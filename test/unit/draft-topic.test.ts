@@ -37,6 +37,8 @@ describe('a drafting request', () => {
       // A name quoted inside the topic keeps its quotes; quotes around the whole topic go.
       ['根据湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”的经验，起草一份党员联系服务师生的会议交流材料。', '湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”，党员联系服务师生'],
       ['写一份关于“清廉校园”的会议材料', '清廉校园'],
+      // Drawing on colleges at large names no topic; 交流发言材料 is one kind.
+      ['根据几所学院的经验，起草一份加强党支部书记队伍建设、培育“双带头人”的交流发言材料。', '加强党支部书记队伍建设、培育“双带头人”'],
       // Nothing but the asking: the draft is about party building at large.
       ['写个总结', '党建工作'],
     ];
