@@ -59,12 +59,11 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const topicWords = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])]);
   const parts = topicWords.flatMap((word) => getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length > 1 && snapshot.lexical.documentFrequency(part) <= snapshot.lexical.chunkCount * compareKnobs.commonPartShare));
   const topicForms = [...topicWords.flatMap((word) => formsOf(word.toLowerCase())), ...parts.map((part) => part.toLowerCase())];
-  // The sentence (a run-in label with the sentence it heads), or the headings it stands under
-  // (…实施“示范”项目，打造品牌先锋), says a word of the topic as asked.
+  // The sentence (a run-in label with the sentence it heads) says a word of the topic as asked.
+  // Not the headings above it: a whole section stands under them (…党建工作…).
   const saysATopicWord = (sentence: EvidenceSentence): boolean => {
     const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
-    const own = headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text;
-    const text = `${sentence.chunk.headingPath.join(' ')} ${own}`.toLowerCase();
+    const text = (headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text).toLowerCase();
     return topicForms.some((form) => [...form].length > 1 && text.includes(form));
   };
   const rows: (ComparisonRow & { strength: number })[] = [];
