@@ -108,14 +108,36 @@ function atLostBreaks(text: string, span: TextSpan): EvidenceSpan[] {
  */
 const salutation = /^(?:\S{1,16}〔\d{4}〕\d{1,4}号\s*)?(?:驻\S{1,10}?)?各[^：:。！？]{0,160}?(?:局|厅|委|委员会|办|办公室|处|部门|单位|公司|政府|机构|企业|学校|高校|团体|管委会|兵团)(?:[（(][^）)]{1,12}[)）])?[：:]/u;
 
-/** A sentence that opens with a salutation, cut after it. */
+/**
+ * A salutation after a document's title or number, the page having lost its line breaks
+ * (…的通知 人社厅函〔2020〕24号 各省、自治区…人力资源社会保障厅（局）：).
+ */
+const titledSalutation = /(?<=(?:通知|意见|办法|公告|决定|方案|细则|函|〔\d{4}〕\d{1,4}号)\s+)(?:\S{1,16}〔\d{4}〕\d{1,4}号\s*)?各[^：:。！？]{0,160}?(?:局|厅|委|委员会|办|办公室|处|部门|单位|公司|政府|机构|企业|学校|高校|团体|管委会|兵团|小组)(?:[（(][^）)]{1,12}[)）])?[：:]/u;
+
+/** A sentence that opens with a salutation (or a title and its salutation), cut after it. */
 function atSalutation(text: string, span: EvidenceSpan): EvidenceSpan[] {
-  const match = salutation.exec(text.slice(span.start, span.end));
+  const sentence = text.slice(span.start, span.end);
+  const match = salutation.exec(sentence) ?? titledSalutation.exec(sentence);
   if (!match) return [span];
-  const cut = span.start + match[0].length;
+  return headlineUpTo(text, span, span.start + match.index + match[0].length);
+}
+
+/** A span cut at `cut`: what comes before is a headline (all of it, when nothing follows). */
+function headlineUpTo(text: string, span: EvidenceSpan, cut: number): EvidenceSpan[] {
+  const head = text.slice(span.start, cut);
+  const start = span.start + head.length - head.trimStart().length;
   const rest = text.slice(cut, span.end);
   const skipped = rest.length - rest.trimStart().length;
-  return cut + skipped >= span.end - 1 ? [{ ...span, heading: true, headline: true }] : [{ start: span.start, end: cut, heading: true, headline: true }, { ...span, start: cut + skipped }];
+  return cut + skipped >= span.end - 1 ? [{ ...span, start, heading: true, headline: true }] : [{ start, end: cut, heading: true, headline: true }, { ...span, start: cut + skipped }];
+}
+
+/** A news story's title line and byline (题：…——… 新华社记者陈芳、陈聪): the title, not the story. */
+const titledByline = /^\s*题[：:][^。！？]{4,120}?(?:新华社|本报|人民日报)?记者[\p{Script=Han}、]{2,20}(?=\s)/u;
+
+/** A sentence that opens with a story's title line and byline, cut after them. */
+function atTitledByline(text: string, span: EvidenceSpan): EvidenceSpan[] {
+  const match = titledByline.exec(text.slice(span.start, span.end));
+  return match ? headlineUpTo(text, span, span.start + match[0].length) : [span];
 }
 
 /** The sentences of `text.slice(from, to)` as evidence weighs them (see the file comment). */
@@ -123,5 +145,6 @@ export function evidenceSpans(text: string, from: number, to: number): EvidenceS
   return splitSentences(text, from, to)
     .flatMap((span) => atDateline(text, span))
     .flatMap((span) => (span.heading ? [span] : atLostBreaks(text, span)))
-    .flatMap((span) => (span.heading ? [span] : atSalutation(text, span)));
+    .flatMap((span) => (span.heading ? [span] : atSalutation(text, span)))
+    .flatMap((span) => (span.heading ? [span] : atTitledByline(text, span)));
 }

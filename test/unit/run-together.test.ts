@@ -46,6 +46,13 @@ describe('sentences run together', () => {
       '## 发改价格〔2020〕258号 各省、自治区、直辖市发展改革委，国家电网有限公司：',
       '为支持企业复工复产，现就有关事项通知如下。',
     ]);
+    // A title too long to be cut off as a heading, then the salutation, the page's line breaks lost.
+    const title = '浙江省新型冠状病毒感染的肺炎疫情防控工作领导小组办公室关于印发浙江省农村地区新型冠状病毒感染的肺炎疫情防控工作指南（暂行）的通知';
+    expect(pieces(`开头。${title} 各市、县（市、区）疫情防控工作领导小组，省领导小组成员单位： 《工作指南》已经同意，现印发给你们。`)).toEqual([
+      '开头。',
+      `## ${title} 各市、县（市、区）疫情防控工作领导小组，省领导小组成员单位：`,
+      '《工作指南》已经同意，现印发给你们。',
+    ]);
     // An instruction to every unit is what the notice says, not whom it is sent to.
     expect(pieces('开头。各地要做到以下几点：一是摸清底数。')).toEqual(['开头。', '各地要做到以下几点：一是摸清底数。']);
   });
@@ -56,6 +63,13 @@ describe('sentences run together', () => {
       '日前，一家公司获得贷款。',
     ]);
     expect(isHeadline('成都推出减税抗疫贷 新华社成都2月24日电（记者胡旭）')).toBe(true);
+    // A story that repeats its title with a byline after the dateline: title and byline are no story.
+    expect(pieces('开头。返程潮来袭——专家回应焦点 新华社北京1月31日电 题：返程潮来袭——专家回应焦点 新华社记者陈芳、陈聪 新增确诊病例1982例。')).toEqual([
+      '开头。',
+      '## 返程潮来袭——专家回应焦点 新华社北京1月31日电',
+      '## 题：返程潮来袭——专家回应焦点 新华社记者陈芳、陈聪',
+      '新增确诊病例1982例。',
+    ]);
     expect(isHeadline('新华社成都2月24日电 日前，一家公司获得贷款。')).toBe(false);
   });
 });
