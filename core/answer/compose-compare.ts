@@ -78,20 +78,16 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A college counts when its articles cover the question, or for a table of honours state one
     // in their own words (…获评2023年台州市职业教育先进单位).
     const admitted = strength >= compareKnobs.minimumCoverage || (honoursOnly && saying.length > 0);
-    if (sentences.length === 0 || !admitted) {
-      rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
-      continue;
-    }
     // Else what says a word of the topic, as asked (校企 of 校企党建共建): not what shares only parts
     // of its words (获奖 read off 奖章获得者).
     const pool = saying.length > 0 ? saying : saysTopic ? sentences.filter(saysATopicWord) : sentences;
-    // A cell's sentence covers a share of the college's best; of a college admitted only by what
-    // says the topic its own way, any such sentence will do.
-    const coverageFloor = strength >= compareKnobs.minimumCoverage ? strength * compareKnobs.cellCoverage : 0;
-    if (pool.length === 0) {
+    if (!admitted || pool.length === 0) {
       rows.push({ college, unit, practice: null, outcome: null, sources: [], strength: 0 });
       continue;
     }
+    // A cell's sentence covers a share of the college's best; of a college admitted only by what
+    // says the topic its own way, any such sentence will do.
+    const coverageFloor = strength >= compareKnobs.minimumCoverage ? strength * compareKnobs.cellCoverage : 0;
     // A fit of 0 rules a sentence out of the cell.
     const pickFrom = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
       [...from, ...extra]
@@ -116,8 +112,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     };
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
-    // the question (创业 of 创新创业教育: not any work of the college's students).
-    // A table of honours takes no practice from a sentence that merely names one (表彰奖励…听取意见).
+    // the question (创业 of 创新创业教育: not any work of the college's students). Not for a table of
+    // honours: a sentence that merely names one (表彰奖励…听取意见) is no practice of it.
     const practice = pickFrom(pool, practiceFit) ?? (pool !== saying || honoursOnly ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
@@ -137,10 +133,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
     const shown = (sentence: EvidenceSentence): boolean => practiceSpan !== null && sentence.chunk.document.docId === practiceSpan.chunk.document.docId && sentence.start < practiceSpan.end && practiceSpan.start < sentence.end;
     // A result must say the topic itself when anything of the college's does: no fallback. Or it
-    // follows closely, in the same paragraph, a sentence that says it (三是社会服务。主持国培项目…。累计培训
-    // 500人次以上。): the paragraph tells what came of that work.
-    // Such a sentence is weighed as the one it follows. Not an honour: it says what earned it, and
-    // the unit's honours follow whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
+    // follows closely, in the same paragraph, a sentence that says it (三是社会服务。主持国培项目…。
+    // 累计培训500人次以上。), weighed as that sentence. Not an honour: it says what earned it, and a
+    // unit's honours follow whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
     const followers = sentences.flatMap((sentence) => {
       const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
