@@ -83,7 +83,7 @@ export function draftSearch(question: string): string {
 }
 
 function draftParts(question: string): { topic: string; reference: string } {
-  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '');
+  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.courtesy, '');
   // Sections and reference may come in either order (，包括…，重点参考…).
   let reference = '';
   for (let previous = ''; previous !== request; ) {
@@ -110,7 +110,7 @@ function draftParts(question: string): { topic: string; reference: string } {
   const clauses = request.split(/[，,；;]/u).map((clause) => clause.trim()).filter(Boolean);
   const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
   const asked = clauses.filter((clause) => !draftWording.basis.test(clause)).map(bare).filter(Boolean);
-  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '') : '';
+  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(draftWording.anyCollegesIn, '').replace(/方面$/u, '') : '';
   const topic = [drawnOn, ...asked].filter(Boolean).join('，');
   return { topic: topic || bare(request) || '党建工作', reference };
 }

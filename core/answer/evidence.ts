@@ -122,6 +122,11 @@ function share(pieces: readonly string[], haystack: string): number {
  */
 function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
+  // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name.
+  if (match.term.isName && /[“”]/u.test(haystack)) {
+    const unquoted = haystack.replace(/[“”]/gu, '');
+    if (match.forms.some((form) => unquoted.includes(form))) return 1;
+  }
   // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
   if (match.longForm && holdsLongForm(match.longForm, haystack)) return knobs.partsFound;
   const parts = share(match.parts, haystack);
@@ -684,7 +689,11 @@ export function namesIn(name: string, text: string): boolean {
 
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[], asked: ReadonlySet<number>): string[] {
-  const texts = hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
+  // A name quoted in part (对标“七个有力”) names the whole (对标七个有力): read without quotation marks too.
+  const texts = hits.flatMap((hit) => {
+    const text = `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase();
+    return [text, text.replace(/[“”"‘’「」]/gu, '')];
+  });
   return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => namesTerm(match, text, asked))).map(({ term }) => term.word);
 }
 

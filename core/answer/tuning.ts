@@ -808,8 +808,12 @@ export const draftWording = {
   kind: /(?:的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会))?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验)$/u,
   /** A basis that names no one in particular (根据几所学院的经验): the colleges at large, not a topic. */
   anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)$/u,
+  /** …and opening a topic drawn on (综合各院校在廉洁文化建设方面的做法): the topic is what follows. */
+  anyCollegesIn: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
+  /** A courtesy before the request (请帮我写一份…, 请以…为题…): no part of the topic. */
+  courtesy: /^(?:请你?|麻烦你?)\s*/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
-  basis: /^(?:根据|依据|结合|参照|参考|围绕|就)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考)$/u,
+  basis: /^(?:根据|依据|结合|参照|参考|围绕|就|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
   sections: /[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?)[^，,；;]*$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */

@@ -923,6 +923,14 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
   });
 
+  it('a draft request\'s courtesy and framing (请以…为题, 请综合各院校…的做法) are no topic; a name quoted in part in the article (对标“七个有力”) is the name', async () => {
+    const end = await ask('请以湖南电气职院风能工程学院教工党支部“对标七个有力”为题，整理一份会议材料', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('# 关于“湖南电气职院风能工程学院教工党支部‘对标七个有力’”的典型经验材料');
+    const ethics = await ask('请综合各院校推进课程思政的做法，整理一份会议交流材料', 'summary');
+    expect(ethics.answer.split('\n')[0]).toBe('# 关于“推进课程思政”的典型经验材料');
+  });
+
   it('a draft on 党建引领 X is about X: a label that happens to read 党建引领 is no practice of it', async () => {
     const end = await ask('写一份党建引领促进毕业生就业的会议材料', 'summary');
     const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));

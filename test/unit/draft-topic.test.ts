@@ -37,6 +37,12 @@ describe('a drafting request', () => {
       // A name quoted inside the topic keeps its quotes; quotes around the whole topic go.
       ['根据湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”的经验，起草一份党员联系服务师生的会议交流材料。', '湖南电气职业技术学院风能工程学院教工党支部“手拉手、一帮一”，党员联系服务师生'],
       ['写一份关于“清廉校园”的会议材料', '清廉校园'],
+      // A courtesy (请) is no topic; nor are the colleges a request draws on at large.
+      ['请帮我写一份嘉兴职业技术学院教师评价机制综合改革的会议交流材料', '嘉兴职业技术学院教师评价机制综合改革'],
+      ['请以湖南电气职院风能工程学院教工党支部“对标七个有力”为题，整理一份会议材料', '湖南电气职院风能工程学院教工党支部“对标七个有力”'],
+      ['请围绕台州科技职院“红模力”模具产业链党建联建，写一份会议材料', '台州科技职院“红模力”模具产业链党建联建'],
+      ['请综合几所院校的经验，写一份关于党建引领产教融合的会议材料', '党建引领产教融合'],
+      ['请综合各院校在廉洁文化建设和全面从严治党方面的做法，整理一份会议材料', '廉洁文化建设和全面从严治党'],
       // Drawing on colleges at large names no topic; 交流发言材料 is one kind.
       ['根据几所学院的经验，起草一份加强党支部书记队伍建设、培育“双带头人”的交流发言材料。', '加强党支部书记队伍建设、培育“双带头人”'],
       // Nothing but the asking: the draft is about party building at large.
