@@ -110,7 +110,7 @@ function draftParts(question: string): { topic: string; reference: string } {
   const clauses = request.split(/[，,；;]/u).map((clause) => clause.trim()).filter(Boolean);
   const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
   const asked = clauses.filter((clause) => !draftWording.basis.test(clause)).map(bare).filter(Boolean);
-  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(draftWording.anyCollegesIn, '').replace(/方面$/u, '') : '';
+  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '';
   const topic = [drawnOn, ...asked].filter(Boolean).join('，');
   return { topic: topic || bare(request) || '党建工作', reference };
 }

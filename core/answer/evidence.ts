@@ -124,7 +124,7 @@ function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
   // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name.
   if (match.term.isName && /[“”]/u.test(haystack)) {
-    const unquoted = haystack.replace(/[“”]/gu, '');
+    const unquoted = withoutQuotationMarks(haystack);
     if (match.forms.some((form) => unquoted.includes(form))) return 1;
   }
   // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
@@ -687,12 +687,17 @@ export function namesIn(name: string, text: string): boolean {
   return false;
 }
 
+/** A text without its quotation marks, where a name quoted in part is read whole. */
+function withoutQuotationMarks(text: string): string {
+  return text.replace(/[“”]/gu, '');
+}
+
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[], asked: ReadonlySet<number>): string[] {
   // A name quoted in part (对标“七个有力”) names the whole (对标七个有力): read without quotation marks too.
   const texts = hits.flatMap((hit) => {
     const text = `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase();
-    return [text, text.replace(/[“”"‘’「」]/gu, '')];
+    return [text, withoutQuotationMarks(text)];
   });
   return matches.filter(({ term }) => term.critical).filter((match) => !texts.some((text) => namesTerm(match, text, asked))).map(({ term }) => term.word);
 }

@@ -806,10 +806,11 @@ export const draftWording = {
   request: /^(?:请你?|帮我|帮忙|麻烦你?|给我)?(?:写|撰写|起草|草拟|拟|生成|整理|形成|准备|出)(?:一下)?(?:一份|一篇|一个|个|份|篇)?/u,
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿. */
   kind: /(?:的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会))?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验)$/u,
-  /** A basis that names no one in particular (根据几所学院的经验): the colleges at large, not a topic. */
-  anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)$/u,
-  /** …and opening a topic drawn on (综合各院校在廉洁文化建设方面的做法): the topic is what follows. */
-  anyCollegesIn: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
+  /**
+   * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
+   * 廉洁文化建设方面的做法): no topic; what follows them is.
+   */
+  anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
   /** A courtesy before the request (请帮我写一份…, 请以…为题…): no part of the topic. */
   courtesy: /^(?:请你?|麻烦你?)\s*/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
