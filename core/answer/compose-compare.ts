@@ -59,11 +59,16 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const topicWords = analysis.terms.filter((term) => term.role === 'topic').flatMap((term) => [term.word, ...(term.alternatives ?? [])]);
   const parts = topicWords.flatMap((word) => getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length > 1 && snapshot.lexical.documentFrequency(part) <= snapshot.lexical.chunkCount * compareKnobs.commonPartShare));
   const topicForms = [...topicWords.flatMap((word) => formsOf(word.toLowerCase())), ...parts.map((part) => part.toLowerCase())];
+  // A run-in label (优秀成果奖。, 推进“廉风洁雨”建设。) with the sentence it heads, within a cell's length; null for any other sentence.
+  const headedSpan = (sentence: EvidenceSentence): CitedSpan | null => (isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null);
+  const headedText = (sentence: EvidenceSentence): string | null => {
+    const headed = headedSpan(sentence);
+    return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : null;
+  };
   // The sentence (a run-in label with the sentence it heads) says a word of the topic as asked.
   // Not the headings above it: a whole section stands under them (…党建工作…).
   const saysATopicWord = (sentence: EvidenceSentence): boolean => {
-    const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
-    const text = (headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : sentence.text).toLowerCase();
+    const text = (headedText(sentence) ?? sentence.text).toLowerCase();
     return topicForms.some((form) => [...form].length > 1 && text.includes(form));
   };
   const rows: (ComparisonRow & { strength: number })[] = [];
@@ -97,10 +102,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
         .sort((a, b) => b.score - a.score)[0]?.sentence;
     // 做法 wants what the college did; honours and figures belong in 成效. A run-in label is judged
     // with the sentence it heads (优秀成果奖。 heads an award, not a practice).
-    const practiceText = (sentence: EvidenceSentence): string => {
-      const headed = isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
-      return headed ? snapshot.documentText(headed.chunk.document).slice(headed.start, headed.end) : practicePart(sentence, topicOf).text;
-    };
+    const practiceText = (sentence: EvidenceSentence): string => headedText(sentence) ?? practicePart(sentence, topicOf).text;
     // A news lede (…客户端讯（通讯员…）…党总支本着…) sums up the whole article, whatever the question
     // asked; a sentence saying nothing done (毕业生月薪平均达6000元以上…) is a practice only failing all else.
     const practiceFit = (sentence: EvidenceSentence): number => {
@@ -119,7 +121,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.
     const cellSpan = (sentence: EvidenceSentence, role: 'practice' | 'outcome'): CitedSpan => {
-      const headed = role === 'practice' && isRunInLabel(sentence.text) ? labelWithSentence(snapshot, sentence, analysis, answerLengths.comparisonCell) : null;
+      const headed = role === 'practice' ? headedSpan(sentence) : null;
       if (headed) return headed;
       const label = role === 'practice' ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
