@@ -34,6 +34,9 @@ describe('answer types', () => {
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
     // Which one of a kind of people is a person asked for.
     ['浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？', '人物'],
+    // Which students, in the plural, are people too; a group of them (学生党员) is not.
+    ['浙江机电自动化学院有哪些学生获奖？', '人物'],
+    ['嘉职院有哪些学生党员参加了志愿服务？', '列表'],
     // A team of them is no person.
     ['浙江机电职院自动化学院哪个老师团队评上了首批黄大年式教师团队？', 'general'],
     // Who published or recorded it is mostly an organisation.
