@@ -1,6 +1,6 @@
 /**
  * Removes web-page noise from an article (breadcrumbs, publish lines, copyright footers, comment
- * widgets, figure captions) and keeps what those lines said about the article as metadata hints.
+ * widgets, undated figure captions) and keeps what those lines said about the article as metadata hints.
  * The body itself is kept line for line: only whole noise lines and the title line are dropped
  * (and a portal's name left where it linked a keyword is put back to the keyword).
  *
@@ -231,6 +231,23 @@ const sourceLinkLine = /^[【[]?(?:原文链接|原文地址|原文网址|本文
 // 图1 / 图 1 / 图一 / 图1-2 followed by a description; 图为… / （图为…）.
 const captionLine = /^[（(]?(?:图|图片)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[-—.．]\d{1,2})?(?=[\s：:.．、，]|[\u4e00-\u9fff])|^[（(]?图为/;
 
+/**
+ * A caption that dates what the photo shows (`图 2 2019年11月6日，自动化学院党总支赴…开展主题教育活动`)
+ * records an event the body may not state: its text without the figure label, ended as a sentence
+ * so that it never reads as a heading. Undefined for any other caption.
+ */
+function datedCaptionEvent(line: string): string | undefined {
+  const label = captionLine.exec(line)?.[0] ?? '';
+  // A caption set in two lines is joined with a space that never separates Han characters in a sentence.
+  const event = line
+    .slice(label.length)
+    .replace(/^[\s：:.．、，]+/, '')
+    .replace(/[）)]$/, '')
+    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
+  if (!/(?:^|\D)\d{1,2}月\d{1,2}日/.test(event) && !findDate(event)) return undefined;
+  return /[。！？]$/.test(event) ? event : `${event}。`;
+}
+
 /** Reads the holder out of a copyright line: `版权所有 © 2010-2017 X 浙ICP备…` → `X`. */
 function copyrightHolder(line: string): string {
   const stripped = line
@@ -358,7 +375,7 @@ function withKeywordsRestored(text: string, removed: { kind: string; text: strin
 /**
  * Cleans one article: normalises it, removes web-page noise lines (breadcrumbs, publish lines,
  * copyright and contact footers, editor and comment lines, share/related widgets, source links,
- * figure captions) and the title line (unless `options.keepFirstLine`), and returns the metadata
+ * figure captions but for a dated one's event) and the title line (unless `options.keepFirstLine`), and returns the metadata
  * those lines stated as hints.
  * Body paragraphs come out one per line, in order, otherwise unchanged (but for `keywordLinks`).
  */
@@ -409,7 +426,9 @@ export function cleanArticleText(raw: string, options: CleanOptions = {}): Clean
       continue;
     }
     if (captionLine.test(line) && (line.length <= 50 || (line.length <= 100 && !/[。！？]$/.test(line)))) {
-      kinds[index] = 'caption';
+      const event = datedCaptionEvent(line);
+      if (event) lines[index] = event;
+      else kinds[index] = 'caption';
       continue;
     }
     if (copyrightMarks.test(line) && !/[。！？]$/.test(line)) {

@@ -28,12 +28,19 @@ interface ArticleExpectation {
   hints: Record<string, string>;
   /** Sentences from the middle and the end that must survive verbatim. */
   sentences: string[];
+  /** Dated captions (by their start) and the event sentence each is kept as. */
+  events?: Record<string, string>;
 }
 
 const articles: ArticleExpectation[] = [
   {
     prefix: '2022-10-03-zhejiang',
-    noise: ['迎盛会 创标杆丨', '作者： 时间：', '图 1 ', '图 2 ', '图 3 ', '图 4 ', '版权所有', '地址：'],
+    noise: ['迎盛会 创标杆丨', '作者： 时间：', '图 1 ', '版权所有', '地址：'],
+    events: {
+      '图 2 ': '2019年11月6日，自动化学院党总支赴“中国共产党杭州历史馆”开展主题教育活动。',
+      '图 3 ': '2021年11月2日，自动化学院党总支与杭州供电段党委共建校企协同党建基地签约仪式在上海铁路局杭州供电段六楼会议室举行。',
+      '图 4 ': '2021年12月8日，浙阿两地五校院系共话党建引领育人研讨会暨东西部协作党建共建签约仪式顺利举行。',
+    },
     hints: {
       title: '迎盛会 创标杆丨自动化学院党总支顺利通过浙江省首批全省高校党建“双创”党建工作标杆院系验收',
       date: '2022-10-03',
@@ -120,6 +127,7 @@ describe('cleanArticleText on the corpus articles', () => {
       it('keeps every body line, in order, only normalised (and a portal\'s name put back to its keyword)', () => {
         const expected = normalisedLines(raw)
           .filter((line) => !article.noise.some((start) => line.startsWith(start)))
+          .map((line) => Object.entries(article.events ?? {}).find(([start]) => line.startsWith(start))?.[1] ?? line)
           .map((line) => line.replace('学生全国高校思想政治工作网素质', '学生思政素质').replace('党建、全国高校思想政治工作网工作', '党建、思政工作'));
         expect(lines).toEqual(expected);
         for (const sentence of article.sentences) expect(result.text).toContain(sentence);
@@ -144,7 +152,7 @@ describe('cleanArticleText on the corpus articles', () => {
     expect(removed).toContainEqual({ kind: 'widget', text: 'Baidu' });
     expect(removed.find((entry) => entry.kind === 'title')?.text).toContain('嘉兴职业技术学院高质量打造新时代党建高地');
     const zhejiang = cleanArticleText(readArticle('2022-10-03-zhejiang')).removed;
-    expect(zhejiang.filter((entry) => entry.kind === 'caption')).toHaveLength(4);
+    expect(zhejiang.filter((entry) => entry.kind === 'caption')).toHaveLength(1);
     expect(zhejiang.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['meta', 'copyright', 'contact', 'title']));
   });
 });
@@ -244,8 +252,16 @@ describe('cleanArticleText: breadcrumbs, footers and widgets', () => {
 
   it('removes figure captions of several spellings', () => {
     const body = '图书馆党支部开展主题党日活动，组织党员参观红色教育基地，重温入党誓词。';
-    const result = cleanArticleText(['标题', body, '图1 党员参观红色基地', '图一：重温入党誓词', '图 2 2021年11月2日，签约仪式举行', '图为活动现场'].join('\n'));
+    const result = cleanArticleText(['标题', body, '图1 党员参观红色基地', '图一：重温入党誓词', '图为活动现场'].join('\n'));
     expect(result.text).toBe(body);
+  });
+
+  it('keeps the event a dated caption records, as a sentence without its figure label', () => {
+    const body = '图书馆党支部开展主题党日活动，组织党员参观红色教育基地，重温入党誓词。';
+    const lines = ['标题', body, '图 2 2021 年 11 月 2 日,党总支与供电段党委共建党建基地签约仪式举行', '（图为6月28日，党员重温入党誓词）', '图3 党员参观红色基地'];
+    const result = cleanArticleText(lines.join('\n'));
+    expect(result.text.split('\n')).toEqual([body, '2021年11月2日，党总支与供电段党委共建党建基地签约仪式举行。', '6月28日，党员重温入党誓词。']);
+    expect(result.removed).toEqual([{ kind: 'caption', text: '图3 党员参观红色基地' }, { kind: 'title', text: '标题' }]);
   });
 
   it('reads 原文链接 into hints.url', () => {
