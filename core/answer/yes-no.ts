@@ -101,16 +101,16 @@ function heldTerms(analysis: QuestionAnalysis, sentence: string): QuestionTerm[]
 /**
  * Whether the sentence splits the question's words between clauses, one of which names a unit the
  * question does not: A党总支获批…标杆院系，B党支部荣获…称号 says nothing of B being a 标杆院系, while
- * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支.
+ * 自动化学院党总支不断提升党建质量，通过了…标杆院系验收 goes on about the same 党总支. A clause that
+ * says all of them is about what the question asks, whatever its neighbours name.
  */
 function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
   const held = heldTerms(analysis, sentence);
   if (held.length < 2) return false;
-  return sentence.split(clauseEnd).some((clause) => {
-    const inClause = held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length;
-    if (inClause === 0 || inClause === held.length) return false;
-    return typedSpans('机构', clause).some((span) => !analysis.question.includes(clause.slice(span.start, span.end)));
-  });
+  const clauses = sentence.split(clauseEnd).map((clause) => ({ clause, inClause: held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length }));
+  // A clause that says all of them settles it there (…职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台).
+  if (clauses.some(({ inClause }) => inClause === held.length)) return false;
+  return clauses.some(({ clause, inClause }) => inClause > 0 && typedSpans('机构', clause).some((span) => !analysis.question.includes(clause.slice(span.start, span.end))));
 }
 
 /**
@@ -162,7 +162,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const total = analysis.terms.filter((term) => term.role !== 'intent').reduce((sum, term) => sum + term.weight, 0);
   // The person asked for is missing where another holds the role: that is the no.
   const absentPerson = role?.match === 'other' ? personAskedFor(analysis.question, askedRoles(analysis)) : null;
-  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !(absentPerson && absentPerson.includes(term.word)));
+  // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台).
+  const levelSaid = level?.match === 'same' ? yesNoKnobs.levelAsked.exec(analysis.question)?.[1] : undefined;
+  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   if (!differs && saidOfAnother(analysis, sentence)) return unitsHonour(analysis, sentence);

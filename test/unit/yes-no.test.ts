@@ -57,6 +57,10 @@ describe('the verdict a sentence gives', () => {
     ['樊文天是不是中国青少年科技创新奖获得者？', students, '浙江机电职业技术学院', 'yes'],
     // Another holds the role, and the person asked is not in the sentence: no.
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'no'],
+    // A clause that says all of the question's words settles it, whatever unit the clause before it
+    // names; a level the sentence marks (湖南省) says the level asked (省级) in its own words.
+    ['湖南电气职院风能工程学院有没有技能大师工作室被立项为省级平台？', '2021年，立项全国首批示范性职教集团新能源装备职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台', '湖南电气职业技术学院 风能工程学院', 'yes'],
+    ['湖南电气职院风能工程学院有没有技能大师工作室被立项为国家级平台？', '2021年，立项全国首批示范性职教集团新能源装备职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台', '湖南电气职业技术学院 风能工程学院', 'no'],
     // Nobody in the sentence holds the role: it does not settle it.
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支委员刘哲纬入选2020浙江省“万人计划”。', '浙江机电职业技术学院 自动化学院党总支', null],
     // The clause that says the question's words in its order holds the number that answers it.
