@@ -12,7 +12,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -462,6 +462,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     ? [...body.filter((sentence) => !heard.has(sentence.chunk.document.college) && body.find((other) => other.chunk.document.college === sentence.chunk.document.college) === sentence), ...body]
     : body;
   let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
+  // Listing colleges, a place the lead says is part of what is asked: 嘉兴市先进基层党组织 is not the
+  // 江苏省高校先进基层党组织 title, however many of its words it shares.
+  const saysPlace = (text: string, word: string): boolean => formsOf(word).some((form) => text.includes(form));
+  const leadPlaces = collegesAsked ? analysis.terms.filter((term) => term.place && usedText.some((text) => saysPlace(text, term.word))) : [];
   // A practice told through its paragraph leaves room for fewer points beside it.
   // Listing colleges, every one that says the topic is an item: the budget alone bounds them.
   const pointLimit = collegesAsked ? Infinity : continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
@@ -472,6 +476,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
     // A point says something of the topic itself, not only beside a sentence that does.
     if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic)) continue;
+    if (leadPlaces.some((term) => !saysPlace(sentence.text, term.word))) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
     support.push(span);

@@ -248,6 +248,15 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('which college holds a title of a named place names the college whose sentence says the place, not those with another place\'s title', async () => {
+    const end = await ask('哪个学校的党支部获得了江苏省高校先进基层党组织称号？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('支部荣获江苏省高校先进基层党组织称号');
+    // 嘉兴市先进基层党组织 and 中共浙江省教育厅委员会…先进基层党组织 are other titles.
+    expect(end.answer).not.toMatch(/嘉兴职业技术学院|浙江机电职业技术学院/u);
+    expectSupported(end);
+  });
+
   it('what a named project does (主要干什么) leads with its label and body, not the closing summary that names it', async () => {
     const end = await ask('苏州工业职院智能制造支部的“向阳”项目主要干什么？');
     const [lead] = claimLines(end.answer);
