@@ -393,7 +393,17 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const holder = candidates.find((sentence) => sentence.chunk.document.docId === first!.chunk.document.docId && sentence.start <= first!.start && first!.start < sentence.end);
     return holder !== undefined && holder !== best && holder.ownTopicCoverage < best.ownTopicCoverage * qaKnobs.offKindListTopic;
   };
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // A list inside a sentence that says nothing of the topic itself (打造规范型、学习型…“五型”党总支 for
+  // 有哪些学生获奖) leads only where no sentence says it: its neighbours lent it the score. A list of
+  // the kind asked (哪些平台: 智慧党建平台、育人号平台) or of a quoted name's parts is found by its own words.
+  const silentList = (found: NonNullable<typeof enumeration>): boolean => {
+    const [list] = found.items;
+    if (!list || found.items.length !== 1 || analysis.quoted.length > 0) return false;
+    if (analysis.listHead && snapshot.documentText(list.chunk.document).slice(list.start, list.end).includes(analysis.listHead)) return false;
+    const holder = candidates.find((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end);
+    return holder !== undefined && holder.ownTopicCoverage < qaKnobs.supportOwnTopic && candidates.some((sentence) => sentence.ownTopicCoverage >= qaKnobs.collegeListOwnTopic);
+  };
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     enumerated = true;
   } else {
