@@ -71,6 +71,13 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const text = (headedText(sentence) ?? sentence.text).toLowerCase();
     return topicForms.some((form) => [...form].length > 1 && text.includes(form));
   };
+  // The run-in label a sentence stands under says every topic word, as asked or in a synonym.
+  const topicTerms = analysis.terms.filter((term) => term.role === 'topic');
+  const labelSaysTopic = (sentence: EvidenceSentence): boolean => {
+    const label = topicTerms.length > 0 ? labelBefore(snapshot, sentence) : null;
+    const text = label ? snapshot.documentText(sentence.chunk.document).slice(label.start, label.end).toLowerCase() : '';
+    return text !== '' && topicTerms.every((term) => formsOf(term.word.toLowerCase()).some((form) => text.includes(form)));
+  };
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -110,7 +117,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const outcome = outcomeStrength(text);
       return outcome >= compareKnobs.practiceOutcomeBelow
         ? 0
-        : typeFit('做法', text, false) * (1 - 0.6 * outcome) * (newsDateline.test(sentence.text) ? evidenceKnobs.ledeFactor : 1) * (sentenceCues.practice.test(text) ? 1 : compareKnobs.practiceWithoutCue);
+        : typeFit('做法', text, false) * (1 - 0.6 * outcome) * (newsDateline.test(sentence.text) ? evidenceKnobs.ledeFactor : 1) * (labelSaysTopic(sentence) ? compareKnobs.topicLabelFactor : sentenceCues.practice.test(text) ? 1 : compareKnobs.practiceWithoutCue);
     };
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of

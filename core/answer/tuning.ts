@@ -896,6 +896,11 @@ export const compareKnobs = {
   outcomeStrength: 0.4,
   /** A 做法 cell's sentence without a word of doing (sentenceCues.practice) weighs this much. */
   practiceWithoutCue: 0.5,
+  /**
+   * A 做法 cell's sentence under a run-in label saying every topic word (坚持党建与专业建设相融合。把支部
+   * 建在专业群上…) weighs this much, word of doing or not: the article's own answer to the topic.
+   */
+  topicLabelFactor: 2,
   /** A sentence stating a result this clearly (an honour: outcomeStrength 1) is no 做法, whatever else it says. */
   practiceOutcomeBelow: 1,
   /**

@@ -693,6 +693,13 @@ describe('words the articles say otherwise', () => {
 });
 
 describe('comparisons and meeting drafts', () => {
+  it('a comparison\'s 做法 is the practice under the college\'s own label for the topic', async () => {
+    const end = await ask('对比各院校推动党建与专业建设融合的做法和成效', 'compare');
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    // 坚持党建与专业建设相融合。 heads 嘉兴's answer, not a sentence elsewhere that says 专业 (专业主任谈改革).
+    expect(jiaxing.practice?.text ?? '', end.answer).toMatch(/^坚持党建与专业建设相融合。把支部建在专业群上/u);
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
