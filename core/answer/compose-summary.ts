@@ -27,7 +27,8 @@ const sectionTitles: Record<Section, string> = {
 };
 
 /** How well a sentence fits a section of a meeting draft (0: it does not belong there). */
-function sectionFit(section: Section, sentence: EvidenceSentence): number {
+/** How well `sentence` fits `section`; `ofTopic`: it stands in a paragraph that says the whole topic before it. */
+function sectionFit(section: Section, sentence: EvidenceSentence, ofTopic = false): number {
   const headings = sentence.chunk.headingPath.join(' ');
   const result = outcomeStrength(sentence.text);
   const underItsHeading = summaryKnobs.headingCues[section].test(headings);
@@ -38,7 +39,7 @@ function sectionFit(section: Section, sentence: EvidenceSentence): number {
       // says nothing of the topic itself (an award beside a sentence that does).
       // A figure alone (在9个专业群上设置了24个师生党支部) is a practice's size, not a result, unless the
       // article says it under its results.
-      return (result >= summaryKnobs.outcomeStrength || (result > 0 && underItsHeading)) && sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic ? fit * (1 + result) : 0;
+      return (result >= summaryKnobs.outcomeStrength || (result > 0 && underItsHeading)) && (sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic || ofTopic) ? fit * (1 + result) : 0;
     case 'insight':
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
@@ -246,7 +247,25 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // under a 清廉 paragraph that says 校园文化建设年 is no 清廉校园 practice.
   const saysTopic = topicSayer(snapshot, analysis);
   const ownTopic = saysTopic ? onTopic.filter(saysTopic) : [];
-  const relevant = ownTopic.length >= summaryKnobs.ownTopicAtLeast ? ownTopic : onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
+  // What a paragraph says after a sentence saying every topic word is of the topic, though it need
+  // not repeat it (…全面实施教师评价机制综合改革。实施政治素质“首关制”。…取消了5名…申报资格。).
+  const topicStatements = candidates.filter((candidate) => !candidate.isHeading && candidate.ownTopicCoverage >= 1);
+  // The next point of an outline (三是推进“廉风洁雨”建设。) is the topic's sibling, no part of it.
+  const ofTopic = (sentence: EvidenceSentence): boolean => {
+    const text = snapshot.documentText(sentence.chunk.document);
+    const paragraphStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+    return topicStatements.some(
+      (statement) =>
+        statement.chunk.document.docId === sentence.chunk.document.docId &&
+        statement.start >= paragraphStart &&
+        statement.end <= sentence.start &&
+        !splitSentences(text, statement.end, sentence.end).some((between) => ordinalOf(text.slice(between.start, between.end).trim()) !== null),
+    );
+  };
+  // …and a paragraph's run-in labels after it are the points of the topic's practice.
+  const pointOfTopic = (sentence: EvidenceSentence): boolean => isRunInLabel(sentence.text) && ofTopic(sentence);
+  const saying = ownTopic.length >= summaryKnobs.ownTopicAtLeast ? ownTopic : onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
+  const relevant = [...saying, ...admitted.filter((candidate) => !saying.includes(candidate) && pointOfTopic(candidate))];
   // A practice the request quotes, told under its own heading, is the draft's practice: not the
   // article's other practices that share the request's words.
   const underNamed = underQuotedHeading(snapshot, candidates, analysis);
@@ -264,7 +283,11 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     const pool = section === 'practice' && named.length > 0 ? named : relevant;
     const scored = pool
       .filter((sentence) => !used.has(sentence))
-      .map((sentence) => ({ ...sentence, score: sentence.score * sectionFit(section, sentence), original: sentence }))
+      .map((sentence) => {
+        const topical = ofTopic(sentence);
+        const point = section === 'practice' && topical && isRunInLabel(sentence.text) ? summaryKnobs.topicParagraphPoint : 1;
+        return { ...sentence, score: sentence.score * sectionFit(section, sentence, topical) * point, original: sentence };
+      })
       .filter((sentence) => sentence.score > 0);
     const chosen = selectSentences(scored, summaryKnobs.sizes[section], summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0).map((sentence) => sentence.original);
     for (const sentence of chosen) used.add(sentence);
@@ -283,6 +306,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     told.push(...outlined);
     spans.set('practice', outlined);
   }
+  const background = picked.get('background') ?? [];
   for (const section of ['practice', 'background', 'outcome', 'insight'] as Section[]) {
     if (section === 'practice' && outlined) continue;
     const sentences = picked.get(section) ?? [];
@@ -294,6 +318,8 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
         section === 'practice'
           ? practiceSpan(snapshot, sentence, headingsBefore.get(sentence), analysis)
           : cutSentence(snapshot, sentence, analysis, answerLengths.longSentence, section === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      // A label whose body is the background (坚持问题导向…。聚焦…积弊，…全面实施…改革。) leaves it to 背景.
+      if (section === 'practice' && background.some((other) => other !== sentence && other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;
       // A label's practice already told this sentence.
       if (shown.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start <= span.start && span.end <= other.end)) continue;
       if (told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;

@@ -497,9 +497,10 @@ export const sentenceCues = {
   /** An honour conferred, in words that say so (荣获, 获评, 入选, 称号, 一等奖, 先进基层党组织). */
   conferred: /荣获|获评|获批|入选|评为|被评|授予|称号|[一二三特]等奖|先进(?:单位|集体|个人|基层党组织|党组织|工作者)|优秀(?:共产党员|党务工作者|党员)/u,
   practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/u,
-  // Openers of why and where from (为深入…, 2021年是中国共产党成立100周年); mid-sentence
-  // (发挥党员…作为高层次人才) they are a practice's words.
-  background: /^(?:为深入|为贯彻|为落实|按照|根据|近年来|作为|立足|面对|随着|当前|新时代|(?:19|20)\d{2}年是)|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,
+  // Openers of why and where from (为深入…, 2021年是中国共产党成立100周年, 聚焦…难题和…积弊); mid-sentence
+  // (发挥党员…作为高层次人才) they are a practice's words. 根据 a document or its requirements is
+  // where from; 根据考核结果设立… is a practice.
+  background: /^(?:为深入|为贯彻|为落实|按照|根据(?:《|[^，。；]{0,30}(?:要求|精神|部署|指示|意见|规定|文件))|近年来|作为|立足|面对|随着|当前|新时代|(?:19|20)\d{2}年是|(?:聚焦|针对|面对|破解)[^，。；]{0,40}(?:难题|积弊|短板|瓶颈|痛点|困境))|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,
   insight: /关键在于|关键是|是关键|核心在于|必须|只有[^。]{0,30}才|根本在于|根本保证|要坚持|始终坚持|之基|意义在于|重要意义|启示|体会|经验表明|离不开|前提是|重要保障|有力保障|根本保障|应当/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
   /** Who an honour clause says was honoured: the words before its verb (“机电一体化教学团队”获得了…称号). */
@@ -824,6 +825,12 @@ export const draftWording = {
 export const summaryKnobs = {
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
+  /**
+   * A run-in label of a paragraph that says the whole topic before it (…全面实施教师评价机制综合改革。
+   * 实施政治素质“首关制”。… 实施业绩考核“亮牌制”。) is a point of the topic's practice: it weighs this
+   * much more as a practice, though it does not repeat the topic's words.
+   */
+  topicParagraphPoint: 1.5,
   /** A result holds at least this share of the request's topic weight itself. */
   outcomeOwnTopic: 0.15,
   /** A result states one this clearly (outcomeStrength: a figure that came of something 0.8, an honour 1), or stands under a results heading. */

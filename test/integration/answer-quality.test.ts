@@ -877,6 +877,16 @@ describe('comparisons and meeting drafts', () => {
     expect((await ask('对比五所院校党建与专业建设融合的做法', 'compare')).table!.rows).toHaveLength(5);
   });
 
+  it('a meeting draft takes the points of the paragraph that states its topic, and the problem it answers as background', async () => {
+    const end = await ask('嘉职院教师评价机制综合改革会议材料', 'summary');
+    const section = (title: string): string => end.answer.slice(end.answer.indexOf(`## ${title}`), end.answer.indexOf('## ', end.answer.indexOf(`## ${title}`) + 3));
+    // …全面实施教师评价机制综合改革。 then 实施政治素质“首关制”。… 实施绩效分配“动态制”。: none repeats the topic.
+    for (const point of ['首关制', '替代制', '亮牌制', '动态制']) expect(section('二、主要做法'), end.answer).toContain(point);
+    // 聚焦…的难题和…积弊 says why; 根据二级机构考核结果设立一、二、三等奖 is a practice, not where from.
+    expect(section('一、背景'), end.answer).toContain('“五唯”积弊');
+    expect(section('一、背景'), end.answer).not.toContain('一、二、三等奖');
+  });
+
   it('a meeting draft on the colleges it names draws on their articles only, titled without the instruction', async () => {
     const end = await ask('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院', 'summary');
     expect(end.notFound, end.answer).toBe(false);
