@@ -27,8 +27,11 @@ const sectionTitles: Record<Section, string> = {
 };
 
 /** How well a sentence fits a section of a meeting draft (0: it does not belong there). */
-/** How well `sentence` fits `section`; `ofTopic`: it stands in a paragraph that says the whole topic before it. */
-function sectionFit(section: Section, sentence: EvidenceSentence, ofTopic = false): number {
+/**
+ * How well `sentence` fits `section`. `ofTopic`: it stands in a paragraph that says the whole topic
+ * before it; `headed`: a run-in label heads it (it tells that label's practice).
+ */
+function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = false, headed = false } = {}): number {
   const headings = sentence.chunk.headingPath.join(' ');
   const result = outcomeStrength(sentence.text);
   const underItsHeading = summaryKnobs.headingCues[section].test(headings);
@@ -47,9 +50,10 @@ function sectionFit(section: Section, sentence: EvidenceSentence, ofTopic = fals
       // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background.
       if (isRunInLabel(sentence.text)) return 0;
       // Background says why or where from (为深入贯彻…, 近年来…, 作为…), stands under its heading, or
-      // opens its article; a practice in the body (推进清廉文化进校园…) is none.
+      // opens its article; a practice in the body (推进清廉文化进校园…) is none, nor one a label heads
+      // near the opening of a short article.
       const cue = sentenceCues.background.test(sentence.text);
-      const opening = sentence.start < summaryKnobs.openingCharacters;
+      const opening = !headed && sentence.start < summaryKnobs.openingCharacters;
       if (!cue && !opening && !underItsHeading) return 0;
       if (cue) fit *= summaryKnobs.cueBonus;
       if (opening) fit *= summaryKnobs.openingBonus;
@@ -286,9 +290,20 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
       .map((sentence) => {
         const topical = ofTopic(sentence);
         const point = section === 'practice' && topical && isRunInLabel(sentence.text) ? summaryKnobs.topicParagraphPoint : 1;
-        return { ...sentence, score: sentence.score * sectionFit(section, sentence, topical) * point, original: sentence };
+        const headed = section === 'background' && labelBefore(snapshot, sentence) !== null;
+        return { ...sentence, score: sentence.score * sectionFit(section, sentence, { ofTopic: topical, headed }) * point, original: sentence };
       })
       .filter((sentence) => sentence.score > 0);
+    // A run-in label and the sentence it heads are shown as one practice: one line, at the better score.
+    if (section === 'practice') {
+      for (const body of [...scored]) {
+        const label = isRunInLabel(body.text) ? null : labelBefore(snapshot, body);
+        const head = label ? scored.find((other) => other !== body && other.chunk.document.docId === body.chunk.document.docId && other.start === label.start && isRunInLabel(other.text)) : undefined;
+        if (!head) continue;
+        head.score = Math.max(head.score, body.score);
+        scored.splice(scored.indexOf(body), 1);
+      }
+    }
     const chosen = selectSentences(scored, summaryKnobs.sizes[section], summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0).map((sentence) => sentence.original);
     for (const sentence of chosen) used.add(sentence);
     picked.set(section, chosen);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { AnswerService } from '../../core/answer/answer-service.ts';
-import type { AnswerEnd, Citation, ServerMessage } from '../../core/answer/protocol.ts';
+import type { AnswerEnd, AnswerMode, Citation, ServerMessage } from '../../core/answer/protocol.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
 import type { TestApp } from './app.ts';
 import { ingest, makeTempDir, removeTempDirs } from './corpus.ts';
@@ -24,7 +24,7 @@ export function openExtractiveAnswers(indexDir: string): { search: SearchService
  * `extractiveAnswersOver` for a test file: ingests `articles` before its tests and closes the
  * index and removes the temporary folders after them. Returns `ask`, for use inside the tests.
  */
-export function askOverArticles(name: string, articles: Record<string, string>): (question: string) => Promise<Omit<AnswerEnd, 'id'>> {
+export function askOverArticles(name: string, articles: Record<string, string>): (question: string, mode?: AnswerMode) => Promise<Omit<AnswerEnd, 'id'>> {
   let opened: Awaited<ReturnType<typeof extractiveAnswersOver>> | undefined;
   beforeAll(async () => {
     opened = await extractiveAnswersOver(name, articles);
@@ -33,27 +33,27 @@ export function askOverArticles(name: string, articles: Record<string, string>):
     opened?.search.close();
     removeTempDirs();
   });
-  return (question) => {
+  return (question, mode) => {
     if (!opened) throw new Error(`${name}: ask() before the articles were ingested`);
-    return opened.ask(question);
+    return opened.ask(question, mode);
   };
 }
 
 /**
  * Writes `articles` (file name → text) into a new corpus folder, ingests it with the real pipeline
- * and opens the extractive service over it, with `ask` for one 问答 question. Close `search` and
+ * and opens the extractive service over it, with `ask` for one question (问答 unless `mode` says). Close `search` and
  * remove the temporary folders after the tests.
  */
 async function extractiveAnswersOver(
   name: string,
   articles: Record<string, string>,
-): Promise<{ search: SearchService; answers: AnswerService; ask: (question: string) => Promise<Omit<AnswerEnd, 'id'>> }> {
+): Promise<{ search: SearchService; answers: AnswerService; ask: (question: string, mode?: AnswerMode) => Promise<Omit<AnswerEnd, 'id'>> }> {
   const corpusDir = makeTempDir(`${name}-corpus`);
   const indexDir = makeTempDir(`${name}-index`);
   for (const [file, text] of Object.entries(articles)) fs.writeFileSync(path.join(corpusDir, file), text);
   await ingest(corpusDir, indexDir);
   const { search, answers } = openExtractiveAnswers(indexDir);
-  const ask = (question: string): Promise<Omit<AnswerEnd, 'id'>> => answers.answerOnce({ question, mode: 'qa', history: [], filters: {} }, AbortSignal.timeout(30_000));
+  const ask = (question: string, mode: AnswerMode = 'qa'): Promise<Omit<AnswerEnd, 'id'>> => answers.answerOnce({ question, mode, history: [], filters: {} }, AbortSignal.timeout(30_000));
   return { search, answers, ask };
 }
 
