@@ -28,7 +28,7 @@ import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './
 import { pairOf } from './pair-question.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { analyzeQuestion, collegeMentions, collegesNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesNamedIn, isYear, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
@@ -344,7 +344,10 @@ export class AnswerService {
     const { request, snapshot, analysis, evidence } = grounds;
     // A model's own refusal (【未找到】) follows an answerable verdict: its missing words (the year an
     // undated article may be of) did not block, so they are no reason to give.
-    const missing = evidence.verdict.answerable ? [] : evidence.verdict.missing;
+    // A year the articles never write, where they tell the same of other years (2021年…投档线猛增50分
+    // for 2023年…), is said as those years, with their sentences near.
+    const otherYearsOnly = evidence.verdict.yearsInstead !== undefined && evidence.verdict.missing.every((word) => isYear(word));
+    const missing = evidence.verdict.answerable || otherYearsOnly ? [] : evidence.verdict.missing;
     // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed
     // apart. The parts of one message share their words: the whole question points to the nearest text.
     const pointing = request.mode === 'qa' && grounds.sidesAre !== 'pair';

@@ -185,6 +185,8 @@ export interface EvidenceSentence {
   typedMatch: boolean;
   /** Whether its article mentions every name, year and person the question depends on. */
   articleMatches: boolean;
+  /** It would answer but for being of another year than asked (its article may never write the year asked). */
+  ofOtherYear?: boolean;
   /** How strongly the sentence, in its window, answers the question (what the verdict takes the best of). */
   strength: number;
   /** Relevance used for selection. */
@@ -513,8 +515,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     for (let next = following(match), steps = 0; next && steps < 3; next = following(next), steps++) if (names(next)) return true;
     return false;
   };
-  const articleChecks = new Map<string, number>();
-  const articleFit = (chunk: IndexedChunk): number => {
+  const articleChecks = new Map<string, { fit: number; yearBlind: number }>();
+  // The fit, and the fit but for the years asked (an article of 2021 answers 2023年… with another year's figures).
+  const articleFits = (chunk: IndexedChunk): { fit: number; yearBlind: number } => {
     let known = articleChecks.get(chunk.document.docId);
     if (known === undefined) {
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
@@ -530,7 +533,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
           : selfReference.test(text)
             ? knobs.placeSelfReferenceFactor
             : knobs.placeMismatchFactor;
-      known = yearFit * placeFit;
+      known = { fit: yearFit * placeFit, yearBlind: unnamed.every((match) => isYear(match.term.word)) ? placeFit : 0 };
       articleChecks.set(chunk.document.docId, known);
     }
     return known;
@@ -545,7 +548,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     const text = snapshot.documentText(chunk.document);
     const headingStarts = new Set(chunk.document.headings.map(([start]) => start));
     const context = passageContext(chunk).toLowerCase();
-    const articleFitness = articleFit(chunk);
+    const { fit: articleFitness, yearBlind } = articleFits(chunk);
     const matchesArticle = articleFitness > 0;
     const everySpan = evidenceSpans(text, chunk.start, chunk.end);
     const spans = everySpan.filter((span) => {
@@ -601,7 +604,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const typeFactor = typed && !typedMatch ? knobs.missingTypeFactor : 1;
       const strength = fit * topicCoverage * typeFactor;
       const answersOtherYear = otherYears.length > 0 && articleFitness * topicCoverage * typeFactor >= knobs.minimumCoverage;
-      if (answersOtherYear) for (const year of otherYears) yearsInstead.add(year);
+      // Of an article that never writes the year asked, only a sentence saying the topic itself counts.
+      const ofOtherYear = otherYears.length > 0 && yearBlind * topicCoverage * typeFactor >= knobs.minimumCoverage && (articleFitness > 0 || ownTopicCoverage >= knobs.otherYearOwnTopic);
+      if (ofOtherYear) for (const year of otherYears) yearsInstead.add(year);
       const lengthFit = sentence.length < 12 ? 0.6 : sentence.length > 260 ? 0.85 : 1;
       // Unscaled, the ranking weights are the question's own: the shares above serve.
       const matched =
@@ -624,7 +629,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) : 1);
       // What it would score were it of the year asked.
       if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));
-      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}) });
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}), ...(ofOtherYear ? { ofOtherYear } : {}) });
     });
   });
   const judged = judge(snapshot, sentences, hits, analysis, all, asked, Boolean(options.scoped));

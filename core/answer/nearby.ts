@@ -19,9 +19,11 @@ import { nearbyKnobs as knobs } from './tuning.ts';
 export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis): CitedSpan[] {
   // A question of generic words only (张三是谁, read as 张 + 三) has nothing to be near.
   if (coreTerms(analysis).length === 0) return [];
-  const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage);
-  // Refused for its year, a question points first to what the articles say of the other years.
-  const dated = evidence.verdict.yearsInstead ? selectSentences(candidates.filter((sentence) => sentence.otherYears), knobs.limit, knobs.floor) : [];
+  const fitting = (sentence: (typeof evidence.sentences)[number]): boolean => !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage;
+  const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && fitting(sentence));
+  // Refused for its year, a question points first to what the articles say of the other years, in
+  // articles that may never write the year asked.
+  const dated = evidence.verdict.yearsInstead ? selectSentences(evidence.sentences.filter((sentence) => sentence.ofOtherYear && fitting(sentence)), knobs.limit, knobs.floor) : [];
   const rest = selectSentences(candidates.filter((sentence) => !dated.includes(sentence)), knobs.limit - dated.length, knobs.floor);
   return [...dated, ...rest].map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
 }

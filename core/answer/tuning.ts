@@ -391,6 +391,12 @@ export const evidence = {
    */
   minimumCoverage: 0.5,
   /**
+   * A sentence of another year than asked, in an article that never writes the year asked, is told
+   * as that year's only when it says this share of the topic's weight itself (2021年先后7次招聘，共引进
+   * 高层次、紧缺人才130名 for 2019年引进了多少名…人才), not through its neighbours and title.
+   */
+  otherYearOwnTopic: 0.5,
+  /**
    * …and one sentence of an article that fits (with its passage's context, not its neighbours)
    * must hold this share of the whole question's weight: a window that gathers the topic from
    * three sentences of another policy is no answer.

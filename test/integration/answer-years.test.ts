@@ -83,6 +83,13 @@ describe('a sentence dated by a year of its own', () => {
     expect(end.answer).not.toMatch(/^[^\n]*案例6个/u);
   });
 
+  it('tells the years an article speaks of, and shows them, when it never writes the year asked', async () => {
+    const end = await askDated('星河职业技术学院2020年打造了多少个党建特色品牌？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('写的是2021年的情况，没有写2020年的');
+    expect(end.answer).toMatch(/仅供参考：\n- 2021年打造42个党建特色品牌/u);
+  });
+
   it('is dated by a year in the clause that says what the question asks of that year', async () => {
     const end = await askDated('星辰职业技术学院智能制造教工党支部2022年有什么案例被教育部收录？');
     expect(end.notFound, end.answer).toBe(true);
