@@ -47,8 +47,9 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
       return sentenceCues.insight.test(sentence.text) || summaryKnobs.headingCues.insight.test(headings) ? fit * (1 - 0.5 * result) : 0;
     case 'background': {
-      // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background.
-      if (isRunInLabel(sentence.text)) return 0;
+      // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background; nor is a
+      // clear result, however it opens (近年来，基地获批…项目5个).
+      if (isRunInLabel(sentence.text) || result >= summaryKnobs.outcomeStrength) return 0;
       // Background says why or where from (为深入贯彻…, 近年来…, 作为…), stands under its heading, or
       // opens its article; a practice in the body (推进清廉文化进校园…) is none, nor one a label heads
       // near the opening of a short article.

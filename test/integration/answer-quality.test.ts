@@ -887,6 +887,13 @@ describe('comparisons and meeting drafts', () => {
     expect(section('一、背景'), end.answer).not.toContain('一、二、三等奖');
   });
 
+  it('a meeting draft\'s background holds no result, however it opens', async () => {
+    const end = await ask('台州“红模力”党建联建会议材料', 'summary');
+    const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、'));
+    // 近年来，基地获批…“五个一批”项目5个… opens like a background and reports results.
+    expect(background, end.answer).not.toContain('获批');
+  });
+
   it('a meeting draft on the colleges it names draws on their articles only, titled without the instruction', async () => {
     const end = await ask('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院', 'summary');
     expect(end.notFound, end.answer).toBe(false);
