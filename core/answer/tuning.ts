@@ -155,7 +155,7 @@ export const listAlternativeShare = 0.25;
 export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
-export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
 
 /** The nouns a college's unit ends with (经济学院, 苏州校区, 智能制造教工党支部). */
 const unitEndings: readonly string[] = ['学院', '研究院', '研究所', '校区', '书院', '学部', '党委', '党总支', '党支部'];

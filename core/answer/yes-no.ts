@@ -49,6 +49,8 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
 
 /** What ends a clause within a sentence. */
 const clauseEnd = /[，,；;。！？!?]/u;
+/** …and, where numbers are compared, an item of a list. */
+const countEnd = /[，,；;。！？!?、]/u;
 
 /** The clause of `sentence` around offset `at`. */
 function clauseAt(sentence: string, at: number): string {
@@ -127,8 +129,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // most of the question's other words, then the longest run of them, is the one whose number
   // answers it (27名副教授收入超过了教授 is 37名副教授收入超过教授, not 27名讲师收入超过副教授).
   const coverage = coreCoverageOf({ ...analysis, terms: analysis.terms.filter((term) => !inCount(term.word)) }, ['subject', 'topic', 'generic']);
+  // Items of a list count apart too (全国…大赛二等奖1项、浙江省一等奖2项).
   const clauses = sentence
-    .split(clauseEnd)
+    .split(countEnd)
     .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
   let differs = false;
   const settling: string[] = [];

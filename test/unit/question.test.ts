@@ -230,6 +230,8 @@ describe('word roles', () => {
     expect(analyze('台州科技职业学院机电与模具工程学院党总支书记是谁？').otherOrganisations).toEqual(['机电与模具工程学院']);
     expect(analyze('2021年嘉职院有几名讲师的收入超过了副教授？').otherOrganisations).toEqual([]);
     expect(analyze('北京市学校食堂按照哪些政策落实疫情防控工作？').otherOrganisations).toEqual([]);
+    // 高职院校 are vocational colleges at large: its 职院 ends no name (教师拿过全国高职院).
+    expect(analyze('台州科技职业学院机电与模具工程学院的教师拿过全国高职院校教学能力大赛一等奖吗？').otherOrganisations).toEqual(['机电与模具工程学院']);
     expect(analyze('北京市疫情期间医院可以向社会公开募集医疗物资吗？').otherOrganisations).toEqual([]);
     expect(analyze('人大图书馆的人大文库藏有多少藏有人大学者和校友著作？').otherOrganisations).toEqual([]);
     expect(analyze('宁波职业技术学院的“红船”党建品牌叫什么？').otherOrganisations).toEqual(['宁波职业技术学院']);

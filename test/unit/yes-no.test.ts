@@ -61,6 +61,8 @@ describe('the verdict a sentence gives', () => {
     // names; a level the sentence marks (湖南省) says the level asked (省级) in its own words.
     ['湖南电气职院风能工程学院有没有技能大师工作室被立项为省级平台？', '2021年，立项全国首批示范性职教集团新能源装备职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台', '湖南电气职业技术学院 风能工程学院', 'yes'],
     ['湖南电气职院风能工程学院有没有技能大师工作室被立项为国家级平台？', '2021年，立项全国首批示范性职教集团新能源装备职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台', '湖南电气职业技术学院 风能工程学院', 'no'],
+    // The items of a list count apart: the national prize is a 二等奖, the 一等奖 a province's.
+    ['台州科技职业学院机电与模具工程学院的教师拿过全国高职院校教学能力大赛一等奖吗？', '教师获全国高职院校教学能力大赛二等奖1项、浙江省一等奖2项等，以及浙江省优秀党务工作者1人。', '台州科技职业学院 机电与模具工程学院', 'no'],
     // Nobody in the sentence holds the role: it does not settle it.
     ['浙江机电自动化学院党总支副书记是黄忠慧吗？', '党总支委员刘哲纬入选2020浙江省“万人计划”。', '浙江机电职业技术学院 自动化学院党总支', null],
     // The clause that says the question's words in its order holds the number that answers it.
