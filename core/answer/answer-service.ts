@@ -26,6 +26,7 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
+import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn, isYear, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
@@ -276,6 +277,13 @@ export class AnswerService {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
     }
     const { evidence } = grounds;
+    // Asked when an article came out or who wrote it: its metadata answers, whatever its text says.
+    const fact = request.mode === 'qa' && !grounds.sides ? articleFactAsked(searchedFor) : null;
+    const stated = fact ? composeArticleFact(snapshot, grounds.retrieved.hits, fact, searchedFor) : null;
+    if (stated) {
+      yield* this.respond(grounds, stated, signal);
+      return;
+    }
     if (!evidence.verdict.answerable) {
       yield* this.notFound(grounds, this.engineName);
       return;
@@ -291,6 +299,11 @@ export class AnswerService {
       yield* this.notFound(grounds, 'extractive', notice);
       return;
     }
+    yield* this.respond(grounds, composed, signal, notice);
+  }
+
+  /** Streams an extractive answer: its sources, its text, its end. */
+  private *respond(grounds: Grounds, composed: ComposedAnswer, signal: AbortSignal, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
     yield { type: 'sources', citations: composed.citations };
     for (const delta of deltas(composed.text)) {
       throwIfAborted(signal);

@@ -154,6 +154,16 @@ export const listAlternativeShare = 0.25;
  */
 export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 
+/**
+ * A question about an article itself (article-facts.ts): it points to the article as a piece of
+ * writing (这条新闻, 那篇文章, 报道…的稿子) and asks when it was published or who wrote it.
+ */
+export const articleFactCues = {
+  article: /(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|(?:新闻|文章|报道|稿子|稿件)[，,]?\s*(?:是|由|的)/u,
+  date: /(?:哪天|哪一天|什么时候|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出)|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)|(?:发布|发表|刊发|刊登|推送)的?[？?]?$/u,
+  author: /作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
+} as const;
+
 /** Names of organisations that would be the subject of a question (another college, a company). */
 export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
 

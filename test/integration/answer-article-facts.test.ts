@@ -1,0 +1,41 @@
+/**
+ * Questions about an article itself — when it was published, who wrote it — are answered from the
+ * metadata ingest read off its publish line, byline or dateline, citing the article's opening; a
+ * question about what it says is not taken for one. Real ingest, real index, real jieba.
+ */
+import { describe, expect, it } from 'vitest';
+import { askOverArticles } from '../helpers/answer-checks.ts';
+
+const ask = askOverArticles('article-facts', {
+  'volunteers.txt': [
+    '星海职业技术学院党委深化志愿服务品牌建设',
+    '来源：星海职业技术学院 作者：王明 李华 发布时间：2023-05-12 10:20:00',
+    '星海职业技术学院党委组建党员志愿服务队，常态化开展社区义诊和政策宣讲，全年服务群众3000余人次。',
+    '学院把志愿服务纳入党员年度考核，推动党员在服务中亮身份、作表率。',
+  ].join('\n'),
+  'report.txt': [
+    '星河职业技术学院推进校企党建联建',
+    '中国教育报客户端讯（通讯员 赵强 孙丽）星河职业技术学院机电学院党总支与12家企业开展党建联建，共建实训基地5个。',
+  ].join('\n'),
+});
+
+describe('a question about an article itself', () => {
+  it('is told when the article was published', async () => {
+    const end = await ask('星海职业技术学院深化志愿服务品牌建设的这篇文章是哪天发布的？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/^《星海职业技术学院党委深化志愿服务品牌建设》的发布日期是 2023-05-12/u);
+    expect(end.citations[0]?.quote ?? '', end.answer).toContain('组建党员志愿服务队');
+  });
+
+  it('is told who wrote it, as the question names them', async () => {
+    expect((await ask('星海职业技术学院志愿服务的那篇文章，作者是谁？')).answer).toContain('的作者：王明 李华');
+    const report = await ask('报道星河职业技术学院校企党建联建的那篇稿子，通讯员是哪几位？');
+    expect(report.answer, report.answer).toContain('的通讯员：赵强 孙丽，来源：中国教育报客户端');
+  });
+
+  it('is not a question about what the article says', async () => {
+    const end = await ask('这篇文章里，星海职业技术学院全年服务群众多少人次？');
+    expect(end.answer).toContain('3000余人次');
+    expect(end.answer).not.toContain('发布日期');
+  });
+});
