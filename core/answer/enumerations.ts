@@ -276,7 +276,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           const ownList = target !== undefined && wanted === null && heads === 0 && !listNouns.some((noun) => match[0].includes(noun));
           const distance = ownList ? nameDistance(sentence.text, target, match.index) : null;
           if (distance !== null && distance > knobs.definedListDistance) continue;
-          const unnamed = ownList && distance === null ? knobs.unnamedListFactor : 1;
+          // Any list close beside a name that counts nothing says what the name is or holds; a name
+          // joined from its parts (“筑基-示范-向阳”) is told by the sections each part names.
+          const near = target !== undefined && wanted === null && nameParts.length === 0 ? (distance ?? nameDistance(sentence.text, target, match.index)) : null;
+          const unnamed = ownList && distance === null ? knobs.unnamedListFactor : near !== null && near <= knobs.definedListDistance ? knobs.besideNameFactor : 1;
           const at = sentence.start + match.index;
           const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
           const cited = cite(span);

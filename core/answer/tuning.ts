@@ -627,6 +627,11 @@ export const enumerationKnobs = {
    * 省级文明单位 for “红船工匠”具备哪些素质), unless its items say the noun asked for.
    */
   unnamedListFactor: 0.5,
+  /**
+   * …while one within `definedListDistance` of the name in the sentence naming it counts this much
+   * more (具有“家国情怀、工匠精神…”的“红船工匠”): it says what the name is, however low its passage ranks.
+   */
+  besideNameFactor: 2,
 } as const;
 
 // ------------------------------------------------------------------------------------------------

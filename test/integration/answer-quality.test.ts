@@ -248,6 +248,12 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('what a quoted name stands for is the list right beside it, not a list of a better-ranked passage', async () => {
+    const end = await ask('嘉兴职业技术学院要培养的“红船工匠”需要具备哪些素质的人才？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('“家国情怀、工匠精神、国际视野、创新创业能力”的“红船工匠”');
+  });
+
   it('which college holds a title of a named place names the college whose sentence says the place, not those with another place\'s title', async () => {
     const end = await ask('哪个学校的党支部获得了江苏省高校先进基层党组织称号？');
     expect(end.notFound, end.answer).toBe(false);
