@@ -72,7 +72,10 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
       // 王轶…秘书长 the words alone do not tell which is asked.
       // Quoted names beside the one asked (…的理念，…“人人出彩创新”工作法) name other things.
       const beside = direct && analysis.answerType !== '名称' ? qaKnobs.besideSpanBonus * Math.max(0, held - 1) : 0;
-      return held > 0 ? covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus + beside + counted : covered;
+      // A name asked for is told from the clause that holds it, however much of the question another
+      // clause says (依托省“智能车间”…平台，…打造了…海棠花红智能先锋阵地).
+      if (held === 0) return direct && analysis.answerType === '名称' ? 0 : covered;
+      return covered * (1 + qaKnobs.typedClauseBonus) + qaKnobs.bareSpanBonus + beside + counted;
     };
   };
   // A direct answer leaves out the clauses beside its span that say nothing asked (投档线… before

@@ -248,6 +248,12 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a name asked for is told from the clause that holds it, not the clause that repeats the question', async () => {
+    const end = await ask('苏州工业职业技术学院智能制造教工党支部依托省“智能车间”产教融合平台建的阵地叫什么？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('海棠花红智能先锋阵地');
+  });
+
   it('what a quoted name stands for is the list right beside it, not a list of a better-ranked passage', async () => {
     const end = await ask('嘉兴职业技术学院要培养的“红船工匠”需要具备哪些素质的人才？');
     expect(end.notFound, end.answer).toBe(false);
