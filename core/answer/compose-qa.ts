@@ -171,6 +171,8 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   // not its body: a later point of an outline (a first one, 一是…, may open the body).
   const nextPoint = ordinalOf(text.slice(next.start, next.end).trimStart());
   if (outlinePoint(nextPoint) && nextPoint!.value > 1) return null;
+  // Nor is a heading on the next line (…等活动。\n4.实施“三融教育”工程…) any sentence's body.
+  if (document.headings.some(([start, end]) => start < next.end && next.start < end)) return null;
   const cut = cutSentence(snapshot, { ...label, start: next.start, end: next.end, text: text.slice(next.start, next.end) }, analysis, maxLength);
   // Only a cut that keeps the sentence's start stays contiguous with its label.
   const ends = [cut.start !== next.start ? trimSpan(text, { start: next.start, end: clausesOf(text, next.start, next.end)[0]?.end ?? next.end }).end : cut.end];

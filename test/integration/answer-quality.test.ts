@@ -248,6 +248,13 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a short sentence before a heading is told without it: the heading heads what follows', async () => {
+    const end = await ask('湖南电气风能学院的巾帼标兵活动属于三服务中的哪一项？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('巾帼标兵等活动');
+    expect(lead).not.toContain('三融教育');
+  });
+
   it('a name asked for is told from the clause that holds it, not the clause that repeats the question', async () => {
     const end = await ask('苏州工业职业技术学院智能制造教工党支部依托省“智能车间”产教融合平台建的阵地叫什么？');
     expect(end.notFound, end.answer).toBe(false);
