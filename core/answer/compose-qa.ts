@@ -406,7 +406,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (!list || found.items.length !== 1 || analysis.quoted.length > 0) return false;
     if (analysis.listHead && snapshot.documentText(list.chunk.document).slice(list.start, list.end).includes(analysis.listHead)) return false;
     const holder = candidates.find((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end);
-    return holder !== undefined && holder.ownTopicCoverage < qaKnobs.supportOwnTopic && candidates.some((sentence) => sentence.ownTopicCoverage >= qaKnobs.collegeListOwnTopic);
+    return holder !== undefined && holder.ownTopicCoverage < qaKnobs.supportOwnTopic && candidates.some((sentence) => sentence.ownTopicCoverage >= qaKnobs.silentListElsewhere);
   };
   if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;

@@ -26,10 +26,10 @@ const sectionTitles: Record<Section, string> = {
   insight: '四、经验启示',
 };
 
-/** How well a sentence fits a section of a meeting draft (0: it does not belong there). */
 /**
- * How well `sentence` fits `section`. `ofTopic`: it stands in a paragraph that says the whole topic
- * before it; `headed`: a run-in label heads it (it tells that label's practice).
+ * How well a sentence fits a section of a meeting draft (0: it does not belong there). `ofTopic`:
+ * it stands in a paragraph that says the whole topic before it; `headed`: a run-in label heads it
+ * (it tells that label's practice).
  */
 function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = false, headed = false } = {}): number {
   const headings = sentence.chunk.headingPath.join(' ');

@@ -160,7 +160,7 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
  */
 export const articleFactCues = {
   article: /(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|(?:新闻|文章|报道|稿子|稿件)[，,]?\s*(?:是|由|的)/u,
-  date: /(?:哪天|哪一天|什么时候|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出)|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)|(?:发布|发表|刊发|刊登|推送)的?[？?]?$/u,
+  date: /(?:哪天|哪一天|什么时候|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出)|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
   author: /作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
 } as const;
 
@@ -680,6 +680,11 @@ export const qaKnobs = {
   collegeListOwnTopic: 0.5,
   /** A supporting point holds at least this share of the topic's weight itself (its neighbours do not count). */
   supportOwnTopic: 0.15,
+  /**
+   * A one-sentence list whose sentence says less than supportOwnTopic of the topic itself leads no
+   * list answer when some sentence says this share of it (相关经费可用于A、B、C… for …培养计划是什么).
+   */
+  silentListElsewhere: 0.5,
   /** Characters of supporting points at most (the last point may end past it). */
   supportBudget: 220,
   /** A label (heading, run-in 坚持…相融合。) is at most this long; it leads with its sentence when it scores this share of the best. */

@@ -1,6 +1,7 @@
 /**
  * Removes web-page noise from an article (breadcrumbs, publish lines, copyright footers, comment
- * widgets, undated figure captions) and keeps what those lines said about the article as metadata hints.
+ * widgets, undated figure captions) and keeps what those lines said about the article as
+ * metadata hints.
  * The body itself is kept line for line: only whole noise lines and the title line are dropped
  * (and a portal's name left where it linked a keyword is put back to the keyword).
  *
@@ -375,8 +376,8 @@ function withKeywordsRestored(text: string, removed: { kind: string; text: strin
 /**
  * Cleans one article: normalises it, removes web-page noise lines (breadcrumbs, publish lines,
  * copyright and contact footers, editor and comment lines, share/related widgets, source links,
- * figure captions but for a dated one's event) and the title line (unless `options.keepFirstLine`), and returns the metadata
- * those lines stated as hints.
+ * figure captions but for a dated one's event) and the title line (unless
+ * `options.keepFirstLine`), and returns the metadata those lines stated as hints.
  * Body paragraphs come out one per line, in order, otherwise unchanged (but for `keywordLinks`).
  */
 export function cleanArticleText(raw: string, options: CleanOptions = {}): CleanResult {

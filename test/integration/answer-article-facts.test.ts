@@ -33,6 +33,10 @@ describe('a question about an article itself', () => {
     expect(report.answer, report.answer).toContain('的通讯员：赵强 孙丽，来源：中国教育报客户端');
   });
 
+  it('is asked of its date only with a time word: who published it is no date', async () => {
+    expect((await ask('星海职业技术学院志愿服务的这篇文章是谁发布的？')).answer).not.toContain('发布日期');
+  });
+
   it('is not a question about what the article says', async () => {
     const end = await ask('这篇文章里，星海职业技术学院全年服务群众多少人次？');
     expect(end.answer).toContain('3000余人次');
