@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -129,11 +129,11 @@ function otherOrganisation(question: string): string | null {
 const pointerOnly = new RegExp(`^(?:${referringWords.source})(?:学院|学校|院校|那边|这边|那里|这里)?[？?]?$`, 'u');
 
 /** The topic of a question as a phrase of its own words: from its first to its last strongest topic word. */
-function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics): string {
+function topicPhrase(question: string, colleges: readonly string[], terms: TermStatistics, strongestOnly = false): string {
   const analysis = analyzeQuestion(question, { colleges, terms });
   const topic = analysis.terms.filter((term) => term.role === 'topic' || (term.role === 'subject' && !analysis.colleges.includes(term.word)));
   const strongest = [...topic].sort((a, b) => b.weight - a.weight).slice(0, carriedTopicWords);
-  const positions = strongest.map((term) => ({ at: question.indexOf(term.word), term })).filter((entry) => entry.at >= 0);
+  const positions = strongest.slice(0, strongestOnly ? 1 : undefined).map((term) => ({ at: question.indexOf(term.word), term })).filter((entry) => entry.at >= 0);
   if (positions.length === 0) return '';
   let start = Math.min(...positions.map((entry) => entry.at));
   let end = Math.max(...positions.map((entry) => entry.at + entry.term.word.length));
@@ -206,10 +206,12 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   // The topic: that of the latest user turn that had one, unless this question brings its own.
   const own = ownTopicWords(question, colleges);
+  const counterpart = counterpartFollowUp.test(question);
   let topic = '';
-  if (own.length === 0) {
+  if (own.length === 0 || counterpart) {
+    // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
-      topic = topicPhrase(turn, colleges, terms);
+      topic = topicPhrase(turn, colleges, terms, counterpart);
       if (topic) break;
     }
   }
@@ -233,7 +235,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');
-  let rewritten = question.replace(/^(?:那么|那|还有|另外|此外|其中)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+  let rewritten = question.replace(/^(?:那么|那|还有|另外|此外|其中)\s*/u, '').replace(counterpart ? /呢([，,])/u : /呢([？?]?)$/u, '$1');
   // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
   if (who && pointerOnly.test(rewritten)) {
     const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0 || topicPhrase(turn, colleges, terms) !== '') ?? '';

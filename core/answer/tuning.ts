@@ -266,6 +266,13 @@ export const amongPointer = /^(?:其中|这些人中|他们中|他们当中|这�
 /** What the previous question asked a list of (出了哪些优秀学生 → 优秀学生): group 1. */
 export const listedNoun = /(?:哪些|哪几(?:个|位|名|所|家|支)?)([\p{Script=Han}]{1,8}?)(?:[？?，,。！!]|$)/u;
 
+/**
+ * A follow-up that names a counterpart within the previous question's topic and then asks its own
+ * question (那配套的项目呢，一共多少个？ after …为“服务共富”出台了多少项举措？): the topic is carried
+ * though the question has words of its own.
+ */
+export const counterpartFollowUp = /^(?:那么|那)\s*[^，,。？?]{1,12}?呢[，,]/u;
+
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 

@@ -86,6 +86,11 @@ describe('carrySubjects', () => {
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
   });
 
+  it('keeps the previous topic for a 那X呢 that goes on to ask its own question', () => {
+    const asked = carrySubjects('那配套的工程呢，有几大？', [turn('user', '嘉兴职业技术学院为“服务共富”出台了多少项举措？'), turn('assistant', '…[1]')], colleges, lexical).question;
+    expect(asked).toBe('嘉兴职业技术学院“服务共富”的配套的工程，有几大？');
+  });
+
   it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
     const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
