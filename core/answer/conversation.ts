@@ -147,6 +147,17 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
   return phrase.length <= 16 && !/[，。？?！!]/u.test(phrase) ? phrase : strongest[0]!.word;
 }
 
+/** The unit of `kind` (支部) the latest turn naming `college` names right after it (智能制造教工党支部), or ''. */
+function unitNamedIn(turns: readonly string[], college: string, colleges: readonly string[], kind: string): string {
+  for (const turn of turns) {
+    for (const mention of collegeMentions(turn, colleges).filter((found) => found.college === college)) {
+      const unit = unitAfterName.exec(turn.slice(turn.indexOf(mention.form) + mention.form.length))?.[1] ?? '';
+      if (unit.endsWith(kind)) return unit;
+    }
+  }
+  return '';
+}
+
 /**
  * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
@@ -200,7 +211,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const pointer = namedPointer.exec(question);
   const askedOfIt = pointer ? question.replace(pointer[0], '').replace(/^(?:那么|那)|呢|[？?]/gu, '').trim() : '';
   if (pointer && subject.length > 0 && askedOfIt.length >= 2) {
-    let asked = question.replace(pointer[0], `${subject.join('和')}${pointer[1]}`).replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+    // 该支部 after …苏州工业职业技术学院智能制造教工党支部…: that unit, named in full.
+    const unit = subject.length === 1 ? unitNamedIn(userTurns, subject[0]!, colleges, pointer[1]!) : '';
+    let asked = question.replace(pointer[0], `${subject.join('和')}${unit || pointer[1]}`).replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: subject.length === 1 ? subject[0] : undefined, rewritten: true };
   }

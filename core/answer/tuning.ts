@@ -248,8 +248,11 @@ export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
  */
 export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会？?，,]|$)/u;
 
-/** A pointer that names what it points at (这个支部, 那个学院, 这支队伍): the conversation's college's own. */
-export const namedPointer = /(?:这个|那个|这支)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
+/**
+ * A pointer that names what it points at (这个支部, 那个学院, 这支队伍, 该支部): the conversation's
+ * college's own, the unit the conversation named when it is of that kind.
+ */
+export const namedPointer = /(?:这个|那个|这支|该)(党支部|支部|党总支|学院|学校|单位|团队|队伍)/u;
 
 /**
  * A clause that only leads into the next (在基地建设、师资培养…等方面, 依托校企地产教融合生态圈,

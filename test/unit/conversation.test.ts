@@ -86,6 +86,11 @@ describe('carrySubjects', () => {
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
   });
 
+  it('reads 该支部 as the branch the conversation named, in full', () => {
+    const history = [turn('user', '苏州工业职业技术学院智能制造教工党支部借助哪些新媒体平台组织党员学习？'), turn('assistant', '…[1]')];
+    expect(carrySubjects('那该支部靠什么管理党员？', history, colleges, lexical).question).toBe('苏州工业职业技术学院智能制造教工党支部靠什么管理党员？');
+  });
+
   it('keeps the previous topic for a 那X呢 that goes on to ask its own question', () => {
     const asked = carrySubjects('那配套的工程呢，有几大？', [turn('user', '嘉兴职业技术学院为“服务共富”出台了多少项举措？'), turn('assistant', '…[1]')], colleges, lexical).question;
     expect(asked).toBe('嘉兴职业技术学院“服务共富”的配套的工程，有几大？');
