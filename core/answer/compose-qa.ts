@@ -19,7 +19,7 @@ import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, summaryKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
-import { verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
+import { subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -431,7 +431,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A label with no sentence after it in reach is no answer on its own.
-    const lead = typedLead ?? (labelled ? label : undefined) ?? best;
+    // A yes or no about one of a kind (机电一体化教学团队) leads with the sentence about that one, not another's (智能控制技术教学团队…).
+    const othersWords = type === '是否' ? subjectWordsOfAnother(analysis, best.text, documentContext(best.chunk)) : [];
+    const aboutAsked = othersWords.length > 0 ? candidates.find((sentence) => sentence.score >= best.score * qaKnobs.askedOneAgainstBest && othersWords.every((word) => sentence.text.toLowerCase().includes(word.toLowerCase()))) : undefined;
+    const lead = typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;

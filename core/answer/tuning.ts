@@ -702,6 +702,11 @@ export const qaKnobs = {
   labelAgainstBest: 0.85,
   /** …or this share when it holds every topic word of the question itself (高质量推进党史学习教育。). */
   topicLabelAgainstBest: 0.7,
+  /**
+   * A yes-or-no question whose best sentence says its noun of another one (智能控制技术教学团队 for
+   * 机电一体化教学团队是…吗) leads with a sentence naming the one asked scoring at least this share of the best.
+   */
+  askedOneAgainstBest: 0.5,
   /** A cut may run this many characters past its length to keep its sentence's opening time (截至2月6日，). */
   openingTimeSlack: 12,
   /** A cut ending on a lead-in (在…等方面) takes the clause it leads into when the cut stays within this many characters over its length. */

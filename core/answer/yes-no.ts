@@ -170,12 +170,54 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
+  if (modifiersOfAnother(analysis, sentence, missing).length > 0) return null;
   if (!differs && saidOfAnother(analysis, sentence)) return unitsHonour(analysis, sentence);
   if (!differs) {
     const titled = peopleTitles(analysis, sentence);
     if (titled) return titled;
   }
   return { answer: differs ? 'no' : 'yes', settling };
+}
+
+/**
+ * The words naming the question's subject whose noun the sentence says of another one of its kind:
+ * a word the sentence lacks stands in the question right before one it holds (机电一体化|教学团队), and wherever the
+ * sentence holds that word another word stands before it (智能控制技术教学团队). What is said of the
+ * other team says nothing of the one asked about.
+ */
+function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[]): QuestionTerm[] {
+  const lower = sentence.toLowerCase();
+  const question = analysis.question.toLowerCase();
+  // Only the subject, named before what is asked of it (…教学团队|是…吗): a word of what is asked (是否|征收关税) is no modifier.
+  const asking = yesNoKnobs.honourAsked.exec(analysis.question)?.index ?? question.length;
+  return missing.filter((term) => {
+    const word = term.word.toLowerCase();
+    const at = question.indexOf(word);
+    if (at < 0 || at + word.length > asking) return false;
+    const after = at + word.length;
+    // The head is the run of the question's words after it that the sentence holds as one (教学团队).
+    let headWord = '';
+    for (;;) {
+      const next = analysis.terms.find((other) => other.role !== 'intent' && question.startsWith(other.word.toLowerCase(), after + headWord.length) && lower.includes(headWord + other.word.toLowerCase()));
+      if (!next) break;
+      headWord += next.word.toLowerCase();
+    }
+    if (!headWord) return false;
+    const places: number[] = [];
+    for (let found = lower.indexOf(headWord); found >= 0; found = lower.indexOf(headWord, found + 1)) places.push(found);
+    // Every place the head stands, a modifier of its own stands before it.
+    return places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!));
+  });
+}
+
+/**
+ * The words a yes-or-no question names its subject by that `sentence` (with its article's
+ * `context`) lacks where it says the subject's noun of another (机电一体化 against
+ * 智能控制技术教学团队…): a sentence holding them is about the one asked.
+ */
+export function subjectWordsOfAnother(analysis: QuestionAnalysis, sentence: string, context = ''): string[] {
+  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic']);
+  return modifiersOfAnother(analysis, sentence, missing).map((term) => term.word);
 }
 
 /** How a question bounds its number: 超过95% (more), 不低于 / 以上 (at least), 低于 / 不到 (less), or exactly. */

@@ -491,6 +491,14 @@ describe('yes-or-no questions', () => {
     for (const end of [week, day, leaders, secretary]) expectSupported(end);
   });
 
+  // The sentence that says 黄大年式 is the 智能控制技术 team's; the team asked about holds another title.
+  it('say nothing of one team from another team\'s sentence, and lead with the sentence about the one asked', async () => {
+    const end = await ask('浙江机电自动化学院的机电一体化教学团队是全国高校黄大年式教师团队吗？');
+    expect(end.answer).not.toMatch(/^(?:是|否|不是)。/);
+    expect(claimLines(end.answer)[0]).toContain('“机电一体化教学团队”获得了国家级职业教育教师教学创新团队称号');
+    expectSupported(end);
+  });
+
   // 是…省级文明单位 names another level, but says nothing of 获评: a weighty word of the question is missing.
   it('leave the verdict to the reader when the sentence lacks a weighty word of the question', async () => {
     const end = await ask('嘉兴职业技术学院获评过全国文明单位吗？');
