@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -144,7 +144,9 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
   // Quoted names keep their quotation marks; a long stretch is cut back to the strongest word.
   const quoted = analysis.quoted.find((name) => phrase === name);
   if (quoted) return `“${quoted}”`;
-  return phrase.length <= 16 && !/[，。？?！!]/u.test(phrase) ? phrase : strongest[0]!.word;
+  if (phrase.length <= 16 && !/[，。？?！!]/u.test(phrase)) return phrase;
+  const word = strongest[0]!.word;
+  return analysis.quoted.includes(word) ? `“${word}”` : word;
 }
 
 /** The unit of `kind` (支部) the latest turn naming `college` names right after it (智能制造教工党支部), or ''. */
@@ -220,8 +222,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   // The topic: that of the latest user turn that had one, unless this question brings its own.
   const own = ownTopicWords(question, colleges);
   const counterpart = counterpartFollowUp.test(question);
+  const topicPointer = pointerToTopic.exec(question);
   let topic = '';
-  if (own.length === 0 || counterpart) {
+  if (own.length === 0 || counterpart || topicPointer) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
       topic = topicPhrase(turn, colleges, terms, counterpart);
@@ -255,7 +258,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     const asked = collegesNamedIn(previous, colleges).length > 0 ? previous : `${who}${previous}`;
     if (previous) return { question: asked, college: subject.length === 1 ? subject[0] : undefined, rewritten: asked !== question };
   }
-  if (referringWords.test(rewritten) && who) {
+  if (topicPointer && topic) {
+    // 这项工作得到了…: the topic stands where the pointer stood.
+    rewritten = rewritten.replace(topicPointer[0], `${who}${who ? '的' : ''}${topic}`);
+  } else if (referringWords.test(rewritten) && who) {
     rewritten = rewritten.replace(referringWords, `${who}${topic ? `在${topic}方面` : ''}`);
   } else {
     rewritten = `${who}${topic ? `${topic}的` : ''}${rewritten}`;

@@ -276,6 +276,13 @@ export const listedNoun = /(?:哪些|哪几(?:个|位|名|所|家|支)?)([\p{Scr
  */
 export const counterpartFollowUp = /^(?:那么|那)\s*[^，,。？?]{1,12}?呢[，,]/u;
 
+/**
+ * A pointer to the previous question's topic by a general noun (这项工作, 这一做法, 上述举措): the
+ * follow-up asks about that topic though it has words of its own (这项工作得到了哪位领导批示肯定？
+ * after …“服务共富”八大工程…), and the pointer gives way to it.
+ */
+export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这些|那些|上述|以上)(?:工作|做法|举措|措施|工程|活动|项目|经验|行动|计划|机制|制度)/u;
+
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 

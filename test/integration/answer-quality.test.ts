@@ -308,6 +308,14 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a follow-up pointing at the previous topic by a general noun (这项工作) is answered about that topic', async () => {
+    const end = await askAfter('嘉职院出台的“服务共富”八大工程有多少项举措和项目？', '这项工作得到了哪位领导批示肯定？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('市委书记批示肯定');
+    expect(lead).not.toContain('云南省委');
+    expectSupported(end);
+  });
+
   it('an outcome question leads with what the article reports under its results, not its lessons', async () => {
     const end = await ask('湖南电气风能学院教工支部搞了两年，成效怎么样？');
     const [lead] = claimLines(end.answer);

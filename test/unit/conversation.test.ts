@@ -96,6 +96,11 @@ describe('carrySubjects', () => {
     expect(asked).toBe('嘉兴职业技术学院“服务共富”的配套的工程，有几大？');
   });
 
+  it('puts the previous topic where a general pointer (这项工作) stood, though the follow-up has words of its own', () => {
+    const asked = carrySubjects('这项工作得到了哪位领导批示肯定？', [turn('user', '嘉职院出台的“服务共富”八大工程有多少项举措和项目？'), turn('assistant', '…[1]')], colleges, lexical).question;
+    expect(asked).toBe('嘉兴职业技术学院的“服务共富”得到了哪位领导批示肯定？');
+  });
+
   it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
     const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
