@@ -108,7 +108,8 @@ function draftParts(question: string): { topic: string; reference: string } {
       previous = topic;
       topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').trim();
     }
-    topic = topic.replace(/^关于/u, '').trim();
+    // …活动的做法: what a draft tells anyway is no part of its topic.
+    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:做法|经验|举措|情况)$/u, '').trim();
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
     const wrapped = /^[“"]([^“”"]*)[”"]$/u.exec(topic);
     return wrapped ? wrapped[1]!.trim() : topic;

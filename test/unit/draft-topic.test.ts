@@ -45,6 +45,10 @@ describe('a drafting request', () => {
       ['请综合各院校在廉洁文化建设和全面从严治党方面的做法，整理一份会议材料', '廉洁文化建设和全面从严治党'],
       // Drawing on colleges at large names no topic; 交流发言材料 is one kind.
       ['根据几所学院的经验，起草一份加强党支部书记队伍建设、培育“双带头人”的交流发言材料。', '加强党支部书记队伍建设、培育“双带头人”'],
+      // The asking may stand after the topic (，整理成…); 的做法 is what every draft tells.
+      ['嘉职院党史学习教育和庆祝建党100周年活动的做法，整理成会议交流材料', '嘉职院党史学习教育和庆祝建党100周年活动'],
+      // 成效 after a verb is the topic's, not the asking's 成.
+      ['写成效总结', '成效'],
       // Nothing but the asking: the draft is about party building at large.
       ['写个总结', '党建工作'],
     ];
