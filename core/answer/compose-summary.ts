@@ -12,7 +12,7 @@ import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
-import { documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, draftUsageNote, draftWording, sentenceCues, summaryKnobs } from './tuning.ts';
@@ -140,6 +140,34 @@ function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headi
   const label = labelBefore(snapshot, sentence);
   const chunk = label ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
   return label && chunk ? { start: label.start, end: cut.end, chunk } : cut;
+}
+
+/**
+ * The sentence right after a practice, in its paragraph and before the paragraph's next point,
+ * when it states a result (summaryKnobs.outcomeStrength) saying something of the topic (`topicOf`,
+ * summaryKnobs.outcomeOwnTopic); cut to its clauses that state it. Null otherwise.
+ */
+function resultAfter(snapshot: IndexSnapshot, practice: CitedSpan, topicOf: (text: string) => number): CitedSpan | null {
+  const document = practice.chunk.document;
+  const text = snapshot.documentText(document);
+  const paragraphEnd = text.indexOf('\n', practice.end);
+  // The practice's own full stop is no sentence after it.
+  const rest = splitSentences(text, practice.end, paragraphEnd < 0 ? text.length : paragraphEnd).find((sentence) => /[\p{L}\p{N}]/u.test(text.slice(sentence.start, sentence.end)));
+  if (!rest) return null;
+  // A practice cut from its sentence leaves the rest of it (…的形式|，深入挖掘…开展宣讲128场次…).
+  const next = { start: rest.start + (/^[，,；;、\s]*/u.exec(text.slice(rest.start, rest.end))?.[0].length ?? 0), end: rest.end };
+  const sentence = text.slice(next.start, next.end).trim();
+  if (ordinalOf(sentence) !== null || isRunInLabel(sentence) || outcomeStrength(sentence) < summaryKnobs.outcomeStrength) return null;
+  const shown = text.slice(practice.start, practice.end).trim();
+  const [opening] = splitSentences(shown, 0, shown.length);
+  const label = opening !== undefined && opening.end < shown.length && (ordinalOf(shown) !== null || isRunInLabel(shown.slice(opening.start, opening.end))) ? shown.slice(opening.start, opening.end) : null;
+  // An honour follows whatever its unit did: it is the practice's own only inside a labelled point (二是加强…建设。…).
+  if (sentenceCues.honour.test(sentence) && label === null) return null;
+  // Like any result, it says something of the topic, read with its point's label (加强“行动先锋”队伍建设。…支部党员15人次获…).
+  if (topicOf(`${label ?? ''}${sentence}`.toLowerCase()) < summaryKnobs.outcomeOwnTopic) return null;
+  const cut = cutToClauses(text, next, (clause) => outcomeStrength(text.slice(clause.start, clause.end)), answerLengths.longSentence);
+  const chunk = passageHolding(snapshot, document, cut, practice.chunk);
+  return chunk ? { ...cut, chunk } : null;
 }
 
 /** A heading of an article, with its text. */
@@ -341,6 +369,16 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
       if (shown.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start <= span.start && span.end <= other.end)) continue;
       if (told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;
       shown.push(span);
+    }
+    // A practice's own result, the sentence after it in its point (…示范标杆。支部党员15人次获…等31项。),
+    // is a result of the topic though it need not repeat the topic's words: where few results say them.
+    if (section === 'outcome') {
+      const topicOf = coreCoverageOf(analysis, ['topic']);
+      for (const practice of spans.get('practice') ?? []) {
+        if (shown.length >= summaryKnobs.practiceResultsBelow) break;
+        const result = resultAfter(snapshot, practice, topicOf);
+        if (result && ![...told, ...shown].some((other) => other.chunk.document.docId === result.chunk.document.docId && other.start < result.end && result.start < other.end)) shown.push(result);
+      }
     }
     told.push(...shown);
     spans.set(section, shown);

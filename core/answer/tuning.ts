@@ -881,6 +881,12 @@ export const summaryKnobs = {
   topicParagraphPoint: 1.5,
   /** A result holds at least this share of the request's topic weight itself. */
   outcomeOwnTopic: 0.15,
+  /**
+   * A practice's own result (the sentence after it in its labelled point) fills 成效 only while it
+   * holds fewer than this many results that say the topic: a unit's results follow each of its
+   * points, and in a draft across colleges most are another point's.
+   */
+  practiceResultsBelow: 2,
   /** A result states one this clearly (outcomeStrength: a figure that came of something 0.8, an honour 1), or stands under a results heading. */
   outcomeStrength: 0.8,
   /** A titled run-in label, longer than a plain one (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。): a short title, a colon, a clause. */

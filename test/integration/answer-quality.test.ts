@@ -968,6 +968,18 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  // The result closes the practice's point without repeating the topic's words (队伍建设).
+  it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
+    const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
+    const results = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    expect(results, end.answer).toContain('指导学生获国家、省技能竞赛一等奖、省本专科优秀毕业设计一等奖等31项');
+    // A practice cut from its sentence leaves the rest of it, which opens on no comma.
+    const lecture = await ask('综合各院校开展理论学习和宣讲的做法，写一份会议交流材料', 'summary');
+    const lectureResults = lecture.answer.slice(lecture.answer.indexOf('## 三、取得成效'), lecture.answer.indexOf('## 四、经验启示'));
+    expect(lectureResults, lecture.answer).toContain('- 深入挖掘各类典型事迹、先进做法，分层分类开展宣讲128场次');
+    for (const draft of [end, lecture]) expectSupported(draft);
+  });
+
   it('a draft about one article that outlines its practices under headings gives one practice per heading, in order; a topic of its own keeps its sentences', async () => {
     const end = await ask('湖南电气职业技术学院风能工程学院教工党支部对标“七个有力”的经验', 'summary');
     const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
