@@ -725,6 +725,13 @@ describe('comparisons and meeting drafts', () => {
     expect(jiaxing.practice?.text ?? '', end.answer).toMatch(/^坚持党建与专业建设相融合。把支部建在专业群上/u);
   });
 
+  // The news lede names the college and its unit in full, so it covers any question about them.
+  it('a comparison\'s cells are held to the college\'s best sentence, not its news lede', async () => {
+    const end = await ask('各院校在促进学生就业方面的做法和成效对比', 'compare');
+    const taizhou = end.table!.rows.find((row) => row.college === '台州科技职业学院')!;
+    expect(taizhou.outcome?.text ?? '', end.answer).toContain('就业率达98%以上');
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
