@@ -409,8 +409,12 @@ const listedItems = /[\u4e00-\u9fa5“”]{2,16}(?:、[\u4e00-\u9fa5“”]{2,16
 function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
   for (const match of question.matchAll(listedItems)) {
     const items = match[0].split('、');
-    // A single character (融 of 融媒体 as jieba cuts it) stands in for nothing.
-    const members = items.map((item) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && [...term.word].length > 1 && item.includes(term.word)));
+    const bounded = boundedItems(question, match.index, items);
+    // A single character (融 of 融媒体 as jieba cuts it) stands in for nothing. Past an item's bound
+    // (…平台|开展党建和思政工作) a word stands for no item, but one the articles never use, which
+    // alone would find nothing (评优 of 获得的评优表彰).
+    const member = (term: QuestionTerm, index: number): boolean => bounded[index]!.includes(term.word) || (term.documentFrequency === 0 && items[index]!.includes(term.word));
+    const members = items.map((_, index) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && [...term.word].length > 1 && member(term, index)));
     if (members.filter((item) => item.length > 0).length < 2) continue;
     // A word far lighter than the list's weightiest (党建 of 创建党建工作标杆院系) stays a term of its
     // own, not a stand-in for the whole list.
@@ -421,6 +425,36 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     head.alternatives = listed.filter((term) => term !== head).map((term) => term.word);
     for (const term of listed) if (term !== head) terms.splice(terms.indexOf(term), 1);
   }
+}
+
+/** What ends a listed item outward from its 、: a verb (开展), a preposition, a conjunction (和), a particle (的). */
+const itemEnd = /^(?:v|vd|p|c|u|ul|uj|uz|ug|uv|ud|r|d)$/u;
+
+/**
+ * The items of a list as the list itself bounds them: the first runs back from its 、 and the last
+ * on from it only as far as no verb, preposition, conjunction or particle stands between
+ * (利用新媒体、融媒体平台开展党建和思政工作: 新媒体, 融媒体平台; not …开展党建和思政工作). Items
+ * that open with a verb (联系服务师生、帮师生解决实际困难) are doings, which verbs do not end.
+ */
+function boundedItems(question: string, at: number, items: readonly string[]): string[] {
+  if (items.length < 2) return [...items];
+  const tokens: { start: number; end: number; tag: string }[] = [];
+  let offset = 0;
+  for (const { word, tag } of getJieba().tag(question, true)) {
+    tokens.push({ start: offset, end: offset + word.length, tag });
+    offset += word.length;
+  }
+  const firstEnd = at + items[0]!.length;
+  const lastStart = at + items.slice(0, -1).join('、').length + 1;
+  const last = items.at(-1)!;
+  const doings = /^v/u.test(tokens.find((token) => token.start === lastStart)?.tag ?? '');
+  const ends = (token: { tag: string }): boolean => itemEnd.test(token.tag) && !(doings && /^v/u.test(token.tag));
+  const stopBefore = tokens.filter((token) => token.end <= firstEnd && token.start >= at && ends(token)).at(-1);
+  const stopAfter = tokens.find((token) => token.start > lastStart && token.start < lastStart + last.length && ends(token));
+  const bounded = [...items];
+  if (stopBefore) bounded[0] = question.slice(stopBefore.end, firstEnd);
+  if (stopAfter) bounded[bounded.length - 1] = question.slice(lastStart, stopAfter.start);
+  return bounded;
 }
 
 /**

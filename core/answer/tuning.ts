@@ -97,6 +97,8 @@ export const genericWords: readonly string[] = [
   // How far or how well (深度融合, 高水平团队, 全面推进): the degree, not the topic. jieba tags 深度 a
   // place and 高水平 a name.
   '深度', '深入', '高水平', '高质量', '全面', '积极', '大力', '切实', '不断', '持续', '进一步', '扎实',
+  // How something is used to do the topic (利用新媒体开展…): the means follows. jieba tags 利用 a noun.
+  '利用',
 ];
 
 /**

@@ -732,6 +732,14 @@ describe('comparisons and meeting drafts', () => {
     expect(taizhou.outcome?.text ?? '', end.answer).toContain('就业率达98%以上');
   });
 
+  // 思政 follows the list (新媒体、融媒体平台|开展…思政工作): no stand-in for 新媒体, so 课程思政 fills no cell.
+  it('a comparison on a listed means (新媒体、融媒体平台) fills its cells with that means, not with what shares a later word', async () => {
+    const end = await ask('各院校利用新媒体、融媒体平台开展党建和思政工作的对比', 'compare');
+    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
+    expect(row('嘉兴职业技术学院').practice?.text ?? '', end.answer).toContain('两微一端');
+    expect(row('台州科技职业学院').practice, end.answer).toBeNull();
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;

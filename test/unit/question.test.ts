@@ -260,6 +260,22 @@ describe('word roles', () => {
     expect([media!.word, ...media!.alternatives!].sort()).toEqual(['新媒体', '融媒体'].sort());
   });
 
+  it('bounds a list\'s first and last items where a verb, conjunction or particle stands, unless the items are doings', () => {
+    // 利用 is how, not what; 开展党建和思政工作 follows the list, so 思政 is a term of its own.
+    const analysis = analyze('各院校利用新媒体、融媒体平台开展党建和思政工作的对比', { topicPhrase: true });
+    const media = analysis.terms.find((term) => term.alternatives);
+    expect([media!.word, ...media!.alternatives!].sort()).toEqual(['新媒体', '融媒体'].sort());
+    expect(analysis.terms.find((term) => term.word === '思政')?.role).toBe('topic');
+    expect(analysis.terms.find((term) => term.word === '利用')?.role).toBe('generic');
+    // Items that open with a verb run on over their verbs (帮师生解决实际困难).
+    const doings = analyze('各院校党组织联系服务师生、帮师生解决实际困难是怎么做的？', { topicPhrase: true }).terms.find((term) => term.alternatives);
+    expect([doings!.word, ...doings!.alternatives!]).toEqual(expect.arrayContaining(['实际困难', '解决']));
+    // A word past the bound that the articles never use (评优) still stands for its item: alone it finds nothing.
+    const honours = analyze('各院校党员、党务工作者获得的评优表彰，以及先进典型选树的做法', { topicPhrase: true }).terms;
+    expect(honours.find((term) => term.alternatives)?.alternatives).toContain('评优');
+    expect(honours.find((term) => term.word === '表彰')?.role).toBe('topic');
+  });
+
   it('reads the form a table is asked in (列个表, 做个对比表, 分开写) as no topic', () => {
     for (const question of ['各院校促进毕业生就业的做法，做个对比表', '对比各院校支部书记队伍建设的做法，列个表，做法和成效分开写']) {
       const topics = analyze(question).terms.filter((term) => term.role === 'topic').map((term) => term.word);
