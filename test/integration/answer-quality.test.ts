@@ -740,6 +740,15 @@ describe('comparisons and meeting drafts', () => {
     expect(row('台州科技职业学院').practice, end.answer).toBeNull();
   });
 
+  // 技能比赛 / 技能大赛 say 技能竞赛; a prize of a grade (一等奖) is an award (获奖).
+  it('a comparison of awards finds them in the field\'s other words and cuts to the clause of the kind asked', async () => {
+    const end = await ask('各院校学生技能竞赛获奖情况对比', 'compare');
+    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
+    expect(row('台州科技职业学院').outcome?.text ?? '', end.answer).toContain('学生获全国职业技能比赛一类赛二等奖2项');
+    expect(row('嘉兴职业技术学院').outcome?.text ?? '', end.answer).toContain('全国职业院校技能大赛');
+    expect(row('苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获国家、省技能竞赛一等奖');
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
