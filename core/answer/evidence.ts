@@ -271,12 +271,23 @@ function sectionFit(headingPath: readonly string[]): number {
  * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
  */
 export function outcomeStrength(sentence: string): number {
-  if (sentenceCues.honour.test(sentence) || sentenceCues.risenStanding.test(sentence.trim())) return 1;
+  if (statesHonour(sentence) || sentenceCues.risenStanding.test(sentence.trim())) return 1;
   if (sentenceCues.quantity.test(sentence)) {
     if (sentenceCues.planned.test(sentence)) return 0.2;
     return sentenceCues.result.test(sentence) ? 0.8 : 0.4;
   }
   return 0;
+}
+
+/**
+ * Whether a sentence states an honour: a clause naming one that is not what the clause sets out
+ * to win (扎实推进…首批“党建工作标杆院系”培育创建 is work towards it, not a result).
+ */
+function statesHonour(sentence: string): boolean {
+  return sentence.split(/[，,；;。！？!?]/u).some((clause) => {
+    const honour = sentenceCues.honour.exec(clause);
+    return honour !== null && !sentenceCues.pursued.test(clause.slice(0, honour.index));
+  });
 }
 
 /**

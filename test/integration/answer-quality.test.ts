@@ -848,6 +848,9 @@ describe('comparisons and meeting drafts', () => {
     expect(outcomeStrength('学校党建品牌影响力和办学综合实力持续上升，是浙江省示范性高职院校。')).toBe(1);
     // Rising is a result only as what the sentence opens on, not a practice's aim (…，提高党员管理和监督的科学化水平).
     expect(outcomeStrength('建立“党员积分管理手册”，明确考核目标，提高党员管理和监督的科学化、规范化水平。')).toBe(0);
+    // An honour worked towards (扎实推进…首批…培育创建) is an aim; one won is a result.
+    expect(outcomeStrength('对标对表高校党建“双创”工作标准，扎实推进全省首批“党建工作标杆院系”培育创建，推动学院事业纵深发展。')).toBe(0);
+    expect(outcomeStrength('自动化学院党总支通过了我省首批全省高校党建“双创”党建工作标杆院系验收。')).toBe(1);
   });
 
   it('a comparison takes what was done from a sentence that turns to what came of it (…格局，育人成效凸显，…获…)', async () => {
