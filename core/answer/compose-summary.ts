@@ -300,6 +300,10 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const pointOfTopic = (sentence: EvidenceSentence): boolean => isRunInLabel(sentence.text) && ofTopic(sentence);
   const saying = ownTopic.length >= summaryKnobs.ownTopicAtLeast ? ownTopic : onTopic.length >= summaryKnobs.onTopicAtLeast ? onTopic : admitted;
   const relevant = [...saying, ...admitted.filter((candidate) => !saying.includes(candidate) && pointOfTopic(candidate))];
+  // An article whose title says the topic (…党总支顺利通过…党建工作标杆院系验收) is about it throughout:
+  // its honours and figures are the topic's results though they do not repeat its words.
+  const titleCoverage = coreCoverageOf(analysis, ['topic']);
+  const titledResults = admitted.filter((candidate) => !relevant.includes(candidate) && titleCoverage(candidate.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic);
   // A practice the request quotes, told under its own heading, is the draft's practice: not the
   // article's other practices that share the request's words.
   const underNamed = underQuotedHeading(snapshot, candidates, analysis);
@@ -314,7 +318,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const picked = new Map<Section, EvidenceSentence[]>();
   // The most specific sections first, so a sentence lands where it fits best.
   for (const section of ['outcome', 'insight', 'background', 'practice'] as Section[]) {
-    const pool = section === 'practice' && named.length > 0 ? named : relevant;
+    const pool = section === 'practice' && named.length > 0 ? named : section === 'outcome' ? [...relevant, ...titledResults] : relevant;
     const scored = pool
       .filter((sentence) => !used.has(sentence))
       .map((sentence) => {

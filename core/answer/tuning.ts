@@ -914,6 +914,8 @@ export const summaryKnobs = {
   ownTopic: 0.4,
   ownKey: 0.85,
   ownTopicAtLeast: 4,
+  /** A result of an article whose title says this share of the topic's weight is the topic's, whatever its own words. */
+  titleSaysTopic: 0.6,
   /**
    * A draft about one article whose practices it outlines under sibling headings (1.实施“四个一”工程…
    * 5.实施“手拉手、一帮一”工程…) gives one practice per heading: at least this many headings, each at

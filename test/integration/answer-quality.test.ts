@@ -1007,6 +1007,16 @@ describe('comparisons and meeting drafts', () => {
     for (const draft of [end, lecture]) expectSupported(draft);
   });
 
+  // The article's title says the topic (…顺利通过…党建工作标杆院系验收); its honours do not repeat it.
+  it('a draft on what an article is about takes that article\'s results though they do not repeat the topic', async () => {
+    const end = await ask('浙江机电职院自动化学院党总支创建全省高校党建工作标杆院系的经验总结', 'summary');
+    const results = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    expect(results, end.answer).toContain('学院党总支获浙江省高校党建“双百示范”首批党建特色品牌');
+    // The opening that sets out to win it is no result.
+    expect(results).not.toContain('扎实推进全省“双百示范”首批党建特色品牌');
+    expectSupported(end);
+  });
+
   it('a draft about one article that outlines its practices under headings gives one practice per heading, in order; a topic of its own keeps its sentences', async () => {
     const end = await ask('湖南电气职业技术学院风能工程学院教工党支部对标“七个有力”的经验', 'summary');
     const practices = end.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
