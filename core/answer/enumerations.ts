@@ -233,6 +233,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const kindPattern = kind ? escapeRegExp(kind) : '';
   const kindPair = kind ? new RegExp(`[^，。；、：:“”和及与]{1,24}${kindPattern}(?:和|及|与|、)[^，。；、：:“”和及与]{0,24}${kindPattern}(?![^，。；]{0,3}、)`, 'gu') : null;
   const kindOf = (list: string): boolean => kind !== null && list.split(/、|以及|和|及|与/u).every((item) => item.trim().endsWith(kind));
+  // Items, quoted or not, given as examples of the name asked: A、“B”、C等“五个一”. Short ones: a
+  // clause before 等 (缴费人依托电子税务局等“非接触式”渠道) gives an example of something else.
+  const exampleItem = '(?:“[^”]{1,6}”|[^，。；、：:“”\\s]{1,8})';
+  const examplesPattern = target ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等[“"]?${escapeRegExp(target)})`, 'gu') : null;
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
   const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
@@ -259,9 +263,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
         [suchAsList, (match: string) => match.split(/[，,、]/u).length, knobs.inlineFactor],
         ...(kindPair ? ([[kindPair, () => 2, knobs.inlineFactor]] as const) : []),
+        ...(examplesPattern ? ([[examplesPattern, (match: string) => match.split('、').length, knobs.inlineFactor]] as const) : []),
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
-        for (const match of summingUpMasked(sentence.text, target).matchAll(pattern)) {
+        // Examples are read where the name sums them up, which the mask would blank.
+        for (const match of (pattern === examplesPattern ? sentence.text : summingUpMasked(sentence.text, target)).matchAll(pattern)) {
           // 设立一、二、三等奖 is one phrase, not a list of 一, 二 and 三.
           if (pattern === inlineList && match[0].split('、').slice(1, -1).some((item) => /^[一二三四五六七八九十\d]$/u.test(item.trim()))) continue;
           // Two items are a pair, not a list: A、B和C counts three.
@@ -280,13 +286,15 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           // joined from its parts (“筑基-示范-向阳”) is told by the sections each part names.
           const near = target !== undefined && wanted === null && nameParts.length === 0 ? (distance ?? nameDistance(sentence.text, target, match.index)) : null;
           const unnamed = ownList && distance === null ? knobs.unnamedListFactor : near !== null && near <= knobs.definedListDistance ? knobs.besideNameFactor : 1;
+          // A list given as examples of the name asked (“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动) says what it holds, however many it counts.
+          const examples = pattern === examplesPattern ? knobs.examplesOfNameFactor : 1;
           const at = sentence.start + match.index;
           const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
           const cited = cite(span);
           const items = count(match[0]);
           const itemTexts = match[0].split(/、|“/u);
           const ofKind = kindOf(match[0]) ? knobs.kindBonus : 1;
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
         }
       }
     }

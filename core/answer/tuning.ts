@@ -655,6 +655,8 @@ export const enumerationKnobs = {
    * more (具有“家国情怀、工匠精神…”的“红船工匠”): it says what the name is, however low its passage ranks.
    */
   besideNameFactor: 2,
+  /** A list right before 等 and the name asked (A、B、C等“五个一”活动) gives examples of it: it counts this much more, whatever the name counts. */
+  examplesOfNameFactor: 4,
 } as const;
 
 // ------------------------------------------------------------------------------------------------
