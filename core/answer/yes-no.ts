@@ -25,6 +25,11 @@ function levelOf(text: string): string | null {
   return yesNoKnobs.levels.find(([, marker]) => marker.test(text))?.[0] ?? null;
 }
 
+/** The level a question asks for and the noun after it: a level's word, or else a place's name. */
+function levelAskedIn(question: string): RegExpExecArray | null {
+  return yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
+}
+
 /**
  * Whether the sentence gives what the question asks for at the level it asks (是不是全国文明单位):
  * 'same' when the noun stands after a marker of that level, 'other' when only after another
@@ -32,7 +37,7 @@ function levelOf(text: string): string | null {
  * sentence does not tell.
  */
 function levelMatch(question: string, sentence: string): { match: 'same' | 'other'; clause: string } | null {
-  const asked = yesNoKnobs.levelAsked.exec(question);
+  const asked = levelAskedIn(question);
   if (!asked) return null;
   const level = levelOf(asked[1]!);
   // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育).
@@ -159,14 +164,14 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   if (level) settling.push(level.clause);
   if (role) settling.push(role.clause);
   // A question naming a level is settled only where the sentence tells it.
-  if (yesNoKnobs.levelAsked.test(analysis.question) && level === null) return null;
+  if (levelAskedIn(analysis.question) !== null && level === null) return null;
   // A word inside a number the sentence gives otherwise (一等奖, 第一周) is what differs, not what is
   // missing; a few light words (听说, 搞) may be missing, never a name.
   const total = analysis.terms.filter((term) => term.role !== 'intent').reduce((sum, term) => sum + term.weight, 0);
   // The person asked for is missing where another holds the role: that is the no.
   const absentPerson = role?.match === 'other' ? personAskedFor(analysis.question, askedRoles(analysis)) : null;
   // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台).
-  const levelSaid = level?.match === 'same' ? yesNoKnobs.levelAsked.exec(analysis.question)?.[1] : undefined;
+  const levelSaid = level?.match === 'same' ? levelAskedIn(analysis.question)?.[1] : undefined;
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
