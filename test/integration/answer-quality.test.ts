@@ -419,6 +419,7 @@ describe('direct answers', () => {
     ['what a name that counts nothing is, by its sentence, not a list far from it', '“红模力”是什么？', '34家模具企业开展“红模力”模具产业链党建联建'],
     // A list in a sentence that does not name it (是浙江省示范性高职院校、…) is not its own.
     ['what a name\'s items are, by the list beside the name', '嘉职院要培养的“红船工匠”应该具备哪些素质？', '家国情怀、工匠精神、国际视野、创新创业能力'],
+    ['whom a practice is given to (给谁讲的), by the group it serves', '台州科技职院机电与模具学院搞的“博士课堂”是给谁讲的？', '为仙居县南峰街道杨梅种植户讲解无人机的应用'],
     // The outline of another project (一是推进“三室一岗”建设…) is no part of the counted name.
     ['what a counted name holds, by the examples the article gives of it (A、B、C等“五个一”)', '苏州工业职院智能制造支部党员参加的“五个一”活动都包括哪些？', '参加“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动'],
     // Organisations asked for in the plural are a list, from the sentence that says the topic.

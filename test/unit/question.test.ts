@@ -46,6 +46,8 @@ describe('answer types', () => {
     ['哪所高职院校把红船精神列入了人才培养必修课？', '机构'],
     // A partner asked for (跟谁一起共建) is an organisation in this field, not a person.
     ['嘉职院的马院是跟谁一起共建的？', '机构'],
+    // Whom a practice is given to is a group served (杨梅种植户), not a person's name.
+    ['台州科技职院机电与模具学院搞的“博士课堂”是给谁讲的？', 'general'],
     // 人数最多 asks which, not how many.
     ['哪个学校的法学学科是法学院校中参与民法典编纂人数最多的？', '机构'],
     ['今年的招生人数是多少？', '数量'],
