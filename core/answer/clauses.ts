@@ -73,7 +73,8 @@ export function cutToClauses(text: string, sentence: TextSpan, score: (clause: T
     let to = last;
     while (leadsIn(to) && to < clauses.length - 1 && length(first, to + 1) <= maxLength + qaKnobs.leadInSlack) to++;
     if (!leadsIn(to)) last = to;
-    else while (last > first && leadsIn(last)) last--;
+    // Never the clause the cut is for (在教学科研中充分发挥党员教师的先锋模范作用 opens like a lead-in).
+    else while (last > first && last > best && leadsIn(last)) last--;
   }
   return trimSpan(text, { start: clauses[first]!.start, end: clauses[last]!.end });
 }

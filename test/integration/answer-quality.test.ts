@@ -752,6 +752,13 @@ describe('comparisons and meeting drafts', () => {
     expect(row('苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获国家、省技能竞赛一等奖');
   });
 
+  // The clause that says the topic opens with 在, like a lead-in (在基地建设…等方面), but is the point of the cut.
+  it('a comparison\'s cell keeps the clause it is cut for, though that clause opens like a lead-in', async () => {
+    const end = await ask('对比各院校发挥党员先锋模范作用（党员先锋岗、亮身份等）的做法和成效', 'compare');
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    expect(jiaxing.practice?.text ?? '', end.answer).toContain('在教学科研中充分发挥党员教师的先锋模范作用');
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
