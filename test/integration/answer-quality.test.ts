@@ -1005,6 +1005,13 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  it('a draft\'s 背景 says why the work began, not what a speaker means to do next', async () => {
+    const end = await ask('帮我整理一份嘉兴职业技术学院弘扬红船精神、铸魂育人做法的会议交流材料', 'summary');
+    const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、主要做法'));
+    expect(background, end.answer).toContain('作为中国革命红船起航地的高职院校');
+    expect(background).not.toContain('站在新的历史起点上');
+  });
+
   // The result closes the practice's point without repeating the topic's words (队伍建设).
   it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
     const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
