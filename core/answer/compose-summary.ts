@@ -42,6 +42,8 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       // says nothing of the topic itself (an award beside a sentence that does).
       // A figure alone (在9个专业群上设置了24个师生党支部) is a practice's size, not a result, unless the
       // article says it under its results.
+      // What the article gives as its lessons (under 体会与思考) is no result, whatever honour it names.
+      if (!underItsHeading && summaryKnobs.headingCues.insight.test(headings)) return 0;
       return (result >= summaryKnobs.outcomeStrength || (result > 0 && underItsHeading)) && (sentence.ownTopicCoverage >= summaryKnobs.outcomeOwnTopic || ofTopic) ? fit * (1 + result) : 0;
     case 'insight':
       // A lesson says what matters (关键, 必须, 只有…才能) or stands under 体会/启示.
@@ -63,7 +65,8 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
     }
     case 'practice':
       // An honour (被…收录为典型案例) is a result, whatever else it says.
-      if (result >= compareKnobs.practiceOutcomeBelow) return 0;
+      // …nor a lesson (…的核心在于组织力建设), where 启示 has no room left for it.
+      if (result >= compareKnobs.practiceOutcomeBelow || summaryKnobs.lessonOnly.test(sentence.text)) return 0;
       if (sentenceCues.practice.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       return fit * (1 - 0.4 * result);
   }

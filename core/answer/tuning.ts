@@ -531,8 +531,8 @@ export const sentenceCues = {
    * without a figure, and all the sentence is about.
    */
   risenStanding: /^[^，,；;。]{0,24}(?:影响力|实力|水平|质量|满意度|知名度|美誉度|竞争力|获得感|凝聚力|战斗力)[^，,；;。]{0,4}(?:持续|明显|显著|大幅|不断|稳步|全面)(?:上升|提升|提高|增强|扩大|跃升)/u,
-  /** Verbs of working towards an honour (推进…首批…培育创建, 争创…示范校): the honour after them is an aim, not a result. */
-  pursued: /推进|培育|创建|争创|申报|力争|争取|瞄准|对标|冲刺/u,
+  /** Verbs of working towards an honour (推进…首批…培育创建, 争创…示范校, 将学院建成…): the honour after them is an aim, not a result. */
+  pursued: /推进|培育|创建|争创|申报|力争|争取|瞄准|对标|冲刺|将[^，。；]{0,12}(?:建成|打造成|创建为)/u,
   /** An honour conferred, in words that say so (荣获, 获评, 入选, 称号, 一等奖, 先进基层党组织). */
   conferred: /荣获|获评|获批|入选|评为|被评|授予|称号|[一二三特]等奖|先进(?:单位|集体|个人|基层党组织|党组织|工作者)|优秀(?:共产党员|党务工作者|党员)/u,
   practice: /开展|实施|建立|打造|推进|组建|构建|创新|探索|搭建|举办|组织|制定|形成|坚持|强化|深化|落实|推动|建设|设立|开设|引导|发挥|聚焦|围绕|依托|通过|以.{1,20}为/u,
@@ -944,6 +944,8 @@ export const summaryKnobs = {
     insight: /体会|思考|启示|经验|展望|思路/u,
   },
   headingBonus: 1.5,
+  /** A sentence that can only be a lesson (…的核心在于…, 关键在于, 经验表明): never a practice. */
+  lessonOnly: /核心在于|关键在于|根本在于|意义在于|经验表明|启示我们/u,
   /** A sentence that reads like the section (practice verbs, background openers) is preferred by this factor. */
   cueBonus: 1.35,
   /** Background comes from an article's opening characters by preference. */

@@ -1012,6 +1012,16 @@ describe('comparisons and meeting drafts', () => {
     expect(background).not.toContain('站在新的历史起点上');
   });
 
+  // 湖南's 体会与思考 names 样板支部, an honour's words; 将学院建成标杆院系 is an aim.
+  it('a draft keeps an article\'s lessons in 启示 and its aims out of 成效, though they name honours', async () => {
+    const end = await ask('综合几所院校创建党建工作标杆院系、样板支部的经验，整理一份会议交流材料', 'summary');
+    const results = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    const lessons = end.answer.slice(end.answer.indexOf('## 四、经验启示'));
+    expect(results, end.answer).toContain('现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系');
+    for (const notResult of ['党建工作是学院事业发展的立业之基', '协力将学院建成标杆院系']) expect(results).not.toContain(notResult);
+    expect(lessons).toContain('党建工作是学院事业发展的立业之基');
+  });
+
   // The result closes the practice's point without repeating the topic's words (队伍建设).
   it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
     const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
