@@ -99,6 +99,8 @@ export const genericWords: readonly string[] = [
   '深度', '深入', '高水平', '高质量', '全面', '积极', '大力', '切实', '不断', '持续', '进一步', '扎实',
   // How something is used to do the topic (利用新媒体开展…): the means follows. jieba tags 利用 a noun.
   '利用',
+  // Who conferred an honour, at large (上级荣誉和表彰): any honour the articles name is from above.
+  '上级',
 ];
 
 /**

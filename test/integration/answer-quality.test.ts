@@ -759,6 +759,14 @@ describe('comparisons and meeting drafts', () => {
     expect(jiaxing.practice?.text ?? '', end.answer).toContain('在教学科研中充分发挥党员教师的先锋模范作用');
   });
 
+  // 上级 (from above) is no word of the honours: the articles never say it.
+  it('a comparison of the honours a college\'s party bodies won hears from every college, and takes no practice that only names 表彰', async () => {
+    const end = await ask('对比一下各院校党组织获得的上级荣誉和表彰', 'compare');
+    expect(end.table!.coverage.covered, end.answer).toBe(5);
+    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    expect(jiaxing.practice?.text ?? '').not.toContain('表彰奖励');
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
