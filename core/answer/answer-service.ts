@@ -30,7 +30,7 @@ import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn, isYear, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
-import { modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
+import { acrossColleges, modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -188,7 +188,7 @@ export class AnswerService {
   }
 
   /** Retrieval for a mode: comparison takes a quota of passages from every college (or those in `scope`). */
-  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal, collegeFromWords = false, scope: readonly string[] = []): Promise<Retrieved> {
+  private async retrieve(mode: AnswerMode, question: string, filters: SearchFilters, signal: AbortSignal, collegeFromWords = false, scope: readonly string[] = [], everyCollege = false): Promise<Retrieved> {
     const retriever = this.options.search.retriever();
     const colleges = corpusColleges(retriever.snapshot);
     if (mode === 'compare') {
@@ -229,6 +229,14 @@ export class AnswerService {
       for (const hit of wider.hits) {
         const other = hit.chunk.document.college;
         if ((other === '' || other.includes(named) || named.includes(other)) && !hits.some((kept) => kept.chunk.chunkId === hit.chunk.chunkId)) hits.push(hit);
+      }
+    }
+    // A draft across the colleges (综合各院校…) hears from each: the best passages of every college
+    // follow the broad search's, so one college's many passages do not crowd the others out.
+    if (everyCollege && !focused) {
+      for (const college of colleges) {
+        const own = await retriever.search(question, { k: modeRetrieval.summary.perCollegeK, filters: { ...searchFilters, college }, maxPerDocument: settings.maxPerDocument, signal });
+        for (const hit of own.hits) if (!hits.some((kept) => kept.chunk.chunkId === hit.chunk.chunkId)) hits.push(hit);
       }
     }
     // Asked about one article (就本文提问) in words it does not use: its own passages, in order, are the evidence.
@@ -338,7 +346,8 @@ export class AnswerService {
       year: request.filters.year,
       docIds: request.filters.docId ? [request.filters.docId] : undefined,
     };
-    const retrieved = await this.retrieve(request.mode, withCorpusSynonyms(question, snapshot.lexical), filters, signal, named !== undefined, scope);
+    const everyCollege = request.mode === 'summary' && scope.length === 0 && acrossColleges.test(request.question);
+    const retrieved = await this.retrieve(request.mode, withCorpusSynonyms(question, snapshot.lexical), filters, signal, named !== undefined, scope, everyCollege);
     throwIfAborted(signal);
     const scoped = Boolean(request.filters.docId || request.filters.college);
     let evidence = gatherEvidence(snapshot, retrieved.hits, analysis, { scoped });
@@ -452,7 +461,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question));
+        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: acrossColleges.test(request.question) && !request.filters.college && !request.filters.docId });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

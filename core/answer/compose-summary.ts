@@ -174,6 +174,30 @@ function resultAfter(snapshot: IndexSnapshot, practice: CitedSpan, topicOf: (tex
   return chunk ? { ...cut, chunk } : null;
 }
 
+/**
+ * A draft across the colleges hears from each: a college none of whose sentences was chosen gets its
+ * best, when that scores summaryKnobs.otherCollegeShare of the section's best, in place of the
+ * weakest choice of a college with several.
+ */
+function withEveryCollege<T extends EvidenceSentence>(chosen: readonly T[], scored: readonly T[], limit: number): T[] {
+  const result = [...chosen];
+  const best = Math.max(0, ...scored.map((sentence) => sentence.score));
+  const heard = (college: string): boolean => result.some((sentence) => sentence.chunk.document.college === college);
+  const others = [...scored].sort((a, b) => b.score - a.score).filter((sentence) => sentence.chunk.document.college !== '' && sentence.score >= best * summaryKnobs.otherCollegeShare);
+  for (const candidate of others) {
+    const college = candidate.chunk.document.college;
+    if (heard(college)) continue;
+    if (result.length >= limit) {
+      // The weakest choice of a college that keeps another.
+      const crowded = [...result].sort((a, b) => a.score - b.score).find((sentence) => result.filter((other) => other.chunk.document.college === sentence.chunk.document.college).length > 1);
+      if (!crowded) break;
+      result.splice(result.indexOf(crowded), 1);
+    }
+    result.push(candidate);
+  }
+  return result;
+}
+
 /** A heading of an article, with its text. */
 interface Heading {
   start: number;
@@ -272,7 +296,7 @@ function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly Evidenc
 }
 
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
-export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string): ComposedAnswer {
+export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false }: { everyCollege?: boolean } = {}): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
   // A draft about a college's work draws on all of its articles, not only the sentences that
@@ -342,7 +366,8 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
         scored.splice(scored.indexOf(body), 1);
       }
     }
-    const chosen = selectSentences(scored, summaryKnobs.sizes[section], summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0).map((sentence) => sentence.original);
+    const selected = selectSentences(scored, summaryKnobs.sizes[section], summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0);
+    const chosen = (everyCollege && (section === 'practice' || section === 'outcome') ? withEveryCollege(selected, scored, summaryKnobs.sizes[section]) : selected).map((sentence) => sentence.original);
     for (const sentence of chosen) used.add(sentence);
     picked.set(section, chosen);
   }

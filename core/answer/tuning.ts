@@ -216,6 +216,9 @@ export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|�
  */
 export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)|哪(?:个|所|家)(?:学院|院校|高校|学校|高职院校)/u;
 
+/** A draft request drawing on the colleges at large (综合各院校…, 几所学院的经验, 各学校…). */
+export const acrossColleges = /各(?:个)?(?:学院|院校|高校|学校|校)|(?:几|多|这几)(?:所|个|家)(?:学院|院校|学校|高校|职院)/u;
+
 /** A question about every college or unit (各学院…, 分别): its answer hears from each. */
 export const scopeOfAll = /各(?:个)?(?:学院|院校|高校|学校|校|单位|支部|党支部|地)|哪些(?:学院|院校|高校|学校)|哪几(?:家|所|个学院|个学校)|分别|都(?:是)?(?:如何|怎样|怎么)/u;
 
@@ -946,6 +949,8 @@ export const summaryKnobs = {
     insight: /体会|思考|启示|经验|展望|思路/u,
   },
   headingBonus: 1.5,
+  /** In a draft across the colleges, a college not yet heard from gets its best practice or result scoring this share of the section's best. */
+  otherCollegeShare: 0.2,
   /** A sentence that can only be a lesson (…的核心在于…, 关键在于, 经验表明): never a practice. */
   lessonOnly: /核心在于|关键在于|根本在于|意义在于|经验表明|启示我们/u,
   /** A sentence that reads like the section (practice verbs, background openers) is preferred by this factor. */
@@ -997,7 +1002,8 @@ export const compareKnobs = {
 /** How many passages each mode retrieves, and how many of them a model is given. */
 export const modeRetrieval = {
   qa: { k: 12, maxPerDocument: 3, maxPerDocumentFocused: 10, modelSources: 6 },
-  summary: { k: 16, maxPerDocument: 5, maxPerDocumentFocused: 10, modelSources: 12 },
+  /** A draft across the colleges (acrossColleges) adds each college's best `perCollegeK` passages. */
+  summary: { k: 16, maxPerDocument: 5, maxPerDocumentFocused: 10, modelSources: 12, perCollegeK: 3 },
   /** Comparison: a quota per college (up to `maxColleges`; beyond, one broad search of `broadK`). */
   compare: { perCollegeK: 4, maxPerDocument: 2, maxColleges: 30, broadK: 120, modelSourcesPerCollege: 2, modelSources: 30 },
 } as const;

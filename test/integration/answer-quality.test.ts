@@ -1030,6 +1030,15 @@ describe('comparisons and meeting drafts', () => {
     expect(lessons).toContain('党建工作是学院事业发展的立业之基');
   });
 
+  // 嘉兴's many passages on 红船精神育人 crowded out the other colleges' 工匠精神 practices.
+  it('a draft across the colleges (综合各院校…) hears from each college that says the topic', async () => {
+    const end = await ask('请综合各院校弘扬工匠精神、劳模精神育人的做法，写一份会议材料', 'summary');
+    const practices = end.answer.slice(end.answer.indexOf('## 二、主要做法'), end.answer.indexOf('## 三、取得成效'));
+    expect(practices, end.answer).toContain('开发校企合作课程，将工匠精神等思政元素融入课程中');
+    expect(new Set(end.citations.map((citation) => citation.docId)).size).toBeGreaterThanOrEqual(4);
+    expectSupported(end);
+  });
+
   // The result closes the practice's point without repeating the topic's words (队伍建设).
   it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
     const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
