@@ -557,12 +557,17 @@ export function composePair(snapshot: IndexSnapshot, sides: readonly AnsweredSid
   // One sentence answering every part (走访了多少次企业？…增加到多少家？) is said once, whole.
   if (options.parts) {
     const whole = composeSides(snapshot, sides, true, true);
-    if (whole.texts[0] && whole.texts.every((text) => text === whole.texts[0])) {
+    // …or leads every part's answer (2021年先后7次招聘，共引进…人才130名 for 招了几次 and 引进了多少):
+    // said once, with the part's answer that adds least beside it.
+    const lead = (text: string): string => text.split('\n')[0]!.replace(/(?:\[\d+\])+$/u, '');
+    if (whole.texts[0] && whole.texts.every((text) => lead(text) === lead(whole.texts[0]!))) {
+      const fewest = sides[whole.texts.reduce((best, text, index) => (text.split('\n').length < whole.texts[best]!.split('\n').length ? index : best), 0)]!;
+      const once = whole.texts.every((text) => text === whole.texts[0]) ? whole : composeSides(snapshot, [fewest], true, true);
       // Who says it, when no part named them (张伟中是哪个学校的老师，有什么头衔？).
-      const [citation] = whole.answer.citations;
+      const [citation] = once.answer.citations;
       const document = citation && sides.every((side) => side.analysis.colleges.length === 0) ? snapshot.chunkById(citation.chunkId)?.document : undefined;
       const label = document && (document.college || document.unit) ? `${groupLabel(document)}\n` : '';
-      return { text: `${label}${whole.texts[0]}`, citations: whole.answer.citations };
+      return { text: `${label}${once.texts[0]}`, citations: once.answer.citations };
     }
   }
   return composeSides(snapshot, sides, options.parts ?? false, false).answer;

@@ -533,6 +533,13 @@ describe('messages that ask several things', () => {
     expect(end.answer).toBe('2023年完成50余次企业走访，建立紧密合作关系的企业倍增至54家。[1]');
   });
 
+  // Part 1's answer also showed a sentence that shares only 招 (招生专业投档线…).
+  it('says once what one sentence answers for every part, though one part shows more beside it', async () => {
+    const end = await ask('嘉职院2021年一共招了几次人，引进了多少高层次和紧缺人才？');
+    expect(end.answer).toBe('2021年先后7次招聘，共引进高层次、紧缺人才130名，支持11名教师攻读博士，选送1名教师进入博士后工作站。[1]');
+    expect(end.citations).toHaveLength(1);
+  });
+
   it('answers each part from its own sentence (活动日, 志愿服务)', async () => {
     const end = await ask('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？');
     expect(end.answer).toContain('每月第四周周四');
