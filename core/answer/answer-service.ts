@@ -107,6 +107,11 @@ interface Grounds extends Gathered {
   sidesAre?: 'pair' | 'parts';
 }
 
+/** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
+function draftAcrossColleges(request: AskFields): boolean {
+  return request.mode === 'summary' && !request.filters.college && !request.filters.docId && acrossColleges.test(request.question);
+}
+
 /** Two sides' hits alternately, each passage once: the model reads both sides from the start. */
 function interleave(lists: readonly SearchHit[][]): SearchHit[] {
   const merged: SearchHit[] = [];
@@ -346,7 +351,7 @@ export class AnswerService {
       year: request.filters.year,
       docIds: request.filters.docId ? [request.filters.docId] : undefined,
     };
-    const everyCollege = request.mode === 'summary' && scope.length === 0 && acrossColleges.test(request.question);
+    const everyCollege = scope.length === 0 && draftAcrossColleges(request);
     const retrieved = await this.retrieve(request.mode, withCorpusSynonyms(question, snapshot.lexical), filters, signal, named !== undefined, scope, everyCollege);
     throwIfAborted(signal);
     const scoped = Boolean(request.filters.docId || request.filters.college);
@@ -461,7 +466,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: acrossColleges.test(request.question) && !request.filters.college && !request.filters.docId });
+        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: draftAcrossColleges(request) });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

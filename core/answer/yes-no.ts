@@ -186,14 +186,15 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
 
 /**
  * The words naming the question's subject whose noun the sentence says of another one of its kind:
- * a word the sentence lacks stands in the question right before one it holds (机电一体化|教学团队), and wherever the
- * sentence holds that word another word stands before it (智能控制技术教学团队). What is said of the
- * other team says nothing of the one asked about.
+ * a word the sentence lacks stands in the question right before words it holds as one
+ * (机电一体化|教学团队), and wherever the sentence holds them another word stands before them
+ * (智能控制技术教学团队). What is said of the other team says nothing of the one asked about.
  */
 function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[]): QuestionTerm[] {
   const lower = sentence.toLowerCase();
   const question = analysis.question.toLowerCase();
-  // Only the subject, named before what is asked of it (…教学团队|是…吗): a word of what is asked (是否|征收关税) is no modifier.
+  // Only the subject, named before what is asked of it (…教学团队|是…吗; honourAsked opens what is
+  // asked): a word of what is asked (是否|征收关税) is no modifier.
   const asking = yesNoKnobs.honourAsked.exec(analysis.question)?.index ?? question.length;
   return missing.filter((term) => {
     const word = term.word.toLowerCase();
