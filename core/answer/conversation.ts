@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -119,7 +119,8 @@ function bareSubject(question: string): string | null {
 /** The organisation a bare 那X呢 names (那清华大学呢？ → 清华大学), when it is the whole question; else null. */
 function otherOrganisation(question: string): string | null {
   const name = bareSubject(question);
-  if (!name || referringWords.test(name)) return null;
+  // 那一起共建了几个现代产业学院？ asks something of its own: no organisation's name on its own.
+  if (!name || referringWords.test(name) || partAsks.test(name)) return null;
   // matchAll works on a copy: the shared pattern's lastIndex stays as it was.
   const [match] = name.matchAll(organisationName);
   return match?.[0] === name ? name : null;

@@ -101,6 +101,12 @@ describe('carrySubjects', () => {
     expect(asked).toBe('嘉兴职业技术学院的“服务共富”得到了哪位领导批示肯定？');
   });
 
+  // 现代产业学院 ends like an organisation's name, but the follow-up asks something of its own.
+  it('reads 那… that asks its own question as a follow-up about the same college, not as another organisation', () => {
+    const carried = carrySubjects('那一起共建了几个现代产业学院？', [turn('user', '嘉职院近两年跟多少家企业和科研院所签了战略合作协议？'), turn('assistant', '…[1]')], colleges, lexical);
+    expect(carried.question).toBe('嘉兴职业技术学院一起共建了几个现代产业学院？');
+  });
+
   it('asks the previous question about another college: 那台州科技职业学院呢？', () => {
     const carried = carrySubjects('那台州科技职业学院呢？', history, colleges, lexical);
     expect(carried).toEqual({ question: '台州科技职业学院如何开展党史学习教育？', college: '台州科技职业学院', rewritten: true });
