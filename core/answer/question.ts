@@ -422,7 +422,18 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     const listed = [...new Set(members.flat())].filter((term) => term.weight >= heaviest * listAlternativeShare);
     if (listed.length < 2) continue;
     const head = listed.reduce((best, term) => (term.weight > best.weight ? term : best));
-    head.alternatives = listed.filter((term) => term !== head).map((term) => term.word);
+    // An item of several words stands in by its last, the head of a Chinese phrase (案例 of 入选典型
+    // 案例): its other words alone (典型 of 典型事迹, 入选 of 入选…万人计划) say another thing. Not a
+    // head the articles never use (实际困难 of 帮师生解决实际困难): then each of its words stands in.
+    const at = (term: QuestionTerm): number => question.lastIndexOf(term.word);
+    const standIns = new Set(
+      members.flatMap((item) => {
+        const own = item.filter((term) => listed.includes(term));
+        const last = own.reduce<QuestionTerm | undefined>((found, term) => (!found || at(term) > at(found) ? term : found), undefined);
+        return last && last.documentFrequency > 0 ? [last] : own;
+      }),
+    );
+    head.alternatives = listed.filter((term) => term !== head && standIns.has(term)).map((term) => term.word);
     for (const term of listed) if (term !== head) terms.splice(terms.indexOf(term), 1);
   }
 }

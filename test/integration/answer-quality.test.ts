@@ -774,6 +774,14 @@ describe('comparisons and meeting drafts', () => {
     expect(jiaxing.practice?.text ?? '').not.toContain('表彰奖励');
   });
 
+  // 典型事迹 and 刘哲纬入选…万人计划 share a word of 入选典型案例, not what it is.
+  it('a comparison on a listed thing of several words (入选典型案例) fills cells with that thing, not with what shares one of its words', async () => {
+    const end = await ask('各院校经验做法被媒体报道、入选典型案例的情况对比', 'compare');
+    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
+    expect(row('湖南电气职业技术学院').outcome?.text ?? '', end.answer).toContain('十佳典型案例');
+    for (const cell of [row('嘉兴职业技术学院').practice, row('浙江机电职业技术学院').outcome]) expect(cell?.text ?? '').not.toMatch(/典型事迹|万人计划/u);
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;

@@ -272,6 +272,9 @@ describe('word roles', () => {
     // Items that open with a verb run on over their verbs (帮师生解决实际困难).
     const doings = analyze('各院校党组织联系服务师生、帮师生解决实际困难是怎么做的？', { topicPhrase: true }).terms.find((term) => term.alternatives);
     expect([doings!.word, ...doings!.alternatives!]).toEqual(expect.arrayContaining(['实际困难', '解决']));
+    // An item of several words stands in by its head (案例 of 入选典型案例), not by each word (典型, 入选).
+    const cases = analyze('各院校经验做法被媒体报道、入选典型案例的情况对比', { topicPhrase: true }).terms.find((term) => term.alternatives);
+    expect(cases?.alternatives).toEqual(['案例']);
     // A word past the bound that the articles never use (评优) still stands for its item: alone it finds nothing.
     const honours = analyze('各院校党员、党务工作者获得的评优表彰，以及先进典型选树的做法', { topicPhrase: true }).terms;
     expect(honours.find((term) => term.alternatives)?.alternatives).toContain('评优');
