@@ -31,10 +31,15 @@ export function formsOf(word: string): string[] {
   const opening = knownPlaces.find((known) => word.startsWith(known));
   const rest = opening ? word.slice(opening.length).replace(/^(?:市|省)/u, '') : '';
   if (organisationTail.test(rest)) forms.add(rest);
+  // 成果奖 is written 成果一等奖, 成果特等奖: a prize's grade stands before its 奖.
+  const prize = /^(\p{Script=Han}{2,})奖$/u.exec(word);
+  if (prize && !prize[1]!.endsWith('等')) for (const grade of prizeGrades) forms.add(`${prize[1]}${grade}奖`);
   // 党史学习教育活动 contains 党史学习教育: its synonyms count too.
   for (const [key, synonyms] of synonymsOf) if (key.length >= 2 && key !== word && word.includes(key)) for (const synonym of synonyms) forms.add(word.replace(key, synonym));
   return [...forms];
 }
+
+const prizeGrades = ['特等', '一等', '二等', '三等'] as const;
 
 /** A question word prepared for matching. */
 interface MatchTerm {

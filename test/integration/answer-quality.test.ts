@@ -782,6 +782,14 @@ describe('comparisons and meeting drafts', () => {
     for (const cell of [row('嘉兴职业技术学院').practice, row('浙江机电职业技术学院').outcome]) expect(cell?.text ?? '').not.toMatch(/典型事迹|万人计划/u);
   });
 
+  // The articles write the grade inside the prize's name (教学成果一等奖, 教学成果特等奖).
+  it('a comparison finds a prize asked for by its name (成果奖) where the article writes its grade in it', async () => {
+    const end = await ask('对比各院校科研平台建设和专利、成果奖等科研成果情况', 'compare');
+    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
+    expect(row('浙江机电职业技术学院').outcome?.text ?? '', end.answer).toContain('国家教学成果一等奖');
+    expect(row('苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('省教学成果特等奖');
+  });
+
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
     const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
