@@ -20,7 +20,7 @@ import { findEnumeration } from './enumerations.ts';
 import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
-import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -38,8 +38,6 @@ export function formsOf(word: string): string[] {
   for (const [key, synonyms] of synonymsOf) if (key.length >= 2 && key !== word && word.includes(key)) for (const synonym of synonyms) forms.add(word.replace(key, synonym));
   return [...forms];
 }
-
-const prizeGrades = ['特等', '一等', '二等', '三等'] as const;
 
 /** A question word prepared for matching. */
 interface MatchTerm {

@@ -370,6 +370,9 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['电子邮件', '电子邮箱', '邮箱', 'email'],
 ];
 
+/** The grades a prize's name may hold before its 奖 (教学成果一等奖 for 成果奖). */
+export const prizeGrades: readonly string[] = ['特等', '一等', '二等', '三等'];
+
 /**
  * Words naming honours as a kind (荣誉和表彰): any sentence stating an honour conferred says them
  * (`sentenceCues.conferred`: not the 示范基地 a college built).
