@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../core/answer/answer-service.ts';
-import type { AnswerEnd, AnswerMode } from '../../core/answer/protocol.ts';
+import type { AnswerEnd, AnswerMode, ComparisonRow } from '../../core/answer/protocol.ts';
 import { nearbyKnobs, sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
 import { outcomeStrength } from '../../core/answer/evidence.ts';
 import type { SearchService } from '../../core/retrieval/search-service.ts';
@@ -38,6 +38,11 @@ async function askAfter(question: string, followUp: string): Promise<Omit<Answer
     { role: 'assistant' as const, content: first.answer },
   ];
   return answers.answerOnce({ question: followUp, mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+}
+
+/** A comparison's row for a college (the table must hold it). */
+function rowOf(end: Omit<AnswerEnd, 'id'>, college: string): ComparisonRow {
+  return end.table!.rows.find((row) => row.college === college)!;
 }
 
 /** Lines with claims (not headings, labels or blank lines). */
@@ -730,7 +735,7 @@ describe('words the articles say otherwise', () => {
 describe('comparisons and meeting drafts', () => {
   it('a comparison\'s 做法 is the practice under the college\'s own label for the topic', async () => {
     const end = await ask('对比各院校推动党建与专业建设融合的做法和成效', 'compare');
-    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
     // 坚持党建与专业建设相融合。 heads 嘉兴's answer, not a sentence elsewhere that says 专业 (专业主任谈改革).
     expect(jiaxing.practice?.text ?? '', end.answer).toMatch(/^坚持党建与专业建设相融合。把支部建在专业群上/u);
   });
@@ -738,31 +743,29 @@ describe('comparisons and meeting drafts', () => {
   // The news lede names the college and its unit in full, so it covers any question about them.
   it('a comparison\'s cells are held to the college\'s best sentence, not its news lede', async () => {
     const end = await ask('各院校在促进学生就业方面的做法和成效对比', 'compare');
-    const taizhou = end.table!.rows.find((row) => row.college === '台州科技职业学院')!;
+    const taizhou = rowOf(end, '台州科技职业学院');
     expect(taizhou.outcome?.text ?? '', end.answer).toContain('就业率达98%以上');
   });
 
   // 思政 follows the list (新媒体、融媒体平台|开展…思政工作): no stand-in for 新媒体, so 课程思政 fills no cell.
   it('a comparison on a listed means (新媒体、融媒体平台) fills its cells with that means, not with what shares a later word', async () => {
     const end = await ask('各院校利用新媒体、融媒体平台开展党建和思政工作的对比', 'compare');
-    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
-    expect(row('嘉兴职业技术学院').practice?.text ?? '', end.answer).toContain('两微一端');
-    expect(row('台州科技职业学院').practice, end.answer).toBeNull();
+    expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', end.answer).toContain('两微一端');
+    expect(rowOf(end, '台州科技职业学院').practice, end.answer).toBeNull();
   });
 
   // 技能比赛 / 技能大赛 say 技能竞赛; a prize of a grade (一等奖) is an award (获奖).
   it('a comparison of awards finds them in the field\'s other words and cuts to the clause of the kind asked', async () => {
     const end = await ask('各院校学生技能竞赛获奖情况对比', 'compare');
-    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
-    expect(row('台州科技职业学院').outcome?.text ?? '', end.answer).toContain('学生获全国职业技能比赛一类赛二等奖2项');
-    expect(row('嘉兴职业技术学院').outcome?.text ?? '', end.answer).toContain('全国职业院校技能大赛');
-    expect(row('苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获国家、省技能竞赛一等奖');
+    expect(rowOf(end, '台州科技职业学院').outcome?.text ?? '', end.answer).toContain('学生获全国职业技能比赛一类赛二等奖2项');
+    expect(rowOf(end, '嘉兴职业技术学院').outcome?.text ?? '', end.answer).toContain('全国职业院校技能大赛');
+    expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获国家、省技能竞赛一等奖');
   });
 
   // The clause that says the topic opens with 在, like a lead-in (在基地建设…等方面), but is the point of the cut.
   it('a comparison\'s cell keeps the clause it is cut for, though that clause opens like a lead-in', async () => {
     const end = await ask('对比各院校发挥党员先锋模范作用（党员先锋岗、亮身份等）的做法和成效', 'compare');
-    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
     expect(jiaxing.practice?.text ?? '', end.answer).toContain('在教学科研中充分发挥党员教师的先锋模范作用');
   });
 
@@ -770,36 +773,34 @@ describe('comparisons and meeting drafts', () => {
   it('a comparison of the honours a college\'s party bodies won hears from every college, and takes no practice that only names 表彰', async () => {
     const end = await ask('对比一下各院校党组织获得的上级荣誉和表彰', 'compare');
     expect(end.table!.coverage.covered, end.answer).toBe(5);
-    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
     expect(jiaxing.practice?.text ?? '').not.toContain('表彰奖励');
   });
 
   // 典型事迹 and 刘哲纬入选…万人计划 share a word of 入选典型案例, not what it is.
   it('a comparison on a listed thing of several words (入选典型案例) fills cells with that thing, not with what shares one of its words', async () => {
     const end = await ask('各院校经验做法被媒体报道、入选典型案例的情况对比', 'compare');
-    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
-    expect(row('湖南电气职业技术学院').outcome?.text ?? '', end.answer).toContain('十佳典型案例');
-    for (const cell of [row('嘉兴职业技术学院').practice, row('浙江机电职业技术学院').outcome]) expect(cell?.text ?? '').not.toMatch(/典型事迹|万人计划/u);
+    expect(rowOf(end, '湖南电气职业技术学院').outcome?.text ?? '', end.answer).toContain('十佳典型案例');
+    for (const cell of [rowOf(end, '嘉兴职业技术学院').practice, rowOf(end, '浙江机电职业技术学院').outcome]) expect(cell?.text ?? '').not.toMatch(/典型事迹|万人计划/u);
   });
 
   // The articles write the grade inside the prize's name (教学成果一等奖, 教学成果特等奖).
   it('a comparison finds a prize asked for by its name (成果奖) where the article writes its grade in it', async () => {
     const end = await ask('对比各院校科研平台建设和专利、成果奖等科研成果情况', 'compare');
-    const row = (college: string) => end.table!.rows.find((entry) => entry.college === college)!;
-    expect(row('浙江机电职业技术学院').outcome?.text ?? '', end.answer).toContain('国家教学成果一等奖');
-    expect(row('苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('省教学成果特等奖');
+    expect(rowOf(end, '浙江机电职业技术学院').outcome?.text ?? '', end.answer).toContain('国家教学成果一等奖');
+    expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('省教学成果特等奖');
   });
 
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {
     const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
-    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
     expect(jiaxing.practice).not.toBeNull();
     for (const row of end.table!.rows) for (const cell of [row.practice, row.outcome]) if (cell) expect(cell.text.length).toBeLessThanOrEqual(100);
   });
 
   it('a comparison looks in each college\'s articles for the topic in the field\'s other words (校企合作 / 产教融合)', async () => {
     const end = await ask('对比一下各院校校企合作的做法', 'compare');
-    const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
+    const suzhou = rowOf(end, '苏州工业职业技术学院');
     expect(suzhou.practice, end.answer).not.toBeNull();
     expect(end.citations.find((citation) => citation.n === suzhou.practice!.citations[0])!.quote).toContain('产教融合');
   });
@@ -807,7 +808,7 @@ describe('comparisons and meeting drafts', () => {
   it('a comparison\'s result cell says the topic itself, or stays empty: not any honour of the college', async () => {
     const end = await ask('对比各学校党员志愿服务的做法', 'compare');
     for (const college of ['湖南电气职业技术学院', '台州科技职业学院']) {
-      const row = end.table!.rows.find((entry) => entry.college === college)!;
+      const row = rowOf(end, college);
       expect(row.practice, end.answer).not.toBeNull();
       const quote = row.outcome ? end.citations.find((citation) => citation.n === row.outcome!.citations[0])!.quote : '志愿';
       expect(quote, end.answer).toMatch(/志愿|公益/u);
@@ -845,7 +846,7 @@ describe('comparisons and meeting drafts', () => {
 
   it('a comparison cell shows a practice with the label that names it, cited as one span', async () => {
     const end = await ask('各院校在清廉文化建设上有什么做法？对比一下。', 'compare');
-    const suzhou = end.table!.rows.find((row) => row.college === '苏州工业职业技术学院')!;
+    const suzhou = rowOf(end, '苏州工业职业技术学院');
     expect(suzhou.practice!.text).toMatch(/^推进“廉风洁雨”建设。通过组织党员/u);
     expect(suzhou.practice!.text.length).toBeLessThanOrEqual(100);
     const citation = end.citations.find((entry) => entry.n === suzhou.practice!.citations[0])!;
@@ -864,14 +865,14 @@ describe('comparisons and meeting drafts', () => {
       }
     }
     // 两微一端 is the article's word for new media.
-    expect(end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!.practice!.text).toContain('两微一端');
+    expect(rowOf(end, '嘉兴职业技术学院').practice!.text).toContain('两微一端');
     const labelled = await ask('对比各院校开展思政育人的做法。', 'compare');
-    expect(labelled.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!.practice!.text).toMatch(/^建设思政育人“新高地”。与浙江红船干部学院/u);
+    expect(rowOf(labelled, '嘉兴职业技术学院').practice!.text).toMatch(/^建设思政育人“新高地”。与浙江红船干部学院/u);
   });
 
   it('a comparison never puts an honour in the 做法 column, nor a label that heads one (优秀成果奖。)', async () => {
     const end = await ask('校企党建共建', 'compare');
-    const hunan = end.table!.rows.find((row) => row.college === '湖南电气职业技术学院')!;
+    const hunan = rowOf(end, '湖南电气职业技术学院');
     expect(hunan.practice).toBeNull();
     expect(hunan.outcome!.text).toContain('优秀成果奖一等奖');
     for (const topic of ['校企党建共建', '对比五所院校党建与专业建设融合的做法', '教工党支部管理党员的方式']) {
@@ -882,7 +883,7 @@ describe('comparisons and meeting drafts', () => {
 
   it('a comparison takes what was done from a sentence that turns to an honour, and a standing that rose is a result, not a practice', async () => {
     const end = await ask('对比各院校的党建品牌', 'compare');
-    const jiaxing = end.table!.rows.find((row) => row.college === '嘉兴职业技术学院')!;
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
     // …2021年打造42个党建特色品牌，现代农业学院…党总支获批…: the part before the honour is the practice.
     expect(jiaxing.practice!.text, end.answer).toMatch(/打造42个党建特色品牌。$/u);
     expect(jiaxing.practice!.text).not.toContain('影响力');
@@ -896,12 +897,12 @@ describe('comparisons and meeting drafts', () => {
 
   it('a comparison takes what was done from a sentence that turns to what came of it (…格局，育人成效凸显，…获…)', async () => {
     const end = await ask('各学院如何培养学生的工匠精神', 'compare');
-    const zhejiang = end.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!;
+    const zhejiang = rowOf(end, '浙江机电职业技术学院');
     expect(zhejiang.practice!.text).toMatch(/工匠精神专业育人.*大思政育人工作格局。$/u);
     expect(zhejiang.practice!.text).not.toContain('成效凸显');
     // Said only in other words (公益服务 for 志愿服务), the topic does not make the sentence a practice.
     const volunteers = await ask('各院校党组织组织党员参加志愿服务有什么不同做法？', 'compare');
-    expect(volunteers.table!.rows.find((row) => row.college === '浙江机电职业技术学院')!.practice!.text).toContain('公益志愿实践活动');
+    expect(rowOf(volunteers, '浙江机电职业技术学院').practice!.text).toContain('公益志愿实践活动');
   });
 
   it('a comparison never shows in 成效 what its 做法 cell already shows', async () => {
@@ -916,7 +917,7 @@ describe('comparisons and meeting drafts', () => {
 
   it('a college that says the topic only in a result gets no 做法 from its other work', async () => {
     const end = await ask('对比各院校在创新创业教育方面的做法和取得的成效', 'compare');
-    const row = end.table!.rows.find((candidate) => candidate.college === '浙江机电职业技术学院')!;
+    const row = rowOf(end, '浙江机电职业技术学院');
     // Its students' 创业百强 is a result; its students' volunteering is no 创新创业 practice.
     expect(row.outcome?.text, end.answer).toContain('创业百强');
     expect(row.practice, end.answer).toBeNull();
@@ -925,23 +926,23 @@ describe('comparisons and meeting drafts', () => {
 
   it('a table takes a result from the paragraph of a sentence that says the topic, though the result does not repeat it', async () => {
     const end = await ask('对比各学校社会服务的做法和成效', 'compare');
-    const outcomeOf = (college: string): string => end.table!.rows.find((row) => row.college === college)?.outcome?.text ?? '';
+    const outcomeOf = (college: string): string => rowOf(end, college)?.outcome?.text ?? '';
     // 三是社会服务。主持国培项目4项…。行业技能赛点共12项。累计培训500人次以上。
     expect(outcomeOf('湖南电气职业技术学院'), end.answer).toContain('500人次');
     // Not an honour that follows the practice: it names what earned it.
     const branches = await ask('对比一下各院校党支部书记“双带头人”培育和支部书记队伍建设的做法，列个表，做法和成效分开写', 'compare');
-    expect(branches.table!.rows.find((row) => row.college === '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
+    expect(rowOf(branches, '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
   });
 
   it('a 做法 cell tells what was done: not the article\'s news lede, nor the figures that came of it', async () => {
     const end = await ask('各院校党组织在促进毕业生就业方面有哪些做法、效果怎么样？做个对比表', 'compare');
-    const practice = end.table!.rows.find((row) => row.college === '台州科技职业学院')?.practice?.text ?? '';
+    const practice = rowOf(end, '台州科技职业学院')?.practice?.text ?? '';
     expect(practice, end.answer).toContain('带头开展就业工作');
   });
 
   it('a comparison fills the colleges that say the topic, in the field\'s words (两微一端 for 新媒体), and no other', async () => {
     const end = await ask('对比几个学校用新媒体、融媒体平台做党建的做法', 'compare');
-    const practiceOf = (college: string): string | undefined => end.table!.rows.find((row) => row.college === college)?.practice?.text;
+    const practiceOf = (college: string): string | undefined => rowOf(end, college)?.practice?.text;
     expect(practiceOf('嘉兴职业技术学院'), end.answer).toContain('两微一端');
     expect(practiceOf('浙江机电职业技术学院'), end.answer).toContain('融媒体');
     // 三融教育”平台 and 技能创新平台 share a word of the question, not its topic.
@@ -952,12 +953,11 @@ describe('comparisons and meeting drafts', () => {
 
   it('a table of honours takes each college\'s honours conferred, in whatever words, and no practice that merely names one', async () => {
     const end = await ask('对比各院校党组织获得的荣誉和表彰', 'compare');
-    const row = (college: string) => end.table!.rows.find((candidate) => candidate.college === college)!;
     // 台州 never writes 荣誉 or 表彰: its 案例入选…, …获评…先进单位 are its honours.
-    expect(row('台州科技职业学院').outcome?.text ?? '', end.answer).toMatch(/入选|获评|等奖|称号/u);
+    expect(rowOf(end, '台州科技职业学院').outcome?.text ?? '', end.answer).toMatch(/入选|获评|等奖|称号/u);
     // 在干部晋升、职称评聘、表彰奖励…方面充分听取基层党组织意见 is no honour, nor a practice of honours.
-    expect(row('嘉兴职业技术学院').practice?.text ?? '', end.answer).not.toContain('表彰奖励');
-    for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院']) expect(row(college).outcome, end.answer).not.toBeNull();
+    expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', end.answer).not.toContain('表彰奖励');
+    for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院']) expect(rowOf(end, college).outcome, end.answer).not.toBeNull();
   });
 
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
@@ -1135,7 +1135,7 @@ describe('comparisons and meeting drafts', () => {
     const compare = await ask('各院校在打造党建品牌方面有哪些做法？列表对比一下。', 'compare');
     expect(compare.notFound, compare.answer).toBe(false);
     // 苏州 says no 党建品牌, but 品牌 in the body of a label (…廉洁文化周品牌活动).
-    expect(compare.table!.rows.find((row) => row.college === '苏州工业职业技术学院')?.practice, compare.answer).not.toBeNull();
+    expect(rowOf(compare, '苏州工业职业技术学院')?.practice, compare.answer).not.toBeNull();
     expect(compare.table!.rows.filter((row) => row.practice !== null).length).toBeGreaterThan(1);
     const draft = await ask('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。', 'summary');
     expect(draft.notFound, draft.answer).toBe(false);
