@@ -13,6 +13,7 @@
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { getJieba } from '../text/tokenize.ts';
+import { generalIdf } from './term-statistics.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
@@ -20,7 +21,7 @@ import { findEnumeration } from './enumerations.ts';
 import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
-import { evidence as knobs, knownPlaces, notLongForms, organisationTail, peopleKindsAsked, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { evidence as knobs, knownPlaces, municipalities, placeName, placeWordIdf, notLongForms, organisationTail, peopleKindsAsked, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -238,11 +239,51 @@ const selfReference = /本市|本省|我市|我省|本区|我区|本县|我县|�
 // Only the well-known names: a suffix pattern (…市) also matches 城市 and 全市.
 const placeMention = new RegExp(knownPlaces.join('|'), 'gu');
 
-/** Whether an article's title or opening names a place, none of whose names is one of `forms`. */
-function opensWithOtherPlace(title: string, text: string, forms: readonly string[]): boolean {
+/** How high a place stands: 3 a province or municipality, 2 a city or prefecture, 1 a district, county or town. */
+function placeRank(word: string): number {
+  if (/(?:省|自治区)$/u.test(word)) return 3;
+  const stem = word.replace(/(?:市|州)$/u, '');
+  const known = knownPlaces.indexOf(stem);
+  // knownPlaces lists the provinces before their capitals (石家庄 on); 吉林市 is a city of 吉林省.
+  if (known >= 0) return known < knownPlaces.indexOf('石家庄') && (municipalities.has(stem) || stem === word) ? 3 : 2;
+  return /(?:区|县|镇|乡|街道)$/u.test(word) ? 1 : 2;
+}
+
+/** Whether a place of rank `inner` may lie within or hold a place asked: a municipality holds districts, not cities. */
+function mayNest(asked: string, inner: number): boolean {
+  const rank = placeRank(asked);
+  if (inner > rank) return true;
+  return inner < rank && !(municipalities.has(asked.replace(/市$/u, '')) && inner === 2);
+}
+
+/**
+ * Whether an article's title or opening names a place none of whose names is one asked: a
+ * well-known one, or another place (海陵区, 开封市) that can neither lie within a place asked
+ * (奉贤区 of 上海市) nor hold it.
+ */
+function opensWithOtherPlace(title: string, text: string, places: readonly MatchTerm[]): boolean {
   const opening = `${title} ${text.slice(0, knobs.placeOpening)}`;
-  for (const match of opening.matchAll(placeMention)) if (!forms.some((form) => match[0].includes(form) || form.includes(match[0]))) return true;
-  return false;
+  const forms = places.flatMap((match) => match.forms);
+  const other = (place: string): boolean => !forms.some((form) => place.includes(form) || form.includes(place));
+  for (const match of opening.matchAll(placeMention)) if (other(match[0])) return true;
+  return placesNamedIn(opening).some((place) => other(place) && !places.some((match) => mayNest(match.term.word, placeRank(place))));
+}
+
+/**
+ * The places a text names: words jieba tags as places, with their suffix (开封市, 海陵区; 漯河 + 市,
+ * which jieba cuts apart) or rare in general Chinese (珠海): jieba tags common words as places too
+ * (上路, 深度).
+ */
+function placesNamedIn(text: string): string[] {
+  const tagged = getJieba().tag(text, true);
+  const found: string[] = [];
+  tagged.forEach(({ word, tag }, index) => {
+    if (tag !== 'ns') return;
+    const next = tagged[index + 1]?.word ?? '';
+    const place = /^(?:省|市|区|县|州)$/u.test(next) ? word + next : word;
+    if (placeName.test(place) || generalIdf(place) >= placeWordIdf) found.push(place);
+  });
+  return found;
 }
 
 const runInHeading = /^[^，,；;：:]{2,18}[。！]?$/u;
@@ -536,13 +577,12 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     if (known === undefined) {
       const text = `${snapshot.documentText(chunk.document)} ${documentContext(chunk)}`.toLowerCase();
       const names = (match: MatchTerm): boolean => namesTerm(match, text, asked);
-      const placeForms = places.flatMap((match) => match.forms);
       const unnamed = critical.filter((match) => !names(match));
       // An undated article may be of the year asked about without writing it.
       const yearFit = unnamed.length === 0 ? 1 : !chunk.document.date && unnamed.every((match) => isYear(match.term.word)) ? knobs.undatedYearFactor : 0;
       const placeFit = places.every((match) => names(match) || namedWithin(match, names))
         ? 1
-        : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), placeForms)
+        : opensWithOtherPlace(chunk.document.title, snapshot.documentText(chunk.document), places)
           ? knobs.placeConflictFactor
           : selfReference.test(text)
             ? knobs.placeSelfReferenceFactor

@@ -207,6 +207,12 @@ export const knownPlaces: readonly string[] = [
   '乌鲁木齐', '深圳', '厦门', '宁波', '青岛', '大连', '苏州', '无锡', '温州', '嘉兴', '台州', '绍兴', '金华', '湖州', '湘潭',
 ];
 
+/** The municipalities: provinces in rank, whose districts lie directly within them (no city does). */
+export const municipalities: ReadonlySet<string> = new Set(['北京', '天津', '上海', '重庆']);
+
+/** A word jieba tags as a place, without a place's suffix, is one when at least this rare in general Chinese (珠海 8.4; 上路 8.0, 深度 7.0). */
+export const placeWordIdf = 8.3;
+
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
 export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|街道|自治区)$/u;
 
