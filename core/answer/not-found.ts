@@ -1,5 +1,6 @@
 /** The answer when the corpus has nothing on a question: what was not found, and what to try. */
 import type { AnswerType } from './tuning.ts';
+import { bookTitle, titleName } from './question.ts';
 
 /** The question as quoted in a sentence: without its own outer quotation marks, at most 60 characters. */
 function quoteQuestion(question: string): string {
@@ -36,6 +37,11 @@ export interface NotFoundReasons {
   within?: 'filters' | { college: string } | undefined;
 }
 
+/** A work's title as the question wrote it (《创新“四位一体”模式》), when `name` is one read without its quotation marks. */
+function titleAsWritten(question: string, name: string): string | undefined {
+  return [...question.matchAll(bookTitle)].find((match) => titleName(match[1]!) === name)?.[0];
+}
+
 /**
  * Says plainly that the corpus cannot answer and why: what it does not mention (another college, a
  * person, a practice), or the number (date, person) that was not found in the articles that speak
@@ -47,7 +53,7 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
   const about =
     missing.length > 0
-      ? `${where}没有提到${missing.slice(0, 3).map((name) => `“${name}”`).join('、')}。`
+      ? `${where}没有提到${missing.slice(0, 3).map((name) => titleAsWritten(question, name) ?? `“${name}”`).join('、')}。`
       : unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
         : yearsInstead

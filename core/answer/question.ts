@@ -120,6 +120,8 @@ const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典�
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
 const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
+/** A work named by its title (《关于…的通知》). */
+export const bookTitle = /《([^》]{1,80})》/gu;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
 const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3})(?:具体)?(?:是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
@@ -278,6 +280,14 @@ function unquotedCountedName(question: string): string | null {
   return match && match[1]!.startsWith(match[2]!) ? match[1]! : null;
 }
 
+/**
+ * The name a work's title (the words within 《》) is looked for by: quotation marks within a title
+ * differ between writers (“四位一体” / ‘四位一体’), so it is read without them.
+ */
+export function titleName(title: string): string {
+  return title.replace(/[“”‘’"'「」『』]/gu, '').trim();
+}
+
 /** Analyses a question against the corpus's colleges and term statistics. */
 export function analyzeQuestion(question: string, context: QuestionContext): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
@@ -299,6 +309,13 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   for (const name of quoted) {
     add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');
+  }
+  // A work the question names by its title (《关于…的通知》) is one it depends on: an article that never
+  // names it does not answer. Its words stay topic words too, since the sentence that answers seldom
+  // repeats the title, so the title itself weighs nothing in coverage.
+  for (const match of question.matchAll(bookTitle)) {
+    const title = titleName(match[1]!);
+    if (title.length > 0) add({ word: title, role: 'subject', weight: 0, documentFrequency: context.terms.documentFrequency(title), isName: true, critical: true, place: false });
   }
   const mentions = collegeMentions(rest, context.colleges);
   const colleges = [...new Set(mentions.map((mention) => mention.college))];

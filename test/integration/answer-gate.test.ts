@@ -1,7 +1,7 @@
 /**
  * The evidence gate: a question is answered only when one sentence holds enough of it. Sentences
- * that each hold one of its words (a window gathered from three lines of a notice) are no answer.
- * Real ingest, real index, real jieba.
+ * that each hold one of its words (a window gathered from three lines of a notice) are no answer;
+ * nor is an article that never names the work (《…》) a question is about. Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
 import { askOverArticles } from '../helpers/answer-checks.ts';
@@ -25,7 +25,10 @@ const campus = ['星海职业技术学院校地合作', '学校与星海经开�
 // A number that counts one thing in a sentence that names another without counting it.
 const posts = ['星光职业技术学院智能制造教工党支部', '依托省“智能车间”产教融合集成平台，支部设置16个党员先锋岗，岗位配置智能制造关键技术链所需的教科研实训室。', '学院对年度考核不达标的教师依规给予警告，累计发出“红牌”7张。'].join('\n');
 
-const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, 'posts.txt': posts, ...others });
+// A notice that names the work it carries out, beside one that does not name the work asked about.
+const lending = ['滨江区金融支持企业复工', '按照《关于进一步强化金融支持企业复工的通知》要求，区内银行对受疫情影响的小微企业贷款给予展期，展期最长6个月。'].join('\n');
+
+const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, 'posts.txt': posts, 'lending.txt': lending, ...others });
 
 describe('the evidence gate', () => {
   it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {
@@ -50,6 +53,15 @@ describe('the evidence gate', () => {
     const cards = await ask('星光职业技术学院发了多少张红牌？');
     expect(cards.notFound, cards.answer).toBe(false);
     expect(cards.answer).toContain('7张');
+  });
+
+  it('refuses a question about a work (《…》) no article names, naming it, though its words are all there', async () => {
+    const end = await ask('《关于金融支持小微企业贷款展期的通知》规定展期最长多久？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('没有提到《关于金融支持小微企业贷款展期的通知》');
+    const named = await ask('《关于进一步强化金融支持企业复工的通知》要求小微企业贷款展期最长多久？');
+    expect(named.notFound, named.answer).toBe(false);
+    expect(named.answer).toContain('展期最长6个月');
   });
 
   it('answers when one sentence holds the question', async () => {

@@ -8,6 +8,12 @@ describe('notFoundText', () => {
     );
   });
 
+  it('names a missing work by its title marks, as the question wrote it', () => {
+    expect(notFoundText('哪些部门联合印发了《关于支持企业复工的通知》？', { missing: ['关于支持企业复工的通知'] })).toContain('已收录的文章中没有提到《关于支持企业复工的通知》。');
+    // Looked for without its quotation marks, it is shown with them.
+    expect(notFoundText('《创新“四位一体”模式》是哪年获评的？', { missing: ['创新四位一体模式'] })).toContain('没有提到《创新“四位一体”模式》。');
+  });
+
   it('quotes a question that has its own quotation marks once, and cuts a long one', () => {
     expect(notFoundText('“红船铁军”有多少人？')).toContain('关于“红船铁军”有多少人的信息');
     expect(notFoundText('党'.repeat(80))).toContain(`关于“${'党'.repeat(60)}…”的信息`);

@@ -165,6 +165,10 @@ describe('word roles', () => {
     expect(analysis.terms.find((term) => term.word === '五大计划')).toMatchObject({ role: 'topic', critical: true, isName: true });
     expect(analysis.terms.find((term) => term.word === '嘉兴职业技术学院')).toMatchObject({ role: 'subject', critical: true });
     expect(analysis.colleges).toEqual(['嘉兴职业技术学院']);
+    // A work named by its title is critical but weighs nothing: the answering sentence seldom repeats it.
+    const work = analyze('《关于加强高校党建工作的意见》提出了哪些要求？');
+    expect(work.terms.find((term) => term.word === '关于加强高校党建工作的意见')).toMatchObject({ role: 'subject', critical: true, isName: true, weight: 0 });
+    expect(work.terms.some((term) => term.word === '党建工作' && term.role === 'topic')).toBe(true);
   });
 
   it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
