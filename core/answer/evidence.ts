@@ -49,6 +49,8 @@ interface MatchTerm {
   bigrams: string[];
   /** For a two-character topic word, the shape of its long form (劳模 → 劳?模?: 劳动模范). */
   longForm: RegExp | null;
+  /** For a common noun read with the noun it qualifies (学生党员): that noun, and the qualifier. */
+  head?: { match: MatchTerm; qualifier: string; share: number };
 }
 
 function bigramsOf(word: string): string[] {
@@ -72,12 +74,27 @@ function partsOf(word: string): string[] {
 
 function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
   return terms.map((term) => {
-    const long = [...term.word].length >= 3 && !term.isName;
     const word = term.word.toLowerCase();
+    if (term.head) {
+      const [head] = prepare([{ ...term, word: term.head.word, head: undefined }]);
+      return { term, forms: formsOf(word), parts: [], bigrams: [], longForm: null, head: { match: head!, qualifier: word.slice(0, word.length - term.head.word.length), share: term.head.share } };
+    }
+    const long = [...word].length >= 3 && !term.isName;
     const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
     const longForm = term.role === 'topic' && !term.isName ? longFormPattern(word) : null;
     return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], longForm };
   });
+}
+
+/** How much of a qualified noun (学生党员) a text holds: all of it with the qualifier right before the noun in any of its forms (铁路劳动模范 for 铁路劳模), else the noun's share. */
+function qualifiedPresence(head: NonNullable<MatchTerm['head']>, haystack: string): number {
+  const alone = presence(head.match, haystack);
+  if (alone === 0) return 0;
+  for (let at = haystack.indexOf(head.qualifier); at >= 0; at = haystack.indexOf(head.qualifier, at + 1)) {
+    const after = haystack.slice(at + head.qualifier.length, at + head.qualifier.length + knobs.qualifiedReach);
+    if (presence(head.match, after) >= knobs.partsFound && head.match.forms.concat(head.match.term.word).some((form) => after.startsWith(form.slice(0, 1)))) return alone;
+  }
+  return alone * head.share;
 }
 
 const longFormCache = new Map<string, boolean>();
@@ -126,6 +143,8 @@ function share(pieces: readonly string[], haystack: string): number {
  */
 function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (haystack.includes(form)) return 1;
+  // 学生党员 said apart (学生管理…党员教师) is its head only.
+  if (match.head) return qualifiedPresence(match.head, haystack);
   // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name.
   if (match.term.isName && /[“”]/u.test(haystack)) {
     const unquoted = withoutQuotationMarks(haystack);

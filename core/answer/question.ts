@@ -41,6 +41,7 @@ import {
   singleCharacterFactor,
   absentWordIdfShare,
   synonymsOf,
+  scopeNoun,
   type AnswerType,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
@@ -72,6 +73,12 @@ export interface QuestionTerm {
    * covers the list, which weighs as its heaviest item.
    */
   alternatives?: string[];
+  /**
+   * For a common noun and the topic noun it qualifies, read as one word (学生党员): the head (党员)
+   * and the share of the weight a text holding only the head holds, since 学生…党员 apart (学生管理,
+   * 党员教师) is not 学生党员.
+   */
+  head?: { word: string; share: number };
 }
 
 export interface QuestionAnalysis {
@@ -350,7 +357,16 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   const answerType = answerTypeOf(question);
-  for (const { word: raw, tag } of resegmented(getJieba().tag(rest, true), context.terms, answerType === '数量' || answerType === '时间')) {
+  // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
+  let modifier: { term: QuestionTerm; end: number } | undefined;
+  let position = 0;
+  const tokens = resegmented(getJieba().tag(rest, true), context.terms, answerType === '数量' || answerType === '时间');
+  // Two nouns alone together (学生党员), not part of a longer run (金融|工程|专业), where which noun
+  // qualifies which is not told by their order.
+  const pairedNoun = (index: number): boolean => !tokens[index - 2]?.tag.startsWith('n') && !tokens[index + 1]?.tag.startsWith('n');
+  for (const [index, { word: raw, tag }] of tokens.entries()) {
+    const start = rest.indexOf(raw, position);
+    if (start >= 0) position = start + raw.length;
     const word = raw.trim().toLowerCase();
     if (!word || !/[\p{L}\p{N}]/u.test(word) || stopwords.has(word) || questionWords.has(word) || askingWord.test(word)) continue;
     if (year.test(word)) {
@@ -383,7 +399,22 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     // jieba's dictionary tags some common nouns as names (申请书): a person's name opens with a surname.
     const person = personTags.has(tag) && opensWithCommonSurname(word);
     const critical = !isPlace && person && documentFrequency === 0 && [...word].length >= 2;
-    add({ word, role, weight, documentFrequency, isName: false, critical, place: isPlace });
+    const term: QuestionTerm = { word, role, weight, documentFrequency, isName: false, critical, place: isPlace };
+    // 学生党员: 学生 is common in any text, but here it tells which 党员; the two are one topic word.
+    if (modifier && modifier.end === start && role === 'topic' && tag.startsWith('n') && pairedNoun(index) && modifier.term.role === 'generic' && !genericSet.has(modifier.term.word) && !scopeNoun.test(modifier.term.word) && !seen.has(word)) {
+      const qualifier = modifier.term;
+      const qualifierWeight = (qualifier.weight / roleFactor.generic) * roleFactor.topic;
+      qualifier.word = `${qualifier.word}${word}`;
+      qualifier.role = 'topic';
+      qualifier.weight = qualifierWeight + weight;
+      qualifier.documentFrequency = Math.min(qualifier.documentFrequency, documentFrequency);
+      qualifier.head = { word, share: weight / (qualifierWeight + weight) };
+      seen.add(qualifier.word);
+      modifier = undefined;
+      continue;
+    }
+    modifier = tag === 'n' && [...word].length >= 2 && !seen.has(word) ? { term, end: position } : undefined;
+    add(term);
   }
 
   // A question of common words only (各院校服务地方发展的做法), or a topic to draft or compare on, is

@@ -111,6 +111,12 @@ export const genericWords: readonly string[] = [
 export const genericIdfBelow = 6.0;
 
 /**
+ * Common nouns that say how far, not which kind (全国, 各地, 国家, 省级): before another noun they
+ * set the level a yes-or-no question checks, and are not read with that noun as 学生 of 学生党员 is.
+ */
+export const scopeNoun = /^(?:全|各|本|我|该|其|国家)|级$/u;
+
+/**
  * In a topic to draft or compare on, a word jieba tags as a name or place is one only when its
  * general IDF reaches this (深度 7.0, 高水平 8.0 fall below; names it lacks stand at 9).
  */
@@ -455,6 +461,8 @@ export const evidence = {
   nameSlack: 2,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */
   countedNoun: /(?:多少|几)(?:个|名|家|所|项|支|门|条|种|位|人次|次|件|台|套|篇|本|张|份|批|场|期)?([\u4e00-\u9fa5]{2,10}?)(?=[？?，,。！!]|$|的|被|在|是|有|呢|吗|啊|获|参加|入选|受益)/u,
+  /** Characters after a qualifier (铁路 of 铁路劳模) read for the noun it qualifies, written in any of its forms (劳动模范). */
+  qualifiedReach: 6,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
   paraphraseFactor: 0.5,
   /** Sentences on each side of a sentence that form its window. */

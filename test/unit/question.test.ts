@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
-import { askedSpans, writtenInFull } from '../../core/answer/evidence.ts';
+import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
 const corpus = useDefaultSnapshot('question');
@@ -171,6 +171,18 @@ describe('word roles', () => {
     expect(work.terms.some((term) => term.word === '党建工作' && term.role === 'topic')).toBe(true);
   });
 
+  it('reads a common noun with the noun it qualifies (学生党员): said apart, only the noun counts', () => {
+    const analysis = analyze('学生党员开展了哪些志愿服务活动？');
+    expect(analysis.terms.find((term) => term.word === '学生党员')).toMatchObject({ role: 'topic', head: { word: '党员' } });
+    const coverage = coreCoverageOf(analysis);
+    expect(coverage('学生党员组建志愿服务队，开展志愿服务活动。')).toBe(1);
+    const apart = coverage('党员教师带领学生开展志愿服务活动。');
+    expect(apart).toBeGreaterThan(0.5);
+    expect(apart).toBeLessThan(0.95);
+    // The noun written in full after its qualifier is the qualified noun (铁路劳动模范 for 铁路劳模).
+    expect(coreCoverageOf(analyze('学院出过哪位铁路劳模？'))('涌现了铁路劳动模范朱光耀。')).toBeGreaterThan(0.8);
+  });
+
   it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
     expect(analyze('湖南电气风能学院的三服务是哪三个？').quoted).toEqual(['三服务']);
     expect(analyze('台州的五育是哪五育？').quoted).toEqual(['五育']);
@@ -326,16 +338,16 @@ describe('word roles', () => {
 
   it('reads a topic to draft or compare on as all topic: its common words narrow it, and jieba\'s names among them are words', () => {
     const topic = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical, topicPhrase: true });
-    // 学生 of 学生党员: a question may ask about students in general words; a topic names whose 党员.
-    expect(roleOf(analyze('对比各院校学生党员培养的做法'), '学生')).toBe('generic');
-    expect(roleOf(topic('对比各院校学生党员培养的做法'), '学生')).toBe('topic');
+    // 学生 of 学生党员 says whose 党员, in a question and in a topic: the two are one word.
+    expect(roleOf(analyze('对比各院校学生党员培养的做法'), '学生党员')).toBe('topic');
+    expect(roleOf(topic('对比各院校学生党员培养的做法'), '学生党员')).toBe('topic');
     // jieba tags 文明 a name.
     expect(roleOf(topic('写一份文明校园创建的会议材料'), '文明')).toBe('topic');
     expect(roleOf(analyze('写一份文明校园创建的会议材料'), '文明')).toBe('subject');
     // How far (深度融合) is no topic, however jieba tags it (a place).
     expect(roleOf(topic('党建与专业建设深度融合'), '深度')).toBe('generic');
     // The request's own words stay out.
-    expect(topic('对比各院校学生党员培养的做法').terms.filter((term) => term.role === 'topic').map((term) => term.word)).toEqual(['学生', '党员', '培养']);
+    expect(topic('对比各院校学生党员培养的做法').terms.filter((term) => term.role === 'topic').map((term) => term.word)).toEqual(['学生党员', '培养']);
   });
 
   it('marks the words a follow-up carried from the conversation, not those the user wrote', () => {
