@@ -24,6 +24,10 @@ describe('answer types', () => {
     // 分别是什么 asks for the items, not what one name means.
     ['嘉职院党史学习教育的7大系列专题分别是什么？', '列表'],
     ['“红模力”是什么？', '定义'],
+    // Spoken forms: 啥 is 什么, 咋 is 怎么; how a matter stands (就业咋样) is its result, what one must do is not.
+    ['“三亮三比”具体指的是啥？', '定义'],
+    ['台州科技职院机电模具学院的毕业生就业咋样？', '成效'],
+    ['返京从业人员需要怎么样？', '做法'],
     // How a measure stands, not how something was done.
     ['台州科技职院机电与模具学院的就业率如何？', '成效'],
     ['台州科技职院机电与模具学院是如何抓就业的？', '做法'],
