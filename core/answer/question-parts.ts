@@ -66,7 +66,8 @@ export function questionParts(message: string, colleges: readonly string[], term
       const name = piece.replace(partJoin, '');
       if (collegeMentions(piece, colleges).length > 0) return { name, question: piece };
       const carried = carrySubjects(`${piece}？`, history, colleges, terms).question;
-      const question = subject && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(partJoin, '')}` : carried;
+      // Carried once: the conversation may have carried the subject in already.
+      const question = subject && !carried.includes(subject) && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(partJoin, '')}` : carried;
       return { name, question };
     }),
   ];

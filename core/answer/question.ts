@@ -239,6 +239,12 @@ function aliasTable(colleges: readonly string[]): [string, string][] {
       forms.add(`${stem}职院`);
       if ([...stem].length >= 4) forms.add(stem);
       forms.add(`${stem[0]}职院`);
+      // A place and a field (苏州 + 工业) are shortened to their first characters: 苏州工职院, 苏工职院.
+      const [place, field] = [stem.slice(0, 2), stem.slice(2)];
+      if ([...field].length >= 2) {
+        forms.add(`${place}${field[0]}职院`);
+        forms.add(`${place[0]}${field[0]}职院`);
+      }
     }
     for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
     return { college, forms };

@@ -26,6 +26,8 @@ describe('messages that ask several things', () => {
 
   it('asks a later part without a subject about the name the first part opens with', () => {
     expect(parts('张伟中是哪个学校的老师，有什么头衔？')?.[1]).toEqual(['有什么头衔', '张伟中有什么头衔？']);
+    // Once, though the conversation carried it in too (清华大学清华大学的… named it twice in a refusal).
+    expect(parts('清华大学是不是评上过先进基层党组织？哪年的事？')?.[1]).toEqual(['哪年的事', '清华大学的哪年的事？']);
   });
 
   it('asks a later part without words of its own about the first part’s topic, whole', () => {

@@ -169,6 +169,9 @@ describe('word roles', () => {
     expect(analysis.terms.find((term) => term.word === '五大计划')).toMatchObject({ role: 'topic', critical: true, isName: true });
     expect(analysis.terms.find((term) => term.word === '嘉兴职业技术学院')).toMatchObject({ role: 'subject', critical: true });
     expect(analysis.colleges).toEqual(['嘉兴职业技术学院']);
+    // A place and a field shortened to their first characters name the college too.
+    expect(analyze('苏州工职院智能制造教工支部评上过什么荣誉？').colleges).toEqual(['苏州工业职业技术学院']);
+    expect(analyze('苏工职院智能制造教工支部评上过什么荣誉？').colleges).toEqual(['苏州工业职业技术学院']);
     // A work named by its title is critical but weighs nothing: the answering sentence seldom repeats it.
     const work = analyze('《关于加强高校党建工作的意见》提出了哪些要求？');
     expect(work.terms.find((term) => term.word === '关于加强高校党建工作的意见')).toMatchObject({ role: 'subject', critical: true, isName: true, weight: 0 });
