@@ -93,7 +93,9 @@ export function draftSearch(question: string): string {
 }
 
 function draftParts(question: string): { topic: string; reference: string } {
-  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.courtesy, '');
+  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  const handedOver = draftWording.handedOver.exec(request);
+  if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).
   let reference = '';
   for (let previous = ''; previous !== request; ) {
@@ -118,7 +120,8 @@ function draftParts(question: string): { topic: string; reference: string } {
     const wrapped = /^[“"]([^“”"]*)[”"]$/u.exec(topic);
     return wrapped ? wrapped[1]!.trim() : topic;
   };
-  const clauses = request.split(/[，,；;]/u).map((clause) => clause.trim()).filter(Boolean);
+  // A question and then the asking (…是怎么建成…的？出一份会议材料) are clauses too.
+  const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => clause.trim()).filter(Boolean);
   const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
   const asked = clauses.filter((clause) => !draftWording.basis.test(clause)).map(bare).filter(Boolean);
   const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '';
