@@ -462,7 +462,8 @@ const rolesLongestFirst = [...roleWords].sort((a, b) => b.length - a.length);
  */
 export function askedRoles(analysis: QuestionAnalysis): string[] {
   // A quoted name (“最受师生喜爱书记”) is what is asked about, not a role.
-  let question = analysis.question;
+  // 党总支的书记 is the 党总支书记, whom a 支部书记 who sits on the 党总支 (党总支委员、支部书记) is not.
+  let question = analysis.question.replace(/(党委|党总支|党支部|总支|支部)的(?=副?书记)/gu, '$1');
   for (const name of analysis.quoted) question = question.split(name).join('|');
   const roles: string[] = [];
   const taken: [number, number][] = [];

@@ -276,6 +276,20 @@ describe('direct answers', () => {
     expect(lead).toContain('给教师出彩平台');
   });
 
+  it('a role asked of an organisation (党总支的书记) is not held by a branch secretary who sits on it (党总支委员、支部书记)', async () => {
+    const secretary = await ask('浙江机电职院自动化学院党总支的书记叫什么名字？');
+    expect(secretary.notFound, secretary.answer).toBe(true);
+    const deputy = await ask('浙江机电职院自动化学院党总支的副书记是谁？');
+    expect(claimLines(deputy.answer)[0]).toContain('党总支副书记于施佳');
+    // Spoken forms and short names ask the same (苏州工职院, 哪年的事).
+    const year = await ask('苏州工职院智能制造教工支部是不是评上过江苏省高校先进基层党组织？哪年的事？');
+    expect(year.notFound, year.answer).toBe(false);
+    expect(year.answer).toContain('2021年度，支部荣获江苏省高校先进基层党组织称号');
+    const meaning = await ask('“三亮三比”具体指的是啥？');
+    expect(meaning.answer).toContain('亮身份');
+    expect(meaning.answer).toContain('亮承诺');
+  });
+
   it('answers which student won an award with the student\'s name', async () => {
     const end = await ask('浙江机电自动化学院哪个学生拿了中国青少年科技创新奖？');
     const [lead] = claimLines(end.answer);
