@@ -12,12 +12,12 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, summaryKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -129,7 +129,8 @@ function isLabel(sentence: EvidenceSentence): boolean {
 
 /** Short and without a comma: a run-in label (三是推进“廉风洁雨”建设。), not a sentence of the body. */
 export function isLabelText(text: string): boolean {
-  return text.length - lastLineStart(text) <= qaKnobs.labelLength && !/[，,；;]/u.test(text);
+  // A short sentence stating a result in figures (2021年有5名教师成功直聘高一级职称。) names no practice.
+  return text.length - lastLineStart(text) <= qaKnobs.labelLength && !/[，,；;]/u.test(text) && !(sentenceCues.quantity.test(text) && outcomeStrength(text) >= summaryKnobs.outcomeStrength);
 }
 
 /**

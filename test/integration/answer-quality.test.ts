@@ -895,6 +895,16 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a figure of people who succeeded (5名教师成功直聘) is a result, told as one, not as the label of the point after it', async () => {
+    expect(outcomeStrength('2021年有5名教师成功直聘高一级职称。')).toBeGreaterThanOrEqual(summaryKnobs.outcomeStrength);
+    const end = await ask('嘉兴职业技术学院教师评价改革取得了什么效果？');
+    const lines = claimLines(end.answer).map((line) => line.replace(/^- /u, '').replace(/\[\d+\]/gu, '').trim());
+    expect(lines, end.answer).toContain('2021年有5名教师成功直聘高一级职称。');
+    // The draft on the reform tells it with the point it closes.
+    const draft = await ask('写一份关于嘉职院教师评价机制改革的会议材料', 'summary');
+    expect(draft.answer).toContain('破格晋升。2021年有5名教师成功直聘高一级职称。');
+  });
+
   it('a comparison takes what was done from a sentence that turns to an honour, and a standing that rose is a result, not a practice', async () => {
     const end = await ask('对比各院校的党建品牌', 'compare');
     const jiaxing = rowOf(end, '嘉兴职业技术学院');
