@@ -52,7 +52,8 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       // A label names a practice (党建引领：“两翼齐飞、全链驱动”打造…“金基地”): no background; nor is a
       // clear result, however it opens (近年来，基地获批…项目5个).
       // Nor what a speaker means to do next (“站在新的历史起点上，我们要…): that looks ahead.
-      if (isRunInLabel(sentence.text) || result >= summaryKnobs.outcomeStrength || sentenceCues.lookingAhead.test(sentence.text)) return 0;
+      // Nor one that points back at the sentence before it (这支队伍就是来自…), which it would open without.
+      if (isRunInLabel(sentence.text) || result >= summaryKnobs.outcomeStrength || sentenceCues.lookingAhead.test(sentence.text) || sentenceCues.pointsBack.test(sentence.text.trim())) return 0;
       // Background says why or where from (为深入贯彻…, 近年来…, 作为…), stands under its heading, or
       // opens its article; a practice in the body (推进清廉文化进校园…) is none, nor one a label heads
       // near the opening of a short article.

@@ -564,6 +564,8 @@ export const sentenceCues = {
   // where from; 根据考核结果设立… is a practice.
   background: /^(?:为深入|为贯彻|为落实|按照|根据(?:《|[^，。；]{0,30}(?:要求|精神|部署|指示|意见|规定|文件))|近年来|作为|立足|面对|随着|当前|新时代|(?:19|20)\d{2}年是|(?:聚焦|针对|面对|破解)[^，。；]{0,40}(?:难题|积弊|短板|瓶颈|痛点|困境))|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,
   /** A sentence looking ahead (站在新的历史起点上，我们要…, 下一步, 今后将…): what is meant, not why it began. */
+  /** A sentence that opens by pointing back at what the one before it told (这支队伍, 这些做法): it cannot open a section. */
+  pointsBack: /^(?:这|那)(?:支|个|些|一|项|种|位|批|类)/u,
   lookingAhead: /站在新的(?:历史)?起点|我们要|我们将|下一步|今后(?:将|要)|未来五年|面向未来|新征程上/u,
   insight: /关键在于|关键是|是关键|核心在于|必须|只有[^。]{0,30}才|根本在于|根本保证|要坚持|始终坚持|之基|意义在于|重要意义|启示|体会|经验表明|离不开|前提是|重要保障|有力保障|根本保障|应当/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,

@@ -895,6 +895,13 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a draft\'s background does not open with a sentence pointing back at one it leaves out (这支队伍就是来自…)', async () => {
+    const end = await ask('把苏州工业职院智能制造教工支部“在一线行动”的经验整理成会议材料', 'summary');
+    const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、主要做法'));
+    expect(claimLines(background).length, end.answer).toBeGreaterThan(0);
+    expect(background).not.toContain('这支队伍');
+  });
+
   it('a figure of people who succeeded (5名教师成功直聘) is a result, told as one, not as the label of the point after it', async () => {
     expect(outcomeStrength('2021年有5名教师成功直聘高一级职称。')).toBeGreaterThanOrEqual(summaryKnobs.outcomeStrength);
     const end = await ask('嘉兴职业技术学院教师评价改革取得了什么效果？');
