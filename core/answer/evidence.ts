@@ -13,7 +13,6 @@
 import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { getJieba } from '../text/tokenize.ts';
-import { generalIdf } from './term-statistics.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
@@ -21,7 +20,8 @@ import { findEnumeration } from './enumerations.ts';
 import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
-import { evidence as knobs, knownPlaces, municipalities, placeName, placeWordIdf, notLongForms, organisationTail, peopleKindsAsked, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { generalIdf } from './term-statistics.ts';
+import { evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -86,7 +86,10 @@ function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
   });
 }
 
-/** How much of a qualified noun (学生党员) a text holds: all of it with the qualifier right before the noun in any of its forms (铁路劳动模范 for 铁路劳模), else the noun's share. */
+/**
+ * How much of a qualified noun (学生党员) a text holds: all of it with the qualifier right before the
+ * noun in any of the noun's forms (铁路劳动模范 for 铁路劳模), else the noun's share.
+ */
 function qualifiedPresence(head: NonNullable<MatchTerm['head']>, haystack: string): number {
   const alone = presence(head.match, haystack);
   if (alone === 0) return 0;
@@ -263,7 +266,7 @@ function placeRank(word: string): number {
   if (/(?:省|自治区)$/u.test(word)) return 3;
   const stem = word.replace(/(?:市|州)$/u, '');
   const known = knownPlaces.indexOf(stem);
-  // knownPlaces lists the provinces before their capitals (石家庄 on); 吉林市 is a city of 吉林省.
+  // knownPlaces lists the provinces before the cities (石家庄 on); 吉林市 is a city of 吉林省.
   if (known >= 0) return known < knownPlaces.indexOf('石家庄') && (municipalities.has(stem) || stem === word) ? 3 : 2;
   return /(?:区|县|镇|乡|街道)$/u.test(word) ? 1 : 2;
 }

@@ -204,7 +204,8 @@ export const organisationTail = /^(?!人民|中心|第|市|省|县|区)[\u4e00-\
 
 /**
  * Provinces and their capitals by their short names: places a question is about even without a
- * suffix (北京, 兰州). jieba's place tags alone are unreliable (上路 is tagged a place).
+ * suffix (北京, 兰州). jieba's place tags alone are unreliable (上路 is tagged a place). The
+ * provinces come first, the cities from 石家庄 on: a place's rank is read off that order.
  */
 export const knownPlaces: readonly string[] = [
   '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
@@ -217,7 +218,10 @@ export const knownPlaces: readonly string[] = [
 /** The municipalities: provinces in rank, whose districts lie directly within them (no city does). */
 export const municipalities: ReadonlySet<string> = new Set(['北京', '天津', '上海', '重庆']);
 
-/** A word jieba tags as a place, without a place's suffix, is one when at least this rare in general Chinese (珠海 8.4; 上路 8.0, 深度 7.0). */
+/**
+ * A word jieba tags as a place, without a place's suffix, is one when at least this rare in general
+ * Chinese (珠海 8.4; 上路 8.0 and 深度 7.0, which jieba tags as places too, fall below).
+ */
 export const placeWordIdf = 8.3;
 
 /** Place names (东营市, 甘肃省): the subject of a question; articles often drop the suffix (东营). */
@@ -563,9 +567,9 @@ export const sentenceCues = {
   // (发挥党员…作为高层次人才) they are a practice's words. 根据 a document or its requirements is
   // where from; 根据考核结果设立… is a practice.
   background: /^(?:为深入|为贯彻|为落实|按照|根据(?:《|[^，。；]{0,30}(?:要求|精神|部署|指示|意见|规定|文件))|近年来|作为|立足|面对|随着|当前|新时代|(?:19|20)\d{2}年是|(?:聚焦|针对|面对|破解)[^，。；]{0,40}(?:难题|积弊|短板|瓶颈|痛点|困境))|以.{1,30}为指导|始终牢记|是.{0,20}(?:单位|学校|院校|基地)/u,
-  /** A sentence looking ahead (站在新的历史起点上，我们要…, 下一步, 今后将…): what is meant, not why it began. */
   /** A sentence that opens by pointing back at what the one before it told (这支队伍, 这些做法): it cannot open a section. */
   pointsBack: /^(?:这|那)(?:支|个|些|一|项|种|位|批|类)/u,
+  /** A sentence looking ahead (站在新的历史起点上，我们要…, 下一步, 今后将…): what is meant, not why it began. */
   lookingAhead: /站在新的(?:历史)?起点|我们要|我们将|下一步|今后(?:将|要)|未来五年|面向未来|新征程上/u,
   insight: /关键在于|关键是|是关键|核心在于|必须|只有[^。]{0,30}才|根本在于|根本保证|要坚持|始终坚持|之基|意义在于|重要意义|启示|体会|经验表明|离不开|前提是|重要保障|有力保障|根本保障|应当/u,
   definition: /理念|是指|即|核心|内涵|意味着|旨在|就是/u,
