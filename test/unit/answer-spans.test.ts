@@ -135,6 +135,8 @@ describe('answer-type spans', () => {
   it('finds people only next to a role, so that words jieba takes for names do not count', () => {
     const text = '市委书记张兵莅临嘉职院宣讲，校党委书记方俊良带头宣讲，师生喜爱。';
     expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);
+    // A place jieba tags as a name, next to a role, is still a place.
+    expect(personSpans('举办全国高职院校百名党委书记嘉兴南湖峰会。')).toEqual([]);
   });
 
   it('reads a person\'s role from the titles before the name, back to the person named before', () => {
