@@ -95,7 +95,7 @@ function qualifiedPresence(head: NonNullable<MatchTerm['head']>, haystack: strin
   if (alone === 0) return 0;
   for (let at = haystack.indexOf(head.qualifier); at >= 0; at = haystack.indexOf(head.qualifier, at + 1)) {
     const after = haystack.slice(at + head.qualifier.length, at + head.qualifier.length + knobs.qualifiedReach);
-    if (presence(head.match, after) >= knobs.partsFound && head.match.forms.concat(head.match.term.word).some((form) => after.startsWith(form.slice(0, 1)))) return alone;
+    if (presence(head.match, after) >= knobs.partsFound && head.match.forms.some((form) => after.startsWith(form.slice(0, 1)))) return alone;
   }
   return alone * head.share;
 }
