@@ -414,7 +414,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     enumerated = true;
   } else {
     // Asked which college did it, the college is the article's: the sentence that says it best leads.
-    const typedCandidates = isTyped(type) && !collegesAsked ? body.filter((sentence) => sentence.typedMatch && sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage) : [];
+    // Within the best sentence's article the subject is the article's too (贵阳市…备案登记制度 beside
+    // 从2020年2月10日起…推进全市企业复工复产): a sentence holding the answer and as much of the topic leads.
+    const typedCandidates = isTyped(type) && !collegesAsked
+      ? body.filter((sentence) => sentence.typedMatch && (sentence.coreCoverage >= best.coreCoverage * qaKnobs.typedLeadCoverage || (sentence.chunk.document.docId === best.chunk.document.docId && sentence.topicCoverage >= best.topicCoverage)))
+      : [];
     // The name of a practice's kind asked for (工作法叫什么) is the quoted name before that kind
     // (“人人出彩创新”工作法), not another quoted name (“党员技术服务团队”).
     const kind = type === '名称' && analysis.nameHead && practiceNouns.includes(analysis.nameHead) ? analysis.nameHead : null;

@@ -18,7 +18,28 @@ const notice =
   '为做好疫情防控期间建设工程复工工作，现将有关事项通知如下。建设工程确保各项疫情防控措施落实到位，施工现场具备封闭集中管理条件，完成复工各项准备工作后方可复工。' +
   '对返京人员实行居家医学隔离，每日进行体温检测。';
 
-const ask = askOverArticles('news', { 'loan.txt': story, 'notice.txt': notice });
+// A city's notice that names the city in its opening only: the date asked stands in a later
+// passage, which ranks below the opening's.
+const duties = [
+  '各区县要加强协调联动，指导企业科学合理安排生产计划和用工安排。',
+  '行业主管部门负责帮助企业解决原材料供应、物流运输和资金周转等方面的困难。',
+  '企业要落实员工健康监测和生产经营场所消毒，严格执行人员登记制度。',
+  '市级各部门要加强督促检查，对工作不力的单位及时通报并责令整改。',
+  '各级工会组织要做好职工关心关爱工作，帮助解决职工实际困难。',
+  '交通部门要做好员工返岗运输保障，开通点对点直达运输服务。',
+];
+const resumption = [
+  '关于推进企业复工复产的通知',
+  '为统筹做好疫情防控和经济社会发展工作，现将贵阳市企业复工复产有关事项通知如下。',
+  '建立贵阳市疫情防控期间企业复工复产备案登记制度。由企业通过“贵阳市企业复工复产申报备案登记平台”进行备案，备案通过后方可复工复产。',
+  duties.join(''),
+  [...duties].reverse().join(''),
+  duties.join(''),
+  '在扎实做好疫情防控工作的基础上，从2020年2月10日起分类有序推进全市企业复工复产。',
+  duties.join(''),
+].join('\n');
+
+const ask = askOverArticles('news', { 'loan.txt': story, 'notice.txt': notice, 'resumption.txt': resumption });
 
 describe('news copy with a dateline', () => {
   it('answers from the story, not from the headline and dateline that say the question back', async () => {
@@ -39,6 +60,16 @@ describe('a page whose line breaks were lost', () => {
     expect(lead).toContain('施工现场具备封闭集中管理条件');
     expect(end.answer).not.toContain('有序复工的通知');
     expect(end.answer).not.toContain('各集团总公司');
+    for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+});
+
+describe('a date asked of an article that names its city elsewhere', () => {
+  it('leads with the sentence holding the date, not the opening’s sentences that name the city without it', async () => {
+    const end = await ask('贵阳市从几号开始推进各企业复工复产？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    expect(lead).toContain('2020年2月10日');
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });
 });
