@@ -78,6 +78,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const text = label ? snapshot.documentText(sentence.chunk.document).slice(label.start, label.end).toLowerCase() : '';
     return text !== '' && topicTerms.every((term) => formsOf(term.word.toLowerCase()).some((form) => text.includes(form)));
   };
+  // A sentence (with the run-in label it stands under) says every topic word, as asked or in a synonym.
+  const saysEveryTopicWord = (sentence: EvidenceSentence): boolean => {
+    const label = labelBefore(snapshot, sentence);
+    const text = (headedText(sentence) ?? snapshot.documentText(sentence.chunk.document).slice(label?.start ?? sentence.start, sentence.end)).toLowerCase();
+    return topicTerms.every((term) => [term.word, ...(term.alternatives ?? [])].some((word) => formsOf(word.toLowerCase()).some((form) => text.includes(form))));
+  };
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -146,10 +152,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const shown = (sentence: EvidenceSentence): boolean => practiceSpan !== null && sentence.chunk.document.docId === practiceSpan.chunk.document.docId && sentence.start < practiceSpan.end && practiceSpan.start < sentence.end;
     // A result must say the topic itself when anything of the college's does: no fallback. Or it
     // follows closely, in the same paragraph, a sentence that says it (三是社会服务。主持国培项目…。
-    // 累计培训500人次以上。), weighed as that sentence. Not an honour: it says what earned it, and a
-    // unit's honours follow whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
+    // 累计培训500人次以上。), weighed as that sentence, when that one says all of it: a list of works
+    // naming one word of it (“党建+师资团队共育”等工程。学生…入党申请人比例…) is no practice whose result
+    // follows (教师团队建设). Not an honour: it says what earned it, and a unit's honours follow
+    // whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
     const followers = sentences.flatMap((sentence) => {
-      const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence));
+      const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
     const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);

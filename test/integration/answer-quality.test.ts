@@ -972,6 +972,15 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(branches, '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
   });
 
+  it('a table takes no result from after a list of works that names one word of the topic', async () => {
+    const end = await ask('比较一下几所学校在教师团队建设上的做法和成效', 'compare');
+    // 实施“党建+实训基地共建”“党建+课程资源共享”“党建+师资团队共育”等工程…。学生思政素质明显提高，
+    // 入党申请人比例从75.3%提高到93.8%…: the students' figures are no result of 教师团队建设.
+    expect(rowOf(end, '嘉兴职业技术学院')?.outcome?.text ?? '', end.answer).not.toContain('入党申请人比例');
+    // A team's honours stay: 智能控制技术教学团队”获得首批“全国高校黄大年式教师团队”.
+    expect(rowOf(end, '浙江机电职业技术学院')?.outcome?.text ?? '', end.answer).toContain('黄大年式教师团队');
+  });
+
   it('a 做法 cell tells what was done: not the article\'s news lede, nor the figures that came of it', async () => {
     const end = await ask('各院校党组织在促进毕业生就业方面有哪些做法、效果怎么样？做个对比表', 'compare');
     const practice = rowOf(end, '台州科技职业学院')?.practice?.text ?? '';
