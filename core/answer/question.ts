@@ -131,6 +131,22 @@ const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 export const bookTitle = /《([^》]{1,80})》/gu;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
 const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3})(?:具体)?(?:是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
+/**
+ * A coined name of counted parts written with digits (5院4中心, 1团6心5育): counts, each of a word of
+ * one or two characters that is no unit of time or measure (2月17日, 3个月). Matched up to its last
+ * count; the word after it is read off jieba (5育 of 1团6心5育包括…, 4中心 of 5院4中心是啥).
+ */
+const digitCountedName = /(?<!\d)(?:\d{1,2}(?![年月日号时点分秒周天岁个名人项次万亿元倍家所条批期届])\p{Script=Han}{1,2})+\d{1,2}(?=[^\d年月日号时点分秒周天岁个名人项次万亿元倍家所条批期届\P{Script=Han}])/gu;
+
+/** The coined names of counts a question writes with digits, without quotation marks. */
+function digitCountedNames(question: string): string[] {
+  const unquoted = question.replace(quotedName, '|');
+  return [...unquoted.matchAll(digitCountedName)].flatMap((match) => {
+    const [last] = getJieba().cut(unquoted.slice(match.index + match[0].length), false);
+    return last && /^\p{Script=Han}{1,2}$/u.test(last) ? [`${match[0]}${last}`] : [];
+  });
+}
+
 /** Question words jieba keeps whole (几名, 多少次, 哪天, 哪所) and counts (三项, 五大): they ask, they are not the topic. */
 const askingWord = /^(?:几|多少|多久|哪|何|有何|作何|为何|如何|怎|啥)|^[两二三四五六七八九十\d]+(?:个|项|大|种|类|支|条|点|件|位|名)$/u;
 const year = /^(?:19|20)\d{2}$/u;
@@ -239,11 +255,14 @@ function aliasTable(colleges: readonly string[]): [string, string][] {
       forms.add(`${stem}职院`);
       if ([...stem].length >= 4) forms.add(stem);
       forms.add(`${stem[0]}职院`);
-      // A place and a field (苏州 + 工业) are shortened to their first characters: 苏州工职院, 苏工职院.
+      // A place and a field (苏州 + 工业) are shortened to their first characters: 苏州工职院, 苏工职院,
+      // and with 院 alone, 台州科院, 苏工院.
       const [place, field] = [stem.slice(0, 2), stem.slice(2)];
       if ([...field].length >= 2) {
-        forms.add(`${place}${field[0]}职院`);
-        forms.add(`${place[0]}${field[0]}职院`);
+        for (const suffix of ['职院', '院']) {
+          forms.add(`${place}${field[0]}${suffix}`);
+          forms.add(`${place[0]}${field[0]}${suffix}`);
+        }
       }
     }
     for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
@@ -319,8 +338,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // Names first: quoted names and organisations are one term each, however jieba would cut them.
   let rest = question;
   const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
-  const unquoted = unquotedCountedName(question);
-  if (unquoted && !quoted.some((name) => name.includes(unquoted))) quoted.push(unquoted);
+  const unquoted = [unquotedCountedName(question), ...digitCountedNames(question)];
+  for (const name of unquoted) if (name && !quoted.some((other) => other.includes(name))) quoted.push(name);
   for (const name of quoted) {
     add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');

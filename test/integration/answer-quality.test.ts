@@ -173,6 +173,16 @@ describe('direct answers', () => {
     for (const part of ['亮身份', '亮职责', '亮承诺']) expect(lead).toContain(part);
   });
 
+  it('a coined name of counts typed without quotation marks (5院4中心), under a short name of its college (台州科院), is defined as quoted', async () => {
+    for (const question of ['台州机电模具学院的5院4中心是啥？', '台州科院机电模具学院说的“5院4中心”是啥？']) {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(false);
+      const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+      expect(lead, question).toContain('5个学院');
+      expect(lead, question).toContain('4个中心');
+    }
+  });
+
   it('the parts of a counted name are the items that open like it, not its sibling’s (“三比” → 比…, “三服务” → 服务…)', async () => {
     const threeCompare = await ask('风能工程学院“三亮三比”工程中“三比”比的是哪几项？');
     const compareLead = claimLines(threeCompare.answer)[0]!;

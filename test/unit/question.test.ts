@@ -172,6 +172,9 @@ describe('word roles', () => {
     // A place and a field shortened to their first characters name the college too.
     expect(analyze('苏州工职院智能制造教工支部评上过什么荣誉？').colleges).toEqual(['苏州工业职业技术学院']);
     expect(analyze('苏工职院智能制造教工支部评上过什么荣誉？').colleges).toEqual(['苏州工业职业技术学院']);
+    // …and with 院 alone: 苏工院, 台州科院 (not 科院机电模具学院, a unit of no college).
+    expect(analyze('苏工院智能制造支部有几个党员先锋岗？').colleges).toEqual(['苏州工业职业技术学院']);
+    expect(analyze('台州科院机电模具学院说的“5院4中心”是啥？').colleges).toEqual(['台州科技职业学院']);
     // A work named by its title is critical but weighs nothing: the answering sentence seldom repeats it.
     const work = analyze('《关于加强高校党建工作的意见》提出了哪些要求？');
     expect(work.terms.find((term) => term.word === '关于加强高校党建工作的意见')).toMatchObject({ role: 'subject', critical: true, isName: true, weight: 0 });
@@ -188,6 +191,15 @@ describe('word roles', () => {
     expect(apart).toBeLessThan(0.95);
     // The noun written in full after its qualifier is the qualified noun (铁路劳动模范 for 铁路劳模).
     expect(coreCoverageOf(analyze('学院出过哪位铁路劳模？'))('涌现了铁路劳动模范朱光耀。')).toBeGreaterThan(0.8);
+  });
+
+  it('reads a coined name of counts written in digits (5院4中心) as one name, quoted or not; a date is none', () => {
+    expect(analyze('台州机电模具学院的5院4中心是啥？').quoted).toEqual(['5院4中心']);
+    expect(analyze('1团6心5育包括哪些队伍？').quoted).toEqual(['1团6心5育']);
+    expect(analyze('2021年5月3日召开了什么会？').quoted).toEqual([]);
+    expect(analyze('北京市16条举措涉及多少资金？').quoted).toEqual([]);
+    expect(analyze('3个月2次的检查是什么？').quoted).toEqual([]);
+    expect(analyze('“红船”和5院4中心有什么关系？').quoted).toEqual(['红船', '5院4中心']);
   });
 
   it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
