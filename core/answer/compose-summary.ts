@@ -113,10 +113,10 @@ function draftParts(question: string): { topic: string; reference: string } {
     // 典型经验的会议材料: a kind may stand before another.
     for (let previous = ''; previous !== topic; ) {
       previous = topic;
-      topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').trim();
+      topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').replace(draftWording.trailingRequest, '').trim();
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
-    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:做法|经验|举措|情况)$/u, '').trim();
+    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.

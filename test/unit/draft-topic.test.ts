@@ -33,6 +33,10 @@ describe('a drafting request', () => {
     // 经验交流 before the kind is part of the kind; 交流 of a topic is not.
     expect(draftTopic('帮我起草一份湖南电气风能学院教工支部对标“七个有力”的经验交流会议材料')).toBe('湖南电气风能学院教工支部对标“七个有力”');
     expect(draftTopic('写一份关于国际交流的会议材料')).toBe('国际交流');
+    // The asking at the end, before the kind, and the draft's use said with it.
+    expect(draftTopic('围绕红船精神铸魂育人写个会议材料')).toBe('红船精神铸魂育人');
+    expect(draftTopic('课程思政怎么和党建结合，整理个材料')).toBe('课程思政和党建结合');
+    expect(draftTopic('党史学习教育的典型做法，写个会上用的稿子')).toBe('党史学习教育');
   });
 
   it('drops every kind of draft it names, however many stand together', () => {
