@@ -124,7 +124,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const practiceFit = (sentence: EvidenceSentence): number => {
       const text = practiceText(sentence);
       const outcome = outcomeStrength(text);
-      return outcome >= compareKnobs.practiceOutcomeBelow
+      return outcome >= compareKnobs.practiceOutcomeBelow || reflects(sentence)
         ? 0
         : typeFit('做法', text, false) * (1 - 0.6 * outcome) * (newsDateline.test(sentence.text) ? evidenceKnobs.ledeFactor : 1) * (labelSaysTopic(sentence) ? compareKnobs.topicLabelFactor : sentenceCues.practice.test(text) ? 1 : compareKnobs.practiceWithoutCue);
     };
@@ -160,7 +160,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
-    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) || reflects(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));
@@ -201,6 +201,15 @@ function sameParagraphAfter(snapshot: IndexSnapshot, earlier: EvidenceSentence, 
   const text = snapshot.documentText(earlier.chunk.document);
   const before = text.slice(earlier.start, later.start).trimEnd();
   return !text.slice(earlier.end, later.start).includes('\n') && /[。！？!?]$/u.test(before) && splitSentences(text, earlier.end, later.start).length < compareKnobs.followerWithin;
+}
+
+/**
+ * A sentence that reflects rather than reports: under a section of lessons (三、体会与思考), or looking
+ * ahead (站在新的历史起点上，我们要…). It is no practice of a table's cell, nor a result.
+ */
+function reflects(sentence: EvidenceSentence): boolean {
+  const path = sentence.chunk.headingPath.join(' ');
+  return (summaryKnobs.headingCues.insight.test(path) && !summaryKnobs.headingCues.practice.test(path)) || sentenceCues.lookingAhead.test(sentence.text);
 }
 
 /**

@@ -982,6 +982,17 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(branches, '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
   });
 
+  it('a table shows no reflection as a practice: not a lesson under 体会与思考, nor a closing look ahead', async () => {
+    const honours = await ask('各校党组织都拿过哪些荣誉', 'compare');
+    // 三、体会与思考 … 发挥基层党组织在提高院系事业发展的战斗堡垒作用…
+    expect(rowOf(honours, '湖南电气职业技术学院')?.practice?.text ?? '', honours.answer).not.toContain('战斗堡垒');
+    const service = await ask('乡村振兴和社会服务方面各校做法对比', 'compare');
+    // “站在新的历史起点上，我们要…以优异成绩迎接党的二十大胜利召开！” closes the article; the practice is told before it.
+    const jiaxing = rowOf(service, '嘉兴职业技术学院')?.practice?.text ?? '';
+    expect(jiaxing, service.answer).not.toContain('站在新的历史起点');
+    expect(jiaxing, service.answer).toContain('三服务');
+  });
+
   it('a table takes no result from after a list of works that names one word of the topic', async () => {
     const end = await ask('比较一下几所学校在教师团队建设上的做法和成效', 'compare');
     // 实施“党建+实训基地共建”“党建+课程资源共享”“党建+师资团队共育”等工程…。学生思政素质明显提高，
