@@ -132,6 +132,18 @@ function draftParts(question: string): { topic: string; reference: string } {
   return { topic: topic || bare(request) || '党建工作', reference };
 }
 
+/**
+ * Where a heading's line starts, when the heading is the end of it: a heading of two phrases
+ * (培养“红船工匠” 铸就担当之能) is read as two, and shown whole.
+ */
+function headingLineStart(snapshot: IndexSnapshot, heading: EvidenceSentence): number {
+  const text = snapshot.documentText(heading.chunk.document);
+  const lineStart = text.lastIndexOf('\n', heading.start - 1) + 1;
+  const before = text.slice(lineStart, heading.start);
+  if (lineStart < heading.chunk.start || /[。！？!?；;]/u.test(before)) return heading.start;
+  return lineStart + (/^\s*/u.exec(before)?.[0].length ?? 0);
+}
+
 /** A practice as shown: with the run-in heading that introduces its sentence, if there is one. */
 function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headingBefore: EvidenceSentence | undefined, analysis: QuestionAnalysis): CitedSpan {
   // A run-in label (加强“行动支部”建设。, 党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) names a
@@ -145,7 +157,7 @@ function practiceSpan(snapshot: IndexSnapshot, sentence: EvidenceSentence, headi
   const cut = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
   // Only a cut that keeps the sentence's start can carry its heading (the span must stay contiguous).
   if (cut.start !== sentence.start) return cut;
-  if (headingBefore && headingBefore.chunk.chunkId === sentence.chunk.chunkId) return { ...cut, start: headingBefore.start };
+  if (headingBefore && headingBefore.chunk.chunkId === sentence.chunk.chunkId) return { ...cut, start: headingLineStart(snapshot, headingBefore) };
   // A label the evidence did not hold (it closes the passage before): read off the text.
   const label = labelBefore(snapshot, sentence);
   const chunk = label ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;

@@ -982,6 +982,14 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(branches, '苏州工业职业技术学院')?.outcome?.text ?? '', branches.answer).not.toContain('党建工作创新奖');
   });
 
+  it('a draft shows a practice with its whole heading line, a heading of two phrases too', async () => {
+    const end = await ask('围绕红船精神铸魂育人写个会议材料', 'summary');
+    const headed = end.answer.split('\n').find((line) => line.includes('铸就担当之能'));
+    // 培养“红船工匠” 铸就担当之能 heads 学校党委坚持以红船精神为立德树人的鲜明底色…
+    expect(headed, end.answer).toContain('培养“红船工匠” 铸就担当之能');
+    for (const line of claimLines(end.answer)) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+
   it('a table shows no reflection as a practice: not a lesson under 体会与思考, nor a closing look ahead', async () => {
     const honours = await ask('各校党组织都拿过哪些荣誉', 'compare');
     // 三、体会与思考 … 发挥基层党组织在提高院系事业发展的战斗堡垒作用…
