@@ -919,6 +919,14 @@ describe('comparisons and meeting drafts', () => {
     expect(background).not.toContain('这支队伍');
   });
 
+  it('posts set up in figures (支部设置16个党员先锋岗) are a practice, not a draft\'s result', async () => {
+    expect(outcomeStrength('依托省“智能车间”装备集成与应用技术产教融合集成平台，支部设置16个党员先锋岗，岗位配置…，打造了集教育、管理、监督、组织、宣传、服务师生为一体的海棠花红智能先锋阵地。')).toBeLessThan(summaryKnobs.outcomeStrength);
+    const end = await ask('党员日常教育管理怎么做实，帮我整理一份交流材料', 'summary');
+    const outcomes = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    expect(claimLines(outcomes).length, end.answer).toBeGreaterThan(0);
+    expect(outcomes, end.answer).not.toContain('16个党员先锋岗');
+  });
+
   it('a figure of people who succeeded (5名教师成功直聘) is a result, told as one, not as the label of the point after it', async () => {
     expect(outcomeStrength('2021年有5名教师成功直聘高一级职称。')).toBeGreaterThanOrEqual(summaryKnobs.outcomeStrength);
     const end = await ask('嘉兴职业技术学院教师评价改革取得了什么效果？');
