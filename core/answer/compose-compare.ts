@@ -108,7 +108,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A news lede covers the question by naming the college and unit in full (…客户端讯…台州科技职业学院
     // 机电与模具工程学院党总支本着…): the floor is set by the college's best other sentence.
     const bodyStrength = Math.max(0, ...sentences.filter((sentence) => !newsDateline.test(sentence.text)).map((sentence) => sentence.coreCoverage));
-    const coverageFloor = strength >= compareKnobs.minimumCoverage ? bodyStrength * compareKnobs.cellCoverage : 0;
+    const coverageFloor = strength >= compareKnobs.minimumCoverage && !honoursOnly ? bodyStrength * compareKnobs.cellCoverage : 0;
     // A fit of 0 rules a sentence out of the cell.
     const pickFrom = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, exclude?: EvidenceSentence, extra: readonly EvidenceSentence[] = []): EvidenceSentence | undefined =>
       [...from, ...extra]

@@ -15,9 +15,9 @@ import { honourTopicWords, sentenceCues, summaryKnobs } from './tuning.ts';
 /** The test for a question's topic, or null when the question names no topic (a draft about a college). */
 export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis): ((sentence: EvidenceSentence) => boolean) | null {
   const topics = analysis.terms.filter((term) => term.role === 'topic');
-  if (topics.length === 0) return null;
   // A topic of honours only (获得的荣誉和表彰) is said by any sentence stating one conferred (…获评…先进单位).
   if (isHonoursOnly(analysis)) return (sentence) => sentenceCues.conferred.test(sentenceWithLabel(snapshot, sentence));
+  if (topics.length === 0) return null;
   const topicShare = coreCoverageOf(analysis, ['topic']);
   const special = topics.filter((term) => generalIdf(term.word) >= generalIdfCeiling);
   const weightiest = weightiestTopic(analysis);
@@ -28,10 +28,14 @@ export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis):
   };
 }
 
-/** Whether every topic word of a question names honours as a kind (获得的荣誉和表彰). */
+/**
+ * Whether every topic word of a question names honours as a kind (获得的荣誉和表彰), or, naming no
+ * topic, it asks for honours (各校党组织都拿过哪些荣誉: 荣誉 is read as what is asked, not its topic).
+ */
 export function isHonoursOnly(analysis: QuestionAnalysis): boolean {
   const topics = analysis.terms.filter((term) => term.role === 'topic');
-  return topics.length > 0 && topics.every((term) => honourTopicWords.includes(term.word));
+  const asked = topics.length > 0 ? topics : analysis.terms.filter((term) => term.role === 'intent');
+  return asked.length > 0 && asked.every((term) => honourTopicWords.includes(term.word));
 }
 
 /** A sentence's text, from the run-in label before it when it has one. */

@@ -1044,6 +1044,17 @@ describe('comparisons and meeting drafts', () => {
     for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院']) expect(rowOf(end, college).outcome, end.answer).not.toBeNull();
   });
 
+  it('a table asking for honours without a topic of its own (都拿过哪些荣誉) is a table of honours too', async () => {
+    const end = await ask('各校党组织都拿过哪些荣誉', 'compare');
+    // 共建“5院4中心”全产业链示范基地 builds a base; 教师获…二等奖…浙江省优秀党务工作者1人 states honours.
+    expect(rowOf(end, '台州科技职业学院')?.outcome?.text ?? '', end.answer).not.toContain('5院4中心');
+    for (const row of end.table!.rows) {
+      expect(row.outcome?.text ?? '', end.answer).toMatch(sentenceCues.conferred);
+      // No practice stands in for an honour (三、体会与思考…, 选准配强…领导班子).
+      expect(row.practice, end.answer).toBeNull();
+    }
+  });
+
   it('a comparison of the colleges it names compares those, their names its scope and not its topic', async () => {
     const end = await ask('对比苏州工业职院和湖南电气职院教工党支部管理党员的方式', 'compare');
     expect(end.notFound, end.answer).toBe(false);
