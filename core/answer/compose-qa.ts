@@ -112,6 +112,8 @@ export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence)
   const label = /[。！？\n]([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
   if (!label) return null;
   const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
+  // A short sentence stating a result in figures (立项建设…课程思政示范课程2门。) labels nothing after it.
+  if (!isLabelText(text.slice(start, sentence.start).trim())) return null;
   return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
 }
 

@@ -998,6 +998,13 @@ describe('comparisons and meeting drafts', () => {
     for (const line of claimLines(end.answer)) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });
 
+  it('a short sentence stating a result in figures labels nothing after it (…课程思政示范课程2门。三是推进智能先锋阵地建设。)', async () => {
+    const end = await ask('课程思政各校对比一下', 'compare');
+    const practice = rowOf(end, '苏州工业职业技术学院')?.practice?.text ?? '';
+    expect(practice, end.answer).toContain('三链课程');
+    expect(practice, end.answer).not.toContain('先锋岗');
+  });
+
   it('a table shows no reflection as a practice: not a lesson under 体会与思考, nor a closing look ahead', async () => {
     const honours = await ask('各校党组织都拿过哪些荣誉', 'compare');
     // 三、体会与思考 … 发挥基层党组织在提高院系事业发展的战斗堡垒作用…
