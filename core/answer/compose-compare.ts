@@ -13,7 +13,7 @@ import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './ci
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { clausesOf } from './clauses.ts';
-import { formsOf, gatherEvidence, outcomeStrength, typeFit, type EvidenceSentence } from './evidence.ts';
+import { formsOf, gatherEvidence, outcomeStrength, reflects, typeFit, type EvidenceSentence } from './evidence.ts';
 import type { ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly, topicSayer } from './says-topic.ts';
@@ -201,15 +201,6 @@ function sameParagraphAfter(snapshot: IndexSnapshot, earlier: EvidenceSentence, 
   const text = snapshot.documentText(earlier.chunk.document);
   const before = text.slice(earlier.start, later.start).trimEnd();
   return !text.slice(earlier.end, later.start).includes('\n') && /[。！？!?]$/u.test(before) && splitSentences(text, earlier.end, later.start).length < compareKnobs.followerWithin;
-}
-
-/**
- * A sentence that reflects rather than reports: under a section of lessons (三、体会与思考), or looking
- * ahead (站在新的历史起点上，我们要…). It is no practice of a table's cell, nor a result.
- */
-function reflects(sentence: EvidenceSentence): boolean {
-  const path = sentence.chunk.headingPath.join(' ');
-  return (summaryKnobs.headingCues.insight.test(path) && !summaryKnobs.headingCues.practice.test(path)) || sentenceCues.lookingAhead.test(sentence.text);
 }
 
 /**

@@ -12,7 +12,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -480,6 +480,15 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const covered = (sentence: EvidenceSentence): boolean =>
     leadItems.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
   const support: CitedSpan[] = [];
+  // Right after a span shown, as the next part of its sentence (…样板支部1个；3名党员获…): the same
+  // point going on.
+  const goesOn = (sentence: EvidenceSentence): boolean =>
+    [...leadItems, ...support].some((span) => {
+      if (span.chunk.document.docId !== sentence.chunk.document.docId || sentence.start < span.end) return false;
+      const text = snapshot.documentText(sentence.chunk.document);
+      const gap = text.slice(span.end, sentence.start);
+      return /^[\s；;]{0,3}$/u.test(gap) && /[；;]/u.test(`${text[span.end - 1] ?? ''}${gap}`);
+    });
   // A question about every college (各学院…) hears first from the colleges not heard yet.
   const everyCollege = scopeOfAll.test(analysis.question) && analysis.colleges.length === 0;
   const heard = new Set(leadItems.map((item) => item.chunk.document.college));
@@ -499,8 +508,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
     if (sentence.score < leadScore * (collegesAsked ? qaKnobs.collegeListFloor : isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
-    // A point says something of the topic itself, not only beside a sentence that does.
-    if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic)) continue;
+    // A point says something of the topic itself, not only beside a sentence that does; or goes on
+    // on from one shown as the next part of its sentence.
+    if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic) && !goesOn(sentence)) continue;
+    // Asked what came of it, a lesson drawn (三、体会与思考：党建工作是…立业之基) is no result.
+    if (type === '成效' && reflects(sentence)) continue;
     if (leadPlaces.some((term) => !saysPlace(sentence.text, term.word))) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);

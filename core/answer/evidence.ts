@@ -333,6 +333,15 @@ function sectionFit(headingPath: readonly string[]): number {
 }
 
 /**
+ * A sentence that reflects rather than reports: under a section of lessons (三、体会与思考), or looking
+ * ahead (站在新的历史起点上，我们要…). It is no practice of a table's cell, nor a result.
+ */
+export function reflects(sentence: EvidenceSentence): boolean {
+  const path = sentence.chunk.headingPath.join(' ');
+  return (summaryKnobs.headingCues.insight.test(path) && !summaryKnobs.headingCues.practice.test(path)) || sentenceCues.lookingAhead.test(sentence.text);
+}
+
+/**
  * How clearly a sentence reports a result (0..1): honours and awards most, figures achieved next,
  * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
  */

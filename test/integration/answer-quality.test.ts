@@ -173,6 +173,15 @@ describe('direct answers', () => {
     for (const part of ['亮身份', '亮职责', '亮承诺']) expect(lead).toContain(part);
   });
 
+  it('what came of it goes on through its sentence\'s parts (…示范岗1个；3名党员获…), and draws no result from a lesson', async () => {
+    const end = await askAfter('风能学院教工支部的“手拉手、一帮一”是啥', '该校党建工作拿了哪些成果');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('3名党员获厅级“优秀共产党员”称号');
+    // 三、体会与思考：党建工作是学院事业发展的立业之基… is a lesson, not a result.
+    expect(end.answer).not.toContain('立业之基');
+    for (const line of claimLines(end.answer)) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+
   it('a coined name of counts typed without quotation marks (5院4中心), under a short name of its college (台州科院), is defined as quoted', async () => {
     for (const question of ['台州机电模具学院的5院4中心是啥？', '台州科院机电模具学院说的“5院4中心”是啥？']) {
       const end = await ask(question);
