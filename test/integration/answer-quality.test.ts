@@ -970,6 +970,12 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(volunteers, '浙江机电职业技术学院').practice!.text).toContain('公益志愿实践活动');
   });
 
+  it('a comparison on 校企合作 hears it in 校企双主体 too', async () => {
+    const end = await ask('对比一下各校校企合作的做法', 'compare');
+    // “校企双主体办学背景下风电技术专业群课程体系构建与实施研究”获第四届湖南省优秀成果奖一等奖
+    expect(rowOf(end, '湖南电气职业技术学院')?.outcome?.text ?? '', end.answer).toContain('校企双主体');
+  });
+
   it('a comparison never shows in 成效 what its 做法 cell already shows', async () => {
     const end = await ask('各学院在校企合作方面分别是怎么做的？请做个对比。', 'compare');
     for (const row of end.table!.rows) {
