@@ -113,7 +113,7 @@ export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence)
   if (!label) return null;
   const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
   // A short sentence stating a result in figures (立项建设…课程思政示范课程2门。) labels nothing after it.
-  if (!isLabelText(text.slice(start, sentence.start).trim())) return null;
+  if (statesFigureResult(text.slice(start, sentence.start))) return null;
   return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
 }
 
@@ -132,7 +132,12 @@ function isLabel(sentence: EvidenceSentence): boolean {
 /** Short and without a comma: a run-in label (三是推进“廉风洁雨”建设。), not a sentence of the body. */
 export function isLabelText(text: string): boolean {
   // A short sentence stating a result in figures (2021年有5名教师成功直聘高一级职称。) names no practice.
-  return text.length - lastLineStart(text) <= qaKnobs.labelLength && !/[，,；;]/u.test(text) && !(sentenceCues.quantity.test(text) && outcomeStrength(text) >= summaryKnobs.outcomeStrength);
+  return text.length - lastLineStart(text) <= qaKnobs.labelLength && !/[，,；;]/u.test(text) && !statesFigureResult(text);
+}
+
+/** Whether a text states a result in figures (…课程思政示范课程2门, 5名教师成功直聘…). */
+function statesFigureResult(text: string): boolean {
+  return sentenceCues.quantity.test(text) && outcomeStrength(text) >= summaryKnobs.outcomeStrength;
 }
 
 /**

@@ -1018,6 +1018,9 @@ describe('comparisons and meeting drafts', () => {
     const practice = rowOf(end, '苏州工业职业技术学院')?.practice?.text ?? '';
     expect(practice, end.answer).toContain('三链课程');
     expect(practice, end.answer).not.toContain('先锋岗');
+    // A titled label as long as a label may be still heads its practice.
+    const lectures = await ask('对比各校在理论学习和宣讲方面的做法', 'compare');
+    expect(rowOf(lectures, '台州科技职业学院')?.practice?.text ?? '', lectures.answer).toMatch(/^党建赋能：“不忘初心 牢记使命”奏响新时代最强音。该党总支依托/u);
   });
 
   it('a table shows no reflection as a practice: not a lesson under 体会与思考, nor a closing look ahead', async () => {
