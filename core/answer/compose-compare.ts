@@ -73,16 +73,18 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   };
   // The run-in label a sentence stands under says every topic word, as asked or in a synonym.
   const topicTerms = analysis.terms.filter((term) => term.role === 'topic');
+  // A text says every topic word, as asked or in a synonym (and, `listed`, in the words the question lists beside it).
+  const everyTopicWordIn = (text: string, listed: boolean): boolean =>
+    topicTerms.every((term) => [term.word, ...(listed ? (term.alternatives ?? []) : [])].some((word) => formsOf(word.toLowerCase()).some((form) => text.includes(form))));
   const labelSaysTopic = (sentence: EvidenceSentence): boolean => {
     const label = topicTerms.length > 0 ? labelBefore(snapshot, sentence) : null;
     const text = label ? snapshot.documentText(sentence.chunk.document).slice(label.start, label.end).toLowerCase() : '';
-    return text !== '' && topicTerms.every((term) => formsOf(term.word.toLowerCase()).some((form) => text.includes(form)));
+    return text !== '' && everyTopicWordIn(text, false);
   };
-  // A sentence (with the run-in label it stands under) says every topic word, as asked or in a synonym.
+  // A sentence (with the run-in label it stands under) says every topic word.
   const saysEveryTopicWord = (sentence: EvidenceSentence): boolean => {
     const label = labelBefore(snapshot, sentence);
-    const text = (headedText(sentence) ?? snapshot.documentText(sentence.chunk.document).slice(label?.start ?? sentence.start, sentence.end)).toLowerCase();
-    return topicTerms.every((term) => [term.word, ...(term.alternatives ?? [])].some((word) => formsOf(word.toLowerCase()).some((form) => text.includes(form))));
+    return everyTopicWordIn((headedText(sentence) ?? snapshot.documentText(sentence.chunk.document).slice(label?.start ?? sentence.start, sentence.end)).toLowerCase(), true);
   };
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {

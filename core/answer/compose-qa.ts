@@ -513,8 +513,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
     if (sentence.score < leadScore * (collegesAsked ? qaKnobs.collegeListFloor : isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
-    // A point says something of the topic itself, not only beside a sentence that does; or goes on
-    // on from one shown as the next part of its sentence.
+    // A point says something of the topic itself, not only beside a sentence that does, or goes on
+    // from one shown as the next part of its sentence.
     if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic) && !goesOn(sentence)) continue;
     // Asked what came of it, a lesson drawn (三、体会与思考：党建工作是…立业之基) is no result.
     if (type === '成效' && reflects(sentence)) continue;

@@ -136,7 +136,8 @@ const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p
  * one or two characters that is no unit of time or measure (2月17日, 3个月). Matched up to its last
  * count; the word after it is read off jieba (5育 of 1团6心5育包括…, 4中心 of 5院4中心是啥).
  */
-const digitCountedName = /(?<!\d)(?:\d{1,2}(?![年月日号时点分秒周天岁个名人项次万亿元倍家所条批期届])\p{Script=Han}{1,2})+\d{1,2}(?=[^\d年月日号时点分秒周天岁个名人项次万亿元倍家所条批期届\P{Script=Han}])/gu;
+const countUnits = '年月日号时点分秒周天岁个名人项次万亿元倍家所条批期届';
+const digitCountedName = new RegExp(`(?<!\\d)(?:\\d{1,2}(?![${countUnits}])\\p{Script=Han}{1,2})+\\d{1,2}(?=[^\\d${countUnits}\\P{Script=Han}])`, 'gu');
 
 /** The coined names of counts a question writes with digits, without quotation marks. */
 function digitCountedNames(question: string): string[] {

@@ -892,15 +892,20 @@ export const nearbyKnobs = {
 export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
+/** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
+const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
+const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做)';
+const draftCount = '(?:一下)?(?:一份|一篇|一个|个|份|篇)';
+
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
-  request: /^(?:请你?|帮我|帮忙|麻烦你?|给我)?(?:写|撰写|起草|草拟|拟|生成|整理|形成|准备|出|做|汇总|归纳)(?:成(?![效果绩就长员])|为)?(?:一下)?(?:一份|一篇|一个|个|份|篇)?/u,
+  request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子. */
   kind: /(?:的)?(?:(?:在)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会))?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
-  trailingRequest: /(?:请你?|帮我|帮忙|麻烦你?|给我)?(?:写|撰写|起草|草拟|拟|整理|准备|出|做)(?:一下)?(?:一份|一篇|一个|个|份|篇)$/u,
+  trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
-  labelled: /^(?:请你?|帮我|帮忙|麻烦你?|给我)?(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做)(?:一下)?(?:一份|一篇|一个|个|份|篇)?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]/u,
+  labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
   handedOver: /^把(.+?)(?:整理|写|做|汇总|归纳|编写?|形成)成/u,
   /**
