@@ -1024,9 +1024,11 @@ describe('comparisons and meeting drafts', () => {
   });
 
   it('a table shows no reflection as a practice: not a lesson under 体会与思考, nor a closing look ahead', async () => {
-    const honours = await ask('各校党组织都拿过哪些荣誉', 'compare');
-    // 三、体会与思考 … 发挥基层党组织在提高院系事业发展的战斗堡垒作用…
-    expect(rowOf(honours, '湖南电气职业技术学院')?.practice?.text ?? '', honours.answer).not.toContain('战斗堡垒');
+    const fusion = await ask('对比各院校党建与事业发展融合的做法', 'compare');
+    // 三、体会与思考 … 发挥基层党组织在提高院系事业发展的战斗堡垒作用，着力拓宽基层党建工作与事业发展融合的深度和广度…
+    const hunan = rowOf(fusion, '湖南电气职业技术学院')?.practice?.text ?? '';
+    expect(hunan, fusion.answer).not.toContain('战斗堡垒');
+    expect(hunan, fusion.answer).toContain('党建工作融入专业建设');
     const service = await ask('乡村振兴和社会服务方面各校做法对比', 'compare');
     // “站在新的历史起点上，我们要…以优异成绩迎接党的二十大胜利召开！” closes the article; the practice is told before it.
     const jiaxing = rowOf(service, '嘉兴职业技术学院')?.practice?.text ?? '';
