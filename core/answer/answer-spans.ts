@@ -5,7 +5,8 @@
  * clause that holds it and still cite the exact span.
  */
 import { getJieba } from '../text/tokenize.ts';
-import { awardHead, knownPlaces, placeName, type AnswerType } from './tuning.ts';
+import { isPlaceWord } from './question.ts';
+import { awardHead, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -96,7 +97,7 @@ function findPersonSpans(text: string): TextSpan[] {
     at = start + word.length;
     if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'x') || !/^[\u4e00-\u9fa5]{2,4}$/u.test(word)) continue;
     // jieba tags some places as names (嘉兴 of 百名党委书记嘉兴南湖峰会): a known place is no person.
-    if (knownPlaces.includes(word) || placeName.test(word)) continue;
+    if (isPlaceWord(word)) continue;
     if (roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(at, at + 40))) spans.push({ start, end: at });
   }
   return spans;

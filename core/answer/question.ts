@@ -123,6 +123,11 @@ const intentSet: ReadonlySet<string> = new Set(intentWords);
 const genericSet: ReadonlySet<string> = new Set(genericWords);
 const roleSet: ReadonlySet<string> = new Set(roleWords);
 const placeSet: ReadonlySet<string> = new Set(knownPlaces);
+
+/** Whether a word names a place: a well-known one (北京, 兰州) or one with its suffix (东营市, 海陵区). */
+export function isPlaceWord(word: string): boolean {
+  return placeSet.has(word) || placeName.test(word);
+}
 const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典型', '有效', '特色', '先进', '好的', '成功', '突出', '显著', '创新']);
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
@@ -405,7 +410,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const documentFrequency = context.terms.documentFrequency(word);
     const general = generalIdf(word);
     let role: TermRole;
-    const isPlace = placeSet.has(word) || placeName.test(word);
+    const isPlace = isPlaceWord(word);
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';

@@ -139,6 +139,11 @@ export interface Claim {
   numbers: number[];
 }
 
+/** An answer's lead: its first line citing [1]. */
+export function leadLine(answer: string): string {
+  return answer.split('\n').find((line) => line.includes('[1]'))!;
+}
+
 /**
  * The claims of one line (or table cell) of an extractive answer: each stretch of text followed
  * by its markers, without list enumerators (`- `, `1. `). A stretch with no marker after it is

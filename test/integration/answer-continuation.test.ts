@@ -4,7 +4,7 @@
  * something else, and a count stays one clause. Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
-import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import { askOverArticles, claimsOf, expectClaimSupported, leadLine } from '../helpers/answer-checks.ts';
 
 const article = [
   '关于支持企业复工复产的若干措施',
@@ -61,7 +61,7 @@ describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
     const end = await ask('海关如何对防控物资实施快速验放？');
     expect(end.notFound).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('实施快速验放。防控物资到港后，由海关优先安排查验。查验完毕的物资当日放行。[1]');
     expect(end.answer).not.toContain('招聘会');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
@@ -69,49 +69,49 @@ describe('a lead told through its paragraph', () => {
 
   it('stops before a sentence that opens with a purpose of its own and shares only boilerplate (批示肯定)', async () => {
     const end = await ask('星湖职业技术学院的对口帮扶是怎么做的？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('党员职教帮扶行动');
     expect(lead).not.toContain('服务地方');
   });
 
   it('tells a sentence with the run-in label of its point, which says what it is for', async () => {
     const end = await ask('星潭职业技术学院的风能党员活动日主要做什么？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toMatch(/^(?:二是)?每位党员每月掌握入党积极分子学习状态。固定每月第四周周四为“风能党员活动日”/u);
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 
   it('stops before the next point of the outline', async () => {
     const end = await ask('怎样全力保障防控物资快速通关？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('快速验放');
     expect(lead).not.toContain('减免中小企业房租');
   });
 
   it('a count stays the clause that holds it', async () => {
     const end = await ask('稳岗返还共有多少家企业受益？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('全市共有1200家企业受益。[1]');
     expect(lead).not.toContain('列支');
   });
 
   it('under a labelled practice, stops at the next label: the next practice', async () => {
     const end = await ask('嘉兴职业技术学院的政治素质“首关制”是什么意思？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('一票否决');
     expect(end.answer).not.toContain('替代制');
   });
 
   it('does not go on for a common word the next sentence shares (开展)', async () => {
     const end = await ask('台州科技职业学院机电与模具工程学院的博士党员是怎么帮助农村发展的？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('无人机');
     expect(lead).not.toContain('劳模工匠');
   });
 
   it('goes on through the items its lead announces, in order, though they share no word with the question', async () => {
     const end = await ask('金税盘便捷清卡解锁的操作步骤是什么？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('第一步，纳税人登陆开票系统。   第二步，系统自动上报汇总发票数据。   第三步，系统自动完成清卡。[1]');
     expect(lead).not.toContain('12366');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
@@ -126,7 +126,7 @@ describe('a lead told through its paragraph', () => {
 
   it('a heading that answers goes on through the points under it (一是…二是…三是…), and not into the next heading', async () => {
     const end = await ask('星海职业技术学院风能工程学院是怎么落实宣传师生有力的？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     for (const point of ['融入专业建设', '融入师德建设', '融入教风建设']) expect(lead, end.answer).toContain(point);
     expect(lead).not.toContain('手拉手');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
@@ -134,7 +134,7 @@ describe('a lead told through its paragraph', () => {
 
   it('a heading leads with its body when a run of spaces, a lost line break, stands between them', async () => {
     const end = await ask('海淀区通过哪些政策支持企业科研攻关？');
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead, end.answer).toMatch(/^支持企业科研攻关 +对从事快速检测试剂、疫苗研发的企业，给予不高于300万元的研发支持。（对接部门：区科信局） +对从事疫苗研发的科研带头人及其团队优先评选海英人才。\[1\]$/u);
     // The next point of the outline is the next practice.
     expect(end.answer).not.toContain('激励企业参与技术防疫   对利用');

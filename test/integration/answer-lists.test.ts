@@ -4,7 +4,7 @@
  * given as examples (诸如A，B，C等…). Real ingest, real index, real jieba.
  */
 import { describe, expect, it } from 'vitest';
-import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import { askOverArticles, claimsOf, expectClaimSupported, leadLine } from '../helpers/answer-checks.ts';
 
 const bank = [
   '金融服务动态',
@@ -98,9 +98,6 @@ const counted = [
 const funded = ['星野学院风能工程学院党建成果', '2021年，获全国教师能力竞赛国家级三等奖1项、省一等奖2项、二等奖1项；2020年，新能源装备技术和思政教学团队分别立项省职业院校教师教学创新团队。'].join('\n');
 
 const ask = askOverArticles('lists', { 'funded.txt': funded, 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses });
-
-/** The answer's first cited line. */
-const leadLine = (answer: string): string => answer.split('\n').find((line) => line.includes('[1]'))!;
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {

@@ -4,7 +4,7 @@
  * real jieba.
  */
 import { describe, expect, it } from 'vitest';
-import { askOverArticles, claimsOf, expectClaimSupported } from '../helpers/answer-checks.ts';
+import { askOverArticles, claimsOf, expectClaimSupported, leadLine } from '../helpers/answer-checks.ts';
 
 // One line, as news pages often come: headline, dateline and story without a break.
 const story =
@@ -45,7 +45,7 @@ describe('news copy with a dateline', () => {
   it('answers from the story, not from the headline and dateline that say the question back', async () => {
     const end = await ask('成都推出的减税抗疫贷支持小微企业，需要什么担保？');
     expect(end.notFound, end.answer).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('不需要任何抵押或担保');
     expect(lead).not.toContain('新华社');
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
@@ -56,7 +56,7 @@ describe('a page whose line breaks were lost', () => {
   it('answers from the notice’s body, not with its title or salutation, though the title says the question back', async () => {
     const end = await ask('北京市住房和城乡建设委员会对建设工程复工有哪些要求？');
     expect(end.notFound, end.answer).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('施工现场具备封闭集中管理条件');
     expect(end.answer).not.toContain('有序复工的通知');
     expect(end.answer).not.toContain('各集团总公司');
@@ -68,7 +68,7 @@ describe('a date asked of an article that names its city elsewhere', () => {
   it('leads with the sentence holding the date, not the opening’s sentences that name the city without it', async () => {
     const end = await ask('贵阳市从几号开始推进各企业复工复产？');
     expect(end.notFound, end.answer).toBe(false);
-    const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+    const lead = leadLine(end.answer);
     expect(lead).toContain('2020年2月10日');
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
   });

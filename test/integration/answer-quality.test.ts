@@ -11,7 +11,7 @@ import type { AnswerEnd, AnswerMode, ComparisonRow } from '../../core/answer/pro
 import { nearbyKnobs, sentenceCues, summaryKnobs } from '../../core/answer/tuning.ts';
 import { outcomeStrength } from '../../core/answer/evidence.ts';
 import type { SearchService } from '../../core/retrieval/search-service.ts';
-import { claimsOf, expectClaimSupported, openExtractiveAnswers } from '../helpers/answer-checks.ts';
+import { claimsOf, expectClaimSupported, leadLine, openExtractiveAnswers } from '../helpers/answer-checks.ts';
 import { defaultDocId, ingestDefaultCorpus, removeTempDirs } from '../helpers/corpus.ts';
 
 let search: SearchService;
@@ -186,7 +186,7 @@ describe('direct answers', () => {
     for (const question of ['台州机电模具学院的5院4中心是啥？', '台州科院机电模具学院说的“5院4中心”是啥？']) {
       const end = await ask(question);
       expect(end.notFound, end.answer).toBe(false);
-      const lead = end.answer.split('\n').find((line) => line.includes('[1]'))!;
+      const lead = leadLine(end.answer);
       expect(lead, question).toContain('5个学院');
       expect(lead, question).toContain('4个中心');
     }
