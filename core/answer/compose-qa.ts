@@ -231,10 +231,12 @@ function closingEnd(text: string, span: TextSpan): number | null {
  * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
  * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
  * A lead `headed` by its label goes on through the points that follow it from 一是 on.
+ * The paragraph goes on past the lead's passage too: the part beyond it is cited from the passage
+ * that holds it, so the lead comes back as its span followed by those parts.
  */
-function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis, headed = false): CitedSpan {
+function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis, headed = false): CitedSpan[] {
   const text = snapshot.documentText(lead.chunk.document);
-  if (lead.end < sentence.end - 1) return lead;
+  if (lead.end < sentence.end - 1) return [lead];
   let end = lead.end;
   const [opening] = splitSentences(text, lead.start, lead.end);
   const onQuestion = coreCoverageOf(analysis);
@@ -247,7 +249,8 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const colon = [...leadText.matchAll(/：|:(?!\/\/)/gu)].at(-1);
   const announced = colon ? leadText.slice(colon.index + 1).trim() : null;
   let item = announced === null ? -1 : announced === '' ? 0 : itemNumber(announced) === 1 ? 1 : -1;
-  for (const [index, next] of splitSentences(text, sentence.end, Math.min(lead.chunk.end, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
+  const parts: TextSpan[] = [];
+  for (const [index, next] of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
     const nextText = text.slice(next.start, next.end);
     // A heading's points (4.实施“三融教育”工程… 筑牢“主阵地”…。一是…二是…三是…) are what it announces.
     if (headed && index === 0 && item < 0 && itemNumber(nextText) === 1) item = 0;
@@ -256,6 +259,7 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     if (item >= 0 && itemNumber(nextText) === item + 1) {
       item++;
       end = trimSpan(text, next).end;
+      parts.push(trimSpan(text, next));
       continue;
     }
     if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
@@ -271,8 +275,29 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
     end = trimSpan(text, next).end;
+    parts.push(trimSpan(text, next));
   }
-  return { ...lead, end };
+  return spansThroughPassages(snapshot, lead, parts);
+}
+
+/**
+ * A span grown by the sentences `parts` after it, cited passage by passage: the lead's passage holds
+ * as many as it can, each passage after it the next ones it holds whole.
+ */
+function spansThroughPassages(snapshot: IndexSnapshot, lead: CitedSpan, parts: readonly TextSpan[]): CitedSpan[] {
+  const spans: CitedSpan[] = [{ ...lead }];
+  for (const part of parts) {
+    const last = spans[spans.length - 1]!;
+    const grown = passageHolding(snapshot, lead.chunk.document, { start: last.start, end: part.end }, last.chunk);
+    if (grown) {
+      spans[spans.length - 1] = { ...last, end: part.end, chunk: grown };
+      continue;
+    }
+    const holder = passageHolding(snapshot, lead.chunk.document, part);
+    if (!holder) break;
+    spans.push({ start: part.start, end: part.end, chunk: holder });
+  }
+  return spans;
 }
 
 /**
@@ -344,6 +369,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const type = analysis.answerType;
 
   let leadItems: CitedSpan[] = [];
+  // The lead's paragraph where it goes on past the lead's passage: shown on the lead's line.
+  let leadTail: CitedSpan[] = [];
   let leadSentences: EvidenceSentence[] = [];
   let enumerated = false;
   let continued = false;
@@ -468,8 +495,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A label's body goes on too when it ends where a sentence does.
     const closed = labelled ? closingEnd(snapshot.documentText(labelled.chunk.document), labelled) : null;
     const through = labelled ? (closed !== null ? { ...lead, start: labelled.start, end: closed } : null) : lead;
-    leadItems = [continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : leadSpan];
-    continued = leadItems[0]!.end > leadSpan.end;
+    const [grown, ...tail] = continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : [leadSpan];
+    leadItems = [grown!];
+    leadTail = tail;
+    continued = grown!.end > leadSpan.end || tail.length > 0;
   }
 
   // Supporting points: the next best sentences that add something.
@@ -481,14 +510,15 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
       : isTyped(type) || type === '是否' || type === '定义'
         ? answerLengths.supportingPoints
         : answerLengths.points - 1;
-  const usedText = leadItems.map((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end));
+  const shownLead = [...leadItems, ...leadTail];
+  const usedText = shownLead.map((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end));
   const covered = (sentence: EvidenceSentence): boolean =>
-    leadItems.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
+    shownLead.some((item) => item.chunk.document.docId === sentence.chunk.document.docId && item.start < sentence.end && sentence.start < item.end);
   const support: CitedSpan[] = [];
   // Right after a span shown, as the next part of its sentence (…样板支部1个；3名党员获…): the same
   // point going on.
   const goesOn = (sentence: EvidenceSentence): boolean =>
-    [...leadItems, ...support].some((span) => {
+    [...shownLead, ...support].some((span) => {
       if (span.chunk.document.docId !== sentence.chunk.document.docId || sentence.start < span.end) return false;
       const text = snapshot.documentText(sentence.chunk.document);
       const gap = text.slice(span.end, sentence.start);
@@ -533,6 +563,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const reportDate = type === '时间' && leadItems.length === 1 && onlyLead?.chunk.document.date && typedSpans('时间', leadText).length === 0 ? onlyLead.chunk.document.date : null;
   const opening = verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : reportDate ? `据 ${reportDate} 发布的报道：` : '';
 
+  // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
+  const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));
   const documents = new Map<string, IndexedDocument>();
   for (const span of [...leadItems, ...support]) documents.set(span.chunk.document.docId, span.chunk.document);
   const colleges = new Set([...documents.values()].map((document) => document.college || document.unit));
@@ -554,7 +586,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     for (const key of order) {
       const group = byCollege.get(key)!;
       if (key) lines.push(groupLabel(group.document));
-      for (const span of group.spans) lines.push(`- ${book.claim(span)}`);
+      for (const span of group.spans) lines.push(`- ${leadLine(span)}`);
       lines.push('');
     }
   } else {
@@ -562,7 +594,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // Who said it, when the question did not name them.
     if (document && (document.college || document.unit) && analysis.colleges.length === 0 && !options.nested) lines.push(groupLabel(document));
     if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
-    else lines.push(book.claim(leadItems[0]!));
+    else lines.push(leadLine(leadItems[0]!));
     if (support.length > 0) {
       lines.push('');
       for (const span of support) lines.push(`- ${book.claim(span)}`);

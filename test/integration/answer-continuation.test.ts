@@ -55,7 +55,25 @@ const points = [
   '坚持以政治建设为统领,确保党员教育扎实有效。一是每位党员每月听取党外群众意见。通过开展谈心活动、组织生活会和座谈会等形式积极征求群众意见。二是每位党员每月掌握入党积极分子学习状态。固定每月第四周周四为“风能党员活动日”,动态更新团队成员的状态。三是每位党员每月参加志愿者活动。开展“风能蒲公英”党员志愿服务活动。',
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// A paragraph longer than a passage: its practice ends the first passage, and the sentence that goes
+// on with it opens the next (the lead is too long to be carried over as the next passage's context).
+const service = [
+  '星河区税务局优化疫情期间纳税服务',
+  [
+    '今年以来，星河区税务局坚持把疫情防控作为当前工作的重中之重，成立了由主要负责同志任组长的工作专班，统筹推进各项防控措施和税收征管工作。',
+    '区局先后召开专题会议十余次，逐项研究部署税收政策落实、机关内部管理和干部职工健康监测等工作，确保各项工作有序开展。',
+    '全局干部职工按照属地要求，参与社区卡口值守和入户排查，累计投入人员三百余人次，协助社区完成重点人员登记和体温检测。',
+    '区局加强与财政、社保、人民银行等部门的信息共享，及时掌握企业复工复产情况，为后续政策落地提供数据支撑。',
+    '区局还通过官方网站和微信公众号发布政策解读文章二十余篇，帮助纳税人准确理解各项税收优惠政策。',
+    '区局组织青年干部组成志愿服务队，走访辖区重点企业六十余户，了解企业生产经营中遇到的困难和诉求。',
+    '区局对机关办公场所实行每日两次全面消毒，为干部职工配发口罩和消毒用品，落实错峰就餐和分散办公要求。',
+    '对确需到办税服务厅办理业务的纳税人，税务机关主动通过电话和网上预约服务，为纳税人分时分批、错峰错期办理提供便利，并在大厅入口设置体温检测点和一米线，千方百计降低疫情传播风险。',
+    '预约成功的纳税人可在约定时段直接到专门窗口办理，无需排队取号，办结后由工作人员对窗口进行清洁。',
+    '此外，机关食堂自三月起恢复正常供餐。',
+  ].join(''),
+].join('\n');
+
+const ask = askOverArticles('continuation', { 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -65,6 +83,17 @@ describe('a lead told through its paragraph', () => {
     expect(lead).toContain('实施快速验放。防控物资到港后，由海关优先安排查验。查验完毕的物资当日放行。[1]');
     expect(end.answer).not.toContain('招聘会');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('goes on past the end of its passage, each part cited from the passage that holds it', async () => {
+    const end = await ask('星河区税务局如何为到办税服务厅办理业务的纳税人提供便利？');
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toMatch(/^对确需到办税服务厅办理业务的纳税人，.*降低疫情传播风险。\[(\d+)\]预约成功的纳税人可在约定时段直接到专门窗口办理，无需排队取号，办结后由工作人员对窗口进行清洁。\[(\d+)\]$/u);
+    const claims = claimsOf(lead);
+    // Two passages, two citations: no passage holds the paragraph's two sentences together.
+    expect(new Set(claims.flatMap((claim) => claim.numbers)).size).toBe(2);
+    for (const claim of claims) expectClaimSupported(claim, end.citations);
+    expect(end.answer).not.toContain('食堂');
   });
 
   it('stops before a sentence that opens with a purpose of its own and shares only boilerplate (批示肯定)', async () => {
