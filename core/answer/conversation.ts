@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -28,7 +28,8 @@ export function collegesIn(text: string, colleges: readonly string[]): string[] 
   return collegesNamedIn(text, colleges);
 }
 
-const notTopic: ReadonlySet<string> = new Set([...intentWords, ...genericWords, ...questionWords]);
+// Honours asked for (都拿过哪些荣誉) are a topic of their own, not a kind of answer to a topic before.
+const notTopic: ReadonlySet<string> = new Set([...intentWords.filter((word) => !honourTopicWords.includes(word)), ...genericWords, ...questionWords]);
 const domain: ReadonlySet<string> = new Set(partyBuildingTerms);
 
 /** Words of a question that name a topic of its own (not colleges, question, generic or intent words). */

@@ -171,6 +171,14 @@ describe('carrySubjects', () => {
     expect(carrySubjects('党建引领人才培养', about, colleges, lexical)).toEqual({ question: '党建引领人才培养', college: undefined, rewritten: false });
   });
 
+  it('asks for honours afresh: they are a topic of their own, not of the question before', () => {
+    // 党史学习教育的各院校都拿过哪些荣誉 had glued the previous topic to it.
+    expect(carrySubjects('各院校都拿过哪些荣誉？', history, colleges, lexical)).toEqual({ question: '各院校都拿过哪些荣誉？', college: undefined, rewritten: false });
+    // Pointing back, the honours are still asked of the college pointed at, not of the previous topic.
+    const about = [turn('user', '嘉兴职业技术学院如何开展党史学习教育？'), turn('assistant', '……')];
+    expect(carrySubjects('他们获得过哪些荣誉？', about, colleges, lexical).question).not.toContain('党史');
+  });
+
   it('leaves a question that stands on its own, or one without history, unchanged', () => {
     expect(carrySubjects('台州科技职业学院获得了哪些荣誉？', history, colleges, lexical)).toEqual({ question: '台州科技职业学院获得了哪些荣誉？', college: undefined, rewritten: false });
     expect(carrySubjects('那他们取得了哪些成效？', [], colleges, lexical)).toEqual({ question: '那他们取得了哪些成效？', college: undefined, rewritten: false });
