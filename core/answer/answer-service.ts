@@ -30,6 +30,7 @@ import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, collegesNamedIn, isYear, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
+import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
@@ -415,7 +416,13 @@ export class AnswerService {
       const filter = new StreamingCitationFilter(valid);
       let raw = '';
       const sideNames = grounds.sides?.map((side) => side.name) ?? [];
-      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, request.mode === 'compare' ? retrieved.colleges : [], analysis.answerType, grounds.sidesAre === 'pair' ? sideNames : [], grounds.sidesAre === 'parts' ? sideNames : []);
+      const messages = answerMessages(request.mode, grounds.base.searchedFor, sources, {
+        colleges: request.mode === 'compare' ? retrieved.colleges : [],
+        answerType: analysis.answerType,
+        pair: grounds.sidesAre === 'pair' ? sideNames : [],
+        parts: grounds.sidesAre === 'parts' ? sideNames : [],
+        honours: request.mode === 'compare' && isHonoursOnly(analysis),
+      });
       for await (const delta of generator.stream(messages, signal)) {
         raw += delta;
         const shown = filter.push(delta);

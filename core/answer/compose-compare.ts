@@ -14,7 +14,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { clausesOf } from './clauses.ts';
 import { formsOf, gatherEvidence, outcomeStrength, reflects, typeFit, type EvidenceSentence } from './evidence.ts';
-import type { ComparisonRow } from './protocol.ts';
+import { comparisonHeader, type ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly, topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, evidence as evidenceKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
@@ -134,7 +134,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
     // the question (创业 of 创新创业教育: not any work of the college's students). Not for a table of
     // honours: a sentence that merely names one (表彰奖励…听取意见) is no practice of it.
-    const practice = pickFrom(pool, practiceFit) ?? (pool !== saying || honoursOnly ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit));
+    // A table of honours has no 做法 column: its cells are the honours.
+    const practice = honoursOnly ? undefined : (pickFrom(pool, practiceFit) ?? (pool !== saying ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit)));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织
     // 党员…); each within the cell's length.
@@ -171,7 +172,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   }
   rows.sort((a, b) => b.strength - a.strength || a.college.localeCompare(b.college, 'zh'));
   const covered = rows.filter((row) => row.sources.length > 0).length;
-  const lines = ['| 院校 | 做法 | 成效 | 来源 |', '|---|---|---|---|'];
+  // A table of honours shows the honours beside the sources, not an empty 做法 column.
+  const header = comparisonHeader(honoursOnly);
+  const lines = [header, header.replace(/[^|]+/gu, '---')];
   const byNumber = new Map(book.citations.map((citation) => [citation.n, citation]));
   for (const row of rows) {
     const name = cell(row.unit ? `${row.college}（${row.unit}）` : row.college);
@@ -181,7 +184,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const citation = byNumber.get(n)!;
       return `《${cell(citation.title)}》${citation.date ? `（${citation.date}）` : ''}${row.sources.filter((m) => byNumber.get(m)!.docId === citation.docId).map((m) => `[${m}]`).join('')}`;
     });
-    lines.push(`| ${name} | ${practiceText} | ${outcomeText} | ${titles.length > 0 ? titles.join('；') : '—'} |`);
+    const cells = honoursOnly ? [name, outcomeText] : [name, practiceText, outcomeText];
+    lines.push(`| ${cells.join(' | ')} | ${titles.length > 0 ? titles.join('；') : '—'} |`);
   }
   const compared = scope.colleges.length;
   const scopeText = compared < scope.corpusColleges ? `比较了 ${compared} 所院校（语料中共 ${scope.corpusColleges} 所）` : `语料中共 ${compared} 所院校`;

@@ -80,6 +80,14 @@ export const comparisonRowSchema = z.object({
 });
 export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
 
+/**
+ * The header row of a comparison table in Markdown: what each college did and what came of it, or,
+ * for a table of honours, the honours alone (a 做法 column would stand empty).
+ */
+export function comparisonHeader(honours: boolean): string {
+  return honours ? '| 院校 | 荣誉 | 来源 |' : '| 院校 | 做法 | 成效 | 来源 |';
+}
+
 export const noticeSchema = z.object({ code: z.string(), message: z.string() });
 
 /** A practice of the 做法库 an answer links to. */

@@ -148,8 +148,9 @@ function blocks(tokens: readonly Token[], cited: ReadonlySet<number>, state: { l
       }
       case 'table': {
         const table = token as Tokens.Table;
-        // A comparison (院校 | 做法 | 成效 | 来源) gets room for its text; other tables share the width.
-        const shares = table.header.length === 4 && table.header[0]!.text.trim() === '院校' ? [0.17, 0.33, 0.3, 0.2] : table.header.map(() => 1 / table.header.length);
+        // A comparison (院校 | 做法 | 成效 | 来源, or 院校 | 荣誉 | 来源) gets room for its text; other tables share the width.
+        const comparison = table.header[0]!.text.trim() === '院校';
+        const shares = comparison && table.header.length === 4 ? [0.17, 0.33, 0.3, 0.2] : comparison && table.header.length === 3 ? [0.22, 0.5, 0.28] : table.header.map(() => 1 / table.header.length);
         const widths = shares.map((share) => Math.round(textWidth * share));
         const cell = (content: Tokens.TableCell, header: boolean, column: number): TableCell =>
           new TableCell({

@@ -133,6 +133,13 @@ describe('the chat page', () => {
     const citations = await latestCitations(page);
     const n = Number(await cellCitations.first().getAttribute('data-n'));
     await openCitationAndCheck(page, table, citations.find((citation) => citation.n === n)!);
+
+    // A table of honours: the honours beside their sources, the honours given the room.
+    const honours = (await ask(page, '各院校都拿过哪些荣誉？', 'compare')).locator('.answer-body table');
+    await honours.waitFor();
+    expect(await honours.locator('th').allTextContents()).toEqual(['院校', '荣誉', '来源']);
+    const [honoursWidth, sourcesWidth] = await Promise.all([honours.locator('th').nth(1).boundingBox(), honours.locator('th').nth(2).boundingBox()]);
+    expect(honoursWidth!.width).toBeGreaterThan(sourcesWidth!.width * 1.5);
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -1073,6 +1073,11 @@ describe('comparisons and meeting drafts', () => {
 
   it('a table asking for honours without a topic of its own (都拿过哪些荣誉) is a table of honours too', async () => {
     const end = await ask('各校党组织都拿过哪些荣誉', 'compare');
+    // Honours beside their sources: no 做法 column standing empty in every row.
+    const [header, rule, ...body] = end.answer.split('\n');
+    expect(header, end.answer).toBe('| 院校 | 荣誉 | 来源 |');
+    expect(rule).toBe('|---|---|---|');
+    for (const line of body.filter((row) => row.startsWith('|'))) expect(line.split('|').slice(1, -1), line).toHaveLength(3);
     // 共建“5院4中心”全产业链示范基地 builds a base; 教师获…二等奖…浙江省优秀党务工作者1人 states honours.
     expect(rowOf(end, '台州科技职业学院')?.outcome?.text ?? '', end.answer).not.toContain('5院4中心');
     for (const row of end.table!.rows) {

@@ -173,7 +173,7 @@ describe('generation through an OpenAI-compatible endpoint', () => {
 
   it('asks the model for a meeting draft and a comparison with the right instructions and sources', async () => {
     const { fake, client, documents } = await setup((request) =>
-      promptOf(request).system.includes('| 院校 | 做法 | 成效 | 来源 |')
+      promptOf(request).system.includes('| 院校 |')
         ? { text: '| 院校 | 做法 | 成效 | 来源 |\n|---|---|---|---|\n| 湖南电气职业技术学院 | 开展志愿服务[1] | 未见相关内容 | [1] |\n\n覆盖情况：语料中共 5 所院校，其中 1 所有与该主题相关的内容。' }
         : { text: '# 材料\n## 一、背景\n服务企业[1]。\n## 二、主要做法\n1. 技术服务[2]。\n## 三、取得成效\n- 获50万元项目[3]。\n## 四、经验启示\n（语料中未见相关内容）' },
     );
@@ -192,6 +192,7 @@ describe('generation through an OpenAI-compatible endpoint', () => {
     expect(compare.end).toMatchObject({ mode: 'compare', notFound: false, engine: 'openai:fake-model' });
     expect(compare.end!.citations.map((citation) => citation.n)).toEqual([1]);
     const comparePrompt = promptOf(fake.requests[1]!);
+    expect(comparePrompt.system).toContain('| 院校 | 做法 | 成效 | 来源 |');
     expect(comparePrompt.system).toContain('未见相关内容');
     expect(comparePrompt.system).toContain('覆盖情况：语料中共 M 所院校，其中 N 所有与该主题相关的内容。');
     const list = /需要比较的院校（共 (\d+) 所）：(.+)/.exec(comparePrompt.user);
@@ -202,6 +203,12 @@ describe('generation through an OpenAI-compatible endpoint', () => {
     const sources = sourcesOf(compare.messages)[0]!;
     for (const college of colleges) expect(sources.filter((source) => source.college === college).length).toBeLessThanOrEqual(2);
     expect(new Set(sources.map((source) => source.college)).size).toBeGreaterThanOrEqual(3);
+
+    // A table of honours is asked for without a 做法 column.
+    await ask(client, { question: '各院校都拿过哪些荣誉？', mode: 'compare' });
+    const honoursPrompt = promptOf(fake.requests[2]!);
+    expect(honoursPrompt.system).toContain('表头为：| 院校 | 荣誉 | 来源 |');
+    expect(honoursPrompt.system).not.toContain('做法');
     expectNoSecrets(client);
   });
 });

@@ -122,6 +122,8 @@ function decorateTables(/** @type {DocumentFragment} */ root) {
     const columns = [...table.querySelectorAll('thead th')].map((cell) => cell.textContent?.trim() ?? '');
     if (columns[0] === '院校') {
       table.classList.add('compare-table');
+      // 院校 | 做法 | 成效 | 来源, or a table of honours: 院校 | 荣誉 | 来源.
+      table.dataset.columns = String(columns.length);
       wrap.classList.add('compare-wrap');
       // Shown as cards, the rows lose their table layout; the roles keep it for screen readers.
       table.setAttribute('role', 'table');
