@@ -132,9 +132,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     };
     // What the college did, said in other words than the topic's key (教工党支部 of 教工党支部管理党员
     // 的方式 names whose practice, not which), rather than nothing; but still saying a topic word of
-    // the question (创业 of 创新创业教育: not any work of the college's students). Not for a table of
-    // honours: a sentence that merely names one (表彰奖励…听取意见) is no practice of it.
-    // A table of honours has no 做法 column: its cells are the honours.
+    // the question (创业 of 创新创业教育: not any work of the college's students). A table of honours
+    // has no 做法 column: a sentence that merely names one (表彰奖励…听取意见) is no practice of it.
     const practice = honoursOnly ? undefined : (pickFrom(pool, practiceFit) ?? (pool !== saying ? undefined : pickFrom(sentences.filter(saysATopicWord), practiceFit)));
     // The span a cell shows for its sentence: a run-in label picked as the practice (建设思政育人“新高地”。)
     // with the sentence it heads; a practice with the label that names it (推进“廉风洁雨”建设。通过组织

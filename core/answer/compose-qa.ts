@@ -258,8 +258,8 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     // The announced items, each on a line of its own or after a run of spaces (a lost line break).
     if (item >= 0 && itemNumber(nextText) === item + 1) {
       item++;
-      end = trimSpan(text, next).end;
       parts.push(trimSpan(text, next));
+      end = parts[parts.length - 1]!.end;
       continue;
     }
     if (next.start - end > 2 || text.slice(end, next.start).includes('\n')) break;
@@ -274,15 +274,15 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     if (!onTopic) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
-    end = trimSpan(text, next).end;
     parts.push(trimSpan(text, next));
+    end = parts[parts.length - 1]!.end;
   }
   return spansThroughPassages(snapshot, lead, parts);
 }
 
 /**
- * A span grown by the sentences `parts` after it, cited passage by passage: the lead's passage holds
- * as many as it can, each passage after it the next ones it holds whole.
+ * A span grown by the sentences `parts` after it, cited passage by passage: each span grows while
+ * one passage holds it whole; the next sentence no passage holds with it starts a span of its own.
  */
 function spansThroughPassages(snapshot: IndexSnapshot, lead: CitedSpan, parts: readonly TextSpan[]): CitedSpan[] {
   const spans: CitedSpan[] = [{ ...lead }];
