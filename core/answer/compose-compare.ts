@@ -86,6 +86,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const label = labelBefore(snapshot, sentence);
     return everyTopicWordIn((headedText(sentence) ?? snapshot.documentText(sentence.chunk.document).slice(label?.start ?? sentence.start, sentence.end)).toLowerCase(), true);
   };
+  // The holders the topic names (学生 of 学生竞赛获奖): a text naming another (教师能力竞赛) and not
+  // them is another's result. Each holder is said in any of its words.
+  const says = (text: string, group: string): boolean => formsOf(group).some((form) => text.includes(form));
+  const groupsAsked = compareKnobs.holderGroups.filter((group) => topicTerms.some((term) => term.word === group));
+  const otherGroups = compareKnobs.holderGroups.filter((group) => !groupsAsked.includes(group));
+  const heldByGroupAsked = (text: string): boolean => groupsAsked.length === 0 || groupsAsked.some((group) => says(text, group)) || !otherGroups.some((group) => says(text, group));
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -162,7 +168,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
-    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) || reflects(sentence) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));

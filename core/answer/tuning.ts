@@ -999,6 +999,12 @@ export const summaryKnobs = {
 // 院校对比 (comparisons)
 
 export const compareKnobs = {
+  /**
+   * Who may hold a result: a topic naming one of these (学生竞赛获奖) takes no result naming another of
+   * them and not it, in any of its words (学子, 师生…): a teachers' prize is no result of students'
+   * competitions, while 就业率达98%以上, naming none, may be students'.
+   */
+  holderGroups: ['学生', '教师'] as readonly string[],
   /** A college's best sentence must cover this share of the topic's core weight for the college to count. */
   minimumCoverage: 0.45,
   /** A cell's sentence covers at least this share of its college's best. */

@@ -1071,6 +1071,14 @@ describe('comparisons and meeting drafts', () => {
     for (const college of ['嘉兴职业技术学院', '苏州工业职业技术学院', '湖南电气职业技术学院']) expect(rowOf(end, college).outcome, end.answer).not.toBeNull();
   });
 
+  it('a table on students\' competitions takes no teachers\' prize as a result', async () => {
+    const end = await ask('对比各院校学生竞赛获奖情况', 'compare');
+    // 2021年，获职业院校教师能力竞赛国家级三等奖… is what 湖南电气's teachers won.
+    expect(rowOf(end, '湖南电气职业技术学院').outcome?.text ?? '', end.answer).not.toContain('教师能力竞赛');
+    expect(rowOf(end, '台州科技职业学院').outcome?.text ?? '', end.answer).toContain('学生获全国职业技能比赛');
+    expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获');
+  });
+
   it('a table asking for honours without a topic of its own (都拿过哪些荣誉) is a table of honours too', async () => {
     const end = await ask('各校党组织都拿过哪些荣誉', 'compare');
     // Honours beside their sources: no 做法 column standing empty in every row.
