@@ -627,6 +627,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   // Where the question's weightiest topic word stands in a sentence: the clause saying it is what the
   // asked year binds (2022年有什么案例被教育部收录 by 被教育部2021年首场新闻发布会收录).
   const keyTermAt = (lowered: string): number[] => (asked.size === 0 || !keyTerm ? [] : keyTerm.forms.map((form) => lowered.indexOf(form)).filter((at) => at >= 0));
+  // Asked who issued a work or when (哪些部门联合印发了《…》), the sentence naming the work says it.
+  const workAsked = analysis.answerType === '机构' || analysis.answerType === '时间' || analysis.answerType === '人物' ? analysis.terms.filter((term) => term.isName && term.role === 'subject' && analysis.question.includes(`《${term.word}`)).map((term) => term.word.toLowerCase()) : [];
   const seen = new Set<string>();
   const sentences: EvidenceSentence[] = [];
   hits.forEach((hit, rank) => {
@@ -712,6 +714,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (sentenceCues.preamble.test(sentence) ? knobs.preambleFactor : 1) *
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1) *
+        (workAsked.length > 0 && workAsked.every((title) => own.includes(title)) ? knobs.namedWorkFactor : 1) *
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) : 1);
       // What it would score were it of the year asked.
       if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));

@@ -532,6 +532,8 @@ export const evidence = {
   phraseWeight: 0.4,
   /** …reached at this many characters beyond three. */
   phraseLength: 5,
+  /** A sentence naming the work a question asks the issuer or date of (哪些部门联合印发了《…》) scores this much more. */
+  namedWorkFactor: 1.5,
   /** Retrieval rank discount: 1 / (1 + rankDecay × rank). */
   rankDecay: 0.15,
   /** Headings name a part of an article; they are weaker evidence than its sentences. */

@@ -39,7 +39,15 @@ const resumption = [
   duties.join(''),
 ].join('\n');
 
-const ask = askOverArticles('news', { 'loan.txt': story, 'notice.txt': notice, 'resumption.txt': resumption });
+// Two notices issued by several departments, one named by its title: the other shares more of a
+// question's words about the first (联合印发, 强化金融支持…).
+const issued = [
+  '多部门出台金融支持疫情防控措施',
+  '近日，人力资源社会保障部等5部门联合印发通知，进一步强化金融支持防控新型冠状病毒感染肺炎疫情期间的创业就业工作。',
+  '中国人民银行、财政部等五部门发布《关于进一步强化金融支持防控新型冠状病毒感染肺炎疫情的通知》，出台30条措施。',
+].join('\n');
+
+const ask = askOverArticles('news', { 'loan.txt': story, 'notice.txt': notice, 'resumption.txt': resumption, 'issued.txt': issued });
 
 describe('news copy with a dateline', () => {
   it('answers from the story, not from the headline and dateline that say the question back', async () => {
@@ -71,5 +79,16 @@ describe('a date asked of an article that names its city elsewhere', () => {
     const lead = leadLine(end.answer);
     expect(lead).toContain('2020年2月10日');
     for (const line of end.answer.split('\n')) for (const claim of claimsOf(line)) expectClaimSupported(claim, end.citations);
+  });
+});
+
+describe('who issued a work the question names by its title', () => {
+  it('leads with the sentence that names the work, not one that shares more of the question\'s words', async () => {
+    const end = await ask('哪些部门联合印发了《关于进一步强化金融支持防控新型冠状病毒感染肺炎疫情的通知》？');
+    expect(end.notFound, end.answer).toBe(false);
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toContain('中国人民银行、财政部等五部门');
+    expect(lead).not.toContain('人力资源社会保障部');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 });
