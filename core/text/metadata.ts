@@ -9,6 +9,7 @@
 import { emptyMetadata, metadataFields, type ArticleMetadata } from '../documents.ts';
 import { findDate, isBareDateLine, startsWithPlace } from './clean.ts';
 import { stripNonCharacters } from './never-text.ts';
+import { getJieba } from './tokenize.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Character helpers
@@ -91,9 +92,30 @@ function fromFirstPlace(prefix: string): string {
 // Leftmost match wins, so 嘉兴职业技术学院 ends in 职业技术学院 rather than 学院.
 const collegeSuffix = /职业技术大学|职业技术学院|职业学院|高等专科学校|专科学校|职业学校|技工学校|技师学院|师范大学|师范学院|大学|学院/g;
 // Words that describe a college instead of naming it: 国内一流大学, 这所大学, 省属高职学院.
-const descriptivePrefix = /一流|重点|知名|著名|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
-// 大学生, 大学城, 大学习, 学院路: the suffix is part of another word (but 浙江大学城市学院 is a name).
-const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂)|学院(?:路|街|站))/;
+const descriptivePrefix = /一流|顶尖|顶级|重点|知名|著名|海内外|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
+// 大学生, 大学城, 大学习, 学院路: the suffix is part of another word (but 浙江大学城市学院 is a name);
+// 大学联盟: an alliance of colleges named after what it studies (中国自主的知识体系大学联盟).
+const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂|联盟)|学院(?:路|街|站|联盟))/;
+// Parts of speech that never stand inside a college's name: pronouns, verbs, numerals, adverbs,
+// conjunctions, prepositions, times (为什么要选择|人民大学, 直接进入|康奈尔大学, 同年入|大学).
+const notInAName = /^(?:r|v|m|c|d|ad|p|t|u|q)/;
+
+/**
+ * A prefix that does not open with a place is cut to its part that can name a college: after the
+ * last verb, pronoun or numeral, or to the one word jieba knows as an organisation (利用|人民大学).
+ */
+function namePartOf(prefix: string, suffix: string): string {
+  const tokens = getJieba().tag(prefix + suffix, true);
+  const last = tokens.at(-1);
+  if (last && last.tag === 'nt' && last.word.length > suffix.length) return last.word.slice(0, -suffix.length);
+  let start = 0;
+  let offset = 0;
+  for (const { word, tag } of tokens) {
+    offset += word.length;
+    if (offset <= prefix.length && notInAName.test(tag)) start = offset;
+  }
+  return prefix.slice(start);
+}
 
 /** Abbreviations a college goes by, e.g. 嘉兴职业技术学院 → 嘉职院, 嘉兴职院. */
 function abbreviationsOf(name: string): string[] {
@@ -162,6 +184,8 @@ function collectColleges(sources: { text: string; line: number }[]): Map<string,
       if (notANameAfter.test(text.slice(end - 2, end + 2))) continue;
       let prefix = cleanPrefix(hanRunBefore(text, suffixStart, previousFloor, 14));
       if (!startsWithPlace(prefix)) prefix = fromFirstPlace(prefix);
+      // A college of a vocational kind (测试职业技术学院) is named by whatever stands before its suffix.
+      if (!startsWithPlace(prefix) && match[0] === '大学') prefix = namePartOf(prefix, match[0]);
       if (prefix.length < 2 || descriptivePrefix.test(prefix)) continue;
       const suffix = match[0];
       // An X学院 is a college only when X is a place; 中国科学院 and 社会科学院 are academies.

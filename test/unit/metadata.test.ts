@@ -230,6 +230,19 @@ describe('extractMetadata: college and unit of other articles', () => {
     expect(metadata.unit).toBe('继续教育学院');
   });
 
+  it('cuts verbs, pronouns and numerals off a college name that does not open with a place', () => {
+    expect(metadataOfText('为什么要选择人民大学？\n学生们纷纷表示，在人民大学的学习让他们受益匪浅。').college).toBe('人民大学');
+    expect(metadataOfText('2023届毕业生中，多名毕业生直接进入康奈尔大学深造。\n康奈尔大学是他们的首选。').college).toBe('康奈尔大学');
+    expect(metadataOfText('学校充分利用人民大学的学科优势，开设系列讲座。\n讲座面向全体师生。').college).toBe('人民大学');
+    // 同年入|大学, 多|国大学: no name is left.
+    expect(metadataOfText('他同年入大学学习。\n多国大学代表参会。').college).toBe('');
+  });
+
+  it('does not read an alliance of colleges as a college', () => {
+    const text = '学校发起组建“建构中国自主的知识体系大学联盟”，着力打造高端交流平台。\n目前知识体系大学联盟成员单位达60家。';
+    expect(metadataOfText(text).college).toBe('');
+  });
+
   it('reads the college from the publisher when the text only names the unit', () => {
     const metadata = extractMetadata({ text: '日前，自动化学院党总支顺利通过验收。', hints: { source: '浙江机电职业技术学院自动化学院' }, given: {} });
     expect(metadata.college).toBe('浙江机电职业技术学院');
