@@ -153,6 +153,8 @@ function presence(match: MatchTerm, haystack: string): number {
     const unquoted = withoutQuotationMarks(haystack);
     if (match.forms.some((form) => unquoted.includes(form))) return 1;
   }
+  // An organisation's short name (风能学院 for 风能工程学院) is read in a sentence as the article check reads it.
+  if (match.term.isName && match.term.role === 'subject' && match.forms.some((form) => namesIn(form, haystack))) return 1;
   // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
   if (match.longForm && holdsLongForm(match.longForm, haystack)) return knobs.partsFound;
   const parts = share(match.parts, haystack);

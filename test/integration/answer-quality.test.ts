@@ -89,6 +89,9 @@ describe('questions once refused although the article states the answer', () => 
     ['2021年嘉职院的高考录取分数线涨了多少分？', ['投档线猛增50分']],
     // 劳模 is how people say 劳动模范.
     ['浙江机电职院自动化学院的学生里出过哪位铁路劳模？', ['朱光耀']],
+    // A unit's short name, no college named (风能学院 for 风能工程学院).
+    ['风能学院他们党员活动日定在啥时候', ['每月第四周周四']],
+    ['风能学院的四个一工程是什么', ['听取党外群众意见', '参加志愿者活动']],
   ];
   for (const [question, facts] of cases) {
     it(question, async () => {
