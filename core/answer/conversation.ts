@@ -9,7 +9,7 @@
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
-import { analyzeQuestion, collegeMentions, collegesNamedIn } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
 import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
 
@@ -203,7 +203,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   let subject: string[] = [];
   if (named.length === 0) {
     for (const turn of userTurns) {
-      subject = collegesNamedIn(turn, colleges);
+      subject = collegesAskedOf(turn, colleges);
       if (subject.length > 0) break;
     }
     if (subject.length === 0) {

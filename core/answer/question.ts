@@ -288,6 +288,18 @@ export function collegesNamedIn(text: string, colleges: readonly string[]): stri
   return [...new Set(collegeMentions(text, colleges).map((mention) => mention.college))];
 }
 
+/** Colleges a text names, also by a college's place and one of its units (台州机电模具学院 → 台州科技职业学院). */
+export function collegesAskedOf(text: string, colleges: readonly string[]): string[] {
+  const named = collegesNamedIn(text, colleges);
+  const rest = collegeMentions(text, colleges).reduce((remaining, { form }) => remaining.split(form).join(' '), text);
+  for (const match of rest.matchAll(organisationName)) {
+    const name = organisationIn(match[0]);
+    const split = name ? collegeAndUnit(name, colleges) : null;
+    if (split && !named.includes(split.college)) named.push(split.college);
+  }
+  return named;
+}
+
 /** Where `text` names colleges: the words used and the college each stands for. */
 export function collegeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
   const found: { form: string; college: string }[] = [];

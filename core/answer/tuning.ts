@@ -34,7 +34,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
-  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
+  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几方(?!面)|几[？?]?$|率呢?[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   // 针对谁, 面向谁, 给谁讲, 为谁: a group served, not a person's name.
   // 被谁收录, 被谁报道: the agent of a publication or an award is mostly an organisation (教育部, 光明日报).
   // 跟谁一起共建, 和谁合作: a partner in this field is an organisation (浙江红船干部学院).

@@ -356,6 +356,15 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a bare rate asked after a question naming the college by its place and unit (那就业率呢) leads with the rate, though the last answer showed it', async () => {
+    const end = await askAfter('台州机电模具学院毕业生月薪大概多少', '那就业率呢');
+    expect(end.searchedFor).toBe('台州科技职业学院就业率？');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('就业率达98%以上');
+    expect(end.answer).not.toContain('嘉兴');
+    expectSupported(end);
+  });
+
   it('a follow-up pointing at the previous topic by a general noun (这项工作) is answered about that topic', async () => {
     const end = await askAfter('嘉职院出台的“服务共富”八大工程有多少项举措和项目？', '这项工作得到了哪位领导批示肯定？');
     const [lead] = claimLines(end.answer);

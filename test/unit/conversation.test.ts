@@ -86,6 +86,13 @@ describe('carrySubjects', () => {
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
   });
 
+  it('carries the college a previous question named by its place and one of its units (台州机电模具学院)', () => {
+    const history = [turn('user', '台州机电模具学院毕业生月薪大概多少'), turn('assistant', '2023年毕业生月薪平均达6000元以上。[1]')];
+    const carried = carrySubjects('那就业率呢', history, colleges, lexical);
+    expect(carried.question).toBe('台州科技职业学院就业率？');
+    expect(carried.college).toBe('台州科技职业学院');
+  });
+
   it('reads 该支部 as the branch the conversation named, in full', () => {
     const history = [turn('user', '苏州工业职业技术学院智能制造教工党支部借助哪些新媒体平台组织党员学习？'), turn('assistant', '…[1]')];
     expect(carrySubjects('那该支部靠什么管理党员？', history, colleges, lexical).question).toBe('苏州工业职业技术学院智能制造教工党支部靠什么管理党员？');

@@ -58,6 +58,9 @@ describe('answer types', () => {
     // The schools are who is asked about, not what is counted.
     ['几所学校在产教融合、校企合作方面各有什么做法，对比看看', '做法'],
     ['嘉职院有几所二级学院？', '数量'],
+    // A bare rate asks its value; how it stands (就业率如何) asks an outcome.
+    ['台州科技职业学院就业率？', '数量'],
+    ['那入党申请人比例呢', '数量'],
     // 几方 counts the parties; 几方面 asks for the aspects.
     ['嘉职院的马克思主义学院是几方共建的？', '数量'],
     ['嘉职院从几方面推进劳动教育？', '列表'],
