@@ -116,7 +116,8 @@ function draftParts(question: string): { topic: string; reference: string } {
       topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').replace(draftWording.trailingRequest, '').trim();
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
-    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').trim();
+    // …建设方面: the aspect a topic is of is the topic.
+    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').replace(/(?<=.{2})(?:方面|领域)$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.

@@ -897,7 +897,7 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
 const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
 const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做)';
-const draftCount = '(?:一下)?(?:一份|一篇|一个|个|份|篇)';
+const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇)';
 
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */

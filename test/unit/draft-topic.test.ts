@@ -37,6 +37,9 @@ describe('a drafting request', () => {
     expect(draftTopic('围绕红船精神铸魂育人写个会议材料')).toBe('红船精神铸魂育人');
     expect(draftTopic('课程思政怎么和党建结合，整理个材料')).toBe('课程思政和党建结合');
     expect(draftTopic('党史学习教育的典型做法，写个会上用的稿子')).toBe('党史学习教育');
+    // 整理一下 without a count; the aspect word a topic ends in.
+    expect(draftTopic('清廉文化建设和全面从严治党的做法整理一下')).toBe('清廉文化建设和全面从严治党');
+    expect(draftTopic('师德师风和教师队伍建设方面，写个会议发言材料')).toBe('师德师风和教师队伍建设');
   });
 
   it('drops every kind of draft it names, however many stand together', () => {
