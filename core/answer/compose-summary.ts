@@ -10,7 +10,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
+import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -393,7 +393,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const book = new CitationBook(snapshot);
   const documents = new Set([...used].map((sentence) => sentence.chunk.document.docId));
   // Quotes inside the title's own quotes are single ones, as Chinese nests them.
-  const lines = [`# 关于“${title.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`, '', `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, ''];
+  const lines = [`# 关于“${title.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`, ''];
   // The spans each section shows. A draft says a thing once: practices (a label with its body)
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];
@@ -435,15 +435,28 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     told.push(...shown);
     spans.set(section, shown);
   }
+  // Whose practice a line tells: a draft from one college names it once, above; one from several
+  // groups its practices and results under each college, since the lines say 该党总支 or 学校.
+  const labels = new Set([...spans.values()].flat().map((span) => groupLabel(span.chunk.document)));
+  const [only] = labels;
+  lines.push(labels.size === 1 && only ? `（依据${only.replace(/\*\*/gu, '')}的 ${documents.size} 篇相关文章整理，每句均注明出处）` : `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, '');
   for (const section of ['background', 'practice', 'outcome', 'insight'] as Section[]) {
     lines.push(`## ${sectionTitles[section]}`, '');
     const shown = spans.get(section) ?? [];
     if (shown.length === 0) lines.push('（语料中未见相关内容）');
-    for (const [index, span] of shown.entries()) {
-      const claim = book.claim(span);
-      if (section === 'background') lines.push(claim);
-      else if (section === 'practice') lines.push(`${index + 1}. ${claim}`);
-      else lines.push(`- ${claim}`);
+    const grouped = labels.size > 1 && (section === 'practice' || section === 'outcome');
+    const order = grouped ? [...new Set(shown.map((span) => groupLabel(span.chunk.document)))] : [''];
+    let number = 0;
+    for (const label of order) {
+      // Blank lines around the name: a list numbered on from 3 cannot interrupt a paragraph in Markdown.
+      if (grouped) lines.push(...(lines.at(-1) === '' ? [] : ['']), label, '');
+      for (const span of shown) {
+        if (grouped && groupLabel(span.chunk.document) !== label) continue;
+        const claim = book.claim(span);
+        if (section === 'background') lines.push(claim);
+        else if (section === 'practice') lines.push(`${++number}. ${claim}`);
+        else lines.push(`- ${claim}`);
+      }
     }
     lines.push('');
   }

@@ -158,6 +158,8 @@ describe('the chat page', () => {
     expect(html).toMatch(/<h1>关于“[^<]+”的典型经验材料<\/h1>/);
     for (const section of ['一、背景', '二、主要做法', '三、取得成效', '四、经验启示', '注释']) expect(html).toContain(`<h2>${section}</h2>`);
     expect(html).toContain('<sup>[1]</sup>');
+    // Practices of several colleges, each college's name in bold above its own.
+    expect(html).toMatch(/<p><strong>[^<]+(?:学院|大学)<\/strong>（[^<]+）<\/p>/u);
     const { value: text } = await mammoth.extractRawText({ buffer: bytes });
     for (const citation of citations) {
       const parts = [`《${citation.title}》`, citation.college, citation.date].filter(Boolean).join('，');

@@ -933,6 +933,15 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a draft says whose practices it tells: one college in its source line, several each above its own lines', async () => {
+    const one = await ask('党员干部带头抓就业、访企拓岗的经验，整理份材料', 'summary');
+    expect(one.answer).toContain('（依据台州科技职业学院（机电与模具工程学院党总支）的 1 篇相关文章整理');
+    const several = await ask('支部建在专业上、书记双带头人，帮我出一份交流材料', 'summary');
+    const practices = several.answer.slice(several.answer.indexOf('## 二、主要做法'), several.answer.indexOf('## 三、取得成效'));
+    expect(practices).toContain('**嘉兴职业技术学院**（学校党委）\n\n1. ');
+    expect(practices).toMatch(/\*\*苏州工业职业技术学院\*\*（[^）]+）\n\n\d+\. /u);
+  });
+
   it('a draft\'s background does not open with a sentence pointing back at one it leaves out (这支队伍就是来自…)', async () => {
     const end = await ask('把苏州工业职院智能制造教工支部“在一线行动”的经验整理成会议材料', 'summary');
     const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、主要做法'));

@@ -125,17 +125,29 @@ describe('summary (会议材料, extractive)', () => {
         sections.set(current, []);
       } else if (current) sections.get(current)!.push(line);
     }
+    // A draft from several colleges groups its practices and results under each college's name.
+    const label = /^\*\*(.+?)\*\*(?:（.+）)?$/u;
     for (const [name, body] of sections) {
       expect(body.length, `${name} has content`).toBeGreaterThan(0);
       expect(body, `${name} is not empty`).not.toContain('（语料中未见相关内容）');
+      let college: string | undefined;
       for (const line of body) {
+        const heading = label.exec(line);
+        if (heading) {
+          expect(['二、主要做法', '三、取得成效'], line).toContain(name);
+          college = heading[1];
+          continue;
+        }
         const claims = claimsOf(line);
         expect(claims, line).toHaveLength(1);
         expectClaimSupported(claims[0]!, result.end.citations);
+        if (college) expect(result.end.citations.find((citation) => citation.n === claims[0]!.numbers[0])?.college, line).toBe(college);
       }
     }
-    expect(sections.get('二、主要做法')!.every((line, index) => line.startsWith(`${index + 1}. `))).toBe(true);
-    const outcomes = sections.get('三、取得成效')!;
+    const practices = sections.get('二、主要做法')!;
+    expect(practices.filter((line) => label.test(line)).length, 'the practices of more than one college, each under its name').toBeGreaterThan(1);
+    expect(practices.filter((line) => !label.test(line)).every((line, index) => line.startsWith(`${index + 1}. `))).toBe(true);
+    const outcomes = sections.get('三、取得成效')!.filter((line) => !label.test(line));
     expect(outcomes.length).toBeGreaterThanOrEqual(2);
     for (const line of outcomes) {
       expect(line).toMatch(/^- .+\[\d+\]$/);
