@@ -61,6 +61,7 @@ describe('answer types', () => {
     // A bare rate asks its value; how it stands (就业率如何) asks an outcome.
     ['台州科技职业学院就业率？', '数量'],
     ['那入党申请人比例呢', '数量'],
+    ['公安部要求通过哪些方式提高检疫效率？', '做法'],
     // 几方 counts the parties; 几方面 asks for the aspects.
     ['嘉职院的马克思主义学院是几方共建的？', '数量'],
     ['嘉职院从几方面推进劳动教育？', '列表'],
