@@ -30,7 +30,8 @@ export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号�
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
-  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$/u],
+  // 得过…没有, 建了…没有: a doing asked with 没有 at the end is asked whether it happened.
+  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$|[过了][^？?，,]{1,30}没有[？?]?$/u],
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.

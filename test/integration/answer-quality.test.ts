@@ -556,7 +556,10 @@ describe('yes-or-no questions', () => {
     expect(leaders.answer).toMatch(/^不是。\n[^\n]*领导班子连续2年考核优秀/);
     const secretary = await ask('嘉兴职业技术学院党委书记抓党建工作述职评议考核是不是连续3年获得“优秀”？');
     expect(secretary.answer).toMatch(/^是。\n[^\n]*连续3年获得“优秀”/);
-    for (const end of [week, day, leaders, secretary]) expectSupported(end);
+    // Asked as people say it: the doing, then 没有.
+    const honour = await ask('苏工院智能制造支部得过江苏省高校先进基层党组织没有');
+    expect(honour.answer).toMatch(/^是。\n[^\n]*荣获江苏省高校先进基层党组织称号/);
+    for (const end of [week, day, leaders, secretary, honour]) expectSupported(end);
   });
 
   // The sentence that says 黄大年式 is the 智能控制技术 team's; the team asked about holds another title.

@@ -83,6 +83,10 @@ describe('answer types', () => {
     ['嘉兴职业技术学院是怎样推进党建与专业建设融合的？', '做法'],
     ['教师评价改革取得了什么效果？', '成效'],
     ['湖南电气职业技术学院获评过黄大年式教师团队吗？', '是否'],
+    // Spoken: the doing, then 没有.
+    ['苏工院智能制造支部得过江苏省高校先进基层党组织没有', '是否'],
+    ['嘉职院建了劳动教育实践基地没有？', '是否'],
+    ['哪些支部还没有建立？', '机构'],
     ['党建引领人才培养', 'general'],
   ];
   for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
