@@ -92,7 +92,7 @@ function fromFirstPlace(prefix: string): string {
 // Leftmost match wins, so 嘉兴职业技术学院 ends in 职业技术学院 rather than 学院.
 const collegeSuffix = /职业技术大学|职业技术学院|职业学院|高等专科学校|专科学校|职业学校|技工学校|技师学院|师范大学|师范学院|大学|学院/g;
 // Words that describe a college instead of naming it: 国内一流大学, 这所大学, 省属高职学院.
-const descriptivePrefix = /一流|顶尖|顶级|重点|知名|著名|海内外|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
+const descriptivePrefix = /一流|顶尖|顶级|重点|知名|著名|海内外|省内|市内|区内|境内|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
 // 大学生, 大学城, 大学习, 学院路: the suffix is part of another word (but 浙江大学城市学院 is a name);
 // 大学联盟: an alliance of colleges named after what it studies (中国自主的知识体系大学联盟).
 const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂|联盟)|学院(?:路|街|站|联盟))/;

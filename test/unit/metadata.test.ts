@@ -234,6 +234,8 @@ describe('extractMetadata: college and unit of other articles', () => {
     expect(metadataOfText('为什么要选择人民大学？\n学生们纷纷表示，在人民大学的学习让他们受益匪浅。').college).toBe('人民大学');
     expect(metadataOfText('2023届毕业生中，多名毕业生直接进入康奈尔大学深造。\n康奈尔大学是他们的首选。').college).toBe('康奈尔大学');
     expect(metadataOfText('学校充分利用人民大学的学科优势，开设系列讲座。\n讲座面向全体师生。').college).toBe('人民大学');
+    // 省内大学 (优先聘用省内大学毕业生): colleges of a province, no name.
+    expect(metadataOfText('复工复产后优先聘用省内大学毕业生。\n省内大学毕业生可享受补贴。').college).toBe('');
     // 同年入|大学, 多|国大学: no name is left.
     expect(metadataOfText('他同年入大学学习。\n多国大学代表参会。').college).toBe('');
   });
