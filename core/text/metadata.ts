@@ -97,17 +97,18 @@ const descriptivePrefix = /一流|顶尖|顶级|重点|知名|著名|海内外|�
 // 大学联盟: an alliance of colleges named after what it studies (中国自主的知识体系大学联盟).
 const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂|联盟)|学院(?:路|街|站|联盟))/;
 // Parts of speech that never stand inside a college's name: pronouns, verbs, numerals, adverbs,
-// conjunctions, prepositions, times (为什么要选择|人民大学, 直接进入|康奈尔大学, 同年入|大学).
+// conjunctions, prepositions, times, particles and measure words (为什么要选择|人民大学,
+// 直接进入|康奈尔大学, 同年入|大学).
 const notInAName = /^(?:r|v|m|c|d|ad|p|t|u|q)/;
 
 /**
  * A prefix that does not open with a place is cut to its part that can name a college: after the
- * last verb, pronoun or numeral, or to the one word jieba knows as an organisation (利用|人民大学).
+ * last word that cannot stand in a name, or to the one word jieba knows as an organisation (利用|人民大学).
  */
 function namePartOf(prefix: string, suffix: string): string {
   const tokens = getJieba().tag(prefix + suffix, true);
   const last = tokens.at(-1);
-  if (last && last.tag === 'nt' && last.word.length > suffix.length) return last.word.slice(0, -suffix.length);
+  if (last && last.tag === 'nt' && last.word.length > suffix.length && last.word.endsWith(suffix)) return last.word.slice(0, -suffix.length);
   let start = 0;
   let offset = 0;
   for (const { word, tag } of tokens) {
