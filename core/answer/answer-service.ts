@@ -19,7 +19,7 @@ import { composePair, composeQa } from './compose-qa.ts';
 import { composeSummary, draftSearch, draftTopic } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
-import { gatherEvidence, type Evidence } from './evidence.ts';
+import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
@@ -29,7 +29,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { analyzeQuestion, collegeMentions, collegesNamedIn, isYear, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -177,20 +177,31 @@ export class AnswerService {
     if (analysis.colleges.length > 0) return analysis.colleges.length === 1 ? analysis.colleges[0] : undefined;
     // A unit named without its college (风能工程学院获得过哪些省级荣誉) is one college's when only its
     // articles carry that unit.
-    const units = analysis.otherOrganisations;
-    if (units.length === 0) return undefined;
-    const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && units.some((unit) => document.unit.includes(unit))).map((document) => document.college));
+    const owners = new Set(analysis.otherOrganisations.map((unit) => this.unitOwner(unit)));
+    return owners.size === 1 ? [...owners][0] : undefined;
+  }
+
+  /** The one college whose articles carry a unit of this name, also by its short name (风能学院 of 风能工程学院…), or undefined. */
+  private unitOwner(unit: string): string | undefined {
+    const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && (document.unit.includes(unit) || namesIn(unit, document.unit))).map((document) => document.college));
     return owners.size === 1 ? [...owners][0] : undefined;
   }
 
   /**
-   * The colleges a comparison or a draft names, when it names two or more (对比苏州工业职院和湖南电气职院…):
-   * they are its scope, not its topic, since no one article is about all of them.
+   * The colleges a comparison or a draft names, when it names two or more (对比苏州工业职院和湖南电气职院…,
+   * 苏工院和风能学院…: a unit names its college): they are its scope, not its topic, since no one
+   * article is about all of them. With the words that name them.
    */
-  private scopeColleges(request: AskFields, question: string, colleges: readonly string[]): string[] {
-    if (request.mode === 'qa' || request.filters.college || request.filters.docId) return [];
-    const named = collegesNamedIn(question, colleges);
-    return named.length >= 2 ? named : [];
+  private scopeColleges(request: AskFields, question: string, colleges: readonly string[]): { colleges: string[]; forms: string[] } {
+    const none = { colleges: [], forms: [] };
+    if (request.mode === 'qa' || request.filters.college || request.filters.docId) return none;
+    const mentions = collegeMentions(question, colleges);
+    for (const unit of organisationsNamedIn(question, colleges)) {
+      const owner = this.unitOwner(unit);
+      if (owner) mentions.push({ form: unit, college: owner });
+    }
+    const named = [...new Set(mentions.map((mention) => mention.college))];
+    return named.length >= 2 ? { colleges: named, forms: mentions.map((mention) => mention.form) } : none;
   }
 
   /** Retrieval for a mode: comparison takes a quota of passages from every college (or those in `scope`). */
@@ -338,9 +349,9 @@ export class AnswerService {
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
   private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
     const colleges = corpusColleges(snapshot);
-    const scope = this.scopeColleges(request, question, colleges);
+    const { colleges: scope, forms } = this.scopeColleges(request, question, colleges);
     // The names of the colleges in scope are left out of what is searched for and weighed.
-    if (scope.length > 0) question = collegeMentions(question, colleges).reduce((text, mention) => text.split(mention.form).join(' '), question);
+    question = forms.reduce((text, form) => text.split(form).join(' '), question);
     const ownWords = question === request.question ? undefined : request.question;
     const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa' });
     // A college the question names (or its conversation carried), unlike one the user chose, is read

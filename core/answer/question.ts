@@ -300,6 +300,12 @@ export function collegesAskedOf(text: string, colleges: readonly string[]): stri
   return named;
 }
 
+/** Organisations a text names besides the corpus's colleges (风能学院, 清华大学), as written. */
+export function organisationsNamedIn(text: string, colleges: readonly string[]): string[] {
+  const rest = collegeMentions(text, colleges).reduce((remaining, { form }) => remaining.split(form).join(' '), text);
+  return [...rest.matchAll(organisationName)].map((match) => organisationIn(match[0])).filter((name): name is string => name !== null);
+}
+
 /** Where `text` names colleges: the words used and the college each stands for. */
 export function collegeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
   const found: { form: string; college: string }[] = [];

@@ -1129,6 +1129,18 @@ describe('comparisons and meeting drafts', () => {
     expect((await ask('对比五所院校党建与专业建设融合的做法', 'compare')).table!.rows).toHaveLength(5);
   });
 
+  it('a comparison naming a college by one of its units (风能学院, 模具学院) compares that college', async () => {
+    for (const [question, colleges] of [
+      ['苏工院和风能学院在党员教育管理上有什么不同', ['湖南电气职业技术学院', '苏州工业职业技术学院']],
+      ['模具学院和嘉职院在产教融合上有啥不同', ['台州科技职业学院', '嘉兴职业技术学院']],
+    ] as const) {
+      const end = await ask(question, 'compare');
+      expect(end.notFound, end.answer).toBe(false);
+      expect(end.table!.rows.map((row) => row.college).sort(), end.answer).toEqual([...colleges].sort());
+      expect(end.table!.rows.every((row) => row.practice !== null), end.answer).toBe(true);
+    }
+  });
+
   it('a meeting draft takes the points of the paragraph that states its topic, and the problem it answers as background', async () => {
     const end = await ask('嘉职院教师评价机制综合改革会议材料', 'summary');
     const section = (title: string): string => end.answer.slice(end.answer.indexOf(`## ${title}`), end.answer.indexOf('## ', end.answer.indexOf(`## ${title}`) + 3));
