@@ -6,7 +6,7 @@
  */
 import { getJieba } from '../text/tokenize.ts';
 import { isPlaceWord } from './question.ts';
-import { awardHead, type AnswerType } from './tuning.ts';
+import { awardHead, honourHead, honourVerb, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -135,6 +135,7 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
     case '名称':
       // An award is named by its own words (…创新奖三等奖); a quoted name beside it is what won it.
       if (nameHead === awardHead) return headedNameSpans(text, nameHead);
+      if (nameHead === honourHead) return honourSpans(text);
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':
       // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.
@@ -174,6 +175,18 @@ function definitionSpans(text: string, name: string): TextSpan[] {
     const before = text.slice(Math.max(0, at - 64), at);
     const stated = definedBefore.exec(before);
     if (stated) spans.push({ start: at - before.length + stated.index, end: at + name.length });
+  }
+  return spans;
+}
+
+/** The words of the honours `text` states: after each honour's verb to the clause's end (荣获|江苏省高校先进基层党组织称号). */
+function honourSpans(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const verb of text.matchAll(honourVerb)) {
+    const start = verb.index + verb[0].length;
+    const stop = text.slice(start, start + 80).search(/[，,。；;！？]/u);
+    const end = stop >= 0 ? start + stop : Math.min(text.length, start + 80);
+    if (end - start >= 4 && !spans.some((span) => span.start <= start && start < span.end)) spans.push({ start, end });
   }
   return spans;
 }

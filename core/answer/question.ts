@@ -19,6 +19,8 @@ import {
   answerTypeCues,
   askedUnit,
   awardHead,
+  honourAsked,
+  honourHead,
   countedPeople,
   contactAsked,
   generalSpecificity,
@@ -727,6 +729,8 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
   // 获得了什么奖: the award's name ends in 奖 (…杰出教师奖).
   if (/什么奖/u.test(question)) return awardHead;
+  // 拿过什么称号: the honour's words, whatever noun they end in (…教学创新团队, …先进基层党组织).
+  if (honourAsked.test(question)) return honourHead;
   const cue = /叫什么|叫啥|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);

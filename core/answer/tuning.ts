@@ -414,6 +414,12 @@ export const notLongForms: ReadonlySet<string> = new Set(['积极分子']);
 
 /** The head noun of an award asked for (什么奖): its name is built on it (…创新奖), not quoted. */
 export const awardHead = '奖';
+/** What a question asking for a title (拿过什么称号, 被评为什么) names as its name head: the honour's words follow its verb. */
+export const honourHead = '称号';
+/** A question asking the title something won or was given, not the name something is called by. */
+export const honourAsked = /(?:什么|啥|哪个|哪些|何种)(?:荣誉)?称号|(?:评为|获评|授予)(?:了)?(?:什么|啥)/u;
+/** Verbs an honour's words follow (荣获国家级教育教学创新团队). */
+export const honourVerb = /荣获|获评|获得|被评为|评为|授予|入选为?|命名为|获/gu;
 
 /** People asked for in the plural (请了哪些人): the kinds of people a list names answer too (劳模工匠、企业家等50余人). */
 export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;

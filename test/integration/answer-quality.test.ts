@@ -780,6 +780,13 @@ describe('words the articles say otherwise', () => {
     expect(claimLines(end.answer)[0]).toContain('刘哲纬');
   });
 
+  it('a title asked for (拿过啥称号) leads with the honours the team won, not the sentence that names the team', async () => {
+    const end = await askAfter('苏工院智能制造支部的人人出彩创新工作法得过什么奖', '他们的教学创新团队拿过啥称号');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('国家级教育教学创新团队');
+    expectSupported(end);
+  });
+
   it('获奖 is said as 获…奖, 获得者: the students who won lead', async () => {
     const end = await ask('浙江机电自动化学院有哪些学生获奖？');
     expect(end.notFound, end.answer).toBe(false);

@@ -74,6 +74,11 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['5张', '8万余册', '98%', '百余次']));
   });
 
+  it('finds the words of the honours a text states, from each one\'s verb to its clause\'s end', () => {
+    const text = '组建智能制造教学创新团队，先后荣获国家级教育教学创新团队、第二批全国高校黄大年式教师团队和省科技创新团队。2021年度，支部荣获江苏省高校先进基层党组织称号。';
+    expect(texts(text, typedSpans('名称', text, '称号'))).toEqual(['国家级教育教学创新团队、第二批全国高校黄大年式教师团队和省科技创新团队', '江苏省高校先进基层党组织称号']);
+  });
+
   it('reads 馀, the traditional 余, and counts pictures (5120馀幅)', () => {
     const text = '征集到全国各地1380馀位作者的5120馀幅漫画作品。';
     expect(texts(text, typedSpans('数量', text))).toEqual(['1380馀位', '5120馀幅']);

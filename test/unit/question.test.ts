@@ -261,6 +261,11 @@ describe('word roles', () => {
     expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
   });
 
+  it('asks a title won (拿过啥称号, 被评为什么) as the words of an honour, not a name ending in the noun before it', () => {
+    expect(analyze('苏工院智能制造支部的教学创新团队拿过啥称号')).toMatchObject({ answerType: '名称', nameHead: '称号' });
+    expect(analyze('该支部被评为什么？').nameHead).toBe('称号');
+  });
+
   it('reads a college\'s place before one of its units as that college and unit (台州机电与模具工程学院)', () => {
     const short = analyze('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？');
     expect(short.colleges).toEqual(['台州科技职业学院']);
