@@ -86,8 +86,8 @@ export const genericWords: readonly string[] = [
   '列', '表', '对比表', '分开',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约',
-  // Colloquial verbs for doing anything (搞了两年, 怎么弄的).
-  '搞', '弄',
+  // Colloquial verbs for doing anything (搞了两年, 怎么弄的), and for winning anything (评上过): what was won is the topic.
+  '搞', '弄', '评上',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
@@ -867,7 +867,8 @@ export const yesNoKnobs = {
   negation: /不(?!断|仅|少|同|久|但|论|管|忘|懈|朽|凡)|未(?!来)|没有|无需|无须|无法|并非|免(?:征|收|于|除|予|费)|禁止|严禁|暂停|停止|中止|终止|取消|叫停|关闭/u,
   /** How the answer is said, by how the question asks: 有没有 → 有/没有, 是不是 → 是/不是, else 是/否. */
   words: [
-    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$/u, '有', '没有'],
+    // 得过…没有: asked whether it happened, said with 有/没有.
+    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|[过了][^，,。？?]{1,30}没有[？?]?$/u, '有', '没有'],
     [/是不是|是否是|(?:^|[^否])是[^，。？?]{0,40}吗[？?]?$/u, '是', '不是'],
   ] as readonly (readonly [RegExp, string, string])[],
   otherwise: ['是', '否'] as const,

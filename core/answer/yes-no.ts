@@ -170,8 +170,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const total = analysis.terms.filter((term) => term.role !== 'intent').reduce((sum, term) => sum + term.weight, 0);
   // The person asked for is missing where another holds the role: that is the no.
   const absentPerson = role?.match === 'other' ? personAskedFor(analysis.question, askedRoles(analysis)) : null;
-  // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台).
-  const levelSaid = level?.match === 'same' ? levelAskedIn(analysis.question)?.[1] : undefined;
+  // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台); one it
+  // marks otherwise (江苏省…先进基层党组织 for 全国…) is what differs, not what is missing.
+  const levelSaid = level ? levelAskedIn(analysis.question)?.[1] : undefined;
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;

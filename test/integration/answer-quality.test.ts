@@ -556,10 +556,15 @@ describe('yes-or-no questions', () => {
     expect(leaders.answer).toMatch(/^不是。\n[^\n]*领导班子连续2年考核优秀/);
     const secretary = await ask('嘉兴职业技术学院党委书记抓党建工作述职评议考核是不是连续3年获得“优秀”？');
     expect(secretary.answer).toMatch(/^是。\n[^\n]*连续3年获得“优秀”/);
-    // Asked as people say it: the doing, then 没有.
+    // Asked as people say it: the doing, then 没有; answered 有/没有, and no where the honour is of another level.
     const honour = await ask('苏工院智能制造支部得过江苏省高校先进基层党组织没有');
-    expect(honour.answer).toMatch(/^是。\n[^\n]*荣获江苏省高校先进基层党组织称号/);
-    for (const end of [week, day, leaders, secretary, honour]) expectSupported(end);
+    expect(honour.answer).toMatch(/^有。\n[^\n]*荣获江苏省高校先进基层党组织称号/);
+    const national = await ask('苏工院智能制造支部得过全国先进基层党组织没有');
+    expect(national.answer).toMatch(/^没有。\n[^\n]*荣获江苏省高校先进基层党组织称号/);
+    // 评上过 is how people say 获评: no word the article must hold.
+    const spoken = await ask('嘉职院是不是评上过全国乡村振兴人才培养优质校啊');
+    expect(spoken.answer).toMatch(/^是。\n[^\n]*全国乡村振兴人才培养优质校/);
+    for (const end of [week, day, leaders, secretary, honour, national, spoken]) expectSupported(end);
   });
 
   // The sentence that says 黄大年式 is the 智能控制技术 team's; the team asked about holds another title.
