@@ -907,7 +907,7 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
 const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
 const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做)';
-const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇)';
+const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇|[一二三四五六七八九十两\\d]{1,2}(?:条|点))';
 
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
@@ -919,7 +919,7 @@ export const draftWording = {
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
   labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
-  handedOver: /^把(.+?)(?:整理|写|做|汇总|归纳|编写?|形成)成/u,
+  handedOver: /^把(.+?)(?:(?:整理|写|做|汇总|归纳|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)/u,
   /**
    * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
    * 廉洁文化建设方面的做法): no topic; what follows them is.

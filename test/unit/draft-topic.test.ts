@@ -40,6 +40,9 @@ describe('a drafting request', () => {
     // 整理一下 without a count; the aspect word a topic ends in.
     expect(draftTopic('清廉文化建设和全面从严治党的做法整理一下')).toBe('清廉文化建设和全面从严治党');
     expect(draftTopic('师德师风和教师队伍建设方面，写个会议发言材料')).toBe('师德师风和教师队伍建设');
+    // A count of points (整理三条), and 把…整理一下.
+    expect(draftTopic('红色校园文化建设方面的做法，整理三条')).toBe('红色校园文化建设');
+    expect(draftTopic('把清廉文化建设方面的做法整理一下，给党委会用')).toBe('清廉文化建设');
   });
 
   it('drops every kind of draft it names, however many stand together', () => {
