@@ -249,6 +249,8 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const colon = [...leadText.matchAll(/：|:(?!\/\/)/gu)].at(-1);
   const announced = colon ? leadText.slice(colon.index + 1).trim() : null;
   let item = announced === null ? -1 : announced === '' ? 0 : itemNumber(announced) === 1 ? 1 : -1;
+  // Parallel points open alike (抓“四大工程”，… then 抓“五大计划”，…): the next one is another practice.
+  const parallelOpening = /^(\p{Script=Han}{1,2})“/u.exec(text.slice(lead.start, lead.end).trim())?.[1];
   const parts: TextSpan[] = [];
   for (const [index, next] of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
     const nextText = text.slice(next.start, next.end);
@@ -269,6 +271,7 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     if (qaKnobs.purposeOpening.test(nextText) && onQuestion(nextText.toLowerCase()) < qaKnobs.continuationCoverage) break;
     // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next practice.
     if (labelled && isLabelText(nextText)) break;
+    if (parallelOpening && nextText.trim().startsWith(`${parallelOpening}“`)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).
     const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
     if (!onTopic) break;

@@ -785,6 +785,14 @@ describe('words the articles say otherwise', () => {
     expect(claimLines(end.answer)[0]).toContain('刘哲纬');
   });
 
+  it('a lead that is one of parallel points (抓“四大工程”，…) goes on through its own, not into the next (抓“五大计划”，…)', async () => {
+    const end = await askAfter('嘉职院的三大教育是哪三个', '那四大工程呢');
+    const [lead] = claimLines(end.answer);
+    expect(lead, end.answer).toContain('红船领航、精英引航、赋能续航、制度护航');
+    expect(lead, end.answer).not.toContain('五大计划');
+    expectSupported(end);
+  });
+
   it('a title asked for (拿过啥称号) leads with the honours the team won, not the sentence that names the team', async () => {
     const end = await askAfter('苏工院智能制造支部的人人出彩创新工作法得过什么奖', '他们的教学创新团队拿过啥称号');
     const [lead] = claimLines(end.answer);
