@@ -833,7 +833,7 @@ export const yesNoKnobs = {
   /**
    * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
    * word, the noun after it, and what marks each level in a sentence within `levelWindow`
-   * characters before that noun. A place's name (江苏省, 台州市) marks its level, in the question too
+   * characters before that noun and within its item of a list (the marker nearest it). A place's name (江苏省, 台州市) marks its level, in the question too
    * (是不是…浙江省职业教育先进单位 against 台州市职业教育先进单位: no).
    */
   levels: [
@@ -845,7 +845,7 @@ export const yesNoKnobs = {
   levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,
   /** …or, where it names none, a place's name right before the noun (浙江省职业教育先进单位). */
   placeLevelAsked: /(\p{Script=Han}{2,3}省|\p{Script=Han}{1,3}(?<![城都超])市)(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,
-  levelWindow: 8,
+  levelWindow: 20,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
   /** A clause that ends naming people after their title (…劳动模范朱光耀, …英雄王晨超、徐洋): the names. */

@@ -25,6 +25,16 @@ function levelOf(text: string): string | null {
   return yesNoKnobs.levels.find(([, marker]) => marker.test(text))?.[0] ?? null;
 }
 
+/** The level whose marker stands last in `text` (nearest the noun after it), or null. */
+function nearestLevel(text: string): string | null {
+  let best: { level: string; at: number } | null = null;
+  for (const [level, marker] of yesNoKnobs.levels) {
+    const pattern = new RegExp(marker.source, 'gu');
+    for (const match of text.matchAll(pattern)) if (!best || match.index > best.at) best = { level, at: match.index };
+  }
+  return best?.level ?? null;
+}
+
 /** The level a question asks for and the noun after it: a level's word, or else a place's name. */
 function levelAskedIn(question: string): RegExpExecArray | null {
   return yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
@@ -44,8 +54,11 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
   const anchor = asked[2]!.replace(/[“”]/gu, '').slice(0, 4);
   let other: string | null = null;
   for (let at = sentence.indexOf(anchor); at >= 0; at = sentence.indexOf(anchor, at + 1)) {
-    const before = sentence.slice(Math.max(0, at - yesNoKnobs.levelWindow), at);
-    const found = levelOf(before);
+    // Within the honour's own item of a list (…、中共浙江省教育厅委员会 2019年先进基层党组织): the
+    // marker nearest the noun.
+    const window = sentence.slice(Math.max(0, at - yesNoKnobs.levelWindow), at);
+    const before = window.slice(Math.max(...[...'、，,；;。'].map((mark) => window.lastIndexOf(mark))) + 1);
+    const found = nearestLevel(before);
     if (found === level) return { match: 'same', clause: clauseAt(sentence, at) };
     if (found) other ??= clauseAt(sentence, at);
   }

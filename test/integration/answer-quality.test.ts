@@ -564,7 +564,11 @@ describe('yes-or-no questions', () => {
     // 评上过 is how people say 获评: no word the article must hold.
     const spoken = await ask('嘉职院是不是评上过全国乡村振兴人才培养优质校啊');
     expect(spoken.answer).toMatch(/^是。\n[^\n]*全国乡村振兴人才培养优质校/);
-    for (const end of [week, day, leaders, secretary, honour, national, spoken]) expectSupported(end);
+    // The honour's level is marked within its item of a list, however far before it (中共浙江省教育厅委员会 2019年先进基层党组织).
+    const listed = await ask('自动化学院得过全国先进基层党组织没有');
+    expect(listed.answer).toMatch(/^没有。\n/);
+    expect(listed.answer).toContain('中共浙江省教育厅委员会 2019年先进基层党组织');
+    for (const end of [week, day, leaders, secretary, honour, national, spoken, listed]) expectSupported(end);
   });
 
   // The sentence that says 黄大年式 is the 智能控制技术 team's; the team asked about holds another title.
