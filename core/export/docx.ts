@@ -109,7 +109,7 @@ const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLe
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
 
 /** Block tokens as Word paragraphs and tables. */
-function blocks(tokens: readonly Token[], cited: ReadonlySet<number>, state: { lists: number; afterTitle: boolean }): (Paragraph | Table)[] {
+function blocks(tokens: readonly Token[], cited: ReadonlySet<number>, state: { lists: number; lastOrdered: number; afterTitle: boolean }): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const token of tokens) {
     switch (token.type) {
@@ -132,7 +132,10 @@ function blocks(tokens: readonly Token[], cited: ReadonlySet<number>, state: { l
         break;
       case 'list': {
         const list = token as Tokens.List;
-        const instance = ++state.lists;
+        // A list numbered on (3. after a college's name) continues the last numbering; any other starts its own.
+        const continues = list.ordered && typeof list.start === 'number' && list.start > 1 && state.lastOrdered > 0;
+        const instance = continues ? state.lastOrdered : ++state.lists;
+        if (list.ordered) state.lastOrdered = instance;
         for (const item of list.items) {
           const children = item.tokens.flatMap((child) =>
             child.type === 'text' || child.type === 'paragraph' ? inlineRuns((child as Tokens.Text).tokens ?? [], cited) : textRuns(child.raw.trim(), cited, {}),
@@ -227,7 +230,7 @@ async function build(request: DocxContent, now: Date): Promise<Buffer> {
   if (!tokens.some((token) => token.type === 'heading' && (token as Tokens.Heading).depth === 1)) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(request.title)] }));
   }
-  children.push(...blocks(tokens, cited, { lists: 0, afterTitle: false }));
+  children.push(...blocks(tokens, cited, { lists: 0, lastOrdered: 0, afterTitle: false }));
   if (citations.length > 0) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('注释')] }));
     for (const citation of citations) {

@@ -50,6 +50,17 @@ describe('buildDocx', () => {
     expect(text.indexOf('[1] 《示范文章》')).toBeGreaterThan(text.indexOf('注释'));
   });
 
+  it('numbers on a list that Markdown numbers on (3. after a college\'s name), and starts any other at 1', async () => {
+    const markdown = ['## 二、主要做法', '', '**甲学院**', '', '1. 甲一。[1]', '2. 甲二。[1]', '', '**乙学院**', '', '3. 乙一。[1]', '', '## 四、经验启示', '', '1. 另一。[1]'].join('\n');
+    const bytes = await buildDocx({ title: '标题', markdown, citations: [citation(1, '甲一。')] });
+    const document = unzipEntry(bytes, 'word/document.xml')!.toString('utf8');
+    const numbers = [...document.matchAll(/<w:numId w:val="(\d+)"\/>/gu)].map((match) => match[1]);
+    expect(numbers).toHaveLength(4);
+    // 甲一, 甲二 and 乙一 share one numbering (1, 2, 3); 另一 has its own (1).
+    expect(new Set(numbers.slice(0, 3)).size).toBe(1);
+    expect(numbers[3]).not.toBe(numbers[0]);
+  });
+
   it('uses the request title as the heading when the text has none', async () => {
     const bytes = await buildDocx({ title: '院校对比：党史学习教育', markdown: '正文[1]', citations: [citation(1, '正文')] });
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
