@@ -92,7 +92,7 @@ function fromFirstPlace(prefix: string): string {
 // Leftmost match wins, so 嘉兴职业技术学院 ends in 职业技术学院 rather than 学院.
 const collegeSuffix = /职业技术大学|职业技术学院|职业学院|高等专科学校|专科学校|职业学校|技工学校|技师学院|师范大学|师范学院|大学|学院/g;
 // Words that describe a college instead of naming it: 国内一流大学, 这所大学, 省属高职学院.
-const descriptivePrefix = /一流|顶尖|顶级|重点|知名|著名|海内外|省内|市内|区内|境内|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
+const descriptivePrefix = /^(?:省内|市内|区内|境内)|一流|顶尖|顶级|重点|知名|著名|海内外|高水平|综合性|研究型|普通|本科|高职|部属|省属|市属|地方|所在|这所|一所|多所|各所|国内|国外|海外|境外|世界|全国|全省|其他|相关|有关/;
 // 大学生, 大学城, 大学习, 学院路: the suffix is part of another word (but 浙江大学城市学院 is a name);
 // 大学联盟: an alliance of colleges named after what it studies (中国自主的知识体系大学联盟).
 const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂|联盟)|学院(?:路|街|站|联盟))/;
@@ -101,21 +101,32 @@ const notANameAfter = /^(?:大学(?:生|城(?!市)|习|堂|联盟)|学院(?:路|
 // 直接进入|康奈尔大学, 同年入|大学).
 const notInAName = /^(?:r|v|m|c|d|ad|p|t|u|q)/;
 
+/** Of those, the ones that are never a mis-tagged part of a name (开放 of 国家开放大学 is tagged a verb, 首尔 an adverb). */
+const neverInAName = /^(?:r|m|c|p|t|u|q)/;
+
 /**
- * A prefix that does not open with a place is cut to its part that can name a college: after the
- * last word that cannot stand in a name, or to the one word jieba knows as an organisation (利用|人民大学).
+ * A prefix that does not open with a place, cut to its part that can name a college: after the last
+ * word that cannot stand in a name (为什么要选择|人民大学). Where nothing would be left, the prefix
+ * is no name when it holds a word that never stands in one (有几|大学, 同年入|大学), else it is kept
+ * (国家开放大学, 首尔大学: jieba tags a part of the name as a verb or an adverb).
  */
 function namePartOf(prefix: string, suffix: string): string {
   const tokens = getJieba().tag(prefix + suffix, true);
+  // An organisation jieba knows, after a run of words too long to be part of its name (学校充分利用|人民大学;
+  // but 莫斯科|国立大学, 空军|军医大学 are names).
   const last = tokens.at(-1);
-  if (last && last.tag === 'nt' && last.word.length > suffix.length && last.word.endsWith(suffix)) return last.word.slice(0, -suffix.length);
+  if (last && last.tag === 'nt' && last.word.endsWith(suffix) && last.word.length > suffix.length && prefix.length + suffix.length - last.word.length >= 4) return last.word.slice(0, -suffix.length);
   let start = 0;
   let offset = 0;
+  let never = false;
   for (const { word, tag } of tokens) {
     offset += word.length;
-    if (offset <= prefix.length && notInAName.test(tag)) start = offset;
+    if (offset > prefix.length) break;
+    if (notInAName.test(tag)) start = offset;
+    if (neverInAName.test(tag)) never = true;
   }
-  return prefix.slice(start);
+  const rest = prefix.slice(start);
+  return rest.length >= 2 ? rest : never ? '' : prefix;
 }
 
 /** Abbreviations a college goes by, e.g. 嘉兴职业技术学院 → 嘉职院, 嘉兴职院. */

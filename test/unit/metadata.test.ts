@@ -236,6 +236,10 @@ describe('extractMetadata: college and unit of other articles', () => {
     expect(metadataOfText('学校充分利用人民大学的学科优势，开设系列讲座。\n讲座面向全体师生。').college).toBe('人民大学');
     // 省内大学 (优先聘用省内大学毕业生): colleges of a province, no name.
     expect(metadataOfText('复工复产后优先聘用省内大学毕业生。\n省内大学毕业生可享受补贴。').college).toBe('');
+    // Names jieba cuts with a verb or an adverb in them, or before a word it knows, stay whole.
+    for (const name of ['国家开放大学', '首尔大学', '莫斯科国立大学', '空军军医大学']) expect(metadataOfText(`${name}代表团来访。\n${name}与我校签约。`).college).toBe(name);
+    // 省内 describes only as the prefix's start: 四川省|内江 is a place, then a name.
+    expect(metadataOfText('四川省内江师范学院召开会议。').college).toBe('四川省内江师范学院');
     // 同年入|大学, 多|国大学: no name is left.
     expect(metadataOfText('他同年入大学学习。\n多国大学代表参会。').college).toBe('');
   });
