@@ -177,7 +177,7 @@ export class AnswerService {
     if (analysis.colleges.length > 0) return analysis.colleges.length === 1 ? analysis.colleges[0] : undefined;
     // A unit named without its college (风能工程学院获得过哪些省级荣誉) is one college's when only its
     // articles carry that unit.
-    const owners = new Set(analysis.otherOrganisations.map((unit) => this.unitOwner(unit)));
+    const owners = new Set(analysis.otherOrganisations.map((unit) => this.unitOwner(unit)).filter((owner) => owner !== undefined));
     return owners.size === 1 ? [...owners][0] : undefined;
   }
 

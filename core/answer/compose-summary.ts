@@ -73,6 +73,9 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
   }
 }
 
+/** The name over a draft's lines from articles that name no college or unit. */
+const unnamedSource = '**其他来源**';
+
 /** A drafting request without what it says of the draft's use (…的经验材料，支部学习会上用). */
 export function withoutUsageNote(question: string): string {
   return question.replace(draftUsageNote, '');
@@ -116,8 +119,8 @@ function draftParts(question: string): { topic: string; reference: string } {
       topic = topic.replace(draftWording.kind, '').replace(/的$/u, '').replace(draftWording.trailingRequest, '').trim();
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
-    // …建设方面: the aspect a topic is of is the topic.
-    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').replace(/(?<=.{2})(?:方面|领域)$/u, '').trim();
+    // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
+    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
@@ -437,21 +440,22 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   }
   // Whose practice a line tells: a draft from one college names it once, above; one from several
   // groups its practices and results under each college, since the lines say 该党总支 or 学校.
-  const labels = new Set([...spans.values()].flat().map((span) => groupLabel(span.chunk.document)));
+  const labelOf = (span: CitedSpan): string => (span.chunk.document.college || span.chunk.document.unit ? groupLabel(span.chunk.document) : unnamedSource);
+  const labels = new Set([...spans.values()].flat().map(labelOf));
   const [only] = labels;
-  lines.push(labels.size === 1 && only ? `（依据${only.replace(/\*\*/gu, '')}的 ${documents.size} 篇相关文章整理，每句均注明出处）` : `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, '');
+  lines.push(labels.size === 1 && only && only !== unnamedSource ? `（依据${only.replace(/\*\*/gu, '')}的 ${documents.size} 篇相关文章整理，每句均注明出处）` : `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, '');
   for (const section of ['background', 'practice', 'outcome', 'insight'] as Section[]) {
     lines.push(`## ${sectionTitles[section]}`, '');
     const shown = spans.get(section) ?? [];
     if (shown.length === 0) lines.push('（语料中未见相关内容）');
     const grouped = labels.size > 1 && (section === 'practice' || section === 'outcome');
-    const order = grouped ? [...new Set(shown.map((span) => groupLabel(span.chunk.document)))] : [''];
+    const order = grouped ? [...new Set(shown.map(labelOf))] : [''];
     let number = 0;
     for (const label of order) {
       // Blank lines around the name: a list numbered on from 3 cannot interrupt a paragraph in Markdown.
       if (grouped) lines.push(...(lines.at(-1) === '' ? [] : ['']), label, '');
       for (const span of shown) {
-        if (grouped && groupLabel(span.chunk.document) !== label) continue;
+        if (grouped && labelOf(span) !== label) continue;
         const claim = book.claim(span);
         if (section === 'background') lines.push(claim);
         else if (section === 'practice') lines.push(`${++number}. ${claim}`);

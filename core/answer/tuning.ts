@@ -31,7 +31,7 @@ export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号�
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   // 得过…没有, 建了…没有: a doing asked with 没有 at the end is asked whether it happened.
-  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$|[过了][^？?，,]{1,30}没有[？?]?$/u],
+  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$|^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$/u],
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
@@ -52,8 +52,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['列表', /哪[两二三四五六七八九十]|包括|包含/u],
   ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|(?:工程|项目|计划|行动|工作法)(?:主要|具体|都|到底)?(?:是)?(?:干|做|搞)(?:了|些)?(?:什么|啥)|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)/u],
   ['列表', /哪些|哪几|包括|包含|分别|几个?方面|哪[两三四五六七八九十]|几大|几项/u],
-  // A rate asked with nothing else (台州科技职业学院就业率？, 那就业率呢): its value.
-  ['数量', /(?<![效频功概])率呢?[？?]?$/u],
+  // A rate asked with nothing else (台州科技职业学院就业率？, 那就业率呢): its value; not 效率, 表率.
+  ['数量', /(?<![效频功概表坦直草轻])率呢?[？?]?$/u],
 ];
 
 /**
@@ -419,7 +419,7 @@ export const honourHead = '称号';
 /** A question asking the title something won or was given, not the name something is called by. */
 export const honourAsked = /(?:什么|啥|哪个|哪些|何种)(?:荣誉)?称号|(?:评为|获评|授予)(?:了)?(?:什么|啥)/u;
 /** Verbs an honour's words follow (荣获国家级教育教学创新团队). */
-export const honourVerb = /荣获|获评|获得|被评为|评为|授予|入选为?|命名为|获/gu;
+export const honourVerb = /(?:荣获|获评为?|获批|(?<!收)获得(?!感)|被评为|评为|授予|入选为?|命名为|(?<![收捕])获(?![得评批悉奖]))了?/gu;
 
 /** People asked for in the plural (请了哪些人): the kinds of people a list names answer too (劳模工匠、企业家等50余人). */
 export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
@@ -868,7 +868,7 @@ export const yesNoKnobs = {
   /** How the answer is said, by how the question asks: 有没有 → 有/没有, 是不是 → 是/不是, else 是/否. */
   words: [
     // 得过…没有: asked whether it happened, said with 有/没有.
-    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|[过了][^，,。？?]{1,30}没有[？?]?$/u, '有', '没有'],
+    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$/u, '有', '没有'],
     [/是不是|是否是|(?:^|[^否])是[^，。？?]{0,40}吗[？?]?$/u, '是', '不是'],
   ] as readonly (readonly [RegExp, string, string])[],
   otherwise: ['是', '否'] as const,
@@ -906,8 +906,8 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
 const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
-const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做)';
-const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇|[一二三四五六七八九十两\\d]{1,2}(?:条|点))';
+const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列|总结|梳理|归纳)';
+const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
 
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */

@@ -77,6 +77,9 @@ describe('answer-type spans', () => {
   it('finds the words of the honours a text states, from each one\'s verb to its clause\'s end', () => {
     const text = '组建智能制造教学创新团队，先后荣获国家级教育教学创新团队、第二批全国高校黄大年式教师团队和省科技创新团队。2021年度，支部荣获江苏省高校先进基层党组织称号。';
     expect(texts(text, typedSpans('名称', text, '称号'))).toEqual(['国家级教育教学创新团队、第二批全国高校黄大年式教师团队和省科技创新团队', '江苏省高校先进基层党组织称号']);
+    // The verb is read whole (获批, 获评为, 荣获了), and 获得感 or 收获 states no honour.
+    const other = '师生获得感显著增强，收获颇丰；获批省级示范基地，获评为全国样板支部，荣获了优秀组织奖。';
+    expect(texts(other, typedSpans('名称', other, '称号'))).toEqual(['省级示范基地', '全国样板支部', '优秀组织奖']);
   });
 
   it('reads 馀, the traditional 余, and counts pictures (5120馀幅)', () => {

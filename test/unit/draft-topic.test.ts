@@ -43,6 +43,11 @@ describe('a drafting request', () => {
     // A count of points (整理三条), and 把…整理一下.
     expect(draftTopic('红色校园文化建设方面的做法，整理三条')).toBe('红色校园文化建设');
     expect(draftTopic('把清廉文化建设方面的做法整理一下，给党委会用')).toBe('清廉文化建设');
+    expect(draftTopic('红色文化建设方面的做法，整理几条')).toBe('红色文化建设');
+    expect(draftTopic('总结三点党建引领的经验')).toBe('党建引领');
+    // The aspect word goes with its count (两方面); 领域 names a field (两新领域).
+    expect(draftTopic('党建和业务两方面的做法，写个材料')).toBe('党建和业务');
+    expect(draftTopic('两新领域党建的做法，写个材料')).toBe('两新领域党建');
   });
 
   it('drops every kind of draft it names, however many stand together', () => {

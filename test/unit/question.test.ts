@@ -62,6 +62,8 @@ describe('answer types', () => {
     ['台州科技职业学院就业率？', '数量'],
     ['那入党申请人比例呢', '数量'],
     ['公安部要求通过哪些方式提高检疫效率？', '做法'],
+    ['党员要当好表率', 'general'],
+    ['那表率呢', 'general'],
     // 几方 counts the parties; 几方面 asks for the aspects.
     ['嘉职院的马克思主义学院是几方共建的？', '数量'],
     ['嘉职院从几方面推进劳动教育？', '列表'],
@@ -87,6 +89,10 @@ describe('answer types', () => {
     ['苏工院智能制造支部得过江苏省高校先进基层党组织没有', '是否'],
     ['嘉职院建了劳动教育实践基地没有？', '是否'],
     ['哪些支部还没有建立？', '机构'],
+    ['嘉职院评上过没有', '是否'],
+    ['学院开展主题教育了没有', '是否'],
+    // 通过 is no 过 of a doing done; a question asking which is no yes-or-no one.
+    ['哪些支部通过了考核哪些没有', '机构'],
     ['党建引领人才培养', 'general'],
   ];
   for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
