@@ -26,12 +26,17 @@ const roleNameAsked = new RegExp(`(?:${roleWords.join('|')})(?:的|是)?(?:叫�
 export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号码?)?(?:是|为)?(?:多少|什么|哪个)/u;
 
 /**
+ * 得过…没有, 建了…没有, 评上过没有: a doing asked with 没有 at the end is asked whether it happened;
+ * not 通过/经过/超过 or 过程, nor a question asking which (哪些支部通过了考核哪些没有).
+ */
+const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$';
+
+/**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
-  // 得过…没有, 建了…没有: a doing asked with 没有 at the end is asked whether it happened.
-  ['是否', /是否|是不是|有没有|能否|可否|有无|吗[？?]?$|^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$/u],
+  ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}`, 'u')],
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
@@ -832,9 +837,10 @@ export const yesNoKnobs = {
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /**
    * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
-   * word, the noun after it, and what marks each level in a sentence within `levelWindow`
-   * characters before that noun and within its item of a list (the marker nearest it). A place's name (江苏省, 台州市) marks its level, in the question too
-   * (是不是…浙江省职业教育先进单位 against 台州市职业教育先进单位: no).
+   * word, the noun after it, and what marks each level in a sentence: the marker nearest the noun,
+   * within `levelWindow` characters before it and within its item of a list. A place's name (江苏省,
+   * 台州市) marks its level, in the question too (是不是…浙江省职业教育先进单位 against
+   * 台州市职业教育先进单位: no).
    */
   levels: [
     ['national', /全国|国家级|国家/u],
@@ -868,7 +874,7 @@ export const yesNoKnobs = {
   /** How the answer is said, by how the question asks: 有没有 → 有/没有, 是不是 → 是/不是, else 是/否. */
   words: [
     // 得过…没有: asked whether it happened, said with 有/没有.
-    [/有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$/u, '有', '没有'],
+    [new RegExp(`有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|${happenedAsked}`, 'u'), '有', '没有'],
     [/是不是|是否是|(?:^|[^否])是[^，。？?]{0,40}吗[？?]?$/u, '是', '不是'],
   ] as readonly (readonly [RegExp, string, string])[],
   otherwise: ['是', '否'] as const,
