@@ -1153,6 +1153,12 @@ describe('comparisons and meeting drafts', () => {
     expect((await ask('对比五所院校党建与专业建设融合的做法', 'compare')).table!.rows).toHaveLength(5);
   });
 
+  it('a comparison said the Latin way (A vs B) compares the two, vs no word the articles must hold', async () => {
+    const end = await ask('台州科院 vs 嘉职院，产教融合对比', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.table!.rows.map((row) => row.college).sort()).toEqual(['嘉兴职业技术学院', '台州科技职业学院'].sort());
+  });
+
   it('a comparison naming a college by one of its units (风能学院, 模具学院) compares that college', async () => {
     for (const [question, colleges] of [
       ['苏工院和风能学院在党员教育管理上有什么不同', ['湖南电气职业技术学院', '苏州工业职业技术学院']],
