@@ -97,7 +97,7 @@ export function draftSearch(question: string): string {
 }
 
 function draftParts(question: string): { topic: string; reference: string } {
-  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
   if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).

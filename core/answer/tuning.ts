@@ -933,6 +933,12 @@ export const draftWording = {
    * 廉洁文化建设方面的做法): no topic; what follows them is.
    */
   anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
+  /** How long the draft should be (500字左右的, 一千字以内): no part of the topic, and no number to search for. */
+  length: /[一二三四五六七八九十百千两\d]+字(?:左右|以内|以上|上下)?的?/gu,
+  /** How the draft is to be laid out, as a clause before the topic (按做法和成效分开，): no part of the topic. */
+  layout: /^按[^，,]{1,12}(?:分开|分列|分别)[^，,]{0,4}[，,]\s*/u,
+  /** Whose the draft is to be, as a clause before the topic (只要苏工院的，支部建设…): the topic's owner. */
+  only: /^只(?:要|写|看)([^，,]{1,16}?)的?[，,]\s*/u,
   /** A courtesy before the request (请帮我写一份…, 请以…为题…): no part of the topic. */
   courtesy: /^(?:请你?|麻烦你?)\s*/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

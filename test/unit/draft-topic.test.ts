@@ -48,6 +48,11 @@ describe('a drafting request', () => {
     // The aspect word goes with its count (两方面); 领域 names a field (两新领域).
     expect(draftTopic('党建和业务两方面的做法，写个材料')).toBe('党建和业务');
     expect(draftTopic('两新领域党建的做法，写个材料')).toBe('两新领域党建');
+    // A length is no topic (nor a number to search for); a layout clause goes, an owner clause names the topic's owner.
+    expect(draftSearch('写个500字左右的党员教育管理经验材料')).toBe('党员教育管理');
+    expect(draftTopic('写一份一千字以内的清廉校园建设材料')).toBe('清廉校园建设');
+    expect(draftTopic('按做法和成效分开，把嘉职院教师评价改革整理一下')).toBe('嘉职院教师评价改革');
+    expect(draftTopic('只要苏工院的，支部建设经验写个会议材料')).toBe('苏工院支部建设');
   });
 
   it('drops every kind of draft it names, however many stand together', () => {
