@@ -152,8 +152,10 @@ export class AnswerService {
    */
   private async standalone(request: AskFields, snapshot: IndexSnapshot, signal: AbortSignal): Promise<{ question: string; college: string | undefined }> {
     const colleges = corpusColleges(snapshot);
-    if (request.history.length === 0 || !(isFollowUp(request.question, colleges) || pointsIntoList(request.question) || pointedName(request.question, request.history))) return { question: request.question, college: undefined };
-    const carried = carrySubjects(request.question, request.history, colleges, snapshot.lexical);
+    // A college named by one of its units alone (那风能学院…) is named: the question is about it.
+    const unitsOf = (text: string): string[] => [...new Set(organisationsNamedIn(text, colleges).map((unit) => this.unitOwner(unit)).filter((owner) => owner !== undefined))];
+    if (request.history.length === 0 || !(isFollowUp(request.question, colleges, unitsOf) || pointsIntoList(request.question) || pointedName(request.question, request.history))) return { question: request.question, college: undefined };
+    const carried = carrySubjects(request.question, request.history, colleges, snapshot.lexical, unitsOf);
     const generator = this.options.generator;
     if (generator) {
       try {

@@ -45,11 +45,11 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
   return [...new Set([...quoted, ...words])];
 }
 
-/** True when a question cannot stand on its own. */
-export function isFollowUp(question: string, colleges: readonly string[]): boolean {
-  const named = collegesNamedIn(question, colleges).length > 0;
+/** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
+export function isFollowUp(question: string, colleges: readonly string[], unitsOf: UnitColleges = noUnits): boolean {
+  const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
-  if (named) return asksAboutAnother(question, colleges) || (!own && continuationOpening.test(question));
+  if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
   return referringWords.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
@@ -101,12 +101,19 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   return { pointer: pointer[0], item: text };
 }
 
-/** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？). */
-function asksAboutAnother(question: string, colleges: readonly string[]): boolean {
+/**
+ * The colleges a text names by one of their units alone (风能学院 of 湖南电气职业技术学院): the answer
+ * layer knows the corpus's units; none by default.
+ */
+export type UnitColleges = (text: string) => string[];
+const noUnits: UnitColleges = () => [];
+
+/** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？, 那风能学院呢？). */
+function asksAboutAnother(question: string, colleges: readonly string[], unitsOf: UnitColleges = noUnits): boolean {
   const phrase = bareSubject(question);
   if (!phrase) return false;
   const mentions = collegeMentions(phrase, colleges);
-  if (mentions.length === 0) return false;
+  if (mentions.length === 0) return unitsOf(phrase).length === 1 && [...phrase.matchAll(organisationName)][0]?.[0] === phrase;
   const rest = mentions.reduce((text, { form }) => text.split(form).join(''), phrase).replace(/^的/u, '');
   return rest === '' || /^[\u4e00-\u9fa5]{0,10}(?:学院|系|党委|党总支|党支部|支部|中心)$/u.test(rest);
 }
@@ -166,7 +173,7 @@ function unitNamedIn(turns: readonly string[], college: string, colleges: readon
  * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
  */
-export function carrySubjects(asked: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics): CarriedContext {
+export function carrySubjects(asked: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics, unitsOf: UnitColleges = noUnits): CarriedContext {
   const unchanged: CarriedContext = { question: asked, college: undefined, rewritten: false };
   if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
@@ -194,8 +201,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
   const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
-  if (!isFollowUp(question, colleges)) return unchanged;
-  const inCorpus = collegesNamedIn(question, colleges);
+  if (!isFollowUp(question, colleges, unitsOf)) return unchanged;
+  const byName = collegesNamedIn(question, colleges);
+  const inCorpus = byName.length > 0 ? byName : unitsOf(question);
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
   const elsewhere = inCorpus.length === 0 ? otherOrganisation(question) : null;
   const named = elsewhere ? [elsewhere] : inCorpus;
@@ -240,7 +248,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     // 那湖南电气的风能学院呢？ after a question about 苏州…智能制造教工党支部: the new college and unit
     // stand where the old college and its unit stood.
     const phrase = bareSubject(question);
-    const replacement = phrase && collegesNamedIn(phrase, colleges).length > 0 ? phrase : named.join('和');
+    const replacement = phrase && (collegesNamedIn(phrase, colleges).length > 0 || unitsOf(phrase).length > 0) ? phrase : named.join('和');
     const asked = before.length > 0
       ? before.reduce((text, { form }) => {
           const at = text.indexOf(form);

@@ -356,6 +356,16 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a follow-up naming a college by one of its units alone (那风能学院…) is about that college, not the conversation\'s', async () => {
+    const own = await askAfter('嘉职院在几个专业群上设了党支部', '那风能学院有几名党员获厅级优秀共产党员');
+    expect(claimLines(own.answer)[0], own.answer).toContain('3名党员获厅级“优秀共产党员”称号');
+    expect(own.answer).not.toContain('嘉兴');
+    const bare = await askAfter('嘉职院获得过哪些荣誉', '那风能学院呢');
+    expect(bare.searchedFor).toBe('风能学院获得过哪些荣誉');
+    expect(bare.citations.every((citation) => citation.college === '湖南电气职业技术学院'), bare.answer).toBe(true);
+    expectSupported(own);
+  });
+
   it('a bare rate asked after a question naming the college by its place and unit (那就业率呢) leads with the rate, though the last answer showed it', async () => {
     const end = await askAfter('台州机电模具学院毕业生月薪大概多少', '那就业率呢');
     expect(end.searchedFor).toBe('台州科技职业学院就业率？');

@@ -86,6 +86,15 @@ describe('carrySubjects', () => {
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
   });
 
+  it('reads a college named by one of its units alone (那风能学院…) as named: a question of its own, or the last one asked of it', () => {
+    const unitsOf = (text: string): string[] => (text.includes('风能学院') ? ['湖南电气职业技术学院'] : []);
+    const history = [turn('user', '嘉职院获得过哪些荣誉'), turn('assistant', '…[1]')];
+    expect(carrySubjects('那风能学院有几名党员获厅级优秀共产党员', history, colleges, lexical, unitsOf).question).toBe('那风能学院有几名党员获厅级优秀共产党员');
+    expect(carrySubjects('那风能学院呢', history, colleges, lexical, unitsOf).question).toBe('风能学院获得过哪些荣誉');
+    // Without the units, the unit was read under the conversation's college.
+    expect(carrySubjects('那风能学院有几名党员获厅级优秀共产党员', history, colleges, lexical).question).toContain('嘉兴职业技术学院');
+  });
+
   it('carries the college a previous question named by its place and one of its units (台州机电模具学院)', () => {
     const history = [turn('user', '台州机电模具学院毕业生月薪大概多少'), turn('assistant', '2023年毕业生月薪平均达6000元以上。[1]')];
     const carried = carrySubjects('那就业率呢', history, colleges, lexical);
