@@ -16,6 +16,7 @@ import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
 import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
+import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftSearch, draftTopic } from './compose-summary.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
@@ -283,6 +284,18 @@ export class AnswerService {
     const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
+    // 哪些学校没有提到乡村振兴: the colleges a comparison on the topic finds nothing for, beside what
+    // the others say (absence has no passage to cite).
+    const lacking = request.mode === 'qa' && !request.filters.college && !request.filters.docId ? lackingTopic(searchedFor) : null;
+    if (lacking) {
+      const grounds: Grounds = { request, snapshot, base, ...(await this.gather({ ...request, mode: 'compare' }, snapshot, lacking, undefined, signal)) };
+      const colleges = corpusColleges(snapshot);
+      await snapshot.preloadTexts(snapshot.documents.filter((document) => colleges.includes(document.college)));
+      const composed = composeLacking(snapshot, grounds.analysis, lacking, colleges);
+      if (composed) yield* this.respond(grounds, composed, signal);
+      else yield* this.notFound(grounds, 'extractive');
+      return;
+    }
     const single = request.mode !== 'qa' || Boolean(request.filters.docId);
     const pair = single ? null : pairOf(searchedFor);
     // Two things side by side (A与B有何不同), or several questions in one message.

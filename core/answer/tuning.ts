@@ -419,6 +419,13 @@ export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
  */
 export const notLongForms: ReadonlySet<string> = new Set(['积极分子']);
 
+/** Which colleges' articles lack a topic (哪些学校没有提到…, 哪几所院校还没有…): the complement of a comparison. */
+export const lackingKnobs = {
+  /** A topic word counts in telling whether a college writes the topic when it weighs this share of the heaviest (清廉 of 清廉建设, not 建设). */
+  wordShare: 0.25,
+};
+export const lackingAsked = /(?:哪些|哪几所|哪所|哪个|哪几个)(?:学校|学院|院校|高校)(?:的文章)?(?:中|里)?(?:还)?(?:没有|没|未|不曾)(?:提到|提及|涉及|写到|说到|讲到|开展|有)?/u;
+
 /** The head noun of an award asked for (什么奖): its name is built on it (…创新奖), not quoted. */
 export const awardHead = '奖';
 /** What a question asking for a title (拿过什么称号, 被评为什么) names as its name head: the honour's words follow its verb. */

@@ -356,6 +356,21 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('which colleges lack a topic (哪些学校没有提到…) names those whose articles never write it, and shows, cited, where the others do', async () => {
+    const end = await ask('哪些学校没有提到乡村振兴');
+    expect(end.notFound, end.answer).toBe(false);
+    const [first] = end.answer.split('\n');
+    expect(first).toBe('文章中未见“乡村振兴”的院校：苏州工业职业技术学院、浙江机电职业技术学院。');
+    const written = end.answer.slice(end.answer.indexOf('写到“乡村振兴”的院校：'), end.answer.indexOf('只写到相近说法的院校：'));
+    expect(written).toContain('**嘉兴职业技术学院**');
+    expect(written).toContain('**台州科技职业学院**');
+    for (const n of [...written.matchAll(/\[(\d+)\]/gu)].map((match) => Number(match[1]))) expect(end.citations.find((citation) => citation.n === n)?.quote).toContain('乡村振兴');
+    // 帮扶 is the field's other word for it: said apart, not counted as writing it.
+    expect(end.answer.slice(end.answer.indexOf('只写到相近说法的院校：'))).toContain('**湖南电气职业技术学院**');
+    // A topic no college writes is refused as any other.
+    expect((await ask('哪些学校没有提到火箭发射')).notFound).toBe(true);
+  });
+
   it('a follow-up naming a college by one of its units alone (那风能学院…) is about that college, not the conversation\'s', async () => {
     const own = await askAfter('嘉职院在几个专业群上设了党支部', '那风能学院有几名党员获厅级优秀共产党员');
     expect(claimLines(own.answer)[0], own.answer).toContain('3名党员获厅级“优秀共产党员”称号');

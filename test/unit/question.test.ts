@@ -4,6 +4,7 @@
  * list nouns, units and names.
  */
 import { describe, expect, it } from 'vitest';
+import { lackingTopic } from '../../core/answer/compose-lacking.ts';
 import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
@@ -261,6 +262,13 @@ describe('word roles', () => {
     expect(analyze('支部一共有多少名党员？').unit).toBe('名');
     expect(analyze('累计培训了多少人次？').unit).toBe('人次');
     expect(analyze('为企业员工培训了多少人？').unit).toBe('人');
+  });
+
+  it('reads the topic a question asks which colleges lack (哪些学校没有提到乡村振兴 → 乡村振兴)', () => {
+    expect(lackingTopic('哪些学校没有提到乡村振兴')).toBe('乡村振兴');
+    expect(lackingTopic('哪几所学校没有黄大年式教师团队？')).toBe('黄大年式教师团队');
+    expect(lackingTopic('哪些学校的文章没有提到清廉建设')).toBe('清廉建设');
+    expect(lackingTopic('哪些学校获得了荣誉')).toBeNull();
   });
 
   it('asks the name of an award (什么奖) as a name ending in 奖', () => {
