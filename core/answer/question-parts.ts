@@ -8,8 +8,8 @@
 import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
 import type { PairSide } from './pair-question.ts';
-import { analyzeQuestion, collegeMentions } from './question.ts';
-import { maxParts, partAsks, partJoin, partOpening, partOpeningNameWeight, partSubjectUnit, referringWords } from './tuning.ts';
+import { analyzeQuestion, collegeMentions, organisationsNamedIn } from './question.ts';
+import { maxParts, partAsks, partJoin, partOpening, partOpeningNameWeight, partReferringToAnswer, partSubjectUnit } from './tuning.ts';
 
 /** One part of a message: its words as written, and the question asked of it alone (as a pair question's side). */
 export type QuestionPart = PairSide;
@@ -32,6 +32,14 @@ function pieces(message: string): string[] {
   return found.map((piece) => piece.trim().replace(/[，,；;？?]$/u, '')).filter(Boolean);
 }
 
+/** A piece from the sentence (or the clause after a colon) that asks, when what leads up to it names no college. */
+function fromFirstAsk(piece: string, colleges: readonly string[]): string {
+  const sentences = piece.split(/(?<=[。！!：:])/u);
+  const at = sentences.findIndex((sentence) => partAsks.test(sentence));
+  const before = sentences.slice(0, Math.max(0, at)).join('');
+  return at > 0 && collegeMentions(before, colleges).length === 0 ? sentences.slice(at).join('').trim() : piece;
+}
+
 /** The college (with its unit, when one follows) a text names first, as written: 苏州工业职院智能制造党支部. */
 function subjectOf(text: string, colleges: readonly string[]): string | null {
   const [first] = collegeMentions(text, colleges).sort((a, b) => text.indexOf(a.form) - text.indexOf(b.form));
@@ -51,10 +59,14 @@ function openingName(text: string, colleges: readonly string[], terms: TermStati
  * refers back to the first's answer: 哪些院校建成了…？各是什么团队？ is one question).
  */
 export function questionParts(message: string, colleges: readonly string[], terms: TermStatistics): QuestionPart[] | null {
-  const asking = pieces(message);
+  // What asks nothing (麻烦都回答一下，谢谢) is no part; the sentences before the first ask (我们学院
+  // 下个月要迎接…。想了解一下：) only lead up to it.
+  const asking = pieces(message)
+    .filter((piece) => partAsks.test(piece))
+    .map((piece, index) => (index === 0 ? fromFirstAsk(piece, colleges) : piece));
   // Each part costs a retrieval: a message of many question marks is read as one question.
-  if (asking.length < 2 || asking.length > maxParts || !asking.every((piece) => partAsks.test(piece))) return null;
-  if (asking.slice(1).some((piece) => referringWords.test(piece) || partOpening.test(piece))) return null;
+  if (asking.length < 2 || asking.length > maxParts) return null;
+  if (asking.slice(1).some((piece) => partReferringToAnswer.test(piece) || partOpening.test(piece))) return null;
   const [first, ...rest] = asking as [string, ...string[]];
   // The college the first part names, else the name it opens with (张伟中是哪个学校的老师，有什么头衔？).
   const subject = subjectOf(first, colleges) ?? openingName(first, colleges, terms);
@@ -64,7 +76,8 @@ export function questionParts(message: string, colleges: readonly string[], term
     ...rest.map((piece) => {
       // Shown without the word that joined it to the first part (并且在…哪些方向上…).
       const name = piece.replace(partJoin, '');
-      if (collegeMentions(piece, colleges).length > 0) return { name, question: piece };
+      // A part naming its own college or unit (台州那个机电与模具工程学院…) is asked of it.
+      if (collegeMentions(piece, colleges).length > 0 || organisationsNamedIn(piece, colleges).length > 0) return { name, question: name };
       const carried = carrySubjects(`${piece}？`, history, colleges, terms).question;
       // Carried once: the conversation may have carried the subject in already.
       const question = subject && !carried.includes(subject) && collegeMentions(carried, colleges).length === 0 ? `${subject}${carried.replace(partJoin, '')}` : carried;

@@ -450,7 +450,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
     // jieba's dictionary tags some common nouns as names (申请书): a person's name opens with a surname.
-    const person = personTags.has(tag) && opensWithCommonSurname(word);
+    const person = personTags.has(tag) && opensWithCommonSurname(word) && !genericSet.has(word);
     const critical = !isPlace && person && documentFrequency === 0 && [...word].length >= 2;
     const term: QuestionTerm = { word, role, weight, documentFrequency, isName: false, critical, place: isPlace };
     // 学生党员: 学生 is common in any text, but here it tells which 党员; the two are one topic word.
@@ -643,6 +643,8 @@ function organisationIn(match: string): string | null {
   // head with only common words before it (合作大学): a name has a proper or rare word in it.
   const administrativePlace = place > 0 && /[省市县区]$/u.test(nouns[place - 1]!.word);
   if ([...name].length < 4 || genericSet.has(name) || (genericOrganisation.test(core) && (place === 0 || administrativePlace))) return null;
+  // 五所学校, 这几所院校: a count of the colleges, no name.
+  if (countedInstitutions.test(nouns[0]!.word.replace(/^(?:这|那|各)/u, '')) || /^(?:这|那)?[一二两三四五六七八九十几\d]+[所家个]/u.test(name)) return null;
   const last = nouns[nouns.length - 1]!;
   const words = genericOrganisation.test(last.word) ? nouns.slice(0, -1) : nouns;
   const specific = words.some((token) => token.tag === 'x' || properNounTags.has(token.tag) || generalIdf(token.word) >= organisationWordIdf);

@@ -93,6 +93,8 @@ export const genericWords: readonly string[] = [
   '列', '表', '对比表', '分开',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约',
+  // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).
+  '谢谢', '感谢', '多谢', '麻烦', '请问', '你好', '您好', '辛苦', '辛苦了',
   // Colloquial verbs for doing anything (搞了两年, 怎么弄的), and for winning anything (评上过): what was won is the topic.
   '搞', '弄', '评上',
   // The span a question's years bound (2019到2021年间), not a topic.
@@ -272,6 +274,9 @@ export const partJoin = /^(?:另外|还有|此外|并且|而且|以及|同时|�
 
 /** The unit after a college's name that a later part of a message is asked about too (智能制造支部, 风能学院). */
 export const partSubjectUnit = unitAfterNameEnding([...unitEndings, '支部', '系']);
+
+/** Words of a later part that point at the first part's answer (这些, 上述…), not at its college (他们, 该校: carried as a follow-up would be). */
+export const partReferringToAnswer = /它们|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法/u;
 
 /** A later part that opens on the first part's answer (各是什么, 分别…, 这…): the message is one question. */
 export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;

@@ -24,6 +24,14 @@ describe('messages that ask several things', () => {
     expect(parts('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？')?.map(([name]) => name)).toEqual(['湖南电气风能学院的党员活动日是哪天', '志愿服务活动叫什么名字']);
   });
 
+  it('reads a pasted message: the lead-up before the first ask and a closing courtesy are no parts; 他们 points at the subject, a part naming its own unit keeps it', () => {
+    const message = '我们学院下个月要迎接党建标杆院系的验收，领导让我先摸个底。想了解一下：自动化学院是哪一年通过全省高校党建双创标杆院系验收的？他们说的五型党总支具体是哪五型？另外台州那个机电与模具工程学院是不是也是省级标杆院系？麻烦都回答一下，谢谢';
+    const found = parts(message);
+    expect(found?.map(([name]) => name)).toEqual(['自动化学院是哪一年通过全省高校党建双创标杆院系验收的', '他们说的五型党总支具体是哪五型', '台州那个机电与模具工程学院是不是也是省级标杆院系']);
+    expect(found?.[1]?.[1]).toContain('自动化学院');
+    expect(found?.[2]?.[1]).toBe('台州那个机电与模具工程学院是不是也是省级标杆院系');
+  });
+
   it('asks a later part without a subject about the name the first part opens with', () => {
     expect(parts('张伟中是哪个学校的老师，有什么头衔？')?.[1]).toEqual(['有什么头衔', '张伟中有什么头衔？']);
     // Once, though the conversation carried it in too (清华大学清华大学的… named it twice in a refusal).
