@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, practiceNouns, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -74,6 +74,9 @@ export function pointsIntoList(question: string): boolean {
   return itemPointer.test(question.trim());
 }
 
+/** A follow-up asking for more of the same (还有呢, 其他的呢, 还有别的吗). */
+const moreAsked = /^(?:那)?(?:还有|其他|其它|别的|另外)(?:的|呢|吗|吧|别的|其他|什么|哪些|没有)*[？?。]?$/u;
+
 const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点)([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
 const chineseNumerals = '一二三四五六七八九十';
 
@@ -96,8 +99,11 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   }
   const item = items[n - 1];
   if (!item) return null;
-  const quoted = /“[^”]{1,20}”/u.exec(item)?.[0];
-  const text = quoted ? `${quoted}${pointer[2] ?? ''}` : (item.split(/[，,。；;]/u)[0] ?? item);
+  // The name the item gives its practice (聚焦“智能制造”，实施“示范”项目… → “示范”项目), else its first quoted name.
+  const names = [...item.matchAll(/(“[^”]{1,20}”)([\u4e00-\u9fa5]{0,3})/gu)];
+  const practice = names.find((match) => practiceNouns.some((noun) => match[2]!.startsWith(noun)));
+  const quoted = practice ? `${practice[1]}${pointer[2] || practiceNouns.find((noun) => practice[2]!.startsWith(noun))}` : names[0] ? `${names[0][1]}${pointer[2] ?? ''}` : null;
+  const text = quoted ?? (item.split(/[，,。；;]/u)[0] ?? item);
   return { pointer: pointer[0], item: text };
 }
 
@@ -202,6 +208,12 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
   if (!isFollowUp(question, colleges, unitsOf)) return unchanged;
+  // 还有呢？ 其他的呢？: the last question again (its answer steps back for what it did not show).
+  if (moreAsked.test(question.trim()) && userTurns[0]) {
+    const previous = userTurns[0];
+    const named = collegesAskedOf(previous, colleges);
+    return { question: /[？?]$/u.test(previous) ? previous : `${previous}？`, college: named.length === 1 ? named[0] : undefined, rewritten: true };
+  }
   const byName = collegesNamedIn(question, colleges);
   const inCorpus = byName.length > 0 ? byName : unitsOf(question);
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.

@@ -149,6 +149,18 @@ describe('carrySubjects', () => {
     // No such item, or no list: the question is left to the other follow-up rules.
     expect(carrySubjects('第九个工程具体内容是什么？', projects, colleges, lexical).question).not.toContain('“');
     expect(isFollowUp('第一个获得全国样板支部的是哪个学院？', colleges)).toBe(false);
+    // 第二个呢 of items that name a focus and then their practice (聚焦“智能制造”，实施“示范”项目…): the practice.
+    const focused = [
+      turn('user', '苏工院智能制造支部实施了哪几个项目'),
+      turn('assistant', '- 聚焦 “铸魂引领”，实施“筑基”项目，夯实信念根基。[1]\n- 聚焦“智能制造”，实施“示范”项目，打造品牌先锋。[2]'),
+    ];
+    expect(carrySubjects('第二个呢', focused, colleges, lexical).question).toBe('苏州工业职业技术学院“示范”项目？');
+  });
+
+  it('reads 还有呢 as the last question asked again, about its college', () => {
+    const history = [turn('user', '嘉职院的四大工程是哪四个'), turn('assistant', '实施“红船领航…”四大工程。[1]')];
+    expect(carrySubjects('还有呢', history, colleges, lexical)).toEqual({ question: '嘉职院的四大工程是哪四个？', college: '嘉兴职业技术学院', rewritten: true });
+    expect(carrySubjects('其他的呢？', history, colleges, lexical).question).toBe('嘉职院的四大工程是哪四个？');
   });
 
   it('reads 这个支部 as the conversation\'s college\'s branch, asked about as a whole, not the last list item\'s topic', () => {
