@@ -284,8 +284,9 @@ export class AnswerService {
     const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
-    // 哪些学校没有提到乡村振兴: the colleges a comparison on the topic finds nothing for, beside what
-    // the others say (absence has no passage to cite).
+    // 哪些学校没有提到乡村振兴: the colleges whose articles never write the topic, beside where the
+    // others do (absence has no passage to cite). Gathered as a comparison: its analysis weighs the
+    // topic's words, and a refusal points to what its retrieval found.
     const lacking = request.mode === 'qa' && !request.filters.college && !request.filters.docId ? lackingTopic(searchedFor) : null;
     if (lacking) {
       const grounds: Grounds = { request, snapshot, base, ...(await this.gather({ ...request, mode: 'compare' }, snapshot, lacking, undefined, signal)) };
