@@ -154,7 +154,7 @@ export class AnswerService {
   private async standalone(request: AskFields, snapshot: IndexSnapshot, signal: AbortSignal): Promise<{ question: string; college: string | undefined }> {
     const colleges = corpusColleges(snapshot);
     // A college named by one of its units alone (那风能学院…) is named: the question is about it.
-    const unitsOf = (text: string): string[] => [...new Set(organisationsNamedIn(text, colleges).map((unit) => this.unitOwner(unit)).filter((owner) => owner !== undefined))];
+    const unitsOf = (text: string): string[] => [...new Set(this.unitMentions(text, colleges).map((mention) => mention.college))];
     if (request.history.length === 0 || !(isFollowUp(request.question, colleges, unitsOf) || pointsIntoList(request.question) || pointedName(request.question, request.history))) return { question: request.question, college: undefined };
     const carried = carrySubjects(request.question, request.history, colleges, snapshot.lexical, unitsOf);
     const generator = this.options.generator;
@@ -184,6 +184,14 @@ export class AnswerService {
     return owners.size === 1 ? [...owners][0] : undefined;
   }
 
+  /** Where a text names a college by one of its units alone (风能学院…): the unit's words and its college. */
+  private unitMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
+    return organisationsNamedIn(text, colleges).flatMap((unit) => {
+      const owner = this.unitOwner(unit);
+      return owner ? [{ form: unit, college: owner }] : [];
+    });
+  }
+
   /** The one college whose articles carry a unit of this name, also by its short name (风能学院 of 风能工程学院…), or undefined. */
   private unitOwner(unit: string): string | undefined {
     const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && (document.unit.includes(unit) || namesIn(unit, document.unit))).map((document) => document.college));
@@ -198,11 +206,7 @@ export class AnswerService {
   private scopeColleges(request: AskFields, question: string, colleges: readonly string[]): { colleges: string[]; forms: string[] } {
     const none = { colleges: [], forms: [] };
     if (request.mode === 'qa' || request.filters.college || request.filters.docId) return none;
-    const mentions = collegeMentions(question, colleges);
-    for (const unit of organisationsNamedIn(question, colleges)) {
-      const owner = this.unitOwner(unit);
-      if (owner) mentions.push({ form: unit, college: owner });
-    }
+    const mentions = [...collegeMentions(question, colleges), ...this.unitMentions(question, colleges)];
     const named = [...new Set(mentions.map((mention) => mention.college))];
     return named.length >= 2 ? { colleges: named, forms: mentions.map((mention) => mention.form) } : none;
   }
@@ -285,16 +289,16 @@ export class AnswerService {
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     // 哪些学校没有提到乡村振兴: the colleges whose articles never write the topic, beside where the
-    // others do (absence has no passage to cite). Gathered as a comparison: its analysis weighs the
-    // topic's words, and a refusal points to what its retrieval found.
+    // others do (absence has no passage to cite). A refusal is gathered as a comparison, whose
+    // retrieval finds the nearest text.
     const lacking = request.mode === 'qa' && !request.filters.college && !request.filters.docId ? lackingTopic(searchedFor) : null;
     if (lacking) {
-      const grounds: Grounds = { request, snapshot, base, ...(await this.gather({ ...request, mode: 'compare' }, snapshot, lacking, undefined, signal)) };
       const colleges = corpusColleges(snapshot);
       await snapshot.preloadTexts(snapshot.documents.filter((document) => colleges.includes(document.college)));
-      const composed = composeLacking(snapshot, grounds.analysis, lacking, colleges);
-      if (composed) yield* this.respond(grounds, composed, signal);
-      else yield* this.notFound(grounds, 'extractive');
+      const analysis = analyzeQuestion(lacking, { colleges, terms: snapshot.lexical, topicPhrase: true });
+      const composed = composeLacking(snapshot, analysis, lacking, colleges);
+      if (composed) yield* this.respond(base, composed, signal);
+      else yield* this.notFound({ request, snapshot, base, ...(await this.gather({ ...request, mode: 'compare' }, snapshot, lacking, undefined, signal)) }, 'extractive');
       return;
     }
     const single = request.mode !== 'qa' || Boolean(request.filters.docId);
@@ -322,7 +326,7 @@ export class AnswerService {
     const fact = request.mode === 'qa' && !grounds.sides ? articleFactAsked(searchedFor) : null;
     const stated = fact ? composeArticleFact(snapshot, grounds.retrieved.hits, fact, searchedFor) : null;
     if (stated) {
-      yield* this.respond(grounds, stated, signal);
+      yield* this.respond(grounds.base, stated, signal);
       return;
     }
     if (!evidence.verdict.answerable) {
@@ -340,11 +344,11 @@ export class AnswerService {
       yield* this.notFound(grounds, 'extractive', notice);
       return;
     }
-    yield* this.respond(grounds, composed, signal, notice);
+    yield* this.respond(grounds.base, composed, signal, notice);
   }
 
   /** Streams an extractive answer: its sources, its text, its end. */
-  private *respond(grounds: Grounds, composed: ComposedAnswer, signal: AbortSignal, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
+  private *respond(base: Grounds['base'], composed: ComposedAnswer, signal: AbortSignal, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
     yield { type: 'sources', citations: composed.citations };
     for (const delta of deltas(composed.text)) {
       throwIfAborted(signal);
@@ -356,7 +360,7 @@ export class AnswerService {
       citations: composed.citations,
       notFound: false,
       engine: 'extractive',
-      ...grounds.base,
+      ...base,
       ...(notice ? { notice } : {}),
       ...(composed.table ? { table: composed.table } : {}),
     };

@@ -293,10 +293,8 @@ export function collegesNamedIn(text: string, colleges: readonly string[]): stri
 /** Colleges a text names, also by a college's place and one of its units (台州机电模具学院 → 台州科技职业学院). */
 export function collegesAskedOf(text: string, colleges: readonly string[]): string[] {
   const named = collegesNamedIn(text, colleges);
-  const rest = collegeMentions(text, colleges).reduce((remaining, { form }) => remaining.split(form).join(' '), text);
-  for (const match of rest.matchAll(organisationName)) {
-    const name = organisationIn(match[0]);
-    const split = name ? collegeAndUnit(name, colleges) : null;
+  for (const name of organisationsNamedIn(text, colleges)) {
+    const split = collegeAndUnit(name, colleges);
     if (split && !named.includes(split.college)) named.push(split.college);
   }
   return named;
