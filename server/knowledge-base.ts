@@ -28,6 +28,7 @@ import { AppError, errorCodes, toAppError } from '../core/errors.ts';
 import type { IndexSnapshot, IndexedDocument } from '../core/index/index-reader.ts';
 import type { SearchService } from '../core/retrieval/search-service.ts';
 import type { AppStore, UploadRecord } from '../core/store/app-store.ts';
+import { toSimplified } from '../core/text/simplified.ts';
 import { analyzeQuery } from '../core/text/tokenize.ts';
 import type { IngestProgress } from '../ingest/pipeline.ts';
 import { discoverCorpusFiles, formatOf, supportedExtensions } from '../ingest/readers/index.ts';
@@ -644,7 +645,9 @@ export interface CorpusQuery {
 const fullTextPassages = 2_000;
 
 /** The rows whose article's text matches `text`, with a relevance score and a snippet around the words. */
-async function fullTextMatches(snapshot: IndexSnapshot, text: string, rows: readonly CorpusRow[]): Promise<CorpusRow[]> {
+async function fullTextMatches(snapshot: IndexSnapshot, typed: string, rows: readonly CorpusRow[]): Promise<CorpusRow[]> {
+  // Words typed in traditional characters find the simplified articles, their snippets marked.
+  const text = toSimplified(typed);
   const analyzed = analyzeQuery(text);
   const best = new Map<string, { score: number; chunk: number }>();
   for (const hit of await snapshot.lexicalSearch(analyzed, fullTextPassages, undefined)) {

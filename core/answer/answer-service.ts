@@ -10,6 +10,7 @@ import { AppError, isAbortError, throwIfAborted, toAppError } from '../errors.ts
 import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit, SearchResponse } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
+import { toSimplified } from '../text/simplified.ts';
 import { typedSpans } from './answer-spans.ts';
 import { CitationBook, documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
@@ -110,6 +111,12 @@ interface Grounds extends Gathered {
 }
 
 /** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
+/** The request with the user's words in simplified characters, as the articles are written. */
+function simplifiedRequest(request: AskFields): AskFields {
+  const history = request.history.map((turn) => (turn.role === 'user' ? { ...turn, content: toSimplified(turn.content) } : turn));
+  return { ...request, question: toSimplified(request.question), history };
+}
+
 function draftAcrossColleges(request: AskFields): boolean {
   return request.mode === 'summary' && !request.filters.college && !request.filters.docId && acrossColleges.test(request.question);
 }
@@ -277,7 +284,7 @@ export class AnswerService {
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
   async *answer(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
-    yield* withSuggestions(this.answerEvents(request, signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
+    yield* withSuggestions(this.answerEvents(simplifiedRequest(request), signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
   }
 
   private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {

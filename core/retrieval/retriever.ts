@@ -6,6 +6,7 @@
 import type { Embedder } from '../embedding/embedder.ts';
 import { throwIfAborted } from '../errors.ts';
 import type { IndexSnapshot, IndexedChunk, PassageFilter, ScoredChunk } from '../index/index-snapshot.ts';
+import { toSimplified } from '../text/simplified.ts';
 import { analyzeQuery } from '../text/tokenize.ts';
 
 /** Which passages a search may return (see `PassageFilter`). */
@@ -102,7 +103,9 @@ export class Retriever {
   }
 
   /** The `k` best passages for `query`. */
-  async search(query: string, options: SearchOptions): Promise<SearchResponse> {
+  async search(userQuery: string, options: SearchOptions): Promise<SearchResponse> {
+    // A query in traditional characters searches the simplified articles.
+    const query = toSimplified(userQuery);
     const started = now();
     const want = Math.max(this.candidates, options.k * 3);
     const analyzed = analyzeQuery(query);

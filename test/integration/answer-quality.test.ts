@@ -1415,3 +1415,19 @@ describe('questions that compare two things', () => {
   });
 });
 
+
+describe('questions typed in traditional characters', () => {
+  it('answers them from the simplified articles, and shows the search in simplified characters', async () => {
+    const end = await ask('嘉職院的入黨申請人比例是多少');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.searchedFor).toBe('嘉职院的入党申请人比例是多少');
+    expect(leadLine(end.answer)).toContain('93.8%');
+    expectSupported(end);
+  });
+
+  it('reads traditional characters in a follow-up and in the question it follows', async () => {
+    const end = await askAfter('蘇工院智能製造支部實施了哪幾個項目', '第二個呢');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.searchedFor).toBe('苏州工业职业技术学院“示范”项目？');
+  });
+});

@@ -353,6 +353,10 @@ describe('the corpus table', () => {
     expect(found.rows.every((row: { snippet: string }) => typeof row.snippet === 'string')).toBe(true);
     // Text that is in no article's body finds nothing, though a title word would pass `q`.
     expect((await built.app.inject({ url: `/api/kb/documents?text=${encodeURIComponent('量子纠缠超导')}` })).json().total).toBe(0);
+    // Typed in traditional characters, the words find the same article and mark its passage.
+    const typed = (await built.app.inject({ url: `/api/kb/documents?text=${encodeURIComponent('風能黨員活動日')}` })).json();
+    expect(typed.rows[0]).toMatchObject({ docId: defaultDocId('hunan') });
+    expect(typed.rows[0].snippet).toContain('风能党员活动日');
   });
 });
 

@@ -93,6 +93,13 @@ describe('GET /api/search', () => {
     expect(best).toMatchObject({ college: '湖南电气职业技术学院', unit: '风能工程学院教工党支部', date: '2023-10-20' });
   });
 
+  it('finds the same passage for a query typed in traditional characters', async () => {
+    const app = await lexicalApp();
+    const [best] = await search(app, { q: '風能黨員活動日', k: '3' });
+    expect(best!.docId).toBe(defaultDocId('hunan'));
+    expect(best!.text).toContain('风能党员活动日');
+  });
+
   it('filters by college', async () => {
     const app = await lexicalApp();
     const results = await search(app, { q: '党建', k: '10', college: '嘉兴职业技术学院' });
