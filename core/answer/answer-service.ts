@@ -252,6 +252,9 @@ export class AnswerService {
     const searchFilters = scope.length > 0 ? { ...filters, docIds: retriever.snapshot.documents.filter((document) => within.has(document.college)).map((document) => document.docId) } : filters;
     const response = await retriever.search(question, { k: settings.k, filters: searchFilters, maxPerDocument: focused ? settings.maxPerDocumentFocused : settings.maxPerDocument, signal });
     const hits = [...response.hits];
+    // A question that is all a college's short name the articles never write (苏工院的典型经验材料):
+    // the college's passages, found by its full name.
+    if (hits.length === 0 && filters.college) hits.push(...(await retriever.search(filters.college, { k: settings.k, filters: searchFilters, maxPerDocument: settings.maxPerDocumentFocused, signal })).hits);
     // The college's articles first; then articles under another name of it (人民大学 / 中国人民大学)
     // or with none, never another college's.
     if (collegeFromWords && filters.college) {

@@ -85,8 +85,8 @@ export const genericWords: readonly string[] = [
   '取得', '获得', '做出', '作出', '涵盖', '给与', '有', '是', '为', '被', '由', '把', '将', '哪所', '哪个', '哪家', '哪位', '高职院校', '院校',
   '学校', '高校', '学院', '各学院', '各院校', '各高校', '各校', '单位', '部门', '年', '月', '日', '一份', '材料',
   '会议', '写', '撰写', '起草', '生成', '汇报', '总结', '对比', '比较', '异同', '介绍', '说说', '讲讲', '新',
-  // A comparison said the Latin way (台州科院 vs 嘉职院).
-  'vs', 'versus', 'pk',
+  // A comparison said the Latin way (台州科院 vs 嘉职院), or colloquially (…比一比, …有啥区别).
+  'vs', 'versus', 'pk', '比一比', '比比', '区别', '差别', '差异', '不同', '啥',
   // Requests for a form rather than a topic: 列表对比一下, 帮我整理一份.
   '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // …列个表, 做个对比表, 做法和成效分开写.
@@ -457,10 +457,11 @@ export const unitGroups: readonly (readonly string[])[] = [
 ];
 
 /**
- * People counted with the general classifier (多少个讲师): answered by 27名 or 27人. The noun ends
- * there (多少个党员先锋岗 counts posts, not people).
+ * People counted with the general classifier (多少个讲师, 几个青年教师): answered by 27名 or 27人.
+ * The noun must end there (多少个党员先锋岗 counts posts, 几个教师党支部 branches, not people); what
+ * follows it may be a verb (几个老师直聘了…).
  */
-export const countedPeople = /(?:多少|几)个(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入读攻去考做当带评，,。？?])/u;
+export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?!先锋|岗|工作|团队|队|党|支部|小组|组|班|之家|宿舍|活动|社团|示范|服务|基地|中心|项目|课程|品牌|群体|代表大会)/u;
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
@@ -939,7 +940,7 @@ export const draftWording = {
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
   labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
-  handedOver: /^把(.+?)(?:(?:整理|写|做|汇总|归纳|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)/u,
+  handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)`, 'u'),
   /**
    * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
    * 廉洁文化建设方面的做法): no topic; what follows them is.

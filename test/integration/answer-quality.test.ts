@@ -67,6 +67,11 @@ describe('counts of people and of times', () => {
       expect(trained.answer.split('\n')[0], question).toContain('近2万人次');
     }
   });
+
+  it('people counted with 个 (几个老师, 几个青年教师) are answered by the article\'s 名', async () => {
+    expect(leadLine((await ask('嘉职院21年有几个老师直聘了高一级职称')).answer)).toContain('5名教师成功直聘高一级职称');
+    expect(leadLine((await ask('嘉职院提拔了几个青年教师到中层岗位')).answer)).toContain('13名业绩突出的青年教师');
+  });
 });
 
 describe('questions once refused although the article states the answer', () => {
@@ -893,6 +898,23 @@ describe('comparisons and meeting drafts', () => {
     const end = await ask('对比各院校科研平台建设和专利、成果奖等科研成果情况', 'compare');
     expect(rowOf(end, '浙江机电职业技术学院').outcome?.text ?? '', end.answer).toContain('国家教学成果一等奖');
     expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('省教学成果特等奖');
+  });
+
+  it('a comparison asked colloquially (比一比, 有啥区别) compares the colleges named', async () => {
+    for (const question of ['嘉职院和台州科院人才培养模式比一比', '嘉职院跟台州科院的人才培养模式有啥区别']) {
+      const end = await ask(question, 'compare');
+      expect(end.notFound, question).toBe(false);
+      expect(end.table!.rows.map((row) => row.college).sort(), question).toEqual(['台州科技职业学院', '嘉兴职业技术学院']);
+      expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', question).toContain('人才培养模式');
+    }
+  });
+
+  it('a draft about a college by a short name its articles never write (苏工院) tells its practices', async () => {
+    const end = await ask('帮我把苏工院的经验写成一份会议交流材料', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('# 关于“苏工院”的典型经验材料');
+    expect(end.answer).toContain('实施“示范”项目');
+    expect(new Set(end.citations.map((citation) => citation.college))).toEqual(new Set(['苏州工业职业技术学院']));
   });
 
   it('a comparison finds a topic said in other words (党史教育 / 党史学习教育) and keeps cells short', async () => {

@@ -28,6 +28,7 @@ describe('a drafting request', () => {
   it('is titled by its topic however the asking is put: kind then colon, 把…整理成, a question then the asking', () => {
     expect(draftTopic('写个会议材料：台州科技职院机电与模具学院靠党建联建推动产教融合')).toBe('台州科技职院机电与模具学院靠党建联建推动产教融合');
     expect(draftTopic('把苏州工业职院智能制造教工支部“在一线行动”的经验整理成会议材料')).toBe('苏州工业职院智能制造教工支部“在一线行动”');
+    expect(draftTopic('帮我把苏工院的经验写成一份会议交流材料')).toBe('苏工院');
     expect(draftTopic('浙江机电自动化学院党总支是怎么建成党建标杆院系的？出一份会议材料')).toBe('浙江机电自动化学院党总支建成党建标杆院系');
     expect(draftTopic('写一份嘉职院如何推进清廉校园建设的会议材料')).toBe('嘉职院推进清廉校园建设');
     // 经验交流 before the kind is part of the kind; 交流 of a topic is not.

@@ -258,6 +258,11 @@ describe('word roles', () => {
     expect(analyze('嘉职院2021年有多少个讲师收入超过副教授？').unit).toBe('名');
     expect(analyze('支部设置了多少个党员先锋岗？').unit).toBe('个');
     expect(analyze('嘉职院支持了几个老师读博士？').unit).toBe('名');
+    // A verb may follow the people counted, and a qualifier precede them; a branch of teachers is no person.
+    expect(analyze('嘉职院21年有几个老师直聘了高一级职称').unit).toBe('名');
+    expect(analyze('嘉职院提拔了几个青年教师到中层岗位').unit).toBe('名');
+    expect(analyze('学院有几个教师党支部？').unit).toBe('个');
+    expect(analyze('学校建了几个学生社团？').unit).toBe('个');
     // 人次 counts times, not people: asked apart from 名 (a headcount) and 人 (either).
     expect(analyze('支部一共有多少名党员？').unit).toBe('名');
     expect(analyze('累计培训了多少人次？').unit).toBe('人次');
