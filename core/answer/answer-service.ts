@@ -161,7 +161,7 @@ export class AnswerService {
   private async standalone(request: AskFields, snapshot: IndexSnapshot, signal: AbortSignal): Promise<{ question: string; college: string | undefined }> {
     const colleges = corpusColleges(snapshot);
     // A college named by one of its units alone (那风能学院…) is named: the question is about it.
-    const unitsOf = (text: string): string[] => [...new Set(this.unitMentions(text, colleges).map((mention) => mention.college))];
+    const unitsOf = (text: string): { form: string; college: string }[] => this.unitMentions(text, colleges);
     if (request.history.length === 0 || !(isFollowUp(request.question, colleges, unitsOf) || pointsIntoList(request.question) || pointedName(request.question, request.history))) return { question: request.question, college: undefined };
     const carried = carrySubjects(request.question, request.history, colleges, snapshot.lexical, unitsOf);
     const generator = this.options.generator;

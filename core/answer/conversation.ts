@@ -9,7 +9,7 @@
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
-import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn } from './question.ts';
+import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
 import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
@@ -108,10 +108,10 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
 }
 
 /**
- * The colleges a text names by one of their units alone (风能学院 of 湖南电气职业技术学院): the answer
- * layer knows the corpus's units; none by default.
+ * The units a text names without their college (风能学院 of 湖南电气职业技术学院), each with the words
+ * naming it and its college: the answer layer knows the corpus's units; none by default.
  */
-export type UnitColleges = (text: string) => string[];
+export type UnitColleges = (text: string) => { form: string; college: string }[];
 const noUnits: UnitColleges = () => [];
 
 /** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？, 那风能学院呢？). */
@@ -205,7 +205,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     return { question: asked, college: who || undefined, rewritten: true };
   }
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
-  const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges);
+  const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges, unitsOf);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
   if (!isFollowUp(question, colleges, unitsOf)) return unchanged;
   // 还有呢？ 其他的呢？: the last question again (its answer steps back for what it did not show).
@@ -215,7 +215,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     return { question: /[？?]$/u.test(previous) ? previous : `${previous}？`, college: named.length === 1 ? named[0] : undefined, rewritten: true };
   }
   const byName = collegesNamedIn(question, colleges);
-  const inCorpus = byName.length > 0 ? byName : unitsOf(question);
+  const inCorpus = byName.length > 0 ? byName : [...new Set(unitsOf(question).map((mention) => mention.college))];
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
   const elsewhere = inCorpus.length === 0 ? otherOrganisation(question) : null;
   const named = elsewhere ? [elsewhere] : inCorpus;
@@ -255,8 +255,11 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   // 那台州科技职业学院呢？: the previous question, asked about this college instead.
   if (named.length > 0) {
-    const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0) ?? userTurns[0] ?? '';
-    const before = collegeMentions(previous, colleges);
+    // The college it replaces may have been named by one of its units, with or without its place
+    // (自动化学院涌现了…, 台州机电模具学院获得过… → 那苏工院呢).
+    const previous = userTurns.find((turn) => collegesAskedOf(turn, colleges).length > 0 || unitsOf(turn).length > 0) ?? userTurns[0] ?? '';
+    const byCollege = collegeMentions(previous, colleges);
+    const before = byCollege.length > 0 ? byCollege : [...placeAndUnitMentions(previous, colleges), ...unitsOf(previous)];
     // 那湖南电气的风能学院呢？ after a question about 苏州…智能制造教工党支部: the new college and unit
     // stand where the old college and its unit stood.
     const phrase = bareSubject(question);
@@ -297,9 +300,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
  * its year (那2022年呢), or a word as long that shares half its characters in place (全校性 for 全国性).
  * The previous question asked with X instead, or null.
  */
-function parallelQuestion(question: string, previous: string, colleges: readonly string[]): string | null {
+function parallelQuestion(question: string, previous: string, colleges: readonly string[], unitsOf: UnitColleges): string | null {
   const phrase = bareSubject(question)?.replace(/的$/u, '');
-  if (!phrase || !previous || collegesNamedIn(phrase, colleges).length > 0 || referringWords.test(phrase)) return null;
+  // 那风能学院呢 after …模具学院…: another college's unit, asked about as a college is.
+  if (!phrase || !previous || collegesNamedIn(phrase, colleges).length > 0 || unitsOf(phrase).length > 0 || referringWords.test(phrase)) return null;
   const asked = (counterpart: string): string => {
     const text = previous.replace(counterpart, phrase).replace(/^(?:那么|那)\s*/u, '');
     return /[？?]$/u.test(text) ? text : `${text}？`;

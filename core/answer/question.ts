@@ -293,11 +293,16 @@ export function collegesNamedIn(text: string, colleges: readonly string[]): stri
 /** Colleges a text names, also by a college's place and one of its units (台州机电模具学院 → 台州科技职业学院). */
 export function collegesAskedOf(text: string, colleges: readonly string[]): string[] {
   const named = collegesNamedIn(text, colleges);
-  for (const name of organisationsNamedIn(text, colleges)) {
-    const split = collegeAndUnit(name, colleges);
-    if (split && !named.includes(split.college)) named.push(split.college);
-  }
+  for (const { college } of placeAndUnitMentions(text, colleges)) if (!named.includes(college)) named.push(college);
   return named;
+}
+
+/** The names a text gives a college by its place and one of its units (台州机电模具学院), each with that college. */
+export function placeAndUnitMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
+  return organisationsNamedIn(text, colleges).flatMap((name) => {
+    const split = collegeAndUnit(name, colleges);
+    return split ? [{ form: name, college: split.college }] : [];
+  });
 }
 
 /** Organisations a text names besides the corpus's colleges (风能学院, 清华大学), as written. */

@@ -1438,6 +1438,14 @@ describe('questions that compare two things', () => {
 });
 
 
+describe('follow-ups about another college after a question that named a unit', () => {
+  it('asks the same question of the college named next (自动化学院涌现了… → 那苏工院呢)', async () => {
+    const end = await askAfter('自动化学院涌现了哪些优秀学生代表', '那苏工院呢');
+    expect(end.searchedFor).toBe('苏工院涌现了哪些优秀学生代表');
+    expect(leadLine(end.answer)).toContain('马庆斋');
+  });
+});
+
 describe('questions typed in traditional characters', () => {
   it('answers them from the simplified articles, and shows the search in simplified characters', async () => {
     const end = await ask('嘉職院的入黨申請人比例是多少');

@@ -87,12 +87,28 @@ describe('carrySubjects', () => {
   });
 
   it('reads a college named by one of its units alone (那风能学院…) as named: a question of its own, or the last one asked of it', () => {
-    const unitsOf = (text: string): string[] => (text.includes('风能学院') ? ['湖南电气职业技术学院'] : []);
+    const unitsOf = (text: string): { form: string; college: string }[] => (text.includes('风能学院') ? [{ form: '风能学院', college: '湖南电气职业技术学院' }] : []);
     const history = [turn('user', '嘉职院获得过哪些荣誉'), turn('assistant', '…[1]')];
     expect(carrySubjects('那风能学院有几名党员获厅级优秀共产党员', history, colleges, lexical, unitsOf).question).toBe('那风能学院有几名党员获厅级优秀共产党员');
     expect(carrySubjects('那风能学院呢', history, colleges, lexical, unitsOf).question).toBe('风能学院获得过哪些荣誉');
     // Without the units, the unit was read under the conversation's college.
     expect(carrySubjects('那风能学院有几名党员获厅级优秀共产党员', history, colleges, lexical).question).toContain('嘉兴职业技术学院');
+  });
+
+  it('asks the previous question of another college where it named the last one by a unit (自动化学院… → 那苏工院呢)', () => {
+    const unitsOf = (text: string): { form: string; college: string }[] => (text.includes('自动化学院') ? [{ form: '自动化学院', college: '浙江机电职业技术学院' }] : []);
+    const history = [turn('user', '自动化学院涌现了哪些优秀学生代表'), turn('assistant', '…[1]')];
+    const carried = carrySubjects('那苏工院呢', history, colleges, lexical, unitsOf);
+    expect(carried.question).toBe('苏工院涌现了哪些优秀学生代表');
+    expect(carried.college).toBe('苏州工业职业技术学院');
+  });
+
+  it('asks the previous question of a unit where it named its college by place and unit (台州机电模具学院… → 那风能学院呢)', () => {
+    const unitsOf = (text: string): { form: string; college: string }[] => (text.includes('风能学院') ? [{ form: '风能学院', college: '湖南电气职业技术学院' }] : []);
+    const history = [turn('user', '台州机电模具学院获得过哪些荣誉'), turn('assistant', '…[1]')];
+    // Not 台州机电风能学院: 风能学院 is no counterpart of 模具学院 within one college's name.
+    expect(carrySubjects('那风能学院呢', history, colleges, lexical, unitsOf).question).toBe('风能学院获得过哪些荣誉');
+    expect(carrySubjects('那嘉职院呢', history, colleges, lexical, unitsOf).question).toBe('嘉职院获得过哪些荣誉');
   });
 
   it('carries the college a previous question named by its place and one of its units (台州机电模具学院)', () => {
