@@ -383,6 +383,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   // How people say it and how articles write it.
   ['一把手', '党委书记', '主要负责人'],
   ['先锋岗', '示范岗'],
+  // People held up as examples: asked as 典型人物, written as …等优秀学生代表 (not 先进典型选树, an activity).
+  ['典型人物', '优秀代表', '学生代表', '先进人物', '榜样'],
   ['排名', '排行', '排行榜', '名列'],
   ['喜爱', '欢迎', '喜欢'],
   ['劳动教育', '劳动课', '劳育', '劳动精神', '劳模精神', '劳动实践'],
