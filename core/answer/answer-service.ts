@@ -421,7 +421,9 @@ export class AnswerService {
     // apart. The parts of one message share their words: the whole question points to the nearest text.
     const pointing = request.mode === 'qa' && grounds.sidesAre !== 'pair';
     // Nothing is near a question about what the corpus lacks (another college).
-    const nearby = missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : [];
+    // A college the articles only name in passing: where they name it.
+    const named = evidence.verdict.mentionedOnly;
+    const nearby = (missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : []).filter((span) => !named || snapshot.documentText(span.chunk.document).slice(span.start, span.end).includes(named));
     // “No number was found” is not said over related text that shows one (27名讲师…): the engine
     // just did not see it next to the question's words.
     const shownSpan = nearby.some((span) => typedSpans(analysis.answerType, snapshot.documentText(span.chunk.document).slice(span.start, span.end), analysis.nameHead).length > 0);
@@ -433,7 +435,7 @@ export class AnswerService {
     const { college, year, docId } = request.filters;
     const within = college || year || docId ? 'filters' : grounds.namedCollege ? { college: grounds.namedCollege } : undefined;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, unlisted: evidence.verdict.unlisted, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within }), citations: book.citations };
+    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

@@ -10,7 +10,7 @@
  * unit, date and the headings above it), because an article names its subject once, not in every
  * sentence.
  */
-import type { IndexSnapshot, IndexedChunk } from '../index/index-reader.ts';
+import type { IndexSnapshot, IndexedChunk, IndexedDocument } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
@@ -21,7 +21,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -239,6 +239,8 @@ export interface EvidenceVerdict {
   unlisted?: string;
   /** Refused because the sentences that speak of the question are of other years than the one asked. */
   yearsInstead?: { asked: number[]; stated: number[] };
+  /** Refused because the college asked about has no article of its own: articles only name it in passing. */
+  mentionedOnly?: string;
 }
 
 export interface Evidence {
@@ -831,7 +833,34 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   // A question of generic words only (张三是谁, which jieba reads as 张 + 三) is about nothing the articles speak of.
   const aboutSomething = coreTerms(analysis).length > 0;
   const lacking = !answerable && aboutSomething && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
+  const mentionedOnly = missing.length === 0 ? collegeMentionedOnly(snapshot, sentences, analysis) : undefined;
+  if (mentionedOnly) return { answerable: false, strength, missing, mentionedOnly };
   return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}), ...(!answerable && unlisted ? { unlisted } : {}) };
+}
+
+/**
+ * A college no article is of, asked about as the question's subject (青海柴达木职业技术学院有什么党建
+ * 经验), while articles name it in passing (a partner, a visitor): what they tell is another
+ * college's work, never its own. Its name, or undefined.
+ */
+function collegeMentionedOnly(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
+  if (analysis.colleges.length > 0 || !ownPracticeTypes.includes(analysis.answerType)) return undefined;
+  const name = analysis.otherOrganisations[0];
+  if (!name || !collegeNameEnding.test(name) || !analysis.question.replace(/^(?:请问|那么|那)/u, '').startsWith(name)) return undefined;
+  const ofIt = ({ college, unit, title }: IndexedDocument): boolean =>
+    title.includes(name) || (college !== '' && (college.includes(name) || name.includes(college))) || (unit !== '' && (unit.includes(name) || namesIn(name, unit)));
+  if (snapshot.documents.some(ofIt)) return undefined;
+  // Named only in passing, in articles of other colleges: an article whose college is unknown may be its own.
+  const naming = sentences.filter((sentence) => sentence.text.includes(name));
+  return naming.length > 0 && naming.every((sentence) => sentence.chunk.document.college !== '' && namedInPassing(sentence.text, name)) ? name : undefined;
+}
+
+/** Whether every place a sentence names `name` is a passing mention (see `passingMention`). */
+function namedInPassing(sentence: string, name: string): boolean {
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + name.length)) {
+    if (!passingMention.before.test(sentence.slice(0, at)) && !passingMention.after.test(sentence.slice(at + name.length))) return false;
+  }
+  return true;
 }
 
 /** Character bigrams of a text, for near-duplicate checks between sentences. */

@@ -188,7 +188,24 @@ export const articleFactCues = {
 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
-export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职技院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
+
+/**
+ * A name that is a college's, not one of its units' (经济学院, 自动化学院 are units): asked about as
+ * a question's subject while no article is of it (青海柴达木职业技术学院有什么党建经验), it is a college
+ * the articles only name in passing.
+ */
+export const collegeNameEnding = /(?:大学|职业技术学院|职业学院|理工学院|师范学院|职院|职技院|高专|高等专科学校)$/u;
+
+/**
+ * How an article names another college in passing: in a list (…、新疆理工学院、…, 金华职技院等院校),
+ * or as a partner, host or visitor (与…共建, 远赴…, 接待…). A heading or a sentence's subject is no
+ * passing mention (a compilation's section on that college).
+ */
+export const passingMention = { before: /(?:、|与|和|同|跟|赴|到|接待|走访|来自|携手|联合|对口|帮扶|支援)$/u, after: /^(?:、|等)/u } as const;
+
+/** The answer types that ask what a college itself did or achieved, not who, when or how many. */
+export const ownPracticeTypes: readonly AnswerType[] = ['做法', '成效', '列表', 'general'];
 
 /** The nouns a college's unit ends with (经济学院, 苏州校区, 智能制造教工党支部). */
 const unitEndings: readonly string[] = ['学院', '研究院', '研究所', '校区', '书院', '学部', '党委', '党总支', '党支部'];

@@ -681,6 +681,32 @@ describe('refusal decided by evidence', () => {
   }
 });
 
+describe('a college the articles only name in passing', () => {
+  it('is refused when asked about as the subject, showing only where it is named', async () => {
+    for (const [question, college] of [
+      ['青海柴达木职业技术学院有什么党建典型经验', '青海柴达木职业技术学院'],
+      ['新疆理工学院的党建经验有哪些', '新疆理工学院'],
+      ['金华职技院有啥党建典型经验', '金华职技院'],
+    ]) {
+      const end = await ask(question!);
+      expect(end.notFound, end.answer).toBe(true);
+      expect(end.answer).toContain(`没有关于“${college}”的文章`);
+      const shown = claimLines(end.answer);
+      expect(shown.length, end.answer).toBeGreaterThan(0);
+      for (const line of shown) expect(line).toContain(college!);
+      expectSupported(end);
+    }
+  });
+
+  it('is no reason to refuse a question about its relation to a corpus college, nor one about a unit', async () => {
+    const partner = await ask('青海柴达木职业技术学院跟哪个学院共建了党建基地');
+    expect(partner.notFound, partner.answer).toBe(false);
+    expect(leadLine(partner.answer)).toContain('共建校企协同党建基地');
+    const unit = await ask('风能学院有什么党建经验');
+    expect(unit.notFound, unit.answer).toBe(false);
+  });
+});
+
 describe('a refusal points to the text nearest the question', () => {
   it('嘉兴职业技术学院的校长是谁？ names no one, and shows where the article speaks of the 校长', async () => {
     const end = await ask('嘉兴职业技术学院的校长是谁？');

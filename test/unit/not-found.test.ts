@@ -31,6 +31,13 @@ describe('notFoundText', () => {
     expect(notFoundText('嘉职院新教师培养的“四双”机制具体是哪四双？', { unlisted: '四双', within: { college: '嘉兴职业技术学院' } })).toContain('：嘉兴职业技术学院的文章中提到了“四双”，但没有列出它具体包括哪些。');
   });
 
+  it('says a college is only named in passing, and lists where, as text about it rather than related', () => {
+    const text = notFoundText('新疆理工学院的党建经验有哪些', { mentionedOnly: '新疆理工学院', nearby: ['党总支与…新疆理工学院…共建校企协同党建基地[1]'] });
+    expect(text).toContain('：已收录的文章中没有关于“新疆理工学院”的文章，它只在其他院校的文章中被提到，那些内容说的是其他院校的工作。');
+    expect(text).toContain('提到“新疆理工学院”的内容：\n- 党总支与');
+    expect(text).not.toContain('不一定回答了它');
+  });
+
   it('says which years the related text is of when it is not of the year asked', () => {
     expect(notFoundText('湖南电气风能学院2023年在技能竞赛上拿了哪些奖？', { yearsInstead: { asked: [2023], stated: [2020, 2021] }, within: { college: '湖南电气职业技术学院' } })).toContain(
       '：湖南电气职业技术学院的文章中相关的内容写的是2020年、2021年的情况，没有写2023年的。',
