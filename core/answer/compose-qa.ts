@@ -204,6 +204,13 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   return null;
 }
 
+/** A list item that is a bare run-in label, with the sentence after it; any other item as it is. */
+function itemWithBody(snapshot: IndexSnapshot, item: CitedSpan, template: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
+  const text = snapshot.documentText(item.chunk.document).slice(item.start, item.end);
+  if (!isLabelText(text)) return item;
+  return labelWithSentence(snapshot, { ...template, chunk: item.chunk, start: item.start, end: item.end, text, isHeading: false, isHeadline: false }, analysis) ?? item;
+}
+
 /** Distinct Chinese character bigrams two texts share, stopword pairs and common words (开展, 企业) aside. */
 function sharedBigrams(left: string, right: string): number {
   const grams = new Set(bigrams(left));
@@ -448,6 +455,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   };
   if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
+    // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
+    // the sentence it introduces (开展“党员先锋岗”活动…).
+    if (type === '做法') leadItems = leadItems.map((item) => itemWithBody(snapshot, item, best, analysis));
     enumerated = true;
   } else {
     // Asked which college did it, the college is the article's: the sentence that says it best leads.

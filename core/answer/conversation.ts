@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -103,7 +103,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   const names = [...item.matchAll(/(“[^”]{1,20}”)([\u4e00-\u9fa5]{0,3})/gu)];
   const practice = names.find((match) => practiceNouns.some((noun) => match[2]!.startsWith(noun)));
   const quoted = practice ? `${practice[1]}${pointer[2] || practiceNouns.find((noun) => practice[2]!.startsWith(noun))}` : names[0] ? `${names[0][1]}${pointer[2] ?? ''}` : null;
-  const text = quoted ?? (item.split(/[，,。；;]/u)[0] ?? item);
+  // An item opening with a short label (服务社会。开展…) is that label, looked for as written.
+  const opening = item.split(/[，,。；;]/u)[0] ?? item;
+  const text = quoted ?? (opening.length <= pointedLabelLength && opening !== item ? `“${opening}”` : opening);
   return { pointer: pointer[0], item: text };
 }
 

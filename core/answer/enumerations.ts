@@ -185,7 +185,9 @@ function alikeItems(list: string): boolean {
  */
 export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly EvidenceSentence[], analysis: QuestionAnalysis): Enumeration | null {
   // The best sentences, and those that name what a definition asks about (the parts follow the name).
-  const target = analysis.answerType === '定义' || analysis.answerType === '列表' ? analysis.quoted[analysis.quoted.length - 1] : undefined;
+  // How a counted name was done (三服务工程是怎么做的) is told by its parts, as what it is.
+  const countedPractice = analysis.answerType === '做法' && analysis.expectedCount !== null;
+  const target = analysis.answerType === '定义' || analysis.answerType === '列表' || countedPractice ? analysis.quoted[analysis.quoted.length - 1] : undefined;
   // A name that counts two lists (“三亮三比”) is answered by both, each as its half would be.
   const halves = target ? countedHalves(target) : null;
   if (target && halves) {

@@ -139,6 +139,11 @@ export const bookTitle = /《([^》]{1,80})》/gu;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
 const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3})(?:具体)?(?:是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /**
+ * A counted name (三服务, 三亮三比) opening what a question asks of it (是指什么, 工程是哪三服务, 具体怎么做):
+ * at the question's start or after the unit it is of.
+ */
+const unquotedCountedAsked = /(?:^|的|之|学院|支部|党总支|党委|那个|这个)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3}?)(?:工程|项目|机制|计划|行动|制度|工作法|模式)?(?:具体|主要|到底)?(?:是|指|包括|包含|分别是|都是|有哪些|怎么|如何)/u;
+/**
  * A coined name of counted parts written with digits (5院4中心, 1团6心5育): counts, each of a word of
  * one or two characters that is no unit of time or measure (2月17日, 3个月). Matched up to its last
  * count; the word after it is read off jieba (5育 of 1团6心5育包括…, 4中心 of 5院4中心是啥).
@@ -227,6 +232,8 @@ export function expectedCountOf(question: string): number | null {
   const match = countedPhrase(question);
   if (match) return numeral(match[1]!);
   const names = [...question.matchAll(quotedName)].map((name) => name[1]!);
+  const unquoted = names.length === 0 ? unquotedCountedName(question) : null;
+  if (unquoted) names.push(unquoted);
   const counted = /^([两二三四五六七八九十])(?:大|个|项|种|型|维|位|链|全|亮|比|服务|融|育|心|翼|支)?/u.exec(names[names.length - 1] ?? '');
   return counted ? numeral(counted[1]!) : null;
 }
@@ -339,8 +346,10 @@ function specificity(word: string): number {
  * (三服务是哪三个 → 三服务): a name as much as “三服务” is.
  */
 function unquotedCountedName(question: string): string | null {
-  const match = unquotedCounted.exec(question.replace(quotedName, '|'));
-  return match && match[1]!.startsWith(match[2]!) ? match[1]! : null;
+  const unquoted = question.replace(quotedName, '|');
+  const match = unquotedCounted.exec(unquoted);
+  if (match) return match[1]!.startsWith(match[2]!) ? match[1]! : null;
+  return unquotedCountedAsked.exec(unquoted)?.[1] ?? null;
 }
 
 /**

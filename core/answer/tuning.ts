@@ -743,6 +743,12 @@ export const enumerationKnobs = {
 // ------------------------------------------------------------------------------------------------
 // 问答 (direct answers)
 
+/**
+ * A list item pointed at (第三个具体做了啥) that opens with a label this short (服务社会。开展…) is asked
+ * about by that label, in quotation marks: looked for as written, as the article's label reads.
+ */
+export const pointedLabelLength = 8;
+
 /** Nouns that name a practice (“三亮三比”工程, “首关制”, “红模力”党建联建): a quoted name ends with one or comes before one. */
 export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
 

@@ -765,9 +765,11 @@ describe('a refusal points to the text nearest the question', () => {
     expect(end.searchedFor).toBe('湖南电气职业技术学院“三亮三比”工程具体内容是什么？');
     expect(end.notFound, end.answer).toBe(false);
     expect(claimLines(end.answer).join('')).toContain('亮身份');
-    // 怎么做的 about it leads with its section, never with the article's outline (实施背景。实施过程与成效。…).
+    // 怎么做的 about it is told by its parts, each with what was done, never with the article's outline
+    // (实施背景。实施过程与成效。…).
     const how = await askAfter('湖南电气风能学院教工支部实施了哪几个工程？', '第二个工程具体是怎么做的？');
-    expect(claimLines(how.answer)[0]).toMatch(/^实施“三亮三比”工程，落实管理和监督党员有力\s*比履职能力/u);
+    expect(claimLines(how.answer)[0]).toMatch(/^- 亮身份。开展“党员先锋岗”活动/u);
+    expect(claimLines(how.answer).join('')).toContain('比履职能力、比服务能力、比工作业绩');
     expect(how.answer).not.toContain('实施背景');
     expectSupported(how);
   });
@@ -1469,6 +1471,30 @@ describe('questions that compare two things', () => {
   });
 });
 
+
+describe('a counted name (三服务, 三亮三比) typed without quotation marks, or asked how it was done', () => {
+  it('is answered by its parts, and how it was done by each part with the sentence it introduces', async () => {
+    const parts = await ask('三服务是指什么');
+    expect(claimLines(parts.answer).slice(0, 3).map((line) => line.replace(/\[\d+\]/gu, ''))).toEqual(['- 服务大局。', '- 服务群众。', '- 服务社会。']);
+    const done = await ask('三服务工程是怎么做的');
+    expect(claimLines(done.answer)[0]).toContain('服务大局。发挥党支部的“智囊团”作用');
+    expect(claimLines(done.answer)[2]).toContain('服务社会。开展为人民服务工程');
+    // The README's own example: not bare headings (亮身份。亮职责。亮承诺。).
+    const shown = await ask('“三亮三比”是怎么做的？');
+    expect(claimLines(shown.answer)[0]).toContain('亮身份。开展“党员先锋岗”活动');
+    for (const end of [parts, done, shown]) expectSupported(end);
+  });
+
+  it('points a follow-up at the part the list gave (第三个具体做了啥 → 服务社会)', async () => {
+    const list = await ask('风能学院三服务工程是哪三服务');
+    const history = [
+      { role: 'user' as const, content: '风能学院三服务工程是哪三服务' },
+      { role: 'assistant' as const, content: list.answer },
+    ];
+    const end = await answers.answerOnce({ question: '第三个具体做了啥', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(leadLine(end.answer)).toContain('巾帼标兵');
+  });
+});
 
 describe('follow-ups about another college after a question that named a unit', () => {
   it('asks the same question of the college named next (自动化学院涌现了… → 那苏工院呢)', async () => {

@@ -171,6 +171,12 @@ describe('carrySubjects', () => {
       turn('assistant', '- 聚焦 “铸魂引领”，实施“筑基”项目，夯实信念根基。[1]\n- 聚焦“智能制造”，实施“示范”项目，打造品牌先锋。[2]'),
     ];
     expect(carrySubjects('第二个呢', focused, colleges, lexical).question).toBe('苏州工业职业技术学院“示范”项目？');
+    // Items that open with a short label and go on with its body (服务社会。开展…): the label, as written.
+    const labelled = [
+      turn('user', '风能学院三服务工程是哪三服务'),
+      turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n- 服务大局。发挥党支部的“智囊团”作用…[1]\n- 服务群众。注重人才培养…[2]\n- 服务社会。开展为人民服务工程、志愿服务、巾帼标兵等活动。[3]'),
+    ];
+    expect(carrySubjects('第三个具体做了啥', labelled, colleges, lexical).question).toBe('湖南电气职业技术学院“服务社会”具体做了啥？');
   });
 
   it('reads 还有呢 as the last question asked again, about its college', () => {

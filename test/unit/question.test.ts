@@ -431,6 +431,12 @@ describe('counts, list nouns, units and names', () => {
     expect(expectedCountOf('苏州工业职业技术学院智能制造教工党支部持续实施的三个项目是哪些？')).toBe(3);
     expect(expectedCountOf('“三亮三比”中的“三亮”是什么？')).toBe(3);
     expect(expectedCountOf('嘉兴职业技术学院的“五大计划”包括哪些？')).toBe(5);
+    // A counted name typed without quotation marks, opening what is asked of it.
+    expect(expectedCountOf('三服务是指什么')).toBe(3);
+    expect(expectedCountOf('风能学院三服务工程是哪三服务')).toBe(3);
+    expect(expectedCountOf('三服务工程是怎么做的')).toBe(3);
+    expect(analyze('三亮三比具体指什么').quoted).toEqual(['三亮三比']);
+    expect(analyze('三年来取得了什么成效').quoted).toEqual([]);
     expect(expectedCountOf('嘉兴职业技术学院在教师评价改革中实施了哪些制度？')).toBeNull();
     expect(expectedCountOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe(7);
     expect(countPhraseOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe('七大');
