@@ -437,6 +437,9 @@ describe('counts, list nouns, units and names', () => {
     expect(expectedCountOf('三服务工程是怎么做的')).toBe(3);
     expect(analyze('三亮三比具体指什么').quoted).toEqual(['三亮三比']);
     expect(analyze('三年来取得了什么成效').quoted).toEqual([]);
+    // A place opening with a numeral is no counted name.
+    expect(analyze('四川省如何做好受影响企业和个人金融服务？').quoted).toEqual([]);
+    expect(analyze('九江市是哪个省的').quoted).toEqual([]);
     expect(expectedCountOf('嘉兴职业技术学院在教师评价改革中实施了哪些制度？')).toBeNull();
     expect(expectedCountOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe(7);
     expect(countPhraseOf('工行“春润行动”支持哪七大重点领域的企业复工复产？')).toBe('七大');
