@@ -19,6 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftSearch, draftTopic } from './compose-summary.ts';
+import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
@@ -295,7 +296,8 @@ export class AnswerService {
     const standalone = await this.standalone(request, snapshot, signal);
     const college = standalone.college;
     // A draft's asking and use (写一份…的会议材料，支部学习会上用) are not what to search for.
-    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : standalone.question;
+    // A question's lead-up (我们书记下周要去…调研，想提前知道…) and closing courtesy are not what to search for either.
+    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : request.mode === 'qa' ? conciseQuestion(standalone.question, corpusColleges(snapshot)) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     // 哪些学校没有提到乡村振兴: the colleges whose articles never write the topic, beside where the

@@ -9,7 +9,7 @@ import type { TermStatistics } from './term-statistics.ts';
 import { carrySubjects } from './conversation.ts';
 import type { PairSide } from './pair-question.ts';
 import { analyzeQuestion, collegeMentions, organisationsNamedIn } from './question.ts';
-import { maxParts, partAsks, partJoin, partOpening, partOpeningNameWeight, partReferringToAnswer, partSubjectUnit } from './tuning.ts';
+import { maxParts, partAsks, partExamples, partJoin, partOpening, partOpeningNameWeight, partReferringToAnswer, partSubjectUnit } from './tuning.ts';
 
 /** One part of a message: its words as written, and the question asked of it alone (as a pair question's side). */
 export type QuestionPart = PairSide;
@@ -21,8 +21,9 @@ function pieces(message: string): string[] {
     const clauses = sentence.split(/(?<=[，,；;])/u);
     let current = '';
     for (const clause of clauses) {
-      // A comma parts two asks only when what comes before it asks already (…拿了多少项奖，立项了几门…).
-      if (current && partAsks.test(current) && partAsks.test(clause)) {
+      // A comma parts two asks only when what comes before it asks already (…拿了多少项奖，立项了几门…),
+      // and what follows is no example of it (…什么荣誉称号，比如…各有几个人).
+      if (current && partAsks.test(current) && partAsks.test(clause) && !partExamples.test(clause.trimStart())) {
         found.push(current);
         current = clause;
       } else current += clause;

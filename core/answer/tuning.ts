@@ -283,6 +283,22 @@ export const maxParts = 4;
 /** A message's first part opening with a word this rare (a person: 张伟中是…) lends it to later parts without a subject. */
 export const partOpeningNameWeight = 2;
 
+/**
+ * How a question is led up to and closed (see concise-question.ts): the lead-up about the asker, the asking's opener (想提前知道,
+ * 想了解一下), a pointer to the college the lead-up named (他们机电与模具工程学院…), and a closing
+ * courtesy clause (麻烦帮我查一下, 越具体越好, 谢谢).
+ */
+export const leadUpWording = {
+  /** A lead-up clause about the asker and their errand (我们书记下周要去…调研, 领导让我摸个底), not about the topic. */
+  aboutAsker: /我|咱|领导|下周|下个?月|明天|后天|准备|打算/u,
+  opener: /^\s*(?:我们?|请问)?(?:想|要|希望|需要)?(?:提前|先|再)?(?:知道|了解|问问?|请教|确认|查查?)(?:一下)?[：:，,]?/u,
+  pointer: /^(?:他们|她们|它们|该校|该院)(?:的)?/u,
+  courtesy: /^(?:麻烦|请|帮(?:我|忙)|辛苦|谢谢|感谢|多谢|越.{1,4}越好|尽量|尽可能|具体(?:一点|些)|详细(?:一点|些))/u,
+} as const;
+
+/** A clause giving examples of what the clause before it asks (…拿过些什么荣誉称号，比如省优秀党务工作者…): no part of its own. */
+export const partExamples = /^(?:比如|例如|譬如|诸如|像是)/u;
+
 /** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
 export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
 
@@ -396,7 +412,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['第一课', '一堂课', '第一堂课', '开学第一课'],
   ['认可', '满意度', '认同', '好评', '美誉度'],
   // A prize of a grade (一等奖, 特等奖) is an award won.
-  ['荣誉', '称号', '表彰', '奖项', '获奖', '等奖'],
+  ['荣誉', '称号', '荣誉称号', '表彰', '奖项', '获奖', '等奖'],
   // How people say it and how articles write it.
   ['一把手', '党委书记', '主要负责人'],
   ['先锋岗', '示范岗'],

@@ -617,6 +617,20 @@ describe('yes-or-no questions', () => {
 });
 
 describe('messages that ask several things', () => {
+  it('a wordy request is answered as what it asks, its lead-up and courtesy left out of the search', async () => {
+    const end = await ask('我们书记下周要去台州科技职业学院调研，想提前知道他们机电与模具工程学院的老师都拿过些什么荣誉称号，比如省优秀党务工作者、浙江工匠之类的各有几个人，麻烦帮我查一下，越具体越好');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.searchedFor).toBe('台州科技职业学院机电与模具工程学院的老师都拿过些什么荣誉称号，比如省优秀党务工作者、浙江工匠之类的各有几个人');
+    expect(leadLine(end.answer)).toContain('浙江省优秀党务工作者1人');
+    expect(end.answer).not.toContain('没有找到');
+  });
+
+  it('老师…荣誉称号 is answered by the teachers\' honours (荣誉称号 is said as 获…奖, …工匠3人)', async () => {
+    const end = await ask('台州科院机电模具学院的老师拿过哪些荣誉称号');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toContain('浙江工匠3人');
+  });
+
   it('answers each part under its own words, the later part about the first part’s college', async () => {
     const end = await ask('嘉职院一共发了几张黄牌几张红牌？另外有多少讲师收入超过了副教授？');
     expect(end.notFound, end.answer).toBe(false);
