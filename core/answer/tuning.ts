@@ -289,8 +289,8 @@ export const partOpeningNameWeight = 2;
  * courtesy clause (麻烦帮我查一下, 越具体越好, 谢谢).
  */
 export const leadUpWording = {
-  /** A lead-up clause about the asker and their errand (我们书记下周要去…调研, 领导让我摸个底), not about the topic. */
-  aboutAsker: /我|咱|领导|下周|下个?月|明天|后天|准备|打算/u,
+  /** A lead-up clause about the asker and their errand (我们书记下周要去…调研, 领导让我摸个底), not about the topic (自我申报时, 领导带头跑企业). */
+  aboutAsker: /(?<!自)我|咱|下周|下个?月|明天|后天/u,
   opener: /^\s*(?:我们?|请问)?(?:想|要|希望|需要)?(?:提前|先|再)?(?:知道|了解|问问?|请教|确认|查查?)(?:一下)?[：:，,]?/u,
   pointer: /^(?:他们|她们|它们|该校|该院)(?:的)?/u,
   courtesy: /^(?:麻烦|请|帮(?:我|忙)|辛苦|谢谢|感谢|多谢|越.{1,4}越好|尽量|尽可能|具体(?:一点|些)|详细(?:一点|些))/u,
