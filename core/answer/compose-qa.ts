@@ -19,7 +19,7 @@ import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
-import { subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
+import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
@@ -480,18 +480,24 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
     const bestLabelAt = labelBefore(snapshot, best);
     const bestLabel = bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && saysWholeTopic(sentence)) : undefined;
-    const label = !isTyped(type) && !typedLead ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
-    const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
-    // A label with no sentence after it in reach is no answer on its own.
     // A yes or no about one of a kind (机电一体化教学团队) leads with the sentence about that one, not another's (智能控制技术教学团队…).
     const othersWords = type === '是否' ? subjectWordsOfAnother(analysis, best.text, documentContext(best.chunk)) : [];
     const aboutAsked = othersWords.length > 0 ? candidates.find((sentence) => sentence.score >= best.score * qaKnobs.askedOneAgainstBest && othersWords.every((word) => sentence.text.toLowerCase().includes(word.toLowerCase()))) : undefined;
-    const lead = typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? best;
+    // A yes or no about a name the best sentence lacks (上过人民日报没有) leads with a sentence naming
+    // others of its kind (光明日报、苏州日报等媒体…报道了该支部): that sentence tells the no.
+    // Only where no sentence names the one asked: one that does answers it.
+    const kindAsked = type === '是否' && !aboutAsked ? kindNameAsked(analysis) : null;
+    const othersNamed = kindAsked && !candidates.some((sentence) => sentence.text.includes(kindAsked.name)) ? candidates.find((sentence) => othersOfKind(analysis, sentence.text) !== null) : undefined;
+    const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
+    const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
+    // A label with no sentence after it in reach is no answer on its own.
+    const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
-    verdict = options.nested ? null : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
+    const namedInstead = othersNamed ? othersOfKind(analysis, othersNamed.text) : null;
+    verdict = options.nested ? null : namedInstead ? { answer: 'no', settling: [namedInstead] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.

@@ -873,6 +873,11 @@ export const qaKnobs = {
 
 export const yesNoKnobs = {
   /**
+   * Kinds of names a sentence may list others of where the question names one (人民日报 against
+   * 光明日报、苏州日报等媒体…报道): the sentence tells who did, and the one asked is not among them.
+   */
+  namedKinds: ['日报', '晚报', '电视台', '卫视', '新闻网', '杂志'] as readonly string[],
+  /**
    * A number with what it counts (3年, 第一周, 一等奖, 第二批): where the question and the sentence
    * give the same frame different numbers, the answer is no.
    */

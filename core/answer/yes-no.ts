@@ -231,6 +231,30 @@ function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missin
 }
 
 /**
+ * The clause of `sentence` that names others of the kind of a name the question asks about and
+ * the sentence lacks (光明日报、苏州日报等媒体…报道 for 上过人民日报没有), or null.
+ */
+export function othersOfKind(analysis: QuestionAnalysis, sentence: string): string | null {
+  const asked = kindNameAsked(analysis);
+  if (!asked || sentence.includes(asked.name)) return null;
+  // Another of that kind: the kind's word right after a name's characters.
+  for (let at = sentence.indexOf(asked.kind); at >= 0; at = sentence.indexOf(asked.kind, at + asked.kind.length)) {
+    if (at > 0 && /\p{Script=Han}/u.test(sentence[at - 1]!)) return clauseAt(sentence, at);
+  }
+  return null;
+}
+
+/** The name of a listed kind (人民日报: a 日报) a yes-or-no question asks about, with its kind, or null. */
+export function kindNameAsked(analysis: QuestionAnalysis): { name: string; kind: string } | null {
+  for (const term of analysis.terms) {
+    if (!term.isName && term.role !== 'subject') continue;
+    const kind = yesNoKnobs.namedKinds.find((ending) => term.word.endsWith(ending) && term.word.length > ending.length);
+    if (kind) return { name: term.word, kind };
+  }
+  return null;
+}
+
+/**
  * The words a yes-or-no question names its subject by that `sentence` (with its article's
  * `context`) lacks where it says the subject's noun of another (机电一体化 against
  * 智能控制技术教学团队…): a sentence holding them is about the one asked.

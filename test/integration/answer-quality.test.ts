@@ -576,6 +576,18 @@ describe('direct answers', () => {
 });
 
 describe('yes-or-no questions', () => {
+  it('answers no where the articles name others of the kind asked and never the one (上过人民日报没有)', async () => {
+    for (const question of ['苏工院那个支部上过人民日报没有', '苏工院智能制造支部上过人民日报吗']) {
+      const end = await ask(question);
+      expect(end.answer.split('\n')[0], question).toMatch(/^(?:没有|否)。$/u);
+      expect(claimLines(end.answer)[0], question).toMatch(/光明日报|苏州日报/u);
+      expectSupported(end);
+    }
+    // The one asked, named: yes.
+    const named = await ask('苏工院智能制造支部被光明日报报道过吗');
+    expect(named.answer.split('\n')[0]).toBe('是。');
+  });
+
   it('open with the verdict when the cited clause settles it, yes or no', async () => {
     const week = await ask('湖南电气职业技术学院风能工程学院的“风能党员活动日”是每月第一周吗？');
     expect(week.answer).toMatch(/^不是。\n固定每月第四周周四为“风能党员活动日”/);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../core/answer/question.ts';
-import { verdictWord, yesNoVerdict, type YesNo } from '../../core/answer/yes-no.ts';
+import { othersOfKind, verdictWord, yesNoVerdict, type YesNo } from '../../core/answer/yes-no.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
 const corpus = useDefaultSnapshot('yes-no');
@@ -117,5 +117,18 @@ describe('the words that say it', () => {
   ];
   it.each(table)('%s (%s) → %s', (question, said, word) => {
     expect(verdictWord(question, said)).toBe(word);
+  });
+});
+
+describe('a name of a kind the sentence lists others of', () => {
+  const analysis = (question: string) => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical });
+
+  it('is told by the clause naming the others (光明日报、苏州日报… for 人民日报)', () => {
+    expect(othersOfKind(analysis('苏工院那个支部上过人民日报没有'), '光明日报、苏州日报等媒体20多次报道了该支部的经验做法。')).toBe('光明日报、苏州日报等媒体20多次报道了该支部的经验做法');
+  });
+
+  it('is nothing where the sentence names the one asked, or no other of its kind', () => {
+    expect(othersOfKind(analysis('苏工院智能制造支部被光明日报报道过吗'), '光明日报、苏州日报等媒体20多次报道了该支部的经验做法。')).toBeNull();
+    expect(othersOfKind(analysis('苏工院那个支部上过人民日报没有'), '2021年度，支部荣获江苏省高校先进基层党组织称号。')).toBeNull();
   });
 });
