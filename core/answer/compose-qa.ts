@@ -12,7 +12,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -471,7 +471,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const kind = type === '名称' && analysis.nameHead && practiceNouns.includes(analysis.nameHead) ? analysis.nameHead : null;
     // A date the text writes answers 哪一年 before one the article's own date lends a sentence (日前，…公示了…).
     const written = type === '时间' ? typedCandidates.find((sentence) => sentence.typeSpans.length > 0) : undefined;
-    const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? written ?? typedCandidates[0]) : stated;
+    // A count of the very noun asked, at its number (全国性活动26次 for 开展了多少活动), before one that
+    // counts something the noun ends (七大专题系列学习活动).
+    const countedThere = type === '数量' ? typedCandidates.find((sentence) => countsAskedNounRightThere(analysis, sentence.text)) : undefined;
+    const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? written ?? countedThere ?? typedCandidates[0]) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     // A label that says the whole topic (高质量推进党史学习教育。 for 党史学习教育开展了哪些活动) heads what
     // the article says of it, a little below the best sentence too.

@@ -12,6 +12,7 @@
  */
 import type { IndexSnapshot, IndexedChunk, IndexedDocument } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
+import { escapeRegExp } from '../text/clean.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
 import { newsDateline } from './citation-book.ts';
@@ -457,6 +458,14 @@ function nounBeside(text: string, span: TextSpan, noun: string): boolean {
   const { before, after } = besideSpan(text, span);
   const own = text.slice(span.start, span.end);
   return bigramsOf(noun).some((gram) => after.includes(gram) || before.includes(gram) || own.includes(gram));
+}
+
+/** Whether `text` counts the noun the question counts right at one of its numbers. */
+export function countsAskedNounRightThere(analysis: QuestionAnalysis, text: string): boolean {
+  const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
+  if (counted === null) return false;
+  // 全国性活动26次, 开展26次活动: the noun touches the number (its measure word between), not 七大专题系列学习活动.
+  return askedSpans(analysis, text).some((span) => text.slice(0, span.start).endsWith(counted) || new RegExp(`^[\\p{Script=Han}]?${escapeRegExp(counted)}`, 'u').test(text.slice(span.end)));
 }
 
 /**

@@ -59,6 +59,12 @@ function expectSupported(end: Omit<AnswerEnd, 'id'>): void {
 }
 
 describe('counts of people and of times', () => {
+  it('a count of the noun asked at its number (全国性活动26次) leads, not a count of what the noun ends (七大专题系列学习活动)', async () => {
+    for (const question of ['嘉职院党史学习教育开展了多少活动', '嘉职院党史学习教育取得了啥成效，开展了多少活动']) {
+      expect(leadLine((await ask(question)).answer), question).toContain('开展全国性活动26次、全校性活动460多次');
+    }
+  });
+
   it('a headcount (多少名党员) is not answered by person-times (15人次获…荣誉); 多少人 and 多少人次 are', async () => {
     const members = await ask('苏州工业职院智能制造支部现在一共有多少名党员？');
     expect(members.notFound, members.answer).toBe(true);
