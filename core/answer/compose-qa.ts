@@ -473,7 +473,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const written = type === '时间' ? typedCandidates.find((sentence) => sentence.typeSpans.length > 0) : undefined;
     // A count of the very noun asked, at its number (全国性活动26次 for 开展了多少活动), before one that
     // counts something the noun ends (七大专题系列学习活动).
-    const countedThere = type === '数量' ? typedCandidates.find((sentence) => countsAskedNounRightThere(analysis, sentence.text)) : undefined;
+    // It must say as much of the question as the one it goes before.
+    const firstTyped = typedCandidates[0];
+    const countedThere = type === '数量' && firstTyped ? typedCandidates.find((sentence) => sentence.coreCoverage >= firstTyped.coreCoverage && countsAskedNounRightThere(analysis, sentence.text)) : undefined;
     const typedLead = isTyped(type) ? ((kind ? typedCandidates.find((sentence) => namesKind(sentence.text, kind)) : undefined) ?? written ?? countedThere ?? typedCandidates[0]) : stated;
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     // A label that says the whole topic (高质量推进党史学习教育。 for 党史学习教育开展了哪些活动) heads what

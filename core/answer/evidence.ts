@@ -465,7 +465,9 @@ export function countsAskedNounRightThere(analysis: QuestionAnalysis, text: stri
   const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
   if (counted === null) return false;
   // 全国性活动26次, 开展26次活动: the noun touches the number (its measure word between), not 七大专题系列学习活动.
-  return askedSpans(analysis, text).some((span) => text.slice(0, span.start).endsWith(counted) || new RegExp(`^[\\p{Script=Han}]?${escapeRegExp(counted)}`, 'u').test(text.slice(span.end)));
+  // A grade or a year (2019级学生) counts no one.
+  const after = new RegExp(`^(?![级届年])[\\p{Script=Han}]?${escapeRegExp(counted)}`, 'u');
+  return askedSpans(analysis, text).some((span) => text.slice(0, span.start).endsWith(counted) || after.test(text.slice(span.end)));
 }
 
 /**
