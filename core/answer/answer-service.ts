@@ -18,7 +18,7 @@ import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
-import { composeSummary, draftSearch, draftTopic } from './compose-summary.ts';
+import { composeSummary, draftPracticeCount, draftSearch, draftTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
@@ -518,7 +518,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: draftAcrossColleges(request) });
+        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

@@ -13,7 +13,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { numeral, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, draftUsageNote, draftWording, sentenceCues, summaryKnobs } from './tuning.ts';
 
@@ -88,6 +88,12 @@ export function withoutUsageNote(question: string): string {
  */
 export function draftTopic(question: string): string {
   return draftParts(question).topic;
+}
+
+/** How many practices a drafting request asks for (整理三条…: 3), or undefined. */
+export function draftPracticeCount(question: string): number | undefined {
+  const count = draftWording.practiceCount.exec(question)?.[1];
+  return count ? (numeral(count) ?? undefined) : undefined;
 }
 
 /** What a drafting request searches for: its topic, and what it says to draw on or stress (，重点参考苏州工业职院和湖南电气职院: the two colleges). */
@@ -318,7 +324,7 @@ function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly Evidenc
 }
 
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
-export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false }: { everyCollege?: boolean } = {}): ComposedAnswer {
+export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false, practiceCount }: { everyCollege?: boolean; practiceCount?: number | undefined } = {}): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
   // A draft about a college's work draws on all of its articles, not only the sentences that
@@ -394,8 +400,9 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
         scored.splice(scored.indexOf(body), 1);
       }
     }
-    const selected = selectSentences(scored, summaryKnobs.sizes[section], summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0);
-    const chosen = (everyCollege && (section === 'practice' || section === 'outcome') ? withEveryCollege(selected, scored, summaryKnobs.sizes[section]) : selected).map((sentence) => sentence.original);
+    const size = section === 'practice' && practiceCount ? practiceCount : summaryKnobs.sizes[section];
+    const selected = selectSentences(scored, size, summaryKnobs.floor, section === 'outcome' || section === 'insight' ? best * summaryKnobs.specificMinimum : 0);
+    const chosen = (everyCollege && (section === 'practice' || section === 'outcome') ? withEveryCollege(selected, scored, size) : selected).map((sentence) => sentence.original);
     for (const sentence of chosen) used.add(sentence);
     picked.set(section, chosen);
   }
@@ -407,7 +414,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];
   const spans = new Map<Section, CitedSpan[]>();
-  const outlined = named.length > 0 ? null : outlinedPractices(snapshot, relevant, analysis);
+  const outlined = named.length > 0 ? null : (outlinedPractices(snapshot, relevant, analysis)?.slice(0, practiceCount) ?? null);
   if (outlined) {
     told.push(...outlined);
     spans.set('practice', outlined);

@@ -205,7 +205,8 @@ export function answerTypeOf(question: string): AnswerType {
 
 const chineseNumerals: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-function numeral(text: string): number | null {
+/** A count written in digits or Chinese numerals up to 十 (三 → 3, 12 → 12), or null. */
+export function numeral(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text);
   return chineseNumerals[text] ?? null;
 }

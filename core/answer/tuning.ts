@@ -992,6 +992,8 @@ export const draftWording = {
    * 廉洁文化建设方面的做法): no topic; what follows them is.
    */
   anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
+  /** How many practices the draft should give (整理三条, 写5点): the draft gives that many at most. */
+  practiceCount: new RegExp(`${draftVerb}(?:出)?([一二三四五六七八九十两]|\\d{1,2})(?:条|点)`, 'u'),
   /** How long the draft should be (500字左右的, 一千字以内): no part of the topic, and no number to search for. */
   length: /[一二三四五六七八九十百千两\d]+字(?:左右|以内|以上|上下)?的?/gu,
   /** How the draft is to be laid out, as a clause before the topic (按做法和成效分开，): no part of the topic. */

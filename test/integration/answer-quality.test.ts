@@ -966,6 +966,13 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('省教学成果特等奖');
   });
 
+  it('a draft asked for three practices (整理三条) gives three', async () => {
+    const end = await ask('整理三条嘉职院教师评价改革的做法', 'summary');
+    const practices = (end.answer.split('## 二、主要做法')[1] ?? '').split('## 三、')[0]!;
+    expect(practices.match(/^\d+\. /gmu)).toHaveLength(3);
+    expect(practices).toContain('首关制');
+  });
+
   it('a draft\'s lessons come from the 体会与思考 of an article it draws on, though they do not repeat the topic', async () => {
     const end = await ask('围绕对标争先、标杆院系创建，帮我起草一份会议材料', 'summary');
     const lessons = end.answer.split('## 四、经验启示')[1] ?? '';

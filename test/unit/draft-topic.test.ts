@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -91,5 +91,15 @@ describe('a drafting request', () => {
     expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
     expect(draftSearch('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。')).toBe('党建引领产教融合');
     expect(draftTopic('写一份基层教工党支部建设经验的会议材料，重点参考苏州工业职院和湖南电气职院')).toBe('基层教工党支部建设');
+  });
+});
+
+describe('draftPracticeCount', () => {
+  it('reads how many practices a request asks for, where it asks them written', () => {
+    expect(draftPracticeCount('整理三条嘉职院教师评价改革的做法')).toBe(3);
+    expect(draftPracticeCount('写5点党员教育管理的经验材料')).toBe(5);
+    expect(draftPracticeCount('嘉职院教师评价改革会议材料')).toBeUndefined();
+    // A count inside the topic (“三亮三比”, 四个一) is no count of the draft's practices.
+    expect(draftPracticeCount('湖南电气“三亮三比”工程的会议材料')).toBeUndefined();
   });
 });
