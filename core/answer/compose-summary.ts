@@ -362,12 +362,6 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const titledResults = admitted.filter((candidate) => !relevant.includes(candidate) && titleCoverage(candidate.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic);
   // A practice the request quotes, told under its own heading, is the draft's practice: not the
   // article's other practices that share the request's words.
-  // An article the draft draws on for the topic tells its lessons under 体会与思考 without repeating
-  // the topic's words (…对标“七个有力”…精准把握党建和事业发展的“方向思路”).
-  const drawnFrom = new Set(relevant.map((sentence) => sentence.chunk.document.docId));
-  const drawnLessons = evidence.sentences
-    .filter((sentence) => !sentence.isHeading && !relevant.includes(sentence) && drawnFrom.has(sentence.chunk.document.docId) && summaryKnobs.headingCues.insight.test(sentence.chunk.headingPath.join(' ')))
-    .map((sentence) => ({ ...sentence, score: Math.max(sentence.score, best * summaryKnobs.drawnLessonShare) }));
   const underNamed = underQuotedHeading(snapshot, candidates, analysis);
   const named = underNamed ? candidates.filter((candidate) => !candidate.isHeading && underNamed(candidate)) : [];
   const headingsBefore = new Map<EvidenceSentence, EvidenceSentence>();
@@ -380,7 +374,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const picked = new Map<Section, EvidenceSentence[]>();
   // The most specific sections first, so a sentence lands where it fits best.
   for (const section of ['outcome', 'insight', 'background', 'practice'] as Section[]) {
-    const pool = section === 'practice' && named.length > 0 ? named : section === 'outcome' ? [...relevant, ...titledResults] : section === 'insight' ? [...relevant, ...drawnLessons] : relevant;
+    const pool = section === 'practice' && named.length > 0 ? named : section === 'outcome' ? [...relevant, ...titledResults] : relevant;
     const scored = pool
       .filter((sentence) => !used.has(sentence))
       .map((sentence) => {

@@ -1071,11 +1071,6 @@ export const summaryKnobs = {
     insight: /体会|思考|启示|经验|展望|思路/u,
   },
   headingBonus: 1.5,
-  /**
-   * A lesson under 体会/启示 of an article the draft draws on for its topic, though it does not
-   * repeat the topic's words, scores this share of the draft's best sentence.
-   */
-  drawnLessonShare: 0.5,
   /** In a draft across the colleges, a college not yet heard from gets its best practice or result scoring this share of the section's best. */
   otherCollegeShare: 0.2,
   /** A sentence that can only be a lesson (…的核心在于…, 关键在于, 经验表明): never a practice. */
