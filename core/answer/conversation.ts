@@ -167,12 +167,15 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
 }
 
 /** The unit of `kind` (支部) the latest turn naming `college` names right after it (智能制造教工党支部), or ''. */
-function unitNamedIn(turns: readonly string[], college: string, colleges: readonly string[], kind: string): string {
+function unitNamedIn(turns: readonly string[], college: string, colleges: readonly string[], kind: string, unitsOf: UnitColleges): string {
   for (const turn of turns) {
     for (const mention of collegeMentions(turn, colleges).filter((found) => found.college === college)) {
       const unit = unitAfterName.exec(turn.slice(turn.indexOf(mention.form) + mention.form.length))?.[1] ?? '';
       if (unit.endsWith(kind)) return unit;
     }
+    // Or named alone (自动化学院的…工程是干嘛的 → 该学院).
+    const alone = unitsOf(turn).find((found) => found.college === college && found.form.endsWith(kind));
+    if (alone) return alone.form;
   }
   return '';
 }
@@ -225,7 +228,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   let subject: string[] = [];
   if (named.length === 0) {
     for (const turn of userTurns) {
+      // A turn naming a unit alone (自动化学院…) is about its college.
       subject = collegesAskedOf(turn, colleges);
+      if (subject.length === 0) subject = [...new Set(unitsOf(turn).map((mention) => mention.college))];
       if (subject.length > 0) break;
     }
     if (subject.length === 0) {
@@ -238,8 +243,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const askedOfIt = pointer ? question.replace(pointer[0], '').replace(/^(?:那么|那)|呢|[？?]/gu, '').trim() : '';
   if (pointer && subject.length > 0 && askedOfIt.length >= 2) {
     // 该支部 after …苏州工业职业技术学院智能制造教工党支部…: that unit, named in full.
-    const unit = subject.length === 1 ? unitNamedIn(userTurns, subject[0]!, colleges, pointer[1]!) : '';
-    let asked = question.replace(pointer[0], `${subject.join('和')}${unit || pointer[1]}`).replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+    const unit = subject.length === 1 ? unitNamedIn(userTurns, subject[0]!, colleges, pointer[1]!, unitsOf) : '';
+    // 该学院 of a college that is a 学院 itself is the college (not 浙江机电职业技术学院学院).
+    const noun = unit || (subject.length === 1 && subject[0]!.endsWith(pointer[1]!) ? '' : pointer[1]);
+    let asked = question.replace(pointer[0], `${subject.join('和')}${noun}`).replace(/^(?:那么|那|还有|另外|此外)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: subject.length === 1 ? subject[0] : undefined, rewritten: true };
   }

@@ -118,6 +118,14 @@ describe('carrySubjects', () => {
     expect(carried.college).toBe('台州科技职业学院');
   });
 
+  it('reads 该学院 as the unit the conversation named alone, never as the college doubled (…学院学院)', () => {
+    const unitsOf = (text: string): { form: string; college: string }[] => (text.includes('自动化学院') ? [{ form: '自动化学院', college: '浙江机电职业技术学院' }] : []);
+    const history = [turn('user', '自动化学院的人人在岗位闪光工程是干嘛的'), turn('assistant', '…[1]')];
+    expect(carrySubjects('该学院学生里出了哪些典型人物', history, colleges, lexical, unitsOf).question).toBe('浙江机电职业技术学院自动化学院学生里出了哪些典型人物？');
+    const college = [turn('user', '嘉职院在几个专业群上设了党支部'), turn('assistant', '…[1]')];
+    expect(carrySubjects('该学院的入党申请人比例呢', college, colleges, lexical).question).toBe('嘉兴职业技术学院的入党申请人比例？');
+  });
+
   it('reads 该支部 as the branch the conversation named, in full', () => {
     const history = [turn('user', '苏州工业职业技术学院智能制造教工党支部借助哪些新媒体平台组织党员学习？'), turn('assistant', '…[1]')];
     expect(carrySubjects('那该支部靠什么管理党员？', history, colleges, lexical).question).toBe('苏州工业职业技术学院智能制造教工党支部靠什么管理党员？');
