@@ -868,9 +868,12 @@ describe('a unit named without its college', () => {
 
 describe('words the articles say otherwise', () => {
   it('典型人物 is said as …等优秀学生代表: the sentence naming them is the answer', async () => {
-    const end = await ask('自动化学院学生里出了哪些典型人物');
-    expect(end.notFound, end.answer).toBe(false);
-    expect(claimLines(end.answer)[0]).toContain('樊文天等优秀学生代表');
+    for (const question of ['自动化学院学生里出了哪些典型人物', '浙江机电职业技术学院学生里出了哪些典型人物']) {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(false);
+      // The people asked for: not the college's motto, which names its college in full and lists words.
+      expect(claimLines(end.answer)[0], question).toContain('樊文天等优秀学生代表');
+    }
   });
 
   it('党风廉政 is said as 从严治党, 清廉: the passage is found and leads', async () => {
