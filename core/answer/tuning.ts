@@ -872,6 +872,8 @@ export const qaKnobs = {
 // 是否 (yes-or-no answers)
 
 export const yesNoKnobs = {
+  /** After an honour, the one who holds it (奖章获得者, 金奖得主): the sentence says whom it names, not its subject. */
+  holderAfter: /^(?:获得者|得主|获奖者|获得人)/u,
   /**
    * Kinds of names a sentence may list others of where the question names one (人民日报 against
    * 光明日报、苏州日报等媒体…报道): the sentence tells who did, and the one asked is not among them.

@@ -141,6 +141,8 @@ function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
  */
 export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, context = ''): Verdict | null {
   if (analysis.answerType !== '是否' || yesNoKnobs.negation.test(sentence)) return null;
+  // 全国五一劳动奖章获得者…进校园: someone holding the honour asked about, not the one asked of.
+  if (!holderAsked.test(analysis.question) && heldByOthers(analysis, sentence)) return null;
   const asked = countedIn(analysis.question);
   const inCount = (word: string): boolean => asked.some((count) => count.text.includes(word) || word.includes(count.text));
   // A sentence may count several things (领导班子连续2年…，党委书记…连续3年…): the clause that says
@@ -227,6 +229,20 @@ function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missin
     for (let found = lower.indexOf(headWord); found >= 0; found = lower.indexOf(headWord, found + 1)) places.push(found);
     // Every place the head stands, a modifier of its own stands before it.
     return places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!));
+  });
+}
+
+/** A question asking whether someone holds an honour (樊文天是不是…奖获得者): the holder is its subject. */
+const holderAsked = /获得者|得主|获奖者|获得人/u;
+
+/** Whether the sentence names a word the question asks about only as what others hold (…奖章获得者). */
+function heldByOthers(analysis: QuestionAnalysis, sentence: string): boolean {
+  return analysis.terms.some((term) => {
+    if (term.role === 'generic' || term.role === 'intent' || !sentence.includes(term.word)) return false;
+    for (let at = sentence.indexOf(term.word); at >= 0; at = sentence.indexOf(term.word, at + 1)) {
+      if (!yesNoKnobs.holderAfter.test(sentence.slice(at + term.word.length))) return false;
+    }
+    return true;
   });
 }
 

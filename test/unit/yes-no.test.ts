@@ -120,6 +120,14 @@ describe('the words that say it', () => {
   });
 });
 
+describe('an honour the sentence names only as others hold it', () => {
+  it('settles nothing (全国五一劳动奖章获得者…进校园 for 获得过全国五一劳动奖章吗)', () => {
+    const sentence = '邀请黄岩区、台州市劳模工匠，全国五一劳动奖章获得者、企业家等50余人进校园开展校内论坛、讲座、报告会。';
+    const context = '台州科技职业学院机电与模具工程学院党总支 台州科技职业学院 机电与模具工程学院党总支';
+    expect(verdict('台州科院机电模具学院获得过全国五一劳动奖章吗', sentence, context)).toBeNull();
+  });
+});
+
 describe('a name of a kind the sentence lists others of', () => {
   const analysis = (question: string) => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical });
 
