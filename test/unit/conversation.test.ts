@@ -126,6 +126,11 @@ describe('carrySubjects', () => {
     expect(carrySubjects('该学院的入党申请人比例呢', college, colleges, lexical).question).toBe('嘉兴职业技术学院的入党申请人比例？');
   });
 
+  it('reads 那个… as that thing of the conversation\'s college, without a stray 个', () => {
+    const history = [turn('user', '嘉职院跟哪些地方政府签了校地合作协议'), turn('assistant', '…[1]')];
+    expect(carrySubjects('那个分院规划招多少人', history, colleges, lexical).question).toBe('嘉兴职业技术学院分院规划招多少人？');
+  });
+
   it('reads 该支部 as the branch the conversation named, in full', () => {
     const history = [turn('user', '苏州工业职业技术学院智能制造教工党支部借助哪些新媒体平台组织党员学习？'), turn('assistant', '…[1]')];
     expect(carrySubjects('那该支部靠什么管理党员？', history, colleges, lexical).question).toBe('苏州工业职业技术学院智能制造教工党支部靠什么管理党员？');
