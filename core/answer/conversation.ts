@@ -286,7 +286,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');
   // 那个分院… is 分院…, not 个分院 (那 is no word of its own there).
-  let rewritten = question.replace(/^(?:那么|那个|这个|那|还有|另外|此外|其中)\s*/u, '').replace(counterpart ? /呢([，,])/u : /呢([？?]?)$/u, '$1');
+  // 那它社会服务方面… is the college's: 它 gives way to the college's name.
+  let rewritten = question.replace(/^(?:那么|那个|这个|那|还有|另外|此外|其中)\s*/u, '');
+  if (who) rewritten = rewritten.replace(/^它(?!们)/u, '');
+  rewritten = rewritten.replace(counterpart ? /呢([，,])/u : /呢([？?]?)$/u, '$1');
   // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
   if (who && pointerOnly.test(rewritten)) {
     const previous = userTurns.find((turn) => collegesNamedIn(turn, colleges).length > 0 || topicPhrase(turn, colleges, terms) !== '') ?? '';

@@ -129,6 +129,8 @@ describe('carrySubjects', () => {
   it('reads 那个… as that thing of the conversation\'s college, without a stray 个', () => {
     const history = [turn('user', '嘉职院跟哪些地方政府签了校地合作协议'), turn('assistant', '…[1]')];
     expect(carrySubjects('那个分院规划招多少人', history, colleges, lexical).question).toBe('嘉兴职业技术学院分院规划招多少人？');
+    // 那它… about the conversation's college: its name, not 它.
+    expect(carrySubjects('那它的入党申请人比例是多少', history, colleges, lexical).question).toBe('嘉兴职业技术学院的入党申请人比例是多少？');
   });
 
   it('reads 该支部 as the branch the conversation named, in full', () => {
