@@ -424,8 +424,8 @@ export class AnswerService {
     const pointing = request.mode === 'qa' && grounds.sidesAre !== 'pair';
     // Nothing is near a question about what the corpus lacks (another college).
     // A college the articles only name in passing: where they name it.
-    const named = evidence.verdict.mentionedOnly;
-    const nearby = (missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : []).filter((span) => !named || snapshot.documentText(span.chunk.document).slice(span.start, span.end).includes(named));
+    const namedInPassing = evidence.verdict.mentionedOnly;
+    const nearby = (missing.length === 0 && pointing ? nearbySpans(snapshot, evidence, analysis) : []).filter((span) => !namedInPassing || snapshot.documentText(span.chunk.document).slice(span.start, span.end).includes(namedInPassing));
     // “No number was found” is not said over related text that shows one (27名讲师…): the engine
     // just did not see it next to the question's words.
     const shownSpan = nearby.some((span) => typedSpans(analysis.answerType, snapshot.documentText(span.chunk.document).slice(span.start, span.end), analysis.nameHead).length > 0);

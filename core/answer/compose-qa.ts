@@ -488,9 +488,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A yes or no about one of a kind (机电一体化教学团队) leads with the sentence about that one, not another's (智能控制技术教学团队…).
     const othersWords = type === '是否' ? subjectWordsOfAnother(analysis, best.text, documentContext(best.chunk)) : [];
     const aboutAsked = othersWords.length > 0 ? candidates.find((sentence) => sentence.score >= best.score * qaKnobs.askedOneAgainstBest && othersWords.every((word) => sentence.text.toLowerCase().includes(word.toLowerCase()))) : undefined;
-    // A yes or no about a name the best sentence lacks (上过人民日报没有) leads with a sentence naming
-    // others of its kind (光明日报、苏州日报等媒体…报道了该支部): that sentence tells the no.
-    // Only where no sentence names the one asked: one that does answers it.
+    // A yes or no about a name no sentence of the evidence names (上过人民日报没有) leads with one naming
+    // others of its kind (光明日报、苏州日报等媒体…报道了该支部): that sentence tells the no. A sentence
+    // naming the one asked answers it as any other does.
     const kindAsked = type === '是否' && !aboutAsked ? kindNameAsked(analysis) : null;
     const othersNamed = kindAsked && !candidates.some((sentence) => sentence.text.includes(kindAsked.name)) ? candidates.find((sentence) => othersOfKind(analysis, sentence.text) !== null) : undefined;
     const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;

@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -46,7 +46,7 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
 }
 
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
-export function isFollowUp(question: string, colleges: readonly string[], unitsOf: UnitColleges = noUnits): boolean {
+export function isFollowUp(question: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
@@ -105,7 +105,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   const quoted = practice ? `${practice[1]}${pointer[2] || practiceNouns.find((noun) => practice[2]!.startsWith(noun))}` : names[0] ? `${names[0][1]}${pointer[2] ?? ''}` : null;
   // An item opening with a short label (服务社会。开展…) is that label, looked for as written.
   const opening = item.split(/[，,。；;]/u)[0] ?? item;
-  const text = quoted ?? (opening.length <= pointedLabelLength && opening !== item ? `“${opening}”` : opening);
+  // Not a date or a connective opening a sentence (2020年，…; 同时，…): those name nothing.
+  const label = opening.length <= pointedLabelLength && opening !== item && /^\p{Script=Han}+$/u.test(opening) && !pointedLabelNot.test(opening);
+  const text = quoted ?? (label ? `“${opening}”` : opening);
   return { pointer: pointer[0], item: text };
 }
 
@@ -113,11 +115,11 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
  * The units a text names without their college (风能学院 of 湖南电气职业技术学院), each with the words
  * naming it and its college: the answer layer knows the corpus's units; none by default.
  */
-export type UnitColleges = (text: string) => { form: string; college: string }[];
-const noUnits: UnitColleges = () => [];
+export type UnitMentions = (text: string) => { form: string; college: string }[];
+const noUnits: UnitMentions = () => [];
 
 /** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？, 那风能学院呢？). */
-function asksAboutAnother(question: string, colleges: readonly string[], unitsOf: UnitColleges = noUnits): boolean {
+function asksAboutAnother(question: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
   const phrase = bareSubject(question);
   if (!phrase) return false;
   const mentions = collegeMentions(phrase, colleges);
@@ -167,7 +169,7 @@ function topicPhrase(question: string, colleges: readonly string[], terms: TermS
 }
 
 /** The unit of `kind` (支部) the latest turn naming `college` names right after it (智能制造教工党支部), or ''. */
-function unitNamedIn(turns: readonly string[], college: string, colleges: readonly string[], kind: string, unitsOf: UnitColleges): string {
+function unitNamedIn(turns: readonly string[], college: string, colleges: readonly string[], kind: string, unitsOf: UnitMentions): string {
   for (const turn of turns) {
     for (const mention of collegeMentions(turn, colleges).filter((found) => found.college === college)) {
       const unit = unitAfterName.exec(turn.slice(turn.indexOf(mention.form) + mention.form.length))?.[1] ?? '';
@@ -184,7 +186,7 @@ function unitNamedIn(turns: readonly string[], college: string, colleges: readon
  * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
  */
-export function carrySubjects(asked: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics, unitsOf: UnitColleges = noUnits): CarriedContext {
+export function carrySubjects(asked: string, history: readonly HistoryTurn[], colleges: readonly string[], terms: TermStatistics, unitsOf: UnitMentions = noUnits): CarriedContext {
   const unchanged: CarriedContext = { question: asked, college: undefined, rewritten: false };
   if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
@@ -285,10 +287,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   if (subject.length === 0 && !topic) return unchanged;
   const who = subject.join('和');
-  // 那个分院… is 分院…, not 个分院 (那 is no word of its own there).
-  // 那它社会服务方面… is the college's: 它 gives way to the college's name.
-  let rewritten = question.replace(/^(?:那么|那个|这个|那|还有|另外|此外|其中)\s*/u, '');
-  if (who) rewritten = rewritten.replace(/^它(?!们)/u, '');
+  // 那个分院… is 分院…, not 个分院 (那 is no word of its own there); 这个工程… points at the topic (below).
+  // 那它社会服务方面…, 那它的成效呢 are the college's: 它 gives way to the college's name.
+  let rewritten = question.replace(topicPointer ? /^(?:那么|那|还有|另外|此外|其中)\s*/u : /^(?:那么|那个|这个|那|还有|另外|此外|其中)\s*/u, '');
+  if (who) rewritten = rewritten.replace(/^它(?!们)的?/u, '');
   rewritten = rewritten.replace(counterpart ? /呢([，,])/u : /呢([？?]?)$/u, '$1');
   // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
   if (who && pointerOnly.test(rewritten)) {
@@ -313,7 +315,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
  * its year (那2022年呢), or a word as long that shares half its characters in place (全校性 for 全国性).
  * The previous question asked with X instead, or null.
  */
-function parallelQuestion(question: string, previous: string, colleges: readonly string[], unitsOf: UnitColleges): string | null {
+function parallelQuestion(question: string, previous: string, colleges: readonly string[], unitsOf: UnitMentions): string | null {
   const phrase = bareSubject(question)?.replace(/的$/u, '');
   // 那风能学院呢 after …模具学院…: another college's unit, asked about as a college is.
   if (!phrase || !previous || collegesNamedIn(phrase, colleges).length > 0 || unitsOf(phrase).length > 0 || referringWords.test(phrase)) return null;

@@ -22,7 +22,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -855,9 +855,9 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
  * college's work, never its own. Its name, or undefined.
  */
 function collegeMentionedOnly(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
-  if (analysis.colleges.length > 0 || !ownPracticeTypes.includes(analysis.answerType)) return undefined;
+  if (analysis.colleges.length > 0 || !ownPracticeTypes.includes(analysis.answerType) || !ownPracticeAsked.test(analysis.question)) return undefined;
   const name = analysis.otherOrganisations[0];
-  if (!name || !collegeNameEnding.test(name) || !analysis.question.replace(/^(?:请问|那么|那)/u, '').startsWith(name)) return undefined;
+  if (!name || !collegeNameEnding.test(name) || !analysis.question.replace(subjectOpening, '').startsWith(name)) return undefined;
   const ofIt = ({ college, unit, title }: IndexedDocument): boolean =>
     title.includes(name) || (college !== '' && (college.includes(name) || name.includes(college))) || (unit !== '' && (unit.includes(name) || namesIn(name, unit)));
   if (snapshot.documents.some(ofIt)) return undefined;

@@ -204,8 +204,14 @@ export const collegeNameEnding = /(?:大学|职业技术学院|职业学院|理�
  */
 export const passingMention = { before: /(?:、|与|和|同|跟|赴|到|接待|走访|来自|携手|联合|对口|帮扶|支援)$/u, after: /^(?:、|等)/u } as const;
 
+/** Words before a question's subject that are no part of it (请问青海柴达木职业技术学院…, 那新疆理工学院…). */
+export const subjectOpening = /^(?:请问|那么|那)/u;
+
 /** The answer types that ask what a college itself did or achieved, not who, when or how many. */
 export const ownPracticeTypes: readonly AnswerType[] = ['做法', '成效', '列表', 'general'];
+
+/** …and the words asking for its own work (经验, 做法, 成效…): not what it received (得到了哪些对口支援). */
+export const ownPracticeAsked = /经验|做法|举措|措施|成效|成果|特色|亮点|典型|品牌/u;
 
 /** The nouns a college's unit ends with (经济学院, 苏州校区, 智能制造教工党支部). */
 const unitEndings: readonly string[] = ['学院', '研究院', '研究所', '校区', '书院', '学部', '党委', '党总支', '党支部'];
@@ -291,6 +297,8 @@ export const partOpeningNameWeight = 2;
 export const leadUpWording = {
   /** A lead-up clause about the asker and their errand (我们书记下周要去…调研, 领导让我摸个底), not about the topic (自我申报时, 领导带头跑企业). */
   aboutAsker: /(?<!自)我|咱|下周|下个?月|明天|后天/u,
+  /** …unless it introduces the topic (我想了解一下“三亮三比”工程, 我想了解乡村振兴，…): then it is the question's. */
+  introducesTopic: /了解|知道|问问?|请教|关于|[“"]/u,
   opener: /^\s*(?:我们?|请问)?(?:想|要|希望|需要)?(?:提前|先|再)?(?:知道|了解|问问?|请教|确认|查查?)(?:一下)?[：:，,]?/u,
   pointer: /^(?:他们|她们|它们|该校|该院)(?:的)?/u,
   courtesy: /^(?:麻烦|请|帮(?:我|忙)|辛苦|谢谢|感谢|多谢|越.{1,4}越好|尽量|尽可能|具体(?:一点|些)|详细(?:一点|些))/u,
@@ -493,10 +501,10 @@ export const unitGroups: readonly (readonly string[])[] = [
 
 /**
  * People counted with the general classifier (多少个讲师, 几个青年教师): answered by 27名 or 27人.
- * The noun must end there (多少个党员先锋岗 counts posts, 几个教师党支部 branches, not people); what
- * follows it may be a verb (几个老师直聘了…).
+ * The noun must end the phrase, before a particle or a verb (几个老师直聘了…): 多少个党员先锋岗 counts
+ * posts, 几个学生劳动实践基地 bases, 多少个辅导员工作室 rooms, not people.
  */
-export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?!先锋|岗|工作|团队|队|党|支部|小组|组|班|之家|宿舍|活动|社团|示范|服务|基地|中心|项目|课程|品牌|群体|代表大会)/u;
+export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入读攻去考做当带评直晋升提成通担任申走进，,。？?])/u;
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
@@ -765,6 +773,9 @@ export const enumerationKnobs = {
  */
 export const pointedLabelLength = 8;
 
+/** Openings of an item that are no label (同时，…, 此外，…). */
+export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|最后|然后|因此|近年来|目前)$/u;
+
 /** Nouns that name a practice (“三亮三比”工程, “首关制”, “红模力”党建联建): a quoted name ends with one or comes before one. */
 export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
 
@@ -872,8 +883,15 @@ export const qaKnobs = {
 // 是否 (yes-or-no answers)
 
 export const yesNoKnobs = {
-  /** After an honour, the one who holds it (奖章获得者, 金奖得主): the sentence says whom it names, not its subject. */
-  holderAfter: /^(?:获得者|得主|获奖者|获得人)/u,
+  /**
+   * The one who holds an honour (奖章获得者, 金奖得主): after the honour in a sentence, it names whom
+   * the sentence is about, not its subject; in a question (樊文天是不是…奖获得者), the holder is asked of.
+   */
+  holderNoun: /获得者|得主|获奖者|获得人/u,
+  /** A question about the subject's own people (有学生获得过…吗, 有没有人获得过…, 谁): a holder named is one of them. */
+  ownPeopleAsked: /有(?:没有)?(?:学生|老师|教师|人|党员|同学|校友|毕业生)|谁|哪位/u,
+  /** Where a kind's word stands inside another word (当日报道, 每日报送): it names no other of the kind. */
+  kindWordInside: { before: /[当每次本今昨同隔逐]$/u, after: /^[道送告表]/u },
   /**
    * Kinds of names a sentence may list others of where the question names one (人民日报 against
    * 光明日报、苏州日报等媒体…报道): the sentence tells who did, and the one asked is not among them.
@@ -994,8 +1012,8 @@ export const draftWording = {
    * 廉洁文化建设方面的做法): no topic; what follows them is.
    */
   anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
-  /** How many practices the draft should give (整理三条, 写5点): the draft gives that many at most. */
-  practiceCount: new RegExp(`${draftVerb}(?:出)?([一二三四五六七八九十两]|\\d{1,2})(?:条|点)`, 'u'),
+  /** How many practices the draft should give (整理三条, 写5点; not 写两点体会): the draft gives that many at most. */
+  practiceCount: new RegExp(`${draftVerb}(?:出)?([二三四五六七八九十两]|\\d{1,2})(?:条|点)(?!体会|启示|思考|成效|成果)`, 'u'),
   /** How long the draft should be (500字左右的, 一千字以内): no part of the topic, and no number to search for. */
   length: /[一二三四五六七八九十百千两\d]+字(?:左右|以内|以上|上下)?的?/gu,
   /** How the draft is to be laid out, as a clause before the topic (按做法和成效分开，): no part of the topic. */

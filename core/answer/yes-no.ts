@@ -142,7 +142,7 @@ function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
 export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, context = ''): Verdict | null {
   if (analysis.answerType !== '是否' || yesNoKnobs.negation.test(sentence)) return null;
   // 全国五一劳动奖章获得者…进校园: someone holding the honour asked about, not the one asked of.
-  if (!holderAsked.test(analysis.question) && heldByOthers(analysis, sentence)) return null;
+  if (!yesNoKnobs.holderNoun.test(analysis.question) && !yesNoKnobs.ownPeopleAsked.test(analysis.question) && heldByOthers(analysis, sentence)) return null;
   const asked = countedIn(analysis.question);
   const inCount = (word: string): boolean => asked.some((count) => count.text.includes(word) || word.includes(count.text));
   // A sentence may count several things (领导班子连续2年…，党委书记…连续3年…): the clause that says
@@ -232,15 +232,15 @@ function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missin
   });
 }
 
-/** A question asking whether someone holds an honour (樊文天是不是…奖获得者): the holder is its subject. */
-const holderAsked = /获得者|得主|获奖者|获得人/u;
+/** The holder's noun right after an honour (…奖章获得者). */
+const holderAfter = new RegExp(`^(?:${yesNoKnobs.holderNoun.source})`, 'u');
 
 /** Whether the sentence names a word the question asks about only as what others hold (…奖章获得者). */
 function heldByOthers(analysis: QuestionAnalysis, sentence: string): boolean {
   return analysis.terms.some((term) => {
     if (term.role === 'generic' || term.role === 'intent' || !sentence.includes(term.word)) return false;
     for (let at = sentence.indexOf(term.word); at >= 0; at = sentence.indexOf(term.word, at + 1)) {
-      if (!yesNoKnobs.holderAfter.test(sentence.slice(at + term.word.length))) return false;
+      if (!holderAfter.test(sentence.slice(at + term.word.length))) return false;
     }
     return true;
   });
@@ -255,7 +255,8 @@ export function othersOfKind(analysis: QuestionAnalysis, sentence: string): stri
   if (!asked || sentence.includes(asked.name)) return null;
   // Another of that kind: the kind's word right after a name's characters.
   for (let at = sentence.indexOf(asked.kind); at >= 0; at = sentence.indexOf(asked.kind, at + asked.kind.length)) {
-    if (at > 0 && /\p{Script=Han}/u.test(sentence[at - 1]!)) return clauseAt(sentence, at);
+    const inside = yesNoKnobs.kindWordInside.before.test(sentence.slice(0, at)) || yesNoKnobs.kindWordInside.after.test(sentence.slice(at + asked.kind.length));
+    if (at > 0 && /\p{Script=Han}/u.test(sentence[at - 1]!) && !inside) return clauseAt(sentence, at);
   }
   return null;
 }

@@ -23,6 +23,11 @@ const oddSpaces = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const fullWidthAscii = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0B\uFF0D\uFF0F\uFF1D\uFF20\uFF03]/g;
 const cornerQuotes: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
 
+/** `text` with full-width letters, digits and the full-width symbols that are really ASCII (％＋－／) as ASCII. */
+export function halfWidth(text: string): string {
+  return text.replace(fullWidthAscii, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+}
+
 /** ASCII punctuation that becomes its full-width form inside Chinese text. */
 const toFullWidth: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -272,7 +277,7 @@ function convertPunctuation(line: string): string {
 export function normalizeText(raw: string): string {
   let text = raw.replace(/\r\n?/g, '\n').replace(lineSeparators, '\n');
   text = stripNonCharacters(text.replace(invisible, '').replace(controls, '')).replace(oddSpaces, ' ');
-  text = text.replace(fullWidthAscii, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+  text = halfWidth(text);
   text = text.replace(/[「」『』]/g, (character) => cornerQuotes[character] as string);
 
   const lines = text.split('\n');

@@ -6,9 +6,7 @@
  */
 
 import { Converter } from 'opencc-js/t2cn';
-
-// Full-width letters and digits (２０２３年) as their ASCII forms, as normalize.ts does for articles.
-const fullWidthAlphanumeric = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+import { halfWidth } from './normalize.ts';
 
 /** Characters OpenCC converts that simplified text still writes, mostly in names (乾隆, 郭晓濛, 哪吒). */
 const alsoSimplified = new Set([...'乾於濛頔吒昇瀟']);
@@ -55,8 +53,9 @@ export function readsTraditional(text: string): boolean {
   return traditional >= traditionalCharacters.count || (traditional > 0 && traditional / characters.length >= traditionalCharacters.share);
 }
 
-/** `text` in simplified characters when it reads as traditional, with full-width letters and digits as ASCII. */
+/** `text` in simplified characters when it reads as traditional, with full-width letters, digits and ％ as ASCII. */
 export function toSimplified(text: string): string {
   const simplified = readsTraditional(text) ? converter()(text) : text;
-  return simplified.replace(fullWidthAlphanumeric, (character: string) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+  // Full-width digits and letters (２０２３年, ９８％) as the articles' normalisation writes them.
+  return halfWidth(simplified);
 }

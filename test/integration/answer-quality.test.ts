@@ -730,6 +730,11 @@ describe('a college the articles only name in passing', () => {
     }
   });
 
+  it('is no reason to refuse what it received from a corpus college', async () => {
+    const end = await ask('青海柴达木职业技术学院得到了哪些对口支援？');
+    expect(end.notFound, end.answer).toBe(false);
+  });
+
   it('is no reason to refuse a question about its relation to a corpus college, nor one about a unit', async () => {
     const partner = await ask('青海柴达木职业技术学院跟哪个学院共建了党建基地');
     expect(partner.notFound, partner.answer).toBe(false);

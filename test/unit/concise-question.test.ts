@@ -24,6 +24,9 @@ describe('conciseQuestion', () => {
     expect(concise('星海职业技术学院志愿服务的那篇文章，作者是谁？')).toBe('星海职业技术学院志愿服务的那篇文章，作者是谁？');
     expect(concise('嘉职院的入党申请人比例是多少，谢谢')).toBe('嘉职院的入党申请人比例是多少');
     for (const question of ['浙江省居民通过手机进行自我申报时，都可以提供哪些线索？', '台州科技职院机电模具学院领导带头跑企业找岗位，效果怎么样？']) expect(concise(question)).toBe(question);
+    // A lead-up that introduces the topic (我想了解一下“三亮三比”工程，…) is the question's.
+    for (const question of ['我想了解一下“三亮三比”工程，具体是怎么做的？', '我想了解一下乡村振兴，哪些学院有相关做法？']) expect(concise(question)).toBe(question);
+    expect(concise('嘉职院的入党申请人比例是多少？谢谢')).toBe('嘉职院的入党申请人比例是多少？');
   });
 
   it('reads examples of what a clause asks (，比如…各有几个人) as part of it, not as a question of their own', () => {

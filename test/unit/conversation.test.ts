@@ -129,8 +129,11 @@ describe('carrySubjects', () => {
   it('reads 那个… as that thing of the conversation\'s college, without a stray 个', () => {
     const history = [turn('user', '嘉职院跟哪些地方政府签了校地合作协议'), turn('assistant', '…[1]')];
     expect(carrySubjects('那个分院规划招多少人', history, colleges, lexical).question).toBe('嘉兴职业技术学院分院规划招多少人？');
+    // 这个工程… still points at the topic, 那个/这个 kept for it.
+    const named = [turn('user', '湖南电气职业技术学院的“三服务”工程是什么？'), turn('assistant', '- 服务大局。[1]')];
+    expect(carrySubjects('这个工程取得了什么成效？', named, colleges, lexical).question).toContain('“三服务”');
     // 那它… about the conversation's college: its name, not 它.
-    expect(carrySubjects('那它的入党申请人比例是多少', history, colleges, lexical).question).toBe('嘉兴职业技术学院的入党申请人比例是多少？');
+    expect(carrySubjects('那它的入党申请人比例是多少', history, colleges, lexical).question).toBe('嘉兴职业技术学院入党申请人比例是多少？');
   });
 
   it('reads 该支部 as the branch the conversation named, in full', () => {

@@ -99,6 +99,8 @@ describe('draftPracticeCount', () => {
     expect(draftPracticeCount('整理三条嘉职院教师评价改革的做法')).toBe(3);
     expect(draftPracticeCount('写5点党员教育管理的经验材料')).toBe(5);
     expect(draftPracticeCount('嘉职院教师评价改革会议材料')).toBeUndefined();
+    // Points of another section are not practices.
+    expect(draftPracticeCount('写两点体会')).toBeUndefined();
     // A count inside the topic (“三亮三比”, 四个一) is no count of the draft's practices.
     expect(draftPracticeCount('湖南电气“三亮三比”工程的会议材料')).toBeUndefined();
   });

@@ -263,6 +263,8 @@ describe('word roles', () => {
     expect(analyze('嘉职院提拔了几个青年教师到中层岗位').unit).toBe('名');
     expect(analyze('学院有几个教师党支部？').unit).toBe('个');
     expect(analyze('学校建了几个学生社团？').unit).toBe('个');
+    expect(analyze('嘉兴职业技术学院建成几个学生劳动实践基地？').unit).toBe('个');
+    expect(analyze('学校有多少个辅导员工作室？').unit).toBe('个');
     // 人次 counts times, not people: asked apart from 名 (a headcount) and 人 (either).
     expect(analyze('支部一共有多少名党员？').unit).toBe('名');
     expect(analyze('累计培训了多少人次？').unit).toBe('人次');
@@ -437,6 +439,8 @@ describe('counts, list nouns, units and names', () => {
     expect(expectedCountOf('三服务工程是怎么做的')).toBe(3);
     expect(analyze('三亮三比具体指什么').quoted).toEqual(['三亮三比']);
     expect(analyze('三年来取得了什么成效').quoted).toEqual([]);
+    // Nor a word opening with 一, or people counted.
+    for (const question of ['苏州工业职业技术学院一共有哪些党建品牌？', '党支部一般是怎么开展主题党日的？', '获奖的两人是谁']) expect(analyze(question).quoted, question).toEqual([]);
     // A place opening with a numeral is no counted name.
     expect(analyze('四川省如何做好受影响企业和个人金融服务？').quoted).toEqual([]);
     expect(analyze('九江市是哪个省的').quoted).toEqual([]);

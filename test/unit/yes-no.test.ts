@@ -126,6 +126,10 @@ describe('an honour the sentence names only as others hold it', () => {
     const context = '台州科技职业学院机电与模具工程学院党总支 台州科技职业学院 机电与模具工程学院党总支';
     expect(verdict('台州科院机电模具学院获得过全国五一劳动奖章吗', sentence, context)).toBeNull();
   });
+
+  it('settles a question about the subject\'s own people holding it (有学生获得过…吗)', () => {
+    expect(verdict('浙江机电职业技术学院有学生获得过中国青少年科技创新奖吗？', students, '浙江机电职业技术学院')).toBe('yes');
+  });
 });
 
 describe('a name of a kind the sentence lists others of', () => {
@@ -133,6 +137,10 @@ describe('a name of a kind the sentence lists others of', () => {
 
   it('is told by the clause naming the others (光明日报、苏州日报… for 人民日报)', () => {
     expect(othersOfKind(analysis('苏工院那个支部上过人民日报没有'), '光明日报、苏州日报等媒体20多次报道了该支部的经验做法。')).toBe('光明日报、苏州日报等媒体20多次报道了该支部的经验做法');
+  });
+
+  it('is nothing where the kind\'s word stands inside another word (当日报道)', () => {
+    expect(othersOfKind(analysis('苏工院那个支部上过人民日报没有'), '签约仪式当日报道了三次。')).toBeNull();
   });
 
   it('is nothing where the sentence names the one asked, or no other of its kind', () => {
