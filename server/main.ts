@@ -21,6 +21,7 @@ import { Reindexer, describeFailure, startIngestProcess, type IngestProcessOutco
 import { loggerOptions } from './security.ts';
 import { AnswerService } from '../core/answer/answer-service.ts';
 import { warmUpGeneralIdf } from '../core/answer/term-statistics.ts';
+import { warmUpSimplified } from '../core/text/simplified.ts';
 import type { AppStore } from '../core/store/app-store.ts';
 import { PostgresAppStore } from '../core/store/postgres-store.ts';
 import { SqliteStore } from '../core/store/sqlite-store.ts';
@@ -106,8 +107,10 @@ async function main(): Promise<void> {
     maxAnswerChars: config.OPENAI_MAX_ANSWER_CHARS,
   });
   say(generator ? `Answers: ${generator.name} (extractive fallback)` : 'Answers: extractive (set OPENAI_API_KEY to generate with a model)');
-  // Question analysis reads jieba's general word table; loading it now spares the first question.
+  // Question analysis reads jieba's general word table, and questions pass the traditional-character
+  // check: building both now spares the first question.
   warmUpGeneralIdf();
+  warmUpSimplified();
 
   // Feedback and upload records: in PostgreSQL beside the corpus when DATABASE_URL is set, so
   // every server shows the same; otherwise in SQLite. Without them the chat and the corpus still work.

@@ -44,6 +44,11 @@ function traditionalOnlyCharacters(): Set<string> {
   return traditionalOnly;
 }
 
+/** Builds the converter and its table now, so the first question does not wait for them. */
+export function warmUpSimplified(): void {
+  traditionalOnlyCharacters();
+}
+
 /** Whether `text` is written in traditional characters (not a simplified text with a stray one). */
 export function readsTraditional(text: string): boolean {
   const characters = text.match(cjk) ?? [];
