@@ -492,7 +492,17 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // others of its kind (光明日报、苏州日报等媒体…报道了该支部): that sentence tells the no. A sentence
     // naming the one asked answers it as any other does.
     const kindAsked = type === '是否' && !aboutAsked ? kindNameAsked(analysis) : null;
-    const othersNamed = kindAsked && !candidates.some((sentence) => sentence.text.includes(kindAsked.name)) ? candidates.find((sentence) => othersOfKind(analysis, sentence.text) !== null) : undefined;
+    let namedInstead: { sentence: EvidenceSentence; clause: string } | undefined;
+    if (kindAsked && !candidates.some((sentence) => sentence.text.includes(kindAsked.name))) {
+      for (const sentence of candidates) {
+        const clause = othersOfKind(analysis, sentence.text);
+        if (clause !== null) {
+          namedInstead = { sentence, clause };
+          break;
+        }
+      }
+    }
+    const othersNamed = namedInstead?.sentence;
     const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A label with no sentence after it in reach is no answer on its own.
@@ -501,8 +511,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
-    const namedInstead = othersNamed ? othersOfKind(analysis, othersNamed.text) : null;
-    verdict = options.nested ? null : namedInstead ? { answer: 'no', settling: [namedInstead] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
+    verdict = options.nested ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.

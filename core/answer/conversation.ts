@@ -118,6 +118,11 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
 export type UnitMentions = (text: string) => { form: string; college: string }[];
 const noUnits: UnitMentions = () => [];
 
+/** The colleges whose units a text names alone, each once. */
+function collegesOfUnits(text: string, unitsOf: UnitMentions): string[] {
+  return [...new Set(unitsOf(text).map((mention) => mention.college))];
+}
+
 /** A bare 那X呢 whose X is a corpus college, or one of its units (那湖南电气的风能学院呢？, 那风能学院呢？). */
 function asksAboutAnother(question: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
   const phrase = bareSubject(question);
@@ -222,7 +227,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     return { question: /[？?]$/u.test(previous) ? previous : `${previous}？`, college: named.length === 1 ? named[0] : undefined, rewritten: true };
   }
   const byName = collegesNamedIn(question, colleges);
-  const inCorpus = byName.length > 0 ? byName : [...new Set(unitsOf(question).map((mention) => mention.college))];
+  const inCorpus = byName.length > 0 ? byName : collegesOfUnits(question, unitsOf);
   // 那清华大学呢？: a college the corpus does not hold is asked about all the same, and refused by name.
   const elsewhere = inCorpus.length === 0 ? otherOrganisation(question) : null;
   const named = elsewhere ? [elsewhere] : inCorpus;
@@ -232,7 +237,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     for (const turn of userTurns) {
       // A turn naming a unit alone (自动化学院…) is about its college.
       subject = collegesAskedOf(turn, colleges);
-      if (subject.length === 0) subject = [...new Set(unitsOf(turn).map((mention) => mention.college))];
+      if (subject.length === 0) subject = collegesOfUnits(turn, unitsOf);
       if (subject.length > 0) break;
     }
     if (subject.length === 0) {
