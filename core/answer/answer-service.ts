@@ -437,7 +437,7 @@ export class AnswerService {
     const { college, year, docId } = request.filters;
     const within = college || year || docId ? 'filters' : grounds.namedCollege ? { college: grounds.namedCollege } : undefined;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within }), citations: book.citations };
+    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within }), citations: book.citations };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

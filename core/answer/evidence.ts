@@ -18,6 +18,7 @@ import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
+import { honourAskedIn, namesHonour } from './honour-asked.ts';
 import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type QuestionTerm, type TermRole } from './question.ts';
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
@@ -242,6 +243,8 @@ export interface EvidenceVerdict {
   yearsInstead?: { asked: number[]; stated: number[] };
   /** Refused because the college asked about has no article of its own: articles only name it in passing. */
   mentionedOnly?: string;
+  /** Refused because no article of the question's subject names the honour a yes-or-no question asks about (全国先进基层党组织). */
+  unnamedHonour?: string;
 }
 
 export interface Evidence {
@@ -363,7 +366,7 @@ export function outcomeStrength(sentence: string): number {
  * Whether a sentence states an honour: a clause naming one that is not what the clause sets out
  * to win (扎实推进…首批“党建工作标杆院系”培育创建 is work towards it, not a result).
  */
-function statesHonour(sentence: string): boolean {
+export function statesHonour(sentence: string): boolean {
   return sentence.split(/[，,；;。！？!?]/u).some((clause) => {
     const honour = sentenceCues.honour.exec(clause);
     return honour !== null && !sentenceCues.pursued.test(clause.slice(0, honour.index));
@@ -846,6 +849,8 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   const lacking = !answerable && aboutSomething && isTyped(analysis.answerType) && missing.length === 0 && withoutType >= knobs.minimumCoverage && bestSentence >= knobs.minimumSentenceCoverage;
   const mentionedOnly = missing.length === 0 ? collegeMentionedOnly(snapshot, sentences, analysis) : undefined;
   if (mentionedOnly) return { answerable: false, strength, missing, mentionedOnly };
+  const unnamedHonour = missing.length === 0 ? honourUnnamed(snapshot, sentences, analysis) : undefined;
+  if (unnamedHonour) return { answerable: false, strength, missing, unnamedHonour };
   return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}), ...(!answerable && unlisted ? { unlisted } : {}) };
 }
 
@@ -864,6 +869,19 @@ function collegeMentionedOnly(snapshot: IndexSnapshot, sentences: readonly Evide
   // Named only in passing, in articles of other colleges: an article whose college is unknown may be its own.
   const naming = sentences.filter((sentence) => sentence.text.includes(name));
   return naming.length > 0 && naming.every((sentence) => sentence.chunk.document.college !== '' && namedInPassing(sentence.text, name)) ? name : undefined;
+}
+
+/**
+ * The honour a yes-or-no question asks about (全国先进基层党组织), when no article the evidence
+ * finds of its subject names it: they can neither say yes nor, by their silence, no.
+ */
+function honourUnnamed(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
+  if (analysis.answerType !== '是否') return undefined;
+  const honour = honourAskedIn(analysis.question);
+  if (!honour) return undefined;
+  const articles = new Set(sentences.filter((sentence) => sentence.articleMatches).map((sentence) => sentence.chunk.document));
+  if (articles.size === 0) return undefined;
+  return [...articles].some((document) => namesHonour(snapshot.documentText(document), honour.noun)) ? undefined : honour.asWritten;
 }
 
 /** Whether every place a sentence names `name` is a passing mention (see `passingMention`). */

@@ -7,9 +7,9 @@
 import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { CitedSpan } from './citation-book.ts';
 import { cutSentence } from './compose-qa.ts';
-import { isAsking, selectSentences, type Evidence } from './evidence.ts';
+import { isAsking, selectSentences, statesHonour, type Evidence } from './evidence.ts';
 import { coreTerms, type QuestionAnalysis } from './question.ts';
-import { nearbyKnobs as knobs } from './tuning.ts';
+import { nearbyKnobs as knobs, yesNoKnobs } from './tuning.ts';
 
 /**
  * Up to `nearbyKnobs.limit` spans near the question, best first, each cut to its clauses; none
@@ -20,6 +20,11 @@ export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysi
   // A question of generic words only (张三是谁, read as 张 + 三) has nothing to be near.
   if (coreTerms(analysis).length === 0) return [];
   const fitting = (sentence: (typeof evidence.sentences)[number]): boolean => !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage;
+  // Asked about an honour the articles do not name: the honours they do state.
+  if (evidence.verdict.unnamedHonour) {
+    const honours = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && sentence.score > 0 && statesHonour(sentence.text) && yesNoKnobs.honourReceived.test(sentence.text) && !yesNoKnobs.holderNoun.test(sentence.text));
+    if (honours.length > 0) return selectSentences(honours, knobs.limit, 0).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
+  }
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && fitting(sentence));
   // Refused for its year, a question points first to what the articles say of the other years, in
   // articles that may never write the year asked.

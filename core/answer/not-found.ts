@@ -28,6 +28,8 @@ export interface NotFoundReasons {
   unlisted?: string | undefined;
   /** A college no article is of, which articles name only in passing. */
   mentionedOnly?: string | undefined;
+  /** An honour a yes-or-no question asks about that the articles do not name; `nearby` then holds the honours they do. */
+  unnamedHonour?: string | undefined;
   /** The year asked about, and the other years the sentences that speak of the question are dated by. */
   yearsInstead?: { asked: readonly number[]; stated: readonly number[] } | undefined;
   /** Related text (claims with their citation markers), listed as not answering. */
@@ -49,7 +51,7 @@ function titleAsWritten(question: string, name: string): string | undefined {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, yearsInstead, nearby = [], within }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
@@ -58,6 +60,8 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
       ? `${where}没有提到${missing.slice(0, 3).map((name) => titleAsWritten(question, name) ?? `“${name}”`).join('、')}。`
       : mentionedOnly
         ? `已收录的文章中没有关于“${mentionedOnly}”的文章，它只在其他院校的文章中被提到，那些内容说的是其他院校的工作。`
+        : unnamedHonour
+        ? `${where}没有提到“${unnamedHonour}”，无法确认是否获得。`
         : unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
         : yearsInstead
@@ -68,6 +72,6 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
   const opening = `语料库中没有找到关于${quoteQuestion(question)}的信息：${about}`;
   const advice = '可以换个说法，或在“浏览文章”中查看已收录的文章。';
   if (nearby.length === 0) return `${opening}${advice}`;
-  const lead = mentionedOnly ? `提到“${mentionedOnly}”的内容：` : '以下内容与问题相关，但不一定回答了它，仅供参考：';
+  const lead = mentionedOnly ? `提到“${mentionedOnly}”的内容：` : unnamedHonour ? '文章写到的荣誉：' : '以下内容与问题相关，但不一定回答了它，仅供参考：';
   return [opening, '', lead, ...nearby.map((claim) => `- ${claim}`), '', advice].join('\n');
 }

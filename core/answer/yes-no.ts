@@ -9,6 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn, type Counted } from './claimed-values.ts';
+import { levelAskedIn } from './honour-asked.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
@@ -35,10 +36,6 @@ function nearestLevel(text: string): string | null {
   return best?.level ?? null;
 }
 
-/** The level a question asks for and the noun after it: a level's word, or else a place's name. */
-function levelAskedIn(question: string): RegExpExecArray | null {
-  return yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
-}
 
 /**
  * Whether the sentence gives what the question asks for at the level it asks (是不是全国文明单位):

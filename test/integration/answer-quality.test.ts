@@ -594,6 +594,25 @@ describe('yes-or-no questions', () => {
     expect(named.answer.split('\n')[0]).toBe('是。');
   });
 
+  it('says an honour the articles of its subject never name is not mentioned, and shows the honours they do', async () => {
+    const wind = await ask('风能学院获得过全国先进基层党组织吗');
+    expect(wind.notFound).toBe(true);
+    expect(wind.answer).toContain('湖南电气职业技术学院的文章中没有提到“全国先进基层党组织”');
+    expect(wind.answer).toContain('文章写到的荣誉：');
+    expect(claimLines(wind.answer).join('\n')).toMatch(/样板支部1个|优秀共产党员/u);
+    expect(wind.answer).not.toContain('发挥基层党组织');
+    expectSupported(wind);
+    // 全国五一劳动奖章获得者 are others the college invited: no honour of its own.
+    const taizhou = await ask('台州科院机电模具学院获得过全国五一劳动奖状吗');
+    expect(taizhou.notFound).toBe(true);
+    expect(taizhou.answer).toContain('没有提到“全国五一劳动奖状”');
+    expect(taizhou.answer).not.toContain('奖章获得者');
+    // Named at another level, the honour is still told: no.
+    const jiaxing = await ask('嘉职院获得过全国先进基层党组织称号吗');
+    expect(jiaxing.notFound).toBe(false);
+    expect(jiaxing.answer).toMatch(/^否。\n[^\n]*嘉兴市先进基层党组织/u);
+  });
+
   it('open with the verdict when the cited clause settles it, yes or no', async () => {
     const week = await ask('湖南电气职业技术学院风能工程学院的“风能党员活动日”是每月第一周吗？');
     expect(week.answer).toMatch(/^不是。\n固定每月第四周周四为“风能党员活动日”/);

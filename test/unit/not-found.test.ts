@@ -31,6 +31,13 @@ describe('notFoundText', () => {
     expect(notFoundText('嘉职院新教师培养的“四双”机制具体是哪四双？', { unlisted: '四双', within: { college: '嘉兴职业技术学院' } })).toContain('：嘉兴职业技术学院的文章中提到了“四双”，但没有列出它具体包括哪些。');
   });
 
+  it('says an honour asked about is not mentioned, and lists the honours the articles do state', () => {
+    const text = notFoundText('风能学院获得过全国先进基层党组织吗', { unnamedHonour: '全国先进基层党组织', nearby: ['3名党员获厅级“优秀共产党员”称号[1]'], within: { college: '湖南电气职业技术学院' } });
+    expect(text).toContain('：湖南电气职业技术学院的文章中没有提到“全国先进基层党组织”，无法确认是否获得。');
+    expect(text).toContain('文章写到的荣誉：\n- 3名党员');
+    expect(text).not.toContain('不一定回答了它');
+  });
+
   it('says a college is only named in passing, and lists where, as text about it rather than related', () => {
     const text = notFoundText('新疆理工学院的党建经验有哪些', { mentionedOnly: '新疆理工学院', nearby: ['党总支与…新疆理工学院…共建校企协同党建基地[1]'] });
     expect(text).toContain('：已收录的文章中没有关于“新疆理工学院”的文章，它只在其他院校的文章中被提到，那些内容说的是其他院校的工作。');

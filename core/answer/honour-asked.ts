@@ -1,0 +1,56 @@
+/**
+ * 是否 about an honour (风能学院获得过全国先进基层党组织吗): the honour as the question names it, and
+ * whether an article names it at all. An article that never names the honour cannot say yes, and
+ * its silence is no no: the answer says the articles do not mention it, and shows the honours they do.
+ */
+import { yesNoKnobs } from './tuning.ts';
+
+/** An honour a yes-or-no question asks about: as written (全国先进基层党组织), and its noun without the level (先进基层党组织). */
+export interface HonourAsked {
+  asWritten: string;
+  noun: string;
+}
+
+/** The level a question asks for and the noun after it: a level's word, or else a place's name. */
+export function levelAskedIn(question: string): RegExpExecArray | null {
+  return yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
+}
+
+const unquoted = (text: string): string => text.replace(/[“”"「」\s]/gu, '');
+
+/**
+ * The honour a yes-or-no question asks about: a noun ending in an honour's head (单位, 党组织,
+ * 奖状…), after its level (全国, 浙江省) or after the verb that asks it (获评过, 是不是); null when
+ * the question names none.
+ */
+export function honourAskedIn(question: string): HonourAsked | null {
+  const level = levelAskedIn(question);
+  const head = yesNoKnobs.honourHead;
+  if (level) {
+    const noun = unquoted(level[2]!);
+    if (head.test(noun) && !noun.includes('的')) return { asWritten: unquoted(level[0]), noun };
+  }
+  const asked = yesNoKnobs.honourNamed.exec(question);
+  if (!asked) return null;
+  const noun = unquoted(asked[1]!);
+  // Without its level a short noun (示范校) is too general to be one honour's name.
+  return noun.length >= 4 && head.test(noun) && !noun.includes('的') && !/^[不否]/u.test(noun) ? { asWritten: noun, noun } : null;
+}
+
+function bigrams(text: string): string[] {
+  const pairs: string[] = [];
+  for (let at = 0; at + 2 <= text.length; at++) pairs.push(text.slice(at, at + 2));
+  return pairs;
+}
+
+/**
+ * Whether a text names the honour: in full, or in a sentence that holds its head (the last two
+ * characters: 奖状 is not 奖章) and most of its character pairs (首批全国高校黄大年式教师团队).
+ */
+export function namesHonour(text: string, noun: string): boolean {
+  const plain = unquoted(text);
+  if (plain.includes(noun)) return true;
+  const head = noun.slice(-2);
+  const pairs = bigrams(noun);
+  return plain.split(/[。！？；;]/u).some((sentence) => sentence.includes(head) && pairs.filter((pair) => sentence.includes(pair)).length >= pairs.length * yesNoKnobs.honourPairShare);
+}

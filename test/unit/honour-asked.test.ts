@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { honourAskedIn, namesHonour } from '../../core/answer/honour-asked.ts';
+
+describe('honourAskedIn', () => {
+  it.each([
+    ['风能学院获得过全国先进基层党组织吗', '全国先进基层党组织', '先进基层党组织'],
+    ['台州科院机电模具学院获得过全国五一劳动奖状吗', '全国五一劳动奖状', '五一劳动奖状'],
+    ['嘉职院是省级文明单位吗', '省级文明单位', '文明单位'],
+    ['风能学院获得过先进基层党组织称号吗', '先进基层党组织', '先进基层党组织'],
+    ['苏工院的团队入选过“黄大年式教师团队”吗', '黄大年式教师团队', '黄大年式教师团队'],
+  ])('%s → %s', (question, asWritten, noun) => {
+    expect(honourAskedIn(question)).toEqual({ asWritten, noun });
+  });
+
+  it.each([
+    '嘉职院有没有开展全国性的活动',
+    // Too short a noun without its level to be one honour's name.
+    '嘉职院是不是示范校',
+    // Not an honour's head.
+    '刘哲纬入选了万人计划吗',
+    '嘉职院是浙江省示范性高职院校吗',
+  ])('%s names no honour', (question) => {
+    expect(honourAskedIn(question)).toBeNull();
+  });
+});
+
+describe('namesHonour', () => {
+  it('finds the honour in full, without quotation marks', () => {
+    expect(namesHonour('2021年，学校党委荣获嘉兴市先进基层党组织、嘉兴市五一劳动奖状等荣誉称号。', '五一劳动奖状')).toBe(true);
+    expect(namesHonour('入选首批“全国高校黄大年式教师团队”。', '高校黄大年式教师团队')).toBe(true);
+  });
+
+  it('finds it in other words only where the sentence holds its head and most of it', () => {
+    expect(namesHonour('获评第二批全国高校黄大年式教师团队。', '全国黄大年式教师团队')).toBe(true);
+    // 奖章 is not 奖状; 基层党组织 is not 先进基层党组织.
+    expect(namesHonour('全国五一劳动奖章获得者进校园。', '五一劳动奖状')).toBe(false);
+    expect(namesHonour('发挥基层党组织的战斗堡垒作用。', '先进基层党组织')).toBe(false);
+  });
+});
