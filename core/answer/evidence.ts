@@ -387,11 +387,13 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
   const [first] = clauses;
   const time = first && clauses.length > 1 ? typedSpans('时间', sentence.slice(first.start, first.end))[0] : undefined;
   const openingTime = time !== undefined && first!.end - first!.start - (time.end - time.start) <= knobs.openingTimeRest;
+  const startAsked = analysis.answerType === '时间' && knobs.askedStart.test(analysis.question);
   for (const span of spans) {
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
     // Asked when, the opening time answers for every clause; asked anything else, it stands beside every clause.
     const nearby = openingTime && analysis.answerType === '时间' && index === 0 ? clauses : clauses.slice(Math.max(0, index - 1), index + 2);
     const around = [...(openingTime && index > 1 ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
+    if (startAsked && !knobs.startSaid.test(around)) continue;
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
     // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
@@ -400,7 +402,7 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
   // The sentence's one span of the type, in a sentence that says nearly all of the question
   // (合作共建嘉职院海盐学院，实施…办学，规划招生规模4000人): what its clauses go on about is the topic
   // named before them.
-  if (spans.length === 1) {
+  if (spans.length === 1 && !(startAsked && !knobs.startSaid.test(sentence))) {
     const whole = sentence.toLowerCase();
     if (weightedShare(topic, topicWeight, (match) => presence(match, whole)) >= knobs.soleSpanFocus) return true;
   }
@@ -588,6 +590,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const coreWeight = core.reduce((sum, match) => sum + match.term.weight, 0);
   const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
   const typed = isTyped(analysis.answerType);
+  // Asked when something began, a report's date tells no start unless the sentence says one.
+  const startAsked = analysis.answerType === '时间' && knobs.askedStart.test(analysis.question);
   const asked = askedYears(analysis.question);
   const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   // Years of the sentences that would answer but for being dated by another year.
@@ -695,7 +699,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
           : yearsElsewhere(sentence, asked, [...(typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
-      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
+      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && !(startAsked && !knobs.startSaid.test(sentence)) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);

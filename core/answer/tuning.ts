@@ -573,6 +573,8 @@ export const evidence = {
   /** …when the sentence reports something done (通过了…验收), and the question does not ask when it began: a report's date is not a start's. */
   reportedDone: /了|通过|获批|举行|召开|举办|签约|揭牌|成立|公示/u,
   askedStart: /开始|启动|起步|始于|最早|首次/u,
+  /** Asked when something began, the time answers only in a clause that says a start (自…起, 正式上线, 以来): 2021年，…招生…投档线猛增 tells no start of 招生. */
+  startSaid: /开始|起|启动|首次|首届|首批|成立|创办|创建|组建|设立|开办|始于|开通|正式|上线|以来|推行|开启|揭牌|签约|立项|\d{4}\s*[-—–~至到]\s*\d{4}/u,
   /** A sentence whose article misses a name the question depends on scores this much. */
   articleMismatchFactor: 0.3,
   /** For a 成效 question about a unit (党总支获得过哪些荣誉), an honour held by another unit (…教学团队获得了…称号) scores this much. */

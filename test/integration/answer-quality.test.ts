@@ -266,6 +266,20 @@ describe('direct answers', () => {
     expect(started.notFound, started.answer).toBe(true);
   });
 
+  it('asked when something began, answers with a time only where its clause says a start', async () => {
+    // 2021年，学校招生专业投档线猛增50分 tells no start of 招生; 合作办学迈出新步伐 (the article's date) none either.
+    for (const question of ['海盐学院哪年开始招生', '嘉职院海盐学院是哪一年开始办的']) {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(true);
+      expect(end.answer, question).toContain('但没有从中找到具体时间');
+    }
+    // A signing (签约仪式) starts a 共建; a span of years (2019-2021年) starts at its first.
+    const signed = await ask('自动化学院党总支和杭州供电段什么时候开始共建党建基地');
+    expect(claimLines(signed.answer)[0]).toMatch(/^2021年11月2日，自动化学院党总支与杭州供电段党委共建校企协同党建基地签约仪式/u);
+    const span = await ask('风能学院的对标争先建设从哪年开始');
+    expect(claimLines(span.answer)[0]).toMatch(/^2019-2021年，学院党总支立项湖南省高校党组织“对标争先”建设计划/u);
+  });
+
   it('a practice asked by the label the article gives it (抓实“关键内容”) leads with that label and its body', async () => {
     const end = await ask('嘉兴职业技术学院在抓实“关键内容”上具体有哪些做法？');
     expect(claimLines(end.answer)[0]).toMatch(/^抓实“关键内容”。每学期召开总支书记政治建设专题会/u);
