@@ -594,7 +594,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const [onlyLead] = leadItems;
   const leadText = onlyLead ? snapshot.documentText(onlyLead.chunk.document).slice(onlyLead.start, onlyLead.end) : '';
   const reportDate = type === '时间' && leadItems.length === 1 && onlyLead?.chunk.document.date && typedSpans('时间', leadText).length === 0 ? onlyLead.chunk.document.date : null;
-  const opening = verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : reportDate ? `据 ${reportDate} 发布的报道：` : '';
+  // Given at another level only (嘉兴市… for 浙江省先进基层党组织): not mentioned, which is no plain no.
+  const opening = verdict?.otherLevel ? `文章没有提到“${verdict.otherLevel}”，写到的是：` : verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : reportDate ? `据 ${reportDate} 发布的报道：` : '';
 
   // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
   const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));

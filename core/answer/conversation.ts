@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineItemLength, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -90,12 +90,21 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   if (!pointer) return null;
   const n = /\d/u.test(pointer[1]!) ? Number(pointer[1]) : chineseNumerals.indexOf(pointer[1]!) + 1;
   const lines = previousAnswer.split('\n');
-  const first = lines.findIndex((line) => /^(?:- |\d+\. )/u.test(line));
-  if (first < 0) return null;
+  const listed = (line: string): boolean => /^(?:- |\d+\. )/u.test(line);
+  const first = lines.findIndex(listed);
+  // A list said in the lead's one line (聚焦“铸魂引领”、聚焦“智能制造”、聚焦“人人出彩”。[1]), before
+  // any points supporting it: its parts.
+  const lead = lines.slice(0, first < 0 ? lines.length : first).find((line) => /\[\d+\]/u.test(line));
+  const parts = lead?.replace(/(?:\[\d+\])+/gu, '').replace(/[。；;]\s*$/u, '').split(/[、；;]/u).map((part) => part.trim()) ?? [];
+  const inline = parts.length >= 2 && parts.every((part) => part.length > 0 && part.length <= inlineItemLength);
+  // A part of a one-line list is short and written as the article writes it: looked for as it is.
+  if (inline) return parts[n - 1] ? { pointer: pointer[0], item: parts[n - 1]! } : null;
   const items: string[] = [];
-  for (const line of lines.slice(first)) {
-    if (!/^(?:- |\d+\. )/u.test(line)) break;
-    items.push(line.replace(/^(?:- |\d+\. )/u, '').replace(/(?:\[\d+\])+/gu, '').trim());
+  if (first >= 0) {
+    for (const line of lines.slice(first)) {
+      if (!listed(line)) break;
+      items.push(line.replace(/^(?:- |\d+\. )/u, '').replace(/(?:\[\d+\])+/gu, '').trim());
+    }
   }
   const item = items[n - 1];
   if (!item) return null;
@@ -328,10 +337,11 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
     const text = previous.replace(counterpart, phrase).replace(/^(?:那么|那)\s*/u, '');
     return /[？?]$/u.test(text) ? text : `${text}？`;
   };
-  const year = /^(?:19|20)\d{2}年?$/u;
+  // A year, a class (2024届) or an intake (2024级) for the previous question's year in any of these forms.
+  const year = /^(?:19|20)\d{2}(?:年度|年|届|级)?$/u;
   if (year.test(phrase)) {
-    const stated = /(?:19|20)\d{2}年?/u.exec(previous);
-    return stated ? asked(phrase.endsWith('年') || !stated[0].endsWith('年') ? stated[0] : stated[0].slice(0, -1)) : null;
+    const stated = /((?:19|20)\d{2})(?:年度|年|届|级)?/u.exec(previous);
+    return stated ? asked(/\D$/u.test(phrase) ? stated[0] : stated[1]!) : null;
   }
   const characters = [...phrase];
   if (characters.length < 2 || characters.length > 6 || !/^\p{Script=Han}+$/u.test(phrase)) return null;

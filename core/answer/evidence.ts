@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, durationAsked, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -396,6 +396,9 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     if (startAsked && !knobs.startSaid.test(around)) continue;
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
+    // A count is of what its own clauses say; a date, a unit or a person may be told beside it
+    // (本公告自2020年1月1日起实施 after the sentence naming the 公告).
+    if (analysis.answerType === '数量' && weightedShare(topic, topicWeight, (match) => presence(match, around)) < knobs.typedOwnFocus) continue;
     // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
     if (near >= (nearby === clauses && clauses.length > 2 ? knobs.openingTimeFocus : knobs.typedFocus)) return true;
   }
@@ -427,8 +430,10 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
   const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
+  const duration = analysis.answerType === '数量' && durationAsked.test(analysis.question);
   return spansOfType(analysis, text)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
+    .filter((span) => !duration || !yearOnly.test(text.slice(span.start, span.end)))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
     .filter((span) => counted === null || countsNoun(text, span, counted));
 }
@@ -590,6 +595,21 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const coreWeight = core.reduce((sum, match) => sum + match.term.weight, 0);
   const topicWeight = topic.reduce((sum, match) => sum + match.term.weight, 0);
   const typed = isTyped(analysis.answerType);
+  // Units named within a college (海盐学院 of 嘉职院): those its article names in its text but not as
+  // its own unit, where a typed answer must stand beside them. Another name for its own unit (风能学院
+  // 老师党支部) is not looked for.
+  const organisations = analysis.colleges.length > 0 ? analysis.otherOrganisations.map((name) => name.toLowerCase()) : [];
+  const unitsByArticle = new Map<string, string[]>();
+  const unitsWithin = (chunk: IndexedChunk): string[] => {
+    let units = unitsByArticle.get(chunk.document.docId);
+    if (units === undefined) {
+      const context = documentContext(chunk).toLowerCase();
+      const text = snapshot.documentText(chunk.document).toLowerCase();
+      units = organisations.filter((name) => !namesIn(name, context) && namesIn(name, text));
+      unitsByArticle.set(chunk.document.docId, units);
+    }
+    return units;
+  };
   // Asked when something began, a report's date tells no start unless the sentence says one.
   const startAsked = analysis.answerType === '时间' && knobs.askedStart.test(analysis.question);
   const asked = askedYears(analysis.question);
@@ -696,11 +716,14 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const otherYears =
         isHeading && index + 1 < spans.length
           ? yearsElsewhere(text.slice(spans[index + 1]!.start, spans[index + 1]!.end), asked)
-          : yearsElsewhere(sentence, asked, [...(typed ? typeSpans.filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
+          : yearsElsewhere(sentence, asked, [...(typed ? askedSpans(analysis, sentence).filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
       const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && !(startAsked && !knobs.startSaid.test(sentence)) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
-      const typedMatch = datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true));
+      // A unit the question names within a college (嘉职院海盐学院有多少老师) is what a typed answer is
+      // of: where the article is not its own, the sentence or those beside it name it.
+      const unitAway = typed && unitsWithin(chunk).some((name) => ![own, neighbours].some((text) => namesIn(name, text)));
+      const typedMatch = !unitAway && (datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true)));
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;

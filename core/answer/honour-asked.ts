@@ -28,7 +28,8 @@ export function honourAskedIn(question: string): HonourAsked | null {
   const head = yesNoKnobs.honourHead;
   if (level) {
     const noun = unquoted(level[2]!);
-    if (head.test(noun) && !noun.includes('的')) return { asWritten: unquoted(level[0]), noun };
+    // A place's pattern reaches back over the verb (过浙江省): the honour starts at the place.
+    if (head.test(noun) && !noun.includes('的')) return { asWritten: unquoted(level[0]).replace(/^[过了得获评为是]+/u, ''), noun };
   }
   const asked = yesNoKnobs.honourNamed.exec(question);
   if (!asked) return null;

@@ -18,6 +18,8 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  areaAsked,
+  moneyAsked,
   awardHead,
   honourAsked,
   honourHead,
@@ -604,7 +606,10 @@ function askedUnitOf(question: string): string | null {
   if (/(?:多少|几)个?(?:名|位)|(?:多少|几)个人|人数/u.test(question) || countedPeople.test(question)) return '名';
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
-  return /比例|比率|占比|率/u.test(question) ? '%' : null;
+  // A share (比例, 百分之多少): %; how much money (月薪多少): 元; how large an area (面积多大): 平方米 or 亩.
+  if (/比例|比率|占比|率|百分之/u.test(question)) return '%';
+  if (moneyAsked.test(question)) return '元';
+  return areaAsked.test(question) ? '面积' : null;
 }
 
 /**

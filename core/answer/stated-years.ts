@@ -43,8 +43,14 @@ export function yearsElsewhere(sentence: string, asked: ReadonlySet<number>, ans
   // A year inside a name (“2024年世界政治经济秩序展望”, 《2021年工作要点》) names, it does not date.
   const unnamed = maskNames(sentence);
   const all = yearsIn(unnamed);
-  if (all.size === 0 || [...all].some((year) => asked.has(year))) return [];
+  if (all.size === 0) return [];
   const clauses = clausesOf(unnamed, 0, unnamed.length);
+  // The year asked may date another clause than the answer's (2023年毕业生月薪…6000元，2024届毕业生就业率…
+  // for 2024届毕业生月薪): where every clause holding an answer writes a year of its own, none asked, those date it.
+  const answering = clauses.filter((clause) => answerAt.some((at) => clause.start <= at && at < clause.end));
+  const answerYears = answering.map((clause) => yearsIn(unnamed.slice(clause.start, clause.end)));
+  if (answering.length > 0 && answerYears.every((years) => years.size > 0 && ![...years].some((year) => asked.has(year)))) return [...new Set(answerYears.flatMap((years) => [...years]))].sort((a, b) => a - b);
+  if ([...all].some((year) => asked.has(year))) return [];
   const [first] = clauses;
   const dating = clauses.filter((clause) => (clause === first && isTimeClause(unnamed.slice(clause.start, clause.end))) || answerAt.some((at) => clause.start <= at && at < clause.end));
   const stated = new Set(dating.flatMap((clause) => [...yearsIn(unnamed.slice(clause.start, clause.end))]));

@@ -30,13 +30,15 @@ export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号�
  * not 通过/经过/超过 or 过程, nor a question asking which (哪些支部通过了考核哪些没有).
  */
 const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$';
+/** A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧): a yes-or-no; not a request (说说是怎么做的吧). */
+const guessAsked = '是(?![^，。？?]*(?:怎么|如何|什么|哪|多少|几|谁))[^，。？?]{1,30}吧[？?]?$';
 
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
-  ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}`, 'u')],
+  ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}`, 'u')],
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
@@ -497,7 +499,17 @@ export const unitGroups: readonly (readonly string[])[] = [
   ['家', '所', '个'],
   ['小时', '天', '周', '月', '年'],
   ['%', '％', '个百分点', '百分之', '比例', '率'],
+  // 面积 stands for how large (面积多大): no span writes it.
+  ['面积', '平方米', '亩', '公顷', '㎡'],
 ];
+/** A question asking how long (多久, 多长时间): answered by a duration, never a date. */
+export const durationAsked = /多久|多长时间|多长的时间|持续了?多少时间/u;
+/** …how much money (月薪多少, 经费有多少): answered in 元 or 万元, not a rate beside it (就业率98%). */
+export const moneyAsked = /(?:月薪|年薪|工资|薪酬|薪资|经费|资金|金额|奖金|奖学金|捐赠|捐款)[^，。？?]{0,4}(?:多少|几)|(?:多少|几)[^，。？?]{0,3}(?:经费|资金|钱|奖学金)/u;
+/** …how large an area (面积多大, 多少面积). */
+export const areaAsked = /面积|占地/u;
+/** A year and nothing more (2021年): a date, no answer to how long. */
+export const yearOnly = /^(?:19|20)\d{2}\s*年$/u;
 
 /**
  * People counted with the general classifier (多少个讲师, 几个青年教师): answered by 27名 or 27人.
@@ -507,7 +519,7 @@ export const unitGroups: readonly (readonly string[])[] = [
 export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入读攻去考做当带评直晋升提成通担任申走进，,。？?])/u;
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
-export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
+export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|亩|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
 
 // ------------------------------------------------------------------------------------------------
 // Evidence and refusal
@@ -550,6 +562,8 @@ export const evidence = {
   missingTypeFactor: 0.45,
   /** Share of the focus weight (the question's words but names and intent) that must stand in the clauses around a typed span (or, at typedNeighbourFactor, the sentences beside it). */
   typedFocus: 0.4,
+  /** …of which, for a count, the span's own clauses must hold at least this share: the sentence beside it may complete the topic, not be all of it (…企业家等50余人进校园 beside a sentence about 现场工程师). */
+  typedOwnFocus: 0.1,
   /** A time that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…; 截至2023年底，…), dates the whole sentence. */
   openingTimeRest: 4,
   /** …and then, read across the whole sentence, the focus share must reach this instead of `typedFocus`. */
@@ -774,6 +788,8 @@ export const enumerationKnobs = {
  * about by that label, in quotation marks: looked for as written, as the article's label reads.
  */
 export const pointedLabelLength = 8;
+/** A part of a list said in one line (聚焦“智能制造”、…) is at most this long: a longer run of 、 is a sentence's, not a list's. */
+export const inlineItemLength = 30;
 
 /** Openings of an item that are no label (同时，…, 此外，…). */
 export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|最后|然后|因此|近年来|目前)$/u;
@@ -931,9 +947,9 @@ export const yesNoKnobs = {
     ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
   ] as readonly (readonly [string, RegExp])[],
-  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,
+  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or, where it names none, a place's name right before the noun (浙江省职业教育先进单位). */
-  placeLevelAsked: /(\p{Script=Han}{2,3}省|\p{Script=Han}{1,3}(?<![城都超])市)(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢，,。？?、和与及]|$)/u,
+  placeLevelAsked: /(\p{Script=Han}{2,3}省|\p{Script=Han}{1,3}(?<![城都超])市)(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   levelWindow: 20,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
@@ -952,7 +968,7 @@ export const yesNoKnobs = {
    */
   honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌)$/u,
   /** …asked without a level: 获评过示范党支部吗, 是不是优秀共产党员. */
-  honourNamed: /(?:获得|获评|荣获|评为|授予|入选|是不是|是否为?|成为)(?:过|了|为)?([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|没有|没|呢|[？?]|$)/u,
+  honourNamed: /(?:获得|获评|荣获|评为|授予|入选|是不是|是否为?|成为)(?:过|了|为)?([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
   /** A sentence that tells of an honour received (荣获, 入选…称号), shown when the one asked is not named; not one held by others (…奖章获得者). */
   honourReceived: /荣获|获评|获批|获得(?!者|感)|获(?!得)|入选|评为|授予|命名为|称号|立项/u,
   /** Of an honour named in other words (首批全国高校黄大年式教师团队): the share of its character pairs a sentence must hold. */
@@ -1012,8 +1028,8 @@ const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
-  /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子. */
-  kind: /(?:的)?(?:(?:在)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会))?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
+  kind: /(?:的)?(?:(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|大会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?))?(?:典型)?(?:经验)?(?:学习|交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */

@@ -9,7 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn, type Counted } from './claimed-values.ts';
-import { levelAskedIn } from './honour-asked.ts';
+import { honourAskedIn, levelAskedIn } from './honour-asked.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
@@ -19,6 +19,12 @@ export type YesNo = 'yes' | 'no';
 export interface Verdict {
   answer: YesNo;
   settling: string[];
+  /**
+   * The honour asked, as the question names it with its level (浙江省先进基层党组织), when the no is
+   * only that the sentence gives it at another level (嘉兴市先进基层党组织): the article does not
+   * mention the one asked, which is less than saying it was never received.
+   */
+  otherLevel?: string;
 }
 
 /** The level a text marks (national, provincial…), by the first marker found, or null. */
@@ -150,7 +156,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const clauses = sentence
     .split(countEnd)
     .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
-  let differs = false;
+  let countDiffers = false;
   const settling: string[] = [];
   for (const count of asked) {
     const framed = clauses.filter((clause) => clause.counted.some((other) => other.frame === count.frame));
@@ -165,14 +171,14 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     // Clauses that say as much of the question and disagree on the number leave it open, as does a
     // bound the sentence's own bound cannot settle (高于95% against 90%以上).
     if (answers.some((same) => same === null || same !== answers[0])) return null;
-    if (!answers[0]) differs = true;
+    if (!answers[0]) countDiffers = true;
     settling.push(closest[0]!.text);
   }
   const level = levelMatch(analysis.question, sentence);
   const role = roleMatch(analysis, sentence);
   // The person is named without the role asked: the sentence does not say who holds it.
   if (role?.match === 'open') return null;
-  if (level?.match === 'other' || role?.match === 'other') differs = true;
+  const differs = countDiffers || level?.match === 'other' || role?.match === 'other';
   if (level) settling.push(level.clause);
   if (role) settling.push(role.clause);
   // A question naming a level is settled only where the sentence tells it.
@@ -194,7 +200,8 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const titled = peopleTitles(analysis, sentence);
     if (titled) return titled;
   }
-  return { answer: differs ? 'no' : 'yes', settling };
+  const levelOnly = differs && level?.match === 'other' && role?.match !== 'other' && !countDiffers;
+  return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: honourAskedIn(analysis.question)?.asWritten ?? levelAskedIn(analysis.question)![0].replace(/[“”]/gu, '') } : {}) };
 }
 
 /**

@@ -82,6 +82,9 @@ describe('carrySubjects', () => {
     expect(asked('嘉职院党史学习教育搞了多少次全国性活动？', '那全校性的呢？')).toBe('嘉职院党史学习教育搞了多少次全校性活动？');
     expect(asked('嘉职院2021年打造了多少个党建特色品牌？', '那2022年呢？')).toBe('嘉职院2022年打造了多少个党建特色品牌？');
     expect(asked('嘉职院有多少个教师党支部？', '那学生党支部呢？')).toBe('嘉职院有多少个学生党支部？');
+    // A class (2024届) for a year, and a bare year keeping the previous form.
+    expect(asked('台州科院模具学院2023年毕业生月薪多少', '那2024届呢')).toBe('台州科院模具学院2024届毕业生月薪多少？');
+    expect(asked('台州科院模具学院2023届毕业生就业率多少', '那2024呢')).toBe('台州科院模具学院2024届毕业生就业率多少？');
     // Nothing of the previous question stands beside it: carried as before.
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
   });
@@ -195,6 +198,13 @@ describe('carrySubjects', () => {
       turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n- 服务大局。发挥党支部的“智囊团”作用…[1]\n- 服务群众。注重人才培养…[2]\n- 服务社会。开展为人民服务工程、志愿服务、巾帼标兵等活动。[3]'),
     ];
     expect(carrySubjects('第三个具体做了啥', labelled, colleges, lexical).question).toBe('湖南电气职业技术学院“服务社会”具体做了啥？');
+    // A list said in the lead's one line, with a supporting point below it: the lead's part, as written.
+    const inline = [
+      turn('user', '苏工院智能制造支部聚焦了哪三个方面'),
+      turn('assistant', '聚焦“铸魂引领”、聚焦“智能制造”、聚焦“人人出彩”。[1]\n\n- 依托省“智能车间”…打造了…海棠花红智能先锋阵地。[2]'),
+    ];
+    expect(carrySubjects('第二条具体说说', inline, colleges, lexical).question).toBe('苏州工业职业技术学院聚焦“智能制造”具体说说？');
+    expect(carrySubjects('第四条具体说说', inline, colleges, lexical).question).not.toContain('聚焦');
   });
 
   it('reads 还有呢 as the last question asked again, about its college', () => {

@@ -92,6 +92,10 @@ describe('answer types', () => {
     ['哪些支部还没有建立？', '机构'],
     ['嘉职院评上过没有', '是否'],
     ['学院开展主题教育了没有', '是否'],
+    // A guess put to be confirmed; a request that ends in 吧 is none.
+    ['嘉职院红船新农人培养模式拿的是国家级教学成果奖吧？', '是否'],
+    ['嘉职院的四大工程是红船领航工程吧', '是否'],
+    ['介绍一下嘉职院是怎么做的吧', '做法'],
     // 通过 is no 过 of a doing done; a question asking which is no yes-or-no one.
     ['哪些支部通过了考核哪些没有', '机构'],
     ['党建引领人才培养', 'general'],
@@ -252,6 +256,19 @@ describe('word roles', () => {
     ]) {
       expect(analyze(question!).terms.find((term) => term.word === word)?.critical, question).toBe(false);
     }
+  });
+
+  it('asks how large for an area, how much for money, and a share in %', () => {
+    expect(analyze('先锋阵地面积多大').unit).toBe('面积');
+    // A unit written after 多少 is the one asked.
+    expect(analyze('实训基地占地多少亩').unit).toBe('亩');
+    expect(analyze('台州科院模具学院2024届毕业生月薪多少').unit).toBe('元');
+    expect(analyze('学生拿到的国家奖学金一共有多少钱').unit).toBe('钱');
+    expect(analyze('主题教育投入了多少经费？').unit).toBe('元');
+    expect(analyze('按上年补助额度的百分之多少拨付补助资金？').unit).toBe('%');
+    // Money named where people are counted (多少讲师的薪酬) is no money asked.
+    expect(analyze('2021年嘉职院有多少讲师的薪酬超过了副教授？').unit).not.toBe('元');
+    expect(analyze('慈善捐赠举报热线电话是多少？').unit).toBeNull();
   });
 
   it('counts people asked with the general classifier (多少个讲师) in 名, and posts (多少个党员先锋岗) not', () => {

@@ -45,6 +45,16 @@ describe('yearsElsewhere', () => {
     expect(yearsElsewhere(ratings, asked, [ratings.indexOf('14个')])).toEqual([]);
   });
 
+  it('dates the answer by its own clause\'s year though the year asked dates another clause', () => {
+    const graduates = '2023年毕业生月薪平均达6000元以上，2024届毕业生就业率达98%以上。';
+    const salary = [graduates.indexOf('6000元')];
+    expect(yearsElsewhere(graduates, new Set([2024]), salary)).toEqual([2023]);
+    expect(yearsElsewhere(graduates, new Set([2023]), salary)).toEqual([]);
+    // The answer's clause writing no year is dated by the sentence as before.
+    const lecturers = '2021年，有27名讲师收入超过副教授。';
+    expect(yearsElsewhere(lecturers, new Set([2021]), [lecturers.indexOf('27名')])).toEqual([]);
+  });
+
   it('judges nothing when the question names no year', () => {
     expect(yearsElsewhere('2021年，获国家级三等奖1项。', new Set())).toEqual([]);
   });
