@@ -13,7 +13,7 @@ import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './ci
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { clausesOf } from './clauses.ts';
-import { formsOf, gatherEvidence, outcomeStrength, reflects, typeFit, type EvidenceSentence } from './evidence.ts';
+import { formsOf, gatherEvidence, outcomeStrength, reflects, statesHonour, typeFit, type EvidenceSentence } from './evidence.ts';
 import { comparisonHeader, type ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly, topicSayer } from './says-topic.ts';
@@ -241,7 +241,7 @@ function turnOf(sentence: EvidenceSentence, topic: TopicTest): number | undefine
   // a clearer turn than 成效凸显, so the part before may say the topic in the field's other words.
   // Not past a 成效凸显 that did not say the topic before it: the sentence turned there already.
   const clauses = clausesOf(sentence.text, 0, turn ? turn.index : sentence.text.length);
-  const honoured = clauses.findIndex((clause, index) => index > 0 && sentenceCues.honour.test(sentence.text.slice(clause.start, clause.end)));
+  const honoured = clauses.findIndex((clause, index) => index > 0 && statesHonour(sentence.text.slice(clause.start, clause.end)));
   if (honoured <= 0) return undefined;
   const end = clauses[honoured - 1]!.end;
   return topic(sentence.text.slice(0, end).toLowerCase(), true) ? end : undefined;

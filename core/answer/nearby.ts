@@ -22,7 +22,7 @@ export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysi
   const fitting = (sentence: (typeof evidence.sentences)[number]): boolean => !sentence.isHeading && !isAsking(sentence.text) && sentence.score > 0 && sentence.windowCoverage >= knobs.minimumCoverage;
   // Asked about an honour the articles do not name: the honours they do state.
   if (evidence.verdict.unnamedHonour) {
-    const honours = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && sentence.score > 0 && statesHonour(sentence.text) && yesNoKnobs.honourReceived.test(sentence.text) && !yesNoKnobs.holderNoun.test(sentence.text));
+    const honours = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && sentence.score > 0 && statesHonour(sentence.text) && yesNoKnobs.honourReceived.test(sentence.text));
     if (honours.length > 0) return selectSentences(honours, knobs.limit, 0).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
   }
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && fitting(sentence));

@@ -969,7 +969,7 @@ export const yesNoKnobs = {
   honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌)$/u,
   /** …asked without a level: 获评过示范党支部吗, 是不是优秀共产党员. */
   honourNamed: /(?:获得|获评|荣获|评为|授予|入选|是不是|是否为?|成为)(?:过|了|为)?([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
-  /** A sentence that tells of an honour received (荣获, 入选…称号), shown when the one asked is not named; not one held by others (…奖章获得者). */
+  /** A sentence that tells of an honour received (荣获, 入选…称号), shown when the one asked is not named. */
   honourReceived: /荣获|获评|获批|获得(?!者|感)|获(?!得)|入选|评为|授予|命名为|称号|立项/u,
   /** Of an honour named in other words (首批全国高校黄大年式教师团队): the share of its character pairs a sentence must hold. */
   honourPairShare: 0.7,

@@ -989,6 +989,14 @@ describe('comparisons and meeting drafts', () => {
     expect(taizhou.outcome?.text ?? '', end.answer).toContain('就业率达98%以上');
   });
 
+  // 全国五一劳动奖章获得者 are who was invited, no result: the sentence is one practice, not split into a result.
+  it('a comparison keeps a practice whole where it names people by an honour they hold', async () => {
+    const end = await ask('各校请劳模工匠、企业专家进校园的做法对比', 'compare');
+    const taizhou = rowOf(end, '台州科技职业学院');
+    expect(taizhou.practice?.text ?? '', end.answer).toMatch(/^邀请黄岩区、台州市劳模工匠，全国五一劳动奖章获得者、企业家等50余人进校园/u);
+    expect(taizhou.outcome?.text ?? '').not.toContain('奖章获得者');
+  });
+
   // 思政 follows the list (新媒体、融媒体平台|开展…思政工作): no stand-in for 新媒体, so 课程思政 fills no cell.
   it('a comparison on a listed means (新媒体、融媒体平台) fills its cells with that means, not with what shares a later word', async () => {
     const end = await ask('各院校利用新媒体、融媒体平台开展党建和思政工作的对比', 'compare');
