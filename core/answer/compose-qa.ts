@@ -663,6 +663,16 @@ export function composePair(snapshot: IndexSnapshot, sides: readonly AnsweredSid
   return composeSides(snapshot, sides, options.parts ?? false, false).answer;
 }
 
+/** The one college whose articles every citation of `text` is of, or undefined. */
+function citedCollege(snapshot: IndexSnapshot, book: CitationBook, text: string): IndexedDocument | undefined {
+  const documents = [...text.matchAll(/\[(\d+)\]/gu)].map((match) => {
+    const citation = book.citations[Number(match[1]) - 1];
+    return citation ? snapshot.chunkById(citation.chunkId)?.document : undefined;
+  });
+  const [first] = documents;
+  return first && first.college && documents.every((document) => document?.college === first.college) ? first : undefined;
+}
+
 /** A side of a pair question, or a part of a message, with its evidence. */
 interface AnsweredSide {
   name: string;
@@ -680,6 +690,9 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
     lines.push(`**${side.name}**`);
     // What one side said steps back in the other's answer; the parts of one message may be answered by one sentence.
     const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: parts ? '' : shown, wholeLead: wholeLeads }) : null;
+    // A part asking which college (刘哲纬是哪个学校的) hears the college its sentences are of.
+    const college = parts && part?.text && side.analysis.answerType === '机构' && side.analysis.colleges.length === 0 ? citedCollege(snapshot, book, part.text) : undefined;
+    if (college) lines.push(groupLabel(college));
     lines.push(part?.text ? part.text : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
     shown += part?.text ?? '';
     texts.push(part?.text ?? '');

@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineItemLength, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -81,8 +81,8 @@ const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(
 const chineseNumerals = '一二三四五六七八九十';
 
 /**
- * The item of the previous answer's list (its first run of `- ` or `1. ` lines) that `question`
- * points at, by its quoted name with the pointer's noun (第二个工程 → “三亮三比”工程) or else its
+ * The item of the previous answer's list (a lead said as a list in one clause, else its first run
+ * of `- ` or `1. ` lines) that `question` points at, by its quoted name with the pointer's noun (第二个工程 → “三亮三比”工程) or else its
  * first clause; null when the question points at none.
  */
 function pointedItem(question: string, previousAnswer: string): { pointer: string; item: string } | null {
@@ -95,10 +95,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   // A list said in the lead's one line (聚焦“铸魂引领”、聚焦“智能制造”、聚焦“人人出彩”。[1]), before
   // any points supporting it: its parts.
   const lead = lines.slice(0, first < 0 ? lines.length : first).find((line) => /\[\d+\]/u.test(line));
-  const parts = lead?.replace(/(?:\[\d+\])+/gu, '').replace(/[。；;]\s*$/u, '').split(/[、；;]/u).map((part) => part.trim()) ?? [];
-  const inline = parts.length >= 2 && parts.every((part) => part.length > 0 && part.length <= inlineItemLength);
+  const parts = lead ? inlineParts(lead.replace(/(?:\[\d+\])+/gu, '').trim()) : null;
   // A part of a one-line list is short and written as the article writes it: looked for as it is.
-  if (inline) return parts[n - 1] ? { pointer: pointer[0], item: parts[n - 1]! } : null;
+  if (parts) return parts[n - 1] ? { pointer: pointer[0], item: parts[n - 1]! } : null;
   const items: string[] = [];
   if (first >= 0) {
     for (const line of lines.slice(first)) {
@@ -118,6 +117,28 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   const label = opening.length <= pointedLabelLength && opening !== item && /^\p{Script=Han}+$/u.test(opening) && !pointedLabelNot.test(opening);
   const text = quoted ?? (label ? `“${opening}”` : opening);
   return { pointer: pointer[0], item: text };
+}
+
+/**
+ * The parts of a list said in one clause (聚焦“铸魂引领”、聚焦“智能制造”、聚焦“人人出彩”。), split
+ * outside quotation marks (秉持“红船铸魂、…”的办学理念 is one thing), or null when the text is no such list.
+ */
+function inlineParts(text: string): string[] | null {
+  const body = text.replace(/[。；;]$/u, '');
+  if (/[，,：:。]/u.test(body)) return null;
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of body) {
+    if (character === '“') depth++;
+    if (character === '”') depth = Math.max(0, depth - 1);
+    if (depth === 0 && inlineList.marks.test(character)) {
+      parts.push(current.trim());
+      current = '';
+    } else current += character;
+  }
+  parts.push(current.trim());
+  return parts.length >= 2 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) ? parts : null;
 }
 
 /**

@@ -391,29 +391,41 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
   const [first] = clauses;
   const time = first && clauses.length > 1 ? typedSpans('时间', sentence.slice(first.start, first.end))[0] : undefined;
   const openingTime = time !== undefined && first!.end - first!.start - (time.end - time.start) <= knobs.openingTimeRest;
-  const startAsked = analysis.answerType === '时间' && knobs.askedStart.test(analysis.question);
-  for (const span of spans) {
+  const clausesAround = (span: TextSpan): { nearby: typeof clauses; around: string } => {
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
     // Asked when, the opening time answers for every clause; asked anything else, it stands beside every clause.
     const nearby = openingTime && analysis.answerType === '时间' && index === 0 ? clauses : clauses.slice(Math.max(0, index - 1), index + 2);
     const around = [...(openingTime && index > 1 ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
-    if (startAsked && !knobs.startSaid.test(around)) continue;
+    return { nearby, around };
+  };
+  for (const span of spans) {
+    const { nearby, around } = clausesAround(span);
+    if (startUnsaid(analysis, around)) continue;
     // Headings and titles do not count here: a number under “红船铁军” need not count its members.
+    const own = weightedShare(topic, topicWeight, (match) => presence(match, around));
     const near = weightedShare(topic, topicWeight, (match) => Math.max(presence(match, around), knobs.typedNeighbourFactor * presence(match, neighbours)));
     // A count is of what its own clauses say; a date, a unit or a person may be told beside it
     // (本公告自2020年1月1日起实施 after the sentence naming the 公告).
-    if (analysis.answerType === '数量' && weightedShare(topic, topicWeight, (match) => presence(match, around)) < knobs.typedOwnFocus) continue;
+    if (analysis.answerType === '数量' && own < knobs.typedOwnFocus) continue;
     // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
     if (near >= (nearby === clauses && clauses.length > 2 ? knobs.openingTimeFocus : knobs.typedFocus)) return true;
   }
   // The sentence's one span of the type, in a sentence that says nearly all of the question
   // (合作共建嘉职院海盐学院，实施…办学，规划招生规模4000人): what its clauses go on about is the topic
   // named before them.
-  if (spans.length === 1 && !(startAsked && !knobs.startSaid.test(sentence))) {
+  if (spans.length === 1 && !startUnsaid(analysis, clausesAround(spans[0]!).around)) {
     const whole = sentence.toLowerCase();
     if (weightedShare(topic, topicWeight, (match) => presence(match, whole)) >= knobs.soleSpanFocus) return true;
   }
   return false;
+}
+
+/**
+ * Whether a question asks when something began (哪年开始招生) and `text` says no start (自…起, 正式上线,
+ * 以来, 成立…): then its time is no answer (2021年，…招生…投档线猛增 tells no start of 招生).
+ */
+function startUnsaid(analysis: QuestionAnalysis, text: string): boolean {
+  return analysis.answerType === '时间' && knobs.askedStart.test(analysis.question) && !knobs.startSaid.test(text);
 }
 
 /**
@@ -614,8 +626,6 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
     }
     return units;
   };
-  // Asked when something began, a report's date tells no start unless the sentence says one.
-  const startAsked = analysis.answerType === '时间' && knobs.askedStart.test(analysis.question);
   const asked = askedYears(analysis.question);
   const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   // Years of the sentences that would answer but for being dated by another year.
@@ -673,6 +683,12 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   // Where the question's weightiest topic word stands in a sentence: the clause saying it is what the
   // asked year binds (2022年有什么案例被教育部收录 by 被教育部2021年首场新闻发布会收录).
   const keyTermAt = (lowered: string): number[] => (asked.size === 0 || !keyTerm ? [] : keyTerm.forms.map((form) => lowered.indexOf(form)).filter((at) => at >= 0));
+  // Where a sentence's answer stands: for a typed question its spans of the kind asked (6000元 of
+  // 2023年毕业生月薪…，2024届…就业率…); else, or without one, the clause of the weightiest topic word.
+  const answerPlaces = (sentence: string, lowered: string): number[] => {
+    const spans = typed ? askedSpans(analysis, sentence).filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : [];
+    return spans.length > 0 ? spans : keyTermAt(lowered);
+  };
   // Asked who issued a work or when (哪些部门联合印发了《…》), the sentence naming the work says it.
   const workAsked = analysis.answerType === '机构' || analysis.answerType === '时间' || analysis.answerType === '人物' ? analysis.terms.filter((term) => term.isName && term.role === 'subject' && analysis.question.includes(`《${term.word}`)).map((term) => term.word.toLowerCase()) : [];
   const seen = new Set<string>();
@@ -720,10 +736,10 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const otherYears =
         isHeading && index + 1 < spans.length
           ? yearsElsewhere(text.slice(spans[index + 1]!.start, spans[index + 1]!.end), asked)
-          : yearsElsewhere(sentence, asked, [...(typed ? askedSpans(analysis, sentence).filter((typeSpan) => !yearSpan.test(sentence.slice(typeSpan.start, typeSpan.end))).map((typeSpan) => typeSpan.start) : []), ...keyTermAt(own)]);
+          : yearsElsewhere(sentence, asked, answerPlaces(sentence, own));
       const fit = otherYears.length > 0 ? 0 : articleFitness;
       // An article that reports an event in its title or lead dates it by its own date (…首次举办…开放日).
-      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && !(startAsked && !knobs.startSaid.test(sentence)) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
+      const datedByArticle = analysis.answerType === '时间' && Boolean(chunk.document.date) && !startUnsaid(analysis, sentence) && (sentence.length <= knobs.datedHeadlineLength || (inRecentLead(text, span.start) && knobs.reportedDone.test(sentence) && !knobs.askedStart.test(analysis.question))) && weightedShare(focus, focusWeight, (match) => presence(match, own)) >= knobs.datedHeadlineCoverage;
       // A unit the question names within a college (嘉职院海盐学院有多少老师) is what a typed answer is
       // of: where the article is not its own, the sentence or those beside it name it.
       const unitAway = typed && unitsWithin(chunk).some((name) => ![own, neighbours].some((text) => namesIn(name, text)));

@@ -18,24 +18,35 @@ export function levelAskedIn(question: string): RegExpExecArray | null {
 
 const unquoted = (text: string): string => text.replace(/[“”"「」\s]/gu, '');
 
+/** A noun without the words every honour's name may end with (先进集体称号 → 先进集体). */
+const withoutHonourWord = (noun: string): string => noun.replace(yesNoKnobs.honourSuffix, '');
+
+/**
+ * The honour a question names with its level (全国先进基层党组织, 浙江省五一劳动奖状), as written and
+ * without the verb a place's pattern reaches back over (过浙江省) or the word 称号; null when none.
+ */
+export function levelPhrase(question: string): HonourAsked | null {
+  const level = levelAskedIn(question);
+  if (!level) return null;
+  const noun = withoutHonourWord(unquoted(level[2]!));
+  const place = unquoted(level[1]!).replace(yesNoKnobs.verbBeforePlace, '');
+  return { asWritten: `${place}${noun}`, noun };
+}
+
 /**
  * The honour a yes-or-no question asks about: a noun ending in an honour's head (单位, 党组织,
- * 奖状…), after its level (全国, 浙江省) or after the verb that asks it (获评过, 是不是); null when
+ * 奖状…), after its level (全国, 浙江省) or after a verb of receiving (获评过, 是否获得); null when
  * the question names none.
  */
 export function honourAskedIn(question: string): HonourAsked | null {
-  const level = levelAskedIn(question);
   const head = yesNoKnobs.honourHead;
-  if (level) {
-    const noun = unquoted(level[2]!);
-    // A place's pattern reaches back over the verb (过浙江省): the honour starts at the place.
-    if (head.test(noun) && !noun.includes('的')) return { asWritten: unquoted(level[0]).replace(/^[过了得获评为是]+/u, ''), noun };
-  }
+  const levelled = levelPhrase(question);
+  if (levelled) return head.test(levelled.noun) && !levelled.noun.includes('的') ? levelled : null;
   const asked = yesNoKnobs.honourNamed.exec(question);
   if (!asked) return null;
-  const noun = unquoted(asked[1]!);
+  const noun = withoutHonourWord(unquoted(asked[1]!));
   // Without its level a short noun (示范校) is too general to be one honour's name.
-  return noun.length >= 4 && head.test(noun) && !noun.includes('的') && !/^[不否]/u.test(noun) ? { asWritten: noun, noun } : null;
+  return noun.length >= yesNoKnobs.honourNounLength && head.test(noun) && !noun.includes('的') ? { asWritten: noun, noun } : null;
 }
 
 function bigrams(text: string): string[] {

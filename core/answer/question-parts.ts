@@ -6,6 +6,7 @@
  * the first part's college (and unit), as a follow-up would be.
  */
 import type { TermStatistics } from './term-statistics.ts';
+import { opensWithCommonSurname } from '../text/person-names.ts';
 import { carrySubjects } from './conversation.ts';
 import type { PairSide } from './pair-question.ts';
 import { analyzeQuestion, collegeMentions, organisationsNamedIn } from './question.ts';
@@ -51,8 +52,11 @@ function subjectOf(text: string, colleges: readonly string[]): string | null {
 
 /** The rare word a question opens with, its grammatical subject (张伟中 in 张伟中是哪个学校的老师), or null. */
 function openingName(text: string, colleges: readonly string[], terms: TermStatistics): string | null {
-  const opening = analyzeQuestion(text, { colleges, terms }).terms.find((term) => (term.role === 'topic' || term.role === 'subject') && text.startsWith(term.word));
-  return opening && opening.weight >= partOpeningNameWeight ? opening.word : null;
+  // A surname jieba cut off as a word of its own (于 + 施佳) opens the name.
+  const surname = opensWithCommonSurname(text) ? text.slice(0, 1) : '';
+  const opening = analyzeQuestion(text, { colleges, terms }).terms.find((term) => (term.role === 'topic' || term.role === 'subject') && (text.startsWith(term.word) || (surname !== '' && text.startsWith(surname + term.word))));
+  if (!opening || opening.weight < partOpeningNameWeight) return null;
+  return text.startsWith(opening.word) ? opening.word : surname + opening.word;
 }
 
 /**

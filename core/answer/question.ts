@@ -20,6 +20,7 @@ import {
   askedUnit,
   areaAsked,
   moneyAsked,
+  shareAsked,
   awardHead,
   honourAsked,
   honourHead,
@@ -607,7 +608,7 @@ function askedUnitOf(question: string): string | null {
   const unit = askedUnit.exec(question)?.[1];
   if (unit) return unit;
   // A share (比例, 百分之多少): %; how much money (月薪多少): 元; how large an area (面积多大): 平方米 or 亩.
-  if (/比例|比率|占比|率|百分之/u.test(question)) return '%';
+  if (shareAsked.test(question)) return '%';
   if (moneyAsked.test(question)) return '元';
   return areaAsked.test(question) ? '面积' : null;
 }

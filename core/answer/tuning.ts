@@ -30,8 +30,11 @@ export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号�
  * not 通过/经过/超过 or 过程, nor a question asking which (哪些支部通过了考核哪些没有).
  */
 const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$';
-/** A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧): a yes-or-no; not a request (说说是怎么做的吧). */
-const guessAsked = '是(?![^，。？?]*(?:怎么|如何|什么|哪|多少|几|谁))[^，。？?]{1,30}吧[？?]?$';
+/**
+ * A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧): a yes-or-no. Not a request
+ * (说说…吧, 主要是…吧), nor a 是 of another word (还是, 就是, 特别是, 要是), nor one after a comma.
+ */
+const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下|列出|帮我|写|看看|怎么|如何|什么|哪|多少|几|谁))[^，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{1,30}吧[？?]?$';
 
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
@@ -506,6 +509,8 @@ export const unitGroups: readonly (readonly string[])[] = [
 export const durationAsked = /多久|多长时间|多长的时间|持续了?多少时间/u;
 /** …how much money (月薪多少, 经费有多少): answered in 元 or 万元, not a rate beside it (就业率98%). */
 export const moneyAsked = /(?:月薪|年薪|工资|薪酬|薪资|经费|资金|金额|奖金|奖学金|捐赠|捐款)[^，。？?]{0,4}(?:多少|几)|(?:多少|几)[^，。？?]{0,3}(?:经费|资金|钱|奖学金)/u;
+/** …a share (比例, 百分之多少): answered in %. */
+export const shareAsked = /比例|比率|占比|率|百分之/u;
 /** …how large an area (面积多大, 多少面积). */
 export const areaAsked = /面积|占地/u;
 /** A year and nothing more (2021年): a date, no answer to how long. */
@@ -788,8 +793,11 @@ export const enumerationKnobs = {
  * about by that label, in quotation marks: looked for as written, as the article's label reads.
  */
 export const pointedLabelLength = 8;
-/** A part of a list said in one line (聚焦“智能制造”、…) is at most this long: a longer run of 、 is a sentence's, not a list's. */
-export const inlineItemLength = 30;
+/**
+ * A list said in one line (聚焦“铸魂引领”、聚焦“智能制造”、…): a lead of one clause whose parts,
+ * split at these marks outside quotation marks, are each at most `length` characters.
+ */
+export const inlineList = { marks: /[、；;]/u, length: 30 };
 
 /** Openings of an item that are no label (同时，…, 此外，…). */
 export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|最后|然后|因此|近年来|目前)$/u;
@@ -967,10 +975,16 @@ export const yesNoKnobs = {
    * with this head, after its level or the verb that asks it, is an honour an article must name to answer.
    */
   honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌)$/u,
-  /** …asked without a level: 获评过示范党支部吗, 是不是优秀共产党员. */
-  honourNamed: /(?:获得|获评|荣获|评为|授予|入选|是不是|是否为?|成为)(?:过|了|为)?([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
+  /** …asked without a level, after a verb of receiving: 获评过示范党支部吗, 是否获得过先进基层党组织称号. */
+  honourNamed: /(?:获得|获评|荣获|评为|授予|入选)(?:过|了|为)*([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
+  /** …and then at least this many characters: a shorter noun (示范校) is too general to be one honour's name. */
+  honourNounLength: 4,
+  /** What an honour's name may end with that names no honour of its own (先进集体称号). */
+  honourSuffix: /(?:荣誉称号|称号|荣誉)$/u,
+  /** A verb a place's level pattern reaches back over (得过浙江省…): the honour starts at the place. */
+  verbBeforePlace: /^[过了得获评为是]+/u,
   /** A sentence that tells of an honour received (荣获, 入选…称号), shown when the one asked is not named. */
-  honourReceived: /荣获|获评|获批|获得(?!者|感)|获(?!得)|入选|评为|授予|命名为|称号|立项/u,
+  honourReceived: /荣获|获评|获批|入选|评为|授予|命名为|称号|立项|获得?[^，。；;]{0,24}?(?:奖|称号|荣誉|先进|优秀|示范|标兵|能手)/u,
   /** Of an honour named in other words (首批全国高校黄大年式教师团队): the share of its character pairs a sentence must hold. */
   honourPairShare: 0.7,
   /** Words every honour shares (称号, 荣誉): they do not tell one honour from another. */
@@ -1029,7 +1043,7 @@ export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|大会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?))?(?:典型)?(?:经验)?(?:学习|交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  kind: /(?:的)?(?:(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */

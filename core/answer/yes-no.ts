@@ -9,7 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn, type Counted } from './claimed-values.ts';
-import { honourAskedIn, levelAskedIn } from './honour-asked.ts';
+import { levelAskedIn, levelPhrase } from './honour-asked.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
 /** What the evidence says to a yes-or-no question. */
@@ -41,7 +41,6 @@ function nearestLevel(text: string): string | null {
   }
   return best?.level ?? null;
 }
-
 
 /**
  * Whether the sentence gives what the question asks for at the level it asks (是不是全国文明单位):
@@ -201,7 +200,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     if (titled) return titled;
   }
   const levelOnly = differs && level?.match === 'other' && role?.match !== 'other' && !countDiffers;
-  return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: honourAskedIn(analysis.question)?.asWritten ?? levelAskedIn(analysis.question)![0].replace(/[“”]/gu, '') } : {}) };
+  return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: levelPhrase(analysis.question)!.asWritten } : {}) };
 }
 
 /**

@@ -283,6 +283,9 @@ describe('direct answers', () => {
     expect(end.notFound, end.answer).toBe(true);
     expect(end.answer).toContain('台州科院模具学院2024届毕业生月薪多少');
     expect(end.answer).toContain('相关的内容写的是2023年的情况，没有写2024年的');
+    // Asked of 2023, the rate the article gives of 2024届 is of another year.
+    const earlier = await ask('台州科院2023年毕业生就业率是多少');
+    expect(earlier.notFound, earlier.answer).toBe(true);
     // Asked of 2024届, the rate the article gives answers.
     const rate = await ask('台州科院模具学院2024届毕业生就业率是多少');
     expect(claimLines(rate.answer)[0]).toMatch(/^2024届毕业生就业率达98%以上/u);
@@ -298,6 +301,9 @@ describe('direct answers', () => {
     // A signing (签约仪式) starts a 共建; a span of years (2019-2021年) starts at its first.
     const signed = await ask('自动化学院党总支和杭州供电段什么时候开始共建党建基地');
     expect(claimLines(signed.answer)[0]).toMatch(/^2021年11月2日，自动化学院党总支与杭州供电段党委共建校企协同党建基地签约仪式/u);
+    // A start word in another clause (首批) dates no start of the one asked (2021年打造42个党建特色品牌).
+    const brands = await ask('嘉职院什么时候开始打造党建特色品牌');
+    expect(brands.notFound, brands.answer).toBe(true);
     const span = await ask('风能学院的对标争先建设从哪年开始');
     expect(claimLines(span.answer)[0]).toMatch(/^2019-2021年，学院党总支立项湖南省高校党组织“对标争先”建设计划/u);
   });
@@ -477,6 +483,18 @@ describe('direct answers', () => {
     expectSupported(end);
   });
 
+  it('a later part about a person named with a surname jieba cuts off (于|施佳) is asked of that person, and which school is said', async () => {
+    const shared = await ask('于施佳是哪个学校的，拿过什么荣誉');
+    expect(shared.answer.split('\n')[0]).toBe('**浙江机电职业技术学院**（自动化学院党总支）');
+    expect(shared.answer).toContain('于施佳获 2021年省“最受师生喜爱书记”');
+    // The honours of others (党总支, 人人出彩创新 工作法) are no answer about her.
+    expect(shared.answer).not.toContain('人人出彩');
+    // Parts answered apart: the part asking which school names it.
+    const apart = await ask('刘哲纬是哪个学校的，拿过什么荣誉');
+    expect(apart.answer).toMatch(/^\*\*刘哲纬是哪个学校的\*\*\n\*\*浙江机电职业技术学院\*\*（自动化学院党总支）\n/u);
+    expect(apart.answer).toContain('刘哲纬入选 2020浙江省“万人计划”');
+  });
+
   it('a time that opens a sentence dates all of it only for a question it says much of', async () => {
     // 2020年以来，…担任学校技术指导专家和兼职教师…: 担任 alone is no 担任党委书记.
     const end = await askAfter('嘉兴职业技术学院的党委书记是谁？', '他是哪一年担任党委书记的？');
@@ -643,6 +661,13 @@ describe('yes-or-no questions', () => {
     expect(taizhou.notFound).toBe(true);
     expect(taizhou.answer).toContain('没有提到“全国五一劳动奖状”');
     expect(taizhou.answer).not.toContain('奖章获得者');
+    // Asked with 是否 and its verb, an honour the article states is answered, not refused.
+    for (const question of ['苏工院智能制造支部是否获得过先进基层党组织称号', '风能学院教工党支部是否获得样板支部称号']) {
+      const stated = await ask(question);
+      expect(stated.notFound, `${question}\n${stated.answer}`).toBe(false);
+    }
+    // A 是不是 about what a unit is (试点单位) is no honour asked: not refused as one.
+    expect((await ask('嘉职院是不是试点单位')).answer).not.toContain('无法确认是否获得');
     // Named at another level, the honour is told where it is: the one asked is not mentioned.
     const jiaxing = await ask('嘉职院党委获得过浙江省先进基层党组织吗');
     expect(jiaxing.notFound).toBe(false);
@@ -662,6 +687,9 @@ describe('yes-or-no questions', () => {
     // Asked as people say it: the doing, then 没有; answered 有/没有, and no where the honour is of another level.
     const honour = await ask('苏工院智能制造支部得过江苏省高校先进基层党组织没有');
     expect(honour.answer).toMatch(/^有。\n[^\n]*荣获江苏省高校先进基层党组织称号/);
+    // The verb a place's pattern reaches back over (获得过浙江省…) is no part of the honour named.
+    const prize = await ask('自动化学院获得过浙江省教学成果奖吗');
+    expect(prize.answer).not.toContain('“过浙江省');
     // Put as a guess (…吧), it is answered the same way.
     const guess = await ask('嘉职院红船新农人培养模式拿的是国家级教学成果奖吧？');
     expect(guess.answer).toMatch(/^文章没有提到“国家级教学成果奖”，写到的是：\n[^\n]*浙江省教学成果一等奖/u);

@@ -205,6 +205,14 @@ describe('carrySubjects', () => {
     ];
     expect(carrySubjects('第二条具体说说', inline, colleges, lexical).question).toBe('苏州工业职业技术学院聚焦“智能制造”具体说说？');
     expect(carrySubjects('第四条具体说说', inline, colleges, lexical).question).not.toContain('聚焦');
+    // A lead of several clauses, or whose 、 stand inside quotation marks, is no list: the points below are.
+    const clauses = [
+      turn('user', '嘉职院党委2021年获得了哪些荣誉称号'),
+      turn('assistant', '2021年，学校党委荣获嘉兴市先进基层党组织、嘉兴市五一劳动奖状等荣誉称号。[1]\n\n- 现代农业学院、城市建设学院党总支获批全省高校党建工作标杆院系。[2]'),
+    ];
+    expect(carrySubjects('第一条呢', clauses, colleges, lexical).question).toContain('现代农业学院、城市建设学院党总支获批');
+    const quoted = [turn('user', '嘉职院的办学理念是什么'), turn('assistant', '秉持“红船铸魂、工匠立身、报效祖国”的办学理念。[1]')];
+    expect(carrySubjects('第一个是什么意思', quoted, colleges, lexical).question).not.toContain('红船铸魂是什么意思');
   });
 
   it('reads 还有呢 as the last question asked again, about its college', () => {

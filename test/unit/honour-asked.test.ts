@@ -8,6 +8,10 @@ describe('honourAskedIn', () => {
     ['嘉职院是省级文明单位吗', '省级文明单位', '文明单位'],
     ['风能学院获得过先进基层党组织称号吗', '先进基层党组织', '先进基层党组织'],
     ['苏工院的团队入选过“黄大年式教师团队”吗', '黄大年式教师团队', '黄大年式教师团队'],
+    // The verb after 是否 is no part of the honour; nor is 称号, nor the 过 a place's pattern reaches back over.
+    ['苏工院智能制造支部是否获得过先进基层党组织称号', '先进基层党组织', '先进基层党组织'],
+    ['嘉职院获得过全国先进集体称号吗', '全国先进集体', '先进集体'],
+    ['嘉职院党委获得过浙江省先进基层党组织吗', '浙江省先进基层党组织', '先进基层党组织'],
   ])('%s → %s', (question, asWritten, noun) => {
     expect(honourAskedIn(question)).toEqual({ asWritten, noun });
   });
@@ -19,6 +23,9 @@ describe('honourAskedIn', () => {
     // Not an honour's head.
     '刘哲纬入选了万人计划吗',
     '嘉职院是浙江省示范性高职院校吗',
+    // No verb of receiving: what a unit set up or is (设有, 是不是…单位) is no honour asked.
+    '苏工院智能制造支部是否设立了党员先锋岗',
+    '嘉职院是不是试点单位',
   ])('%s names no honour', (question) => {
     expect(honourAskedIn(question)).toBeNull();
   });

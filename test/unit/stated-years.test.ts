@@ -50,6 +50,8 @@ describe('yearsElsewhere', () => {
     const salary = [graduates.indexOf('6000元')];
     expect(yearsElsewhere(graduates, new Set([2024]), salary)).toEqual([2023]);
     expect(yearsElsewhere(graduates, new Set([2023]), salary)).toEqual([]);
+    // The rate is of 2024届: asked of 2023, its clause dates it.
+    expect(yearsElsewhere(graduates, new Set([2023]), [graduates.indexOf('98%')])).toEqual([2024]);
     // The answer's clause writing no year is dated by the sentence as before.
     const lecturers = '2021年，有27名讲师收入超过副教授。';
     expect(yearsElsewhere(lecturers, new Set([2021]), [lecturers.indexOf('27名')])).toEqual([]);
