@@ -82,8 +82,9 @@ const chineseNumerals = '一二三四五六七八九十';
 
 /**
  * The item of the previous answer's list (a lead said as a list in one clause, else its first run
- * of `- ` or `1. ` lines) that `question` points at, by its quoted name with the pointer's noun (第二个工程 → “三亮三比”工程) or else its
- * first clause; null when the question points at none.
+ * of `- ` or `1. ` lines) that `question` points at: a part of a one-line list as written; an item
+ * by its quoted name with the pointer's noun (第二个工程 → “三亮三比”工程) or else its first clause;
+ * null when the question points at none.
  */
 function pointedItem(question: string, previousAnswer: string): { pointer: string; item: string } | null {
   const pointer = itemPointer.exec(question.trim());

@@ -23,6 +23,7 @@ export function nearbySpans(snapshot: IndexSnapshot, evidence: Evidence, analysi
   // Asked about an honour the articles do not name: the honours they do state.
   if (evidence.verdict.unnamedHonour) {
     const honours = evidence.sentences.filter((sentence) => sentence.articleMatches && !sentence.isHeading && sentence.score > 0 && statesHonour(sentence.text) && yesNoKnobs.honourReceived.test(sentence.text));
+    // Every honour stated counts, however little of the question it shares: the best scored first.
     if (honours.length > 0) return selectSentences(honours, knobs.limit, 0).map((sentence) => cutSentence(snapshot, sentence, analysis, knobs.length));
   }
   const candidates = evidence.sentences.filter((sentence) => sentence.articleMatches && fitting(sentence));

@@ -52,9 +52,10 @@ function subjectOf(text: string, colleges: readonly string[]): string | null {
 
 /** The rare word a question opens with, its grammatical subject (张伟中 in 张伟中是哪个学校的老师), or null. */
 function openingName(text: string, colleges: readonly string[], terms: TermStatistics): string | null {
-  // A surname jieba cut off as a word of its own (于 + 施佳) opens the name.
+  // A surname jieba cut off as a word of its own (于 + 施佳) opens the name: a given name of one or two characters follows.
   const surname = opensWithCommonSurname(text) ? text.slice(0, 1) : '';
-  const opening = analyzeQuestion(text, { colleges, terms }).terms.find((term) => (term.role === 'topic' || term.role === 'subject') && (text.startsWith(term.word) || (surname !== '' && text.startsWith(surname + term.word))));
+  const givenName = (word: string): boolean => surname !== '' && [...word].length <= 2 && text.startsWith(surname + word);
+  const opening = analyzeQuestion(text, { colleges, terms }).terms.find((term) => (term.role === 'topic' || term.role === 'subject') && (text.startsWith(term.word) || givenName(term.word)));
   if (!opening || opening.weight < partOpeningNameWeight) return null;
   return text.startsWith(opening.word) ? opening.word : surname + opening.word;
 }

@@ -199,7 +199,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const titled = peopleTitles(analysis, sentence);
     if (titled) return titled;
   }
-  const levelOnly = differs && level?.match === 'other' && role?.match !== 'other' && !countDiffers;
+  const levelOnly = level?.match === 'other' && role?.match !== 'other' && !countDiffers;
   return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: levelPhrase(analysis.question)!.asWritten } : {}) };
 }
 
