@@ -402,6 +402,12 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const namedPractice = quotedLast !== undefined && (namesPractice(analysis.question, quotedLast) || labelledPractice(quotedLast));
   const defined = type === '定义' || (type === '做法' && namedPractice) ? quotedLast : undefined;
   const namingLabel = defined ? candidates.find((sentence) => isLabel(sentence) && sentence.text.includes(defined) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
+  // A label asked for as the article writes it, its verb with its quoted name (聚焦“智能制造”, from a
+  // list the previous answer gave): its section answers, however little its body repeats the name.
+  const quotedAt = quotedLast !== undefined ? analysis.question.indexOf(`“${quotedLast}”`) : -1;
+  const verb = quotedAt >= 2 ? analysis.question.slice(quotedAt - 2, quotedAt) : '';
+  const asWritten = /^\p{Script=Han}{2}$/u.test(verb) ? `${verb}“${quotedLast}”` : undefined;
+  const writtenLabel = asWritten ? candidates.find((sentence) => isLabel(sentence) && sentence.text.replace(/\s/gu, '').includes(asWritten)) : undefined;
   // A list elsewhere in the article is not what that label introduces.
   // Nor is a list that holds the label itself (推进“三室一岗”建设、推进“三链课程”建设…): those are the name's siblings.
   const listNearLabel = (found: NonNullable<typeof enumeration>): boolean => {
@@ -503,7 +509,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
       }
     }
     const othersNamed = namedInstead?.sentence;
-    const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
+    const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? writtenLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A label with no sentence after it in reach is no answer on its own.
     const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? best;

@@ -278,6 +278,12 @@ describe('direct answers', () => {
     expect(claimLines(planned.answer)[0]).toContain('规划招生规模4000人');
   });
 
+  it('第二条具体说说 after a list said in one line leads with the section that part heads', async () => {
+    const end = await askAfter('苏工院智能制造支部聚焦了哪三个方面', '第二条具体说说');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toMatch(/^聚焦“智能制造”，实施“示范”项目，打造品牌先锋/u);
+  });
+
   it('a follow-up asking another class (那2024届呢) of a salary the article gives for 2023 says so', async () => {
     const end = await askAfter('台州科院模具学院2023年毕业生月薪多少', '那2024届呢');
     expect(end.notFound, end.answer).toBe(true);
