@@ -11,7 +11,7 @@ import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { findEnumeration, ordinalOf } from './enumerations.ts';
+import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { isTimeClause } from './stated-years.ts';
@@ -407,7 +407,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const quotedAt = quotedLast !== undefined ? analysis.question.indexOf(`“${quotedLast}”`) : -1;
   const verb = quotedAt >= 2 ? analysis.question.slice(quotedAt - 2, quotedAt) : '';
   const asWritten = /^\p{Script=Han}{2}$/u.test(verb) ? `${verb}“${quotedLast}”` : undefined;
-  const writtenLabel = asWritten ? candidates.find((sentence) => isLabel(sentence) && sentence.text.replace(/\s/gu, '').includes(asWritten)) : undefined;
+  // It opens the label (二、聚焦“智能制造”，实施…), which states rather than asks, and scores near the best.
+  const opensWith = (sentence: EvidenceSentence): boolean => sentence.text.replace(/\s/gu, '').replace(ordinalOpening, '').startsWith(asWritten!);
+  const writtenLabel = asWritten && type !== '是否' ? candidates.find((sentence) => isLabel(sentence) && !isAsking(sentence.text) && opensWith(sentence) && sentence.score >= best.score * qaKnobs.namingLabelAgainstBest) : undefined;
   // A list elsewhere in the article is not what that label introduces.
   // Nor is a list that holds the label itself (推进“三室一岗”建设、推进“三链课程”建设…): those are the name's siblings.
   const listNearLabel = (found: NonNullable<typeof enumeration>): boolean => {

@@ -146,7 +146,7 @@ export function countedNameKey(name: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-const ordinalOpening = /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/u;
+export const ordinalOpening = /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/u;
 
 /**
  * Share of items that open with `key` once their ordinal is set aside (“三比” → 比履职能力), or
