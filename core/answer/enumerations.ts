@@ -146,6 +146,7 @@ export function countedNameKey(name: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
+/** The ordinal an outline item opens with (二、, 三是, （一）, 2.): set aside, the item's own words remain. */
 export const ordinalOpening = /^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/u;
 
 /**
