@@ -369,13 +369,13 @@ export function outcomeStrength(sentence: string): number {
 export function statesHonour(sentence: string): boolean {
   return sentence.split(/[，,；;。！？!?]/u).some((clause) => {
     // Not the holders of an honour named as who they are (全国五一劳动奖章获得者…进校园).
-    const honour = [...clause.matchAll(new RegExp(sentenceCues.honour.source, 'gu'))].find((match) => !holderAfter.test(clause.slice(match.index + match[0].length)));
+    const honour = [...clause.matchAll(everyHonourCue)].find((match) => !sentenceCues.honourHolderAfter.test(clause.slice(match.index + match[0].length)));
     return honour !== undefined && !sentenceCues.pursued.test(clause.slice(0, honour.index));
   });
 }
 
-/** The holder's noun right after an honour's word (获得|者, 获|奖者). */
-const holderAfter = /^(?:者|人|奖者)/u;
+/** Every honour cue of a clause, compiled once: statesHonour runs on every sentence an answer weighs. */
+const everyHonourCue = new RegExp(sentenceCues.honour.source, 'gu');
 
 /**
  * Whether a sentence holds a span of the asked type next to the topic: in the same clause as the

@@ -645,6 +645,8 @@ export const evidence = {
 /** Patterns that tell what a sentence does: reports a result, states a practice, a lesson, a background. */
 export const sentenceCues = {
   honour: /荣获|获评|获批|获得|获|入选|评为|授予|命名为|称号|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|典型案例|先进(?:单位|集体|个人|基层党组织|党组织)|示范(?:校|单位|基地|点|支部|党支部|院校|项目)|标杆院系|样板支部|首批|排名全国|被[^，。；;]{2,30}?(?:列为|确定为|认定为|收录|采纳|推广)|立项/u,
+  /** The holder's noun right after an honour's word (获得|者, 获|奖者): those who hold it named as who they are, no honour stated. */
+  honourHolderAfter: /^(?:者|人|奖者)/u,
   quantity: /\d+(?:\.\d+)?\s*(?:多|余)?(?:项|个|人次|人|名|万元|万|亿|%|次|篇|门|家|所|届|本|部|场|期|批|支)/u,
   result: /培养|建成|成功|晋升|累计|达到|达\s*\d|提升|提高|增长|完成|签订|开设|开发|服务|培训|到账|实现|覆盖|惠及|吸引|带动|帮助|解决|取得|形成/u,
   planned: /修订|制定|出台|印发|设置|设立/u,
