@@ -276,8 +276,10 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     // A sentence that opens with its own purpose (为服务省市高质量发展…，出台…) and does not say the
     // question's words starts another practice.
     if (qaKnobs.purposeOpening.test(nextText) && onQuestion(nextText.toLowerCase()) < qaKnobs.continuationCoverage) break;
-    // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next practice.
-    if (labelled && isLabelText(nextText)) break;
+    // Under a labelled lead (实施政治素质“首关制”。…), the next label (实施职称评聘“替代制”。) opens the next
+    // practice; so does a label naming one (建设思政育人“新高地”。) after any lead, though a short plain
+    // sentence (查验完毕的物资当日放行。) may go on.
+    if (isLabelText(nextText) && (labelled || /“[^”]+”/u.test(nextText))) break;
     if (parallelOpening && nextText.trim().startsWith(`${parallelOpening}“`)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).
     const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;

@@ -641,6 +641,16 @@ describe('direct answers', () => {
   });
 });
 
+describe('a lead that ends its point', () => {
+  it('stops before the label of the next practice (建设思政育人“新高地”。)', async () => {
+    const end = await ask('嘉职院的党建工作被哪些媒体报道过');
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toContain('被《人民日报》《光明日报》等权威媒体报道推广。');
+    expect(lead).not.toContain('新高地');
+    expectSupported(end);
+  });
+});
+
 describe('yes-or-no questions', () => {
   it('answers no where the articles name others of the kind asked and never the one (上过人民日报没有)', async () => {
     for (const question of ['苏工院那个支部上过人民日报没有', '苏工院智能制造支部上过人民日报吗']) {
