@@ -11,9 +11,25 @@ export interface HonourAsked {
   noun: string;
 }
 
-/** The level a question asks for and the noun after it: a level's word, or else a place's name. */
-export function levelAskedIn(question: string): RegExpExecArray | null {
-  return yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
+/** A level a question asks for (省级, 浙江省) and the noun it is asked of. */
+export interface LevelAsked {
+  level: string;
+  noun: string;
+  /**
+   * Asked of a thing's own level (职教集团是省级的吧) rather than an honour named at a level: a thing
+   * has one level, so another level said of it is a no.
+   */
+  predicate: boolean;
+}
+
+/** The level a question asks for and the noun after it: a level's word, or else a place's name; or the level said of the noun before it. */
+export function levelAskedIn(question: string): LevelAsked | null {
+  const named = yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
+  if (named) return { level: named[1]!, noun: named[2]!, predicate: false };
+  const said = yesNoKnobs.levelSaidOf.exec(question);
+  // The noun after its last 的 (风能学院的新能源装备职教集团 → 新能源装备职教集团).
+  const noun = said?.[1]!.split('的').at(-1) ?? '';
+  return said && noun.length >= 2 ? { level: said[2]!, noun, predicate: true } : null;
 }
 
 const unquoted = (text: string): string => text.replace(/[“”"「」\s]/gu, '');
@@ -28,8 +44,8 @@ const withoutHonourWord = (noun: string): string => noun.replace(yesNoKnobs.hono
 export function levelPhrase(question: string): HonourAsked | null {
   const level = levelAskedIn(question);
   if (!level) return null;
-  const noun = withoutHonourWord(unquoted(level[2]!));
-  const place = unquoted(level[1]!).replace(yesNoKnobs.verbBeforePlace, '');
+  const noun = withoutHonourWord(unquoted(level.noun));
+  const place = unquoted(level.level).replace(yesNoKnobs.verbBeforePlace, '');
   return { asWritten: `${place}${noun}`, noun };
 }
 

@@ -957,9 +957,11 @@ export const yesNoKnobs = {
     ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
   ] as readonly (readonly [string, RegExp])[],
-  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
+  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)(?![的吗吧呢])([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or, where it names none, a place's name right before the noun (浙江省职业教育先进单位). */
-  placeLevelAsked: /(\p{Script=Han}{2,3}省|\p{Script=Han}{1,3}(?<![城都超])市)(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
+  placeLevelAsked: /(\p{Script=Han}{2,3}省(?!级)|\p{Script=Han}{1,3}(?<![城都超])市(?!级))(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
+  /** …or the level said of the noun before it (新能源装备职教集团是省级的吧). */
+  levelSaidOf: /([“”\p{Script=Han}]{2,20}?)(?:是|属于|算是?)(全国|国家级|省级|全省|市级|全市|校级|院级)(?:的|层面的)?(?=[吗吧呢么？?。，,]|$)/u,
   levelWindow: 20,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,

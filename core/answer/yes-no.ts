@@ -51,18 +51,20 @@ function nearestLevel(text: string): string | null {
 function levelMatch(question: string, sentence: string): { match: 'same' | 'other'; clause: string } | null {
   const asked = levelAskedIn(question);
   if (!asked) return null;
-  const level = levelOf(asked[1]!);
+  const level = levelOf(asked.level);
   // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育).
-  const anchor = asked[2]!.replace(/[“”]/gu, '').slice(0, 4);
+  const anchor = asked.noun.replace(/[“”]/gu, '').slice(0, 4);
   let other: string | null = null;
   for (let at = sentence.indexOf(anchor); at >= 0; at = sentence.indexOf(anchor, at + 1)) {
     // Within the honour's own item of a list (…、中共浙江省教育厅委员会 2019年先进基层党组织): the
     // marker nearest the noun.
     const window = sentence.slice(Math.max(0, at - yesNoKnobs.levelWindow), at);
     const before = window.slice(Math.max(...[...'、，,；;。'].map((mark) => window.lastIndexOf(mark))) + 1);
-    const found = nearestLevel(before);
-    if (found === level) return { match: 'same', clause: clauseAt(sentence, at) };
-    if (found) other ??= clauseAt(sentence, at);
+    // A thing's own level may follow it in its clause (“方鸷翔技能大师工作室”立项湖南省技能创新平台).
+    const clause = clauseAt(sentence, at);
+    const found = nearestLevel(before) ?? (asked.predicate ? levelOf(clause.slice(clause.indexOf(anchor) + anchor.length)) : null);
+    if (found === level) return { match: 'same', clause };
+    if (found) other ??= clause;
   }
   return other === null ? null : { match: 'other', clause: other };
 }
@@ -189,7 +191,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const absentPerson = role?.match === 'other' ? personAskedFor(analysis.question, askedRoles(analysis)) : null;
   // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台); one it
   // marks otherwise (江苏省…先进基层党组织 for 全国…) is what differs, not what is missing.
-  const levelSaid = level ? levelAskedIn(analysis.question)?.[1] : undefined;
+  const levelSaid = level ? levelAskedIn(analysis.question)?.level : undefined;
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
@@ -199,7 +201,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const titled = peopleTitles(analysis, sentence);
     if (titled) return titled;
   }
-  const levelOnly = level?.match === 'other' && role?.match !== 'other' && !countDiffers;
+  const levelOnly = level?.match === 'other' && !levelAskedIn(analysis.question)?.predicate && role?.match !== 'other' && !countDiffers;
   return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: levelPhrase(analysis.question)!.asWritten } : {}) };
 }
 

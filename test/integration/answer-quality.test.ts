@@ -719,7 +719,10 @@ describe('yes-or-no questions', () => {
     const listed = await ask('自动化学院得过全国先进基层党组织没有');
     expect(listed.answer).toMatch(/^文章没有提到“全国先进基层党组织”，写到的是：\n/);
     expect(listed.answer).toContain('中共浙江省教育厅委员会 2019年先进基层党组织');
-    for (const end of [week, day, leaders, secretary, honour, national, spoken, listed]) expectSupported(end);
+    // A thing's own level guessed (是省级的吧): the article gives it another, which is a no.
+    const group = await ask('新能源装备职教集团是省级的吧');
+    expect(group.answer).toMatch(/^(?:否|不是)。\n[\s\S]*全国首批示范性职教集团新能源装备职教集团/u);
+    for (const end of [week, day, leaders, secretary, honour, national, spoken, listed, group]) expectSupported(end);
   });
 
   // The sentence that says 黄大年式 is the 智能控制技术 team's; the team asked about holds another title.

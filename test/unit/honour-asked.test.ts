@@ -26,6 +26,8 @@ describe('honourAskedIn', () => {
     // No verb of receiving: what a unit set up or is (设有, 是不是…单位) is no honour asked.
     '苏工院智能制造支部是否设立了党员先锋岗',
     '嘉职院是不是试点单位',
+    // A thing's own level (是省级的吧) is no honour named at a level.
+    '新能源装备职教集团是省级的吧',
   ])('%s names no honour', (question) => {
     expect(honourAskedIn(question)).toBeNull();
   });
