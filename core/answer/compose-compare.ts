@@ -5,7 +5,7 @@
  * or in this field's synonyms; each cell is cut to the clauses that answer (about 80 characters),
  * the citation opening the full passage.
  */
-import type { IndexSnapshot } from '../index/index-reader.ts';
+import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { getJieba } from '../text/tokenize.ts';
@@ -13,7 +13,7 @@ import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './ci
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { clausesOf } from './clauses.ts';
-import { formsOf, gatherEvidence, outcomeStrength, reflects, statesHonour, typeFit, type EvidenceSentence } from './evidence.ts';
+import { coreCoverageOf, formsOf, gatherEvidence, outcomeStrength, reflects, statesHonour, typeFit, type EvidenceSentence } from './evidence.ts';
 import { comparisonHeader, type ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly, topicSayer } from './says-topic.ts';
@@ -92,6 +92,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const groupsAsked = compareKnobs.holderGroups.filter((group) => topicTerms.some((term) => term.word === group));
   const otherGroups = compareKnobs.holderGroups.filter((group) => !groupsAsked.includes(group));
   const heldByGroupAsked = (text: string): boolean => groupsAsked.length === 0 || groupsAsked.some((group) => says(text, group)) || !otherGroups.some((group) => says(text, group));
+  const titleSaysTopic = coreCoverageOf(analysis, ['topic']);
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -168,7 +169,16 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
-    const outcome = pickFrom([...pool, ...followers], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    // An article whose title says the topic (对标“七个有力”，赋能…) is about it throughout: its results,
+    // wherever they stand in it, are the topic's though they do not repeat its words; each is weighed
+    // as the sentence that says the topic best.
+    const topSayer = saying[0] ?? pool[0];
+    const titled = topSayer && titleSaysTopic(topSayer.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic
+      ? wholeArticle(snapshot, topSayer.chunk.document, analysis)
+          .filter((sentence) => !sentence.isHeading && !pool.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start === sentence.start) && outcomeStrength(sentence.text) >= compareKnobs.outcomeStrength)
+          .map((sentence) => ({ ...sentence, score: topSayer.score * compareKnobs.followerShare, coreCoverage: topSayer.coreCoverage }))
+      : [];
+    const outcome = pickFrom([...pool, ...followers, ...titled], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));
@@ -200,6 +210,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     citations: book.citations,
     table: { rows: rows.map(({ strength: _strength, ...row }) => row), coverage: { covered, total: compared } },
   };
+}
+
+/** Every sentence of an article, as evidence for the question. */
+function wholeArticle(snapshot: IndexSnapshot, document: IndexedDocument, analysis: QuestionAnalysis): EvidenceSentence[] {
+  const hits: SearchHit[] = Array.from({ length: document.chunkCount }, (_, ordinal) => ({ chunk: snapshot.chunk(document.firstChunk + ordinal), score: 0, lexicalScore: null, vectorScore: null }));
+  return gatherEvidence(snapshot, hits, analysis).sentences;
 }
 
 /**

@@ -1413,6 +1413,16 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  // The article's title says the topic (对标“七个有力”，赋能…); its results section does not repeat it.
+  it('a comparison takes an article\'s results as the topic\'s when its title says the topic', async () => {
+    const end = await ask('苏工院和湖南电气都讲“七个有力”，他们各自怎么落实的，对比一下', 'compare');
+    const hunan = rowOf(end, '湖南电气职业技术学院');
+    expect(hunan.outcome?.text ?? '', end.answer).toContain('标杆院系1个、样板支部1个');
+    const citation = end.citations.find((entry) => entry.n === hunan.outcome!.citations[0])!;
+    expect(citation.title).toContain('对标“七个有力”');
+    expect(citation.quote).toContain(hunan.outcome!.text.replace(/。$/u, ''));
+  });
+
   it('a meeting draft takes the points of the paragraph that states its topic, and the problem it answers as background', async () => {
     const end = await ask('嘉职院教师评价机制综合改革会议材料', 'summary');
     const section = (title: string): string => end.answer.slice(end.answer.indexOf(`## ${title}`), end.answer.indexOf('## ', end.answer.indexOf(`## ${title}`) + 3));
