@@ -957,12 +957,14 @@ export const yesNoKnobs = {
     ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
   ] as readonly (readonly [string, RegExp])[],
-  levelAsked: /(全国|国家级|省级|全省|市级|全市|校级|院级)(?![的吗吧呢])([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
+  levelAsked: /(全国|国家级|国家(?!级)|省级|全省|市级|全市|校级|院级)(?![的吗吧呢])([“”\p{Script=Han}A-Za-z\d]{2,14}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or, where it names none, a place's name right before the noun (浙江省职业教育先进单位). */
   placeLevelAsked: /(\p{Script=Han}{2,3}省(?!级)|\p{Script=Han}{1,3}(?<![城都超])市(?!级))(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or the level said of the noun before it (新能源装备职教集团是省级的吧). */
-  levelSaidOf: /([“”\p{Script=Han}]{2,20}?)(?:是|属于|算是?)(全国|国家级|省级|全省|市级|全市|校级|院级)(?:的|层面的)?(?=[吗吧呢么？?。，,]|$)/u,
+  levelSaidOf: /([“”\p{Script=Han}]{2,20}?)(?:是|属于|算是?)(全国|国家级|国家|省级|全省|市级|全市|校级|院级)(?:的|层面的)?(?=[吗吧呢么？?。，,]|$)/u,
   levelWindow: 20,
+  /** The head a deputy's 副 goes before inside a role (党总支书记 → 党总支副书记). */
+  deputyOf: /(书记|院长|校长|主任|部长|组长)$/u,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
   /** A clause that ends naming people after their title (…劳动模范朱光耀, …英雄王晨超、徐洋): the names. */

@@ -51,20 +51,25 @@ function nearestLevel(text: string): string | null {
 function levelMatch(question: string, sentence: string): { match: 'same' | 'other'; clause: string } | null {
   const asked = levelAskedIn(question);
   if (!asked) return null;
-  const level = levelOf(asked.level);
-  // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育).
+  const askedLevel = levelOf(asked.level);
+  // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育), quoted or not
+  // (双创示范基地 in 省级“双创”示范基地).
   const anchor = asked.noun.replace(/[“”]/gu, '').slice(0, 4);
+  const anchored = new RegExp([...anchor].map((char) => char.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[“”"]?'), 'gu');
   let other: string | null = null;
-  for (let at = sentence.indexOf(anchor); at >= 0; at = sentence.indexOf(anchor, at + 1)) {
+  for (const found of sentence.matchAll(anchored)) {
+    const at = found.index;
     // Within the honour's own item of a list (…、中共浙江省教育厅委员会 2019年先进基层党组织): the
     // marker nearest the noun.
     const window = sentence.slice(Math.max(0, at - yesNoKnobs.levelWindow), at);
     const before = window.slice(Math.max(...[...'、，,；;。'].map((mark) => window.lastIndexOf(mark))) + 1);
-    // A thing's own level may follow it in its clause (“方鸷翔技能大师工作室”立项湖南省技能创新平台).
+    // A thing's own level may head its list (立项湖南省…项目标杆院系1个、样板支部1个) or follow it in
+    // its clause (“方鸷翔技能大师工作室”立项湖南省技能创新平台).
     const clause = clauseAt(sentence, at);
-    const found = nearestLevel(before) ?? (asked.predicate ? levelOf(clause.slice(clause.indexOf(anchor) + anchor.length)) : null);
-    if (found === level) return { match: 'same', clause };
-    if (found) other ??= clause;
+    const inClause = clause.indexOf(found[0]);
+    const level = nearestLevel(before) ?? (asked.predicate ? (nearestLevel(clause.slice(0, inClause)) ?? levelOf(clause.slice(inClause + found[0].length))) : null);
+    if (level === askedLevel) return { match: 'same', clause };
+    if (level) other ??= clause;
   }
   return other === null ? null : { match: 'other', clause: other };
 }
@@ -113,6 +118,11 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
   const holding = asked.find((span) => holdsRole(sentence, span, roles));
   if (holding) return { match: 'same', clause: clauseAt(sentence, holding.start) };
   const other = people.find((span) => !asked.includes(span) && holdsRole(sentence, span, roles));
+  // The person asked holds the role's deputy (副院长, 党总支副书记), or the role whose deputy was asked
+  // (刘哲纬是院长吗 against 副院长刘哲纬): one cannot be both.
+  const counterparts = roles.flatMap((role) => (role.includes('副') ? [role.replace('副', '')] : [`副${role}`, role.replace(yesNoKnobs.deputyOf, '副$1')]));
+  const counterpart = other ? undefined : asked.find((span) => holdsRole(sentence, span, counterparts));
+  if (counterpart) return { match: 'other', clause: clauseAt(sentence, counterpart.start) };
   return { match: other ? 'other' : 'open', clause: clauseAt(sentence, (other ?? asked[0]!).start) };
 }
 
