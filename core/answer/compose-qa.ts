@@ -14,7 +14,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
-import { isTimeClause } from './stated-years.ts';
+import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs } from './tuning.ts';
@@ -605,7 +605,22 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const leadText = onlyLead ? snapshot.documentText(onlyLead.chunk.document).slice(onlyLead.start, onlyLead.end) : '';
   const reportDate = type === '时间' && leadItems.length === 1 && onlyLead?.chunk.document.date && typedSpans('时间', leadText).length === 0 ? onlyLead.chunk.document.date : null;
   // Given at another level only (嘉兴市… for 浙江省先进基层党组织): not mentioned, which is no plain no.
-  const opening = verdict?.otherLevel ? `文章没有提到“${verdict.otherLevel}”，写到的是：` : verdict ? `${verdictWord(analysis.question, verdict.answer)}。` : reportDate ? `据 ${reportDate} 发布的报道：` : '';
+  // Asked how many in a year, a count whose paragraph up to it writes no year asked (近年来…到账
+  // 2000多万元) is told as what the article says, not as that year's: an article of that year may
+  // still count since whenever (主持国培项目4项 in an article of 2023 on 2019-2021).
+  const years = type === '数量' && leadItems.length === 1 && onlyLead ? askedYears(analysis.question) : new Set<number>();
+  const paragraphStart = onlyLead ? snapshot.documentText(onlyLead.chunk.document).lastIndexOf('\n', onlyLead.start - 1) + 1 : 0;
+  // An article whose title writes the year (…2018年高水平艺术团招生简章) is of that year throughout.
+  const undated = years.size > 0 && onlyLead !== undefined && writesNoneOf(`${onlyLead.chunk.document.title}\n${snapshot.documentText(onlyLead.chunk.document).slice(paragraphStart, onlyLead.end)}`, years);
+  const opening = verdict?.otherLevel
+    ? `文章没有提到“${verdict.otherLevel}”，写到的是：`
+    : verdict
+      ? `${verdictWord(analysis.question, verdict.answer)}。`
+      : reportDate
+        ? `据 ${reportDate} 发布的报道：`
+        : undated
+          ? `文章没有写明${[...years].sort((a, b) => a - b).join('、')}年的数字，写到的是：`
+          : '';
 
   // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
   const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));

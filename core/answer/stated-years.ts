@@ -73,3 +73,14 @@ function yearsIn(text: string): Set<number> {
 export function isTimeClause(clause: string): boolean {
   return clause.replace(sentenceCues.timeWords, '').replace(/[\s\p{P}]/gu, '').length <= sentenceCues.timeClauseRest;
 }
+
+/**
+ * Whether `text` writes none of the years asked, alone or within a span it joins (2019-2021年
+ * covers 2020): a figure there may be of any year (近年来…到账2000多万元 for 2021年…多少钱).
+ */
+export function writesNoneOf(text: string, asked: ReadonlySet<number>): boolean {
+  const years = new Set<number>();
+  for (const match of text.replace(documentNumber, '').matchAll(anyYear)) years.add(Number(match[1]));
+  addRanges(text, years);
+  return ![...asked].some((year) => years.has(year));
+}

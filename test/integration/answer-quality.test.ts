@@ -74,6 +74,16 @@ describe('counts of people and of times', () => {
     }
   });
 
+  // 近年来…到账2000多万元: a count the article does not date is not that year's.
+  it('a count asked of a year is told as the article\'s, not that year\'s, when its paragraph writes no year asked', async () => {
+    const undated = await ask('台州科院2021年横向技术服务到账多少钱');
+    expect(undated.answer).toMatch(/^文章没有写明2021年的数字，写到的是：\n[^\n]*横向技术服务到账2000多万元/u);
+    const dated = await ask('嘉职院2021年有几个老师直聘了高一级职称');
+    expect(dated.answer).not.toContain('没有写明');
+    expect(leadLine(dated.answer)).toContain('2021年有5名教师成功直聘高一级职称');
+    for (const end of [undated, dated]) expectSupported(end);
+  });
+
   it('people counted with 个 (几个老师, 几个青年教师) are answered by the article\'s 名', async () => {
     expect(leadLine((await ask('嘉职院21年有几个老师直聘了高一级职称')).answer)).toContain('5名教师成功直聘高一级职称');
     expect(leadLine((await ask('嘉职院提拔了几个青年教师到中层岗位')).answer)).toContain('13名业绩突出的青年教师');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedYears, yearsElsewhere } from '../../core/answer/stated-years.ts';
+import { askedYears, writesNoneOf, yearsElsewhere } from '../../core/answer/stated-years.ts';
 
 describe('askedYears', () => {
   it.each([
@@ -59,5 +59,19 @@ describe('yearsElsewhere', () => {
 
   it('judges nothing when the question names no year', () => {
     expect(yearsElsewhere('2021年，获国家级三等奖1项。', new Set())).toEqual([]);
+  });
+});
+
+describe('writesNoneOf', () => {
+  it.each([
+    ['近年来，基地获批…横向技术服务到账2000多万元', [2021], true],
+    ['2021年有5名教师成功直聘高一级职称', [2021], false],
+    // A span it joins covers the years between.
+    ['2019-2021年，学院党总支立项…样板支部1个', [2020], false],
+    ['2019-2021年，学院党总支立项…样板支部1个', [2023], true],
+    // A document's number names no year.
+    ['公告2020年第8号', [2020], true],
+  ] as const)('%s, asked %j → %s', (text, years, expected) => {
+    expect(writesNoneOf(text, new Set(years))).toBe(expected);
   });
 });
