@@ -11,7 +11,7 @@ import { partyBuildingTerms } from '../text/domain-terms.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, itsPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -45,26 +45,39 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
   return [...new Set([...quoted, ...words])];
 }
 
+/** 它 opening a question (它落实的是哪个有力, 那它的成效呢): the thing or the college the conversation is about. */
+const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
+
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
 export function isFollowUp(question: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return referringWords.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+  return referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
 /**
  * What a pointer in `question` (这个阵地) points at: the name ending in its noun that the latest
- * earlier question wrote (海棠花红智能先锋阵地), with the pointer; null when none did. A unit's
- * pointer (这个支部) is the college's own, not this.
+ * earlier question wrote (海棠花红智能先锋阵地), or the item of a list an earlier question pointed
+ * at (第四项 → “三融教育”工程), with the pointer; null when none did. A unit's pointer (这个支部) is the
+ * college's own, not this.
  */
 export function pointedName(question: string, history: readonly HistoryTurn[]): { pointer: string; name: string } | null {
   const pointer = pointerToNamed.exec(question);
   if (!pointer || namedPointer.test(question)) return null;
-  const noun = pointer[1]!;
-  for (const turn of history.filter((entry) => entry.role === 'user').reverse()) {
-    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length);
-    if (names.length > 0) return { pointer: pointer[0], name: names.sort((a, b) => b.length - a.length)[0]! };
+  // The noun is the pointer's first word (这个工程落实的… → 工程), however the sentence goes on.
+  const [first] = getJieba().cut(question.slice(pointer.index + pointer[0].length - pointer[1]!.length), true);
+  const noun = first && /^\p{Script=Han}+$/u.test(first) && pointer[1]!.startsWith(first) ? first : pointer[1]!;
+  const said = `${pointer[0].slice(0, pointer[0].length - pointer[1]!.length)}${noun}`;
+  for (let index = history.length - 1; index >= 0; index--) {
+    const turn = history[index]!;
+    if (turn.role !== 'user') continue;
+    const answerBefore = history.slice(0, index).reverse().find((entry) => entry.role === 'assistant')?.content ?? '';
+    const item = pointedItem(turn.content, answerBefore)?.item;
+    if (item?.endsWith(noun) && item.length > noun.length) return { pointer: said, name: item };
+    // A name, not a question about names (哪五大工程).
+    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几]|什么|多少/u.test(name));
+    if (names.length > 0) return { pointer: said, name: names.sort((a, b) => b.length - a.length)[0]! };
   }
   return null;
 }
@@ -87,9 +100,13 @@ const chineseNumerals = '一二三四五六七八九十';
  * null when the question points at none.
  */
 function pointedItem(question: string, previousAnswer: string): { pointer: string; item: string } | null {
-  const pointer = itemPointer.exec(question.trim());
-  if (!pointer) return null;
-  const n = /\d/u.test(pointer[1]!) ? Number(pointer[1]) : chineseNumerals.indexOf(pointer[1]!) + 1;
+  const found = itemPointer.exec(question.trim());
+  if (!found) return null;
+  // The words after the counter are its noun (第二个工程), not what is asked of it (第四项展开讲讲).
+  const [tagged] = found[2] ? getJieba().tag(found[2], true) : [];
+  const noun = tagged && tagged.tag.startsWith('n') ? found[2]! : '';
+  const pointer = [found[0].slice(0, found[0].length - found[2]!.length + noun.length), found[1]!, noun] as const;
+  const n = /\d/u.test(pointer[1]) ? Number(pointer[1]) : chineseNumerals.indexOf(pointer[1]) + 1;
   const lines = previousAnswer.split('\n');
   const listed = (line: string): boolean => /^(?:- |\d+\. )/u.test(line);
   const first = lines.findIndex(listed);
@@ -226,7 +243,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const unchanged: CarriedContext = { question: asked, college: undefined, rewritten: false };
   if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
-  const question = withListedNoun(asked, userTurns[0] ?? '');
+  const question = withListedNoun(withPlaceNamed(asked, colleges), userTurns[0] ?? '');
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
   const pointed = pointedItem(question, previousAnswer);
@@ -293,12 +310,16 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const counterpart = counterpartFollowUp.test(question);
   const topicPointer = pointerToTopic.exec(question);
   let topic = '';
-  if (own.length === 0 || counterpart || topicPointer) {
+  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null;
+  if (wantsTopic || itPointer.test(question)) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
       topic = topicPhrase(turn, colleges, terms, counterpart);
       if (topic) break;
     }
+    // 它 asking something of its own is the topic only where that names a practice (三融教育, “三服务”
+    // 工程): 那它的入党申请人比例… after 签了校地合作协议 asks of the college.
+    if (!wantsTopic && !itsPractice.test(topic)) topic = '';
   }
   // 那台州科技职业学院呢？: the previous question, asked about this college instead.
   if (named.length > 0) {
@@ -326,7 +347,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   // 那个分院… is 分院…, not 个分院 (那 is no word of its own there); 这个工程… points at the topic (below).
   // 那它社会服务方面…, 那它的成效呢 are the college's: 它 gives way to the college's name.
   let rewritten = question.replace(topicPointer ? /^(?:那么|那|还有|另外|此外|其中)\s*/u : /^(?:那么|那个|这个|那|还有|另外|此外|其中)\s*/u, '');
-  if (who) rewritten = rewritten.replace(/^它(?!们)的?/u, '');
+  // 它 is the conversation's topic with its college (风能学院的三融教育是怎么做的 → 它落实的是哪个有力), or
+  // the college when there is no topic (那它的成效呢).
+  const it = who !== '' && /^它(?!们)/u.test(rewritten);
+  if (it) rewritten = rewritten.replace(/^它(?!们)/u, '');
   rewritten = rewritten.replace(counterpart ? /呢([，,])/u : /呢([？?]?)$/u, '$1');
   // 那他们学院呢？, 那该校呢？: nothing asked but the one pointed at, so the previous question again.
   if (who && pointerOnly.test(rewritten)) {
@@ -339,11 +363,23 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     rewritten = rewritten.replace(topicPointer[0], `${who}${who ? '的' : ''}${topic}`);
   } else if (referringWords.test(rewritten) && who) {
     rewritten = rewritten.replace(referringWords, `${who}${topic ? `在${topic}方面` : ''}`);
+  } else if (it) {
+    rewritten = topic ? `${who}${topic}${rewritten}` : `${who}${rewritten.replace(/^的/u, '')}`;
   } else {
     rewritten = `${who}${topic ? `${topic}的` : ''}${rewritten}`;
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
+}
+
+/**
+ * A bare follow-up naming a college by its place alone (台州那边呢, 换成台州的呢, 那湖南呢), asked as
+ * 那<college>呢 when one college's name opens with that place; else the question as it is.
+ */
+function withPlaceNamed(question: string, colleges: readonly string[]): string {
+  const bare = /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,3}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim());
+  const owners = bare ? colleges.filter((college) => college.startsWith(bare[1]!)) : [];
+  return owners.length === 1 && owners[0] !== bare![1] ? `那${owners[0]}呢？` : question;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrySubjects, collegesIn, isFollowUp, pointsIntoList } from '../../core/answer/conversation.ts';
+import { carrySubjects, pointedName, collegesIn, isFollowUp, pointsIntoList } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
 import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
@@ -239,6 +239,38 @@ describe('carrySubjects', () => {
     expect(carrySubjects('这个阵地有什么功能？', place, colleges, lexical)).toEqual({ question: '海棠花红智能先锋阵地有什么功能？', college: undefined, rewritten: true });
     const day = [turn('user', '湖南电气风能学院的风能党员活动日是哪天？'), turn('assistant', '固定每月第四周周四为“风能党员活动日”。[1]')];
     expect(carrySubjects('这个活动日主要干啥？', day, colleges, lexical)).toEqual({ question: '湖南电气职业技术学院风能党员活动日主要干啥？', college: '湖南电气职业技术学院', rewritten: true });
+  });
+
+  it('reads 这个工程 after a turn that pointed into a list (第四项展开讲讲) as the item it pointed at', () => {
+    const projects = [
+      turn('user', '湖南电气风能学院搞了哪五大工程'),
+      turn('assistant', '- 实施“四个一”工程，落实教育党员有力。[1]\n- 实施“三亮三比”工程，落实管理和监督党员有力。[2]\n- 实施“三服务”工程，落实组织师生有力。[3]\n- 实施“三融教育”工程，落实宣传师生有力。[4]'),
+    ];
+    // What is asked of the item (展开讲讲) is no noun of the pointer's: the item keeps its own.
+    expect(carrySubjects('第四项展开讲讲', projects, colleges, lexical).question).toBe('湖南电气职业技术学院“三融教育”工程展开讲讲？');
+    const followed = [...projects, turn('user', '第四项展开讲讲'), turn('assistant', '- 党建工作融入专业建设…[1]')];
+    // The pointer's noun is its first word, however the sentence goes on (这个工程落实的…); a question
+    // about names (哪五大工程) names none.
+    expect(pointedName('这个工程落实的是哪个有力', followed)).toEqual({ pointer: '这个工程', name: '“三融教育”工程' });
+    expect(carrySubjects('这个工程落实的是哪个有力', followed, colleges, lexical).question).toContain('“三融教育”工程落实的是哪个有力');
+    expect(pointedName('这个工程落实的是哪个有力', projects)).toBeNull();
+  });
+
+  it('reads 它 as the conversation\'s topic with its college, or the college when there is none', () => {
+    const practice = [turn('user', '湖南电气风能学院的三融教育是怎么做的'), turn('assistant', '党建工作融入专业建设…[1]')];
+    expect(isFollowUp('它落实的是哪个有力', colleges)).toBe(true);
+    const carried = carrySubjects('它落实的是哪个有力', practice, colleges, lexical);
+    expect(carried.question).toMatch(/^湖南电气职业技术学院.*三融教育落实的是哪个有力？$/u);
+    expect(carried.college).toBe('湖南电气职业技术学院');
+  });
+
+  it('reads a college named by its place alone in a bare follow-up (台州那边呢, 换成台州的呢) as that college', () => {
+    const rate = [turn('user', '嘉职院毕业生就业率是多少'), turn('assistant', '…[1]')];
+    for (const question of ['台州那边呢', '换成台州的呢', '那台州呢？']) {
+      expect(carrySubjects(question, rate, colleges, lexical), question).toEqual({ question: '台州科技职业学院毕业生就业率是多少', college: '台州科技职业学院', rewritten: true });
+    }
+    // A place no college's name opens with, or a counterpart word, is no college.
+    expect(carrySubjects('那全校性的呢', [turn('user', '嘉职院开展了多少全国性活动'), turn('assistant', '…[1]')], colleges, lexical).question).toContain('全校性');
   });
 
   it('reads 其中… as a follow-up on the previous question\'s college', () => {

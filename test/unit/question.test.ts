@@ -34,6 +34,9 @@ describe('answer types', () => {
     ['台州科技职院机电与模具学院是如何抓就业的？', '做法'],
     // What a named practice does is how it was done; what a day is for is not.
     ['苏州工业职院智能制造支部的“向阳”项目主要干什么？', '做法'],
+    // Asked to tell a practice at length: how it was done.
+    ['湖南电气职业技术学院“三融教育”工程展开讲讲？', '做法'],
+    ['嘉职院的亮牌制具体说说', '做法'],
     ['风能党员活动日主要干啥？', 'general'],
     ['“古典学实验班”创办于哪一年？', '时间'],
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
