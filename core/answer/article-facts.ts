@@ -11,15 +11,45 @@ import { CitationBook } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { articleFactCues } from './tuning.ts';
 
-/** What a question asks of an article's metadata. */
-export type ArticleFact = 'date' | 'author';
+/** What a question asks of an article's metadata: its date, its byline, or which articles came out in a year. */
+export type ArticleFact = 'date' | 'author' | { year: number };
 
 /** The metadata a question asks of an article it points to, or null for a question about its content. */
 export function articleFactAsked(question: string): ArticleFact | null {
-  if (!articleFactCues.article.test(question)) return null;
+  const ofYear = articleFactCues.ofYear.exec(question);
+  if (ofYear) return { year: Number(ofYear[1]) };
+  if (!articleFactCues.article.test(question)) return articleFactCues.byline.test(question) ? 'author' : null;
   if (articleFactCues.date.test(question)) return 'date';
   if (articleFactCues.author.test(question)) return 'author';
   return null;
+}
+
+/**
+ * The articles published in a year, each with its date and citing its opening, in date order; or
+ * a statement that none was, with the years the articles were.
+ */
+function composeArticlesOfYear(snapshot: IndexSnapshot, year: number): ComposedAnswer {
+  const book = new CitationBook(snapshot);
+  const dated = snapshot.documents.filter((document) => document.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  const ofYear = dated.filter((document) => document.date!.startsWith(String(year)));
+  if (ofYear.length === 0) {
+    const years = [...new Set(dated.map((document) => document.date!.slice(0, 4)))];
+    const undated = snapshot.documents.length - dated.length;
+    return { text: `已收录的文章中没有 ${year} 年发布的${years.length > 0 ? `；有发布日期的文章发布于 ${years.join('、')} 年` : ''}${undated > 0 ? `，另有 ${undated} 篇没有发布日期` : ''}。`, citations: [] };
+  }
+  const lines = ofYear.map((document) => {
+    const marker = openingCitation(snapshot, book, document);
+    return `- 《${document.title}》（${document.date}）${marker ? `[${marker}]` : ''}`;
+  });
+  const undated = snapshot.documents.length - dated.length;
+  return { text: [`${year} 年发布的文章有 ${ofYear.length} 篇：`, ...lines, ...(undated > 0 ? ['', `另有 ${undated} 篇文章没有发布日期。`] : [])].join('\n'), citations: book.citations };
+}
+
+/** Cites an article's opening sentence, or returns null when it has none. */
+function openingCitation(snapshot: IndexSnapshot, book: CitationBook, document: IndexedDocument): number | null {
+  const chunk = snapshot.chunk(document.firstChunk);
+  const [opening] = splitSentences(snapshot.documentText(document), chunk.start, chunk.end);
+  return opening ? book.cite({ ...opening, chunk }) : null;
 }
 
 /**
@@ -28,17 +58,15 @@ export function articleFactAsked(question: string): ArticleFact | null {
  * any other.
  */
 export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly SearchHit[], fact: ArticleFact, question: string): ComposedAnswer | null {
+  if (typeof fact === 'object') return composeArticlesOfYear(snapshot, fact.year);
   const [best] = hits;
   if (!best) return null;
   const document: IndexedDocument = best.chunk.document;
   const value = fact === 'date' ? document.date : document.author;
   if (!value) return null;
-  const text = snapshot.documentText(document);
-  const chunk = snapshot.chunk(document.firstChunk);
-  const [opening] = splitSentences(text, chunk.start, chunk.end);
-  if (!opening) return null;
   const book = new CitationBook(snapshot);
-  const marker = book.cite({ ...opening, chunk });
+  const marker = openingCitation(snapshot, book, document);
+  if (marker === null) return null;
   const title = document.title ? `《${document.title}》` : '这篇文章';
   const source = document.source ? `，来源：${document.source}` : '';
   // The byline is named as the question names it (通讯员, 记者), else 作者.

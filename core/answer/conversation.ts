@@ -8,10 +8,11 @@
  */
 import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
+import { articleFactAsked } from './article-facts.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, itsPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, itsPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -49,7 +50,8 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
 const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
 
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
-export function isFollowUp(question: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
+export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
+  const question = withPlaceNamed(withoutArticlePointer(asked), colleges);
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
@@ -243,7 +245,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const unchanged: CarriedContext = { question: asked, college: undefined, rewritten: false };
   if (history.length === 0) return unchanged;
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
-  const question = withListedNoun(withPlaceNamed(asked, colleges), userTurns[0] ?? '');
+  const question = withListedNoun(withPlaceNamed(withoutArticlePointer(asked), colleges), userTurns[0] ?? '');
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
   const pointed = pointedItem(question, previousAnswer);
@@ -292,6 +294,11 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
       const answered = collegesNamedIn(previousAnswer, colleges);
       if (answered.length === 1) subject = answered;
     }
+  }
+  // 作者是谁 after questions about a college's article: that article's byline or date.
+  if (subject.length === 1 && articleFactAsked(question) !== null && !articleFactCues.article.test(question)) {
+    const asked = `${subject[0]}那篇文章的${question.trim().replace(/^(?:那么|那)\s*/u, '').replace(/^的/u, '')}`;
+    return { question: /[？?]$/u.test(asked) ? asked : `${asked}？`, college: subject[0], rewritten: true };
   }
   // 这个支部有什么成效: the conversation's college's branch, asked about as a whole.
   const pointer = namedPointer.exec(question);
@@ -370,6 +377,12 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
+}
+
+/** 嘉职院那篇呢 after a question about an article: 那嘉职院呢, the question asked of that college's. */
+function withoutArticlePointer(question: string): string {
+  const bare = /^(?:那么|那)?\s*(\p{Script=Han}{2,20}?)的?(?:那篇|这篇)(?:文章|报道|稿子)?\s*呢[？?]?$/u.exec(question.trim());
+  return bare ? `那${bare[1]}呢？` : question;
 }
 
 /**

@@ -188,8 +188,13 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
  */
 export const articleFactCues = {
   article: /(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|(?:新闻|文章|报道|稿子|稿件)[，,]?\s*(?:是|由|的)/u,
-  date: /(?:哪天|哪一天|什么时候|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出)|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
-  author: /作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
+  date: /(?:哪天|哪一天|什么时候|啥时候|什么时间|啥时间|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出|发(?=的|了|出|[？?]|$))|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
+  // Not a 工作者 (党务工作者).
+  author: /(?<!工)作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
+  /** The byline asked for without pointing to an article (作者是谁, 那篇的作者): no text is by anyone else. */
+  byline: /(?<!工)作者|撰稿人|执笔人/u,
+  /** Which articles came out in a year (哪几篇是2022年发的, 哪篇文章是2023年发布的): the year. */
+  ofYear: /(?:哪几篇|哪些文章|哪些报道|哪篇)[^，。？?]{0,8}?((?:19|20)\d{2})\s*年[^，。？?]{0,4}?(?:发布|发表|刊发|刊登|推送|发)/u,
 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */

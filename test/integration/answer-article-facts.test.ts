@@ -33,6 +33,21 @@ describe('a question about an article itself', () => {
     expect(report.answer, report.answer).toContain('的通讯员：赵强 孙丽，来源：中国教育报客户端');
   });
 
+  it('is told when it came out however the time is asked (啥时候发布的, 什么时候发的)', async () => {
+    for (const question of ['星海职业技术学院志愿服务那篇文章啥时候发布的', '星海职业技术学院志愿服务那篇文章是什么时候发的']) {
+      expect((await ask(question)).answer, question).toMatch(/的发布日期是 2023-05-12/u);
+    }
+  });
+
+  it('lists the articles published in a year asked, and says how many have no date', async () => {
+    const listed = await ask('哪几篇文章是2023年发的？');
+    expect(listed.answer).toMatch(/^2023 年发布的文章有 1 篇：\n- 《星海职业技术学院党委深化志愿服务品牌建设》（2023-05-12）\[1\]/u);
+    expect(listed.answer).toContain('另有 1 篇文章没有发布日期。');
+    expect(listed.citations[0]?.quote).toContain('组建党员志愿服务队');
+    const none = await ask('哪篇文章是2021年发布的');
+    expect(none.answer).toBe('已收录的文章中没有 2021 年发布的；有发布日期的文章发布于 2023 年，另有 1 篇没有发布日期。');
+  });
+
   it('is asked of its date only with a time word: who published it is no date', async () => {
     expect((await ask('星海职业技术学院志愿服务的这篇文章是谁发布的？')).answer).not.toContain('发布日期');
   });

@@ -651,6 +651,23 @@ describe('direct answers', () => {
   });
 });
 
+describe('follow-ups about an article itself', () => {
+  it('asks the date of another college\'s article (嘉职院那篇呢), and its byline without pointing to it (作者是谁)', async () => {
+    const date = await askAfter('湖南电气那篇文章是啥时候发布的', '嘉职院那篇呢');
+    expect(date.answer).toMatch(/^《[^》]*嘉兴职业技术学院[^》]*》的发布日期是 2022-02-24/u);
+    const first = await ask('湖南电气那篇文章是啥时候发布的');
+    const history = [
+      { role: 'user' as const, content: '湖南电气那篇文章是啥时候发布的' },
+      { role: 'assistant' as const, content: first.answer },
+      { role: 'user' as const, content: '嘉职院那篇呢' },
+      { role: 'assistant' as const, content: date.answer },
+    ];
+    const author = await answers.answerOnce({ question: '作者是谁', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(author.searchedFor).toBe('嘉兴职业技术学院那篇文章的作者是谁？');
+    expect(author.answer).toContain('的作者：付梦婕 俞佩忠');
+  });
+});
+
 describe('a lead that ends its point', () => {
   it('stops before the label of the next practice (建设思政育人“新高地”。)', async () => {
     const end = await ask('嘉职院的党建工作被哪些媒体报道过');
