@@ -134,9 +134,12 @@ function draftParts(question: string): { topic: string; reference: string } {
     return wrapped ? wrapped[1]!.trim() : topic;
   };
   // A question and then the asking (…是怎么建成…的？出一份会议材料) are clauses too.
-  const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => clause.trim()).filter(Boolean);
-  const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null);
-  const asked = clauses.filter((clause) => !draftWording.basis.test(clause)).map(bare).filter(Boolean);
+  // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
+  const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
+  const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
+  // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕) as a basis clause does.
+  const basis = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.occasion.exec(clause)).find((match) => match !== null);
+  const asked = clauses.filter((clause) => !draftWording.basis.test(clause) && !draftWording.occasion.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '';
   const topic = [drawnOn, ...asked].filter(Boolean).join('，');
   return { topic: topic || bare(request) || '党建工作', reference };

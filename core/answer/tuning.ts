@@ -1057,7 +1057,7 @@ export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  kind: /(?:的)?(?:(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
@@ -1079,6 +1079,13 @@ export const draftWording = {
   only: /^只(?:要|写|看)([^，,]{1,16}?)的?[，,]\s*/u,
   /** A courtesy before the request (请帮我写一份…, 请以…为题…): no part of the topic. */
   courtesy: /^(?:请你?|麻烦你?)\s*/u,
+  /**
+   * The occasion, as a clause of its own that says what is to be discussed (下周党委理论学习中心组要
+   * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
+   */
+  occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
+  /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
+  practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
   basis: /^(?:根据|依据|结合|参照|参考|围绕|就|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */

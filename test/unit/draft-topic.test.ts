@@ -25,6 +25,13 @@ describe('a drafting request', () => {
     expect(draftTopic('帮我起草一份党建促就业的经验交流材料')).toBe('党建促就业');
   });
 
+  it('is titled by what its occasion says is to be discussed, not by the occasion or a hand-over of the colleges\' practice', () => {
+    expect(draftTopic('下周党委理论学习中心组要交流乡村振兴和服务共同富裕，帮我把各校做法汇总成一份材料')).toBe('乡村振兴和服务共同富裕');
+    expect(draftTopic('下周支部大会要交流劳模工匠进校园，帮我把各校做法汇总成一份材料')).toBe('劳模工匠进校园');
+    // 会上发言 is the draft's use, whether or not 的 follows it.
+    expect(draftTopic('党建怎么带动科研和技术服务，起草一份会上发言材料')).toBe('党建带动科研和技术服务');
+  });
+
   it('is titled by its topic however the asking is put: kind then colon, 把…整理成, a question then the asking', () => {
     expect(draftTopic('写个会议材料：台州科技职院机电与模具学院靠党建联建推动产教融合')).toBe('台州科技职院机电与模具学院靠党建联建推动产教融合');
     expect(draftTopic('把苏州工业职院智能制造教工支部“在一线行动”的经验整理成会议材料')).toBe('苏州工业职院智能制造教工支部“在一线行动”');
