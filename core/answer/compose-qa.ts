@@ -578,6 +578,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 江苏省高校先进基层党组织 title, however many of its words it shares.
   const saysPlace = (text: string, word: string): boolean => formsOf(word).some((form) => text.includes(form));
   const leadPlaces = collegesAsked ? analysis.terms.filter((term) => term.place && usedText.some((text) => saysPlace(text, term.word))) : [];
+  const namesAsked = collegesAsked ? analysis.terms.filter((term) => term.role === 'subject' && !term.place && usedText.some((text) => saysPlace(text, term.word))) : [];
   // A practice told through its paragraph leaves room for fewer points beside it.
   // Listing colleges, every one that says the topic is an item: the budget alone bounds them.
   const pointLimit = collegesAsked ? Infinity : continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
@@ -592,6 +593,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // Asked what came of it, a lesson drawn (三、体会与思考：党建工作是…立业之基) is no result.
     if (type === '成效' && reflects(sentence)) continue;
     if (leadPlaces.some((term) => !saysPlace(sentence.text, term.word))) continue;
+    // Listing colleges, a name asked about (黄炎培 of 哪些学校提到了黄炎培职业教育方面的奖项) is said by
+    // every item, not only its other words (职业教育).
+    if (namesAsked.some((term) => !saysPlace(sentence.text, term.word))) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
     support.push(span);

@@ -753,6 +753,9 @@ function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | 
   if (/什么奖/u.test(question)) return awardHead;
   // 拿过什么称号: the honour's words, whatever noun they end in (…教学创新团队, …先进基层党组织).
   if (honourAsked.test(question)) return honourHead;
+  // 入选了什么专家库: the name ends in the noun after 什么 (…评审专家库).
+  const selected = /(?:入选|获评|评为|列入)(?:了|过)?什么(\p{Script=Han}{2,6}?)[？?。]?$/u.exec(question);
+  if (selected) return selected[1]!;
   const cue = /叫什么|叫啥|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);

@@ -96,6 +96,8 @@ export const genericWords: readonly string[] = [
   '列表', '表格', '列出', '经验交流', '交流材料', '列一下', '整理', '梳理', '汇总', '帮', '帮我', '一下', '请',
   // …列个表, 做个对比表, 做法和成效分开写.
   '列', '表', '对比表', '分开',
+  // Which articles mention it (哪些学校提到了黄炎培): the mentioning is no topic.
+  '提', '提到', '提及', '提起', '说到', '讲到', '谈到', '写到',
   // When or how roughly a question asks (现在的书记, 大约多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约',
   // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).

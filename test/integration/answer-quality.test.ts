@@ -94,6 +94,8 @@ describe('questions once refused although the article states the answer', () => 
   const cases: [string, string[]][] = [
     ['湖南电气职业技术学院风能工程学院的风能党员活动日固定在什么时间？', ['每月第四周周四']],
     ['苏州工业职业技术学院智能制造教工党支部打造的智能先锋阵地叫什么名字？', ['海棠花红智能先锋阵地']],
+    // 入选了什么专家库: the name ends in the noun asked, unquoted.
+    ['张伟中入选了什么专家库', ['杭州市经济和信息化局评审专家库']],
     ['嘉兴职业技术学院成立的百人宣讲团包括哪些类型？', ['书记院长', '青年教师']],
     ['哪所高职院校把红船精神列入了人才培养必修课？', ['嘉兴职业技术学院', '必修课']],
     ['嘉兴职业技术学院在教师职称评聘上有什么新政策？', ['替代']],
@@ -981,6 +983,16 @@ describe('which college did it', () => {
     expect(end.answer).toContain('**苏州工业职业技术学院**');
     expect(end.answer).toContain('智能控制技术教学团队');
     expect(end.answer).not.toContain('机电一体化教学团队');
+  });
+
+  // 提到了 asks which articles mention it, no topic of its own; a name asked about is said by every college listed.
+  it('lists the colleges whose articles mention a name, each saying it', async () => {
+    for (const question of ['哪些学校提到了黄炎培', '哪些学校提到了黄炎培职业教育方面的奖项']) {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(false);
+      expect(end.answer.split('\n')[0], question).toBe('湖南电气职业技术学院、浙江机电职业技术学院（2 所）：');
+      expectSupported(end);
+    }
   });
 });
 
