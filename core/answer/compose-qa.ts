@@ -463,7 +463,18 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const holder = candidates.find((sentence) => sentence.chunk.document.docId === list.chunk.document.docId && sentence.start <= list.start && list.end <= sentence.end);
     return holder !== undefined && holder.ownTopicCoverage < qaKnobs.supportOwnTopic && candidates.some((sentence) => sentence.ownTopicCoverage >= qaKnobs.silentListElsewhere);
   };
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // A name asked to be defined that a list neither names nor follows (the outline's points
+  // 推进“三室一岗”建设。… around the sentence creating the “价值引领链”): those are the name's siblings.
+  const listBesideDefined = (found: NonNullable<typeof enumeration>): boolean => {
+    if (type !== '定义' || defined === undefined || namingLabel || stated || !candidates.some((sentence) => sentence.text.includes(defined))) return true;
+    const [first] = found.items;
+    const text = snapshot.documentText(first!.chunk.document);
+    const before = text.slice(Math.max(0, first!.start - qaKnobs.definedBeforeList), first!.start);
+    // A name joined from its parts (“筑基-示范-向阳”) is followed by the list naming them (实施“筑基”项目…).
+    const parts = defined.split(/[-—–·、]/u).filter((part) => part.length >= 2);
+    return before.includes(defined) || found.items.some((item) => parts.some((part) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(part)));
+  };
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
@@ -616,6 +627,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const paragraphStart = onlyLead ? snapshot.documentText(onlyLead.chunk.document).lastIndexOf('\n', onlyLead.start - 1) + 1 : 0;
   // An article whose title writes the year (…2018年高水平艺术团招生简章) is of that year throughout.
   const undated = years.size > 0 && onlyLead !== undefined && writesNoneOf(`${onlyLead.chunk.document.title}\n${snapshot.documentText(onlyLead.chunk.document).slice(paragraphStart, onlyLead.end)}`, years);
+  // A counted name asked for (“五个一”是哪五个) whose lead lists fewer parts, with 等 (“党性体检”、谈心谈话、
+  // 咬耳扯袖等“五个一”活动): the article names only those; it does not list them all.
+  const countedName = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.find((name) => leadText.includes(`等“${name}”`) || leadText.includes(`等${name}`)) : undefined;
+  const partsNamed = countedName ? (new RegExp(`([^，,。；;：:]{2,80})等“?${countedName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').exec(leadText)?.[1]?.split('、').length ?? 0) : 0;
+  const partial = countedName !== undefined && partsNamed > 1 && partsNamed < analysis.expectedCount!;
   const opening = verdict?.otherLevel
     ? `文章没有提到“${verdict.otherLevel}”，写到的是：`
     : verdict
@@ -624,7 +640,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
         ? `据 ${reportDate} 发布的报道：`
         : undated
           ? `文章没有写明${[...years].sort((a, b) => a - b).join('、')}年的数字，写到的是：`
-          : '';
+          : partial
+            ? `文章没有列全“${countedName}”，只写到其中 ${partsNamed} 项：`
+            : '';
 
   // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
   const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));

@@ -818,6 +818,8 @@ export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|�
 export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
 
 export const qaKnobs = {
+  /** A list defines a name asked about when the name stands within this many characters before it (“三亮三比”工程，亮身份…). */
+  definedBeforeList: 40,
   /** White space at most between a label and the body it introduces. */
   labelGap: 8,
   /** A clause that holds a span of the asked type scores this much more when a sentence is cut. */

@@ -670,6 +670,22 @@ describe('follow-ups about an article itself', () => {
   });
 });
 
+describe('names asked about that the article does not spell out', () => {
+  // The outline's points around the sentence creating the “价值引领链” are its siblings, no definition.
+  it('a name a list neither names nor follows is told by the sentence that names it', async () => {
+    const end = await ask('苏工院讲的“价值引领链”是啥意思');
+    expect(leadLine(end.answer), end.answer).toContain('创建满足学生成长发展需求的“价值引领链”');
+    expect(end.answer).not.toContain('推进“三室一岗”建设');
+    expectSupported(end);
+  });
+
+  it('a counted name whose parts the article lists only some of says so', async () => {
+    const end = await ask('苏工院党员参加的“五个一”活动是哪五个');
+    expect(end.answer).toMatch(/^文章没有列全“五个一”，只写到其中 3 项：\n[^\n]*“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动/u);
+    expectSupported(end);
+  });
+});
+
 describe('a lead that ends its point', () => {
   it('stops before the label of the next practice (建设思政育人“新高地”。)', async () => {
     const end = await ask('嘉职院的党建工作被哪些媒体报道过');
