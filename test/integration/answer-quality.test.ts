@@ -1468,6 +1468,13 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  // 把支部建在专业群上 says what was done as much as 实施… does.
+  it('a comparison\'s 做法 may be said with 把 (把支部建在专业群上)', async () => {
+    const end = await ask('嘉职院和湖南电气一个把支部建在专业群上一个建在团队上，对比下这两种做法', 'compare');
+    expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', end.answer).toContain('把支部建在专业群上，在9个专业群上设置了24个师生党支部');
+    expect(rowOf(end, '湖南电气职业技术学院').practice?.text ?? '', end.answer).toContain('坚持“把支部建在团队上”');
+  });
+
   // The article's title says the topic (对标“七个有力”，赋能…); its results section does not repeat it.
   it('a comparison takes an article\'s results as the topic\'s when its title says the topic', async () => {
     const end = await ask('苏工院和湖南电气都讲“七个有力”，他们各自怎么落实的，对比一下', 'compare');
