@@ -12,13 +12,13 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { articleFactCues } from './tuning.ts';
 
 /** What a question asks of an article's metadata: its date, its byline, or which articles came out in a year. */
-export type ArticleFact = 'date' | 'author' | { year: number };
+export type ArticleFact = 'date' | 'author' | { year: number; onward: boolean };
 
 /** The metadata a question asks of an article it points to, or null for a question about its content. */
 export function articleFactAsked(question: string): ArticleFact | null {
   const ofYear = articleFactCues.ofYear.exec(question);
-  if (ofYear) return { year: Number(ofYear[1]) };
-  if (!articleFactCues.article.test(question)) return articleFactCues.byline.test(question) ? 'author' : null;
+  if (ofYear) return { year: Number(ofYear[1]), onward: ofYear[2] !== undefined };
+  if (!articleFactCues.article.test(question)) return articleFactCues.byline.test(question.trim()) ? 'author' : null;
   if (articleFactCues.date.test(question)) return 'date';
   if (articleFactCues.author.test(question)) return 'author';
   return null;
@@ -28,21 +28,22 @@ export function articleFactAsked(question: string): ArticleFact | null {
  * The articles published in a year, each with its date and citing its opening, in date order; or
  * a statement that none was, with the years the articles were.
  */
-function composeArticlesOfYear(snapshot: IndexSnapshot, year: number): ComposedAnswer {
+function composeArticlesOfYear(snapshot: IndexSnapshot, year: number, onward: boolean): ComposedAnswer {
   const book = new CitationBook(snapshot);
   const dated = snapshot.documents.filter((document) => document.date).sort((a, b) => a.date!.localeCompare(b.date!));
-  const ofYear = dated.filter((document) => document.date!.startsWith(String(year)));
+  const ofYear = dated.filter((document) => (onward ? Number(document.date!.slice(0, 4)) >= year : document.date!.startsWith(String(year))));
+  const when = onward ? `${year} 年以后` : `${year} 年`;
   if (ofYear.length === 0) {
     const years = [...new Set(dated.map((document) => document.date!.slice(0, 4)))];
     const undated = snapshot.documents.length - dated.length;
-    return { text: `已收录的文章中没有 ${year} 年发布的${years.length > 0 ? `；有发布日期的文章发布于 ${years.join('、')} 年` : ''}${undated > 0 ? `，另有 ${undated} 篇没有发布日期` : ''}。`, citations: [] };
+    return { text: `已收录的文章中没有 ${when}发布的${years.length > 0 ? `；有发布日期的文章发布于 ${years.join('、')} 年` : ''}${undated > 0 ? `，另有 ${undated} 篇没有发布日期` : ''}。`, citations: [] };
   }
   const lines = ofYear.map((document) => {
     const marker = openingCitation(snapshot, book, document);
     return `- 《${document.title}》（${document.date}）${marker ? `[${marker}]` : ''}`;
   });
   const undated = snapshot.documents.length - dated.length;
-  return { text: [`${year} 年发布的文章有 ${ofYear.length} 篇：`, ...lines, ...(undated > 0 ? ['', `另有 ${undated} 篇文章没有发布日期。`] : [])].join('\n'), citations: book.citations };
+  return { text: [`${when}发布的文章有 ${ofYear.length} 篇：`, ...lines, ...(undated > 0 ? ['', `另有 ${undated} 篇文章没有发布日期。`] : [])].join('\n'), citations: book.citations };
 }
 
 /** Cites an article's opening sentence, or returns null when it has none. */
@@ -58,7 +59,7 @@ function openingCitation(snapshot: IndexSnapshot, book: CitationBook, document: 
  * any other.
  */
 export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly SearchHit[], fact: ArticleFact, question: string): ComposedAnswer | null {
-  if (typeof fact === 'object') return composeArticlesOfYear(snapshot, fact.year);
+  if (typeof fact === 'object') return composeArticlesOfYear(snapshot, fact.year, fact.onward);
   const [best] = hits;
   if (!best) return null;
   const document: IndexedDocument = best.chunk.document;

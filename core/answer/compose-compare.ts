@@ -175,7 +175,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const topSayer = saying[0] ?? pool[0];
     const titled = topSayer && titleSaysTopic(topSayer.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic
       ? wholeArticle(snapshot, topSayer.chunk.document, analysis)
-          .filter((sentence) => !sentence.isHeading && !pool.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start === sentence.start) && outcomeStrength(sentence.text) >= compareKnobs.outcomeStrength)
+          // A result in figures or an honour, not a claim (党建品牌影响力…持续上升).
+          .filter((sentence) => !sentence.isHeading && !pool.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start === sentence.start) && outcomeStrength(sentence.text) >= compareKnobs.outcomeStrength && (sentenceCues.quantity.test(sentence.text) || statesHonour(sentence.text)))
           .map((sentence) => ({ ...sentence, score: topSayer.score * compareKnobs.followerShare, coreCoverage: topSayer.coreCoverage }))
       : [];
     const outcome = pickFrom([...pool, ...followers, ...titled], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);

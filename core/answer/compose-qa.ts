@@ -470,8 +470,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const [first] = found.items;
     const text = snapshot.documentText(first!.chunk.document);
     const before = text.slice(Math.max(0, first!.start - qaKnobs.definedBeforeList), first!.start);
-    // A name joined from its parts (“筑基-示范-向阳”) is followed by the list naming them (实施“筑基”项目…).
-    const parts = defined.split(/[-—–·、]/u).filter((part) => part.length >= 2);
+    // A name joined from its parts (“筑基-示范-向阳”) is followed by the list naming them (实施“筑基”项目…);
+    // a counted name's parts end in its head (落实教育党员有力 of “七个有力”).
+    const parts = [...defined.split(/[-—–·、]/u).filter((part) => part.length >= 2), ...(/^[一二三四五六七八九十两\d]/u.test(defined) && defined.length >= 4 ? [defined.slice(-2)] : [])];
     return before.includes(defined) || found.items.some((item) => parts.some((part) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(part)));
   };
   if (enumeration && !askedLabel && listNearLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
@@ -587,9 +588,13 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
   // Listing colleges, a place the lead says is part of what is asked: 嘉兴市先进基层党组织 is not the
   // 江苏省高校先进基层党组织 title, however many of its words it shares.
-  const saysPlace = (text: string, word: string): boolean => formsOf(word).some((form) => text.includes(form));
-  const leadPlaces = collegesAsked ? analysis.terms.filter((term) => term.place && usedText.some((text) => saysPlace(text, term.word))) : [];
-  const namesAsked = collegesAsked ? analysis.terms.filter((term) => term.role === 'subject' && !term.place && usedText.some((text) => saysPlace(text, term.word))) : [];
+  const saysAsked = (text: string, word: string): boolean => formsOf(word).some((form) => text.includes(form));
+  const leadPlaces = collegesAsked ? analysis.terms.filter((term) => term.place && usedText.some((text) => saysAsked(text, term.word))) : [];
+  // The longest stretch of the question the lead says (黄炎培职业教育, 万人计划), outside the words naming
+  // colleges and the question's generic ones.
+  // A name the question quotes (“双带头人”) is what it names, however the rest is worded.
+  const quotedAsked = analysis.quoted.filter((name) => usedText.some((text) => text.includes(name))).at(-1);
+  const sharedStretch = collegesAsked ? (quotedAsked ?? longestStretchIn(analysis.question, usedText.join('\n'))) : '';
   // A practice told through its paragraph leaves room for fewer points beside it.
   // Listing colleges, every one that says the topic is an item: the budget alone bounds them.
   const pointLimit = collegesAsked ? Infinity : continued && !everyCollege && (type === '做法' || type === 'general') ? Math.max(1, limit - qaKnobs.continuedLeadPoints) : limit;
@@ -603,10 +608,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic) && !goesOn(sentence)) continue;
     // Asked what came of it, a lesson drawn (三、体会与思考：党建工作是…立业之基) is no result.
     if (type === '成效' && reflects(sentence)) continue;
-    if (leadPlaces.some((term) => !saysPlace(sentence.text, term.word))) continue;
-    // Listing colleges, a name asked about (黄炎培 of 哪些学校提到了黄炎培职业教育方面的奖项) is said by
-    // every item, not only its other words (职业教育).
-    if (namesAsked.some((term) => !saysPlace(sentence.text, term.word))) continue;
+    if (leadPlaces.some((term) => !saysAsked(sentence.text, term.word))) continue;
+    // Listing colleges, what the question names (黄炎培职业教育 of …黄炎培职业教育方面的奖项, 万人计划)
+    // is said by every item as the lead says it, not only in some of its words (职业教育, 一百万人次).
+    if (sharedStretch && !saysAsked(sentence.text, sharedStretch)) continue;
     if (usedText.some((text) => nearlySame(text, sentence.text))) continue;
     const span = cutSentence(snapshot, sentence, analysis, answerLengths.longSentence);
     support.push(span);
@@ -624,13 +629,25 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 2000多万元) is told as what the article says, not as that year's: an article of that year may
   // still count since whenever (主持国培项目4项 in an article of 2023 on 2019-2021).
   const years = type === '数量' && leadItems.length === 1 && onlyLead ? askedYears(analysis.question) : new Set<number>();
-  const paragraphStart = onlyLead ? snapshot.documentText(onlyLead.chunk.document).lastIndexOf('\n', onlyLead.start - 1) + 1 : 0;
-  // An article whose title writes the year (…2018年高水平艺术团招生简章) is of that year throughout.
-  const undated = years.size > 0 && onlyLead !== undefined && writesNoneOf(`${onlyLead.chunk.document.title}\n${snapshot.documentText(onlyLead.chunk.document).slice(paragraphStart, onlyLead.end)}`, years);
+  // What dates the count: its own sentence; the paragraph's opening when a time opens it (2021年，…);
+  // an article's title (…2018年高水平艺术团招生简章), which dates all of it. A year of another sentence
+  // of the paragraph dates that one (2021年有5名教师…直聘 before 累计发出“黄牌”5张).
+  const datingText = (): string => {
+    const text = snapshot.documentText(onlyLead!.chunk.document);
+    const paragraphStart = text.lastIndexOf('\n', onlyLead!.start - 1) + 1;
+    const [opening] = splitSentences(text, paragraphStart, onlyLead!.end);
+    const openingText = opening ? text.slice(opening.start, opening.end) : '';
+    const opensWithTime = isTimeClause(openingText.split(/[，,]/u)[0] ?? '');
+    const own = Math.min(onlyLead!.start, leadSentences[0]?.start ?? onlyLead!.start);
+    return `${onlyLead!.chunk.document.title}\n${opensWithTime ? openingText : ''}\n${text.slice(own, onlyLead!.end)}`;
+  };
+  const undated = years.size > 0 && onlyLead !== undefined && writesNoneOf(datingText(), years);
   // A counted name asked for (“五个一”是哪五个) whose lead lists fewer parts, with 等 (“党性体检”、谈心谈话、
   // 咬耳扯袖等“五个一”活动): the article names only those; it does not list them all.
   const countedName = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.find((name) => leadText.includes(`等“${name}”`) || leadText.includes(`等${name}`)) : undefined;
-  const partsNamed = countedName ? (new RegExp(`([^，,。；;：:]{2,80})等“?${countedName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').exec(leadText)?.[1]?.split('、').length ?? 0) : 0;
+  // The parts are counted from the list's clause, however long, at 、 outside quotation marks.
+  const listed = countedName ? new RegExp(`([^，,。；;：:]+)等“?${countedName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').exec(leadText)?.[1] : undefined;
+  const partsNamed = listed ? listed.replace(/“[^”]*”/gu, '□').split('、').length : 0;
   const partial = countedName !== undefined && partsNamed > 1 && partsNamed < analysis.expectedCount!;
   const opening = verdict?.otherLevel
     ? `文章没有提到“${verdict.otherLevel}”，写到的是：`
@@ -745,4 +762,19 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
     texts.push(part?.text ?? '');
   }
   return { answer: { text: lines.join('\n').trim(), citations: book.citations }, texts };
+}
+
+/**
+ * The longest stretch of `question`, of at least `qaKnobs.sharedStretch` characters, that `text`
+ * holds, or '' when none does.
+ */
+function longestStretchIn(question: string, text: string): string {
+  const characters = [...question.replace(/[\s\p{P}]/gu, '|')];
+  for (let length = characters.length; length >= qaKnobs.sharedStretch; length--) {
+    for (let start = 0; start + length <= characters.length; start++) {
+      const stretch = characters.slice(start, start + length).join('');
+      if (!stretch.includes('|') && text.includes(stretch)) return stretch;
+    }
+  }
+  return '';
 }

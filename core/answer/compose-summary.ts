@@ -126,7 +126,7 @@ function draftParts(question: string): { topic: string; reference: string } {
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
-    topic = topic.replace(/^关于/u, '').replace(/(?<=.{2})的(?:典型)?(?:做法|经验|举措|情况)$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$/u, '').trim();
+    topic = topic.replace(/^关于/u, '').replace(draftWording.anyColleges, '').replace(/(?<=.{2})(?:的(?:典型)?(?:做法|经验|举措|情况)|(?:做法|举措))$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
@@ -137,9 +137,11 @@ function draftParts(question: string): { topic: string; reference: string } {
   // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
   const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
   const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
-  // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕) as a basis clause does.
-  const basis = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.occasion.exec(clause)).find((match) => match !== null);
   const asked = clauses.filter((clause) => !draftWording.basis.test(clause) && !draftWording.occasion.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕) as a basis clause does, when
+  // the asking names none and the occasion names one (not 交流一下, 总结上半年工作).
+  const occasion = asked.length === 0 ? clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test(match[1]!.trim())) : undefined;
+  const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null) ?? occasion;
   const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '';
   const topic = [drawnOn, ...asked].filter(Boolean).join('，');
   return { topic: topic || bare(request) || '党建工作', reference };

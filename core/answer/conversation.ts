@@ -12,7 +12,7 @@ import { articleFactAsked } from './article-facts.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, itsPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, itsPractice, provinces, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -247,6 +247,15 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const userTurns = history.filter((turn) => turn.role === 'user').map((turn) => turn.content).reverse();
   const question = withListedNoun(withPlaceNamed(withoutArticlePointer(asked), colleges), userTurns[0] ?? '');
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
+  // 那浙江的呢 after a question about one college: the same question of that province, about no one
+  // college (three of the colleges may be in it).
+  const province = provinceAsked(question);
+  if (province && userTurns[0]) {
+    const previous = userTurns[0];
+    const [mention] = collegeMentions(previous, colleges);
+    const replaced = mention ? `${previous.slice(0, previous.indexOf(mention.form))}${province}${previous.slice(previous.indexOf(mention.form) + mention.form.length + (unitAfterName.exec(previous.slice(previous.indexOf(mention.form) + mention.form.length))?.[1]?.length ?? 0))}` : `${province}${previous}`;
+    return { question: /[？?]$/u.test(replaced) ? replaced : `${replaced}？`, college: undefined, rewritten: true };
+  }
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.
   const pointed = pointedItem(question, previousAnswer);
   if (pointed) {
@@ -325,8 +334,8 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
       if (topic) break;
     }
     // 它 asking something of its own is the topic only where that names a practice (三融教育, “三服务”
-    // 工程): 那它的入党申请人比例… after 签了校地合作协议 asks of the college.
-    if (!wantsTopic && !itsPractice.test(topic)) topic = '';
+    // 工程) and what is asked is asked of one (它落实的…): 它的就业率 asks of the college.
+    if (!wantsTopic && !(itsPractice.test(topic) && askedOfPractice.test(question.trim()))) topic = '';
   }
   // 那台州科技职业学院呢？: the previous question, asked about this college instead.
   if (named.length > 0) {
@@ -379,6 +388,12 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
 }
 
+/** The province a bare follow-up names (那浙江的呢, 换成江苏的呢), or null. */
+function provinceAsked(question: string): string | null {
+  const bare = /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,5}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim());
+  return bare && provinces.test(bare[1]!) ? bare[1]! : null;
+}
+
 /** 嘉职院那篇呢 after a question about an article: 那嘉职院呢, the question asked of that college's. */
 function withoutArticlePointer(question: string): string {
   const bare = /^(?:那么|那)?\s*(\p{Script=Han}{2,20}?)的?(?:那篇|这篇)(?:文章|报道|稿子)?\s*呢[？?]?$/u.exec(question.trim());
@@ -391,7 +406,7 @@ function withoutArticlePointer(question: string): string {
  */
 function withPlaceNamed(question: string, colleges: readonly string[]): string {
   const bare = /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,3}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim());
-  const owners = bare ? colleges.filter((college) => college.startsWith(bare[1]!)) : [];
+  const owners = bare && !provinces.test(bare[1]!) ? colleges.filter((college) => college.startsWith(bare[1]!)) : [];
   return owners.length === 1 && owners[0] !== bare![1] ? `那${owners[0]}呢？` : question;
 }
 

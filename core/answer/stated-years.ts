@@ -75,12 +75,12 @@ export function isTimeClause(clause: string): boolean {
 }
 
 /**
- * Whether `text` writes none of the years asked, alone or within a span it joins (2019-2021年
- * covers 2020): a figure there may be of any year (近年来…到账2000多万元 for 2021年…多少钱).
+ * Whether `text` writes none of the years asked: a figure there may be of any year (近年来…到账
+ * 2000多万元 for 2021年…多少钱). A span it joins (2019-2021年) writes its ends, not the years between:
+ * a total over three years is no one year's.
  */
 export function writesNoneOf(text: string, asked: ReadonlySet<number>): boolean {
   const years = new Set<number>();
   for (const match of text.replace(documentNumber, '').matchAll(anyYear)) years.add(Number(match[1]));
-  addRanges(text, years);
   return ![...asked].some((year) => years.has(year));
 }

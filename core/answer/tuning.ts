@@ -191,12 +191,15 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 export const articleFactCues = {
   article: /(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|(?:新闻|文章|报道|稿子|稿件)[，,]?\s*(?:是|由|的)/u,
   date: /(?:哪天|哪一天|什么时候|啥时候|什么时间|啥时间|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出|发(?=的|了|出|[？?]|$))|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
-  // Not a 工作者 (党务工作者).
-  author: /(?<!工)作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
-  /** The byline asked for without pointing to an article (作者是谁, 那篇的作者): no text is by anyone else. */
-  byline: /(?<!工)作者|撰稿人|执笔人/u,
-  /** Which articles came out in a year (哪几篇是2022年发的, 哪篇文章是2023年发布的): the year. */
-  ofYear: /(?:哪几篇|哪些文章|哪些报道|哪篇)[^，。？?]{0,8}?((?:19|20)\d{2})\s*年[^，。？?]{0,4}?(?:发布|发表|刊发|刊登|推送|发)/u,
+  // Not a 工作者 (党务工作者), 合作者 or 创作者.
+  author: /(?<![工合创参著])作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
+  /**
+   * The byline asked for alone, without pointing to an article (作者是谁, 那作者呢): no text is by
+   * anyone else. Asked of a named thing (《…》的作者, …模式的作者), it is that thing's.
+   */
+  byline: /^(?:那么?|那)?(?:作者|撰稿人|执笔人)(?:是谁|是哪位|是哪几位|有谁|叫什么|呢)?[？?]?$/u,
+  /** Which articles came out in a year (哪几篇是2022年发的, 哪篇文章是2023年发布的): the year, and whether those after it are asked too. */
+  ofYear: /(?:哪几篇|哪些文章|哪些报道|哪篇)[^，。？?]{0,8}?((?:19|20)\d{2})\s*年(以后|之后|以来)?[^，。？?]{0,4}?(?:发布|发表|刊发|刊登|推送|发(?=的|了|出|[？?]|$))/u,
 } as const;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
@@ -341,7 +344,14 @@ export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
 export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会？?，,]|$)/u;
 
 /** A topic that names a practice (“三服务”工程, 三融教育, …工作法): what a follow-up's 它 may be. */
-export const itsPractice = /“[^”]+”|[一二三四五六七八九十两]\p{Script=Han}|(?:工程|项目|计划|行动|工作法|制度|机制)$/u;
+export const itsPractice = /“[^”]+”|[一二三四五六七八九十两](?![等年届级名人次])\p{Script=Han}|(?:工程|项目|计划|行动|工作法|制度|机制)$/u;
+/**
+ * …when what 它 is asked is asked of a practice (它落实的…, 它的成效, 它具体怎么做): else 它 is the
+ * college (它的就业率, 它有多少个…基地, 它的支部党员…).
+ */
+export const askedOfPractice = /^(?:那么?|那)?它(?:的)?(?:落实|对应|包括|包含|具体|主要|内容|做法|成效|效果|成果|目的|意义|作用|怎么|如何|是怎|是什么|指什么|有哪些(?:做法|内容|环节|措施))/u;
+/** Provinces: a bare follow-up naming one (那浙江的呢) may mean several colleges, never the one whose name opens with it. */
+export const provinces = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区)?$/u;
 
 /**
  * A pointer that names what it points at (这个支部, 那个学院, 这支队伍, 该支部): the conversation's
@@ -818,6 +828,8 @@ export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|�
 export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
 
 export const qaKnobs = {
+  /** Listing colleges, each item says the longest stretch of the question the lead says, when it is this long (万人计划). */
+  sharedStretch: 3,
   /** A list defines a name asked about when the name stands within this many characters before it (“三亮三比”工程，亮身份…). */
   definedBeforeList: 40,
   /** White space at most between a label and the body it introduces. */
@@ -964,7 +976,7 @@ export const yesNoKnobs = {
    * 台州市职业教育先进单位: no).
    */
   levels: [
-    ['national', /全国|国家级|国家/u],
+    ['national', /全国|国家级|国家|教育部/u],
     ['provincial', /省/u],
     ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
@@ -977,6 +989,10 @@ export const yesNoKnobs = {
   levelWindow: 20,
   /** The head a deputy's 副 goes before inside a role (党总支书记 → 党总支副书记). */
   deputyOf: /(书记|院长|校长|主任|部长|组长)$/u,
+  /** What stands right before a role asked as one (是党总支书记, 自动化学院的院长), not inside an honour's name. */
+  roleAsked: /(?:是|的|党委|党总支|党支部|支部|学院|学校|系|校)(?:副)?/u,
+  /** A count of several right after a thing (示范课程2门, 两个团队): each may have its own level. */
+  severalCounted: /^[^，,。；;、]{0,4}(?:[2-9]|\d{2,}|[两二三四五六七八九十])(?:门|个|项|所|家|支|名|批)/u,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
   /** A clause that ends naming people after their title (…劳动模范朱光耀, …英雄王晨超、徐洋): the names. */
@@ -1072,7 +1088,7 @@ export const draftWording = {
    * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
    * 廉洁文化建设方面的做法): no topic; what follows them is.
    */
-  anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位)(?:在|的)?/u,
+  anyColleges: /^(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|兄弟院校|单位|校)(?:在|的)?/u,
   /** How many practices the draft should give (整理三条, 写5点; not 写两点体会): the draft gives that many at most. */
   practiceCount: new RegExp(`${draftVerb}(?:出)?([二三四五六七八九十两]|\\d{1,2})(?:条|点)(?!体会|启示|思考|成效|成果)`, 'u'),
   /** How long the draft should be (500字左右的, 一千字以内): no part of the topic, and no number to search for. */
@@ -1088,6 +1104,8 @@ export const draftWording = {
    * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
    */
   occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
+  /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
+  occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

@@ -9,6 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn, type Counted } from './claimed-values.ts';
+import { getJieba } from '../text/tokenize.ts';
 import { levelAskedIn, levelPhrase } from './honour-asked.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
 
@@ -54,8 +55,12 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
   const askedLevel = levelOf(asked.level);
   // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育), quoted or not
   // (双创示范基地 in 省级“双创”示范基地).
-  const anchor = asked.noun.replace(/[“”]/gu, '').slice(0, 4);
-  const anchored = new RegExp([...anchor].map((char) => char.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[“”"]?'), 'gu');
+  const noun = asked.noun.replace(/[“”]/gu, '');
+  const anchorOf = (text: string): RegExp => new RegExp([...text].map((char) => char.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[“”"]?'), 'gu');
+  // Else the noun's first word (高水平 of 高水平专业群 in 国家高水平 A 档…专业群).
+  const [firstWord] = getJieba().cut(noun, true);
+  const anchored = [anchorOf(noun.slice(0, 4)), ...(firstWord && firstWord.length >= 2 && firstWord.length < 4 ? [anchorOf(firstWord)] : [])].find((pattern) => new RegExp(pattern.source, 'u').test(sentence));
+  if (!anchored) return null;
   let other: string | null = null;
   for (const found of sentence.matchAll(anchored)) {
     const at = found.index;
@@ -67,7 +72,11 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
     // its clause (“方鸷翔技能大师工作室”立项湖南省技能创新平台).
     const clause = clauseAt(sentence, at);
     const inClause = clause.indexOf(found[0]);
-    const level = nearestLevel(before) ?? (asked.predicate ? (nearestLevel(clause.slice(0, inClause)) ?? levelOf(clause.slice(inClause + found[0].length))) : null);
+    // Several of them (…示范课程2门) may each have their own level: the sentence settles none.
+    const after = clause.slice(inClause + found[0].length);
+    if (asked.predicate && yesNoKnobs.severalCounted.test(after)) return null;
+    // …not past its own item of a list (…主题教育基地、嘉兴市红船精神教育实践中心: 嘉兴市 is the next item's).
+    const level = nearestLevel(before) ?? (asked.predicate ? (nearestLevel(clause.slice(0, inClause)) ?? levelOf(after.split('、')[0]!)) : null);
     if (level === askedLevel) return { match: 'same', clause };
     if (level) other ??= clause;
   }
@@ -120,8 +129,10 @@ function roleMatch(analysis: QuestionAnalysis, sentence: string): { match: 'same
   const other = people.find((span) => !asked.includes(span) && holdsRole(sentence, span, roles));
   // The person asked holds the role's deputy (副院长, 党总支副书记), or the role whose deputy was asked
   // (刘哲纬是院长吗 against 副院长刘哲纬): one cannot be both.
-  const counterparts = roles.flatMap((role) => (role.includes('副') ? [role.replace('副', '')] : [`副${role}`, role.replace(yesNoKnobs.deputyOf, '副$1')]));
-  const counterpart = other ? undefined : asked.find((span) => holdsRole(sentence, span, counterparts));
+  // Only a role asked as one (是党总支书记, 自动化学院的院长), not a word of an honour's name (最受师生喜爱书记).
+  const askedAsRole = roles.filter((role) => new RegExp(`${yesNoKnobs.roleAsked.source}${role}`, 'u').test(analysis.question));
+  const counterparts = askedAsRole.flatMap((role) => (role.includes('副') ? [role.replace('副', '')] : [`副${role}`, role.replace(yesNoKnobs.deputyOf, '副$1')]));
+  const counterpart = other || counterparts.length === 0 ? undefined : asked.find((span) => holdsRole(sentence, span, counterparts));
   if (counterpart) return { match: 'other', clause: clauseAt(sentence, counterpart.start) };
   return { match: other ? 'other' : 'open', clause: clauseAt(sentence, (other ?? asked[0]!).start) };
 }

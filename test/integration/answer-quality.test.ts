@@ -78,6 +78,11 @@ describe('counts of people and of times', () => {
   it('a count asked of a year is told as the article\'s, not that year\'s, when its paragraph writes no year asked', async () => {
     const undated = await ask('台州科院2021年横向技术服务到账多少钱');
     expect(undated.answer).toMatch(/^文章没有写明2021年的数字，写到的是：\n[^\n]*横向技术服务到账2000多万元/u);
+    // A year of another sentence of the paragraph dates that one (2021年有5名教师…直聘 before 累计发出“黄牌”5张);
+    // a span (2019-2021年) writes its ends, not the years between.
+    for (const [question, year] of [['嘉职院2021年发出了几张黄牌', 2021], ['风能学院2020年有几名党员获得校级优秀共产党员', 2020]] as const) {
+      expect((await ask(question)).answer, question).toMatch(new RegExp(`^文章没有写明${year}年的数字，写到的是：`, 'u'));
+    }
     const dated = await ask('嘉职院2021年有几个老师直聘了高一级职称');
     expect(dated.answer).not.toContain('没有写明');
     expect(leadLine(dated.answer)).toContain('2021年有5名教师成功直聘高一级职称');
@@ -679,10 +684,31 @@ describe('names asked about that the article does not spell out', () => {
     expectSupported(end);
   });
 
+  it('a counted name whose parts a list ending in its head names is answered by that list (落实教育党员有力… of “七个有力”)', async () => {
+    const end = await ask('风能学院的“七个有力”是什么意思');
+    expect(claimLines(end.answer)[0], end.answer).toContain('落实教育党员有力');
+  });
+
   it('a counted name whose parts the article lists only some of says so', async () => {
+    // All seven listed in one long clause: no such opening.
+    expect((await ask('嘉职院党史学习教育的“7大系列”是哪七个')).answer).not.toContain('没有列全');
     const end = await ask('苏工院党员参加的“五个一”活动是哪五个');
     expect(end.answer).toMatch(/^文章没有列全“五个一”，只写到其中 3 项：\n[^\n]*“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动/u);
     expectSupported(end);
+  });
+});
+
+describe('what is no question about an article itself', () => {
+  it('a partner (合作者) or a named work\'s author is no byline; a year of what happened is no year of publishing', async () => {
+    const partner = await ask('台州科院50万技术服务项目的合作者是哪家企业');
+    expect(partner.answer).toContain('浙江承康机电制造有限公司');
+    expect(partner.answer).not.toContain('的作者');
+    expect((await ask('《党建引领强担当 组织育人谋新篇》的作者是谁')).answer).not.toContain('付梦婕');
+    const patents = await ask('哪些文章说了2021年发明专利的数量');
+    expect(patents.answer).not.toContain('年发布的');
+    expect(patents.answer).toContain('发明专利7项');
+    // 以后 asks for the years after it too.
+    expect((await ask('哪些文章是2022年以后发布的')).answer).toMatch(/^2022 年以后发布的文章有 3 篇：/u);
   });
 });
 
@@ -1003,6 +1029,8 @@ describe('which college did it', () => {
 
   // 提到了 asks which articles mention it, no topic of its own; a name asked about is said by every college listed.
   it('lists the colleges whose articles mention a name, each saying it', async () => {
+    // 万人计划 as the lead says it, not 万人 of 一百万人次.
+    expect((await ask('哪些学校提到了万人计划')).answer).not.toContain('嘉兴职业技术学院');
     for (const question of ['哪些学校提到了黄炎培', '哪些学校提到了黄炎培职业教育方面的奖项']) {
       const end = await ask(question);
       expect(end.notFound, end.answer).toBe(false);
@@ -1483,6 +1511,9 @@ describe('comparisons and meeting drafts', () => {
     const citation = end.citations.find((entry) => entry.n === hunan.outcome!.citations[0])!;
     expect(citation.title).toContain('对标“七个有力”');
     expect(citation.quote).toContain(hunan.outcome!.text.replace(/。$/u, ''));
+    // A claim without figures or an honour (党建品牌影响力…持续上升) is no result of the topic.
+    const crafts = await ask('嘉职院和湖南电气在培养工匠方面的成效对比', 'compare');
+    expect(rowOf(crafts, '嘉兴职业技术学院').outcome?.text ?? '', crafts.answer).not.toContain('持续上升');
   });
 
   it('a meeting draft takes the points of the paragraph that states its topic, and the problem it answers as background', async () => {

@@ -262,6 +262,11 @@ describe('carrySubjects', () => {
     const carried = carrySubjects('它落实的是哪个有力', practice, colleges, lexical);
     expect(carried.question).toMatch(/^湖南电气职业技术学院.*三融教育落实的是哪个有力？$/u);
     expect(carried.college).toBe('湖南电气职业技术学院');
+    // What is asked of the college (它的就业率), or a numeral that names no practice (一等奖), leaves 它 the college's.
+    const named = [turn('user', '台州科院“红模力”党建联建是怎么做的'), turn('assistant', '…[1]')];
+    expect(carrySubjects('它的就业率是多少', named, colleges, lexical).question).toBe('台州科技职业学院就业率是多少？');
+    const prizes = [turn('user', '嘉职院学生拿过哪些一等奖'), turn('assistant', '…[1]')];
+    expect(carrySubjects('它落实的是什么', prizes, colleges, lexical).question).not.toContain('一等奖');
   });
 
   it('reads a college named by its place alone in a bare follow-up (台州那边呢, 换成台州的呢) as that college', () => {
@@ -269,6 +274,8 @@ describe('carrySubjects', () => {
     for (const question of ['台州那边呢', '换成台州的呢', '那台州呢？']) {
       expect(carrySubjects(question, rate, colleges, lexical), question).toEqual({ question: '台州科技职业学院毕业生就业率是多少', college: '台州科技职业学院', rewritten: true });
     }
+    // A province asks the question of that province, about no one college (three may be in it).
+    expect(carrySubjects('那浙江的呢', [turn('user', '湖南电气风能学院获得过哪些省级荣誉'), turn('assistant', '…[1]')], colleges, lexical)).toEqual({ question: '浙江获得过哪些省级荣誉？', college: undefined, rewritten: true });
     // A place no college's name opens with, or a counterpart word, is no college.
     expect(carrySubjects('那全校性的呢', [turn('user', '嘉职院开展了多少全国性活动'), turn('assistant', '…[1]')], colleges, lexical).question).toContain('全校性');
   });

@@ -28,6 +28,9 @@ describe('a drafting request', () => {
   it('is titled by what its occasion says is to be discussed, not by the occasion or a hand-over of the colleges\' practice', () => {
     expect(draftTopic('下周党委理论学习中心组要交流乡村振兴和服务共同富裕，帮我把各校做法汇总成一份材料')).toBe('乡村振兴和服务共同富裕');
     expect(draftTopic('下周支部大会要交流劳模工匠进校园，帮我把各校做法汇总成一份材料')).toBe('劳模工匠进校园');
+    // An occasion naming no topic (总结上半年工作, 交流一下) gives none; the hand-over's does.
+    expect(draftTopic('这周五支部要总结上半年工作，帮我把各校支部建设做法整理成材料')).toBe('支部建设');
+    expect(draftTopic('下周党委会要交流一下，帮我把各校校企合作的做法汇总成一份材料')).toBe('校企合作');
     // 会上发言 is the draft's use, whether or not 的 follows it.
     expect(draftTopic('党建怎么带动科研和技术服务，起草一份会上发言材料')).toBe('党建带动科研和技术服务');
   });

@@ -66,8 +66,9 @@ describe('writesNoneOf', () => {
   it.each([
     ['近年来，基地获批…横向技术服务到账2000多万元', [2021], true],
     ['2021年有5名教师成功直聘高一级职称', [2021], false],
-    // A span it joins covers the years between.
-    ['2019-2021年，学院党总支立项…样板支部1个', [2020], false],
+    // A span it joins writes its ends, not the years between: a total over three years is no one year's.
+    ['2019-2021年，学院党总支立项…样板支部1个', [2020], true],
+    ['2019-2021年，学院党总支立项…样板支部1个', [2021], false],
     ['2019-2021年，学院党总支立项…样板支部1个', [2023], true],
     // A document's number names no year.
     ['公告2020年第8号', [2020], true],

@@ -86,6 +86,15 @@ describe('the verdict a sentence gives', () => {
     ['刘哲纬是自动化学院的副院长吗', '副院长刘哲纬、机电一体化技术专业带头人黄忠慧等优秀骨干教师远赴青海柴达木职业技术学院对口扶持援疆援青工作。', '浙江机电职业技术学院 自动化学院党总支', 'yes'],
     ['于施佳是党总支书记吗', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'no'],
     ['于施佳是党总支副书记吗', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', 'yes'],
+    // A role word inside an honour's name (最受师生喜爱书记) is no role asked: her 副书记 title says nothing.
+    ['于施佳获得过最受师生喜爱书记吗', '党总支副书记于施佳获2021年省“最受师生喜爱书记”。', '浙江机电职业技术学院 自动化学院党总支', null],
+    // The next item of a list (、嘉兴市…) gives the thing no level; 教育部 is a national one.
+    ['嘉职院建设的“不忘初心、牢记使命”主题教育基地是市级的吗', '高标准建设教育部机关“不忘初心、牢记使命”主题教育基地、嘉兴市红船精神教育实践中心等。', '嘉兴职业技术学院', 'no'],
+    ['嘉职院建设的“不忘初心、牢记使命”主题教育基地是国家级的吗', '高标准建设教育部机关“不忘初心、牢记使命”主题教育基地、嘉兴市红船精神教育实践中心等。', '嘉兴职业技术学院', 'yes'],
+    // Several of them (…2门) may each have a level of their own.
+    ['苏工院立项的课程思政示范课程是国家级的吗', '立项建设教育部、省级课程思政示范课程2门。', '苏州工业职业技术学院', null],
+    // The noun found by its first word where its first four characters are split (国家高水平 A 档…专业群).
+    ['自动化学院的智控专业是国家高水平专业群吗', '“智控专业”国家高水平 A 档（全国前十）重点建设专业群。', '浙江机电职业技术学院 自动化学院党总支', 'yes'],
     // The items of a list count apart: the national prize is a 二等奖, the 一等奖 a province's.
     ['台州科技职业学院机电与模具工程学院的教师拿过全国高职院校教学能力大赛一等奖吗？', '教师获全国高职院校教学能力大赛二等奖1项、浙江省一等奖2项等，以及浙江省优秀党务工作者1人。', '台州科技职业学院 机电与模具工程学院', 'no'],
     // Nobody in the sentence holds the role: it does not settle it.
