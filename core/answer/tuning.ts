@@ -1106,6 +1106,8 @@ export const draftWording = {
   occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
+  /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
+  collegesPractice: /(?<=.{2})(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

@@ -31,6 +31,8 @@ describe('a drafting request', () => {
     // An occasion naming no topic (总结上半年工作, 交流一下) gives none; the hand-over's does.
     expect(draftTopic('这周五支部要总结上半年工作，帮我把各校支部建设做法整理成材料')).toBe('支部建设');
     expect(draftTopic('下周党委会要交流一下，帮我把各校校企合作的做法汇总成一份材料')).toBe('校企合作');
+    // What a draft tells anyway at the topic's end (方面的各校做法), with or without 的.
+    expect(draftTopic('乡村振兴和服务共同富裕方面的各校做法，整理个材料')).toBe('乡村振兴和服务共同富裕');
     // 会上发言 is the draft's use, whether or not 的 follows it.
     expect(draftTopic('党建怎么带动科研和技术服务，起草一份会上发言材料')).toBe('党建带动科研和技术服务');
   });
