@@ -8,6 +8,7 @@ import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
+import { escapeRegExp } from '../text/clean.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
@@ -590,9 +591,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 江苏省高校先进基层党组织 title, however many of its words it shares.
   const saysAsked = (text: string, word: string): boolean => formsOf(word).some((form) => text.includes(form));
   const leadPlaces = collegesAsked ? analysis.terms.filter((term) => term.place && usedText.some((text) => saysAsked(text, term.word))) : [];
-  // The longest stretch of the question the lead says (黄炎培职业教育, 万人计划), outside the words naming
-  // colleges and the question's generic ones.
-  // A name the question quotes (“双带头人”) is what it names, however the rest is worded.
+  // What the question names, as the lead says it: a name it quotes (“双带头人”), else the longest
+  // stretch of it the lead holds (黄炎培职业教育, 万人计划).
   const quotedAsked = analysis.quoted.filter((name) => usedText.some((text) => text.includes(name))).at(-1);
   const sharedStretch = collegesAsked ? (quotedAsked ?? longestStretchIn(analysis.question, usedText.join('\n'))) : '';
   // A practice told through its paragraph leaves room for fewer points beside it.
@@ -646,7 +646,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 咬耳扯袖等“五个一”活动): the article names only those; it does not list them all.
   const countedName = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.find((name) => leadText.includes(`等“${name}”`) || leadText.includes(`等${name}`)) : undefined;
   // The parts are counted from the list's clause, however long, at 、 outside quotation marks.
-  const listed = countedName ? new RegExp(`([^，,。；;：:]+)等“?${countedName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').exec(leadText)?.[1] : undefined;
+  const listed = countedName ? new RegExp(`([^，,。；;：:]+)等“?${escapeRegExp(countedName)}`, 'u').exec(leadText)?.[1] : undefined;
   const partsNamed = listed ? listed.replace(/“[^”]*”/gu, '□').split('、').length : 0;
   const partial = countedName !== undefined && partsNamed > 1 && partsNamed < analysis.expectedCount!;
   const opening = verdict?.otherLevel

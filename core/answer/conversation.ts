@@ -12,7 +12,7 @@ import { articleFactAsked } from './article-facts.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, itsPractice, provinces, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -253,7 +253,11 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   if (province && userTurns[0]) {
     const previous = userTurns[0];
     const [mention] = collegeMentions(previous, colleges);
-    const replaced = mention ? `${previous.slice(0, previous.indexOf(mention.form))}${province}${previous.slice(previous.indexOf(mention.form) + mention.form.length + (unitAfterName.exec(previous.slice(previous.indexOf(mention.form) + mention.form.length))?.[1]?.length ?? 0))}` : `${province}${previous}`;
+    // The college and the unit after it (湖南电气风能学院) give way to the province.
+    const at = mention ? previous.indexOf(mention.form) : -1;
+    const end = at + (mention?.form.length ?? 0);
+    const unit = mention ? (unitAfterName.exec(previous.slice(end))?.[1] ?? '') : '';
+    const replaced = mention ? `${previous.slice(0, at)}${province}${previous.slice(end + unit.length)}` : `${province}${previous}`;
     return { question: /[？?]$/u.test(replaced) ? replaced : `${replaced}？`, college: undefined, rewritten: true };
   }
   // 第二个工程具体内容是什么？ after a list: that item, asked about the college the list was about.

@@ -9,6 +9,7 @@ import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { countedIn, type Counted } from './claimed-values.ts';
+import { escapeRegExp } from '../text/clean.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { levelAskedIn, levelPhrase } from './honour-asked.ts';
 import { sentenceCues, yesNoKnobs } from './tuning.ts';
@@ -56,7 +57,7 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
   // The noun's opening words find it in the sentence (职业教育先进单位 → 职业教育), quoted or not
   // (双创示范基地 in 省级“双创”示范基地).
   const noun = asked.noun.replace(/[“”]/gu, '');
-  const anchorOf = (text: string): RegExp => new RegExp([...text].map((char) => char.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[“”"]?'), 'gu');
+  const anchorOf = (text: string): RegExp => new RegExp([...text].map(escapeRegExp).join('[“”"]?'), 'gu');
   // Else the noun's first word (高水平 of 高水平专业群 in 国家高水平 A 档…专业群).
   const [firstWord] = getJieba().cut(noun, true);
   const anchored = [anchorOf(noun.slice(0, 4)), ...(firstWord && firstWord.length >= 2 && firstWord.length < 4 ? [anchorOf(firstWord)] : [])].find((pattern) => new RegExp(pattern.source, 'u').test(sentence));
