@@ -33,16 +33,15 @@ function composeArticlesOfYear(snapshot: IndexSnapshot, year: number, onward: bo
   const dated = snapshot.documents.filter((document) => document.date).sort((a, b) => a.date!.localeCompare(b.date!));
   const ofYear = dated.filter((document) => (onward ? Number(document.date!.slice(0, 4)) >= year : document.date!.startsWith(String(year))));
   const when = onward ? `${year} 年以后` : `${year} 年`;
+  const undated = snapshot.documents.length - dated.length;
   if (ofYear.length === 0) {
     const years = [...new Set(dated.map((document) => document.date!.slice(0, 4)))];
-    const undated = snapshot.documents.length - dated.length;
     return { text: `已收录的文章中没有 ${when}发布的${years.length > 0 ? `；有发布日期的文章发布于 ${years.join('、')} 年` : ''}${undated > 0 ? `，另有 ${undated} 篇没有发布日期` : ''}。`, citations: [] };
   }
   const lines = ofYear.map((document) => {
     const marker = openingCitation(snapshot, book, document);
     return `- 《${document.title}》（${document.date}）${marker ? `[${marker}]` : ''}`;
   });
-  const undated = snapshot.documents.length - dated.length;
   return { text: [`${when}发布的文章有 ${ofYear.length} 篇：`, ...lines, ...(undated > 0 ? ['', `另有 ${undated} 篇文章没有发布日期。`] : [])].join('\n'), citations: book.citations };
 }
 

@@ -92,7 +92,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const groupsAsked = compareKnobs.holderGroups.filter((group) => topicTerms.some((term) => term.word === group));
   const otherGroups = compareKnobs.holderGroups.filter((group) => !groupsAsked.includes(group));
   const heldByGroupAsked = (text: string): boolean => groupsAsked.length === 0 || groupsAsked.some((group) => says(text, group)) || !otherGroups.some((group) => says(text, group));
-  const titleSaysTopic = coreCoverageOf(analysis, ['topic']);
+  const titleTopicCoverage = coreCoverageOf(analysis, ['topic']);
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
@@ -173,7 +173,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // wherever they stand in it, are the topic's though they do not repeat its words; each is weighed
     // as the sentence that says the topic best.
     const topSayer = saying[0] ?? pool[0];
-    const titled = topSayer && titleSaysTopic(topSayer.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic
+    const titled = topSayer && titleTopicCoverage(topSayer.chunk.document.title.toLowerCase()) >= summaryKnobs.titleSaysTopic
       ? wholeArticle(snapshot, topSayer.chunk.document, analysis)
           // A result in figures or an honour, not a claim (党建品牌影响力…持续上升).
           .filter((sentence) => !sentence.isHeading && !pool.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start === sentence.start) && outcomeStrength(sentence.text) >= compareKnobs.outcomeStrength && (sentenceCues.quantity.test(sentence.text) || statesHonour(sentence.text)))

@@ -394,8 +394,13 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
 
 /** The province a bare follow-up names (那浙江的呢, 换成江苏的呢), or null. */
 function provinceAsked(question: string): string | null {
-  const bare = /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,5}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim());
-  return bare && provinces.test(bare[1]!) ? bare[1]! : null;
+  const place = barePlace(question);
+  return place && provinces.test(place) ? place : null;
+}
+
+/** The place a bare follow-up names (台州那边呢, 换成浙江的呢, 那湖南呢), or null. */
+function barePlace(question: string): string | null {
+  return /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,5}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim())?.[1] ?? null;
 }
 
 /** 嘉职院那篇呢 after a question about an article: 那嘉职院呢, the question asked of that college's. */
@@ -409,9 +414,10 @@ function withoutArticlePointer(question: string): string {
  * 那<college>呢 when one college's name opens with that place; else the question as it is.
  */
 function withPlaceNamed(question: string, colleges: readonly string[]): string {
-  const bare = /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,3}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim());
-  const owners = bare && !provinces.test(bare[1]!) ? colleges.filter((college) => college.startsWith(bare[1]!)) : [];
-  return owners.length === 1 && owners[0] !== bare![1] ? `那${owners[0]}呢？` : question;
+  // A city's short name (台州), not a province's.
+  const place = barePlace(question);
+  const owners = place && [...place].length <= 3 && !provinces.test(place) ? colleges.filter((college) => college.startsWith(place)) : [];
+  return owners.length === 1 && owners[0] !== place ? `那${owners[0]}呢？` : question;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface LevelAsked {
   noun: string;
   /**
    * Asked of a thing's own level (职教集团是省级的吧) rather than an honour named at a level: a thing
-   * has one level, so another level said of it is a no.
+   * has one level, so another level said of it is a no (unless several of it are counted, …2门).
    */
   predicate: boolean;
 }

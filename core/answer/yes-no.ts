@@ -60,7 +60,7 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
   const anchorOf = (text: string): RegExp => new RegExp([...text].map(escapeRegExp).join('[“”"]?'), 'gu');
   // Else the noun's first word (高水平 of 高水平专业群 in 国家高水平 A 档…专业群).
   const [firstWord] = getJieba().cut(noun, true);
-  const anchored = [anchorOf(noun.slice(0, 4)), ...(firstWord && firstWord.length >= 2 && firstWord.length < 4 ? [anchorOf(firstWord)] : [])].find((pattern) => new RegExp(pattern.source, 'u').test(sentence));
+  const anchored = [anchorOf(noun.slice(0, 4)), ...(firstWord && firstWord.length >= 2 && firstWord.length < 4 ? [anchorOf(firstWord)] : [])].find((pattern) => sentence.search(pattern) >= 0);
   if (!anchored) return null;
   let other: string | null = null;
   for (const found of sentence.matchAll(anchored)) {
