@@ -13,7 +13,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -106,16 +106,9 @@ function withOpeningTime(text: string, sentence: TextSpan, cut: TextSpan, maxLen
  */
 export function labelBefore(snapshot: IndexSnapshot, sentence: EvidenceSentence): TextSpan | null {
   const text = snapshot.documentText(sentence.chunk.document);
-  const from = Math.max(0, sentence.start - qaKnobs.labelLength - 3);
-  // A label starts after a sentence's end or at the text's start, never where the window happens to.
-  const before = `${from === 0 ? '\n' : ''}${text.slice(from, sentence.start)}`;
-  // In the same paragraph: the last sentence of the one before is no label of this one.
-  const label = /[。！？\n]([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
-  if (!label) return null;
-  const start = sentence.start - before.length + label.index + label[0].indexOf(label[1]!);
+  const label = labelEndingAt(text, sentence.start);
   // A short sentence stating a result in figures (立项建设…课程思政示范课程2门。) labels nothing after it.
-  if (statesFigureResult(text.slice(start, sentence.start))) return null;
-  return sentence.start - start <= qaKnobs.labelLength + 2 ? { start, end: sentence.start } : null;
+  return label && !statesFigureResult(text.slice(label.start, label.end)) ? label : null;
 }
 
 /** An outline's point ((二), 三、, 四是, 其五): a new practice or section, unlike a step (1.) or ①. */
@@ -544,8 +537,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A sentence under the run-in label of its point (二是每位党员每月掌握入党积极分子学习状态。固定每月
     // 第四周周四为“风能党员活动日”…) is told with the label, which says what it is for; a section's
     // heading (一、…) is not such a label.
-    const pointLabel = !labelled && continues.has(type) && cutLead.start === lead.start ? labelBefore(snapshot, lead) : null;
-    const labelledLead = pointLabel && ordinalOf(snapshot.documentText(lead.chunk.document).slice(pointLabel.start, pointLabel.end))?.kind === 'shi' ? passageHolding(snapshot, lead.chunk.document, { start: pointLabel.start, end: cutLead.end }, lead.chunk) : undefined;
+    // A name asked of what the sentence tells is its label's, which leads with it.
+    const pointLabel = !labelled && ((continues.has(type) && cutLead.start === lead.start) || lead.namedByLabel) ? labelBefore(snapshot, lead) : null;
+    const labelledLead = pointLabel && (lead.namedByLabel || ordinalOf(snapshot.documentText(lead.chunk.document).slice(pointLabel.start, pointLabel.end))?.kind === 'shi') ? passageHolding(snapshot, lead.chunk.document, { start: pointLabel.start, end: cutLead.end }, lead.chunk) : undefined;
     const leadSpan = labelledLead && pointLabel ? { start: pointLabel.start, end: cutLead.end, chunk: labelledLead } : cutLead;
     // A side of a pair question is stated briefly beside the other.
     // A label's body goes on too when it ends where a sentence does.
@@ -689,8 +683,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     }
   } else {
     const [document] = documents.values();
-    // Who said it, when the question did not name them.
-    if (document && (document.college || document.unit) && analysis.colleges.length === 0 && !options.nested) lines.push(groupLabel(document));
+    // Who said it, when the question did not name them; asked which unit (隶属于哪个系的党总支), the
+    // article's unit in full when the question says less of it (精密制造工程系党总支智能制造教工党支部).
+    const unitAsked = type === '机构' && Boolean(document?.unit) && !analysis.question.includes(document!.unit!);
+    if (document && (document.college || document.unit) && (analysis.colleges.length === 0 || unitAsked) && !options.nested) lines.push(groupLabel(document));
     if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
     else lines.push(leadLine(leadItems[0]!));
     if (support.length > 0) {

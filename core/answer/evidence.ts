@@ -213,6 +213,8 @@ export interface EvidenceSentence {
   typeSpans: TextSpan[];
   /** For a typed question: a span of the asked type (and unit) stands next to the topic. */
   typedMatch: boolean;
+  /** For a 名称 question: the name asked is its run-in label's (三是推进“廉风洁雨”建设。), not its own. */
+  namedByLabel?: boolean;
   /** Whether its article mentions every name, year and person the question depends on. */
   articleMatches: boolean;
   /** It would answer but for being of another year than asked (its article may never write the year asked). */
@@ -418,6 +420,27 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     if (weightedShare(topic, topicWeight, (match) => presence(match, whole)) >= knobs.soleSpanFocus) return true;
   }
   return false;
+}
+
+/**
+ * The run-in label ending where a sentence starts at `start` in `text` (三是推进“廉风洁雨”建设。 before
+ * 通过组织党员…): a short sentence without a comma in the same paragraph; or null.
+ */
+export function labelEndingAt(text: string, start: number): TextSpan | null {
+  const from = Math.max(0, start - qaKnobs.labelLength - 3);
+  // A label starts after a sentence's end or at the text's start, never where the window happens to.
+  const before = `${from === 0 ? '\n' : ''}${text.slice(from, start)}`;
+  // In the same paragraph: the last sentence of the one before is no label of this one.
+  const label = /[。！？\n]([^。！？\n，,；;]{2,})[。！？][ \t]*$/u.exec(before);
+  if (!label) return null;
+  const labelStart = start - before.length + label.index + label[0].indexOf(label[1]!);
+  return start - labelStart <= qaKnobs.labelLength + 2 ? { start: labelStart, end: start } : null;
+}
+
+/** Whether the run-in label before the sentence at `start` holds a name of the kind asked. */
+function labelNames(analysis: QuestionAnalysis, text: string, start: number): boolean {
+  const label = labelEndingAt(text, start);
+  return label !== null && spansOfType(analysis, text.slice(label.start, label.end)).length > 0;
 }
 
 /**
@@ -729,6 +752,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       const sentence = text.slice(span.start, span.end);
       const isHeading = Boolean(span.heading) || headingStarts.has(span.start) || (runInHeading.test(sentence) && (text[span.start - 1] === '\n' || span.start === chunk.start));
       const typeSpans = spansOfType(analysis, sentence);
+      // Without topic words the subject is the topic, and articles name it once, not in every sentence.
+      const ownTopicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, (match) => presence(match, own)) : 1;
       // A sentence dated by another year is of another year, whatever its article's date: by its
       // opening time (2021年，获…), the clause saying the question's key word (…2021年…收录), or for a
       // typed question the clause holding its answer (2021年打造42个…). A run-in heading
@@ -743,7 +768,11 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // A unit the question names within a college (嘉职院海盐学院有多少老师) is what a typed answer is
       // of: where the article is not its own, the sentence or those beside it name it.
       const unitAway = typed && unitsWithin(chunk).some((name) => ![own, neighbours].some((text) => namesIn(name, text)));
-      const typedMatch = !unitAway && (datedByArticle || (typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true)));
+      // A name asked of what a sentence tells (廉洁文化建设叫什么) may be its run-in label's
+      // (三是推进“廉风洁雨”建设。 before 通过…营造廉洁文化氛围…).
+      const namedByLabel = analysis.answerType === '名称' && ownTopicCoverage >= knobs.labelNamesTopic && labelNames(analysis, text, span.start);
+      const typedAlone = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true);
+      const typedMatch = !unitAway && (datedByArticle || typedAlone || namedByLabel);
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;
@@ -751,8 +780,6 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // question with neither, asked within an article or a college the user chose (有哪些具体做法？),
       // is about that scope.
       const topicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, inWindow) : coreWeight > 0 || !options.scoped ? coreCoverage : 1;
-      // Without topic words the subject is the topic, and articles name it once, not in every sentence.
-      const ownTopicCoverage = topicWeight > 0 ? weightedShare(topic, topicWeight, (match) => presence(match, own)) : 1;
       const keyPresent = keyTerm === undefined || inWindow(keyTerm) >= knobs.partsFound;
       const typeFactor = typed && !typedMatch ? knobs.missingTypeFactor : 1;
       const strength = fit * topicCoverage * typeFactor;
@@ -783,7 +810,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) : 1);
       // What it would score were it of the year asked.
       if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));
-      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(otherYears.length > 0 ? { otherYears } : {}), ...(ofOtherYear ? { ofOtherYear } : {}) });
+      sentences.push({ chunk, rank, start: span.start, end: span.end, text: sentence, isHeading, isHeadline: Boolean(span.headline), coverage, windowCoverage, coreCoverage, topicCoverage, ownTopicCoverage, keyPresent, typeSpans, typedMatch, articleMatches: matchesArticle, strength, score, ...(namedByLabel && !typedAlone ? { namedByLabel } : {}), ...(otherYears.length > 0 ? { otherYears } : {}), ...(ofOtherYear ? { ofOtherYear } : {}) });
     });
   });
   const judged = judge(snapshot, sentences, hits, analysis, all, asked, Boolean(options.scoped));

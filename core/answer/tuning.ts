@@ -98,8 +98,8 @@ export const genericWords: readonly string[] = [
   '列', '表', '对比表', '分开',
   // Which articles mention it (哪些学校提到了黄炎培): the mentioning is no topic.
   '提', '提到', '提及', '提起', '说到', '讲到', '谈到', '写到',
-  // When or how roughly a question asks (现在的书记, 大约多少), not what.
-  '现在', '目前', '如今', '当前', '现已', '大概', '大约',
+  // When or how roughly a question asks (现在的书记, 大约多少, 前前后后接待了多少), not what.
+  '现在', '目前', '如今', '当前', '现已', '大概', '大约', '前前后后', '先后',
   // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).
   '谢谢', '感谢', '多谢', '麻烦', '请问', '你好', '您好', '辛苦', '辛苦了',
   // Colloquial verbs for doing anything (搞了两年, 怎么弄的), and for winning anything (评上过): what was won is the topic.
@@ -121,6 +121,8 @@ export const genericWords: readonly string[] = [
   '利用',
   // Who conferred an honour, at large (上级荣誉和表彰): any honour the articles name is from above.
   '上级',
+  // That a unit belongs to another (隶属于哪个系的党总支): the relation; the units named are the topic.
+  '隶属', '隶属于', '属于', '归属', '所属',
 ];
 
 /**
@@ -462,7 +464,17 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['捐款', '捐赠', '捐助', '捐献'],
   ['补贴', '补助', '奖补', '资助'],
   ['雇佣', '聘用', '招用', '录用', '吸纳'],
-  ['复工', '复产', '开工', '复业'],
+  ['复工', '复产', '开工', '复业', '恢复生产', '复工复产'],
+  ['新冠', '新冠肺炎', '新冠疫情', '疫情'],
+  // How office staff say what articles write (样板课 for 示范课程, 报刊登载 for 媒体报道).
+  ['样板', '示范'],
+  ['去向落实率', '就业率'],
+  ['报刊', '报纸', '媒体', '日报'],
+  ['登载', '刊登', '刊发', '报道', '播报'],
+  ['义工', '志愿者', '志愿服务'],
+  ['来访', '参观', '考察', '参观考察'],
+  ['定向培养班', '订单班', '订单培养'],
+  ['省里', '省级', '全省'],
   ['延长', '延期', '顺延', '推迟'],
   ['措施', '举措', '办法', '做法'],
   ['要求', '规定', '须', '必须', '应当'],
@@ -589,6 +601,8 @@ export const evidence = {
   typedFocus: 0.4,
   /** …of which, for a count, the span's own clauses must hold at least this share: the sentence beside it may complete the topic, not be all of it (…企业家等50余人进校园 beside a sentence about 现场工程师). */
   typedOwnFocus: 0.1,
+  /** A 名称 question's topic share a sentence without a name must say itself for its run-in label's name to answer it. */
+  labelNamesTopic: 1,
   /** A time that opens the sentence as a clause of its own, with at most this many other characters (2020年以来，…; 截至2023年底，…), dates the whole sentence. */
   openingTimeRest: 4,
   /** …and then, read across the whole sentence, the focus share must reach this instead of `typedFocus`. */

@@ -1783,3 +1783,41 @@ describe('questions typed in traditional characters', () => {
     expect(end.searchedFor).toBe('苏州工业职业技术学院“示范”项目？');
   });
 });
+
+describe('questions in office words, and names their labels give', () => {
+  it('a name asked of what a sentence tells is its run-in label\'s, which leads the answer', async () => {
+    // 三是推进“廉风洁雨”建设。通过组织党员…营造廉洁文化氛围…: the sentence says 廉洁文化, its label names it.
+    const end = await ask('苏州工业职业技术学院智能制造教工党支部的廉洁文化建设叫什么？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toMatch(/^推进“廉风洁雨”建设。通过组织党员/u);
+    expectSupported(end);
+  });
+
+  it('a label\'s name answers only a sentence that says the whole topic', async () => {
+    // 推进“三室一岗”建设 heads sentences about 书记工作室…, not about 廉洁文化.
+    const end = await ask('苏州工业职业技术学院智能制造教工党支部的党员先锋岗叫什么？');
+    expect(leadLine(end.answer)).not.toContain('廉风洁雨');
+  });
+
+  it('asked which body a unit belongs to, the article\'s unit in full is said, and 隶属于 is no topic', async () => {
+    const end = await ask('苏州工业职业技术学院智能制造教工党支部隶属于哪个系的党总支？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toContain('精密制造工程系党总支');
+  });
+
+  it('the words office staff use for the articles\' own are read as them', async () => {
+    const cases: [string, RegExp][] = [
+      ['苏州工业职院智能制造老师党支部立项建了几门教育部和省里的课程思政样板课？', /示范课程2门/u],
+      ['台州科技职院机电模具学院跟企业一起开了多少个工匠班和定向培养班？', /订单班40个/u],
+      ['台州科技职业学院机电与模具工程学院2024届毕业生的去向落实率有多少？', /就业率达98%以上/u],
+      ['苏州工业职业技术学院智能制造教工党支部的经验做法被报刊登载过多少次？', /20多次报道/u],
+      ['苏州工业职业技术学院智能制造教师党支部在新冠期间怎样支援企业恢复生产？', /复工复产/u],
+      ['湖南电气职业技术学院风能工程学院教工党支部组织党员去福利院当义工，这个活动叫什么？', /风能蒲公英/u],
+    ];
+    for (const [question, answer] of cases) {
+      const end = await ask(question);
+      expect(end.notFound, `${question}\n${end.answer}`).toBe(false);
+      expect(leadLine(end.answer), question).toMatch(answer);
+    }
+  });
+});
