@@ -22,16 +22,34 @@ export interface Counted {
   /** The frame a number fills: 第…周, …等奖, …年. */
   frame: string;
   value: number;
+  /** The bound the text's own words put on it (过万: more than 10000), when they are part of it. */
+  bound?: 'more' | 'less';
 }
 
-/** The numbers `text` gives, each with the frame it fills (第…周, …等奖, 周…). */
+const magnitudes: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
+/** The frame of a round magnitude said without what it counts (过万): it stands for any count but a year's, an ordinal or a share. */
+export const anyFrame = '…';
+
+/** The numbers `text` gives, each with the frame it fills (第…周, …等奖, 周…); 5479万元 is 54790000 of …元. */
 export function countedIn(text: string): Counted[] {
   const found: Counted[] = [];
   for (const match of text.matchAll(yesNoKnobs.counted)) {
     // 首批 is 第一批; a unit without a number (年 in 每年) counts nothing.
-    const value = match[1] === '首' && !match[2] ? 1 : match[2] ? valueOf(match[2]) : null;
-    if (value !== null) found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[3]!.replace('％', '%')}`, value });
+    const number = match[1] === '首' && !match[2] ? 1 : match[2] ? valueOf(match[2]) : null;
+    if (number !== null) found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[4]!.replace('％', '%')}`, value: number * (match[3] ? magnitudes[match[3]]! : 1) });
+  }
+  // 过万, 上十万人次: a magnitude passed, where nothing above matched (十万人次 did, as 十 of 万…人次).
+  for (const match of text.matchAll(yesNoKnobs.magnitude)) {
+    const at = match.index + match[1]!.length;
+    if (found.some((count) => text.indexOf(count.text) <= at && at < text.indexOf(count.text) + count.text.length)) continue;
+    found.push({ text: match[0], frame: match[3] ? `…${match[3]}` : anyFrame, value: magnitudes[match[2]!]!, bound: /^(?:不到|不足)$/u.test(match[1]!) ? 'less' : 'more' });
   }
   for (const match of text.matchAll(yesNoKnobs.weekday)) found.push({ text: match[0], frame: '周…', value: '一二三四五六日天'.indexOf(match[2]!) % 7 });
   return found;
+}
+
+/** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, or any count's but a year's, an ordinal or a share for a bare magnitude. */
+export function fillsFrame(asked: string, other: string): boolean {
+  return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|%|等奖|级|星|周)$/u.test(other));
 }

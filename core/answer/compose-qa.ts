@@ -18,7 +18,7 @@ import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs, unitParentAsked } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -685,7 +685,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const [document] = documents.values();
     // Who said it, when the question did not name them; asked which unit (隶属于哪个系的党总支), the
     // article's unit in full when the question says less of it (精密制造工程系党总支智能制造教工党支部).
-    const unitAsked = type === '机构' && Boolean(document?.unit) && !analysis.question.includes(document!.unit!);
+    const unitAsked = type === '机构' && unitParentAsked.test(analysis.question) && Boolean(document?.unit) && !analysis.question.includes(document!.unit!);
     if (document && (document.college || document.unit) && (analysis.colleges.length === 0 || unitAsked) && !options.nested) lines.push(groupLabel(document));
     if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
     else lines.push(leadLine(leadItems[0]!));

@@ -451,7 +451,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || countedInstitutions.test(word) || dayOrMonth(word, question)) role = 'generic';
+    else if (genericSet.has(word) || numeralCount.test(word) || dayOrMonth(word, question)) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
     // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
     // compare on, a word of its general table that common is what the topic says, not whose it is.
@@ -635,6 +635,9 @@ const aspectParticleEnd = /[了过着]$/u;
 /** A count of institutions (五所院校, 这几所学校): how many, not what about. */
 const countedInstitutions = /^[一二两三四五六七八九十几\d]+[所家个]$/u;
 
+/** A numeral with its classifier (一支队伍, 两项制度, 几所学校): how many, not what about. */
+const numeralCount = /^[一二两三四五六七八九十几\d]+[所家个支项种位名条批次门场件篇]$/u;
+
 /** Titles written next to a person's name. */
 const titleWord = /(?:^|\|)(?:老师|同志|教授|先生|女士|书记|副书记|校长|院长|主任|局长|处长|部长|市长|省长|委员|院士|博士)(?:$|\|)/u;
 
@@ -756,6 +759,9 @@ function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | 
   // 入选了什么专家库: the name ends in the noun after 什么 (…评审专家库).
   const selected = /(?:入选|获评|评为|列入)(?:了|过)?什么(\p{Script=Han}{2,6}?)[？?。]?$/u.exec(question);
   if (selected) return selected[1]!;
+  // 成立了一支什么队伍: a team's name ends in 队 (…安全巡防队, …先锋队) or in the noun asked.
+  const founded = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u.exec(question);
+  if (founded) return founded[1] === '队伍' ? '队' : founded[1]!;
   const cue = /叫什么|叫啥|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;
   const before = question.slice(0, cue.index);

@@ -53,7 +53,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了|给|为)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人|哪(?:个|名|一位|一个)(?:学生|同学|学子|老师|教师|党员|教授|博士|校友|毕业生)(?!团队|队伍|党支部|支部|工作室|宣讲团|志愿)|哪些(?:学生|同学|学子|老师|教师|教授|博士|校友|毕业生)(?!团队|队伍|党员|党支部|支部|工作室|宣讲团|志愿|群体)|哪些(?:典型人物|先进人物|优秀代表|榜样)/u],
   ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
-  ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
+  ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为|(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(?:队伍|队|团队|团)[？?]?$/u],
   ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
@@ -404,6 +404,9 @@ export const pairConnectives: readonly string[] = ['以及', '和', '跟', '及'
 
 /** Where the second side's name ends (…专业在…, …学院的…, …各自…). */
 export const pairSideStop = /^(?:在|的|之间|各自|分别|有何|有什么|有哪些|有|相比|方面|是|都|对于|对)/u;
+
+/** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
+export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
 
 /** The comparing words after the sides, replaced when a side is asked on its own. */
 export const pairTailCue = /(?:之间|各自|分别)?(?:有何|有什么|有哪些|存在哪些|存在什么|的)?(?:共同点和不同点|相同点和不同点|共同点与不同点|异同之处|异同点|异同|不同之处|不同点|不同|区别|差异|共同点|相同点|相同之处|相似之处|重合之处|差别)/gu;
@@ -979,7 +982,12 @@ export const yesNoKnobs = {
     ['atLeast', /^(?:以上|及以上)/u],
     ['atMost', /^(?:以下|以内|及以下)/u],
   ] as readonly (readonly ['more' | 'atLeast' | 'less' | 'atMost', RegExp])[],
-  counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(等奖|星期|个月|人次|万元|亿元|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
+  counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(?:[多余](?=[万亿]))?(万|亿)?(等奖|星期|个月|人次|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
+  /**
+   * A round magnitude a question asks a count to pass or fall short of (过万, 上十万人次, 破亿, 不到一千人):
+   * the bound, the magnitude, and what it counts when said (元, 人次); unsaid, any count but a year's.
+   */
+  magnitude: /(过|超过|超|破|突破|上|逾|不到|不足)(?:一)?(十万|百万|千万|万|亿|千|百)(人次|元|人|名|家|个|项|次)?/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /**

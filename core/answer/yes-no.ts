@@ -7,8 +7,8 @@
  */
 import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
-import type { QuestionAnalysis, QuestionTerm } from './question.ts';
-import { countedIn, type Counted } from './claimed-values.ts';
+import { isYear, type QuestionAnalysis, type QuestionTerm } from './question.ts';
+import { countedIn, fillsFrame, type Counted } from './claimed-values.ts';
 import { escapeRegExp } from '../text/clean.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { levelAskedIn, levelPhrase } from './honour-asked.ts';
@@ -151,7 +151,8 @@ function heldTerms(analysis: QuestionAnalysis, sentence: string): QuestionTerm[]
  * says all of them is about what the question asks, whatever its neighbours name.
  */
 function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
-  const held = heldTerms(analysis, sentence);
+  // A year dates every clause it opens (2021年，学校…，获得企业各类捐赠…): it names no unit.
+  const held = heldTerms(analysis, sentence).filter((term) => !isYear(term.word));
   if (held.length < 2) return false;
   const clauses = sentence.split(clauseEnd).map((clause) => ({ clause, inClause: held.filter((term) => clause.toLowerCase().includes(term.word.toLowerCase())).length }));
   // A clause that says all of them settles it there (…职教集团，“方鸷翔技能大师工作室”立项湖南省技能创新平台).
@@ -182,7 +183,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   let countDiffers = false;
   const settling: string[] = [];
   for (const count of asked) {
-    const framed = clauses.filter((clause) => clause.counted.some((other) => other.frame === count.frame));
+    const framed = clauses.filter((clause) => clause.counted.some((other) => fillsFrame(count.frame, other.frame)));
     // The sentence does not say how many: it cannot settle the question.
     if (framed.length === 0) return null;
     const best = Math.max(...framed.map((clause) => clause.covers));
@@ -312,6 +313,7 @@ export function subjectWordsOfAnother(analysis: QuestionAnalysis, sentence: stri
 type Bound = 'more' | 'atLeast' | 'less' | 'atMost' | 'exact';
 
 function boundAsked(question: string, count: Counted): Bound {
+  if (count.bound) return count.bound;
   const at = question.indexOf(count.text);
   if (at < 0) return 'exact';
   const before = question.slice(Math.max(0, at - 4), at);
@@ -327,7 +329,7 @@ function boundAsked(question: string, count: Counted): Bound {
  * 超过95%).
  */
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
-  const framed = counted.filter((other) => other.frame === claim.frame);
+  const framed = counted.filter((other) => fillsFrame(claim.frame, other.frame));
   if (bound === 'exact') return framed.some((other) => other.value === claim.value);
   const rising = bound === 'more' || bound === 'atLeast';
   let open = false;

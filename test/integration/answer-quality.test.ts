@@ -1820,4 +1820,19 @@ describe('questions in office words, and names their labels give', () => {
       expect(leadLine(end.answer), question).toMatch(answer);
     }
   });
+
+  it('asked what team was founded, the team\'s name leads, and a numeral with its classifier is no topic', async () => {
+    const cases: [string, string][] = [
+      // 一支 is how many; the team is the 无人机森立安全巡防队 (the article's spelling).
+      ['台州科技职业学院机电与模具工程学院与大峃镇成立了一支什么队伍？', '与大峃镇成立无人机森立安全巡防队'],
+      ['台州科院机电模具学院组建了什么党员志愿服务队伍？', '组建“匠心机电”党员志愿服务先锋队'],
+      ['嘉职院成立了什么宣讲团？', '新时代大学生百人宣讲团'],
+    ];
+    for (const [question, lead] of cases) {
+      const end = await ask(question);
+      expect(end.notFound, `${question}\n${end.answer}`).toBe(false);
+      expect(leadLine(end.answer), question).toContain(lead);
+      expect(leadLine(end.answer).length, question).toBeLessThanOrEqual(40);
+    }
+  });
 });

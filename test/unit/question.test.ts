@@ -306,6 +306,15 @@ describe('word roles', () => {
     expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
   });
 
+  it('asks a team founded (成立了一支什么队伍) as a name ending in 队, and a numeral with its classifier is no topic', () => {
+    const team = analyze('台州科院机电模具学院与大峃镇成立了一支什么队伍？');
+    expect(team).toMatchObject({ answerType: '名称', nameHead: '队' });
+    expect(team.terms.find((term) => term.word === '一支')?.role).toBe('generic');
+    expect(analyze('嘉职院成立了什么宣讲团？')).toMatchObject({ answerType: '名称', nameHead: '团' });
+    // 哪几支队伍 asks the items of a list, not a name.
+    expect(analyze('台州机电与模具工程学院的“读·聚”匠心践行团有哪几支队伍？').answerType).toBe('列表');
+  });
+
   it('asks a title won (拿过啥称号, 被评为什么) as the words of an honour, not a name ending in the noun before it', () => {
     expect(analyze('苏工院智能制造支部的教学创新团队拿过啥称号')).toMatchObject({ answerType: '名称', nameHead: '称号' });
     expect(analyze('该支部被评为什么？').nameHead).toBe('称号');
