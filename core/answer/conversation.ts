@@ -12,7 +12,7 @@ import { articleFactAsked } from './article-facts.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -196,7 +196,8 @@ function otherOrganisation(question: string): string | null {
   if (!name || referringWords.test(name) || partAsks.test(name)) return null;
   // matchAll works on a copy: the shared pattern's lastIndex stays as it was.
   const [match] = name.matchAll(organisationName);
-  return match?.[0] === name ? name : null;
+  const [short] = name.matchAll(collegeAbbreviation);
+  return match?.[0] === name || short?.[1] === name ? name : null;
 }
 
 /** A follow-up that only points back: 他们学院, 该校, 他们那边. */

@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, durationAsked, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -469,13 +469,18 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
   const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
-  const duration = analysis.answerType === '数量' && durationAsked.test(analysis.question);
   return spansOfType(analysis, text)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
-    .filter((span) => !duration || !yearOnly.test(text.slice(span.start, span.end)))
+    // A year is no count (党员张伟中入选2021年…), and 一 with its classifier is Chinese for “a”
+    // (一位党员教师对接一位群众教师): counts are written in digits or other numerals.
+    .filter((span) => analysis.answerType !== '数量' || !(yearOnly.test(text.slice(span.start, span.end)) || articleOne.test(text.slice(span.start, span.end))))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
-    .filter((span) => counted === null || countsNoun(text, span, counted));
+    .filter((span) => counted === null || countsNoun(text, span, counted))
+    .filter((span) => analysis.answerType !== '数量' || knobs.winningAsked.test(analysis.question) || !knobs.winnersCounted.test(text.slice(span.end)));
 }
+
+/** 一 with a classifier (一位, 一个, 一支): “a”, not a count. */
+const articleOne = /^一[个位名项支家所次条种件批场门篇]$/u;
 
 /** What a count question counts, when it names it right after 多少/几 (多少个教科研实训室 → 教科研实训室). */
 function countedNounOf(question: string): string | null {

@@ -33,6 +33,7 @@ import {
   intentWords,
   listCountAtMost,
   organisationName,
+  collegeAbbreviation,
   unitAfterName,
   organisationWordIdf,
   placeName,
@@ -186,7 +187,7 @@ export function isYear(word: string): boolean {
   return year.test(word);
 }
 /** What may stand before an organisation's name without being part of it (2021年嘉职院, 与浙江大学). */
-const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到]+/u;
+const organisationLead = /^[\d年月日的在和与及对是为把被将从向于等、同跟去到那]+/u;
 
 /** 具体做法, 主要成效, 典型经验: an intent word with a qualifier that adds no topic. */
 function isQualifiedIntent(word: string): boolean {
@@ -421,6 +422,13 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       rest = rest.split(name).join(` ${split.unit} `);
       name = split.unit;
     }
+    otherOrganisations.push(name);
+    add({ word: name, role: 'subject', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+    rest = rest.split(name).join(' ');
+  }
+  // A short name too short to be read as one above (深职院): a college the question names.
+  for (const match of rest.matchAll(collegeAbbreviation)) {
+    const name = match[1]!;
     otherOrganisations.push(name);
     add({ word: name, role: 'subject', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');

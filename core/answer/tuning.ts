@@ -208,6 +208,13 @@ export const articleFactCues = {
 export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职技院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
 
 /**
+ * A college's short name (深职院, 杭职院, 南工院): a place's first character or two before 职院 and its
+ * kin, at the question's start or after a word that leads a name (那, 和, 跟…). A corpus college's own
+ * short names (嘉职院, 苏工院) are read as that college before this is tried.
+ */
+export const collegeAbbreviation = /(?:^|[^\u4e00-\u9fa5]|[那和与跟同及比对是在把向从])((?![那和与跟同及比对是在把向从])[\u4e00-\u9fa5]{1,2}(?:职院|职技院|职大|工院|科院))/gu;
+
+/**
  * A name that is a college's, not one of its units' (经济学院, 自动化学院 are units): asked about as
  * a question's subject while no article is of it (青海柴达木职业技术学院有什么党建经验), it is a college
  * the articles only name in passing.
@@ -540,9 +547,7 @@ export const unitGroups: readonly (readonly string[])[] = [
   // 面积 stands for how large (面积多大): no span writes it.
   ['面积', '平方米', '亩', '公顷', '㎡'],
 ];
-/** A question asking how long (多久, 多长时间): answered by a duration, never a date. */
-export const durationAsked = /多久|多长时间|多长的时间|持续了?多少时间/u;
-/** …how much money (月薪多少, 经费有多少): answered in 元 or 万元, not a rate beside it (就业率98%). */
+/** A question asking how much money (月薪多少, 经费有多少): answered in 元 or 万元, not a rate beside it (就业率98%). */
 export const moneyAsked = /(?:月薪|年薪|工资|薪酬|薪资|经费|资金|金额|奖金|奖学金|捐赠|捐款)[^，。？?]{0,4}(?:多少|几)|(?:多少|几)[^，。？?]{0,3}(?:经费|资金|钱|奖学金)/u;
 /** …a share (比例, 百分之多少): answered in %. */
 export const shareAsked = /比例|比率|占比|率|百分之/u;
@@ -590,6 +595,12 @@ export const evidence = {
   nameSlack: 2,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */
   countedNoun: /(?:多少|几)(?:个|名|家|所|项|支|门|条|种|位|人次|次|件|台|套|篇|本|张|份|批|场|期)?([\u4e00-\u9fa5]{2,10}?)(?=[？?，,。！!]|$|的|被|在|是|有|呢|吗|啊|获|参加|入选|受益)/u,
+  /**
+   * A count of people followed by what they won (3名党员获厅级…, 15人次获省科技副总…) counts winners,
+   * not the people asked about, unless the question asks about winning (`winningAsked`).
+   */
+  winnersCounted: /^[^，,；;。、]{0,4}?(?:获|荣获|获评|被评为|评为|入选|当选)/u,
+  winningAsked: /获|奖|荣誉|称号|评|入选|表彰|当选|先进|优秀/u,
   /** Characters after a qualifier (铁路 of 铁路劳模) read for the noun it qualifies, written in any of its forms (劳动模范). */
   qualifiedReach: 6,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */

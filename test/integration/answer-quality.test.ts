@@ -1835,4 +1835,22 @@ describe('questions in office words, and names their labels give', () => {
       expect(leadLine(end.answer).length, question).toBeLessThanOrEqual(40);
     }
   });
+
+  it('a college named by a short name no article is of is refused as such, asked alone or as a follow-up', async () => {
+    for (const end of [await ask('深职院有啥党建典型经验'), await askAfter('嘉职院有啥党建经验', '那深职院呢')]) {
+      expect(end.notFound, end.answer).toBe(true);
+      expect(end.answer).toContain('没有提到“深职院”');
+    }
+  });
+
+  it('a headcount the articles never give is refused: winners counted, a year and 一位 are no count of members', async () => {
+    for (const question of ['风能学院教工党支部有多少名党员', '苏工院那个党员技术服务团队有多少人', '自动化学院党总支有多少党员']) {
+      const end = await ask(question);
+      expect(end.notFound, `${question}\n${end.answer}`).toBe(true);
+    }
+    // Asked how many won, the winners are the count.
+    const winners = await ask('风能学院教工党支部有多少名党员获厅级优秀共产党员称号');
+    expect(winners.notFound, winners.answer).toBe(false);
+    expect(winners.answer).toContain('3名党员获厅级“优秀共产党员”称号');
+  });
 });

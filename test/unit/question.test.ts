@@ -306,6 +306,16 @@ describe('word roles', () => {
     expect(analyze('黄忠慧获得了什么奖？')).toMatchObject({ answerType: '名称', nameHead: '奖' });
   });
 
+  it('reads a short college name (深职院, 杭职院) as a college named, and a corpus college\'s own short name as that college', () => {
+    for (const question of ['深职院有啥党建典型经验', '那深职院呢', '嘉职院和杭职院的党建品牌有什么不同']) {
+      const named = analyze(question).terms.filter((term) => term.isName && term.role === 'subject').map((term) => term.word);
+      expect(named, question).toContain(question.includes('杭职院') ? '杭职院' : '深职院');
+      expect(named, question).not.toContain('那深职院');
+    }
+    expect(analyze('嘉职院有啥党建经验').colleges).toEqual(['嘉兴职业技术学院']);
+    expect(analyze('苏工院智能制造支部有啥经验').terms.some((term) => term.word === '苏工院')).toBe(false);
+  });
+
   it('asks a team founded (成立了一支什么队伍) as a name ending in 队, and a numeral with its classifier is no topic', () => {
     const team = analyze('台州科院机电模具学院与大峃镇成立了一支什么队伍？');
     expect(team).toMatchObject({ answerType: '名称', nameHead: '队' });
