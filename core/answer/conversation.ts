@@ -10,9 +10,10 @@ import { getJieba, questionWords, stopwords } from '../text/tokenize.ts';
 import { partyBuildingTerms } from '../text/domain-terms.ts';
 import { articleFactAsked } from './article-facts.ts';
 import type { HistoryTurn } from './protocol.ts';
-import { analyzeQuestion, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
+import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
+import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, personPointer, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -52,6 +53,8 @@ const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
 export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: UnitMentions = noUnits): boolean {
   const question = withPlaceNamed(withoutArticlePointer(asked), colleges);
+  // 他, 她: a person the conversation named.
+  if (personPointer.test(question)) return true;
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
@@ -82,6 +85,39 @@ export function pointedName(question: string, history: readonly HistoryTurn[]): 
     if (names.length > 0) return { pointer: said, name: names.sort((a, b) => b.length - a.length)[0]! };
   }
   return null;
+}
+
+/**
+ * The person a 他 or 她 points at: one the latest question naming someone names, as its answer names
+ * a person (黄忠慧是哪个专业的带头人 → …专业带头人黄忠慧…), or the one its answer gave to 谁 (党委书记是谁
+ * → …党委书记方俊良…); null when neither is one person. Questions pointing with 他 or 她 themselves
+ * are passed over (她去哪援疆了 → 她拿过什么奖 is still 黄忠慧).
+ */
+function personOfConversation(history: readonly HistoryTurn[]): string | null {
+  for (let index = history.length - 1; index >= 0; index--) {
+    const turn = history[index]!;
+    if (turn.role !== 'user' || personPointer.test(turn.content)) continue;
+    const answer = history.slice(index + 1).find((entry) => entry.role === 'assistant')?.content ?? '';
+    const asked = [...new Set(personSpans(answer).map((span) => nameAsWritten(answer, span, turn.content)).filter((name): name is string => name !== null))];
+    if (asked.length === 1) return asked[0]!;
+    const lead = answer.split('\n').find((line) => /\[\d+\]/u.test(line)) ?? '';
+    const leadPeople = [...new Set(personSpans(lead).map((span) => lead.slice(span.start, span.end)))];
+    return asked.length === 0 && answerTypeOf(turn.content) === '人物' && leadPeople.length === 1 ? leadPeople[0]! : null;
+  }
+  return null;
+}
+
+/**
+ * A person's name an answer gives at `span`, as `question` writes it: grown a character at a time on
+ * either side while the question and the answer both hold it (施佳 → 于施佳); null when the question
+ * does not name the person.
+ */
+function nameAsWritten(answer: string, span: TextSpan, question: string): string | null {
+  let { start, end } = span;
+  if (!question.includes(answer.slice(start, end))) return null;
+  while (end - start < 4 && end < answer.length && question.includes(answer.slice(start, end + 1))) end++;
+  while (end - start < 4 && start > 0 && question.includes(answer.slice(start - 1, end))) start--;
+  return answer.slice(start, end);
 }
 
 /** Whether a question opens pointing at an item of the previous answer's list (第二个工程…, 那第三项呢). */
@@ -279,6 +315,13 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     let asked = `${who}${question.trim().replace(pointedAt.pointer, pointedAt.name).replace(/^(?:那么|那)\s*/u, '').replace(/呢([？?]?)$/u, '$1')}`;
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: who || undefined, rewritten: true };
+  }
+  // 她拿过什么奖 after 黄忠慧是哪个专业的带头人: the person the conversation is about, by name.
+  const person = personPointer.test(question) ? personOfConversation(history) : null;
+  if (person) {
+    let asked = question.trim().replace(personPointer, person).replace(/^(?:那么|那)\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+    if (!/[？?]$/u.test(asked)) asked += '？';
+    return { question: asked, college: undefined, rewritten: true };
   }
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
   const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges, unitsOf);

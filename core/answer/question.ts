@@ -141,7 +141,7 @@ const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
 /** A work named by its title (《关于…的通知》). */
 export const bookTitle = /《([^》]{1,80})》/gu;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
-const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3})(?:具体)?(?:是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
+const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3}?)(?:具体)?(?:是指|指的是|是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /**
  * A counted name (三服务, 三亮三比) opening what a question asks of it (是指什么, 工程是哪三服务, 是怎么做的):
  * at the question's start or after the unit it is of. Not a place (四川省如何…, 九江市是…), nor a word

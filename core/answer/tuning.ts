@@ -307,6 +307,9 @@ export const carriedTopicWords = 3;
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
+/** 他 or 她 pointing at one person (她拿过什么奖), not 他们, 其他, 他人 or 吉他. */
+export const personPointer = /(?<![其吉])[他她](?![们人])/u;
+
 /** Parts of a message answered apart at most; a message of more is answered as one question. */
 export const maxParts = 4;
 

@@ -309,6 +309,19 @@ describe('carrySubjects', () => {
     expect(carrySubjects('那他们取得了哪些成效？', [], colleges, lexical)).toEqual({ question: '那他们取得了哪些成效？', college: undefined, rewritten: false });
   });
 
+  it('reads 他 or 她 as the person the conversation named, in full, passing over questions that point too', () => {
+    const about = [turn('user', '于施佳是什么职务'), turn('assistant', '**浙江机电职业技术学院**（自动化学院党总支）\n党总支副书记于施佳获 2021年省“最受师生喜爱书记”。[1]')];
+    expect(carrySubjects('她获得过什么荣誉', about, colleges, lexical)).toMatchObject({ question: '于施佳获得过什么荣誉？', rewritten: true });
+    const longer = [...about, turn('user', '她是哪年获奖的'), turn('assistant', '2021年。[1]')];
+    expect(carrySubjects('那她还有别的荣誉吗', longer, colleges, lexical).question).toBe('于施佳还有别的荣誉吗？');
+    // Asked who, the person the answer gave.
+    const who = [turn('user', '嘉职院党委书记是谁'), turn('assistant', '校党委书记方俊良带头宣讲和交流发言。[1]')];
+    expect(carrySubjects('他在六中全会宣讲里做了什么', who, colleges, lexical).question).toBe('方俊良在六中全会宣讲里做了什么？');
+    // 其他, 他们 point at no one person.
+    expect(carrySubjects('其他学校呢', who, colleges, lexical).question).not.toContain('方俊良');
+    expect(isFollowUp('他们取得了哪些成效？', colleges)).toBe(true);
+  });
+
   it('uses the latest user turn', () => {
     const longer = [turn('user', '湖南电气职业技术学院实施了哪些工程？'), turn('assistant', '……'), ...history];
     const carried = carrySubjects('他们还有哪些做法？', longer, colleges, lexical);

@@ -231,6 +231,9 @@ describe('word roles', () => {
   it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
     expect(analyze('湖南电气风能学院的三服务是哪三个？').quoted).toEqual(['三服务']);
     expect(analyze('台州的五育是哪五育？').quoted).toEqual(['五育']);
+    // 是指 is what is asked, not the name's last character (it had been read as 五育是).
+    expect(analyze('台州科院的五育是指哪五育').quoted).toEqual(['五育']);
+    expect(analyze('风能学院的三服务指的是哪三个').quoted).toEqual(['三服务']);
     // A count of years, or a name whose parts are not asked for, is no such name.
     expect(analyze('学院近三年是哪三年招生最多？').quoted).toEqual([]);
     expect(analyze('湖南电气风能学院开展三服务工程了吗？').quoted).toEqual([]);
