@@ -34,7 +34,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, modeRetrieval, rewriteTimeoutMs } from './tuning.ts';
+import { acrossColleges, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -384,7 +384,8 @@ export class AnswerService {
     const { colleges: scope, forms } = this.scopeColleges(request, question, colleges);
     // The names of the colleges in scope are left out of what is searched for and weighed.
     question = forms.reduce((text, form) => text.split(form).join(' '), question);
-    const ownWords = question === request.question ? undefined : request.question;
+    // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
+    const ownWords = question === request.question || narrowingFollowUp.test(request.question.trim()) ? undefined : request.question;
     const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa' });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.

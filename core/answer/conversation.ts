@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, itsPractice, listedNoun, namedPointer, organisationName, partAsks, personPointer, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, namedPointer, organisationName, partAsks, personPointer, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -131,6 +131,19 @@ const moreAsked = /^(?:那)?(?:还有|其他|其它|别的|另外)(?:的|呢|吗
 const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点)([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
 const chineseNumerals = '一二三四五六七八九十';
 
+/** Three or more quoted names in a row (“书记工作室”、“劳模工作室”、“博士工作室”). */
+const quotedRun = /“[^”]{1,20}”(?:、“[^”]{1,20}”){2,}/u;
+
+/** Characters a lead and every point after it open with that make the lead one of the points. */
+const parallelOpening = 2;
+
+/** How many characters two texts open with alike. */
+function sharedOpening(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
 /**
  * The item of the previous answer's list (a lead said as a list in one clause, else its first run
  * of `- ` or `1. ` lines) that `question` points at: a part of a one-line list as written; an item
@@ -154,6 +167,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   const parts = lead ? inlineParts(lead.replace(/(?:\[\d+\])+/gu, '').trim()) : null;
   // A part of a one-line list is short and written as the article writes it: looked for as it is.
   if (parts) return parts[n - 1] ? { pointer: pointer[0], item: parts[n - 1]! } : null;
+  // Names listed in the lead's text (建设“书记工作室”、“劳模工作室”、“博士工作室”、“党员先锋岗”), when no points follow.
+  const named = first < 0 && lead ? quotedRun.exec(lead)?.[0].split('、') : undefined;
+  if (named) return named[n - 1] ? { pointer: pointer[0], item: named[n - 1]! } : null;
   const items: string[] = [];
   if (first >= 0) {
     for (const line of lines.slice(first)) {
@@ -161,6 +177,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
       items.push(line.replace(/^(?:- |\d+\. )/u, '').replace(/(?:\[\d+\])+/gu, '').trim());
     }
   }
+  // A lead that opens as every point does (每位党员每月听取… above - 每位党员每月掌握…) is the list's first item.
+  const leadText = lead?.replace(/(?:\[\d+\])+/gu, '').trim();
+  if (leadText && items.length >= 2 && items.every((item) => sharedOpening(item, leadText) >= parallelOpening)) items.unshift(leadText);
   const item = items[n - 1];
   if (!item) return null;
   // The name the item gives its practice (聚焦“智能制造”，实施“示范”项目… → “示范”项目), else its first quoted name.
@@ -374,7 +393,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const counterpart = counterpartFollowUp.test(question);
   const topicPointer = pointerToTopic.exec(question);
   let topic = '';
-  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null;
+  // 其中第二批的是哪个 after 哪些支部拿了红色名片…: one of what was asked, so of its topic too.
+  const narrowing = narrowingFollowUp.test(asked.trim());
+  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing;
   if (wantsTopic || itPointer.test(question)) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
@@ -505,13 +526,33 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
  */
 function withListedNoun(question: string, previous: string): string {
   const pointer = amongPointer.exec(question);
-  const listed = listedNoun.exec(previous)?.[1];
-  if (!pointer || !listed) return question;
+  const listed = listedNounOf(previous);
+  if (!listed) return question;
+  // 其中第二批的是哪个 after 哪些支部拿了…: which 支部, asked at the end.
+  const endsAsking = narrowingFollowUp.exec(question.trim());
+  if (!pointer && endsAsking) return `${question.trim().slice(0, endsAsking.index + endsAsking[0].length - endsAsking[1]!.length - endsAsking[2]!.length)}${endsAsking[1]}${headOf(listed)}${endsAsking[2]}`;
+  if (!pointer) return question;
   const after = question.slice(pointer[0].length);
   const [next] = getJieba().tag(after, true);
   if (!next || !/^[vp]/u.test(next.tag)) return question;
-  // The head of the listed phrase: 学生 of 优秀学生.
+  return `${pointer[0]}${headOf(listed)}${after}`;
+}
+
+/**
+ * What a question asked a list of: the phrase closing it (出了哪些优秀学生 → 优秀学生), else the noun
+ * right after its asking word (哪些支部拿了… → 支部).
+ */
+function listedNounOf(question: string): string | null {
+  const closing = listedNoun.exec(question)?.[1];
+  if (closing) return closing;
+  const asking = listedAsking.exec(question);
+  if (!asking) return null;
+  const [next] = getJieba().tag(question.slice(asking.index + asking[0].length), true);
+  return next && next.tag.startsWith('n') && next.word.length >= 2 ? next.word : null;
+}
+
+/** The head of a listed phrase: 学生 of 优秀学生. */
+function headOf(listed: string): string {
   const pieces = getJieba().cutForSearch(listed, true);
-  const head = pieces.filter((piece) => piece.length >= 2 && listed.endsWith(piece)).sort((a, b) => a.length - b.length)[0] ?? listed;
-  return `${pointer[0]}${head}${after}`;
+  return pieces.filter((piece) => piece.length >= 2 && listed.endsWith(piece)).sort((a, b) => a.length - b.length)[0] ?? listed;
 }

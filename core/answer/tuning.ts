@@ -385,6 +385,8 @@ export const amongPointer = /^(?:其中|这些人中|他们中|他们当中|这�
 
 /** What the previous question asked a list of (出了哪些优秀学生 → 优秀学生): group 1. */
 export const listedNoun = /(?:哪些|哪几(?:个|位|名|所|家|支)?)([\p{Script=Han}]{1,8}?)(?:[？?，,。！!]|$)/u;
+/** …or where it asks, when its noun comes first and the question goes on (哪些支部拿了…). */
+export const listedAsking = /哪些|哪几(?:个|位|名|所|家|支)?/u;
 
 /**
  * A follow-up that names a counterpart within the previous question's topic and then asks its own
@@ -399,6 +401,12 @@ export const counterpartFollowUp = /^(?:那么|那)\s*[^，,。？?]{1,12}?呢[�
  * after …“服务共富”八大工程…), and the pointer gives way to it.
  */
 export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这些|那些|上述|以上)(?:工作|做法|举措|措施|工程|活动|项目|经验|行动|计划|机制|制度)/u;
+
+/**
+ * A follow-up asking which of what the previous question listed (其中第二批的是哪个, 其中全国的是哪个):
+ * asked within its topic. Not 其中哪个… (`amongPointer`), nor one naming what it counts (其中专利有多少项).
+ */
+export const narrowingFollowUp = /^(?:那么?)?其中(?!哪)[^？?]*?(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;

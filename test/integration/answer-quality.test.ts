@@ -1853,4 +1853,10 @@ describe('questions in office words, and names their labels give', () => {
     expect(winners.notFound, winners.answer).toBe(false);
     expect(winners.answer).toContain('3名党员获厅级“优秀共产党员”称号');
   });
+
+  it('a follow-up narrowing a list (其中第二批的是哪个) answers within the list asked about', async () => {
+    const end = await askAfter('嘉职院哪些支部拿了红色名片支部党建品牌', '其中第二批的是哪个');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toContain('虚拟现实应用技术专业党支部获第二批红色名片');
+  });
 });

@@ -176,6 +176,24 @@ describe('carrySubjects', () => {
     expect(carrySubjects('那湖南电气的风能学院呢？', honours, colleges, lexical)).toEqual({ question: '湖南电气的风能学院获得过哪些荣誉？', college: '湖南电气职业技术学院', rewritten: true });
   });
 
+  it('reads 其中… as narrowing the last question: its topic is carried, and a bare 哪个 asks for what it listed', () => {
+    const brands = [turn('user', '嘉职院哪些支部拿了红色名片支部党建品牌'), turn('assistant', '机关第三党支部…获市属教育系统首批红色名片·支部党建品牌称号。[1]')];
+    const carried = carrySubjects('其中第二批的是哪个', brands, colleges, lexical).question;
+    expect(carried).toContain('红色名片');
+    expect(carried).toMatch(/哪个支部？$/u);
+  });
+
+  it('counts a lead that opens as every point does as the list\'s first item, and names listed in a lead without points', () => {
+    const monthly = [
+      turn('user', '风能学院四个一工程每个党员每月要干啥'),
+      turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n每位党员每月听取党外群众意见。通过开展谈心活动等形式积极征求群众意见。[1]\n\n- 每位党员每月掌握入党积极分子学习状态。[2]\n- 每位党员每月阅读党的理论书籍。[3]\n- 每位党员每月参加志愿者活动。[4]'),
+    ];
+    expect(carrySubjects('第二个展开说说', monthly, colleges, lexical).question).toContain('每位党员每月掌握入党积极分子学习状态');
+    expect(carrySubjects('第四个展开说说', monthly, colleges, lexical).question).toContain('每位党员每月参加志愿者活动');
+    const rooms = [turn('user', '苏工院三室一岗是哪几个'), turn('assistant', '推进“三室一岗”建设。弘扬“我在乎你”学院精神，建设“书记工作室”、“劳模工作室”、“博士工作室”、“党员先锋岗”，带领党员在各项工作中亮身份。[1]')];
+    expect(carrySubjects('第三个呢', rooms, colleges, lexical).question).toContain('“博士工作室”');
+  });
+
   it('reads 第二个工程… as the second item of the previous answer\'s list, by its quoted name', () => {
     const projects = [
       turn('user', '湖南电气风能工程学院教工党支部实施了哪五大工程？'),
