@@ -489,6 +489,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['新冠', '新冠肺炎', '新冠疫情', '疫情'],
   // How office staff say what articles write (样板课 for 示范课程, 报刊登载 for 媒体报道).
   ['样板', '示范'],
+  ['科技创新', '科创'],
   ['去向落实率', '就业率'],
   ['报刊', '报纸', '媒体', '日报'],
   ['登载', '刊登', '刊发', '报道', '播报'],
@@ -1109,7 +1110,7 @@ export const nearbyKnobs = {
  * What a drafting request says of the draft's use rather than its topic, at its end (…的经验材料，
  * 支部学习会上用 / ，用于党课 / ，供支部学习参考): left out of what is searched and of the title.
  */
-export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
+export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里|交流|学习|汇报|发言|讨论|研讨)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
@@ -1151,7 +1152,7 @@ export const draftWording = {
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
-  collegesPractice: /(?<=.{2})(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)$/u,
+  collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

@@ -11,6 +11,9 @@ describe('a drafting request', () => {
     ['写一份湖南电气风能学院教工支部的经验材料，用于党课', '写一份湖南电气风能学院教工支部的经验材料'],
     ['写一份校企合作的会议材料，下周开会时要用', '写一份校企合作的会议材料'],
     ['写一份校企合作的会议材料，供支部学习参考', '写一份校企合作的会议材料'],
+    // …交流用, …汇报用: a meeting's use too.
+    ['干部队伍和年轻干部培养方面写个材料，周四中心组学习交流用', '干部队伍和年轻干部培养方面写个材料'],
+    ['帮我写个材料：党组织在干部提任、职称评聘中的政治把关作用，下周党委会交流用', '帮我写个材料：党组织在干部提任、职称评聘中的政治把关作用'],
     // A clause about the topic stays (应用 is no use of the draft).
     ['写一份党建引领的材料，突出信息技术应用', '写一份党建引领的材料，突出信息技术应用'],
     ['写一份党建引领产教融合的会议材料', '写一份党建引领产教融合的会议材料'],
@@ -33,6 +36,8 @@ describe('a drafting request', () => {
     expect(draftTopic('下周党委会要交流一下，帮我把各校校企合作的做法汇总成一份材料')).toBe('校企合作');
     // What a draft tells anyway at the topic's end (方面的各校做法), with or without 的.
     expect(draftTopic('乡村振兴和服务共同富裕方面的各校做法，整理个材料')).toBe('乡村振兴和服务共同富裕');
+    // …方面各校的经验: the kind (经验) goes first, then the colleges at large.
+    expect(draftTopic('科技创新平台建设方面各校的经验，写一份会议材料')).toBe('科技创新平台建设');
     // 会上发言 is the draft's use, whether or not 的 follows it.
     expect(draftTopic('党建怎么带动科研和技术服务，起草一份会上发言材料')).toBe('党建带动科研和技术服务');
   });
