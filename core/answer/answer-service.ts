@@ -34,7 +34,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs } from './tuning.ts';
+import { acrossColleges, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -412,7 +412,7 @@ export class AnswerService {
   }
 
   /** The one way an answer says the corpus has nothing on the question, with the text nearest it. */
-  private refusal(grounds: Grounds): { text: string; citations: Citation[] } {
+  private refusal(grounds: Grounds): { text: string; citations: Citation[]; settled: boolean } {
     const { request, snapshot, analysis, evidence } = grounds;
     // A model's own refusal (【未找到】) follows an answerable verdict: its missing words (the year an
     // undated article may be of) did not block, so they are no reason to give.
@@ -437,15 +437,18 @@ export class AnswerService {
     // found there (所选范围内的文章中…, 湖南电气职业技术学院的文章中…).
     const { college, year, docId } = request.filters;
     const within = college || year || docId ? 'filters' : grounds.namedCollege ? { college: grounds.namedCollege } : undefined;
+    // 是2022年评上…的吗, where the articles date it 2021年: their sentences answer no.
+    const searched = grounds.base.searchedFor || request.question;
+    const yearClaimed = otherYearsOnly && analysis.answerType === '是否' && yearClaimedAsked.test(searched.trim()) && claims.length > 0;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(grounds.base.searchedFor || request.question, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within }), citations: book.citations };
+    return { text: notFoundText(searched, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within, yearClaimed }), citations: book.citations, settled: yearClaimed };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
-    const { text, citations } = this.refusal(grounds);
+    const { text, citations, settled } = this.refusal(grounds);
     yield { type: 'sources', citations };
     for (const delta of deltas(text)) yield { type: 'text-delta', delta };
-    yield { type: 'answer-end', answer: text, citations, notFound: true, engine, ...grounds.base, ...(notice ? { notice } : {}) };
+    yield { type: 'answer-end', answer: text, citations, notFound: !settled, engine, ...grounds.base, ...(notice ? { notice } : {}) };
   }
 
   /**

@@ -24,9 +24,18 @@ export interface Counted {
   value: number;
   /** The bound the text's own words put on it (过万: more than 10000), when they are part of it. */
   bound?: 'more' | 'less';
+  /** Said as a number and more (20多次, 120余所): below this. */
+  below?: number;
 }
 
 const magnitudes: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
+/** The place value of a number's last non-zero figure: 120 → 10, 2000 → 1000, 15 → 1. */
+function lastPlace(number: number): number {
+  let place = 1;
+  while (number >= place * 10 && number % (place * 10) === 0) place *= 10;
+  return place;
+}
 
 /** The frame of a round magnitude said without what it counts (过万): it stands for any count but a year's, an ordinal or a share. */
 export const anyFrame = '…';
@@ -37,7 +46,11 @@ export function countedIn(text: string): Counted[] {
   for (const match of text.matchAll(yesNoKnobs.counted)) {
     // 首批 is 第一批; a unit without a number (年 in 每年) counts nothing.
     const number = match[1] === '首' && !match[2] ? 1 : match[2] ? valueOf(match[2]) : null;
-    if (number !== null) found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[4]!.replace('％', '%')}`, value: number * (match[3] ? magnitudes[match[3]]! : 1) });
+    if (number === null) continue;
+    const scale = match[4] ? magnitudes[match[4]]! : 1;
+    // 20多次, 120余所: at least the number, short of the next step of its last figure (30, 130).
+    const approximate = match[3] ? { below: (number + lastPlace(number)) * scale } : {};
+    found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[5]!.replace('％', '%')}`, value: number * scale, ...approximate });
   }
   // 过万, 上十万人次: a magnitude passed, where nothing above matched (十万人次 did, as 十 of 万…人次).
   for (const match of text.matchAll(yesNoKnobs.magnitude)) {
@@ -45,6 +58,8 @@ export function countedIn(text: string): Counted[] {
     if (found.some((count) => text.indexOf(count.text) <= at && at < text.indexOf(count.text) + count.text.length)) continue;
     found.push({ text: match[0], frame: match[3] ? `…${match[3]}` : anyFrame, value: magnitudes[match[2]!]!, bound: /^(?:不到|不足)$/u.test(match[1]!) ? 'less' : 'more' });
   }
+  // A year written without 年 before what it dates (入选 2020浙江省“万人计划”): a year all the same.
+  for (const match of text.matchAll(yesNoKnobs.bareYear)) found.push({ text: match[0], frame: '…年', value: Number(match[0]) });
   for (const match of text.matchAll(yesNoKnobs.weekday)) found.push({ text: match[0], frame: '周…', value: '一二三四五六日天'.indexOf(match[2]!) % 7 });
   return found;
 }

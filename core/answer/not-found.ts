@@ -35,6 +35,11 @@ export interface NotFoundReasons {
   /** Related text (claims with their citation markers), listed as not answering. */
   nearby?: readonly string[];
   /**
+   * A yes-or-no question claiming the year a thing was done (是2022年评上…的吗): the sentences of
+   * `yearsInstead` answer it no, and are shown as the answer.
+   */
+  yearClaimed?: boolean;
+  /**
    * Where it was looked for, when not in the whole corpus: the scope the user chose (`'filters'`),
    * or the college the question named (its articles only were searched).
    */
@@ -51,10 +56,11 @@ function titleAsWritten(question: string, name: string): string | undefined {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
+  if (yearClaimed && yearsInstead && nearby.length > 0) return [`不是。${where}写的是${years(yearsInstead.stated)}，不是${years(yearsInstead.asked)}：`, '', ...nearby.map((claim) => `- ${claim}`)].join('\n');
   const about =
     missing.length > 0
       ? `${where}没有提到${missing.slice(0, 3).map((name) => titleAsWritten(question, name) ?? `“${name}”`).join('、')}。`

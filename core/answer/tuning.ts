@@ -307,6 +307,9 @@ export const carriedTopicWords = 3;
 /** Words that point back at something said before (a follow-up). */
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
+/** A yes-or-no question claiming the year a thing was done (是2022年评上…的吗, 是在2021年入选的吗): the year is what it asks. */
+export const yearClaimedAsked = /是(?:在)?(?:19|20)\d{2}年[^？?，,]*的(?:吗|么|嘛)[？?]?$/u;
+
 /** 他 or 她 pointing at one person (她拿过什么奖), not 他们, 其他, 他人 or 吉他. */
 export const personPointer = /(?<![其吉])[他她](?![们人])/u;
 
@@ -1005,12 +1008,14 @@ export const yesNoKnobs = {
     ['atLeast', /^(?:以上|及以上)/u],
     ['atMost', /^(?:以下|以内|及以下)/u],
   ] as readonly (readonly ['more' | 'atLeast' | 'less' | 'atMost', RegExp])[],
-  counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?(?:[多余](?=[万亿]))?(万|亿)?(等奖|星期|个月|人次|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
+  counted: /(第|首)?(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})?([多余])?(万|亿)?(等奖|星期|个月|人次|[年次届批周名个项位家所天期轮级星元分倍人张门篇场%％])/gu,
   /**
    * A round magnitude a question asks a count to pass or fall short of (过万, 上十万人次, 破亿, 不到一千人):
    * the bound, the magnitude, and what it counts when said (元, 人次); unsaid, any count but a year's.
    */
   magnitude: /(过|超过|超|破|突破|上|逾|不到|不足)(?:一)?(十万|百万|千万|万|亿|千|百)(人次|元|人|名|家|个|项|次)?/gu,
+  /** A year written without 年, right before a word (2020浙江省, 2021浙江省黄炎培…奖): not a count (2000多万元, 2020年). */
+  bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /**

@@ -330,7 +330,8 @@ function boundAsked(question: string, count: Counted): Bound {
  */
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
   const framed = counted.filter((other) => fillsFrame(claim.frame, other.frame));
-  if (bound === 'exact') return framed.some((other) => other.value === claim.value);
+  // 20多次 is at least 20 and below 30: it settles what lies outside that, and leaves open what lies in it.
+  if (bound === 'exact') return framed.some((other) => other.value === claim.value && other.below === undefined) ? true : framed.some((other) => other.below !== undefined && other.value <= claim.value && claim.value < other.below) ? null : false;
   const rising = bound === 'more' || bound === 'atLeast';
   let open = false;
   for (const other of framed) {
@@ -341,8 +342,11 @@ function holdsCount(clause: string, counted: readonly Counted[], claim: Counted,
     const sameWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') === rising && cue.test(after));
     const otherWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') !== rising && cue.test(after));
     const within = bound === 'more' ? other.value > claim.value : bound === 'atLeast' ? other.value >= claim.value : bound === 'less' ? other.value < claim.value : other.value <= claim.value;
-    if (within && !otherWay) return true;
-    if (!within && sameWay) open = true;
+    // A number and more (20多次) holds a bound only if all of it does: its top (below 30) may reach past one.
+    const top = other.below === undefined ? other.value : other.below - 1;
+    const topWithin = bound === 'more' ? top > claim.value : bound === 'atLeast' ? top >= claim.value : bound === 'less' ? top < claim.value : top <= claim.value;
+    if (within && !otherWay && (rising || topWithin)) return true;
+    if ((!within && sameWay) || within !== topWithin) open = true;
   }
   return open ? null : false;
 }

@@ -1859,4 +1859,15 @@ describe('questions in office words, and names their labels give', () => {
     expect(end.notFound, end.answer).toBe(false);
     expect(leadLine(end.answer)).toContain('虚拟现实应用技术专业党支部获第二批红色名片');
   });
+
+  it('a yes or no claiming the year a thing was done is answered no by the year the article gives', async () => {
+    const end = await ask('苏工院支部是2022年评上江苏省高校先进基层党组织的吗');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/^不是。.*写的是2021年，不是2022年/u);
+    expect(end.answer).toContain('2021年度，支部荣获江苏省高校先进基层党组织称号');
+    expectSupported(end);
+    // Asked whether it happened that year, not when, the article's silence on the year settles nothing.
+    const still = await ask('苏工院支部2023年还获得过江苏省高校先进基层党组织称号吗');
+    expect(still.answer).not.toMatch(/^不是/u);
+  });
 });
