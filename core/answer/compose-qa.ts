@@ -31,6 +31,8 @@ export interface QaOptions {
   nested?: boolean;
   /** A typed lead keeps its whole sentence (within its length) instead of the clauses that answer. */
   wholeLead?: boolean;
+  /** A nested side of a yes-or-no asked of two (A和B都有…吗) says its own 是 or 否. */
+  sideVerdict?: boolean;
 }
 
 /** The name under which an article's claims are grouped: its college and unit. */
@@ -521,13 +523,16 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const othersNamed = namedInstead?.sentence;
     const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? writtenLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
+    // A yes or no leads with a sentence that settles it, among those saying about as much (获得首批…
+    // 黄大年式教师团队 over 扎实推进…黄大年式教师团队建设, which says it is being built).
+    const settlingLead = type === '是否' && !aboutAsked && yesNoVerdict(analysis, best.text, documentContext(best.chunk)) === null ? body.find((sentence) => sentence.score >= best.score * qaKnobs.settlingAgainstBest && yesNoVerdict(analysis, sentence.text, documentContext(sentence.chunk)) !== null) : undefined;
     // A label with no sentence after it in reach is no answer on its own.
-    const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? best;
+    const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? settlingLead ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
-    verdict = options.nested ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
+    verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.
@@ -749,7 +754,7 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
   for (const side of sides) {
     lines.push(`**${side.name}**`);
     // What one side said steps back in the other's answer; the parts of one message may be answered by one sentence.
-    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: parts ? '' : shown, wholeLead: wholeLeads }) : null;
+    const part = side.evidence.verdict.answerable ? composeQa(snapshot, side.evidence, side.analysis, { book, nested: true, alreadyShown: parts ? '' : shown, wholeLead: wholeLeads, sideVerdict: !parts && side.analysis.answerType === '是否' }) : null;
     // A part asking which college (刘哲纬是哪个学校的) hears the college its sentences are of.
     const college = parts && part?.text && side.analysis.answerType === '机构' && side.analysis.colleges.length === 0 ? citedCollege(snapshot, book, part.text) : undefined;
     if (college) lines.push(groupLabel(college));

@@ -415,7 +415,7 @@ export const narrowingFollowUp = /^(?:那么?)?其中(?!哪)[^？?]*?(哪(?:个|
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
-export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)/u;
+export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)|(?<=[和与跟及][^？?，,]{1,16})都(?=[^？?，,]{1,30}(?:吗|么|嘛)[？?]?$)/u;
 
 /** Which of the two (A和B，哪个的团队是…): asked of each side, the question word goes. */
 export const pairWhich = /^[，,]\s*(?:哪个|哪一个|哪所|哪家)(?:的)?/u;
@@ -432,8 +432,8 @@ export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总�
 /** The comparing words after the sides, replaced when a side is asked on its own. */
 export const pairTailCue = /(?:之间|各自|分别)?(?:有何|有什么|有哪些|存在哪些|存在什么|的)?(?:共同点和不同点|相同点和不同点|共同点与不同点|异同之处|异同点|异同|不同之处|不同点|不同|区别|差异|共同点|相同点|相同之处|相似之处|重合之处|差别)/gu;
 
-/** Words of a pair question's tail that only say “each of the two”. */
-export const pairEach = /之间|各自|分别/gu;
+/** Words of a pair question's tail that only say “each of the two” (…都有…吗 opens with 都). */
+export const pairEach = /之间|各自|分别|^都/gu;
 
 /**
  * Synonyms of this field: a text covers a word when it holds the word or one of its synonyms.
@@ -931,6 +931,8 @@ export const qaKnobs = {
    * 机电一体化教学团队是…吗) leads with a sentence naming the one asked scoring at least this share of the best.
    */
   askedOneAgainstBest: 0.5,
+  /** A yes or no whose best sentence settles nothing leads with one that does, scoring at least this share of it. */
+  settlingAgainstBest: 0.7,
   /** A cut may run this many characters past its length to keep its sentence's opening time (截至2月6日，). */
   openingTimeSlack: 12,
   /** A cut ending on a lead-in (在…等方面) takes the clause it leads into when the cut stays within this many characters over its length. */

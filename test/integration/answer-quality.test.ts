@@ -1870,4 +1870,15 @@ describe('questions in office words, and names their labels give', () => {
     const still = await ask('苏工院支部2023年还获得过江苏省高校先进基层党组织称号吗');
     expect(still.answer).not.toMatch(/^不是/u);
   });
+
+  it('a yes or no asked of two (A和B都有…吗) is answered for each, each with its verdict', async () => {
+    const end = await ask('苏工院和自动化学院都有黄大年式教师团队吗');
+    expect(end.notFound, end.answer).toBe(false);
+    const [suzhou, automation] = end.answer.split('**自动化学院**');
+    expect(suzhou).toMatch(/\*\*苏工院\*\*\n有。/u);
+    expect(suzhou).toContain('黄大年式教师团队');
+    // The sentence that settles it leads, not the one saying the team is being built.
+    expect(automation).toMatch(/^\n有。\n智能控制技术教学团队”获得首批“全国高校黄大年式教师团队”/u);
+    expectSupported(end);
+  });
 });

@@ -35,6 +35,16 @@ describe('pair questions', () => {
     ]);
   });
 
+  it('reads a yes or no asked of both (A和B都有…吗) as asked of each', () => {
+    expect(sides('苏工院和自动化学院都有黄大年式教师团队吗')).toEqual([
+      ['苏工院', '苏工院有黄大年式教师团队吗'],
+      ['自动化学院', '自动化学院有黄大年式教师团队吗'],
+    ]);
+    // Not a question asking what both did (都开展了哪些活动), nor 都 without two things joined.
+    expect(pairOf('嘉职院和台州科院都开展了哪些活动')).toBeNull();
+    expect(pairOf('我们都知道嘉职院的党建吗')).toBeNull();
+  });
+
   it('does not read a pair into questions that compare nothing', () => {
     expect(pairOf('学校在党建和业务融合方面有什么不同做法？')).toBeNull();
     expect(pairOf('嘉兴职业技术学院和浙江机电职业技术学院取得了哪些成效？')).toBeNull();
