@@ -12,7 +12,7 @@ import { getJieba } from '../text/tokenize.ts';
 import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
-import { clausesOf } from './clauses.ts';
+import { clausesOf, withinLength } from './clauses.ts';
 import { coreCoverageOf, formsOf, gatherEvidence, outcomeStrength, reflects, statesHonour, typeFit, type EvidenceSentence } from './evidence.ts';
 import { comparisonHeader, type ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
@@ -150,7 +150,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       if (headed) return headed;
       const label = role === 'practice' ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
-      const cut = cutSentence(snapshot, role === 'practice' ? practicePart(sentence, topicOf) : sentence, analysis, room, role === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      const whole = cutSentence(snapshot, role === 'practice' ? practicePart(sentence, topicOf) : sentence, analysis, room, role === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
+      // One clause listing many items is ended at an item within the cell's length.
+      const cut = { ...whole, ...withinLength(snapshot.documentText(sentence.chunk.document), whole, room) };
       const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
       return labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
     };

@@ -14,7 +14,10 @@ import { synonymsOf } from './tuning.ts';
  */
 export function withCorpusSynonyms(question: string, terms: TermStatistics, everyPhrase = false): string {
   const added = new Set<string>();
-  for (const word of new Set(getJieba().cut(question, false))) {
+  const words = getJieba().cut(question, false);
+  // A phrase of the field jieba cuts in two (对外|帮扶) is read whole.
+  const joined = words.slice(1).map((word, index) => `${words[index]}${word}`).filter((phrase) => synonymsOf.has(phrase));
+  for (const word of new Set([...words, ...joined])) {
     // A phrase of the field (党风廉政), not a word of two characters (获奖), whose synonyms are broad
     // enough to pull the search away from the rest of the question.
     if ([...word].length < 3 || (!everyPhrase && terms.documentFrequency(word) > 0)) continue;

@@ -1881,4 +1881,12 @@ describe('questions in office words, and names their labels give', () => {
     expect(automation).toMatch(/^\n有。\n智能控制技术教学团队”获得首批“全国高校黄大年式教师团队”/u);
     expectSupported(end);
   });
+
+  it('a comparison of aid to other places finds each college that gives it, in its own words (对口扶持援疆援青, 对口帮扶)', async () => {
+    for (const question of ['各校对外帮扶的地区和做法列个对比表', '各校援疆援青、东西部协作的做法对比']) {
+      const end = await ask(question, 'compare');
+      expect(rowOf(end, '浙江机电职业技术学院').practice?.text ?? '', question).toMatch(/援疆援青|东西部协作/u);
+      expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', question).toContain('对口帮扶');
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { headedNameSpans, personSpans, typedSpans } from '../../core/answer/answer-spans.ts';
 import { holdsRole } from '../../core/answer/evidence.ts';
 import { displayClaim } from '../../core/answer/citation-book.ts';
-import { clausesOf, cutToClauses, tightCut, trimSpan } from '../../core/answer/clauses.ts';
+import { clausesOf, cutToClauses, tightCut, trimSpan, withinLength } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
 import { formsOf, longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
 import { sentenceCues } from '../../core/answer/tuning.ts';
@@ -14,6 +14,15 @@ import { sentenceCues } from '../../core/answer/tuning.ts';
 const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
 
 describe('clauses', () => {
+  it('starts one long clause listing items after the first 、 that fits it, keeping the list\'s end; leaves several clauses as they are', () => {
+    const text = '副院长刘哲纬、机电一体化技术专业带头人黄忠慧、电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院、新疆理工学院对口扶持援疆援青工作';
+    const cut = withinLength(text, { start: 0, end: text.length }, 60);
+    expect(text.slice(cut.start, cut.end)).toBe('电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院、新疆理工学院对口扶持援疆援青工作');
+    expect(withinLength(text, { start: 0, end: text.length }, 200)).toEqual({ start: 0, end: text.length });
+    const two = '开展报国情怀为统领、时代风尚为指引的专业思政建设，创建“价值引领链”';
+    expect(withinLength(two, { start: 0, end: two.length }, 20)).toEqual({ start: 0, end: two.length });
+  });
+
   it('splits at ，；： but not inside quotation marks, titles or brackets', () => {
     const text = '实施“红船领航、精英引航，赋能续航”四大工程，出台《办法（试行），细则》，引育博士：共130名。';
     expect(texts(text, clausesOf(text, 0, text.length))).toEqual(['实施“红船领航、精英引航，赋能续航”四大工程', '出台《办法（试行），细则》', '引育博士', '共130名。']);

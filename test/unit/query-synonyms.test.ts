@@ -18,4 +18,8 @@ describe('a retrieval query with the corpus synonyms', () => {
     expect(withCorpusSynonyms('嘉职院是怎么抓党风廉政建设的', corpusOf('党风廉政', '清廉'))).toBe('嘉职院是怎么抓党风廉政建设的');
     expect(withCorpusSynonyms('嘉职院是怎么抓党风廉政建设的', corpusOf('建设'))).toBe('嘉职院是怎么抓党风廉政建设的');
   });
+
+  it('reads a phrase of the field that jieba cuts in two (对外|帮扶) whole', () => {
+    expect(withCorpusSynonyms('各校对外帮扶的做法对比', corpusOf('援疆', '对口扶持'), true)).toBe('各校对外帮扶的做法对比 援疆 对口扶持');
+  });
 });
