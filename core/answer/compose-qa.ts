@@ -523,9 +523,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const othersNamed = namedInstead?.sentence;
     const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? writtenLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
-    // A yes or no leads with a sentence that settles it, among those saying about as much (获得首批…
+    // A yes or no leads with a sentence that settles it, among those saying as much of it (获得首批…
     // 黄大年式教师团队 over 扎实推进…黄大年式教师团队建设, which says it is being built).
-    const settlingLead = type === '是否' && !aboutAsked && yesNoVerdict(analysis, best.text, documentContext(best.chunk)) === null ? body.find((sentence) => sentence.score >= best.score * qaKnobs.settlingAgainstBest && yesNoVerdict(analysis, sentence.text, documentContext(sentence.chunk)) !== null) : undefined;
+    const settlingLead = type === '是否' && !aboutAsked && yesNoVerdict(analysis, best.text, documentContext(best.chunk)) === null ? body.find((sentence) => sentence.score >= best.score * qaKnobs.settlingAgainstBest && sentence.topicCoverage >= best.topicCoverage && yesNoVerdict(analysis, sentence.text, documentContext(sentence.chunk)) !== null) : undefined;
     // A label with no sentence after it in reach is no answer on its own.
     const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? settlingLead ?? best;
     leadSentences = [lead];
