@@ -600,7 +600,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   for (const sentence of ordered) {
     if (support.length >= pointLimit || budget <= 0) break;
     if (support.some((span) => span.chunk.document.docId === sentence.chunk.document.docId && span.start === sentence.start)) continue;
-    if (sentence.score < leadScore * (collegesAsked ? qaKnobs.collegeListFloor : isTyped(type) || enumerated ? qaKnobs.typedSupportFloor : qaKnobs.supportFloor)) break;
+    if (sentence.score < leadScore * (collegesAsked ? qaKnobs.collegeListFloor : isTyped(type) || enumerated ? Math.min(qaKnobs.typedSupportFloor, qaKnobs.supportFloor) : qaKnobs.supportFloor)) break;
+    // Beside a list led by a few items, a sentence saying the whole topic itself is more of them
+    // (哪些案例入选了典型案例: one 案例入选… per sentence); other points need a typed answer's floor.
+    const moreItems = type === '列表' && sentence.ownTopicCoverage >= 1;
+    if (!collegesAsked && (isTyped(type) || enumerated) && !moreItems && sentence.score < leadScore * qaKnobs.typedSupportFloor) continue;
     if (leadSentences.includes(sentence) || covered(sentence)) continue;
     // A point says something of the topic itself, not only beside a sentence that does, or goes on
     // from one shown as the next part of its sentence.

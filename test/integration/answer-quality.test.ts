@@ -1889,4 +1889,11 @@ describe('questions in office words, and names their labels give', () => {
       expect(rowOf(end, '嘉兴职业技术学院').practice?.text ?? '', question).toContain('对口帮扶');
     }
   });
+
+  it('a list led by a few items gains the sentences that each say the whole topic (one 案例入选… each)', async () => {
+    const end = await ask('台州科院有哪些案例入选了典型案例');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const name of ['双线耦合、四维融合', '“红链”引领', '长三角模具产教联盟']) expect(end.answer).toContain(name);
+    expectSupported(end);
+  });
 });
