@@ -42,20 +42,27 @@ export function clausesOf(text: string, start: number, end: number): TextSpan[] 
 }
 
 /**
- * A span longer than `maxLength` that is one clause listing items (not several clauses), started after the first 、 (outside
- * quotation marks) that leaves it within the length: a list's end says what it is (…吕俊等优秀骨干教师
- * 远赴…援疆援青工作, …等7大系列专题28项重点工作). As it is when it fits or no 、 serves.
+ * A span longer than `maxLength` that is one clause listing items (not several clauses), kept to its
+ * items within the length: its start up to a 、, or its end from one (a list's end says what it is:
+ * …吕俊等优秀骨干教师远赴…援疆援青工作), whichever `value` rates higher, the end on a tie. As it is when
+ * it fits or no 、 serves. 、 inside quotation marks or brackets does not count.
  */
-export function withinLength(text: string, span: TextSpan, maxLength: number): TextSpan {
+export function withinLength(text: string, span: TextSpan, maxLength: number, value: (span: TextSpan) => number): TextSpan {
   if (span.end - span.start <= maxLength || clausesOf(text, span.start, span.end).length > 1) return span;
   let depth = 0;
+  let head: TextSpan | null = null;
+  let tail: TextSpan | null = null;
   for (let index = span.start; index < span.end; index++) {
     const code = text.charCodeAt(index);
     if (openers.has(code)) depth++;
     else if (closers.has(code)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && text[index] === '、' && span.end - (index + 1) <= maxLength) return { start: index + 1, end: span.end };
+    else if (depth === 0 && text[index] === '、') {
+      if (index - span.start <= maxLength) head = { start: span.start, end: index };
+      if (!tail && span.end - (index + 1) <= maxLength) tail = { start: index + 1, end: span.end };
+    }
   }
-  return span;
+  if (head && tail) return value(head) > value(tail) ? head : tail;
+  return tail ?? head ?? span;
 }
 
 /**

@@ -14,13 +14,15 @@ import { sentenceCues } from '../../core/answer/tuning.ts';
 const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
 
 describe('clauses', () => {
-  it('starts one long clause listing items after the first 、 that fits it, keeping the list\'s end; leaves several clauses as they are', () => {
+  it('keeps one long clause listing items to its start or its end within the length, whichever says more, the end on a tie', () => {
     const text = '副院长刘哲纬、机电一体化技术专业带头人黄忠慧、电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院、新疆理工学院对口扶持援疆援青工作';
-    const cut = withinLength(text, { start: 0, end: text.length }, 60);
-    expect(text.slice(cut.start, cut.end)).toBe('电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院、新疆理工学院对口扶持援疆援青工作');
-    expect(withinLength(text, { start: 0, end: text.length }, 200)).toEqual({ start: 0, end: text.length });
+    const whole = { start: 0, end: text.length };
+    const saying = (word: string) => (span: { start: number; end: number }): number => (text.slice(span.start, span.end).includes(word) ? 1 : 0);
+    expect(texts(text, [withinLength(text, whole, 60, () => 0)])).toEqual(['电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院、新疆理工学院对口扶持援疆援青工作']);
+    expect(texts(text, [withinLength(text, whole, 60, saying('刘哲纬'))])).toEqual(['副院长刘哲纬、机电一体化技术专业带头人黄忠慧、电气自动化技术专业带头人吕俊等优秀骨干教师远赴青海柴达木职业技术学院']);
+    expect(withinLength(text, whole, 200, () => 0)).toEqual(whole);
     const two = '开展报国情怀为统领、时代风尚为指引的专业思政建设，创建“价值引领链”';
-    expect(withinLength(two, { start: 0, end: two.length }, 20)).toEqual({ start: 0, end: two.length });
+    expect(withinLength(two, { start: 0, end: two.length }, 20, () => 0)).toEqual({ start: 0, end: two.length });
   });
 
   it('splits at ，；： but not inside quotation marks, titles or brackets', () => {
