@@ -1848,6 +1848,10 @@ describe('questions in office words, and names their labels give', () => {
       const end = await ask(question);
       expect(end.notFound, `${question}\n${end.answer}`).toBe(true);
     }
+    // 一 with its classifier ending an item is a count (国家教学成果一等奖一项、二等奖一项).
+    const prizes = await ask('自动化学院教改项目拿了几个国家教学成果奖');
+    expect(prizes.notFound, prizes.answer).toBe(false);
+    expect(prizes.answer).toContain('一等奖一项、二等奖一项');
     // Asked how many won, the winners are the count.
     const winners = await ask('风能学院教工党支部有多少名党员获厅级优秀共产党员称号');
     expect(winners.notFound, winners.answer).toBe(false);
