@@ -28,7 +28,7 @@ export interface Counted {
   below?: number;
 }
 
-const magnitudes: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+const magnitudes: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8, 十亿: 1e9, 百亿: 1e10, 千亿: 1e11 };
 
 /** The place value of a number's last non-zero figure: 120 → 10, 2000 → 1000, 15 → 1. */
 function lastPlace(number: number): number {
@@ -50,13 +50,15 @@ export function countedIn(text: string): Counted[] {
     const scale = match[4] ? magnitudes[match[4]]! : 1;
     // 20多次, 120余所: at least the number, short of the next step of its last figure (30, 130).
     const approximate = match[3] ? { below: (number + lastPlace(number)) * scale } : {};
-    found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${match[5]!.replace('％', '%')}`, value: number * scale, ...approximate });
+    // 连续两年 counts years; 2022年 names one: their numbers are of different frames.
+    const unit = match[5] === '年' && number * scale < 1000 ? '年数' : match[5]!.replace('％', '%');
+    found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${unit}`, value: number * scale, ...approximate });
   }
   // 过万, 上十万人次: a magnitude passed, where nothing above matched (十万人次 did, as 十 of 万…人次).
   for (const match of text.matchAll(yesNoKnobs.magnitude)) {
     const at = match.index + match[1]!.length;
     if (found.some((count) => text.indexOf(count.text) <= at && at < text.indexOf(count.text) + count.text.length)) continue;
-    found.push({ text: match[0], frame: match[3] ? `…${match[3]}` : anyFrame, value: magnitudes[match[2]!]!, bound: /^(?:不到|不足)$/u.test(match[1]!) ? 'less' : 'more' });
+    found.push({ text: match[0], frame: match[4] ? `…${match[4]}` : anyFrame, value: (match[2] ? digits[match[2]]! : 1) * magnitudes[match[3]!]!, bound: /^(?:不到|不足)$/u.test(match[1]!) ? 'less' : 'more' });
   }
   // A year written without 年 before what it dates (入选 2020浙江省“万人计划”): a year all the same.
   for (const match of text.matchAll(yesNoKnobs.bareYear)) found.push({ text: match[0], frame: '…年', value: Number(match[0]) });
@@ -66,5 +68,5 @@ export function countedIn(text: string): Counted[] {
 
 /** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, or any count's but a year's, an ordinal or a share for a bare magnitude. */
 export function fillsFrame(asked: string, other: string): boolean {
-  return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|%|等奖|级|星|周)$/u.test(other));
+  return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
 }

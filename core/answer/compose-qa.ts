@@ -762,7 +762,9 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
     // A part asking which college (刘哲纬是哪个学校的) hears the college its sentences are of.
     const college = parts && part?.text && side.analysis.answerType === '机构' && side.analysis.colleges.length === 0 ? citedCollege(snapshot, book, part.text) : undefined;
     if (college) lines.push(groupLabel(college));
-    lines.push(part?.text ? part.text : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
+    // A side that is a college with articles was searched there: what is missing is the answer, not the college.
+    const ownCollege = side.analysis.colleges.length === 1 ? side.analysis.colleges[0] : undefined;
+    lines.push(part?.text ? part.text : ownCollege ? `${ownCollege}的文章中没有找到能回答这一问的内容。` : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
     shown += part?.text ?? '';
     texts.push(part?.text ?? '');
   }

@@ -107,6 +107,9 @@ function personOfConversation(history: readonly HistoryTurn[]): string | null {
   return null;
 }
 
+/** Characters that follow a name rather than end it (黄忠慧获…, 于施佳是…). */
+const nameEnd = /[获是的在等为和与及入任被从到去]/u;
+
 /**
  * A person's name an answer gives at `span`, as `question` writes it: grown a character at a time on
  * either side while the question and the answer both hold it (施佳 → 于施佳); null when the question
@@ -115,7 +118,8 @@ function personOfConversation(history: readonly HistoryTurn[]): string | null {
 function nameAsWritten(answer: string, span: TextSpan, question: string): string | null {
   let { start, end } = span;
   if (!question.includes(answer.slice(start, end))) return null;
-  while (end - start < 4 && end < answer.length && question.includes(answer.slice(start, end + 1))) end++;
+  // A name ends before what is said of it (黄忠慧获…): 获, 是, 的… are no part of it.
+  while (end - start < 4 && end < answer.length && !nameEnd.test(answer[end]!) && question.includes(answer.slice(start, end + 1))) end++;
   while (end - start < 4 && start > 0 && question.includes(answer.slice(start - 1, end))) start--;
   return answer.slice(start, end);
 }

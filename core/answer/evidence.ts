@@ -476,7 +476,7 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
     .filter((span) => analysis.answerType !== '数量' || !(yearOnly.test(text.slice(span.start, span.end)) || (articleOne.test(text.slice(span.start, span.end)) && /^\p{Script=Han}/u.test(text.slice(span.end)))))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
     .filter((span) => counted === null || countsNoun(text, span, counted))
-    .filter((span) => analysis.answerType !== '数量' || knobs.winningAsked.test(analysis.question) || !knobs.winnersCounted.test(text.slice(span.end)));
+    .filter((span) => analysis.answerType !== '数量' || knobs.winningAsked.test(analysis.question) || !knobs.peopleCounted.test(text.slice(span.start, span.end)) || !knobs.winnersCounted.test(text.slice(span.end)));
 }
 
 /** 一 with a classifier before a noun (一位党员教师, 一个班级): “a”, not a count; one ending its item (一等奖一项、) counts. */

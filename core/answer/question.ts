@@ -429,6 +429,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // A short name too short to be read as one above (深职院): a college the question names.
   for (const match of rest.matchAll(collegeAbbreviation)) {
     const name = match[1]!;
+    // 电气职院 is 湖南电气职业技术学院 said short: a part of a corpus college's name is that college's.
+    const place = name.replace(/(?:职院|职技院|职大|工院|科院)$/u, '');
+    if (context.colleges.some((college) => college.includes(place))) continue;
     otherOrganisations.push(name);
     add({ word: name, role: 'subject', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
     rest = rest.split(name).join(' ');

@@ -212,7 +212,7 @@ export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联]
  * kin, at the question's start or after a word that leads a name (那, 和, 跟…). A corpus college's own
  * short names (嘉职院, 苏工院) are read as that college before this is tried.
  */
-export const collegeAbbreviation = /(?:^|[^\u4e00-\u9fa5]|[那和与跟同及比对是在把向从])((?![那和与跟同及比对是在把向从])[\u4e00-\u9fa5]{1,2}(?:职院|职技院|职大|工院|科院))/gu;
+export const collegeAbbreviation = /(?:^|[^\u4e00-\u9fa5]|[那和与跟同及比对是在把向从])((?![那和与跟同及比对是在把向从])[\u4e00-\u9fa5]{1,2}(?:职院|职技院|职大|工院|科院))(?![校系])/gu;
 
 /**
  * A name that is a college's, not one of its units' (经济学院, 自动化学院 are units): asked about as
@@ -415,7 +415,7 @@ export const narrowingFollowUp = /^(?:那么?)?其中(?!哪)[^？?]*?(哪(?:个|
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
-export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)|(?<=[和与跟及][^？?，,]{1,16})都(?=[^？?，,]{1,30}(?:吗|么|嘛)[？?]?$)/u;
+export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)|(?<=(?:院|校|部|委|支部|中心)[和与跟及][^？?，,]{1,16})都(?=[^？?，,]{1,30}(?:吗|么|嘛)[？?]?$)/u;
 
 /** Which of the two (A和B，哪个的团队是…): asked of each side, the question word goes. */
 export const pairWhich = /^[，,]\s*(?:哪个|哪一个|哪所|哪家)(?:的)?/u;
@@ -497,9 +497,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['报刊', '报纸', '媒体', '日报'],
   ['登载', '刊登', '刊发', '报道', '播报'],
   ['义工', '志愿者', '志愿服务'],
-  ['来访', '参观', '考察', '参观考察'],
+  ['来访', '参观', '参观考察'],
   ['定向培养班', '订单班', '订单培养'],
-  ['省里', '省级', '全省'],
   ['延长', '延期', '顺延', '推迟'],
   ['措施', '举措', '办法', '做法'],
   ['要求', '规定', '须', '必须', '应当'],
@@ -616,6 +615,8 @@ export const evidence = {
    */
   winnersCounted: /^[^，,；;。、]{0,4}?(?:获|荣获|获评|被评为|评为|入选|当选)/u,
   winningAsked: /获|奖|荣誉|称号|评|入选|表彰|当选|先进|优秀/u,
+  /** …a count of people (3名, 15人次): 7个案例入选 counts the cases asked about. */
+  peopleCounted: /(?:名|人|位|人次)$/u,
   /** Characters after a qualifier (铁路 of 铁路劳模) read for the noun it qualifies, written in any of its forms (劳动模范). */
   qualifiedReach: 6,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
@@ -1015,9 +1016,9 @@ export const yesNoKnobs = {
    * A round magnitude a question asks a count to pass or fall short of (过万, 上十万人次, 破亿, 不到一千人):
    * the bound, the magnitude, and what it counts when said (元, 人次); unsaid, any count but a year's.
    */
-  magnitude: /(过|超过|超|破|突破|上|逾|不到|不足)(?:一)?(十万|百万|千万|万|亿|千|百)(人次|元|人|名|家|个|项|次)?/gu,
+  magnitude: /(过|超过|超|破|突破|上|逾|不到|不足)([一二两三四五六七八九])?(十万|百万|千万|十亿|百亿|千亿|万|亿|千|百)(人次|元|人|名|家|个|项|次)?/gu,
   /** A year written without 年, right before a word (2020浙江省, 2021浙江省黄炎培…奖): not a count (2000多万元, 2020年). */
-  bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级])/gu,
+  bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级位支篇门场件种条张份倍台套])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /**

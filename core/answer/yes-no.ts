@@ -215,7 +215,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // A level the sentence marks as asked is said in its own words (省级 by 湖南省技能创新平台); one it
   // marks otherwise (江苏省…先进基层党组织 for 全国…) is what differs, not what is missing.
   const levelSaid = level ? levelAskedIn(analysis.question)?.level : undefined;
-  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
+  // The bound a question puts on its number (超过20次) is said by the sentence's own number (20多次).
+  const boundWord = (word: string): boolean => asked.length > 0 && yesNoKnobs.boundsBefore.some(([, cue]) => cue.test(word));
+  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !boundWord(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   if (modifiersOfAnother(analysis, sentence, missing).length > 0) return null;
@@ -324,31 +326,49 @@ function boundAsked(question: string, count: Counted): Bound {
 }
 
 /**
- * Whether a clause's numbers of the question's frame hold its claim: the same number, or one within
- * its bound (98%以上 is more than 95%); null when the clause's own bound leaves it open (90%以上 for
- * 超过95%).
+ * Whether a clause's numbers of the question's frame hold its claim: true when one holds it whatever
+ * the number it stands for, false when none can, null when one may (90%以上 for 超过95%).
  */
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
-  const framed = counted.filter((other) => fillsFrame(claim.frame, other.frame));
-  // 20多次 is at least 20 and below 30: it settles what lies outside that, and leaves open what lies in it.
-  if (bound === 'exact') return framed.some((other) => other.value === claim.value && other.below === undefined) ? true : framed.some((other) => other.below !== undefined && other.value <= claim.value && claim.value < other.below) ? null : false;
-  const rising = bound === 'more' || bound === 'atLeast';
-  let open = false;
-  for (const other of framed) {
-    const at = clause.indexOf(other.text) + other.text.length;
-    const after = clause.slice(at, at + 2);
-    // The clause's number may itself be a bound (98%以上 is at least 98): one the same way as the
-    // question's may reach past it, one the other way keeps it from settling.
-    const sameWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') === rising && cue.test(after));
-    const otherWay = yesNoKnobs.boundsAfter.some(([kind, cue]) => (kind === 'atLeast' || kind === 'more') !== rising && cue.test(after));
-    const within = bound === 'more' ? other.value > claim.value : bound === 'atLeast' ? other.value >= claim.value : bound === 'less' ? other.value < claim.value : other.value <= claim.value;
-    // A number and more (20多次) holds a bound only if all of it does: its top (below 30) may reach past one.
-    const top = other.below === undefined ? other.value : other.below - 1;
-    const topWithin = bound === 'more' ? top > claim.value : bound === 'atLeast' ? top >= claim.value : bound === 'less' ? top < claim.value : top <= claim.value;
-    if (within && !otherWay && (rising || topWithin)) return true;
-    if ((!within && sameWay) || within !== topWithin) open = true;
-  }
-  return open ? null : false;
+  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame)).map((other) => settles(rangeOf(clause, other), claim.value, bound));
+  return answers.includes(true) ? true : answers.includes(null) ? null : false;
+}
+
+/** The numbers a count may stand for: from `low` to `high`, each end open (excluded) or not. */
+interface CountRange {
+  low: number;
+  lowOpen: boolean;
+  high: number;
+  highOpen: boolean;
+}
+
+/**
+ * What a clause's count says of the number: itself; more than it (超过一百万人次, 98%以上: at least);
+ * less (…以下); or, said as a number and more (20多次, 500余万), above it and below the next step.
+ */
+function rangeOf(clause: string, count: Counted): CountRange {
+  const at = clause.indexOf(count.text) + count.text.length;
+  const own = count.bound ?? yesNoKnobs.boundsAfter.find(([, cue]) => cue.test(clause.slice(at, at + 2)))?.[0];
+  if (own === 'more' || own === 'atLeast') return { low: count.value, lowOpen: own === 'more', high: Infinity, highOpen: true };
+  if (own === 'less' || own === 'atMost') return { low: -Infinity, lowOpen: true, high: count.value, highOpen: own === 'less' };
+  if (count.below !== undefined) return { low: count.value, lowOpen: true, high: count.below, highOpen: true };
+  return { low: count.value, lowOpen: false, high: count.value, highOpen: false };
+}
+
+/** Whether every number of the range holds the question's bound on `claim` (true), none does (false), or some do (null). */
+function settles(range: CountRange, claim: number, bound: Bound): boolean | null {
+  const { low, lowOpen, high, highOpen } = range;
+  const [all, none] =
+    bound === 'more'
+      ? [low > claim || (low === claim && lowOpen), high <= claim]
+      : bound === 'atLeast'
+        ? [low >= claim, high < claim || (high === claim && highOpen)]
+        : bound === 'less'
+          ? [high < claim || (high === claim && highOpen), low >= claim]
+          : bound === 'atMost'
+            ? [high <= claim, low > claim || (low === claim && lowOpen)]
+            : [low === claim && high === claim && !lowOpen && !highOpen, claim < low || claim > high || (claim === low && lowOpen) || (claim === high && highOpen)];
+  return all ? true : none ? false : null;
 }
 
 /**

@@ -1900,4 +1900,25 @@ describe('questions in office words, and names their labels give', () => {
     for (const name of ['双线耦合、四维融合', '“红链”引领', '长三角模具产教联盟']) expect(end.answer).toContain(name);
     expectSupported(end);
   });
+
+  it('a second reader\'s misfires of these rules stay mended', async () => {
+    // The article's own bound (超过一百万人次) answers a question asking it.
+    expect((await ask('嘉职院初心第一课观看量超过一百万人次了吗')).answer).toMatch(/^是。/u);
+    // 政治素质考察 is no visit; 省里 is no synonym that lists 6支队伍 as 标杆院系.
+    expect((await ask('有多少人来嘉职院参观')).notFound).toBe(true);
+    expect((await ask('省里的标杆院系有哪些')).answer).not.toContain('6支队伍');
+    // Counts of things selected (7个案例入选) and written in words (经过两年建设) are answered.
+    expect((await ask('嘉职院有几个案例被收进三全育人丛书')).answer).toContain('7个案例入选');
+    expect((await ask('风能学院经过几年建设')).answer).toContain('经过两年建设');
+    // A part of a corpus college's name said short is that college; 本科院校 names no college.
+    expect((await ask('电气职院有什么党建做法')).notFound).toBe(false);
+    expect((await ask('台州科院是本科院校吗')).answer).not.toContain('本科院”');
+    // A pair's side that is a college with articles is not said to be missing from them.
+    const pair = await ask('苏工院和嘉职院都获得过黄大年式教师团队吗');
+    expect(pair.answer).not.toContain('没有找到关于“嘉职院”');
+    // 都 after two things that are not organisations is no pair.
+    expect((await ask('党建和业务都融合了吗')).answer).not.toMatch(/^\*\*党建\*\*/u);
+    // A name stops before what is said of it.
+    expect((await askAfter('黄忠慧获得过什么奖', '她去哪里援疆了')).searchedFor).toBe('黄忠慧去哪里援疆了？');
+  });
 });
