@@ -151,7 +151,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const label = role === 'practice' ? labelBefore(snapshot, sentence) : null;
       const room = answerLengths.comparisonCell - (label ? label.end - label.start : 0);
       const whole = cutSentence(snapshot, role === 'practice' ? practicePart(sentence, topicOf) : sentence, analysis, room, role === 'outcome' ? (clause) => 2 * outcomeStrength(clause) : undefined);
-      // One clause listing many items is ended at an item within the cell's length.
+      // One clause listing many items keeps the items within the cell that say most of the topic.
       const text = snapshot.documentText(sentence.chunk.document);
       const cut = { ...whole, ...withinLength(text, whole, room, (part) => titleTopicCoverage(text.slice(part.start, part.end).toLowerCase())) };
       const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;

@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, namedPointer, organisationName, partAsks, personPointer, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -107,9 +107,6 @@ function personOfConversation(history: readonly HistoryTurn[]): string | null {
   return null;
 }
 
-/** Characters that follow a name rather than end it (黄忠慧获…, 于施佳是…). */
-const nameEnd = /[获是的在等为和与及入任被从到去]/u;
-
 /**
  * A person's name an answer gives at `span`, as `question` writes it: grown a character at a time on
  * either side while the question and the answer both hold it (施佳 → 于施佳); null when the question
@@ -134,12 +131,6 @@ const moreAsked = /^(?:那)?(?:还有|其他|其它|别的|另外)(?:的|呢|吗
 
 const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点)([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
 const chineseNumerals = '一二三四五六七八九十';
-
-/** Three or more quoted names in a row (“书记工作室”、“劳模工作室”、“博士工作室”). */
-const quotedRun = /“[^”]{1,20}”(?:、“[^”]{1,20}”){2,}/u;
-
-/** Characters a lead and every point after it open with that make the lead one of the points. */
-const parallelOpening = 2;
 
 /** How many characters two texts open with alike. */
 function sharedOpening(a: string, b: string): number {

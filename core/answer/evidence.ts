@@ -473,14 +473,11 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
     // A year is no count (党员张伟中入选2021年…), and 一 with its classifier before a noun is Chinese
     // for “a” (一位党员教师对接一位群众教师).
-    .filter((span) => analysis.answerType !== '数量' || !(yearOnly.test(text.slice(span.start, span.end)) || (articleOne.test(text.slice(span.start, span.end)) && /^\p{Script=Han}/u.test(text.slice(span.end)))))
+    .filter((span) => analysis.answerType !== '数量' || !(yearOnly.test(text.slice(span.start, span.end)) || (knobs.articleOne.test(text.slice(span.start, span.end)) && /^\p{Script=Han}/u.test(text.slice(span.end)))))
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
     .filter((span) => counted === null || countsNoun(text, span, counted))
     .filter((span) => analysis.answerType !== '数量' || knobs.winningAsked.test(analysis.question) || !knobs.peopleCounted.test(text.slice(span.start, span.end)) || !knobs.winnersCounted.test(text.slice(span.end)));
 }
-
-/** 一 with a classifier before a noun (一位党员教师, 一个班级): “a”, not a count; one ending its item (一等奖一项、) counts. */
-const articleOne = /^一[个位名项支家所次条种件批场门篇]$/u;
 
 /** What a count question counts, when it names it right after 多少/几 (多少个教科研实训室 → 教科研实训室). */
 function countedNounOf(question: string): string | null {

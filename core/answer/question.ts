@@ -34,6 +34,7 @@ import {
   listCountAtMost,
   organisationName,
   collegeAbbreviation,
+  teamAsked,
   unitAfterName,
   organisationWordIdf,
   placeName,
@@ -771,7 +772,7 @@ function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | 
   const selected = /(?:入选|获评|评为|列入)(?:了|过)?什么(\p{Script=Han}{2,6}?)[？?。]?$/u.exec(question);
   if (selected) return selected[1]!;
   // 成立了一支什么队伍: a team's name ends in 队 (…安全巡防队, …先锋队) or in the noun asked.
-  const founded = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u.exec(question);
+  const founded = teamAsked.exec(question);
   if (founded) return founded[1] === '队伍' ? '队' : founded[1]!;
   const cue = /叫什么|叫啥|叫做|名称|名字|称号|称为|命名|是什么|是指|指什么|指的是|含义|意思|内涵/u.exec(question);
   if (!cue) return null;

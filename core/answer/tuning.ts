@@ -36,6 +36,9 @@ const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通�
  */
 const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下|列出|帮我|写|看看|怎么|如何|什么|哪|多少|几|谁))[^，,。]*(?:(?<![还就别要主可但或总倒只正真若即而也凡像点键])是|(?:得|获|拿|评|上|入选)过)[^，,。？?]{1,30}吧[？?]?$';
 
+/** A team founded asked by name (成立了一支什么队伍, 组建了什么…服务队伍): group 1 is the noun its name ends in. */
+export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u;
+
 /**
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
@@ -53,7 +56,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了|给|为)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人|哪(?:个|名|一位|一个)(?:学生|同学|学子|老师|教师|党员|教授|博士|校友|毕业生)(?!团队|队伍|党支部|支部|工作室|宣讲团|志愿)|哪些(?:学生|同学|学子|老师|教师|教授|博士|校友|毕业生)(?!团队|队伍|党员|党支部|支部|工作室|宣讲团|志愿|群体)|哪些(?:典型人物|先进人物|优秀代表|榜样)/u],
   ['人物', roleNameAsked],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
-  ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为|(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(?:队伍|队|团队|团)[？?]?$/u],
+  ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
+  ['名称', teamAsked],
   ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
@@ -209,8 +213,9 @@ export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联]
 
 /**
  * A college's short name (深职院, 杭职院, 南工院): a place's first character or two before 职院 and its
- * kin, at the question's start or after a word that leads a name (那, 和, 跟…). A corpus college's own
- * short names (嘉职院, 苏工院) are read as that college before this is tried.
+ * kin, at the question's start or after a word that leads a name (那, 和, 跟…); not a kind of college
+ * (工科院校, 本科院系). A corpus college's own short names (嘉职院, 苏工院, 电气职院) are read as that
+ * college.
  */
 export const collegeAbbreviation = /(?:^|[^\u4e00-\u9fa5]|[那和与跟同及比对是在把向从])((?![那和与跟同及比对是在把向从])[\u4e00-\u9fa5]{1,2}(?:职院|职技院|职大|工院|科院))(?![校系])/gu;
 
@@ -312,6 +317,15 @@ export const yearClaimedAsked = /是(?:在)?(?:19|20)\d{2}年[^？?，,]*的(?:�
 
 /** 他 or 她 pointing at one person (她拿过什么奖), not 他们, 其他, 他人 or 吉他. */
 export const personPointer = /(?<![其吉])[他她](?![们人])/u;
+
+/** Characters that follow a person's name rather than end it (黄忠慧获…, 于施佳是…). */
+export const nameEnd = /[获是的在等为和与及入任被从到去]/u;
+
+/** Three or more quoted names in a row (“书记工作室”、“劳模工作室”、“博士工作室”): a list an ordinal may point into. */
+export const quotedRun = /“[^”]{1,20}”(?:、“[^”]{1,20}”){2,}/u;
+
+/** Characters a lead and every point after it open with that make the lead one of the points (每位党员每月…). */
+export const parallelOpening = 2;
 
 /** Parts of a message answered apart at most; a message of more is answered as one question. */
 export const maxParts = 4;
@@ -617,6 +631,8 @@ export const evidence = {
   winningAsked: /获|奖|荣誉|称号|评|入选|表彰|当选|先进|优秀/u,
   /** …a count of people (3名, 15人次): 7个案例入选 counts the cases asked about. */
   peopleCounted: /(?:名|人|位|人次)$/u,
+  /** 一 with a classifier (一位, 一个): before a noun (一位党员教师对接…) it is “a”, no count. */
+  articleOne: /^一[个位名项支家所次条种件批场门篇]$/u,
   /** Characters after a qualifier (铁路 of 铁路劳模) read for the noun it qualifies, written in any of its forms (劳动模范). */
   qualifiedReach: 6,
   /** A paraphrase counts this much times the share of its bigrams the text holds (at least half). */
