@@ -58,7 +58,7 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+  return narrowingFollowUp.test(asked.trim()) || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
 /**
@@ -340,7 +340,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
   const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges, unitsOf);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
-  if (!isFollowUp(question, colleges, unitsOf)) return unchanged;
+  if (!isFollowUp(question, colleges, unitsOf) && !narrowingFollowUp.test(asked.trim())) return unchanged;
   // 还有呢？ 其他的呢？: the last question again (its answer steps back for what it did not show).
   if (moreAsked.test(question.trim()) && userTurns[0]) {
     const previous = userTurns[0];

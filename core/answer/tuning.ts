@@ -420,10 +420,10 @@ export const counterpartFollowUp = /^(?:那么|那)\s*[^，,。？?]{1,12}?呢[�
 export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这些|那些|上述|以上)(?:工作|做法|举措|措施|工程|活动|项目|经验|行动|计划|机制|制度)/u;
 
 /**
- * A follow-up asking which of what the previous question listed (其中第二批的是哪个, 其中全国的是哪个):
+ * A follow-up asking which of what the previous question listed (其中第二批的是哪个, 首批的有哪几个):
  * asked within its topic. Not 其中哪个… (`amongPointer`), nor one naming what it counts (其中专利有多少项).
  */
-export const narrowingFollowUp = /^(?:那么?)?其中(?!哪)[^？?]*?(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
+export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;

@@ -181,6 +181,10 @@ describe('carrySubjects', () => {
     const carried = carrySubjects('其中第二批的是哪个', brands, colleges, lexical).question;
     expect(carried).toContain('红色名片');
     expect(carried).toMatch(/哪个支部？$/u);
+    // Without 其中, a short qualifier before 的…哪几个 narrows the same way.
+    const first = carrySubjects('首批的有哪几个', brands, colleges, lexical).question;
+    expect(first).toContain('红色名片');
+    expect(first).toMatch(/首批的有哪几个支部？$/u);
   });
 
   it('counts a lead that opens as every point does as the list\'s first item, and names listed in a lead without points', () => {
