@@ -74,6 +74,9 @@ describe('answer types', () => {
     // 这几个学校 are who is asked about: 哪几家 asks which of them.
     ['这几个学校里哪几家提到了党支部书记“双带头人”？', '列表'],
     ['智能先锋阵地叫什么名字？', '名称'],
+    // A guess about a count's bound (不到一千万吧, 超过一万人次吧) is a yes or no.
+    ['台州科院横向技术服务到账不到一千万吧', '是否'],
+    ['台州科院培训超过一万人次吧', '是否'],
     // The name of a role is a person's.
     ['嘉职院的校长叫什么名字？', '人物'],
     ['党总支书记的姓名是什么？', '人物'],
