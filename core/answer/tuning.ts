@@ -31,8 +31,9 @@ export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号�
  */
 const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$';
 /**
- * A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧, 得过…先进基层党组织吧): a yes-or-no. Not a request
- * (说说…吧, 主要是…吧), nor a 是 of another word (还是, 就是, 特别是, 要是), nor one after a comma.
+ * A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧, 得过…先进基层党组织吧, 不到一千万吧): a
+ * yes-or-no. Not a request (说说…吧, 主要是…吧), nor a 是 of another word (还是, 就是, 特别是, 要是), nor
+ * one after a comma.
  */
 const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下|列出|帮我|写|看看|怎么|如何|什么|哪|多少|几|谁))[^，,。]*(?:(?<![还就别要主可但或总倒只正真若即而也凡像点键])是|(?:得|获|拿|评|上|入选)过|(?:不到|不足|超过|突破|过|破|逾)(?=[一二两三四五六七八九十百千万亿\\d]))[^，,。？?]{0,30}吧[？?]?$';
 
