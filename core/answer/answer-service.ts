@@ -209,14 +209,25 @@ export class AnswerService {
   /**
    * The colleges a comparison or a draft names, when it names two or more (对比苏州工业职院和湖南电气职院…,
    * 苏工院和风能学院…: a unit names its college): they are its scope, not its topic, since no one
-   * article is about all of them. With the words that name them.
+   * article is about all of them. With the words that name them, which a comparison naming one
+   * college leaves out of its topic too.
    */
   private scopeColleges(request: AskFields, question: string, colleges: readonly string[]): { colleges: string[]; forms: string[] } {
     const none = { colleges: [], forms: [] };
     if (request.mode === 'qa' || request.filters.college || request.filters.docId) return none;
     const mentions = [...collegeMentions(question, colleges), ...this.unitMentions(question, colleges)];
     const named = [...new Set(mentions.map((mention) => mention.college))];
-    return named.length >= 2 ? { colleges: named, forms: mentions.map((mention) => mention.form) } : none;
+    const forms = mentions.map((mention) => mention.form);
+    if (named.length >= 2) return { colleges: named, forms };
+    // 跟嘉职院…比一比 after questions about 风能学院: the conversation's college beside the one named,
+    // unless the request asks across the colleges (各校…, 其他学校).
+    if (request.mode === 'compare' && named.length === 1 && !acrossColleges.test(question) && !/其他|其它|别的|所有|全部/u.test(question)) {
+      const before = request.history.filter((turn) => turn.role === 'user').reverse().map((turn) => [...collegeMentions(turn.content, colleges), ...this.unitMentions(turn.content, colleges)].map((mention) => mention.college)).find((found) => found.length > 0);
+      const conversation = before && new Set(before).size === 1 ? before[0] : undefined;
+      if (conversation && conversation !== named[0]) return { colleges: [conversation, named[0]!], forms };
+    }
+    // A comparison naming one college (跟嘉职院比一比) compares every college with it: its name is no topic.
+    return request.mode === 'compare' && named.length === 1 ? { colleges: [], forms } : none;
   }
 
   /** Retrieval for a mode: comparison takes a quota of passages from every college (or those in `scope`). */

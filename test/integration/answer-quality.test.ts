@@ -31,13 +31,13 @@ async function ask(question: string, mode: AnswerMode = 'qa'): Promise<Omit<Answ
 }
 
 /** A follow-up asked after `question` and its answer. */
-async function askAfter(question: string, followUp: string): Promise<Omit<AnswerEnd, 'id'>> {
+async function askAfter(question: string, followUp: string, mode: AnswerMode = 'qa'): Promise<Omit<AnswerEnd, 'id'>> {
   const first = await ask(question);
   const history = [
     { role: 'user' as const, content: question },
     { role: 'assistant' as const, content: first.answer },
   ];
-  return answers.answerOnce({ question: followUp, mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+  return answers.answerOnce({ question: followUp, mode, history, filters: {} }, AbortSignal.timeout(30_000));
 }
 
 /** A comparison's row for a college (the table must hold it). */
@@ -1493,6 +1493,22 @@ describe('comparisons and meeting drafts', () => {
       expect(end.notFound, end.answer).toBe(false);
       expect(end.table!.rows.map((row) => row.college).sort(), end.answer).toEqual([...colleges].sort());
       expect(end.table!.rows.every((row) => row.practice !== null), end.answer).toBe(true);
+    }
+  });
+
+  it('a comparison naming one college compares it with the conversation\'s college, or with every college', async () => {
+    const first = '风能学院的三融教育是怎么做的';
+    const paired = await askAfter(first, '跟嘉职院党建和专业建设相融合比一比', 'compare');
+    expect(paired.table!.rows.map((row) => row.college).sort(), paired.answer).toEqual(['嘉兴职业技术学院', '湖南电气职业技术学院'].sort());
+    expect(rowOf(paired, '湖南电气职业技术学院').practice?.text ?? '', paired.answer).toContain('党建工作融入专业建设');
+    // Without a conversation, or asked across the colleges, every college is compared; the one
+    // named is no topic the others' articles must hold.
+    for (const alone of [
+      await ask('跟嘉职院党建和专业建设相融合比一比', 'compare'),
+      await askAfter(first, '嘉职院和其他学校在党建和专业建设相融合上比一比', 'compare'),
+    ]) {
+      expect(alone.table!.rows, alone.answer).toHaveLength(5);
+      expect(rowOf(alone, '湖南电气职业技术学院').practice?.text ?? '', alone.answer).toContain('党建工作融入专业建设');
     }
   });
 
