@@ -14,6 +14,7 @@ import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedName, listedOnly } from './listed-only.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -652,6 +653,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const listed = countedName ? new RegExp(`([^，,。；;：:]+)等“?${escapeRegExp(countedName)}`, 'u').exec(leadText)?.[1] : undefined;
   const partsNamed = listed ? listed.replace(/“[^”]*”/gu, '□').split('、').length : 0;
   const partial = countedName !== undefined && partsNamed > 1 && partsNamed < analysis.expectedCount!;
+  // Asked what a name is that the article only lists among others (其中精英引航是干嘛的): it says no more of it.
+  const name = (type === '定义' || type === '做法' || type === 'general') && onlyLead ? askedName(analysis, leadText) : undefined;
+  const listHead = name ? listedOnly(snapshot.documentText(onlyLead!.chunk.document), name) : null;
   const opening = verdict?.otherLevel
     ? `文章没有提到“${verdict.otherLevel}”，写到的是：`
     : verdict
@@ -662,7 +666,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
           ? `文章没有写明${[...years].sort((a, b) => a - b).join('、')}年的数字，写到的是：`
           : partial
             ? `文章没有列全“${countedName}”，只写到其中 ${partsNamed} 项：`
-            : '';
+            : listHead !== null
+              ? `文章没有单独介绍“${name}”，只${listHead ? `把它列为“${listHead}”之一` : '在列举中提到它'}：`
+              : '';
 
   // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
   const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));

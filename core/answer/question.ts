@@ -203,8 +203,8 @@ function isQualifiedIntent(word: string): boolean {
 
 /** The answer type a question asks for (first matching cue of `answerTypeCues`). */
 export function answerTypeOf(question: string): AnswerType {
-  // Spoken forms ask the same (指的是啥, 就业咋样): the cues are written for 什么 and 怎么.
-  const written = question.replace(/啥/gu, '什么').replace(/咋/gu, '怎么');
+  // Spoken forms ask the same (指的是啥, 就业咋样, 是干嘛的): the cues are written for 什么 and 怎么.
+  const written = question.replace(/干[嘛吗]/gu, '干什么').replace(/啥/gu, '什么').replace(/咋/gu, '怎么');
   for (const [type, cue] of answerTypeCues) if (cue.test(written)) return type;
   return 'general';
 }

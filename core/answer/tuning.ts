@@ -59,7 +59,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
-  ['定义', /是什么意思|是指什么|指的是什么|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
+  ['定义', /是什么意思|是指什么|指的是什么|是(?:干|做|搞)什么的|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)|(?<![要应该须])怎么样[？?]?$/u],
@@ -107,8 +107,8 @@ export const genericWords: readonly string[] = [
   '现在', '目前', '如今', '当前', '现已', '大概', '大约', '前前后后', '先后',
   // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).
   '谢谢', '感谢', '多谢', '麻烦', '请问', '你好', '您好', '辛苦', '辛苦了',
-  // Colloquial verbs for doing anything (搞了两年, 怎么弄的), and for winning anything (评上过): what was won is the topic.
-  '搞', '弄', '评上',
+  // Colloquial verbs for doing anything (搞了两年, 怎么弄的, 是干嘛的), and for winning anything (评上过): what was won is the topic.
+  '搞', '弄', '评上', '干嘛', '干吗',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.

@@ -696,6 +696,16 @@ describe('names asked about that the article does not spell out', () => {
     expect(end.answer).toMatch(/^文章没有列全“五个一”，只写到其中 3 项：\n[^\n]*“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动/u);
     expectSupported(end);
   });
+
+  it('a name the article only lists among others (精英引航 of the 四大工程) is said to be told no more of', async () => {
+    for (const followUp of ['其中精英引航是干嘛的', '那制度护航是什么意思']) {
+      const end = await askAfter('嘉职院的四大工程是哪四个', followUp);
+      expect(end.answer, followUp).toMatch(/^文章没有单独介绍“(?:精英引航|制度护航)”，只把它列为“四大工程”之一：\n[^\n]*实施“红船领航、精英引航、赋能续航、制度护航”四大工程/u);
+      expectSupported(end);
+    }
+    // Named on its own elsewhere (开展“红船领航”党员职教帮扶行动): no such opening.
+    expect((await ask('红船领航是什么')).answer).not.toContain('没有单独介绍');
+  });
 });
 
 describe('what is no question about an article itself', () => {

@@ -38,6 +38,9 @@ describe('answer types', () => {
     ['湖南电气职业技术学院“三融教育”工程展开讲讲？', '做法'],
     ['嘉职院的亮牌制具体说说', '做法'],
     ['风能党员活动日主要干啥？', 'general'],
+    // What a thing is for (是干嘛的, 是做什么的): what it is.
+    ['其中精英引航是干嘛的', '定义'],
+    ['风能党员活动日是做什么的？', '定义'],
     ['“古典学实验班”创办于哪一年？', '时间'],
     ['嘉兴职业技术学院的党委书记是谁？', '人物'],
     // Which one of a kind of people is a person asked for.
@@ -126,6 +129,7 @@ describe('word roles', () => {
     expect(roleOf(analyze('网上办税清单涵盖哪些方面？'), '涵盖')).toBe('generic');
     expect(roleOf(analyze('福建省哪些企业现已正常生产了？'), '现已')).toBe('generic');
     expect(roleOf(analyze('湖南电气风能学院教工支部搞了两年，成效怎么样？'), '搞')).toBe('generic');
+    expect(roleOf(analyze('嘉职院的精英引航是干嘛的'), '干嘛')).toBe('generic');
     // A word of the field jieba tags as a proper noun is a topic, not a subject.
     expect(roleOf(analyze('嘉职院是怎么抓党风廉政建设的？'), '党风廉政')).toBe('topic');
     // A date's month and day: articles write them otherwise (25日晚); a count stays a topic.

@@ -1,0 +1,49 @@
+/**
+ * A name an article only lists among others (实施“红船领航、精英引航、赋能续航、制度护航”四大工程)
+ * and never tells of on its own: asked what it is, the answer says so before the list.
+ */
+import type { QuestionAnalysis } from './question.ts';
+
+/**
+ * The name a question asks about as `text` writes it: its last quoted name, else the longest run of
+ * the question's adjacent words, one of them a topic word, that the text holds (制度 + 护航).
+ */
+export function askedName(analysis: QuestionAnalysis, text: string): string | undefined {
+  const quoted = analysis.quoted[analysis.quoted.length - 1];
+  if (quoted) return text.includes(quoted) ? quoted : undefined;
+  // Each word where the question writes it, in order; the college named is no part of a name.
+  const placed: { word: string; at: number; topic: boolean }[] = [];
+  for (const term of analysis.terms) {
+    const at = analysis.question.indexOf(term.word, placed.length > 0 ? placed[placed.length - 1]!.at + 1 : 0);
+    if (at >= 0 && term.role !== 'subject') placed.push({ word: term.word, at, topic: term.role === 'topic' });
+  }
+  let longest = '';
+  for (let first = 0; first < placed.length; first++) {
+    let run = '';
+    let topic = false;
+    for (let last = first; last < placed.length && (last === first || placed[last]!.at === placed[last - 1]!.at + placed[last - 1]!.word.length); last++) {
+      run += placed[last]!.word;
+      topic ||= placed[last]!.topic;
+      if (topic && [...run].length > [...longest].length && text.includes(run)) longest = run;
+    }
+  }
+  return [...longest].length >= 3 ? longest : undefined;
+}
+
+/**
+ * Where every mention of `name` in `text` is one item of a list (between 、 or quotation marks, with
+ * a 、 beside it): the list's counted head after its closing mark (四大工程), or '' when it has none;
+ * null when the text tells of the name anywhere on its own, or never names it.
+ */
+export function listedOnly(text: string, name: string): string | null {
+  let head: string | null = null;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + name.length] ?? '';
+    if (!(before === '、' || after === '、') || !/[、“"]/u.test(before) || !/[、”"]/u.test(after)) return null;
+    const close = text.slice(at).search(/[”"]/u);
+    const counted = close >= 0 ? /^[”"]([一二三四五六七八九十两几多]+(?:大|个|项|条|种)?\p{Script=Han}{1,3}?(?:工程|计划|行动|教育|制度|机制|举措|项目|体系|活动))/u.exec(text.slice(at + close)) : null;
+    head ??= counted?.[1] ?? '';
+  }
+  return head;
+}

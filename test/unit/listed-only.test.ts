@@ -1,0 +1,40 @@
+/** A name an article only lists among others, and the name a question asks about as a text writes it. */
+import { describe, expect, it } from 'vitest';
+import { askedName, listedOnly } from '../../core/answer/listed-only.ts';
+import { analyzeQuestion } from '../../core/answer/question.ts';
+import { useDefaultSnapshot } from '../helpers/corpus.ts';
+
+const corpus = useDefaultSnapshot('listed-only');
+const listing = '实施“红船领航、精英引航、赋能续航、制度护航”四大工程，大力引育博士。开展“红船领航”党员职教帮扶行动。';
+
+describe('listedOnly', () => {
+  it('gives the counted head of the list a name is only an item of', () => {
+    expect(listedOnly(listing, '精英引航')).toBe('四大工程');
+    expect(listedOnly(listing, '制度护航')).toBe('四大工程');
+  });
+
+  it('is null when the text tells of the name on its own anywhere, or never names it', () => {
+    // Listed once, and once the name of an action of its own.
+    expect(listedOnly(listing, '红船领航')).toBeNull();
+    expect(listedOnly('实施政治素质“首关制”。', '首关制')).toBeNull();
+    expect(listedOnly(listing, '三大教育')).toBeNull();
+  });
+
+  it('gives no head to a list without a counted one', () => {
+    expect(listedOnly('通过谈心活动、组织生活会、座谈会等形式听取意见。', '组织生活会')).toBe('');
+  });
+});
+
+describe('askedName', () => {
+  const analyze = (question: string) => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical });
+
+  it('joins the adjacent words the text holds, a topic word among them, the college aside', () => {
+    expect(askedName(analyze('嘉兴职业技术学院制度护航是什么意思？'), listing)).toBe('制度护航');
+    expect(askedName(analyze('嘉职院精英引航是干嘛的'), listing)).toBe('精英引航');
+  });
+
+  it('takes a quoted name as it is, when the text holds it', () => {
+    expect(askedName(analyze('“赋能续航”是什么？'), listing)).toBe('赋能续航');
+    expect(askedName(analyze('“蓝领精英”是什么？'), listing)).toBeUndefined();
+  });
+});
