@@ -98,9 +98,14 @@ function findPersonSpans(text: string): TextSpan[] {
     if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'x') || !/^[\u4e00-\u9fa5]{2,4}$/u.test(word)) continue;
     // jieba tags some places as names (嘉兴 of 百名党委书记嘉兴南湖峰会): a known place is no person.
     if (isPlaceWord(word)) continue;
-    if (roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(at, at + 40))) spans.push({ start, end: at });
+    if (besideRole(text, start, at)) spans.push({ start, end: at });
   }
   return spans;
+}
+
+/** Whether the words at `start`…`end` of `text` stand next to a person's role (模范朱光耀, 马庆斋等), as a name does. */
+export function besideRole(text: string, start: number, end: number): boolean {
+  return roleBefore.test(text.slice(Math.max(0, start - 8), start)) || roleAfter.test(text.slice(end, end + 40));
 }
 
 const nameStop = /[的了是为在和与及、，。；：“”《》（）\s把将被对从向由以]/u;

@@ -5,7 +5,7 @@
  * boundaries when long) otherwise.
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
-import { isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
+import { besideRole, isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
 import { escapeRegExp } from '../text/clean.ts';
@@ -34,6 +34,20 @@ export interface QaOptions {
   wholeLead?: boolean;
   /** A nested side of a yes-or-no asked of two (A和B都有…吗) says its own 是 or 否. */
   sideVerdict?: boolean;
+}
+
+/**
+ * The person a question names and asks nothing more of (浙江机电职业技术学院樊文天？, 那朱光耀呢), when
+ * `text` names them as a person; the question's college and its bare asking aside.
+ */
+function personAlone(analysis: QuestionAnalysis, text: string): string | undefined {
+  // jieba may cut a name it does not know (朱 + 光耀) and rate a part of it a subject: the words
+  // left once the college is out are the name, when the text names someone by them.
+  const colleges = analysis.terms.filter((term) => term.role === 'subject' && term.isName && [...term.word].length > 4);
+  const name = colleges.reduce((question, term) => question.split(term.word).join(''), analysis.question).replace(/^[\s那么]+|[\s呢吗？?。]+$/gu, '');
+  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return undefined;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (besideRole(text, at, at + name.length)) return name;
+  return undefined;
 }
 
 /** The name under which an article's claims are grouped: its college and unit. */
@@ -531,14 +545,16 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const lead = othersNamed ?? typedLead ?? (labelled ? label : undefined) ?? aboutAsked ?? settlingLead ?? best;
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
-    const leadLength = type === '是否' ? answerLengths.factoidLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
+    // A person asked after with nothing more (那樊文天呢): the clause naming them, out of a sentence naming many.
+    const person = type === 'general' ? personAlone(analysis, lead.text) : undefined;
+    const leadLength = type === '是否' ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
     verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.
     const explains = type === '定义' && defined !== undefined && lead.text.includes(defined) && !lead.typedMatch && !labelled ? (clause: string): number => (!clause.includes(defined) && lead.text.indexOf(clause.trim()) > lead.text.indexOf(defined) ? qaKnobs.definitionClauseBonus : 0) : undefined;
-    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : explains;
+    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : person ? (clause: string): number => (clause.includes(person) ? qaKnobs.settlingClauseBonus : 0) : explains;
     const cutLead = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
     // A sentence under the run-in label of its point (二是每位党员每月掌握入党积极分子学习状态。固定每月
     // 第四周周四为“风能党员活动日”…) is told with the label, which says what it is for; a section's

@@ -139,6 +139,19 @@ describe('questions once refused although the article states the answer', () => 
 });
 
 describe('direct answers', () => {
+  it('a person asked after with nothing more is told by the clause naming them, not the sentence naming many', async () => {
+    for (const [end, clause] of [
+      [await askAfter('自动化学院学生里谁拿过挑战杯', '那樊文天呢'), '全国高职唯一中国青少年科技创新奖获得者樊文天'],
+      // jieba cuts 朱光耀 in two; the name is still the person the sentence names.
+      [await askAfter('自动化学院学生里谁拿过挑战杯', '那朱光耀呢'), '铁路劳动模范朱光耀'],
+    ] as const) {
+      const [lead] = claimLines(end.answer);
+      expect(lead, end.answer).toContain(clause);
+      expect(lead!.length, end.answer).toBeLessThan(80);
+      expectSupported(end);
+    }
+  });
+
   it('a list question leads with the items, each cited, and nothing before them', async () => {
     const end = await ask('嘉兴职业技术学院在教师评价改革中实施了哪些制度？');
     const lines = claimLines(end.answer);
