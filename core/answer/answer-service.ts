@@ -396,8 +396,10 @@ export class AnswerService {
     // The names of the colleges in scope are left out of what is searched for and weighed.
     question = forms.reduce((text, form) => text.split(form).join(' '), question);
     // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
-    const ownWords = question === request.question || narrowingFollowUp.test(request.question.trim()) ? undefined : request.question;
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa' });
+    const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
+    const ownWords = question === request.question || narrowing ? undefined : request.question;
+    const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);
@@ -537,8 +539,9 @@ export class AnswerService {
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {
-        // In a follow-up, what the last answer already said is shown again only if nothing else fits.
-        const alreadyShown = [...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
+        // In a follow-up, what the last answer already said is shown again only if nothing else fits;
+        // one narrowing the last question (其中全国的是哪个) asks within what it showed.
+        const alreadyShown = narrowingFollowUp.test(request.question.trim()) ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
         return composeQa(snapshot, evidence, analysis, { alreadyShown });
       }
     }

@@ -50,6 +50,20 @@ function personAlone(analysis: QuestionAnalysis, text: string): string | undefin
   return undefined;
 }
 
+/** The run of a span's clauses that say `words` (首批… of 首批…，…第二批…), or the span when none or all do. */
+function narrowedTo(snapshot: IndexSnapshot, span: CitedSpan, words: string): CitedSpan {
+  const text = snapshot.documentText(span.chunk.document);
+  const saying = clausesOf(text, span.start, span.end).filter((clause) => text.slice(clause.start, clause.end).includes(words));
+  if (saying.length === 0) return span;
+  return { ...span, ...trimSpan(text, { start: saying[0]!.start, end: saying[saying.length - 1]!.end }) };
+}
+
+/** Whether every clause of `text` says `words` (第二批…, not 首批… beside it). */
+function saysEachPart(text: string, words: string): boolean {
+  const parts = text.split(/[，,；;]/u).filter((part) => part.trim() !== '');
+  return parts.length > 0 && parts.every((part) => part.includes(words));
+}
+
 /** The name under which an article's claims are grouped: its college and unit. */
 export function groupLabel(document: IndexedDocument): string {
   if (document.college && document.unit) return `**${document.college}**（${document.unit}）`;
@@ -491,6 +505,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
     if (type === '做法') leadItems = leadItems.map((item) => itemWithBody(snapshot, item, best, analysis));
+    // 首批的有哪几个: the clauses of the list that say which.
+    if (analysis.narrowedBy && leadItems.length === 1) leadItems = [narrowedTo(snapshot, leadItems[0]!, analysis.narrowedBy)];
     enumerated = true;
   } else {
     // Asked which college did it, the college is the article's: the sentence that says it best leads.
@@ -547,14 +563,16 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     // A person asked after with nothing more (那樊文天呢): the clause naming them, out of a sentence naming many.
     const person = type === 'general' ? personAlone(analysis, lead.text) : undefined;
-    const leadLength = type === '是否' ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
+    // Which of the last answer's items (其中全国的是哪个): the clauses saying it, as a factoid's.
+    const narrowedBy = analysis.narrowedBy;
+    const leadLength = type === '是否' || narrowedBy ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
     verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.
     const explains = type === '定义' && defined !== undefined && lead.text.includes(defined) && !lead.typedMatch && !labelled ? (clause: string): number => (!clause.includes(defined) && lead.text.indexOf(clause.trim()) > lead.text.indexOf(defined) ? qaKnobs.definitionClauseBonus : 0) : undefined;
-    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : person ? (clause: string): number => (clause.includes(person) ? qaKnobs.settlingClauseBonus : 0) : explains;
+    const settles = settling.length > 0 ? (clause: string): number => (settling.some((text) => text.includes(clause.trim()) || clause.includes(text)) ? qaKnobs.settlingClauseBonus : 0) : person ? (clause: string): number => (clause.includes(person) ? qaKnobs.settlingClauseBonus : 0) : narrowedBy ? (clause: string): number => (saysEachPart(clause, narrowedBy) ? qaKnobs.settlingClauseBonus : 0) : explains;
     const cutLead = labelled ?? cutSentence(snapshot, lead, analysis, leadLength, settles, isTyped(type) && !options.wholeLead);
     // A sentence under the run-in label of its point (二是每位党员每月掌握入党积极分子学习状态。固定每月
     // 第四周周四为“风能党员活动日”…) is told with the label, which says what it is for; a section's

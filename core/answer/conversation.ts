@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, unitAfterName } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, unitAfterName, whenOfAnswerAsked } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -58,7 +58,7 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return narrowingFollowUp.test(asked.trim()) || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
 /**
@@ -337,6 +337,17 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: undefined, rewritten: true };
   }
+  // 那是哪年的 after …案例入选全国2021年…典型案例: when what the last answer led with happened, its own dates aside.
+  const when = whenOfAnswerAsked.exec(question.trim());
+  const told = when ? leadClaim(previousAnswer) : null;
+  if (when && told) return { question: `${told}是${when[1]}的？`, college: undefined, rewritten: true };
+  // 分别是第几批 after 苏工院和自动化学院都有黄大年式教师团队吗: asked of each side of that question's thing.
+  const each = eachOpening.exec(question.trim());
+  const bothHave = each && userTurns[0] ? /^(.+?)都有([^？?，,]+?)(?:吗|么|嘛)?[？?]?$/u.exec(userTurns[0].trim()) : null;
+  if (each && bothHave) {
+    const asked = `${bothHave[1]}的${bothHave[2]}${question.trim().replace(/^(?:那么?)?(?:它们|他们|她们|两者|二者|两个|两所|两校)?/u, '').replace(/呢([？?]?)$/u, '$1')}`;
+    return { question: /[？?]$/u.test(asked) ? asked : `${asked}？`, college: undefined, rewritten: true };
+  }
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
   const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges, unitsOf);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
@@ -357,8 +368,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   if (named.length === 0) {
     for (const turn of userTurns) {
       // A turn naming a unit alone (自动化学院…) is about its college.
-      subject = collegesAskedOf(turn, colleges);
-      if (subject.length === 0) subject = collegesOfUnits(turn, unitsOf);
+      subject = [...new Set([...collegesAskedOf(turn, colleges), ...collegesOfUnits(turn, unitsOf)])];
       if (subject.length > 0) break;
     }
     if (subject.length === 0) {
@@ -390,7 +400,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   let topic = '';
   // 其中第二批的是哪个 after 哪些支部拿了红色名片…: one of what was asked, so of its topic too.
   const narrowing = narrowingFollowUp.test(asked.trim());
-  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing;
+  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing || eachOpening.test(question.trim());
   if (wantsTopic || itPointer.test(question)) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
@@ -450,6 +460,17 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
+}
+
+/**
+ * What an answer leads with, as a claim to ask about: its first cited line without its citations,
+ * its list mark or its dates; null when there is none or it is too long to search as a question.
+ */
+function leadClaim(answer: string): string | null {
+  const line = answer.split('\n').find((text) => /\[\d+\]/u.test(text));
+  if (!line) return null;
+  const claim = line.replace(/\[\d+\]/gu, '').replace(/^\s*-\s*/u, '').replace(/(?:19|20)\d{2}年(?:度|底|初)?|\d{1,2}月(?:\d{1,2}日)?/gu, '').replace(/[。；;\s]+$/u, '').trim();
+  return claim.length >= 4 && claim.length <= leadClaimLength ? claim : null;
 }
 
 /** The province a bare follow-up names (那浙江的呢, 换成江苏的呢), or null. */

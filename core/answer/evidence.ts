@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -456,6 +456,9 @@ function startUnsaid(analysis: QuestionAnalysis, text: string): boolean {
  * be answered by the kinds of people a list names (劳模工匠、企业家等50余人) as well as by names.
  */
 function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
+  // Asked which batch or session (第几批): its ordinal (首批, 第二批) is the answer, not a count.
+  const ordinal = analysis.answerType === '数量' ? ordinalAsked.exec(analysis.question)?.[1] : undefined;
+  if (ordinal) return [...text.matchAll(new RegExp(`(?:首|第[一二三四五六七八九十百\\d]+)${ordinal}`, 'gu'))].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // Asked which organisations a college works with, the college itself is no answer.
   const spans = typedSpans(analysis.answerType, text, analysis.nameHead, analysis.colleges);
   if (analysis.answerType !== '人物' || !peopleKindsAsked.test(analysis.question) || askedRoles(analysis).length > 0) return spans;

@@ -97,6 +97,8 @@ export interface QuestionAnalysis {
   otherOrganisations: string[];
   /** Names in quotation marks (“三亮三比”). */
   quoted: string[];
+  /** What a follow-up narrowing the last question picks its items by (全国 of 其中全国的是哪个), when it is one. */
+  narrowedBy?: string;
   terms: QuestionTerm[];
   /** Sum of all weights. */
   totalWeight: number;
@@ -124,6 +126,8 @@ export interface QuestionContext {
    * common words narrow the topic (学生 of 学生党员) as much as its rare ones.
    */
   topicPhrase?: boolean;
+  /** What a follow-up narrowing the last question picks by (全国 of 其中全国的是哪个): its words tell which items, however common. */
+  narrowedBy?: string;
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -509,6 +513,14 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       term.weight *= roleFactor.topic / roleFactor.generic;
     }
   }
+  const narrowed = context.narrowedBy?.toLowerCase();
+  if (narrowed) {
+    for (const term of terms) {
+      if (term.role !== 'generic' || [...term.word].length < 2 || term.documentFrequency === 0 || genericSet.has(term.word) || !narrowed.includes(term.word)) continue;
+      term.role = 'topic';
+      term.weight *= roleFactor.topic / roleFactor.generic;
+    }
+  }
   mergeListedTerms(question, terms);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
@@ -518,6 +530,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     colleges,
     otherOrganisations,
     quoted,
+    ...(narrowed ? { narrowedBy: narrowed } : {}),
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,

@@ -316,6 +316,12 @@ export const referringWords = /他们|她们|它们|该校|该院|该系|该支�
 /** A yes-or-no question claiming the year a thing was done (是2022年评上…的吗, 是在2021年入选的吗): the year is what it asks. */
 export const yearClaimedAsked = /是(?:在)?(?:19|20)\d{2}年[^？?，,]*的(?:吗|么|嘛)[？?]?$/u;
 
+/** When the thing the last answer told happened, asked with a bare pointer (那是哪年的, 这是什么时候的事): group 1 asks it. */
+export const whenOfAnswerAsked = /^(?:那|这|它)(?:个)?(?:又)?是?(?:在)?(哪一?年|什么时候|何时|哪一?天|几月|哪个月)(?:的|的事|的事情|发生的)?呢?[？?]?$/u;
+
+/** The longest lead of an answer a bare pointer asks about (那是哪年的) that is searched for as it is. */
+export const leadClaimLength = 100;
+
 /** 他 or 她 pointing at one person (她拿过什么奖), not 他们, 其他, 他人 or 吉他. */
 export const personPointer = /(?<![其吉])[他她](?![们人])/u;
 
@@ -426,11 +432,14 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
  */
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
+/** A question that opens asking of each of what was said (分别是第几批, 那它们分别是哪年评上的). */
+export const eachOpening = /^(?:那么?)?(?:它们|他们|她们|两者|二者|两个|两所|两校)?(?:各自|分别)/u;
+
 /** A question that opens like a continuation (那…呢, 还有…, 另外…, 其中…). */
 export const continuationOpening = /^(?:那|那么|还有|另外|此外|再|又|同时|其中)|呢[？?]?$/u;
 
 /** A question that sets two things side by side (有何不同, 异同, 各自…): each side is asked on its own. */
-export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)|(?<=(?:院|校|部|委|支部|中心)[和与跟及][^？?，,]{1,16})都(?=[^？?，,]{1,30}(?:吗|么|嘛)[？?]?$)/u;
+export const pairCue = /异同|区别|差异|差别|共同点|相同点|相同之处|相似之处|重合之处|各自|不同(?:之处|点)?(?=[？?。！!]|$|吗|呢)|[，,]\s*(?:哪个|哪一个|哪所|哪家)|(?<=(?:院|校|部|委|支部|中心)[和与跟及][^？?，,]{1,16})都(?=[^？?，,]{1,30}(?:吗|么|嘛)[？?]?$)|(?<=(?:院|校|部|委|支部|中心)[和与跟及][^？?，,]{1,16})(?:分别|各(?=是|有))/u;
 
 /** Which of the two (A和B，哪个的团队是…): asked of each side, the question word goes. */
 export const pairWhich = /^[，,]\s*(?:哪个|哪一个|哪所|哪家)(?:的)?/u;
@@ -448,7 +457,7 @@ export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总�
 export const pairTailCue = /(?:之间|各自|分别)?(?:有何|有什么|有哪些|存在哪些|存在什么|的)?(?:共同点和不同点|相同点和不同点|共同点与不同点|异同之处|异同点|异同|不同之处|不同点|不同|区别|差异|共同点|相同点|相同之处|相似之处|重合之处|差别)/gu;
 
 /** Words of a pair question's tail that only say “each of the two” (…都有…吗 opens with 都). */
-export const pairEach = /之间|各自|分别|^都/gu;
+export const pairEach = /之间|各自|分别|^都|^各(?=是|有)/gu;
 
 /**
  * Synonyms of this field: a text covers a word when it holds the word or one of its synonyms.
@@ -593,6 +602,9 @@ export const yearOnly = /^(?:19|20)\d{2}\s*年$/u;
 export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:讲师|教师|老师|教授|副教授|党员|学生|同学|人员|干部|专家|员工|职工|毕业生|志愿者|工匠|劳模|辅导员|班主任|书记)(?=$|[的在是有和与及都曾已还能会要从到被为中里收挣获拿比参入读攻去考做当带评直晋升提成通担任申走进，,。？?])/u;
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
+/** Asked which of a series (第几批, 第几届): its ordinal answers (首批, 第二批); group 1 is what is counted. */
+export const ordinalAsked = /第几(批|届|期|轮|次|名|位|个|项)/u;
+
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|亩|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
 
 // ------------------------------------------------------------------------------------------------

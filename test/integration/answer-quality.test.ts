@@ -1901,6 +1901,32 @@ describe('questions in office words, and names their labels give', () => {
     const end = await askAfter('嘉职院哪些支部拿了红色名片支部党建品牌', '其中第二批的是哪个');
     expect(end.notFound, end.answer).toBe(false);
     expect(leadLine(end.answer)).toContain('虚拟现实应用技术专业党支部获第二批红色名片');
+    // The lead is the clause that says which, not the first batch beside it.
+    expect(leadLine(end.answer)).not.toContain('首批');
+    const first = await askAfter('嘉职院哪些支部拿了红色名片支部党建品牌', '首批的有哪几个');
+    expect(leadLine(first.answer)).toContain('机关第三党支部、园林园艺专业党支部、物流管理文秘专业党支部获市属教育系统首批');
+    expect(leadLine(first.answer)).not.toContain('第二批');
+  });
+
+  it('a narrowing follow-up finds its item among what the last answer showed, and its year after 那是哪年的', async () => {
+    const national = await askAfter('台州科院有哪些案例入选了典型案例', '其中全国的是哪个');
+    expect(leadLine(national.answer), national.answer).toContain('《长三角模具产教联盟打造“政校行企”产教融合生态圈》案例入选全国2021年产教融合校企合作典型案例');
+    expect(leadLine(national.answer)).not.toContain('“红链”引领');
+    const history = [
+      { role: 'user' as const, content: '其中全国的是哪个' },
+      { role: 'assistant' as const, content: national.answer },
+    ];
+    const year = await answers.answerOnce({ question: '那是哪年的', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(leadLine(year.answer), year.answer).toMatch(/^《长三角模具产教联盟[^\n]*全国2021年/u);
+    expectSupported(year);
+  });
+
+  it('分别是第几批 after a yes or no of two colleges gives each its batch (首批 counts as one)', async () => {
+    const end = await askAfter('苏工院和自动化学院都有黄大年式教师团队吗', '分别是第几批');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/\*\*苏工院\*\*\n[^\n]*第二批全国高校黄大年式教师团队/u);
+    expect(end.answer).toMatch(/\*\*自动化学院\*\*\n[^\n]*首批全国高校黄大年式教师团队/u);
+    expectSupported(end);
   });
 
   it('a yes or no claiming the year a thing was done is answered no by the year the article gives', async () => {

@@ -187,6 +187,19 @@ describe('carrySubjects', () => {
     expect(first).toMatch(/首批的有哪几个支部？$/u);
   });
 
+  it('asks 分别… after a question of two (A和B都有X吗) of each side\'s X', () => {
+    const both = [turn('user', '苏工院和自动化学院都有黄大年式教师团队吗'), turn('assistant', '**苏工院**\n有。\n…第二批全国高校黄大年式教师团队…[1]')];
+    expect(isFollowUp('分别是第几批', colleges)).toBe(true);
+    expect(carrySubjects('分别是第几批', both, colleges, lexical).question).toBe('苏工院和自动化学院的黄大年式教师团队分别是第几批？');
+    expect(carrySubjects('那它们各自是哪年评上的呢', both, colleges, lexical).question).toBe('苏工院和自动化学院的黄大年式教师团队各自是哪年评上的？');
+  });
+
+  it('asks when the thing the last answer led with happened (那是哪年的) of that thing, its dates aside', () => {
+    const cases = [turn('user', '其中全国的是哪个'), turn('assistant', '《长三角模具产教联盟打造“政校行企”产教融合生态圈》案例入选全国2021年产教融合校企合作典型案例。[1]\n\n- 2023年毕业生月薪平均达6000元以上。[2]')];
+    expect(carrySubjects('那是哪年的', cases, colleges, lexical)).toEqual({ question: '《长三角模具产教联盟打造“政校行企”产教融合生态圈》案例入选全国产教融合校企合作典型案例是哪年的？', college: undefined, rewritten: true });
+    expect(carrySubjects('这是什么时候的事', cases, colleges, lexical).question).toMatch(/典型案例是什么时候的？$/u);
+  });
+
   it('counts a lead that opens as every point does as the list\'s first item, and names listed in a lead without points', () => {
     const monthly = [
       turn('user', '风能学院四个一工程每个党员每月要干啥'),

@@ -40,6 +40,12 @@ describe('pair questions', () => {
       ['苏工院', '苏工院有黄大年式教师团队吗'],
       ['自动化学院', '自动化学院有黄大年式教师团队吗'],
     ]);
+    // …and what is asked of each (分别是第几批, 各是哪年).
+    expect(sides('苏工院和自动化学院的黄大年式教师团队分别是第几批')).toEqual([
+      ['苏工院', '苏工院的黄大年式教师团队是第几批'],
+      ['自动化学院', '自动化学院的黄大年式教师团队是第几批'],
+    ]);
+    expect(sides('苏工院和浙江机电的黄大年式教师团队各是第几批')!.map(([name]) => name)).toEqual(['苏工院', '浙江机电']);
     // Not a question asking what both did (都开展了哪些活动), nor 都 without two things joined.
     expect(pairOf('嘉职院和台州科院都开展了哪些活动')).toBeNull();
     expect(pairOf('我们都知道嘉职院的党建吗')).toBeNull();
