@@ -42,6 +42,8 @@ import {
   properNounTags,
   functionWordTags,
   roleFactor,
+  partWithin,
+  wholeOfPartFactor,
   roleWords,
   knownPlaces,
   listAlternativeShare,
@@ -522,6 +524,11 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     }
   }
   mergeListedTerms(question, terms);
+  // 三亮三比里的亮承诺: the part asked about is the topic; the whole it belongs to only says where.
+  const within = partWithin.exec(question);
+  if (within) {
+    for (const term of terms) if (term.role === 'topic' && within[1]!.toLowerCase().includes(term.word) && !within[2]!.toLowerCase().includes(term.word)) term.weight *= wholeOfPartFactor;
+  }
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {

@@ -167,6 +167,12 @@ export const functionWordTags: ReadonlySet<string> = new Set(['r', 'c', 'f', 'p'
 /** Relative weights of the roles a question word can play. */
 export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;
 
+/** A part asked of its whole (三亮三比里的亮承诺, “四大工程”中的精英引航): group 1 the whole, group 2 the part. */
+export const partWithin = /([^，,。？?\s的]{2,12})(?:里|当中|之中|中)的([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
+
+/** What the whole's topic words weigh beside the part's, in a question asking a part of its whole. */
+export const wholeOfPartFactor = 0.35;
+
 /** One Chinese character alone says little; it weighs this much of a full word. */
 export const singleCharacterFactor = 0.3;
 

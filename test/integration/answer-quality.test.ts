@@ -710,6 +710,13 @@ describe('names asked about that the article does not spell out', () => {
     expectSupported(end);
   });
 
+  it('a part asked of its whole (三亮三比里的亮承诺) is answered by the part, not by the sentence naming the whole', async () => {
+    for (const end of [await ask('风能学院三亮三比里的亮承诺是怎么做的'), await askAfter('风能学院四个一工程每个党员每月要干啥', '那三亮三比里的亮承诺呢')]) {
+      expect(leadLine(end.answer), end.answer).toMatch(/亮承诺。建立“党员积分管理手册”/u);
+      expectSupported(end);
+    }
+  });
+
   it('a name the article only lists among others (精英引航 of the 四大工程) is said to be told no more of', async () => {
     for (const followUp of ['其中精英引航是干嘛的', '那制度护航是什么意思']) {
       const end = await askAfter('嘉职院的四大工程是哪四个', followUp);

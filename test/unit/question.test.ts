@@ -117,6 +117,12 @@ describe('answer types', () => {
 });
 
 describe('word roles', () => {
+  it('weighs a part asked of its whole (三亮三比里的亮承诺) above the whole', () => {
+    const part = analyze('风能学院三亮三比里的亮承诺是怎么做的');
+    const weightOf = (word: string): number => part.terms.find((term) => term.word === word)!.weight;
+    expect(weightOf('三亮')).toBeLessThan(weightOf('承诺'));
+  });
+
   it('rates words any question uses as generic, whatever the corpus says (时间, 名字, 类型, 政策)', () => {
     expect(roleOf(analyze('风能党员活动日固定在什么时间？'), '时间')).toBe('generic');
     expect(roleOf(analyze('该支部打造的阵地叫什么名字？'), '名字')).toBe('generic');
