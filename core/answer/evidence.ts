@@ -384,6 +384,11 @@ const everyHonourCue = new RegExp(sentenceCues.honour.source, 'gu');
  * topic's words, or the clause beside it (2021年，有27名讲师收入超过副教授). A question that names
  * its unit (多少名, 几张) wants a number with that unit.
  */
+/** Whether every clause between the first and the one at `index` lists (ends in 等…, holds 、 or opens with 以及). */
+function listedAfter(sentence: string, clauses: readonly TextSpan[], index: number): boolean {
+  return clauses.slice(1, index + 1).every((clause) => /、|等|^以及|^及/u.test(sentence.slice(clause.start, clause.end)));
+}
+
 function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, neighbours: string): boolean {
   const spans = askedSpans(analysis, sentence);
   if (spans.length === 0) return false;
@@ -397,7 +402,9 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     const index = clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
     // Asked when, the opening time answers for every clause; asked anything else, it stands beside every clause.
     const nearby = openingTime && analysis.answerType === '时间' && index === 0 ? clauses : clauses.slice(Math.max(0, index - 1), index + 2);
-    const around = [...(openingTime && index > 1 ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
+    // A count's verb may open the sentence before the list it counts (支部接待省教育厅…，同济…等院校，以及…参观考察近千人次).
+    const opening = index > 1 && (openingTime || (analysis.answerType === '数量' && listedAfter(sentence, clauses, index)));
+    const around = [...(opening ? [first!] : []), ...nearby].map((clause) => sentence.slice(clause.start, clause.end)).join('，').toLowerCase();
     return { nearby, around };
   };
   for (const span of spans) {

@@ -772,7 +772,8 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       // A preposition glued to the next character (对受疫情, 意见中要严格) is cut off, however often
       // the corpus, segmented the same way, holds the glued word.
       const glued = parts.length > 1 && (parts[0]!.tag === 'p' || parts[0]!.word === '中') && [...parts[0]!.word].length === 1;
-      if ((glued || terms.documentFrequency(token.word) === 0) && parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
+      // A word the synonym list knows (新冠 → 疫情) is read whole, whatever the corpus holds of it.
+      if ((glued || (terms.documentFrequency(token.word) === 0 && !synonymsOf.has(token.word))) && parts.length > 1 && parts.every((part) => [...part.word].length === 1 || terms.documentFrequency(part.word) > 0 || generalIdf(part.word) < generalIdfCeiling)) {
         result.push(...parts);
         continue;
       }

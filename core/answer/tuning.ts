@@ -520,6 +520,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['雇佣', '聘用', '招用', '录用', '吸纳'],
   ['复工', '复产', '开工', '复业', '恢复生产', '复工复产'],
   ['新冠', '新冠肺炎', '新冠疫情', '疫情'],
+  ['企业', '厂家', '厂商', '工厂'],
   // How office staff say what articles write (样板课 for 示范课程, 报刊登载 for 媒体报道).
   ['样板', '示范'],
   ['科技创新', '科创'],

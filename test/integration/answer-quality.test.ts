@@ -59,6 +59,19 @@ function expectSupported(end: Omit<AnswerEnd, 'id'>): void {
 }
 
 describe('counts of people and of times', () => {
+  it('a count whose verb opens the sentence before the list it counts answers (支部接待…，…等院校，以及…近千人次)', async () => {
+    const end = await ask('苏工院智能制造党支部那个智能先锋阵地，前前后后接待了多少来访人员？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toContain('参观考察近千人次');
+    expectSupported(end);
+  });
+
+  it('a list asked in everyday words (新冠期间…哪些厂家) is answered by the article\'s (疫情…企业)', async () => {
+    const end = await ask('苏工院智能制造教工党支部在新冠期间帮哪些厂家恢复了生产？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toContain('昆山维萨阀门股份有限公司');
+  });
+
   it('a count of the noun asked at its number (全国性活动26次) leads, not a count of what the noun ends (七大专题系列学习活动)', async () => {
     for (const question of ['嘉职院党史学习教育开展了多少活动', '嘉职院党史学习教育取得了啥成效，开展了多少活动']) {
       expect(leadLine((await ask(question)).answer), question).toContain('开展全国性活动26次、全校性活动460多次');

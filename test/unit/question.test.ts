@@ -117,6 +117,12 @@ describe('answer types', () => {
 });
 
 describe('word roles', () => {
+  it('reads a word the synonym list knows whole, though the corpus never writes it (新冠 → 疫情)', () => {
+    const analysis = analyze('苏工院智能制造教工党支部在新冠期间帮哪些厂家恢复了生产？');
+    expect(roleOf(analysis, '新冠')).toBe('topic');
+    expect(roleOf(analysis, '冠')).toBeUndefined();
+  });
+
   it('weighs a part asked of its whole (三亮三比里的亮承诺) above the whole', () => {
     const part = analyze('风能学院三亮三比里的亮承诺是怎么做的');
     const weightOf = (word: string): number => part.terms.find((term) => term.word === word)!.weight;
