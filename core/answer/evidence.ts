@@ -147,7 +147,7 @@ function share(pieces: readonly string[], haystack: string): number {
  * apart (媒体…报道) or a paraphrase sharing most bigrams, part of it. One shared bigram of five is chance.
  */
 function presence(match: MatchTerm, haystack: string): number {
-  for (const form of match.forms) if (haystack.includes(form)) return 1;
+  for (const form of match.forms) if (holdsForm(haystack, form)) return 1;
   // 学生党员 said apart (学生管理…党员教师) is its head only.
   if (match.head) return qualifiedPresence(match.head, haystack);
   // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name.
@@ -162,6 +162,15 @@ function presence(match: MatchTerm, haystack: string): number {
   const parts = share(match.parts, haystack);
   const grams = share(match.bigrams, haystack);
   return Math.max(parts >= 1 ? knobs.partsFound : parts >= 0.5 ? knobs.paraphraseFactor * parts : 0, grams >= 0.5 ? knobs.paraphraseFactor * grams : 0);
+}
+
+/** Whether `haystack` holds `form`; a number only whole (20 is not held by 2021 or 120). */
+function holdsForm(haystack: string, form: string): boolean {
+  if (!/^\d|\d$/u.test(form)) return haystack.includes(form);
+  for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) {
+    if (!/\d/u.test(haystack[at - 1] ?? '') && !/\d/u.test(haystack[at + form.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /**

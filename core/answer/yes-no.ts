@@ -330,7 +330,9 @@ function boundAsked(question: string, count: Counted): Bound {
  * the number it stands for, false when none can, null when one may (90%以上 for 超过95%).
  */
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
-  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame)).map((other) => settles(rangeOf(clause, other), claim.value, bound));
+  // A claim said as a number and more (二十多个) holds what lies within its own range.
+  const claimed: CountRange | null = claim.below !== undefined && bound === 'exact' ? { low: claim.value, lowOpen: true, high: claim.below, highOpen: true } : null;
+  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame)).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
   return answers.includes(true) ? true : answers.includes(null) ? null : false;
 }
 
@@ -368,6 +370,13 @@ function settles(range: CountRange, claim: number, bound: Bound): boolean | null
           : bound === 'atMost'
             ? [high <= claim, low > claim || (low === claim && lowOpen)]
             : [low === claim && high === claim && !lowOpen && !highOpen, claim < low || claim > high || (claim === low && lowOpen) || (claim === high && highOpen)];
+  return all ? true : none ? false : null;
+}
+
+/** Whether every number of `range` lies in `claimed` (true), none does (false), or some do (null). */
+function within(range: CountRange, claimed: CountRange): boolean | null {
+  const all = (range.low > claimed.low || (range.low === claimed.low && (range.lowOpen || !claimed.lowOpen))) && (range.high < claimed.high || (range.high === claimed.high && (range.highOpen || !claimed.highOpen)));
+  const none = range.low > claimed.high || (range.low === claimed.high && (range.lowOpen || claimed.highOpen)) || range.high < claimed.low || (range.high === claimed.low && (range.highOpen || claimed.lowOpen));
   return all ? true : none ? false : null;
 }
 

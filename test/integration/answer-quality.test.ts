@@ -766,6 +766,14 @@ describe('a lead that ends its point', () => {
 });
 
 describe('yes-or-no questions', () => {
+  it('a count claimed as a number and more (二十多个, 20多个) is held against the article\'s, and a guess with 有 is one', async () => {
+    for (const question of ['嘉职院有20多个师生党支部吗', '嘉职院有二十多个师生党支部吗', '嘉职院应该有二十多个师生党支部吧']) {
+      const end = await ask(question);
+      expect(end.answer, question).toMatch(/^(?:有|是)。\n[^\n]*设置了24个师生党支部/u);
+    }
+    expect((await ask('嘉职院有三十多个师生党支部吗')).answer).toMatch(/^没有。/u);
+  });
+
   it('answers no where the articles name others of the kind asked and never the one (上过人民日报没有)', async () => {
     for (const question of ['苏工院那个支部上过人民日报没有', '苏工院智能制造支部上过人民日报吗']) {
       const end = await ask(question);

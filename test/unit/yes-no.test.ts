@@ -132,6 +132,12 @@ describe('the verdict a sentence gives', () => {
     ['嘉职院初心第一课观看量超过一百万人次了吗', '“初心第一课”观看量超过一百万人次。', '嘉兴职业技术学院', 'yes'],
     ['嘉职院初心第一课观看量过百万了吗', '“初心第一课”观看量超过一百万人次。', '嘉兴职业技术学院', 'yes'],
     ['苏工院支部被媒体报道超过20次了吗', press, '苏州工业职业技术学院', 'yes'],
+    // A claim said as a number and more (二十多个) holds what lies within it: 24 does, 20 and 35 do not.
+    ['嘉职院有二十多个师生党支部吗', '在9个专业群上设置了24个师生党支部。', '嘉兴职业技术学院', 'yes'],
+    ['嘉职院有20多个师生党支部吗', '在9个专业群上设置了24个师生党支部。', '嘉兴职业技术学院', 'yes'],
+    ['嘉职院有三十多个师生党支部吗', '在9个专业群上设置了24个师生党支部。', '嘉兴职业技术学院', 'no'],
+    ['苏工院支部被媒体报道二十多次了吗', press, '苏州工业职业技术学院', 'yes'],
+    ['苏工院支部被媒体报道三十多次了吗', press, '苏州工业职业技术学院', 'no'],
     // A bound the question puts on its number: the sentence's need only fall within it, and a
     // bound of the sentence's own may leave it open.
     ['台州科技职院的毕业生就业率有没有超过95%？', '2024届毕业生就业率达98%以上。', '台州科技职业学院', 'yes'],
