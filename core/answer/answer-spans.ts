@@ -16,6 +16,8 @@ export interface TextSpan {
 
 const digitQuantity =
   /\d+(?:[.,]\d+)*\s*(?:多|余|馀|近|逾)?\s*(?:万|亿|千|百)?\s*(?:多|余|馀)?\s*(?:人次|场次|车次|架次|班次|辆次|艘次|余人|个工作日|工作日|个月|个小时|分钟|个|项|名|人|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|分|年|天|小时|平方米|米|公里|台|套|册|本|门|间|处|座|株|万元|亿元|%|％|倍|岁|级|户|组|队|节|课时|学时|学分|件|部|辆|吨|亩|周|幅|首)/gu;
+/** A number and its magnitude ending a clause (补贴金额超过2500万，): what it counts goes without saying. */
+const bareMagnitude = /\d+(?:\.\d+)?\s*(?:多|余)?(?:万|亿)(?:多|余)?(?=[，,。；;、）)\s]|$)/gu;
 const numeralQuantity = /(?:[一二三四五六七八九十两百千万]+|半)(?:多|余)?(?:个|项|名|人次|位|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|倍|件|部|大|类|年(?!级|度|代)|方(?!面|式|案|法|向|针|位|略|言|剂|圆|阵|舟|便|正|志|块|形))/gu;
 /** A telephone, fax or service number (0311-88615047, 18032925850, 12345), with an extension. */
 const contactNumber = /(?<![\d.])(?:\d{3,4}[-－—]\d{7,8}|1[3-9]\d{9}|\d{5,12})(?:[-－—转]\d{1,6})?(?![\d.])/gu;
@@ -134,7 +136,7 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
   switch (type) {
     case '数量':
       // A contact asked for (nameHead 电话) is answered by its number, which has no unit.
-      return [...spansOf(digitQuantity, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text), ...(nameHead ? spansOf(contactNumber, text) : [])];
+      return [...spansOf(digitQuantity, text), ...spansOf(bareMagnitude, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text), ...(nameHead ? spansOf(contactNumber, text) : [])];
     case '时间':
       return spansOf(dateSpan, text);
     case '名称':

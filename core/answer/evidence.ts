@@ -166,9 +166,11 @@ function presence(match: MatchTerm, haystack: string): number {
 
 /** Whether `haystack` holds `form`; a number only whole (20 is not held by 2021 or 120). */
 function holdsForm(haystack: string, form: string): boolean {
-  if (!/^\d|\d$/u.test(form)) return haystack.includes(form);
+  const opens = /^\d/u.test(form);
+  const ends = /\d$/u.test(form);
+  if (!opens && !ends) return haystack.includes(form);
   for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) {
-    if (!/\d/u.test(haystack[at - 1] ?? '') && !/\d/u.test(haystack[at + form.length] ?? '')) return true;
+    if (!(opens && /\d/u.test(haystack[at - 1] ?? '')) && !(ends && /\d/u.test(haystack[at + form.length] ?? ''))) return true;
   }
   return false;
 }

@@ -103,6 +103,12 @@ describe('answer-type spans', () => {
     expect(texts(text, typedSpans('数量', text))).toEqual(['四方']);
   });
 
+  it('reads a number and its magnitude ending a clause (2500万，) as a count of what goes without saying', () => {
+    const text = '补贴金额超过2500万，惠及中小企业超过2000家，全年投入1.2亿。另有万人计划1人。';
+    expect(texts(text, typedSpans('数量', text))).toEqual(expect.arrayContaining(['2500万', '1.2亿', '2000家']));
+    expect(texts(text, typedSpans('数量', text))).not.toContain('万');
+  });
+
   it('reads a duration whole (3个月, 5个工作日), not as a count of 个', () => {
     const text = '最长不超过3个月，5个工作日内办结。';
     expect(texts(text, typedSpans('数量', text))).toEqual(['3个月', '5个工作日']);

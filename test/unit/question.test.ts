@@ -239,6 +239,12 @@ describe('word roles', () => {
     expect(coreCoverageOf(analyze('学院出过哪位铁路劳模？'))('涌现了铁路劳动模范朱光耀。')).toBeGreaterThan(0.8);
   });
 
+  it('holds a number only whole: 20 is not in 2021 or 2000; a name opening with one (6税2费) may go on into another', () => {
+    const twenty = coreCoverageOf(analyze('嘉职院有20多个师生党支部吗'), ['topic']);
+    expect(twenty('2021年打造42个党建特色品牌。')).toBeLessThan(twenty('共有20多个师生党支部。'));
+    expect(coreCoverageOf(analyze('6税2费4项政策都有哪些？'), ['topic'])('涉及教育费附加、地方教育附加6税2费4项政策')).toBe(1);
+  });
+
   it('reads a coined name of counts written in digits (5院4中心) as one name, quoted or not; a date is none', () => {
     expect(analyze('台州机电模具学院的5院4中心是啥？').quoted).toEqual(['5院4中心']);
     expect(analyze('1团6心5育包括哪些队伍？').quoted).toEqual(['1团6心5育']);
