@@ -646,6 +646,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (sentence.ownTopicCoverage < (collegesAsked ? qaKnobs.collegeListOwnTopic : qaKnobs.supportOwnTopic) && !goesOn(sentence)) continue;
     // Asked what came of it, a lesson drawn (三、体会与思考：党建工作是…立业之基) is no result.
     if (type === '成效' && reflects(sentence)) continue;
+    // A yes or no settled by its lead hears only of what it asked beside it (no 国家发明专利 under 国家级标杆院系).
+    if (verdict && sentence.topicCoverage < (leadSentences[0]?.topicCoverage ?? 0) * qaKnobs.verdictSupportTopic) continue;
     if (leadPlaces.some((term) => !saysAsked(sentence.text, term.word))) continue;
     // Listing colleges, what the question names (黄炎培职业教育 of …黄炎培职业教育方面的奖项, 万人计划)
     // is said by every item as the lead says it, not only in some of its words (职业教育, 一百万人次).

@@ -951,6 +951,8 @@ export const qaKnobs = {
   collegeListOwnTopic: 0.5,
   /** A supporting point holds at least this share of the topic's weight itself (its neighbours do not count). */
   supportOwnTopic: 0.15,
+  /** Beside a yes or no its lead settles, a point says at least this share of the topic the lead says. */
+  verdictSupportTopic: 0.9,
   /**
    * A one-sentence list whose sentence says less than supportOwnTopic of the topic itself leads no
    * list answer when some sentence says this share of it (相关经费可用于A、B、C… for …培养计划是什么).
