@@ -63,6 +63,13 @@ export function countedIn(text: string): Counted[] {
   // A year written without 年 before what it dates (入选 2020浙江省“万人计划”): a year all the same.
   for (const match of text.matchAll(yesNoKnobs.bareYear)) found.push({ text: match[0], frame: '…年', value: Number(match[0]) });
   for (const match of text.matchAll(yesNoKnobs.weekday)) found.push({ text: match[0], frame: '周…', value: '一二三四五六日天'.indexOf(match[2]!) % 7 });
+  // 前十 is any rank from the first to the tenth: above 0, below 11.
+  for (const match of text.matchAll(yesNoKnobs.rank)) {
+    const number = valueOf(match[1]!);
+    if (number !== null) found.push({ text: match[0], frame: '前…', value: 0, below: number + 1 });
+  }
+  // A 档 is one of its letters: A 档 is no B档.
+  for (const match of text.matchAll(yesNoKnobs.grade)) found.push({ text: match[0], frame: `…${match[2]}`, value: match[1]!.toUpperCase().charCodeAt(0) });
   return found;
 }
 

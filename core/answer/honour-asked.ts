@@ -25,6 +25,8 @@ export interface LevelAsked {
 /** The level a question asks for and the noun after it: a level's word, or else a place's name; or the level said of the noun before it. */
 export function levelAskedIn(question: string): LevelAsked | null {
   const named = yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
+  // 全国前二十 is a rank, counted as one, not an honour of a level.
+  if (named && /^前(?:[一二两三四五六七八九十]|\d)/u.test(named[2]!)) return null;
   if (named) return { level: named[1]!, noun: named[2]!, predicate: false };
   const said = yesNoKnobs.levelSaidOf.exec(question);
   // The noun after its last 的 (风能学院的新能源装备职教集团 → 新能源装备职教集团).

@@ -1059,6 +1059,14 @@ export const yesNoKnobs = {
   bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级位支篇门场件种条张份倍台套])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
+  /** A rank within the first few (前五, 全国前十, 前3名): group 1 the number. */
+  rank: /前([一二两三四五六七八九十]{1,3}|\d{1,3})(?![天年月日周期个])/gu,
+  /** A letter grade of a kind (A 档, B类): group 1 the letter, group 2 the kind. */
+  grade: /(?<![A-Za-z])([A-Ea-e])\s*(档|类)/gu,
+  /** What heads a list of honours: its holder up to the verb (教师获, 学院荣获), whose every item it is of. */
+  listHeadVerb: /^[^、]{0,12}?(?:荣获|获得|获评|获批|斩获|获)/u,
+  /** Who an award or a title went to, named before the verb (学生获…, 教师荣获…): a question about another such holder is not settled by it. */
+  holders: ['学生', '学子', '同学', '毕业生', '教师', '老师', '党员', '干部', '校友'],
   /**
    * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
    * word, the noun after it, and what marks each level in a sentence: the marker nearest the noun,

@@ -87,7 +87,6 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
 /** What ends a clause within a sentence. */
 const clauseEnd = /[，,；;。！？!?]/u;
 /** …and, where numbers are compared, an item of a list. */
-const countEnd = /[，,；;。！？!?、]/u;
 
 /** The clause of `sentence` around offset `at`. */
 function clauseAt(sentence: string, at: number): string {
@@ -177,9 +176,9 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   // answers it (27名副教授收入超过了教授 is 37名副教授收入超过教授, not 27名讲师收入超过副教授).
   const coverage = coreCoverageOf({ ...analysis, terms: analysis.terms.filter((term) => !inCount(term.word)) }, ['subject', 'topic', 'generic']);
   // Items of a list count apart too (全国…大赛二等奖1项、浙江省一等奖2项).
-  const clauses = sentence
-    .split(countEnd)
-    .map((text) => ({ text, counted: countedIn(text), covers: coverage(text.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
+  // An item after the first of a list (教师获…二等奖1项、浙江省一等奖2项) is still of the list's holder
+  // and verb (教师获): weighed with them.
+  const clauses = listItems(sentence).map(({ text, head }) => ({ text, counted: countedIn(text), covers: coverage(`${head}${text}`.toLowerCase()), run: longestSharedRun(analysis.question, text) }));
   let countDiffers = false;
   const settling: string[] = [];
   for (const count of asked) {
@@ -220,6 +219,8 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !boundWord(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
+  // 学生拿过一等奖吗 against 教师获…一等奖2项: what others won says nothing of those asked.
+  if (wonByOthers(analysis.question, sentence)) return null;
   if (modifiersOfAnother(analysis, sentence, missing).length > 0) return null;
   if (!differs && saidOfAnother(analysis, sentence)) return unitsHonour(analysis, sentence);
   if (!differs) {
@@ -228,6 +229,24 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   }
   const levelOnly = level?.match === 'other' && !levelAskedIn(analysis.question)?.predicate && role?.match !== 'other' && !countDiffers;
   return { answer: differs ? 'no' : 'yes', settling, ...(levelOnly ? { otherLevel: levelPhrase(analysis.question)!.asWritten } : {}) };
+}
+
+/** A sentence's clauses and items, each with what heads its list when it is an item after the first (教师获 of 教师获A、B). */
+function listItems(sentence: string): { text: string; head: string }[] {
+  const items: { text: string; head: string }[] = [];
+  for (const segment of sentence.split(/[，,；;。！？!?]/u)) {
+    const [first, ...rest] = segment.split('、');
+    const head = first ? (yesNoKnobs.listHeadVerb.exec(first)?.[0] ?? '') : '';
+    items.push({ text: first ?? '', head: '' }, ...rest.map((text) => ({ text, head })));
+  }
+  return items;
+}
+
+/** Whether the question asks of holders (学生) the sentence does not name, while it names others winning (教师获…). */
+function wonByOthers(question: string, sentence: string): boolean {
+  const asked = yesNoKnobs.holders.filter((holder) => question.includes(holder));
+  if (asked.length === 0 || asked.some((holder) => sentence.includes(holder))) return false;
+  return yesNoKnobs.holders.some((holder) => new RegExp(`${holder}(?:荣获|获得|斩获|获|拿到|拿下)`, 'u').test(sentence));
 }
 
 /**
