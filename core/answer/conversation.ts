@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, unitAfterName, whenOfAnswerAsked } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -58,7 +58,7 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
   const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || (subjectlessYesNo.test(question.trim()) && answerTypeOf(question) === '是否') || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
 }
 
 /**
@@ -456,7 +456,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   } else if (it) {
     rewritten = topic ? `${who}${topic}${rewritten}` : `${who}${rewritten.replace(/^的/u, '')}`;
   } else {
-    rewritten = `${who}${topic ? `${topic}的` : ''}${rewritten}`;
+    // 有没有拿过一等奖 after 台州科院学生拿过哪些比赛奖项: asked of those the last question was about.
+    const holder = subjectlessYesNo.test(rewritten) && !yesNoKnobs.holders.some((word) => rewritten.includes(word)) ? yesNoKnobs.holders.find((word) => userTurns[0]?.includes(word)) : undefined;
+    rewritten = `${who}${holder ?? ''}${topic ? `${topic}的` : ''}${rewritten}`;
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };

@@ -438,6 +438,9 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
  */
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
+/** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's. */
+export const subjectlessYesNo = /^(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
+
 /** A question that opens asking of each of what was said (分别是第几批, 那它们分别是哪年评上的). */
 export const eachOpening = /^(?:那么?)?(?:它们|他们|她们|两者|二者|两个|两所|两校)?(?:各自|分别)/u;
 

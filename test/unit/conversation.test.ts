@@ -187,6 +187,14 @@ describe('carrySubjects', () => {
     expect(first).toMatch(/首批的有哪几个支部？$/u);
   });
 
+  it('asks a yes or no without a subject (有没有拿过一等奖) of the last question\'s college and those it asked about', () => {
+    const awards = [turn('user', '台州科院学生拿过哪些比赛奖项'), turn('assistant', '学生获全国职业技能比赛一类赛二等奖2项。[1]')];
+    expect(isFollowUp('有没有拿过一等奖', colleges)).toBe(true);
+    expect(carrySubjects('有没有拿过一等奖', awards, colleges, lexical).question).toBe('台州科技职业学院学生有没有拿过一等奖？');
+    // A yes or no with a subject of its own stands alone.
+    expect(isFollowUp('嘉职院有没有拿过一等奖', colleges)).toBe(false);
+  });
+
   it('asks 分别… after a question of two (A和B都有X吗) of each side\'s X', () => {
     const both = [turn('user', '苏工院和自动化学院都有黄大年式教师团队吗'), turn('assistant', '**苏工院**\n有。\n…第二批全国高校黄大年式教师团队…[1]')];
     expect(isFollowUp('分别是第几批', colleges)).toBe(true);
