@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, yesNoKnobs, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -173,6 +173,38 @@ function holdsForm(haystack: string, form: string): boolean {
     if (!(opens && /\d/u.test(haystack[at - 1] ?? '')) && !(ends && /\d/u.test(haystack[at + form.length] ?? ''))) return true;
   }
   return false;
+}
+
+/**
+ * The words naming the question's subject whose noun the sentence says of another one of its kind:
+ * a word the sentence lacks stands in the question right before words it holds as one
+ * (机电一体化|教学团队), and wherever the sentence holds them another word stands before them
+ * (智能控制技术教学团队). What is said of the other team says nothing of the one asked about.
+ */
+export function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[]): QuestionTerm[] {
+  const lower = sentence.toLowerCase();
+  const question = analysis.question.toLowerCase();
+  // Only the subject, named before what is asked of it (…教学团队|是…吗; honourAsked opens what is
+  // asked): a word of what is asked (是否|征收关税) is no modifier.
+  const asking = yesNoKnobs.honourAsked.exec(analysis.question)?.index ?? question.length;
+  return missing.filter((term) => {
+    const word = term.word.toLowerCase();
+    const at = question.indexOf(word);
+    if (at < 0 || at + word.length > asking) return false;
+    const after = at + word.length;
+    // The head is the run of the question's words after it that the sentence holds as one (教学团队).
+    let headWord = '';
+    for (;;) {
+      const next = analysis.terms.find((other) => other.role !== 'intent' && question.startsWith(other.word.toLowerCase(), after + headWord.length) && lower.includes(headWord + other.word.toLowerCase()));
+      if (!next) break;
+      headWord += next.word.toLowerCase();
+    }
+    if (!headWord) return false;
+    const places: number[] = [];
+    for (let found = lower.indexOf(headWord); found >= 0; found = lower.indexOf(headWord, found + 1)) places.push(found);
+    // Every place the head stands, a modifier of its own stands before it.
+    return places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!));
+  });
 }
 
 /**
@@ -795,7 +827,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // (三是推进“廉风洁雨”建设。 before 通过…营造廉洁文化氛围…).
       const namedByLabel = analysis.answerType === '名称' && ownTopicCoverage >= knobs.labelNamesTopic && labelNames(analysis, text, span.start);
       const typedAlone = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true);
-      const typedMatch = !unitAway && (datedByArticle || typedAlone || namedByLabel);
+      // 红船精神第一课是谁讲的 against 书记讲好“思政第一课”: a span beside the noun of another thing is not of the one asked.
+      const ofAnother = typed && typedAlone && modifiersOfAnother(analysis, sentence, termsNotIn(analysis, `${own} ${spanContext}`, ['topic'])).length > 0;
+      const typedMatch = !unitAway && !ofAnother && (datedByArticle || typedAlone || namedByLabel);
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
       const coreCoverage = coreWeight > 0 ? weightedShare(core, coreWeight, inWindow) : windowCoverage;

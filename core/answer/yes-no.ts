@@ -6,7 +6,7 @@
  * answer shows the evidence and leaves the verdict to the reader.
  */
 import { personSpans, typedSpans } from './answer-spans.ts';
-import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, termsNotIn } from './evidence.ts';
+import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, modifiersOfAnother, termsNotIn } from './evidence.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm } from './question.ts';
 import { countedIn, fillsFrame, type Counted } from './claimed-values.ts';
 import { escapeRegExp } from '../text/clean.ts';
@@ -247,38 +247,6 @@ function wonByOthers(question: string, sentence: string): boolean {
   const asked = yesNoKnobs.holders.filter((holder) => question.includes(holder));
   if (asked.length === 0 || asked.some((holder) => sentence.includes(holder))) return false;
   return yesNoKnobs.holders.some((holder) => new RegExp(`${holder}(?:荣获|获得|斩获|获|拿到|拿下)`, 'u').test(sentence));
-}
-
-/**
- * The words naming the question's subject whose noun the sentence says of another one of its kind:
- * a word the sentence lacks stands in the question right before words it holds as one
- * (机电一体化|教学团队), and wherever the sentence holds them another word stands before them
- * (智能控制技术教学团队). What is said of the other team says nothing of the one asked about.
- */
-function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[]): QuestionTerm[] {
-  const lower = sentence.toLowerCase();
-  const question = analysis.question.toLowerCase();
-  // Only the subject, named before what is asked of it (…教学团队|是…吗; honourAsked opens what is
-  // asked): a word of what is asked (是否|征收关税) is no modifier.
-  const asking = yesNoKnobs.honourAsked.exec(analysis.question)?.index ?? question.length;
-  return missing.filter((term) => {
-    const word = term.word.toLowerCase();
-    const at = question.indexOf(word);
-    if (at < 0 || at + word.length > asking) return false;
-    const after = at + word.length;
-    // The head is the run of the question's words after it that the sentence holds as one (教学团队).
-    let headWord = '';
-    for (;;) {
-      const next = analysis.terms.find((other) => other.role !== 'intent' && question.startsWith(other.word.toLowerCase(), after + headWord.length) && lower.includes(headWord + other.word.toLowerCase()));
-      if (!next) break;
-      headWord += next.word.toLowerCase();
-    }
-    if (!headWord) return false;
-    const places: number[] = [];
-    for (let found = lower.indexOf(headWord); found >= 0; found = lower.indexOf(headWord, found + 1)) places.push(found);
-    // Every place the head stands, a modifier of its own stands before it.
-    return places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!));
-  });
 }
 
 /** The holder's noun right after an honour (…奖章获得者). */

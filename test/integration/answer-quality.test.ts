@@ -908,6 +908,15 @@ describe('messages that ask several things', () => {
 });
 
 describe('refusal decided by evidence', () => {
+  it('who gave a talk the article names without its speaker is refused; a role beside another talk (思政第一课) is no answer', async () => {
+    for (const question of ['红船精神第一课是谁讲的', '嘉职院红船精神第一课是哪位老师讲的']) {
+      const end = await ask(question);
+      expect(end.notFound, end.answer).toBe(true);
+      expect(end.answer).not.toContain('思政第一课');
+      expect(end.answer).toContain('开讲“红船精神第一课”');
+    }
+  });
+
   const cases: [string, string | null][] = [
     ['清华大学的党建工作有什么特色？', '清华大学'],
     ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
