@@ -18,7 +18,7 @@ import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
-import { composeSummary, draftPracticeCount, draftSearch, draftTopic } from './compose-summary.ts';
+import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
@@ -302,8 +302,11 @@ export class AnswerService {
     yield* withSuggestions(this.answerEvents(simplifiedRequest(request), signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
   }
 
-  private async *answerEvents(request: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+  private async *answerEvents(asked: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
+    // 就这个主题帮我写个会议材料: the draft is of the conversation's last question.
+    const pointedBack = asked.mode === 'summary' ? draftPointingBack(asked.question, asked.history) : null;
+    const request = pointedBack ? { ...asked, question: pointedBack } : asked;
     const standalone = await this.standalone(request, snapshot, signal);
     const college = standalone.college;
     // A draft's asking and use (写一份…的会议材料，支部学习会上用) are not what to search for.

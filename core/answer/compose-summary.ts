@@ -10,6 +10,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
+import type { HistoryTurn } from './protocol.ts';
 import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
@@ -88,6 +89,18 @@ export function withoutUsageNote(question: string): string {
  */
 export function draftTopic(question: string): string {
   return draftParts(question).topic;
+}
+
+/**
+ * A drafting request whose topic only points back (就这个主题帮我写个会议材料) with the conversation's
+ * last question in place of the pointer, asked as a topic (台州科院访企拓岗促就业); null otherwise.
+ */
+export function draftPointingBack(question: string, history: readonly HistoryTurn[]): string | null {
+  const pointer = draftTopic(question);
+  if (!draftWording.pointer.test(pointer)) return null;
+  const previous = [...history].reverse().find((turn) => turn.role === 'user' && !draftWording.pointer.test(draftTopic(turn.content)))?.content;
+  const topic = previous?.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '');
+  return topic ? question.replace(pointer, topic) : null;
 }
 
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */

@@ -1218,6 +1218,10 @@ export const draftWording = {
   sections: /[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?)[^，,；;]*$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */
   reference: /[，,；;：:]\s*(?:围绕|重点参考|主要参考|参考|结合|侧重|突出)([^，,；;]*)$/u,
+  /** A topic that only points back (这个主题, 上面的内容, 这个做法): the conversation's last question is the topic. */
+  pointer: /^(?:这个|这|那个|这些|上面的?|上述的?|以上的?|刚才的?|前面的?)(?:主题|内容|做法|经验|话题|问题|事情?|方面|工作)?$/u,
+  /** How a question asks, after what it asks about (…是怎么搞的, …是什么, 有哪些做法): no part of a draft's topic. */
+  questionFrame: /(?:的)?(?:是)?(?:怎么|怎样|如何|咋)(?:搞|做|开展|推进|抓|落实|弄)?(?:的|起来的)?[？?]?$|(?:的)?(?:是什么|是啥|是指什么|指什么)[？?]?$|(?:都|还)?有(?:哪些|什么|啥)(?:做法|经验|举措|成效)?[？?]?$/u,
 };
 
 export const summaryKnobs = {

@@ -1556,6 +1556,14 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a draft of "this topic" (就这个主题…) is of the conversation\'s last question, titled by it', async () => {
+    const end = await askAfter('台州科院访企拓岗促就业是怎么搞的', '就这个主题帮我写个会议材料', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/^# 关于“台州科院访企拓岗促就业”的典型经验材料/u);
+    expect(end.answer).not.toContain('这个主题');
+    expect(end.answer).toContain('访企拓岗');
+  });
+
   it('a comparison naming one college compares it with the conversation\'s college, or with every college', async () => {
     const first = '风能学院的三融教育是怎么做的';
     const paired = await askAfter(first, '跟嘉职院党建和专业建设相融合比一比', 'compare');

@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -128,5 +128,23 @@ describe('draftPracticeCount', () => {
     expect(draftPracticeCount('写两点体会')).toBeUndefined();
     // A count inside the topic (“三亮三比”, 四个一) is no count of the draft's practices.
     expect(draftPracticeCount('湖南电气“三亮三比”工程的会议材料')).toBeUndefined();
+  });
+});
+
+describe('a drafting request that points back', () => {
+  const history = (question: string) => [
+    { role: 'user' as const, content: question },
+    { role: 'assistant' as const, content: '…[1]' },
+  ];
+
+  it('takes the conversation\'s last question, asked as a topic, in place of the pointer', () => {
+    expect(draftPointingBack('就这个主题帮我写个会议材料', history('台州科院访企拓岗促就业是怎么搞的'))).toBe('就台州科院访企拓岗促就业帮我写个会议材料');
+    expect(draftTopic(draftPointingBack('把这个写成会议材料', history('嘉职院红船精神铸魂育人是怎么做的'))!)).toBe('嘉职院红船精神铸魂育人');
+    expect(draftTopic(draftPointingBack('把上面的内容整理成会议材料', history('苏工院的三室一岗是什么'))!)).toBe('苏工院的三室一岗');
+  });
+
+  it('leaves a request with a topic of its own, or without a conversation, as it is', () => {
+    expect(draftPointingBack('写一份校企合作的会议材料', history('台州科院访企拓岗促就业是怎么搞的'))).toBeNull();
+    expect(draftPointingBack('就这个主题帮我写个会议材料', [])).toBeNull();
   });
 });
