@@ -181,7 +181,7 @@ function holdsForm(haystack: string, form: string): boolean {
  * (机电一体化|教学团队), and wherever the sentence holds them another word stands before them
  * (智能控制技术教学团队). What is said of the other team says nothing of the one asked about.
  */
-export function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[]): QuestionTerm[] {
+export function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string, missing: readonly QuestionTerm[], quotedOnly = false): QuestionTerm[] {
   const lower = sentence.toLowerCase();
   const question = analysis.question.toLowerCase();
   // Only the subject, named before what is asked of it (…教学团队|是…吗; honourAsked opens what is
@@ -202,8 +202,10 @@ export function modifiersOfAnother(analysis: QuestionAnalysis, sentence: string,
     if (!headWord) return false;
     const places: number[] = [];
     for (let found = lower.indexOf(headWord); found >= 0; found = lower.indexOf(headWord, found + 1)) places.push(found);
-    // Every place the head stands, a modifier of its own stands before it.
-    return places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!));
+    // Every place the head stands, a modifier of its own stands before it (inside the quotation
+    // marks of another name, where only such a name tells).
+    const quoted = (place: number): boolean => lower.lastIndexOf('“', place) > lower.lastIndexOf('”', place);
+    return places.length > 0 && places.every((place) => place > 0 && /\p{Script=Han}/u.test(lower[place - 1]!) && (!quotedOnly || quoted(place)));
   });
 }
 
@@ -827,8 +829,8 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
       // (三是推进“廉风洁雨”建设。 before 通过…营造廉洁文化氛围…).
       const namedByLabel = analysis.answerType === '名称' && ownTopicCoverage >= knobs.labelNamesTopic && labelNames(analysis, text, span.start);
       const typedAlone = typeSpans.length > 0 && (typed ? typedMatchIn(sentence, analysis, focus, focusWeight, neighbours) : true);
-      // 红船精神第一课是谁讲的 against 书记讲好“思政第一课”: a span beside the noun of another thing is not of the one asked.
-      const ofAnother = typed && typedAlone && modifiersOfAnother(analysis, sentence, termsNotIn(analysis, `${own} ${spanContext}`, ['topic'])).length > 0;
+      // 红船精神第一课是谁讲的 against 书记讲好“思政第一课”: a person beside another thing's name is not the one asked.
+      const ofAnother = analysis.answerType === '人物' && typedAlone && modifiersOfAnother(analysis, sentence, termsNotIn(analysis, `${own} ${spanContext}`, ['topic']), true).length > 0;
       const typedMatch = !unitAway && !ofAnother && (datedByArticle || typedAlone || namedByLabel);
       const coverage = weightedShare(all, totalWeight, inSentence);
       const windowCoverage = weightedShare(all, totalWeight, inWindow);
