@@ -26,10 +26,10 @@ const roleNameAsked = new RegExp(`(?:${roleWords.join('|')})(?:的|是)?(?:叫�
 export const contactAsked = /(电话|热线|手机|传真|邮编|号码)(?:号码?)?(?:是|为)?(?:多少|什么|哪个)/u;
 
 /**
- * 得过…没有, 建了…没有, 评上过没有: a doing asked with 没有 at the end is asked whether it happened;
+ * 得过…没有, 建了…没有, 评上过没有, 超过九成了没: a doing asked with 没有 or 没 at the end is asked whether it happened;
  * not 通过/经过/超过 or 过程, nor a question asking which (哪些支部通过了考核哪些没有).
  */
-const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有[？?]?$';
+const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通经超])过(?!程)|了)[^？?，,]{0,30}没有?[？?]?$';
 /**
  * A guess put to be confirmed (拿的是国家级教学成果奖吧, 是省级的吧, 得过…先进基层党组织吧, 不到一千万吧, 有二十多个…吧): a
  * yes-or-no. Not a request (说说…吧, 主要是…吧), nor a 是 of another word (还是, 就是, 特别是, 要是), nor
@@ -1042,7 +1042,7 @@ export const yesNoKnobs = {
    */
   /** Words before a question's number that bound it (超过95%, 不低于, 不到): the sentence's number need only fall within. */
   boundsBefore: [
-    ['atLeast', /(?:不低于|不少于|至少|达到|达)$/u],
+    ['atLeast', /(?:不低于|不少于|至少|达到|达|(?<![提增升降减回不])到)$/u],
     ['atMost', /(?:不超过|不高于|至多|最多)$/u],
     ['more', /(?:超过|高于|多于|大于)$/u],
     ['less', /(?:低于|少于|小于|不到|不足)$/u],
@@ -1062,6 +1062,10 @@ export const yesNoKnobs = {
   bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级位支篇门场件种条张份倍台套])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
+  /** A value a change started from (从75.3%提高到…), read from the character before it. */
+  changedFrom: /^从[^，,。；;]+?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)/u,
+  /** Tenths said as 成 (九成, 八成多): group 1 the number; a share like 90%. */
+  tenths: /([一二两三四五六七八九])成(多)?(?![功立为员果绩效就长本熟])/gu,
   /** A rank within the first few (前五, 全国前十, 前3名): group 1 the number. */
   rank: /前([一二两三四五六七八九十]{1,3}|\d{1,3})(?![天年月日周期个])/gu,
   /** A letter grade of a kind (A 档, B类): group 1 the letter, group 2 the kind. */

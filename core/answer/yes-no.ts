@@ -319,7 +319,8 @@ function boundAsked(question: string, count: Counted): Bound {
 function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
   // A claim said as a number and more (二十多个) holds what lies within its own range.
   const claimed: CountRange | null = claim.below !== undefined && bound === 'exact' ? { low: claim.value, lowOpen: true, high: claim.below, highOpen: true } : null;
-  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame)).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
+  // 从75.3%提高到93.8%: the value before a change is no longer the value.
+  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame) && !yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6))).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
   return answers.includes(true) ? true : answers.includes(null) ? null : false;
 }
 
