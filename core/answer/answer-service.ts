@@ -21,20 +21,20 @@ import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { carrySubjects, isFollowUp, pointedName, pointsIntoList } from './conversation.ts';
+import { carrySubjects, isFollowUp, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
-import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation } from './protocol.ts';
+import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation, HistoryTurn } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, draftWording, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -192,12 +192,34 @@ export class AnswerService {
     return owners.size === 1 ? [...owners][0] : undefined;
   }
 
+  /** The topic of the conversation's last question: its words without its colleges, units or asking frame (党员先锋岗). */
+  private lastTopic(history: readonly HistoryTurn[], colleges: readonly string[]): string {
+    const previous = [...history].reverse().find((turn) => turn.role === 'user')?.content ?? '';
+    const named = [...collegeMentions(previous, colleges), ...this.unitMentions(previous, colleges)].map((mention) => mention.form);
+    return named.reduce((text, form) => text.split(form).join(''), previous).trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '').replace(/^[的在]/u, '');
+  }
+
   /** Where a text names a college by one of its units alone (风能学院…): the unit's words and its college. */
   private unitMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
-    return organisationsNamedIn(text, colleges).flatMap((unit) => {
+    const found = organisationsNamedIn(text, colleges).flatMap((unit) => {
       const owner = this.unitOwner(unit);
       return owner ? [{ form: unit, college: owner }] : [];
     });
+    // jieba may read a unit's first character with the word before it (再跟风能学院: 跟风; 和风能学院:
+    // 和风): the longest name ending where a unit's noun does that one college's articles carry.
+    for (const end of text.matchAll(/学院|工程系/gu)) {
+      const stop = end.index + end[0].length;
+      if (found.some((mention) => text.indexOf(mention.form) < stop && stop <= text.indexOf(mention.form) + mention.form.length)) continue;
+      for (let start = Math.max(0, end.index - unitNameReach); start <= end.index - 2; start++) {
+        const form = text.slice(start, stop);
+        const owner = /^\p{Script=Han}+$/u.test(form) && collegeMentions(form, colleges).length === 0 ? this.unitOwner(form) : undefined;
+        if (owner) {
+          found.push({ form, college: owner });
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   /** The one college whose articles carry a unit of this name, also by its short name (风能学院 of 风能工程学院…), or undefined. */
@@ -398,6 +420,8 @@ export class AnswerService {
     const { colleges: scope, forms } = this.scopeColleges(request, question, colleges);
     // The names of the colleges in scope are left out of what is searched for and weighed.
     question = forms.reduce((text, form) => text.split(form).join(' '), question);
+    // 跟苏工院对比一下 after 风能学院党员先锋岗是怎么搞的: compared on the last question's topic.
+    if (request.mode === 'compare' && forms.length > 0 && ownTopicWords(question, colleges).length === 0) question = `${question} ${this.lastTopic(request.history, colleges)}`.trim();
     // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
@@ -405,7 +429,8 @@ export class AnswerService {
     const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
-    const named = request.filters.docId || request.filters.college ? undefined : carried || this.namedCollege(request.mode, analysis);
+    // Colleges compared are the scope, whatever college the conversation carried.
+    const named = request.filters.docId || request.filters.college || scope.length > 1 ? undefined : carried || this.namedCollege(request.mode, analysis);
     const filters: SearchFilters = {
       // An article the user chose is the scope itself; a college named in the question does not narrow it further.
       college: request.filters.docId ? request.filters.college : request.filters.college || named,

@@ -304,6 +304,9 @@ export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|�
  */
 export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)|哪(?:个|所|家)(?:学院|院校|高校|学校|高职院校)/u;
 
+/** How many characters before 学院 or 工程系 a unit's name may reach (机电与模具工程学院). */
+export const unitNameReach = 8;
+
 /** A draft request drawing on the colleges at large (综合各院校…, 几所学院的经验, 各学校…). */
 export const acrossColleges = /各(?:个)?(?:学院|院校|高校|学校|校)|(?:几|多|这几)(?:所|个|家)(?:学院|院校|学校|高校|职院)/u;
 

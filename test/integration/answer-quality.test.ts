@@ -1556,6 +1556,21 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('a comparison with another college that names no topic (跟苏工院对比一下) compares on the last question\'s', async () => {
+    for (const [first, followUp] of [
+      ['风能学院党员先锋岗是怎么搞的', '跟苏工院对比一下'],
+      ['风能学院亮身份是怎么搞的', '跟苏州工业职业技术学院的比一比'],
+      // jieba reads 再跟风能学院 as 再 + 跟风 + 能 + 学院: the unit is still found.
+      ['苏工院书记工作室、劳模工作室那些是干嘛的', '再跟风能学院的党员先锋岗比较一下'],
+    ] as const) {
+      const end = await askAfter(first, followUp, 'compare');
+      expect(end.notFound, end.answer).toBe(false);
+      expect(end.table!.rows.map((row) => row.college).sort(), followUp).toEqual(['湖南电气职业技术学院', '苏州工业职业技术学院'].sort());
+      expect(rowOf(end, '湖南电气职业技术学院').practice?.text ?? '', followUp).toMatch(/党员先锋岗|亮身份/u);
+      expect(rowOf(end, '苏州工业职业技术学院').practice?.text ?? '', followUp).toMatch(/党员先锋岗|亮身份/u);
+    }
+  });
+
   it('a draft of "this topic" (就这个主题…) is of the conversation\'s last question, titled by it', async () => {
     const end = await askAfter('台州科院访企拓岗促就业是怎么搞的', '就这个主题帮我写个会议材料', 'summary');
     expect(end.notFound, end.answer).toBe(false);
