@@ -32,7 +32,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { analyzeQuestion, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, draftWording, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -568,8 +568,11 @@ export class AnswerService {
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {
         // In a follow-up, what the last answer already said is shown again only if nothing else fits;
-        // one narrowing the last question (其中全国的是哪个) asks within what it showed.
-        const alreadyShown = narrowingFollowUp.test(request.question.trim()) ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
+        // one narrowing the last question (其中全国的是哪个) asks within what it showed, and
+        // one asking another kind of answer (效果如何 after …是怎么回事) may find it in what was shown.
+        const previous = [...request.history].reverse().find((turn) => turn.role === 'user')?.content;
+        const sameKind = previous !== undefined && answerTypeOf(previous) === analysis.answerType;
+        const alreadyShown = narrowingFollowUp.test(request.question.trim()) || !sameKind ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
         return composeQa(snapshot, evidence, analysis, { alreadyShown });
       }
     }

@@ -1968,6 +1968,12 @@ describe('questions in office words, and names their labels give', () => {
     expect(leadLine(first.answer)).not.toContain('第二批');
   });
 
+  it('a follow-up asking another kind of answer (效果如何 after …是怎么回事) may lead with what was shown', async () => {
+    const end = await askAfter('嘉职院教师评价改革的首关制是怎么回事', '效果如何');
+    expect(leadLine(end.answer), end.answer).toContain('取消了5名政治素质评价不过关人员的申报资格');
+    expect(leadLine(end.answer)).not.toContain('直聘');
+  });
+
   it('a narrowing follow-up finds its item among what the last answer showed, and its year after 那是哪年的', async () => {
     const national = await askAfter('台州科院有哪些案例入选了典型案例', '其中全国的是哪个');
     expect(leadLine(national.answer), national.answer).toContain('《长三角模具产教联盟打造“政校行企”产教融合生态圈》案例入选全国2021年产教融合校企合作典型案例');
