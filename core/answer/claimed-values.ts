@@ -23,7 +23,7 @@ export interface Counted {
   frame: string;
   value: number;
   /** The bound the text's own words put on it (过万: more than 10000), when they are part of it. */
-  bound?: 'more' | 'less';
+  bound?: 'more' | 'less' | 'atLeast';
   /** Said as a number and more (20多次, 120余所): below this. */
   below?: number;
 }
@@ -63,8 +63,12 @@ export function countedIn(text: string): Counted[] {
   // A year written without 年 before what it dates (入选 2020浙江省“万人计划”): a year all the same.
   for (const match of text.matchAll(yesNoKnobs.bareYear)) found.push({ text: match[0], frame: '…年', value: Number(match[0]) });
   for (const match of text.matchAll(yesNoKnobs.weekday)) found.push({ text: match[0], frame: '周…', value: '一二三四五六日天'.indexOf(match[2]!) % 7 });
-  // 九成 is 90%; 八成多 is above 80% and below 90%.
-  for (const match of text.matchAll(yesNoKnobs.tenths)) found.push({ text: match[0], frame: '…%', value: digits[match[1]!]! * 10, ...(match[2] ? { below: digits[match[1]!]! * 10 + 10 } : {}) });
+  // 九成 is 90%, 九成五 95%; 八成多 is above 80% and below 90%; 有九成 is at least 90%.
+  for (const match of text.matchAll(yesNoKnobs.tenths)) {
+    const value = digits[match[1]!]! * 10 + (match[2] ? digits[match[2]]! : 0);
+    const atLeast = yesNoKnobs.tenthsAtLeast.test(text.slice(Math.max(0, match.index - 3), match.index));
+    found.push({ text: match[0], frame: '…%', value, ...(match[3] ? { below: value + (match[2] ? 1 : 10) } : atLeast ? { bound: 'atLeast' as const } : {}) });
+  }
   // 前十 is any rank from the first to the tenth: above 0, below 11.
   for (const match of text.matchAll(yesNoKnobs.rank)) {
     const number = valueOf(match[1]!);

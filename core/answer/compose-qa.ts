@@ -19,7 +19,7 @@ import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, scopeOfAll, sentenceCues, summaryKnobs, unitParentAsked } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sentenceCues, summaryKnobs, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -45,7 +45,8 @@ function personAlone(analysis: QuestionAnalysis, text: string): string | undefin
   // left once the college is out are the name, when the text names someone by them.
   const colleges = analysis.terms.filter((term) => term.role === 'subject' && term.isName && [...term.word].length > 4);
   const name = colleges.reduce((question, term) => question.split(term.word).join(''), analysis.question).replace(/^[\s那么]+|[\s呢吗？?。]+$/gu, '');
-  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return undefined;
+  // 那教师呢 asks of teachers, no one person.
+  if (!/^\p{Script=Han}{2,4}$/u.test(name) || yesNoKnobs.holders.flat().includes(name) || roleWords.includes(name)) return undefined;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (besideRole(text, at, at + name.length)) return name;
   return undefined;
 }

@@ -98,8 +98,9 @@ export function draftTopic(question: string): string {
 export function draftPointingBack(question: string, history: readonly HistoryTurn[]): string | null {
   const pointer = draftTopic(question);
   if (!draftWording.pointer.test(pointer)) return null;
-  const previous = [...history].reverse().find((turn) => turn.role === 'user' && !draftWording.pointer.test(draftTopic(turn.content)))?.content;
-  const topic = previous?.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '');
+  // Courtesies between (谢谢, 好的) say no topic.
+  const previous = [...history].reverse().find((turn) => turn.role === 'user' && !draftWording.pointer.test(draftTopic(turn.content)) && !draftWording.courtesyOnly.test(turn.content.trim()))?.content;
+  const topic = previous?.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '').replace(/^(?:那么|那)/u, '').replace(/呢$/u, '');
   return topic ? question.replace(pointer, topic) : null;
 }
 

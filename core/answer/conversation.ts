@@ -400,7 +400,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   let topic = '';
   // 其中第二批的是哪个 after 哪些支部拿了红色名片…: one of what was asked, so of its topic too.
   const narrowing = narrowingFollowUp.test(asked.trim());
-  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing || eachOpening.test(question.trim());
+  // 有没有超过95% after …就业率是多少: a yes or no of a number alone is of the last question's topic.
+  const numberOnly = subjectlessYesNo.test(question.trim()) && own.every((word) => !/\p{Script=Han}{2}/u.test(word.replace(/[一二两三四五六七八九十百千万亿成多余]/gu, '')));
+  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing || eachOpening.test(question.trim()) || numberOnly;
   if (wantsTopic || itPointer.test(question)) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {
@@ -457,7 +459,8 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     rewritten = topic ? `${who}${topic}${rewritten}` : `${who}${rewritten.replace(/^的/u, '')}`;
   } else {
     // 有没有拿过一等奖 after 台州科院学生拿过哪些比赛奖项: asked of those the last question was about.
-    const holder = subjectlessYesNo.test(rewritten) && !yesNoKnobs.holders.some((word) => rewritten.includes(word)) ? yesNoKnobs.holders.find((word) => userTurns[0]?.includes(word)) : undefined;
+    const holders = yesNoKnobs.holders.flat();
+    const holder = subjectlessYesNo.test(rewritten) && !holders.some((word) => rewritten.includes(word) || topic.includes(word)) ? holders.find((word) => userTurns[0]?.includes(word)) : undefined;
     rewritten = `${who}${holder ?? ''}${topic ? `${topic}的` : ''}${rewritten}`;
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';

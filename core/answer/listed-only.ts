@@ -2,7 +2,7 @@
  * A name an article only lists among others (实施“红船领航、精英引航、赋能续航、制度护航”四大工程)
  * and never tells of on its own: asked what it is, the answer says so before the list.
  */
-import type { QuestionAnalysis } from './question.ts';
+import { numeral, type QuestionAnalysis } from './question.ts';
 
 /**
  * The name a question asks about as `text` writes it: its last quoted name, else the longest run of
@@ -41,9 +41,15 @@ export function listedOnly(text: string, name: string): string | null {
     const before = text[at - 1] ?? '';
     const after = text[at + name.length] ?? '';
     if (!(before === '、' || after === '、') || !/[、“"]/u.test(before) || !/[、”"]/u.test(after)) return null;
-    const close = text.slice(at).search(/[”"]/u);
-    const counted = close >= 0 ? /^[”"]([一二三四五六七八九十两几多]+(?:大|个|项|条|种)?\p{Script=Han}{1,3}?(?:工程|计划|行动|教育|制度|机制|举措|项目|体系|活动))/u.exec(text.slice(at + close)) : null;
-    head ??= counted?.[1] ?? '';
+    // The list is the quotation holding the name, as many items as its counted head says (四大工程:
+    // 4); a name holding 、 itself (“手拉手、一帮一”工程) is no list.
+    const open = text.lastIndexOf('“', at);
+    const close = text.indexOf('”', at);
+    if (open < 0 || close < 0) return null;
+    const counted = /^”([一二三四五六七八九十两]+)(?:大|个|项|条|种)?\p{Script=Han}{1,3}?(?:工程|计划|行动|教育|制度|机制|举措|项目|体系|活动)/u.exec(text.slice(close));
+    const items = text.slice(open + 1, close).split('、').length;
+    if (!counted || numeral(counted[1]!) !== items) return null;
+    head ??= counted[0].slice(1);
   }
   return head;
 }

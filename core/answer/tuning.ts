@@ -441,8 +441,8 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
  */
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
-/** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's. */
-export const subjectlessYesNo = /^(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
+/** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
+export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
 
 /** A question that opens asking of each of what was said (分别是第几批, 那它们分别是哪年评上的). */
 export const eachOpening = /^(?:那么?)?(?:它们|他们|她们|两者|二者|两个|两所|两校)?(?:各自|分别)/u;
@@ -460,7 +460,7 @@ export const pairWhich = /^[，,]\s*(?:哪个|哪一个|哪所|哪家)(?:的)?/u
 export const pairConnectives: readonly string[] = ['以及', '和', '跟', '及', '与'];
 
 /** Where the second side's name ends (…专业在…, …学院的…, …各自…). */
-export const pairSideStop = /^(?:在|的|之间|各自|分别|有何|有什么|有哪些|有|相比|方面|是|都|对于|对)/u;
+export const pairSideStop = /^(?:在|的|之间|各自|分别|各(?=是|有)|有何|有什么|有哪些|有|相比|方面|是|都|对于|对)/u;
 
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
@@ -1045,7 +1045,8 @@ export const yesNoKnobs = {
    */
   /** Words before a question's number that bound it (超过95%, 不低于, 不到): the sentence's number need only fall within. */
   boundsBefore: [
-    ['atLeast', /(?:不低于|不少于|至少|达到|达|(?<![提增升降减回不])到)$/u],
+    ['less', /(?:没有?|未|不)(?:达)?到$/u],
+    ['atLeast', /(?:不低于|不少于|至少|达到|达|(?<![提增升降减回不没未])到)$/u],
     ['atMost', /(?:不超过|不高于|至多|最多)$/u],
     ['more', /(?:超过|高于|多于|大于)$/u],
     ['less', /(?:低于|少于|小于|不到|不足)$/u],
@@ -1067,8 +1068,12 @@ export const yesNoKnobs = {
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /** A value a change started from (从75.3%提高到…), read from the character before it. */
   changedFrom: /^从[^，,。；;]+?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)/u,
-  /** Tenths said as 成 (九成, 八成多): group 1 the number; a share like 90%. */
-  tenths: /([一二两三四五六七八九])成(多)?(?![功立为员果绩效就长本熟])/gu,
+  /** A question about the value before a change (原来, 以前): the value it started from answers. */
+  startAsked: /原来|原先|以前|之前|起初|过去|最初|从前/u,
+  /** Tenths said as 成 (九成, 九成五, 八成多): group 1 the tenths, 2 the hundredths; a share like 90%. */
+  tenths: /([一二两三四五六七八九])成([一二三四五六七八九])?(多)?(?![功立为员果绩效就长本熟])/gu,
+  /** What before tenths asks at least them (有九成, 有没有八成, 到九成): 有 of a share is no exact figure. */
+  tenthsAtLeast: /(?:有没有|(?<![没未])有|(?<![没未不])(?:达到|到|达))$/u,
   /** A rank within the first few (前五, 全国前十, 前3名): group 1 the number. */
   rank: /前([一二两三四五六七八九十]{1,3}|\d{1,3})(?![天年月日周期个])/gu,
   /** A letter grade of a kind (A 档, B类): group 1 the letter, group 2 the kind. */
@@ -1076,7 +1081,7 @@ export const yesNoKnobs = {
   /** What heads a list of honours: its holder up to the verb (教师获, 学院荣获), whose every item it is of. */
   listHeadVerb: /^[^、]{0,12}?(?:荣获|获得|获评|获批|斩获|获)/u,
   /** Who an award or a title went to, named before the verb (学生获…, 教师荣获…): a question about another such holder is not settled by it. */
-  holders: ['学生', '学子', '同学', '毕业生', '教师', '老师', '党员', '干部', '校友'],
+  holders: [['学生', '学子', '同学', '毕业生'], ['教师', '老师', '教工'], ['党员'], ['干部'], ['校友']] as readonly (readonly string[])[],
   /**
    * The level an honour or a title is of (全国文明单位 against 省级文明单位): the question's level
    * word, the noun after it, and what marks each level in a sentence: the marker nearest the noun,
@@ -1225,6 +1230,8 @@ export const draftWording = {
   sections: /[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?)[^，,；;]*$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */
   reference: /[，,；;：:]\s*(?:围绕|重点参考|主要参考|参考|结合|侧重|突出)([^，,；;]*)$/u,
+  /** A turn that is only a courtesy (谢谢, 好的, 明白了): no topic to draft on. */
+  courtesyOnly: /^(?:谢谢|多谢|感谢|好的|好|嗯|明白|收到|知道了|可以|行|ok|OK)[了啊呀吧的！!。.，,\s]*(?:谢谢|辛苦了?)?[！!。.]*$/u,
   /** A topic that only points back (这个主题, 上面的内容, 这个做法): the conversation's last question is the topic. */
   pointer: /^(?:这个|这|那个|这些|上面的?|上述的?|以上的?|刚才的?|前面的?)(?:主题|内容|做法|经验|话题|问题|事情?|方面|工作)?$/u,
   /** How a question asks, after what it asks about (…是怎么搞的, …是什么, 有哪些做法): no part of a draft's topic. */

@@ -190,7 +190,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const longest = Math.max(...covering.map((clause) => clause.run));
     const closest = covering.filter((clause) => clause.run === longest);
     const bound = boundAsked(analysis.question, count);
-    const answers = closest.map((clause) => holdsCount(clause.text, clause.counted, count, bound));
+    const answers = closest.map((clause) => holdsCount(analysis.question, clause.text, clause.counted, count, bound));
     // Clauses that say as much of the question and disagree on the number leave it open, as does a
     // bound the sentence's own bound cannot settle (高于95% against 90%以上).
     if (answers.some((same) => same === null || same !== answers[0])) return null;
@@ -244,9 +244,10 @@ function listItems(sentence: string): { text: string; head: string }[] {
 
 /** Whether the question asks of holders (学生) the sentence does not name, while it names others winning (教师获…). */
 function wonByOthers(question: string, sentence: string): boolean {
-  const asked = yesNoKnobs.holders.filter((holder) => question.includes(holder));
-  if (asked.length === 0 || asked.some((holder) => sentence.includes(holder))) return false;
-  return yesNoKnobs.holders.some((holder) => new RegExp(`${holder}(?:荣获|获得|斩获|获|拿到|拿下)`, 'u').test(sentence));
+  const asked = yesNoKnobs.holders.filter((group) => group.some((holder) => question.includes(holder)));
+  if (asked.length === 0 || asked.flat().some((holder) => sentence.includes(holder))) return false;
+  // 指导学生获…: the teachers' guidance, not the students' own win, when teachers are asked.
+  return yesNoKnobs.holders.some((group) => !asked.includes(group) && group.some((holder) => new RegExp(`(?<!指导)${holder}(?:荣获|获得|斩获|获|拿到|拿下)`, 'u').test(sentence)));
 }
 
 /** The holder's noun right after an honour (…奖章获得者). */
@@ -316,12 +317,23 @@ function boundAsked(question: string, count: Counted): Bound {
  * Whether a clause's numbers of the question's frame hold its claim: true when one holds it whatever
  * the number it stands for, false when none can, null when one may (90%以上 for 超过95%).
  */
-function holdsCount(clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
+function holdsCount(question: string, clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
   // A claim said as a number and more (二十多个) holds what lies within its own range.
   const claimed: CountRange | null = claim.below !== undefined && bound === 'exact' ? { low: claim.value, lowOpen: true, high: claim.below, highOpen: true } : null;
-  // 从75.3%提高到93.8%: the value before a change is no longer the value.
-  const answers = counted.filter((other) => fillsFrame(claim.frame, other.frame) && !yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6))).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
+  // 从75.3%提高到93.8%: the value a change started from is what a question about before (原来, 以前) asks; else the value it reached.
+  const startAsked = yesNoKnobs.startAsked.test(question);
+  const framed = counted.filter((other) => fillsFrame(claim.frame, other.frame) && startAsked === yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6)));
+  // 在9个专业群上设置了24个师生党支部: the number of the noun the claim counts (专业群), where the clause says it.
+  const noun = nounAfter(question, claim.text);
+  const ofNoun = noun ? framed.filter((other) => nounAfter(clause, other.text) === noun) : [];
+  const answers = (ofNoun.length > 0 ? ofNoun : framed).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
   return answers.includes(true) ? true : answers.includes(null) ? null : false;
+}
+
+/** The two characters after a count in a text (专业 of 二十多个专业群), with 的 or 个 passed over; '' when none. */
+function nounAfter(text: string, count: string): string {
+  const at = text.indexOf(count);
+  return at < 0 ? '' : (/^[个的]?(\p{Script=Han}{2})/u.exec(text.slice(at + count.length))?.[1] ?? '');
 }
 
 /** The numbers a count may stand for: from `low` to `high`, each end open (excluded) or not. */

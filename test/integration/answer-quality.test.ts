@@ -152,6 +152,11 @@ describe('questions once refused although the article states the answer', () => 
 });
 
 describe('direct answers', () => {
+  it('a kind of people asked after (那教师呢) is no person: the answer is not cut to one clause', async () => {
+    const end = await askAfter('台州科院为学生就业做了什么', '那教师呢');
+    expect(leadLine(end.answer)).not.toMatch(/^教师获[^，。]*先进个人1人，获授权国家发明专利/u);
+  });
+
   it('a person asked after with nothing more is told by the clause naming them, not the sentence naming many', async () => {
     for (const [end, clause] of [
       [await askAfter('自动化学院学生里谁拿过挑战杯', '那樊文天呢'), '全国高职唯一中国青少年科技创新奖获得者樊文天'],

@@ -191,8 +191,13 @@ describe('carrySubjects', () => {
     const awards = [turn('user', '台州科院学生拿过哪些比赛奖项'), turn('assistant', '学生获全国职业技能比赛一类赛二等奖2项。[1]')];
     expect(isFollowUp('有没有拿过一等奖', colleges)).toBe(true);
     expect(carrySubjects('有没有拿过一等奖', awards, colleges, lexical).question).toBe('台州科技职业学院学生有没有拿过一等奖？');
-    // A yes or no with a subject of its own stands alone.
+    // A yes or no with a subject of its own stands alone, as does one asking of any college or anyone.
     expect(isFollowUp('嘉职院有没有拿过一等奖', colleges)).toBe(false);
+    expect(isFollowUp('是否有院校获得黄大年式教师团队称号', colleges)).toBe(false);
+    expect(isFollowUp('有人拿过挑战杯特等奖吗', colleges)).toBe(false);
+    // A yes or no of a number alone is of the last question's topic.
+    const share = [turn('user', '嘉职院入党申请人比例是多少'), turn('assistant', '入党申请人比例从75.3%提高到93.8%。[1]')];
+    expect(carrySubjects('有没有超过九成', share, colleges, lexical).question).toMatch(/^嘉兴职业技术学院入党申请人.*有没有超过九成？$/u);
   });
 
   it('asks 分别… after a question of two (A和B都有X吗) of each side\'s X', () => {

@@ -141,6 +141,9 @@ describe('a drafting request that points back', () => {
     expect(draftPointingBack('就这个主题帮我写个会议材料', history('台州科院访企拓岗促就业是怎么搞的'))).toBe('就台州科院访企拓岗促就业帮我写个会议材料');
     expect(draftTopic(draftPointingBack('把这个写成会议材料', history('嘉职院红船精神铸魂育人是怎么做的'))!)).toBe('嘉职院红船精神铸魂育人');
     expect(draftTopic(draftPointingBack('把上面的内容整理成会议材料', history('苏工院的三室一岗是什么'))!)).toBe('苏工院的三室一岗');
+    // A courtesy in between says no topic.
+    const thanked = [...history('台州科院访企拓岗促就业是怎么搞的'), { role: 'user' as const, content: '好的谢谢' }, { role: 'assistant' as const, content: '不客气' }];
+    expect(draftPointingBack('就这个主题帮我写个会议材料', thanked)).toBe('就台州科院访企拓岗促就业帮我写个会议材料');
   });
 
   it('leaves a request with a topic of its own, or without a conversation, as it is', () => {

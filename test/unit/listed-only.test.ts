@@ -20,8 +20,10 @@ describe('listedOnly', () => {
     expect(listedOnly(listing, '三大教育')).toBeNull();
   });
 
-  it('gives no head to a list without a counted one', () => {
-    expect(listedOnly('通过谈心活动、组织生活会、座谈会等形式听取意见。', '组织生活会')).toBe('');
+  it('is null for a list without a counted head, or a name holding 、 itself (“手拉手、一帮一”)', () => {
+    expect(listedOnly('通过谈心活动、组织生活会、座谈会等形式听取意见。', '组织生活会')).toBeNull();
+    const projects = '实施“四个一”“三亮三比”“三服务”“三融教育”“手拉手、一帮一”五大工程。5.实施“手拉手、一帮一”工程，落实…有力';
+    expect(listedOnly(projects, '手拉手')).toBeNull();
   });
 });
 

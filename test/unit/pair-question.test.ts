@@ -46,6 +46,8 @@ describe('pair questions', () => {
       ['自动化学院', '自动化学院的黄大年式教师团队是第几批'],
     ]);
     expect(sides('苏工院和浙江机电的黄大年式教师团队各是第几批')!.map(([name]) => name)).toEqual(['苏工院', '浙江机电']);
+    // 各 ends the second side's name (not 风能学院各).
+    expect(sides('嘉职院和风能学院各是什么时候开展的党史学习教育')!.map(([name]) => name)).toEqual(['嘉职院', '风能学院']);
     // Not a question asking what both did (都开展了哪些活动), nor 都 without two things joined.
     expect(pairOf('嘉职院和台州科院都开展了哪些活动')).toBeNull();
     expect(pairOf('我们都知道嘉职院的党建吗')).toBeNull();

@@ -164,6 +164,19 @@ describe('the verdict a sentence gives', () => {
     ['嘉职院入党申请人比例有没有到八成', risen, '嘉兴职业技术学院', 'yes'],
     ['嘉职院入党申请人比例是八成多吗', risen, '嘉兴职业技术学院', 'no'],
     ['嘉职院入党申请人比例是七成多吗', risen, '嘉兴职业技术学院', 'no'],
+    // …unless the question asks of before (原来, 以前): then the starting value answers.
+    ['嘉职院入党申请人比例以前是75.3%吗', risen, '嘉兴职业技术学院', 'yes'],
+    ['嘉职院入党申请人比例原来有七成多吗', risen, '嘉兴职业技术学院', 'yes'],
+    ['嘉职院入党申请人比例原来超过八成了吗', risen, '嘉兴职业技术学院', 'no'],
+    // 没到 bounds from above; 有 before tenths asks at least them; 九成五 is 95%.
+    ['嘉职院入党申请人比例是不是还没到九成', risen, '嘉兴职业技术学院', 'no'],
+    ['台州科院毕业生就业率是不是还没到95%', '2024届毕业生就业率达98%以上。', '台州科技职业学院', 'no'],
+    ['嘉职院入党申请人比例有八成吗', risen, '嘉兴职业技术学院', 'yes'],
+    ['嘉职院入党申请人比例有没有九成', risen, '嘉兴职业技术学院', 'yes'],
+    ['嘉职院入党申请人比例到九成五了吗', risen, '嘉兴职业技术学院', 'no'],
+    // The count of the noun claimed (专业群), where the clause counts two nouns.
+    ['嘉职院在二十多个专业群上设置了党支部吗', '在9个专业群上设置了24个师生党支部。', '嘉兴职业技术学院', 'no'],
+    ['嘉职院有20多个专业群吗', '在9个专业群上设置了24个师生党支部。', '嘉兴职业技术学院', 'no'],
     // A rank within the first few is every rank up to it: 前十 settles 前二十, not 前五; a letter grade is its letter.
     ['自动化学院智控专业群是国家高水平A档里排全国前五的吗', ranked, '浙江机电职业技术学院 自动化学院党总支', null],
     ['自动化学院智控专业群排全国前二十吗', ranked, '浙江机电职业技术学院 自动化学院党总支', 'yes'],
@@ -172,6 +185,9 @@ describe('the verdict a sentence gives', () => {
     // What teachers won says nothing of students; every item of the list is the teachers'.
     ['台州科院学生拿过一等奖吗', teachersWon, '台州科技职业学院', null],
     ['台州科院教师拿过一等奖吗', teachersWon, '台州科技职业学院', 'yes'],
+    // 老师 are 教师; teachers who guided students to win (指导学生获) won with them.
+    ['台州科院的老师拿过一等奖吗', teachersWon, '台州科技职业学院', 'yes'],
+    ['苏工院教师获得过省教学能力大赛一等奖吗', '获省教学成果特等奖、省教学能力大赛一等奖等8项，指导学生获国家、省技能竞赛一等奖等31项。', '苏州工业职业技术学院', 'yes'],
     // 不断 says nothing against.
     ['浙江机电职业技术学院自动化学院党总支通过首批标杆院系验收了吗？', '自动化学院党总支不断提升党建质量，通过了我省首批党建工作标杆院系验收。', '浙江机电职业技术学院', 'yes'],
   ];
