@@ -163,8 +163,12 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   // A part of a one-line list is short and written as the article writes it: looked for as it is.
   if (parts) return parts[n - 1] ? { pointer: pointer[0], item: parts[n - 1]! } : null;
   // Names listed in the lead's text (建设“书记工作室”、“劳模工作室”、“博士工作室”、“党员先锋岗”), when no points follow.
-  const named = first < 0 && lead ? quotedRun.exec(lead)?.[0].split('、') : undefined;
-  if (named) return named[n - 1] ? { pointer: pointer[0], item: named[n - 1]! } : null;
+  const run = lead ? quotedRun.exec(lead)?.[0] : undefined;
+  const named = run?.match(/“[^”]+”/gu);
+  if (named && first < 0) return named[n - 1] ? { pointer: pointer[0], item: named[n - 1]! } : null;
+  // A list inside one clause of the lead (…第二批项目标杆院系1个、样板支部1个、双带头人标兵1名…).
+  const clauseParts = lead ? listInClause(lead.replace(/(?:\[\d+\])+/gu, '').trim()) : null;
+  if (clauseParts && first < 0) return clauseParts[n - 1] ? { pointer: pointer[0], item: clauseParts[n - 1]! } : null;
   const items: string[] = [];
   if (first >= 0) {
     for (const line of lines.slice(first)) {
@@ -175,6 +179,9 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   // A lead that opens as every point does (每位党员每月听取… above - 每位党员每月掌握…) is the list's first item.
   const leadText = lead?.replace(/(?:\[\d+\])+/gu, '').trim();
   if (leadText && items.length >= 2 && items.every((item) => sharedOpening(item, leadText) >= parallelOpening)) items.unshift(leadText);
+  // One point is no list (- 抓“五大计划”…); nor are points too few to count to it: the lead's own list, when it has one.
+  const inLead = named ?? clauseParts;
+  if (inLead && (items.length < 2 || !items[n - 1])) return inLead[n - 1] ? { pointer: pointer[0], item: inLead[n - 1]! } : null;
   const item = items[n - 1];
   if (!item) return null;
   // The name the item gives its practice (聚焦“智能制造”，实施“示范”项目… → “示范”项目), else its first quoted name.
@@ -209,6 +216,34 @@ function inlineParts(text: string): string[] | null {
   }
   parts.push(current.trim());
   return parts.length >= 2 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) ? parts : null;
+}
+
+/** `text` split at `mark` where it stands outside quotation marks. */
+function outsideQuotes(text: string, mark: string): string[] {
+  const parts = [''];
+  let depth = 0;
+  for (const character of text) {
+    if (character === '“') depth++;
+    if (character === '”') depth = Math.max(0, depth - 1);
+    if (depth === 0 && character === mark) parts.push('');
+    else parts[parts.length - 1] += character;
+  }
+  return parts;
+}
+
+/**
+ * The items of the clause of `text` that lists most (three or more, at 、 outside quotation marks),
+ * the first without what leads up to it (…建设计划第二批项目|标杆院系1个); or null.
+ */
+function listInClause(text: string): string[] | null {
+  let best: string[] | null = null;
+  for (const clause of text.split(/[，,；;。：:]/u)) {
+    const parts = outsideQuotes(clause, '、').map((part) => part.trim());
+    const lead = /(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施)(?!.*(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施))(.+)$/u.exec(parts[0]!);
+    if (lead?.[1]) parts[0] = lead[1];
+    if (parts.length >= 3 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) && (!best || parts.length > best.length)) best = parts;
+  }
+  return best;
 }
 
 /**

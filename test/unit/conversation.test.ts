@@ -187,6 +187,15 @@ describe('carrySubjects', () => {
     expect(first).toMatch(/首批的有哪几个支部？$/u);
   });
 
+  it('counts into a list inside the lead\'s one clause, or quoted names side by side, when points too few follow', () => {
+    const plans = [turn('user', '嘉职院强化干部教师素养的五大计划包括哪些'), turn('assistant', '实施“强基”“提优”“攀登”“登峰”培育计划和“青年培优计划”，助推教师综合素质全面提升。[1]\n\n- 抓“五大计划”，强化干部教师素养。[2]')];
+    expect(carrySubjects('第二项指什么', plans, colleges, lexical).question).toContain('“提优”');
+    const batch = [turn('user', '风能学院党总支入选湖南省对标争先建设计划第二批的都有啥'), turn('assistant', '**湖南电气职业技术学院**（风能工程学院教工党支部）\n2019-2021年，学院党总支立项湖南省高校党组织“对标争先”建设计划第二批项目标杆院系1个、样板支部1个、双带头人标兵1名、青年教工党员示范岗1个；3名党员获厅级“优秀共产党员”称号。[1]\n\n- 实施“四个一”“三亮三比”五大工程。[2]')];
+    expect(carrySubjects('第三个是啥', batch, colleges, lexical).question).toContain('双带头人标兵1名');
+    expect(carrySubjects('第一个是啥', batch, colleges, lexical).question).toContain('标杆院系1个');
+    expect(carrySubjects('第一个是啥', batch, colleges, lexical).question).not.toContain('建设计划');
+  });
+
   it('asks a yes or no without a subject (有没有拿过一等奖) of the last question\'s college and those it asked about', () => {
     const awards = [turn('user', '台州科院学生拿过哪些比赛奖项'), turn('assistant', '学生获全国职业技能比赛一类赛二等奖2项。[1]')];
     expect(isFollowUp('有没有拿过一等奖', colleges)).toBe(true);
