@@ -14,7 +14,7 @@ import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
-import { askedName, listedOnly } from './listed-only.ts';
+import { askedName, countedMembersAsked, listedOnly, membersTold } from './listed-only.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
@@ -693,6 +693,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // Asked what a name is that the article only lists among others (其中精英引航是干嘛的): it says no more of it.
   const name = (type === '定义' || type === '做法' || type === 'general') && onlyLead ? askedName(analysis, leadText) : undefined;
   const listHead = name ? listedOnly(snapshot.documentText(onlyLead!.chunk.document), name) : null;
+  // Asked the members of a counted set the article only counts (那16个…共同体都是跟哪些单位建的): it lists none, or a few.
+  const members = onlyLead && type !== '数量' && type !== '时间' && type !== '是否' ? countedMembersAsked(analysis.question) : null;
+  const told = members ? membersTold(leadText, members) : null;
   const opening = verdict?.otherLevel
     ? `文章没有提到“${verdict.otherLevel}”，写到的是：`
     : verdict
@@ -705,7 +708,11 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
             ? `文章没有列全“${countedName}”，只写到其中 ${partsNamed} 项：`
             : listHead !== null
               ? `文章没有单独介绍“${name}”，只${listHead ? `把它列为“${listHead}”之一` : '在列举中提到它'}：`
-              : '';
+              : told === 'none'
+                ? `文章只写到${members!.noun}有${members!.count}${members!.classifier}，没有列出具体是哪些：`
+                : told === 'some'
+                  ? `文章没有列全这${members!.count}${members!.classifier}${members!.noun}，只写到：`
+                  : '';
 
   // A lead that goes on into the next passage reads as one paragraph, each part citing its passage.
   const leadLine = (span: CitedSpan): string => (leadItems.length === 1 && span === leadItems[0] ? [span, ...leadTail].map((part) => book.claim(part)).join('') : book.claim(span));

@@ -53,3 +53,42 @@ export function listedOnly(text: string, name: string): string | null {
   }
   return head;
 }
+
+/** What a question counts and asks the members of (那16个双融双促红色共同体都是跟哪些单位建的), or null. */
+export function countedMembersAsked(question: string): { count: string; classifier: string; noun: string } | null {
+  if (!membersAsked.test(question)) return null;
+  const found = countedSet.exec(question);
+  return found ? { count: found[1]!, classifier: found[2]!, noun: found[3]!.replace(/[“”]/gu, '') } : null;
+}
+
+/**
+ * How a text tells the members of a counted set it names: 'none' when the clause giving the count
+ * names none of them (合作共建16个“双融双促红色共同体”), 'some' when it names a few before 等 (…研究院等8个
+ * 校级科创平台), null when it lists them or does not give the count.
+ */
+export function membersTold(text: string, asked: { count: string; noun: string }): 'none' | 'some' | null {
+  const tail = asked.noun.slice(-2);
+  for (const clause of text.split(/[，,；;。]/u)) {
+    const at = wholeNumberAt(clause, asked.count);
+    if (at < 0 || !clause.includes(tail)) continue;
+    if (/[“"][^”"]+[”"][^“"]{0,2}[“"]/u.test(clause)) return null;
+    const parts = clause.split('、');
+    // A list of counts (浙江工匠3人、杰出台州工匠2人) names no members.
+    if (parts.length >= 2 && !parts.every((part) => /(?:\d+|[一二两三四五六七八九十]+)[个人名项家所支门条位]$/u.test(part.trim()))) return null;
+    return clause.slice(Math.max(0, at - 1), at) === '等' ? 'some' : 'none';
+  }
+  return null;
+}
+
+/** Where `count` stands in `text` as a whole number, or -1. */
+function wholeNumberAt(text: string, count: string): number {
+  for (let at = text.indexOf(count); at >= 0; at = text.indexOf(count, at + 1)) {
+    if (!/[\d一二两三四五六七八九十百千万]/u.test(text[at - 1] ?? '') && !/[\d一二两三四五六七八九十百千万]/u.test(text[at + count.length] ?? '')) return at;
+  }
+  return -1;
+}
+
+/** Asking which members (哪些, 分别是, 叫什么, 是谁, 具体是哪). */
+const membersAsked = /哪些|哪几|分别|叫什么|是谁|具体是哪|都是哪/u;
+/** A count and what it counts in a question (那16个双融双促红色共同体都…, 8个校级科创平台具体…). */
+const countedSet = /(\d+|[一二两三四五六七八九十]+)(个|家|所|支|项|名|位|人|门|条)(“?\p{Script=Han}{2,12}?”?)(?=都|分别|具体|是|有|叫|跟|和|的|[？?]|$)/u;

@@ -735,6 +735,12 @@ describe('names asked about that the article does not spell out', () => {
     }
   });
 
+  it('the members of a counted set the article only counts are said not to be listed', async () => {
+    const end = await ask('嘉职院那16个双融双促红色共同体都是跟哪些单位建的');
+    expect(end.answer).toMatch(/^文章只写到双融双促红色共同体有16个，没有列出具体是哪些：\n[^\n]*合作共建16个“双融双促红色共同体”/u);
+    expect((await ask('嘉职院8个校级科创平台具体是哪8个')).answer).toMatch(/^文章没有列全这8个校级科创平台，只写到：/u);
+  });
+
   it('a name the article only lists among others (精英引航 of the 四大工程) is said to be told no more of', async () => {
     for (const followUp of ['其中精英引航是干嘛的', '那制度护航是什么意思']) {
       const end = await askAfter('嘉职院的四大工程是哪四个', followUp);

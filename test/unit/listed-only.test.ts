@@ -1,6 +1,6 @@
 /** A name an article only lists among others, and the name a question asks about as a text writes it. */
 import { describe, expect, it } from 'vitest';
-import { askedName, listedOnly } from '../../core/answer/listed-only.ts';
+import { askedName, countedMembersAsked, listedOnly, membersTold } from '../../core/answer/listed-only.ts';
 import { analyzeQuestion } from '../../core/answer/question.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
 
@@ -38,5 +38,25 @@ describe('askedName', () => {
   it('takes a quoted name as it is, when the text holds it', () => {
     expect(askedName(analyze('“赋能续航”是什么？'), listing)).toBe('赋能续航');
     expect(askedName(analyze('“蓝领精英”是什么？'), listing)).toBeUndefined();
+  });
+});
+
+describe('members of a counted set', () => {
+  it('reads the count and what it counts from a question asking its members', () => {
+    expect(countedMembersAsked('嘉职院那16个双融双促红色共同体都是跟哪些单位建的')).toEqual({ count: '16', classifier: '个', noun: '双融双促红色共同体' });
+    expect(countedMembersAsked('台州科院那2个杰出台州工匠叫什么')).toMatchObject({ count: '2', noun: '杰出台州工匠' });
+    // Asking how many, not which, is no such question.
+    expect(countedMembersAsked('嘉职院建了多少个红色共同体')).toBeNull();
+  });
+
+  it('tells whether the clause giving the count names none, a few before 等, or lists them', () => {
+    const asked = { count: '16', noun: '双融双促红色共同体' };
+    expect(membersTold('合作共建16个“双融双促红色共同体”，助力小微企业迭代升级。', asked)).toBe('none');
+    expect(membersTold('建成航空发动机关键零部件制造技术研究院等8个校级科创平台。', { count: '8', noun: '校级科创平台' })).toBe('some');
+    // A list of counts names no members; a list of names does.
+    expect(membersTold('浙江工匠3人、杰出台州工匠2人。', { count: '2', noun: '杰出台州工匠' })).toBe('none');
+    expect(membersTold('共建红船学院、南湖学院、秀洲学院等3个学院。', { count: '3', noun: '学院' })).toBeNull();
+    // 160 holds no 16.
+    expect(membersTold('合作共建160个红色共同体。', asked)).toBeNull();
   });
 });
