@@ -34,7 +34,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, draftWording, modeRetrieval, narrowingFollowUp, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, draftWording, modeRetrieval, narrowingFollowUp, otherCollegesAsked, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -243,7 +243,7 @@ export class AnswerService {
     if (named.length >= 2) return { colleges: named, forms };
     // 跟嘉职院…比一比 after questions about 风能学院: the conversation's college beside the one named,
     // unless the request asks across the colleges (各校…, 其他学校).
-    if (request.mode === 'compare' && named.length === 1 && !acrossColleges.test(question) && !/其他|其它|别的|所有|全部/u.test(question)) {
+    if (request.mode === 'compare' && named.length === 1 && !acrossColleges.test(question) && !otherCollegesAsked.test(question)) {
       const before = request.history.filter((turn) => turn.role === 'user').reverse().map((turn) => [...collegeMentions(turn.content, colleges), ...this.unitMentions(turn.content, colleges)].map((mention) => mention.college)).find((found) => found.length > 0);
       const conversation = before && new Set(before).size === 1 ? before[0] : undefined;
       if (conversation && conversation !== named[0]) return { colleges: [conversation, named[0]!], forms };

@@ -707,7 +707,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
           : partial
             ? `文章没有列全“${countedName}”，只写到其中 ${partsNamed} 项：`
             : listHead !== null
-              ? `文章没有单独介绍“${name}”，只${listHead ? `把它列为“${listHead}”之一` : '在列举中提到它'}：`
+              ? `文章没有单独介绍“${name}”，只把它列为“${listHead}”之一：`
               : told === 'none'
                 ? `文章只写到${members!.noun}有${members!.count}${members!.classifier}，没有列出具体是哪些：`
                 : told === 'some'

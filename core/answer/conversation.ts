@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -239,7 +239,7 @@ function listInClause(text: string): string[] | null {
   let best: string[] | null = null;
   for (const clause of text.split(/[，,；;。：:]/u)) {
     const parts = outsideQuotes(clause, '、').map((part) => part.trim());
-    const lead = /(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施)(?!.*(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施))(.+)$/u.exec(parts[0]!);
+    const lead = listLeadVerb.exec(parts[0]!);
     if (lead?.[1]) parts[0] = lead[1];
     if (parts.length >= 3 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) && (!best || parts.length > best.length)) best = parts;
   }

@@ -1,8 +1,10 @@
 /**
- * A name an article only lists among others (实施“红船领航、精英引航、赋能续航、制度护航”四大工程)
- * and never tells of on its own: asked what it is, the answer says so before the list.
+ * What an article only lists or counts and never tells of on its own: a name among others
+ * (实施“红船领航、精英引航、赋能续航、制度护航”四大工程), or the members of a set it counts (合作共建16个
+ * “双融双促红色共同体”). Asked what they are, the answer says so before what the article does say.
  */
 import { numeral, type QuestionAnalysis } from './question.ts';
+import { countedSetAsked, listedHead, membersAsked } from './tuning.ts';
 
 /**
  * The name a question asks about as `text` writes it: its last quoted name, else the longest run of
@@ -31,9 +33,9 @@ export function askedName(analysis: QuestionAnalysis, text: string): string | un
 }
 
 /**
- * Where every mention of `name` in `text` is one item of a list (between 、 or quotation marks, with
- * a 、 beside it): the list's counted head after its closing mark (四大工程), or '' when it has none;
- * null when the text tells of the name anywhere on its own, or never names it.
+ * Where every mention of `name` in `text` is one item of a quoted list whose counted head after its
+ * closing mark counts its items (“红船领航、精英引航、赋能续航、制度护航”四大工程): that head; null when
+ * the text tells of the name anywhere on its own, or never names it.
  */
 export function listedOnly(text: string, name: string): string | null {
   let head: string | null = null;
@@ -46,7 +48,7 @@ export function listedOnly(text: string, name: string): string | null {
     const open = text.lastIndexOf('“', at);
     const close = text.indexOf('”', at);
     if (open < 0 || close < 0) return null;
-    const counted = /^”([一二三四五六七八九十两]+)(?:大|个|项|条|种)?\p{Script=Han}{1,3}?(?:工程|计划|行动|教育|制度|机制|举措|项目|体系|活动)/u.exec(text.slice(close));
+    const counted = listedHead.exec(text.slice(close));
     const items = text.slice(open + 1, close).split('、').length;
     if (!counted || numeral(counted[1]!) !== items) return null;
     head ??= counted[0].slice(1);
@@ -57,7 +59,7 @@ export function listedOnly(text: string, name: string): string | null {
 /** What a question counts and asks the members of (那16个双融双促红色共同体都是跟哪些单位建的), or null. */
 export function countedMembersAsked(question: string): { count: string; classifier: string; noun: string } | null {
   if (!membersAsked.test(question)) return null;
-  const found = countedSet.exec(question);
+  const found = countedSetAsked.exec(question);
   return found ? { count: found[1]!, classifier: found[2]!, noun: found[3]!.replace(/[“”]/gu, '') } : null;
 }
 
@@ -87,8 +89,3 @@ function wholeNumberAt(text: string, count: string): number {
   }
   return -1;
 }
-
-/** Asking which members (哪些, 分别是, 叫什么, 是谁, 具体是哪). */
-const membersAsked = /哪些|哪几|分别|叫什么|是谁|具体是哪|都是哪/u;
-/** A count and what it counts in a question (那16个双融双促红色共同体都…, 8个校级科创平台具体…). */
-const countedSet = /(\d+|[一二两三四五六七八九十]+)(个|家|所|支|项|名|位|人|门|条)(“?\p{Script=Han}{2,12}?”?)(?=都|分别|具体|是|有|叫|跟|和|的|[？?]|$)/u;

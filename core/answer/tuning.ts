@@ -304,6 +304,21 @@ export const placeName = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区|州|镇|乡|�
  */
 export const collegesListed = /哪几(?:家|所|个学院|个学校|个院校)|哪些(?:学院|院校|高校|学校)|哪(?:个|所|家)(?:学院|院校|高校|学校|高职院校)/u;
 
+/** The counted head closing a quoted list (”四大工程 after “红船领航、…、制度护航): group 1 the count. */
+export const listedHead = /^”([一二三四五六七八九十两]+)(?:大|个|项|条|种)?\p{Script=Han}{1,3}?(?:工程|计划|行动|教育|制度|机制|举措|项目|体系|活动)/u;
+
+/** Asking which members of a set (哪些, 分别是, 叫什么, 是谁, 具体是哪). */
+export const membersAsked = /哪些|哪几|分别|叫什么|是谁|具体是哪|都是哪/u;
+
+/** A count and what it counts in a question (那16个双融双促红色共同体都…, 8个校级科创平台具体…): groups count, classifier, noun. */
+export const countedSetAsked = /(\d+|[一二两三四五六七八九十]+)(个|家|所|支|项|名|位|人|门|条)(“?\p{Script=Han}{2,12}?”?)(?=都|分别|具体|是|有|叫|跟|和|的|[？?]|$)/u;
+
+/** The verb before a clause's list whose first item follows it (…第二批项目|标杆院系1个、样板支部1个…): the last one in the item. */
+export const listLeadVerb = /(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施)(?!.*(?:项目|计划|包括|获得|获批|获评|获|立项|入选|建成|设立|设置|开展|实施))(.+)$/u;
+
+/** A comparison asking across the colleges in words acrossColleges does not hold (其他学校, 所有学院). */
+export const otherCollegesAsked = /其他|其它|别的|所有|全部/u;
+
 /** How many characters before 学院 or 工程系 a unit's name may reach (机电与模具工程学院). */
 export const unitNameReach = 8;
 
