@@ -18,7 +18,7 @@ import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
-import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic } from './compose-summary.ts';
+import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { carrySubjects, isFollowUp, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
@@ -34,7 +34,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, draftWording, modeRetrieval, narrowingFollowUp, otherCollegesAsked, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, modeRetrieval, narrowingFollowUp, otherCollegesAsked, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -196,7 +196,7 @@ export class AnswerService {
   private lastTopic(history: readonly HistoryTurn[], colleges: readonly string[]): string {
     const previous = [...history].reverse().find((turn) => turn.role === 'user')?.content ?? '';
     const named = [...collegeMentions(previous, colleges), ...this.unitMentions(previous, colleges)].map((mention) => mention.form);
-    return named.reduce((text, form) => text.split(form).join(''), previous).trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '').replace(/^[的在]/u, '');
+    return questionAsTopic(named.reduce((text, form) => text.split(form).join(''), previous)).replace(/^[的在]/u, '');
   }
 
   /** Where a text names a college by one of its units alone (风能学院…): the unit's words and its college. */

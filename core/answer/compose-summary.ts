@@ -100,8 +100,13 @@ export function draftPointingBack(question: string, history: readonly HistoryTur
   if (!draftWording.pointer.test(pointer)) return null;
   // Courtesies between (谢谢, 好的) say no topic.
   const previous = [...history].reverse().find((turn) => turn.role === 'user' && !draftWording.pointer.test(draftTopic(turn.content)) && !draftWording.courtesyOnly.test(turn.content.trim()))?.content;
-  const topic = previous?.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '').replace(/^(?:那么|那)/u, '').replace(/呢$/u, '');
+  const topic = previous ? questionAsTopic(previous).replace(/^(?:那么|那)/u, '').replace(/呢$/u, '') : undefined;
   return topic ? question.replace(pointer, topic) : null;
+}
+
+/** A question said as a topic: without its closing mark or how it asks (台州科院访企拓岗促就业是怎么搞的 → 台州科院访企拓岗促就业). */
+export function questionAsTopic(question: string): string {
+  return question.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '');
 }
 
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */

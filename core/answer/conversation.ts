@@ -203,29 +203,18 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
 function inlineParts(text: string): string[] | null {
   const body = text.replace(/[。；;]$/u, '');
   if (/[，,：:。]/u.test(body)) return null;
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const character of body) {
-    if (character === '“') depth++;
-    if (character === '”') depth = Math.max(0, depth - 1);
-    if (depth === 0 && inlineList.marks.test(character)) {
-      parts.push(current.trim());
-      current = '';
-    } else current += character;
-  }
-  parts.push(current.trim());
+  const parts = outsideQuotes(body, inlineList.marks).map((part) => part.trim());
   return parts.length >= 2 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) ? parts : null;
 }
 
-/** `text` split at `mark` where it stands outside quotation marks. */
-function outsideQuotes(text: string, mark: string): string[] {
+/** `text` split at the marks `marks` matches where they stand outside quotation marks. */
+function outsideQuotes(text: string, marks: RegExp): string[] {
   const parts = [''];
   let depth = 0;
   for (const character of text) {
     if (character === '“') depth++;
     if (character === '”') depth = Math.max(0, depth - 1);
-    if (depth === 0 && character === mark) parts.push('');
+    if (depth === 0 && marks.test(character)) parts.push('');
     else parts[parts.length - 1] += character;
   }
   return parts;
@@ -238,7 +227,7 @@ function outsideQuotes(text: string, mark: string): string[] {
 function listInClause(text: string): string[] | null {
   let best: string[] | null = null;
   for (const clause of text.split(/[，,；;。：:]/u)) {
-    const parts = outsideQuotes(clause, '、').map((part) => part.trim());
+    const parts = outsideQuotes(clause, /、/u).map((part) => part.trim());
     const lead = listLeadVerb.exec(parts[0]!);
     if (lead?.[1]) parts[0] = lead[1];
     if (parts.length >= 3 && parts.every((part) => part.length > 0 && part.length <= inlineList.length) && (!best || parts.length > best.length)) best = parts;
