@@ -237,6 +237,24 @@ function itemWithBody(snapshot: IndexSnapshot, item: CitedSpan, template: Eviden
   return labelWithSentence(snapshot, { ...template, chunk: item.chunk, start: item.start, end: item.end, text, isHeading: false, isHeadline: false }, analysis) ?? item;
 }
 
+/** Text without punctuation or spaces, lower-cased: how a name reads when its marks are dropped. */
+function bare(text: string): string {
+  return text.replace(/[\s\p{P}]/gu, '').toLowerCase();
+}
+
+/** The quoted name of a run-in label among the candidates that the question holds unquoted, marks aside. */
+function nameOfLabelAsked(question: string, candidates: readonly EvidenceSentence[]): string | undefined {
+  const asked = bare(question);
+  for (const sentence of candidates) {
+    if (!isLabel(sentence)) continue;
+    for (const [, name] of sentence.text.matchAll(/“([^”]{2,20})”/gu)) {
+      const plain = bare(name!);
+      if ([...plain].length >= qaKnobs.unquotedNameLength && asked.includes(plain)) return name;
+    }
+  }
+  return undefined;
+}
+
 /** Distinct Chinese character bigrams two texts share, stopword pairs and common words (开展, 企业) aside. */
 function sharedBigrams(left: string, right: string): number {
   const grams = new Set(bigrams(left));
@@ -423,7 +441,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const best = body[0] ?? candidates[0]!;
   // What a definition asks about, or how a named practice was done (“三亮三比”工程是怎么做的), is
   // introduced by the label that names it (实施职称评聘“替代制”。, 2.实施“三亮三比”工程，…).
-  const quotedLast = analysis.quoted[analysis.quoted.length - 1];
+  // A label's quoted name the question writes without its marks (手拉手一帮一 for 实施“手拉手、一帮一”工程) is asked as quoted.
+  const quotedLast = analysis.quoted[analysis.quoted.length - 1] ?? nameOfLabelAsked(analysis.question, candidates);
   // So is a name the articles' labels call a practice (5.实施“手拉手、一帮一”工程，…) though the question
   // does not (“手拉手、一帮一”是怎么帮扶的).
   const labelledPractice = (name: string): boolean => candidates.some((sentence) => isLabel(sentence) && practiceNouns.some((noun) => sentence.text.includes(`${name}”${noun}`)));
@@ -502,7 +521,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return before.includes(defined) || found.items.some((item) => parts.some((part) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(part)));
   };
   if (enumeration && !askedLabel && listNearLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
-    leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
+    leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
     if (type === '做法') leadItems = leadItems.map((item) => itemWithBody(snapshot, item, best, analysis));

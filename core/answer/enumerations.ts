@@ -16,7 +16,7 @@ import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
 import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
 import { countedHalves, countPhraseOf, type QuestionAnalysis } from './question.ts';
-import { enumerationKnobs as knobs } from './tuning.ts';
+import { enumerationKnobs as knobs, synonymsOf } from './tuning.ts';
 
 export interface Enumeration {
   /** The items, or one span holding them all (an inline list). */
@@ -30,6 +30,8 @@ export interface Enumeration {
    * naming it (“德以修身”…“劳以笃行”这“五育”).
    */
   ofName?: boolean;
+  /** Whether the list is whole in its one span (a quoted name's dashed parts): the clauses after it add no items. */
+  closed?: boolean;
 }
 
 const ordinalValue: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -63,8 +65,14 @@ const inlineList = /[^，。；、：:“”]{1,24}(?:、[^，。；、：:“�
 /** Items given as examples across clauses, closed by the kind they are of (涌现了诸如A，B，C等优秀学生代表). */
 const suchAsList = /(?:诸如|比如|例如)[^。；：:]{4,200}?(?<![特一二三四五优高同平对相均])等(?![奖级次第])[^，。；、\s]{1,10}/gu;
 
+/** The kind a list's last item closes it with (…股份有限公司等企业一线): the last 等 that is no grade (特等奖) or rank. */
+const closingKind = /(?<![特一二三四五优高同平对相均初中上])等(?![奖级次第])(\p{Script=Han}{2,8})[^等]*$/u;
+
 /** A row of quoted names (“四个一”“三亮三比”“三服务”), three or more. */
 const quotedRow = /“[^”]{1,24}”(?:[^“”，。；：]{0,8}“[^”]{1,24}”){2,}/gu;
+
+/** Parts of one quoted name joined by dashes (“先锋模范党建育人——工匠精神专业育人——公益服务实践育人”), three or more. */
+const dashedRow = /“[^”—]{2,16}(?:——[^”—]{2,16}){2,}”/gu;
 
 /**
  * The text with the asked name blanked where it sums up the row before it (“德以修身”…“劳以笃行”这“五育”):
@@ -240,6 +248,13 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // clause before 等 (缴费人依托电子税务局等“非接触式”渠道) gives an example of something else.
   const exampleItem = '(?:“[^”]{1,6}”|[^，。；、：:“”\\s]{1,8})';
   const examplesPattern = target ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等[“"]?${escapeRegExp(target)})`, 'gu') : null;
+  // So are items given as examples of the kind asked (哪些媒体: 光明日报、苏州日报等媒体), two of them too.
+  // The noun the list's head ends in (优秀学生: 学生; 媒体报道: 媒体, before the verb) and its synonyms
+  // (厂家: 企业): examples closed by it are of the kind asked, those closed by none of them of another.
+  const kindNoun = analysis.listHead ? analysis.listHead.replace(knobs.headVerbs, '').slice(-2) : '';
+  const exampleKindWords = [...kindNoun].length === 2 ? [kindNoun, ...(synonymsOf.get(kindNoun) ?? [])] : [];
+  const exampleKinds = exampleKindWords.map(escapeRegExp);
+  const kindExamples = exampleKinds.length > 0 ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等\\p{Script=Han}{0,4}?(?:${exampleKinds.join('|')}))`, 'gu') : null;
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
   const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
@@ -264,9 +279,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       for (const [pattern, count, factor] of [
         [inlineList, inlineCount, knobs.inlineFactor],
         [quotedRow, (match: string) => match.split('“').length - 1, knobs.quotedRowFactor],
+        [dashedRow, (match: string) => match.split('——').length, knobs.quotedRowFactor],
         [suchAsList, (match: string) => match.split(/[，,、]/u).length, knobs.inlineFactor],
         ...(kindPair ? ([[kindPair, () => 2, knobs.inlineFactor]] as const) : []),
         ...(examplesPattern ? ([[examplesPattern, (match: string) => match.split('、').length, knobs.inlineFactor]] as const) : []),
+        ...(kindExamples ? ([[kindExamples, (match: string) => match.split('、').length, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         // Examples are read where the name sums them up, which the mask would blank.
@@ -292,12 +309,17 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           // A list given as examples of the name asked (“党性体检”、谈心谈话、咬耳扯袖等“五个一”活动) says what it holds, however many it counts.
           const examples = pattern === examplesPattern ? knobs.examplesOfNameFactor : 1;
           const at = sentence.start + match.index;
-          const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), knobs.maxInlineLength);
+          const closed = pattern === dashedRow;
+          const span = cutToClauses(text, sentence, (clause) => (clause.start <= at && at < clause.end ? 2 : clause.start < at + match[0].length && at < clause.end ? 1 : 0), closed ? knobs.maxDashedLength : knobs.maxInlineLength);
           const cited = cite(span);
           const items = count(match[0]);
           const itemTexts = match[0].split(/、|“/u);
-          const ofKind = kindOf(match[0]) ? knobs.kindBonus : 1;
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)) });
+          // Items closed as examples of another kind (…阀门股份有限公司、…轴承厂股份有限公司等企业 for 哪些媒体) are not those asked.
+          const lastItem = match[0].split('、').pop() ?? '';
+          const closedBy = (closingKind.exec(lastItem) ?? /^\s*等(\p{Script=Han}{2,8})/u.exec(sentence.text.slice(match.index + match[0].length)))?.[1];
+          const otherKind = closedBy !== undefined && exampleKindWords.length > 0 && !exampleKindWords.some((word) => closedBy.includes(word)) ? knobs.otherKindFactor : 1;
+          const ofKind = (kindOf(match[0]) ? knobs.kindBonus : 1) * otherKind;
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)), ...(closed ? { closed } : {}) });
         }
       }
     }

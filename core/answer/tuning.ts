@@ -63,8 +63,9 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)|(?<![要应该须])怎么样[？?]?$/u],
-  // “四双”机制具体是哪四双, 学习法是哪三种方式, 机制包括哪些: the items, not how they work.
-  ['列表', /哪[两二三四五六七八九十]|包括|包含/u],
+  // “四双”机制具体是哪四双, 学习法是哪三种方式, 机制包括哪些: the items, not how they work; 做法被哪些媒体报道:
+  // who reported it, not the practice.
+  ['列表', /哪[两二三四五六七八九十]|包括|包含|被哪些|哪些(?:媒体|报纸|报刊|网站|网媒)/u],
   ['做法', /如何|怎样|怎么|做法|举措|措施|经验|路径|途径|办法|方式|抓手|机制|哪些工作|做了什么|(?:工程|项目|计划|行动|工作法)(?:主要|具体|都|到底)?(?:是)?(?:干|做|搞)(?:了|些)?(?:什么|啥)|开展了?(?:哪些|什么)|采取了?(?:哪些|什么)|(?:展开|具体|详细)(?:讲讲|说说|谈谈|介绍)/u],
   ['列表', /哪些|哪几|包括|包含|分别|几个?方面|哪[两三四五六七八九十]|几大|几项/u],
   // A rate asked with nothing else (台州科技职业学院就业率？, 那就业率呢): its value; not 效率, 表率.
@@ -867,6 +868,8 @@ export const enumerationKnobs = {
   maxRunInLength: 24,
   /** An inline list (A、B、C) is cut to its clauses up to this length. */
   maxInlineLength: 200,
+  /** A name's dashed parts (“A——B——C”) are whole in their quote: shown as the clause holding it, up to this length. */
+  maxDashedLength: 60,
   inlineFactor: 1,
   quotedRowFactor: 1,
   parallelFactor: 1,
@@ -884,6 +887,10 @@ export const enumerationKnobs = {
   /** Items that repeat the question's list noun (制度 → 首关制) are preferred. */
   headBonus: 0.3,
   /** An inline list each of whose items ends with the question's list noun (…教学创新团队和科技创新团队 for 哪些团队) is preferred by this factor. */
+  /** Verbs a list's head may end in after its noun (媒体报道, 单位表彰): the kind asked is the noun before them. */
+  headVerbs: /(?:报道|播报|推送|转载|刊发|刊登|宣传|表彰|认定|采用|关注|合作|共建)$/u,
+  /** A list closed as examples of another kind than the one asked (…等企业 for 哪些媒体) counts this much. */
+  otherKindFactor: 0.5,
   kindBonus: 1.3,
   /** A list whose items repeat the name being defined names its siblings, not its parts. */
   siblingFactor: 0.6,
@@ -1005,6 +1012,8 @@ export const qaKnobs = {
   askedLabelTopic: 0.8,
   /** A label that names what a definition question quotes leads when it scores this share of the best. */
   namingLabelAgainstBest: 0.4,
+  /** A label's quoted name this many characters long or longer is recognised in a question that drops its marks. */
+  unquotedNameLength: 3,
   /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */
   labelBody: 160,
   /**

@@ -1894,6 +1894,30 @@ describe('questions typed in traditional characters', () => {
   });
 });
 
+describe('names and lists written without their marks or separators', () => {
+  it('a label\'s quoted name asked without its marks (手拉手一帮一) is told by the section it heads', async () => {
+    const end = await ask('手拉手一帮一是做什么的');
+    expect(leadLine(end.answer)).toContain('一位党员教师对接一位群众教师');
+    expectSupported(end);
+  });
+
+  it('a name\'s parts joined by dashes (“A——B——C”) are its list, cut to the clause naming it', async () => {
+    const end = await ask('自动化学院的大思政育人格局由哪三部分组成？');
+    const lead = leadLine(end.answer);
+    expect(lead).toContain('先锋模范党建育人——工匠精神专业育人——公益服务实践育人');
+    expect(lead).not.toContain('樊文天');
+    expectSupported(end);
+  });
+
+  it('asked which media reported it, the examples of media lead, not a list of companies beside them', async () => {
+    const end = await ask('苏工院智能制造支部被哪些媒体报道过');
+    expect(leadLine(end.answer)).toContain('光明日报、苏州日报等媒体');
+    const practice = await ask('嘉职院的做法被哪些媒体报道');
+    expect(leadLine(practice.answer)).toContain('26家主流媒体');
+    for (const answer of [end, practice]) expectSupported(answer);
+  });
+});
+
 describe('questions in office words, and names their labels give', () => {
   it('a name asked of what a sentence tells is its run-in label\'s, which leads the answer', async () => {
     // 三是推进“廉风洁雨”建设。通过组织党员…营造廉洁文化氛围…: the sentence says 廉洁文化, its label names it.
