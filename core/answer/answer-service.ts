@@ -21,7 +21,7 @@ import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { carrySubjects, isFollowUp, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
+import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
@@ -111,13 +111,17 @@ interface Grounds extends Gathered {
   sidesAre?: 'pair' | 'parts';
 }
 
-/** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
-/** The request with the user's words in simplified characters, as the articles are written. */
+/**
+ * The request with the user's words in simplified characters, as the articles are written, and a
+ * narrowing asked the other way round in its usual order (其中哪些是国家级的 → 其中国家级的是哪些).
+ */
 function simplifiedRequest(request: AskFields): AskFields {
-  const history = request.history.map((turn) => (turn.role === 'user' ? { ...turn, content: toSimplified(turn.content) } : turn));
-  return { ...request, question: toSimplified(request.question), history };
+  const read = (text: string): string => narrowingForm(toSimplified(text));
+  const history = request.history.map((turn) => (turn.role === 'user' ? { ...turn, content: read(turn.content) } : turn));
+  return { ...request, question: read(request.question), history };
 }
 
+/** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
 function draftAcrossColleges(request: AskFields): boolean {
   return request.mode === 'summary' && !request.filters.college && !request.filters.docId && acrossColleges.test(request.question);
 }

@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -312,6 +312,12 @@ function unitNamedIn(turns: readonly string[], college: string, colleges: readon
   return '';
 }
 
+/** A narrowing follow-up asked the other way round in its usual order (其中哪些是国家级的 → 其中国家级的是哪些); any other question as it is. */
+export function narrowingForm(question: string): string {
+  const inverted = invertedNarrowing.exec(question.trim());
+  return inverted ? `${inverted[1]}${inverted[3]}的是${inverted[2]}${inverted[4]}` : question;
+}
+
 /**
  * Carries the conversation's subject and topic into a follow-up (without a model). Returns the
  * question unchanged when it stands on its own or there is no history.
@@ -373,7 +379,10 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     return { question: /[？?]$/u.test(asked) ? asked : `${asked}？`, college: undefined, rewritten: true };
   }
   // 那全校性的呢？ after …搞了多少次全国性活动？: the previous question with that word in place of its counterpart.
-  const parallel = parallelQuestion(question, userTurns[0] ?? '', colleges, unitsOf);
+  // The previous question as it was asked in its own conversation (其中哪些是国家级的 → of 苏工院's titles).
+  const lastAsked = history.map((turn) => turn.role).lastIndexOf('user');
+  const previous = userTurns[0] && lastAsked > 0 && bareSubject(question) ? carrySubjects(userTurns[0], history.slice(0, lastAsked), colleges, terms, unitsOf).question : (userTurns[0] ?? '');
+  const parallel = parallelQuestion(question, previous, colleges, unitsOf);
   if (parallel) return { question: parallel, college: undefined, rewritten: true };
   if (!isFollowUp(question, colleges, unitsOf) && !narrowingFollowUp.test(asked.trim())) return unchanged;
   // 还有呢？ 其他的呢？: the last question again (its answer steps back for what it did not show).
@@ -485,7 +494,9 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
     // 有没有拿过一等奖 after 台州科院学生拿过哪些比赛奖项: asked of those the last question was about.
     const holders = yesNoKnobs.holders.flat();
     const holder = subjectlessYesNo.test(rewritten) && !holders.some((word) => rewritten.includes(word) || topic.includes(word)) ? holders.find((word) => userTurns[0]?.includes(word)) : undefined;
-    rewritten = `${who}${holder ?? ''}${topic ? `${topic}的` : ''}${rewritten}`;
+    // 其中国家级的是哪些 after …获过哪些称号: among what that asked (…获过的称号中国家级的是哪些称号).
+    const among = narrowing && /哪(?:些|几个|几|个)/u.test(topic) ? `${topic.replace(/哪(?:些|几个|几|个)/u, '的')}中` : '';
+    rewritten = `${who}${holder ?? ''}${among || (topic ? `${topic}的` : '')}${rewritten}`;
   }
   if (!/[？?]$/u.test(rewritten)) rewritten += '？';
   return { question: rewritten, college: subject.length === 1 ? subject[0] : undefined, rewritten: rewritten !== question };
@@ -549,14 +560,22 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
     const stated = /((?:19|20)\d{2})(?:年度|年|届|级)?/u.exec(previous);
     return stated ? asked(/\D$/u.test(phrase) ? stated[0] : stated[1]!) : null;
   }
+  // A level for the previous question's level (那省级的呢 after …国家级的奖), word for whole word.
+  const level = levelCounterpart.exec(phrase);
+  const previousLevel = level && level[0] === phrase ? levelCounterpart.exec(previous) : null;
+  if (previousLevel) return asked(previousLevel[0]);
   const characters = [...phrase];
   if (characters.length < 2 || characters.length > 6 || !/^\p{Script=Han}+$/u.test(phrase)) return null;
+  // Only a stretch of whole words: 省级 stands for no 家级 of 国家级.
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const word of getJieba().cut(previous, true)) boundaries.add((offset += word.length));
   // A stretch of the previous question as long, ending alike (…性, …党支部), outside a college's name.
   const names = collegeMentions(previous, colleges).map(({ form }) => ({ start: previous.indexOf(form), end: previous.indexOf(form) + form.length }));
   let best: { at: number; shared: number } | null = null;
   for (let at = 0; at + phrase.length <= previous.length; at++) {
     const stretch = previous.slice(at, at + phrase.length);
-    if (stretch === phrase || stretch.at(-1) !== phrase.at(-1) || !/^\p{Script=Han}+$/u.test(stretch)) continue;
+    if (stretch === phrase || stretch.at(-1) !== phrase.at(-1) || !/^\p{Script=Han}+$/u.test(stretch) || !boundaries.has(at) || !boundaries.has(at + phrase.length)) continue;
     if (names.some((name) => at < name.end && name.start < at + phrase.length)) continue;
     const shared = [...stretch].filter((character, index) => character === characters[index]).length;
     if (shared * 2 >= characters.length && shared < characters.length && (!best || shared > best.shared)) best = { at, shared };

@@ -16,7 +16,7 @@ import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
 import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
 import { countedHalves, countPhraseOf, type QuestionAnalysis } from './question.ts';
-import { enumerationKnobs as knobs, synonymsOf } from './tuning.ts';
+import { enumerationKnobs as knobs, honourTopicWords, synonymsOf, yesNoKnobs } from './tuning.ts';
 
 export interface Enumeration {
   /** The items, or one span holding them all (an inline list). */
@@ -212,7 +212,11 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const counted = analysis.expectedCount !== null ? countPhraseOf(analysis.question) : null;
   const top = ranked[0]?.score ?? 0;
   const counting = counted ? ranked.filter((sentence) => sentence.text.includes(counted)).slice(0, knobs.anchors).map((sentence) => ({ ...sentence, score: Math.max(sentence.score, top) })) : [];
-  const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : []), ...counting])];
+  // So does one that says the whole topic itself, whatever its passage's rank lends the others.
+  const holderGroups = yesNoKnobs.holders;
+  const honoursAsked = analysis.terms.some((term) => term.role === 'topic' && honourTopicWords.includes(term.word)) || (analysis.listHead !== null && analysis.listHead !== undefined && honourTopicWords.includes(analysis.listHead));
+  const wholeTopic = ranked.filter((sentence) => sentence.ownTopicCoverage >= 1).slice(0, knobs.anchors);
+  const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : []), ...counting, ...wholeTopic])];
   let best: Enumeration | null = null;
   // A counted name's parts come before any list beside it, however well that scores.
   const rank = (candidate: Enumeration): number => (candidate.ofName === false ? 0 : 1);
@@ -251,14 +255,20 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // So are items given as examples of the kind asked (哪些媒体: 光明日报、苏州日报等媒体), two of them too.
   // The noun the list's head ends in (优秀学生: 学生; 媒体报道: 媒体, before the verb) and its synonyms
   // (厂家: 企业): examples closed by it are of the kind asked, those closed by none of them of another.
+  // Only a kind of thing one names (媒体, 企业, 学生), not what a list's items do (措施, 支持, 方面).
   const kindNoun = analysis.listHead ? analysis.listHead.replace(knobs.headVerbs, '').slice(-2) : '';
-  const exampleKindWords = [...kindNoun].length === 2 ? [kindNoun, ...(synonymsOf.get(kindNoun) ?? [])] : [];
+  const exampleKindWords = knobs.namedKinds.includes(kindNoun) ? [kindNoun, ...(synonymsOf.get(kindNoun) ?? [])] : [];
   const exampleKinds = exampleKindWords.map(escapeRegExp);
   const kindExamples = exampleKinds.length > 0 ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等\\p{Script=Han}{0,4}?(?:${exampleKinds.join('|')}))`, 'gu') : null;
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
   const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
   const nameParts = joinedParts.length >= 2 && joinedParts.every((part) => part.length >= 1 && part.length <= 8) ? joinedParts : [];
+  // A list in a sentence that says next to nothing of the topic itself (邀请…全国五一劳动奖章获得者…进校园
+  // for 教师拿过哪些国家级的奖) owes its score to its passage: it counts less beside a sentence that says it.
+  const saidElsewhere = anchors.some((anchor) => anchor.ownTopicCoverage >= knobs.topicSaidElsewhere);
+  // One that counts the items as the question does, or names what it asks, says it in its own way.
+  const silence = (anchor: EvidenceSentence): number => (saidElsewhere && anchor.ownTopicCoverage < knobs.silentAnchorTopic && !(counted && anchor.text.includes(counted)) && !(target && anchor.text.includes(target)) ? knobs.silentAnchorFactor : 1) ;
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
     const text = snapshot.documentText(document);
@@ -318,8 +328,16 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           const lastItem = match[0].split('、').pop() ?? '';
           const closedBy = (closingKind.exec(lastItem) ?? /^\s*等(\p{Script=Han}{2,8})/u.exec(sentence.text.slice(match.index + match[0].length)))?.[1];
           const otherKind = closedBy !== undefined && exampleKindWords.length > 0 && !exampleKindWords.some((word) => closedBy.includes(word)) ? knobs.otherKindFactor : 1;
-          const ofKind = (kindOf(match[0]) ? knobs.kindBonus : 1) * otherKind;
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)), ...(closed ? { closed } : {}) });
+          // Honours asked (哪些称号): a list received in its clause (先后荣获A、B和C) is of them, one
+          // not received (深入A、B、C等企业一线) hardly.
+          // Received by others than those asked (指导学生获… for a team's titles) is as not received.
+          const window = sentence.text.slice(Math.max(0, match.index - knobs.receivedReach), match.index + Math.min(knobs.receivedReach, match[0].split('、')[0]!.length));
+          const verb = knobs.receivedBefore.exec(window);
+          const receiver = verb ? window.slice(Math.max(0, verb.index - 2), verb.index) : '';
+          const byOthers = holderGroups.some((group) => group.includes(receiver) && !group.some((holder) => analysis.question.includes(holder)));
+          const received = !honoursAsked ? 1 : verb && !byOthers ? knobs.kindBonus : knobs.notReceivedFactor;
+          const ofKind = (kindOf(match[0]) ? knobs.kindBonus : 1) * otherKind * received;
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * silence(anchor) * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)), ...(closed ? { closed } : {}) });
         }
       }
     }

@@ -455,7 +455,12 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
  * A follow-up asking which of what the previous question listed (其中第二批的是哪个, 首批的有哪几个):
  * asked within its topic. Not 其中哪个… (`amongPointer`), nor one naming what it counts (其中专利有多少项).
  */
+/** The same asked the other way round (其中哪些是国家级的): group 1 the asking word, group 2 what narrows. */
+export const invertedNarrowing = /^((?:那么?)?其中)(哪(?:个|些|几个|一个|位|家|所))(?:是|属于|算)([^？?，,\s]{1,10}?)的?([？?]?)$/u;
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
+
+/** A level an honour is of, as a follow-up sets it for the previous question's (那省级的呢 after …国家级的奖). */
+export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全省|厅级|市级|全市|区级|县级|校级|院级/u;
 
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
@@ -523,7 +528,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['第一课', '一堂课', '第一堂课', '开学第一课'],
   ['认可', '满意度', '认同', '好评', '美誉度'],
   // A prize of a grade (一等奖, 特等奖) is an award won.
-  ['荣誉', '称号', '荣誉称号', '表彰', '奖项', '获奖', '等奖'],
+  ['荣誉', '称号', '荣誉称号', '表彰', '奖项', '获奖', '等奖', '荣获'],
   // How people say it and how articles write it.
   ['一把手', '党委书记', '主要负责人'],
   ['先锋岗', '示范岗'],
@@ -887,6 +892,20 @@ export const enumerationKnobs = {
   /** Items that repeat the question's list noun (制度 → 首关制) are preferred. */
   headBonus: 0.3,
   /** An inline list each of whose items ends with the question's list noun (…教学创新团队和科技创新团队 for 哪些团队) is preferred by this factor. */
+  /**
+   * A list in a sentence holding less than this share of the topic's weight itself counts
+   * silentAnchorFactor as much, when another sentence it is weighed against holds topicSaidElsewhere.
+   */
+  silentAnchorTopic: 0.2,
+  silentAnchorFactor: 0.5,
+  topicSaidElsewhere: 0.4,
+  /** A verb of receiving an honour (荣获, 获评) within receivedReach characters before a list, or opening it, for a question asking honours. */
+  receivedBefore: /荣获|获评|获得|获|被评为|评为|入选|荣膺/u,
+  receivedReach: 8,
+  /** …and a list with no such verb counts this much. */
+  notReceivedFactor: 0.7,
+  /** Kinds of named things a list may be examples of (光明日报、苏州日报等媒体): asked for, such examples list them, and examples of another kind do not. */
+  namedKinds: ['媒体', '报纸', '网站', '企业', '厂家', '公司', '学校', '院校', '高校', '学生', '同学', '学子', '教师', '老师', '专家', '银行', '医院'] as readonly string[],
   /** Verbs a list's head may end in after its noun (媒体报道, 单位表彰): the kind asked is the noun before them. */
   headVerbs: /(?:报道|播报|推送|转载|刊发|刊登|宣传|表彰|认定|采用|关注|合作|共建)$/u,
   /** A list closed as examples of another kind than the one asked (…等企业 for 哪些媒体) counts this much. */

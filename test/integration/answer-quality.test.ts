@@ -1918,6 +1918,36 @@ describe('names and lists written without their marks or separators', () => {
   });
 });
 
+describe('lists of honours, of whom they were asked', () => {
+  it('a list received (先后荣获A、B和C) answers 获过哪些称号, not a list of firms or of what students won', async () => {
+    const end = await ask('苏工院智能制造团队获过哪些称号');
+    expect(leadLine(end.answer)).toContain('先后荣获国家级教育教学创新团队');
+    expectSupported(end);
+  });
+
+  it('a list in a sentence that says next to nothing of the topic (邀请…全国五一劳动奖章获得者) does not lead before one that does', async () => {
+    const end = await ask('台州科院教师拿过哪些国家级的奖');
+    expect(leadLine(end.answer)).toMatch(/^教师获全国高职院校教学能力大赛二等奖1项/u);
+  });
+
+  it('narrows the list asked and then asks the same of another level', async () => {
+    const first = '苏工院智能制造团队获过哪些称号';
+    const firstEnd = await ask(first);
+    const history = [
+      { role: 'user' as const, content: first },
+      { role: 'assistant' as const, content: firstEnd.answer },
+    ];
+    const narrowed = await answers.answerOnce({ question: '其中哪些是国家级的', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
+    expect(narrowed.searchedFor).toContain('称号中国家级的');
+    expect(leadLine(narrowed.answer)).toContain('国家级教育教学创新团队');
+    const chain = [...history, { role: 'user' as const, content: '其中哪些是国家级的' }, { role: 'assistant' as const, content: narrowed.answer }];
+    const level = await answers.answerOnce({ question: '那省级的呢', mode: 'qa', history: chain, filters: {} }, AbortSignal.timeout(30_000));
+    expect(level.searchedFor).toContain('称号中省级的');
+    expect(level.searchedFor).not.toContain('国省级');
+    expect(leadLine(level.answer)).toContain('省科技创新团队');
+  });
+});
+
 describe('questions in office words, and names their labels give', () => {
   it('a name asked of what a sentence tells is its run-in label\'s, which leads the answer', async () => {
     // 三是推进“廉风洁雨”建设。通过组织党员…营造廉洁文化氛围…: the sentence says 廉洁文化, its label names it.

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrySubjects, pointedName, collegesIn, isFollowUp, pointsIntoList } from '../../core/answer/conversation.ts';
+import { carrySubjects, pointedName, collegesIn, isFollowUp, narrowingForm, pointsIntoList } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
 import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
@@ -87,6 +87,21 @@ describe('carrySubjects', () => {
     expect(asked('台州科院模具学院2023届毕业生就业率多少', '那2024呢')).toBe('台州科院模具学院2024届毕业生就业率多少？');
     // Nothing of the previous question stands beside it: carried as before.
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
+    // A level for a level, word for whole word: 省级 stands for 国家级, not for its 家级.
+    expect(asked('台州科院教师拿过哪些国家级的奖', '省级的呢')).toBe('台州科院教师拿过哪些省级的奖？');
+    expect(asked('风能学院获过哪些全国的荣誉', '那省级的呢')).toBe('风能学院获过哪些省级的荣誉？');
+  });
+
+  it('reads a narrowing asked the other way round (其中哪些是国家级的) as one, of what the question before it listed', () => {
+    expect(narrowingForm('其中哪些是国家级的')).toBe('其中国家级的是哪些');
+    expect(narrowingForm('其中哪个是第二批的？')).toBe('其中第二批的是哪个？');
+    expect(narrowingForm('哪些是国家级的')).toBe('哪些是国家级的');
+    const listed = [turn('user', '苏工院智能制造团队获过哪些称号'), turn('assistant', '…[1]')];
+    const narrowed = carrySubjects(narrowingForm('其中哪些是国家级的'), listed, colleges, lexical).question;
+    expect(narrowed).toBe('苏州工业职业技术学院智能制造团队获过的称号中国家级的是哪些称号？');
+    // And a counterpart after it (那省级的呢) is of that list too.
+    const chain = [...listed, turn('user', narrowingForm('其中哪些是国家级的')), turn('assistant', '…[1]')];
+    expect(carrySubjects('那省级的呢', chain, colleges, lexical).question).toBe('苏州工业职业技术学院智能制造团队获过的称号中省级的是哪些称号？');
   });
 
   it('reads a college named by one of its units alone (那风能学院…) as named: a question of its own, or the last one asked of it', () => {
