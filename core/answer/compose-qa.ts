@@ -230,6 +230,16 @@ export function labelWithSentence(snapshot: IndexSnapshot, label: EvidenceSenten
   return null;
 }
 
+/** An item shown as its first clause, as the whole sentence it opens (cut to the longest a passage holds). */
+function wholeItem(snapshot: IndexSnapshot, item: CitedSpan): CitedSpan {
+  const text = snapshot.documentText(item.chunk.document);
+  const [sentence] = splitSentences(text, item.start, Math.min(text.length, item.start + answerLengths.longSentence * 2));
+  if (!sentence || sentence.end <= item.end) return item;
+  const whole = trimSpan(text, { start: item.start, end: Math.min(sentence.end, item.start + answerLengths.longSentence) });
+  const chunk = passageHolding(snapshot, item.chunk.document, whole, item.chunk);
+  return chunk ? { ...whole, chunk } : item;
+}
+
 /** A list item that is a bare run-in label, with the sentence after it; any other item as it is. */
 function itemWithBody(snapshot: IndexSnapshot, item: CitedSpan, template: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan {
   const text = snapshot.documentText(item.chunk.document).slice(item.start, item.end);
@@ -249,7 +259,9 @@ function nameOfLabelAsked(question: string, candidates: readonly EvidenceSentenc
     if (!isLabel(sentence)) continue;
     for (const [, name] of sentence.text.matchAll(/“([^”]{2,20})”/gu)) {
       const plain = bare(name!);
-      if ([...plain].length >= qaKnobs.unquotedNameLength && asked.includes(plain)) return name;
+      // Not a whole asked of one of its parts (三亮三比里的亮承诺).
+      const after = asked.slice(asked.indexOf(plain) + plain.length);
+      if ([...plain].length >= qaKnobs.unquotedNameLength && asked.includes(plain) && !qaKnobs.partOfNameAfter.test(after)) return name;
     }
   }
   return undefined;
@@ -520,11 +532,33 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const parts = [...defined.split(/[-—–·、]/u).filter((part) => part.length >= 2), ...(/^[一二三四五六七八九十两\d]/u.test(defined) && defined.length >= 4 ? [defined.slice(-2)] : [])];
     return before.includes(defined) || found.items.some((item) => parts.some((part) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(part)));
   };
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  const saysWholeTopic = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1;
+  // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
+  const bestLabelAt = labelBefore(snapshot, best);
+  const bestLabel = bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && saysWholeTopic(sentence)) : undefined;
+  // Or, saying less of it, when it says more of it than its body does (三是亮承诺。 for 三亮三比里的亮承诺).
+  const ownLabel = bestLabel ?? (bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && isLabel(sentence) && sentence.ownTopicCoverage >= qaKnobs.ownLabelTopic && sentence.ownTopicCoverage > best.ownTopicCoverage) : undefined);
+  // What that label names (三是亮承诺。) is told by its body, not by a list elsewhere in its article (一是服务大局。…).
+  const listUnderBestLabel = (found: NonNullable<typeof enumeration>): boolean => {
+    if (!ownLabel || type === '是否') return true;
+    const first = found.items[0]!;
+    const body = labelWithSentence(snapshot, ownLabel, analysis);
+    return first.chunk.document.docId === ownLabel.chunk.document.docId && first.start >= ownLabel.start && first.start <= (body?.end ?? ownLabel.end);
+  };
+  if (enumeration && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
     if (type === '做法') leadItems = leadItems.map((item) => itemWithBody(snapshot, item, best, analysis));
+    // 三融教育里融入师德建设具体指啥: the one item that says the topic, whole, is what was asked.
+    // It holds a topic word no other item does (师德), and holds more of the topic than any other.
+    if (type !== '列表' && analysis.expectedCount === null && leadItems.length >= 2) {
+      const topicWords = analysis.terms.filter((term) => term.role === 'topic').map((term) => term.word.toLowerCase());
+      const said = leadItems.map((item) => topicWords.filter((word) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).toLowerCase().includes(word)));
+      const own = said.map((words, index) => words.filter((word) => said.every((others, other) => other === index || !others.includes(word))));
+      const asked = own.flatMap((words, index) => (words.length > 0 ? [index] : []));
+      if (asked.length === 1 && said[asked[0]!]!.length > Math.max(...said.filter((_, index) => index !== asked[0]).map((words) => words.length))) leadItems = [wholeItem(snapshot, leadItems[asked[0]!]!)];
+    }
     // 首批的有哪几个: the clauses of the list that say which.
     if (analysis.narrowedBy && leadItems.length === 1) leadItems = [narrowedTo(snapshot, leadItems[0]!, analysis.narrowedBy)];
     enumerated = true;
@@ -549,11 +583,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A label (坚持党建与专业建设相融合。 / 实施政治素质“首关制”。) that matches best leads with the sentence it introduces.
     // A label that says the whole topic (高质量推进党史学习教育。 for 党史学习教育开展了哪些活动) heads what
     // the article says of it, a little below the best sentence too.
-    const saysWholeTopic = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1;
     const topicLabel = (sentence: EvidenceSentence): boolean => saysWholeTopic(sentence) && sentence.score >= best.score * qaKnobs.topicLabelAgainstBest;
-    // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
-    const bestLabelAt = labelBefore(snapshot, best);
-    const bestLabel = bestLabelAt ? candidates.find((sentence) => sentence.chunk.document.docId === best.chunk.document.docId && sentence.start === bestLabelAt.start && saysWholeTopic(sentence)) : undefined;
     // A yes or no about one of a kind (机电一体化教学团队) leads with the sentence about that one, not another's (智能控制技术教学团队…).
     const othersWords = type === '是否' ? subjectWordsOfAnother(analysis, best.text, documentContext(best.chunk)) : [];
     const aboutAsked = othersWords.length > 0 ? candidates.find((sentence) => sentence.score >= best.score * qaKnobs.askedOneAgainstBest && othersWords.every((word) => sentence.text.toLowerCase().includes(word.toLowerCase()))) : undefined;
@@ -572,7 +602,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
       }
     }
     const othersNamed = namedInstead?.sentence;
-    const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? writtenLabel ?? namingLabel ?? bestLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
+    const label = !isTyped(type) && !typedLead && !othersNamed ? (askedLabel ?? writtenLabel ?? namingLabel ?? ownLabel ?? candidates.find((sentence) => isLabel(sentence) && sentence.score >= best.score * qaKnobs.labelAgainstBest) ?? candidates.find(topicLabel)) : undefined;
     const labelled = label ? labelWithSentence(snapshot, label, analysis) : null;
     // A yes or no leads with a sentence that settles it, among those saying as much of it (获得首批…
     // 黄大年式教师团队 over 扎实推进…黄大年式教师团队建设, which says it is being built).

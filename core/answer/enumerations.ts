@@ -268,6 +268,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // for 教师拿过哪些国家级的奖) owes its score to its passage: it counts less beside a sentence that says it.
   const saidElsewhere = anchors.some((anchor) => anchor.ownTopicCoverage >= knobs.topicSaidElsewhere);
   // One that counts the items as the question does, or names what it asks, says it in its own way.
+  // A list after the anchor (a label's body) is its own sentence's, weighed as it is.
   const silence = (anchor: EvidenceSentence): number => (saidElsewhere && anchor.ownTopicCoverage < knobs.silentAnchorTopic && !(counted && anchor.text.includes(counted)) && !(target && anchor.text.includes(target)) ? knobs.silentAnchorFactor : 1) ;
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
@@ -337,7 +338,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           const byOthers = holderGroups.some((group) => group.includes(receiver) && !group.some((holder) => analysis.question.includes(holder)));
           const received = !honoursAsked ? 1 : verb && !byOthers ? knobs.kindBonus : knobs.notReceivedFactor;
           const ofKind = (kindOf(match[0]) ? knobs.kindBonus : 1) * otherKind * received;
-          if (cited) consider({ items: [cited], count: items, score: anchor.score * silence(anchor) * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)), ...(closed ? { closed } : {}) });
+          if (cited) consider({ items: [cited], count: items, score: anchor.score * (offset === 0 ? silence(anchor) : 1) * factor * unnamed * countFit(items) * (offset === 0 ? 1 : knobs.followingFactor) * siblings([match[0]]) * parts(itemTexts) * (1 + knobs.headBonus * heads) * ofKind * examples, ...ofName(itemTexts, items, target !== undefined && sentence.text.includes(target)), ...(closed ? { closed } : {}) });
         }
       }
     }

@@ -152,9 +152,9 @@ const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p
 /**
  * A counted name (三服务, 三亮三比) opening what a question asks of it (是指什么, 工程是哪三服务, 是怎么做的):
  * at the question's start or after the unit it is of. Not a place (四川省如何…, 九江市是…), nor a word
- * opening with 一 (一共, 一般, 一些) or counting people (两人).
+ * opening with 一 (一共, 一般, 一些) or counting people (两人). Its verb may come first (三比比的是啥).
  */
-const unquotedCountedAsked = /(?:^|的|之|学院|支部|党总支|党委|那个|这个)([二三四五六七八九十两][^\s\p{P}个年月日天名位人项次条种届批期场张份点多余大方倍级类家所支门]{1,3}?)(?<![省市县区州])(?:工程|项目|机制|计划|行动|制度|工作法|模式)?(?:具体|主要|到底)?(?:是|指|包括|包含|分别是|都是|有哪些)/u;
+const unquotedCountedAsked = /(?:^|的|之|学院|支部|党总支|党委|那个|这个)([二三四五六七八九十两][^\s\p{P}个年月日天名位人项次条种届批期场张份点多余大方倍级类家所支门的]{1,3}?)(?<![省市县区州])(?:工程|项目|机制|计划|行动|制度|工作法|模式)?(?:具体|主要|到底)?(?:[比抓讲学做干建亮]的)?(?:是|指|包括|包含|分别是|都是|有哪些)/u;
 /**
  * A coined name of counted parts written with digits (5院4中心, 1团6心5育): counts, each of a word of
  * one or two characters that is no unit of time or measure (2月17日, 3个月). Matched up to its last
@@ -525,8 +525,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
   mergeListedTerms(question, terms);
   // 三亮三比里的亮承诺: the part asked about is the topic; the whole it belongs to only says where.
+  // Only a part that is a topic of its own (not 三服务工程的具体做法).
   const within = partWithin.exec(question);
-  if (within) {
+  if (within && terms.some((term) => term.role === 'topic' && within[2]!.toLowerCase().includes(term.word))) {
     for (const term of terms) if (term.role === 'topic' && within[1]!.toLowerCase().includes(term.word) && !within[2]!.toLowerCase().includes(term.word)) term.weight *= wholeOfPartFactor;
   }
   const own = context.ownWords?.toLowerCase();

@@ -59,7 +59,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
-  ['定义', /是什么意思|是指什么|指的是什么|是(?:干|做|搞)什么的|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
+  // 三比是比啥: what a counted name's verb takes is what the name is.
+  ['定义', /是[比抓讲学建亮](?:什么|啥)[？?]?$|是什么意思|是指什么|指的是什么|是(?:干|做|搞)什么的|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)|(?<![要应该须])怎么样[？?]?$/u],
@@ -169,7 +170,7 @@ export const functionWordTags: ReadonlySet<string> = new Set(['r', 'c', 'f', 'p'
 export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;
 
 /** A part asked of its whole (三亮三比里的亮承诺, “四大工程”中的精英引航): group 1 the whole, group 2 the part. */
-export const partWithin = /([^，,。？?\s的]{2,12})(?:里|当中|之中|中)的([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
+export const partWithin = /([^，,。？?\s的]{2,12}?)(?:里|当中|之中|中|(?:工程|项目|计划|行动|机制)(?:里|中)?)的([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
 
 /** What the whole's topic words weigh beside the part's, in a question asking a part of its whole. */
 export const wholeOfPartFactor = 0.35;
@@ -1031,8 +1032,12 @@ export const qaKnobs = {
   askedLabelTopic: 0.8,
   /** A label that names what a definition question quotes leads when it scores this share of the best. */
   namingLabelAgainstBest: 0.4,
+  /** The best sentence's run-in label heads it when it holds this share of the topic's weight and more than the sentence itself. */
+  ownLabelTopic: 0.5,
   /** A label's quoted name this many characters long or longer is recognised in a question that drops its marks. */
   unquotedNameLength: 3,
+  /** …unless what follows it asks of a part (三亮三比里的亮承诺, 三服务的服务大局是什么). */
+  partOfNameAfter: /^(?:工程|项目|计划|行动|机制|制度)?(?:里|中|当中|之中|里面|的(?!是|具体|主要|做法|内容|含义|意思|情况))/u,
   /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */
   labelBody: 160,
   /**

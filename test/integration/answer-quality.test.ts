@@ -40,6 +40,18 @@ async function askAfter(question: string, followUp: string, mode: AnswerMode = '
   return answers.answerOnce({ question: followUp, mode, history, filters: {} }, AbortSignal.timeout(30_000));
 }
 
+/** Each question of a conversation asked after those before it and their answers; the answers in order. */
+async function askInTurn(...questions: string[]): Promise<Omit<AnswerEnd, 'id'>[]> {
+  const history: { role: 'user' | 'assistant'; content: string }[] = [];
+  const ends: Omit<AnswerEnd, 'id'>[] = [];
+  for (const question of questions) {
+    const end = await answers.answerOnce({ question, mode: 'qa', history: [...history], filters: {} }, AbortSignal.timeout(30_000));
+    ends.push(end);
+    history.push({ role: 'user', content: question }, { role: 'assistant', content: end.answer });
+  }
+  return ends;
+}
+
 /** A comparison's row for a college (the table must hold it). */
 function rowOf(end: Omit<AnswerEnd, 'id'>, college: string): ComparisonRow {
   return end.table!.rows.find((row) => row.college === college)!;
@@ -1860,13 +1872,21 @@ describe('a counted name (三服务, 三亮三比) typed without quotation marks
   });
 
   it('points a follow-up at the part the list gave (第三个具体做了啥 → 服务社会)', async () => {
-    const list = await ask('风能学院三服务工程是哪三服务');
-    const history = [
-      { role: 'user' as const, content: '风能学院三服务工程是哪三服务' },
-      { role: 'assistant' as const, content: list.answer },
-    ];
-    const end = await answers.answerOnce({ question: '第三个具体做了啥', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
-    expect(leadLine(end.answer)).toContain('巾帼标兵');
+    const [, end] = await askInTurn('风能学院三服务工程是哪三服务', '第三个具体做了啥');
+    expect(leadLine(end!.answer)).toContain('巾帼标兵');
+  });
+
+  it('a part asked of its whole (亮承诺, 三比, 融入师德建设) is told by its own label and body, not by another list', async () => {
+    for (const question of ['风能学院的亮承诺是啥意思', '三亮三比里的亮承诺是什么意思']) {
+      const end = await ask(question);
+      expect(leadLine(end.answer), question).toMatch(/^亮承诺。建立“党员积分管理手册”/u);
+      expect(end.answer, question).not.toContain('服务大局');
+    }
+    const compared = await ask('风能学院三亮三比里的三比是比啥');
+    expect(leadLine(compared.answer)).toMatch(/^比履职能力、比服务能力、比工作业绩/u);
+    const item = await ask('风能学院三融教育里融入师德建设具体指啥');
+    expect(leadLine(item.answer)).toContain('党建工作融入师德建设，在全院范围内开展师德师风专题报告会');
+    for (const end of [compared, item]) expectSupported(end);
   });
 });
 
@@ -1931,17 +1951,10 @@ describe('lists of honours, of whom they were asked', () => {
   });
 
   it('narrows the list asked and then asks the same of another level', async () => {
-    const first = '苏工院智能制造团队获过哪些称号';
-    const firstEnd = await ask(first);
-    const history = [
-      { role: 'user' as const, content: first },
-      { role: 'assistant' as const, content: firstEnd.answer },
-    ];
-    const narrowed = await answers.answerOnce({ question: '其中哪些是国家级的', mode: 'qa', history, filters: {} }, AbortSignal.timeout(30_000));
-    expect(narrowed.searchedFor).toContain('称号中国家级的');
-    expect(leadLine(narrowed.answer)).toContain('国家级教育教学创新团队');
-    const chain = [...history, { role: 'user' as const, content: '其中哪些是国家级的' }, { role: 'assistant' as const, content: narrowed.answer }];
-    const level = await answers.answerOnce({ question: '那省级的呢', mode: 'qa', history: chain, filters: {} }, AbortSignal.timeout(30_000));
+    const [, narrowed, level] = await askInTurn('苏工院智能制造团队获过哪些称号', '其中哪些是国家级的', '那省级的呢');
+    expect(narrowed!.searchedFor).toContain('称号中国家级的');
+    expect(leadLine(narrowed!.answer)).toContain('国家级教育教学创新团队');
+    if (!level) throw new Error('no third answer');
     expect(level.searchedFor).toContain('称号中省级的');
     expect(level.searchedFor).not.toContain('国省级');
     expect(leadLine(level.answer)).toContain('省科技创新团队');
