@@ -21,6 +21,7 @@ import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
+import { peopleNamedIn } from './people.ts';
 import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
@@ -49,8 +50,20 @@ export interface AnswerServiceOptions {
 }
 
 const collegeLists = new WeakMap<IndexSnapshot, string[]>();
+const peopleFound = new WeakMap<IndexSnapshot, Map<string, boolean>>();
+const peopleFoundLimit = 4096;
 
 /** The distinct colleges of an index, most articles first. */
+/** The people a question names that the corpus's articles name as people (people.ts); each finding kept per index. */
+export function peopleOfQuestion(snapshot: IndexSnapshot, question: string): string[] {
+  let known = peopleFound.get(snapshot);
+  if (!known || known.size >= peopleFoundLimit) {
+    known = new Map();
+    peopleFound.set(snapshot, known);
+  }
+  return peopleNamedIn(question, () => snapshot.documents.map((document) => snapshot.documentText(document)), known);
+}
+
 export function corpusColleges(snapshot: IndexSnapshot): string[] {
   let list = collegeLists.get(snapshot);
   if (!list) {
@@ -430,7 +443,7 @@ export class AnswerService {
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', ...(narrowedBy ? { narrowedBy } : {}) });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', people: peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     // Colleges compared are the scope, whatever college the conversation carried.

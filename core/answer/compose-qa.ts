@@ -612,7 +612,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     leadSentences = [lead];
     // A sentence naming several holders of the asked role (four deans of four schools) is cut closer to the one asked for.
     // A person asked after with nothing more (那樊文天呢): the clause naming them, out of a sentence naming many.
-    const person = type === 'general' ? personAlone(analysis, lead.text) : undefined;
+    const person = type === 'general' ? ((analysis.person && lead.text.includes(analysis.person) ? analysis.person : undefined) ?? personAlone(analysis, lead.text)) : undefined;
     // Which of the last answer's items (其中全国的是哪个): the clauses saying it, as a factoid's.
     const narrowedBy = analysis.narrowedBy;
     const leadLength = type === '是否' || narrowedBy ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;

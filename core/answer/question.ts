@@ -41,6 +41,7 @@ import {
   practiceNouns,
   properNounTags,
   functionWordTags,
+  personProfileAsked,
   roleFactor,
   partWithin,
   wholeOfPartFactor,
@@ -101,6 +102,8 @@ export interface QuestionAnalysis {
   quoted: string[];
   /** What a follow-up narrowing the last question picks its items by (全国 of 其中全国的是哪个), when it is one. */
   narrowedBy?: string;
+  /** The person a question asks what the articles say of (朱光耀 of 朱光耀是啥身份), when it asks that. */
+  person?: string;
   terms: QuestionTerm[];
   /** Sum of all weights. */
   totalWeight: number;
@@ -130,6 +133,8 @@ export interface QuestionContext {
   topicPhrase?: boolean;
   /** What a follow-up narrowing the last question picks by (全国 of 其中全国的是哪个): its words tell which items, however common. */
   narrowedBy?: string;
+  /** People the articles name (朱光耀, 马庆斋), read whole however jieba would cut them. */
+  people?: readonly string[];
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -417,6 +422,15 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       if (unit) for (const word of getJieba().cut(unit[1]!, false)) unitWords.add(word.toLowerCase());
     }
   }
+  // People the articles name (自动化学院的朱光耀是啥身份): one topic each, as a quoted name, longest
+  // first; before organisations, so that 黄忠慧是自动化学院… names no 黄忠慧是自动化学院.
+  const people = [...(context.people ?? [])].filter((name) => rest.includes(name)).sort((a, b) => b.length - a.length);
+  for (const name of people) {
+    if (!rest.includes(name)) continue;
+    add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+    rest = rest.split(name).join(' ');
+  }
+
   const otherOrganisations: string[] = [];
   for (const match of rest.matchAll(organisationName)) {
     let name = organisationIn(match[0]);
@@ -444,7 +458,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     rest = rest.split(name).join(' ');
   }
 
-  const answerType = answerTypeOf(question);
+  // 朱光耀是啥身份, 方文浩拿过啥奖: what the articles say of that person, whatever it is called.
+  const profile = people.length > 0 ? personProfileAsked.exec(question) : null;
+  const answerType = profile ? 'general' : answerTypeOf(question);
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;
   let position = 0;
@@ -524,6 +540,14 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     }
   }
   mergeListedTerms(question, terms);
+  // The words asking of a person's profile (身份, 奖, 入选) ask, they are no topic.
+  if (profile) {
+    for (const term of terms) {
+      if (term.role !== 'topic' || !profile[0].toLowerCase().includes(term.word)) continue;
+      term.weight *= roleFactor.intent / roleFactor.topic;
+      term.role = 'intent';
+    }
+  }
   // 三亮三比里的亮承诺: the part asked about is the topic; the whole it belongs to only says where.
   // Only a part that is a topic of its own (not 三服务工程的具体做法).
   const within = partWithin.exec(question);
@@ -539,6 +563,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     otherOrganisations,
     quoted,
     ...(narrowed ? { narrowedBy: narrowed } : {}),
+    ...(profile ? { person: people[0]! } : {}),
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,

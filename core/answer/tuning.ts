@@ -460,6 +460,20 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
 export const invertedNarrowing = /^((?:那么?)?其中)(哪(?:个|些|几个|一个|位|家|所))(?:是|属于|算)([^？?，,\s]{1,10}?)的?([？?]?)$/u;
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
+/**
+ * Asking what the articles say of a person they name (朱光耀是啥身份, 方文浩拿过啥奖, 张伟中入选了啥,
+ * 马庆斋是啥称号, 方文浩是什么人): answered by the clause naming them, whatever its words.
+ */
+export const personProfileAsked = /(?:是|算|属于)?(?:个|一个|一位)?(?:啥|什么)(?:样的?)?(?:身份|人物|人|称号|荣誉|来头|职务|头衔)|(?:拿|获|得|评|荣获)(?:过|了|到)?(?:啥|什么|哪些)(?:奖项?|称号|荣誉)?|入选(?:了|过)?(?:啥|什么)|有(?:啥|什么|哪些)(?:事迹|荣誉|成绩|头衔)|是干(?:啥|什么)的|是谁[？?]?$/u;
+
+/** Finding the people an article names (people.ts). */
+export const peopleKnobs = {
+  /** The commonest surnames: a name opens with one. */
+  surnames: '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤樊施',
+  /** Characters no name holds: function words. */
+  notInName: /[的了是在和与及等为把被对从向由以]/u,
+};
+
 /** A level an honour is of, as a follow-up sets it for the previous question's (那省级的呢 after …国家级的奖). */
 export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全省|厅级|市级|全市|区级|县级|校级|院级/u;
 

@@ -1938,6 +1938,30 @@ describe('names and lists written without their marks or separators', () => {
   });
 });
 
+describe('what the articles say of a person they name', () => {
+  it('a person jieba cuts apart, asked what they are or won, is answered by the clause naming them', async () => {
+    const cases: [string, string][] = [
+      ['自动化学院的朱光耀是啥身份', '铁路劳动模范朱光耀'],
+      ['方文浩拿过啥奖', '全国高职挑战杯特等奖获得者方文浩'],
+      ['马庆斋是啥称号', '马庆斋等全国大学生自强之星'],
+      ['自动化学院党员张伟中入选了啥', '张伟中入选 2021年杭州市经济和信息化局评审专家库专家'],
+    ];
+    for (const [question, says] of cases) {
+      const end = await ask(question);
+      expect(end.notFound, `${question}: ${end.answer}`).toBe(false);
+      expect(leadLine(end.answer), question).toContain(says);
+      expectSupported(end);
+    }
+  });
+
+  it('a person asked of a role they do not hold gets a no, not a refusal naming "黄忠慧是自动化学院"', async () => {
+    const end = await ask('黄忠慧是自动化学院副院长吗');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/^不是/u);
+    expect(end.answer).toContain('副院长刘哲纬');
+  });
+});
+
 describe('lists of honours, of whom they were asked', () => {
   it('a list received (先后荣获A、B和C) answers 获过哪些称号, not a list of firms or of what students won', async () => {
     const end = await ask('苏工院智能制造团队获过哪些称号');
