@@ -42,6 +42,7 @@ import {
   properNounTags,
   functionWordTags,
   personProfileAsked,
+  provinces,
   roleFactor,
   partWithin,
   wholeOfPartFactor,
@@ -681,7 +682,8 @@ function collegeAndUnit(name: string, colleges: readonly string[]): { college: s
     const place = name.slice(0, length);
     const unit = name.slice(length);
     const holders = colleges.filter((college) => college.startsWith(place));
-    if (holders.length !== 1 || [...unit].length < 4 || /^(?:大学|学院|职业|科技|技术|师范|理工|工业|工程|医科|财经|农业)/u.test(unit)) continue;
+    // A province (浙江红船干部学院) holds many organisations: only a city's name is one college's.
+    if (holders.length !== 1 || [...unit].length < 4 || provinces.test(place) || /^(?:大学|学院|职业|科技|技术|师范|理工|工业|工程|医科|财经|农业)/u.test(unit)) continue;
     if (/(?:学院|系|党委|党总支|党支部|支部|中心|研究院|研究所)$/u.test(unit)) return { college: holders[0]!, unit };
   }
   return null;

@@ -477,6 +477,12 @@ export const peopleKnobs = {
 /** A level an honour is of, as a follow-up sets it for the previous question's (那省级的呢 after …国家级的奖). */
 export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全省|厅级|市级|全市|区级|县级|校级|院级/u;
 
+/**
+ * Those who did what the conversation told, named by the doing alone (去的老师都有谁, 都是哪些老师去的,
+ * 参加的学生有几个): a verb with no object of its own points back at the last answer.
+ */
+export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与|带队|支援|获奖|入选)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与|带队)的[？?]?$/u;
+
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
 

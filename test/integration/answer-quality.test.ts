@@ -1954,6 +1954,17 @@ describe('what the articles say of a person they name', () => {
     }
   });
 
+  it('a follow-up naming people by what they did (去的老师都有谁) is answered from the conversation\'s college', async () => {
+    const [, end] = await askInTurn('自动化学院援疆援青去了哪几所学校', '去的老师都有谁');
+    expect(leadLine(end!.answer)).toContain('副院长刘哲纬、机电一体化技术专业带头人黄忠慧');
+  });
+
+  it('a province before an organisation\'s name (浙江红船干部学院) names no college of the corpus', async () => {
+    const end = await ask('嘉职院跟浙江红船干部学院合作建了啥');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('与浙江红船干部学院等四方共建马克思主义学院');
+  });
+
   it('a person asked of a role they do not hold gets a no, not a refusal naming "黄忠慧是自动化学院"', async () => {
     const end = await ask('黄忠慧是自动化学院副院长吗');
     expect(end.notFound, end.answer).toBe(false);

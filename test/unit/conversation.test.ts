@@ -92,6 +92,17 @@ describe('carrySubjects', () => {
     expect(asked('风能学院获过哪些全国的荣誉', '那省级的呢')).toBe('风能学院获过哪些省级的荣誉？');
   });
 
+  it('reads those named by what they did alone (去的老师都有谁, 都是哪些老师去的) as of the last question, with its topic', () => {
+    const history = [turn('user', '自动化学院援疆援青去了哪几所学校'), turn('assistant', '…[1]')];
+    for (const followUp of ['去的老师都有谁', '都是哪些老师去的']) {
+      expect(isFollowUp(followUp, colleges), followUp).toBe(true);
+      const carried = carrySubjects(followUp, history, colleges, lexical).question;
+      expect(carried, followUp).toMatch(/^自动化学院援疆.*(?:去的老师都有谁|都是哪些老师去的)/u);
+    }
+    // A question with a doing of its own object is no such pointer.
+    expect(isFollowUp('去年参加技能大赛的学生有多少', colleges)).toBe(false);
+  });
+
   it('reads a narrowing asked the other way round (其中哪些是国家级的) as one, of what the question before it listed', () => {
     expect(narrowingForm('其中哪些是国家级的')).toBe('其中国家级的是哪些');
     expect(narrowingForm('其中哪个是第二批的？')).toBe('其中第二批的是哪个？');
