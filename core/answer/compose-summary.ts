@@ -145,7 +145,7 @@ function draftParts(question: string): { topic: string; reference: string } {
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
-    topic = topic.replace(/^关于/u, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$/u, '').trim();
+    topic = topic.replace(/^关于/u, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.

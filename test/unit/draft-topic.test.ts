@@ -84,6 +84,12 @@ describe('a drafting request', () => {
       ['写一份党建引领人才培养的支委会学习材料', '党建引领人才培养'],
       ['校企合作写个党委会上用的材料', '校企合作'],
       ['党史学习教育整理一份组织生活会材料', '党史学习教育'],
+      // Who it is for, before the kind (支部书记会上发言用的, 党小组会用的, 给支委会用的), and 这块.
+      ['围绕党员志愿服务和助力乡村振兴，写个支部书记会上发言用的材料', '党员志愿服务和助力乡村振兴'],
+      ['党员先锋岗和党员亮身份的做法，写个党小组会用的发言稿', '党员先锋岗和党员亮身份'],
+      ['劳模工匠进校园方面，写个给支委会用的材料', '劳模工匠进校园'],
+      ['教师评价改革和职称评聘这块，出个会议材料', '教师评价改革和职称评聘'],
+      ['乡村振兴会上用的材料', '乡村振兴'],
       // 学习 and 大会 of the topic stay.
       ['写一份关于党史学习经验的材料', '党史学习'],
       ['写一份劳动教育推进大会发言稿', '劳动教育推进大会'],
@@ -141,6 +147,9 @@ describe('a drafting request that points back', () => {
     expect(draftPointingBack('就这个主题帮我写个会议材料', history('台州科院访企拓岗促就业是怎么搞的'))).toBe('就台州科院访企拓岗促就业帮我写个会议材料');
     expect(draftTopic(draftPointingBack('把这个写成会议材料', history('嘉职院红船精神铸魂育人是怎么做的'))!)).toBe('嘉职院红船精神铸魂育人');
     expect(draftTopic(draftPointingBack('把上面的内容整理成会议材料', history('苏工院的三室一岗是什么'))!)).toBe('苏工院的三室一岗');
+    // 按这个, 按刚才说的: what was just asked, however it was asked (搞了哪些).
+    expect(draftTopic(draftPointingBack('就按这个写个支委会交流稿', history('台州科院校企地党建联建搞了哪些'))!)).toBe('台州科院校企地党建联建');
+    expect(draftTopic(draftPointingBack('按刚才说的写个交流稿', history('风能学院手拉手一帮一是怎么做的'))!)).toBe('风能学院手拉手一帮一');
     // A courtesy in between says no topic.
     const thanked = [...history('台州科院访企拓岗促就业是怎么搞的'), { role: 'user' as const, content: '好的谢谢' }, { role: 'assistant' as const, content: '不客气' }];
     expect(draftPointingBack('就这个主题帮我写个会议材料', thanked)).toBe('就台州科院访企拓岗促就业帮我写个会议材料');
