@@ -20,11 +20,20 @@ function readAsName(run: string): boolean {
   return tokens.length === 2 && surname!.word.length === 1 && nameTags.has(surname!.tag) && /^(?:n|nz|x)$/u.test(given!.tag);
 }
 
-/** Runs of `text` that may be a name: a surname and one or two characters more, longest first at each place. */
+/**
+ * Runs of `text` that may be a name: a surname and one or two characters more, longest first at each
+ * place; only where jieba starts a word (not 于文 of 对于文件, 林国 of 吉林国资委).
+ */
 function nameRuns(text: string): string[][] {
   const runs: string[][] = [];
+  const starts = new Set<number>();
+  let offset = 0;
+  for (const word of getJieba().cut(text, true)) {
+    starts.add(offset);
+    offset += word.length;
+  }
   for (let at = 0; at < text.length; at++) {
-    if (!surnames.has(text[at]!)) continue;
+    if (!surnames.has(text[at]!) || !starts.has(at)) continue;
     const here = [3, 2].map((length) => text.slice(at, at + length)).filter((run) => run.length >= 2 && /^\p{Script=Han}+$/u.test(run) && !peopleKnobs.notInName.test(run) && readAsName(run));
     if (here.length > 0) runs.push(here);
   }

@@ -423,12 +423,19 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       if (unit) for (const word of getJieba().cut(unit[1]!, false)) unitWords.add(word.toLowerCase());
     }
   }
-  // People the articles name (自动化学院的朱光耀是啥身份): one topic each, as a quoted name, longest
-  // first; before organisations, so that 黄忠慧是自动化学院… names no 黄忠慧是自动化学院.
+  // People the articles name that jieba cuts apart (朱/光耀 of 自动化学院的朱光耀是啥身份): one topic
+  // each, as a quoted name, longest first. One jieba reads whole is read as any word is; either
+  // stands apart before organisations are looked for (黄忠慧是自动化学院… names no 黄忠慧是自动化学院).
   const people = [...(context.people ?? [])].filter((name) => rest.includes(name)).sort((a, b) => b.length - a.length);
+  const whole = new Set(people.length > 0 ? getJieba().cut(question, true) : []);
   for (const name of people) {
     if (!rest.includes(name)) continue;
-    add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+    if (whole.has(name)) {
+      rest = rest.split(name).join(` ${name} `);
+      continue;
+    }
+    const documentFrequency = context.terms.documentFrequency(name);
+    add({ word: name, role: 'topic', weight: corpusIdf(name, documentFrequency), documentFrequency, isName: true, critical: false, place: false });
     rest = rest.split(name).join(' ');
   }
 
@@ -460,7 +467,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   }
 
   // 朱光耀是啥身份, 方文浩拿过啥奖: what the articles say of that person, whatever it is called.
-  const profile = people.length > 0 ? personProfileAsked.exec(question) : null;
+  // Not one dated (李文海在1991年6月获得了什么称号), which asks of that time's.
+  const profile = people.length > 0 && !/\d/u.test(question) ? personProfileAsked.exec(question) : null;
   const answerType = profile ? 'general' : answerTypeOf(question);
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;

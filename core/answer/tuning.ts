@@ -464,7 +464,7 @@ export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?�
  * Asking what the articles say of a person they name (朱光耀是啥身份, 方文浩拿过啥奖, 张伟中入选了啥,
  * 马庆斋是啥称号, 方文浩是什么人): answered by the clause naming them, whatever its words.
  */
-export const personProfileAsked = /(?:是|算|属于)?(?:个|一个|一位)?(?:啥|什么)(?:样的?)?(?:身份|人物|人|称号|荣誉|来头|职务|头衔)|(?:拿|获|得|评|荣获)(?:过|了|到)?(?:啥|什么|哪些)(?:奖项?|称号|荣誉)?|入选(?:了|过)?(?:啥|什么)|有(?:啥|什么|哪些)(?:事迹|荣誉|成绩|头衔)|是干(?:啥|什么)的|是谁[？?]?$/u;
+export const personProfileAsked = /(?:(?:是|算|属于)?(?:个|一个|一位)?(?:啥|什么)(?:样的?)?(?:身份|人物|人|称号|荣誉|来头|职务|头衔)|(?:拿|获|得|评|荣获)(?:过|了|到)?(?:啥|什么|哪些)(?:奖项?|称号|荣誉)?|入选(?:了|过)?(?:啥|什么)|有(?:啥|什么|哪些)(?:事迹|荣誉|成绩|头衔)|是干(?:啥|什么)的|是谁)[呢吗吧]?[？?]?$/u;
 
 /** Finding the people an article names (people.ts). */
 export const peopleKnobs = {

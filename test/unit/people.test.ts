@@ -16,6 +16,10 @@ describe('people a question names', () => {
 
   it('finds no one where the words are common ones (高质量, 方式) or a name no article writes beside a role', () => {
     const known = new Map<string, boolean>();
+    // Nor inside a word of the question (于文 of 对于文件, 林国 of 吉林国资委), however an article names them.
+    const named = [...articles, '通讯员于文报道。', '记者林国说。'];
+    expect(peopleNamedIn('通知中对于文件提出了什么要求', () => named, known)).toEqual([]);
+    expect(peopleNamedIn('吉林国资委明确了哪部分资金', () => named, known)).toEqual([]);
     expect(peopleNamedIn('高质量发展方面有哪些方式方法', () => articles, known)).toEqual([]);
     expect(peopleNamedIn('王小明是谁', () => articles, known)).toEqual([]);
   });

@@ -125,6 +125,22 @@ describe('word roles', () => {
     expect(roleOf(analysis, '冠')).toBeUndefined();
   });
 
+  it('reads a person the articles name whole, however jieba cuts them, and asking what they are as asking of them', () => {
+    const withPeople = (question: string): QuestionAnalysis => analyzeQuestion(question, { colleges: corpus.colleges, terms: corpus.snapshot.lexical, people: ['朱光耀', '黄忠慧', '李文海'] });
+    const profile = withPeople('自动化学院的朱光耀是啥身份');
+    expect(roleOf(profile, '朱光耀')).toBe('topic');
+    expect(roleOf(profile, '光耀')).toBeUndefined();
+    expect(roleOf(profile, '身份')).toBe('intent');
+    expect(profile.answerType).toBe('general');
+    expect(profile.person).toBe('朱光耀');
+    // A person before 是…学院 is no part of an organisation's name.
+    expect(withPeople('黄忠慧是自动化学院副院长吗').otherOrganisations).not.toContain('黄忠慧是自动化学院');
+    // Dated, it asks of that time: the type the question asks.
+    const dated = withPeople('李文海在1991年6月获得了什么称号？');
+    expect(dated.answerType).toBe('名称');
+    expect(dated.person).toBeUndefined();
+  });
+
   it('weighs a part asked of its whole (三亮三比里的亮承诺) above the whole', () => {
     const part = analyze('风能学院三亮三比里的亮承诺是怎么做的');
     const weightOf = (word: string): number => part.terms.find((term) => term.word === word)!.weight;
