@@ -54,6 +54,13 @@ export function countedIn(text: string): Counted[] {
     const unit = match[5] === '年' && number * scale < 1000 ? '年数' : match[5]!.replace('％', '%');
     found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${unit}`, value: number * scale, ...approximate });
   }
+  // 3000万, 5479万 with nothing after them: a count of anything a magnitude counts.
+  for (const match of text.matchAll(yesNoKnobs.bareMagnitude)) {
+    const number = valueOf(match[1]!);
+    if (number === null) continue;
+    const scale = magnitudes[match[3]!]!;
+    found.push({ text: match[0], frame: anyFrame, value: number * scale, ...(match[2] ? { below: (number + lastPlace(number)) * scale } : {}) });
+  }
   // 过万, 上十万人次: a magnitude passed, where nothing above matched (十万人次 did, as 十 of 万…人次).
   for (const match of text.matchAll(yesNoKnobs.magnitude)) {
     const at = match.index + match[1]!.length;
@@ -79,7 +86,9 @@ export function countedIn(text: string): Counted[] {
   return found;
 }
 
-/** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, or any count's but a year's, an ordinal or a share for a bare magnitude. */
+/** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, a count of people however counted, or any count's but a year's, an ordinal or a share for a bare magnitude. */
 export function fillsFrame(asked: string, other: string): boolean {
-  return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
+  // People are counted by 人, 名, 位 or 个 alike (浙江工匠有5个吧 against 浙江工匠3人).
+  const ofPeople = (frame: string): boolean => /^…(?:人|名|位|个)$/u.test(frame);
+  return asked === other || (ofPeople(asked) && ofPeople(other)) || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
 }

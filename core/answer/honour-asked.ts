@@ -30,7 +30,8 @@ export function levelAskedIn(question: string): LevelAsked | null {
   if (named) return { level: named[1]!, noun: named[2]!, predicate: false };
   const said = yesNoKnobs.levelSaidOf.exec(question);
   // The noun after its last 的 (风能学院的新能源装备职教集团 → 新能源装备职教集团).
-  const noun = said?.[1]!.split('的').at(-1) ?? '';
+  // A count before it (那8个科创平台) is no part of it.
+  const noun = said?.[1]!.split('的').at(-1)?.replace(/^[个项名位家所支门条座]/u, '') ?? '';
   return said && noun.length >= 2 ? { level: said[2]!, noun, predicate: true } : null;
 }
 

@@ -1130,6 +1130,8 @@ export const yesNoKnobs = {
    * the bound, the magnitude, and what it counts when said (元, 人次); unsaid, any count but a year's.
    */
   magnitude: /(过|超过|超|破|突破|上|逾|不到|不足)([一二两三四五六七八九])?(十万|百万|千万|十亿|百亿|千亿|万|亿|千|百)(人次|元|人|名|家|个|项|次)?/gu,
+  /** A number with its magnitude and nothing it counts (超过3000万了吗, 5479万): a count of anything but a year, an ordinal or a share. */
+  bareMagnitude: /(?<![\d.第])(\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})([多余])?(万|亿)(?![等星个人次届批周名项位家所天期轮级元分倍张门篇场%％年])/gu,
   /** A year written without 年, right before a word (2020浙江省, 2021浙江省黄炎培…奖): not a count (2000多万元, 2020年). */
   bareYear: /(?<![\d.])(?:19|20)\d{2}(?=\p{Script=Han})(?![多余万亿千百元名人个项次家所年月日号天分届期批级位支篇门场件种条张份倍台套])/gu,
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
