@@ -1938,6 +1938,26 @@ describe('names and lists written without their marks or separators', () => {
   });
 });
 
+describe('office words and counts the articles do not give', () => {
+  it('reads office words as the articles\' own (套路 for 范式, 加把劲 for 助推)', async () => {
+    const pattern = await ask('台州科院机电模具学院的党建工作最后形成了什么套路');
+    expect(pattern.notFound, pattern.answer).toBe(false);
+    expect(pattern.answer).toContain('可复制、可示范、可推广');
+    const pushed = await ask('台州科院五育人才培养模式是给什么加把劲');
+    expect(pushed.answer).toContain('助推新质生产力');
+  });
+
+  it('refuses a count in a unit no sentence counts (多少间实训室), though the question gives another count (16个)', async () => {
+    const end = await ask('苏工院智能制造支部的16个党员先锋岗配了多少间实训室');
+    expect(end.notFound, end.answer).toBe(true);
+  });
+
+  it('refuses the name of someone the article only counts (千名好支书1人)', async () => {
+    const end = await ask('台州科院那位浙江省千名好支书叫什么名字');
+    expect(end.notFound, end.answer).toBe(true);
+  });
+});
+
 describe('what the articles say of a person they name', () => {
   it('a person jieba cuts apart, asked what they are or won, is answered by the clause naming them', async () => {
     const cases: [string, string][] = [
