@@ -256,7 +256,8 @@ type TopicTest = (text: string, synonyms?: boolean) => boolean;
 
 function turnOf(sentence: EvidenceSentence, topic: TopicTest): number | undefined {
   const turn = compareKnobs.outcomeTurn.exec(sentence.text);
-  if (turn && topic(sentence.text.slice(0, turn.index).toLowerCase())) return turn.index;
+  // Turning to the people it brought forth (…为党培养德技双馨人才，涌现出马庆斋等…) is a result whatever the part before says.
+  if (turn && (topic(sentence.text.slice(0, turn.index).toLowerCase()) || /涌现/u.test(turn[0]))) return turn.index;
   // Or at its first clause naming an honour (…2021年打造42个党建特色品牌，现代农业学院…党总支获批…):
   // a clearer turn than 成效凸显, so the part before may say the topic in the field's other words.
   // Not past a 成效凸显 that did not say the topic before it: the sentence turned there already.

@@ -605,21 +605,27 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     // own, not a stand-in for the whole list.
     const heaviest = Math.max(...members.flat().map((term) => term.weight));
     const listed = [...new Set(members.flat())].filter((term) => term.weight >= heaviest * listAlternativeShare);
-    if (listed.length < 2) continue;
+    // An item of light words only (技术服务 beside 社会服务: 技术, 服务) stands in whole, as the
+    // question writes it, when short: its words alone say little.
+    const whole = (index: number): string | null => (/^\p{Script=Han}{3,8}$/u.test(bounded[index]!.trim()) ? bounded[index]!.trim().toLowerCase() : null);
+    const lightItems = members.flatMap((item, index) => (item.length > 0 && !item.some((term) => listed.includes(term)) && whole(index) ? [index] : []));
+    if (listed.length + lightItems.length < 2) continue;
     const head = listed.reduce((best, term) => (term.weight > best.weight ? term : best));
     // An item of several words stands in by its last, the head of a Chinese phrase (案例 of 入选典型
     // 案例): its other words alone (典型 of 典型事迹, 入选 of 入选…万人计划) say another thing. Not a
     // head the articles never use (实际困难 of 帮师生解决实际困难): then each of its words stands in.
     const at = (term: QuestionTerm): number => question.lastIndexOf(term.word);
+    const wholeItems = lightItems.map((index) => whole(index)!);
     const standIns = new Set(
-      members.flatMap((item) => {
+      members.flatMap((item, index) => {
         const own = item.filter((term) => listed.includes(term));
         const last = own.reduce<QuestionTerm | undefined>((found, term) => (!found || at(term) > at(found) ? term : found), undefined);
         return last && last.documentFrequency > 0 ? [last] : own;
       }),
     );
-    head.alternatives = listed.filter((term) => term !== head && standIns.has(term)).map((term) => term.word);
-    for (const term of listed) if (term !== head) terms.splice(terms.indexOf(term), 1);
+    head.alternatives = [...listed.filter((term) => term !== head && standIns.has(term)).map((term) => term.word), ...wholeItems];
+    const replaced = new Set([...listed.filter((term) => term !== head), ...lightItems.flatMap((index) => members[index]!)]);
+    for (const term of replaced) terms.splice(terms.indexOf(term), 1);
   }
 }
 

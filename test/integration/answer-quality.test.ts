@@ -1442,6 +1442,20 @@ describe('comparisons and meeting drafts', () => {
     }
   });
 
+  it('fills students\' results from the articles that give them (学生培养成效: 朱光耀…, 指导学生获…31项)', async () => {
+    const end = await ask('自动化学院、风能学院、苏工院、台州科院学生培养成效对比', 'compare');
+    expect(rowOf(end, '浙江机电职业技术学院').outcome?.text ?? '', end.answer).toMatch(/方文浩|朱光耀|王晨超/u);
+    expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toMatch(/指导学生获|马庆斋/u);
+    expect(rowOf(end, '苏州工业职业技术学院').practice?.text ?? '').not.toContain('涌现出');
+  });
+
+  it('hears a listed item of light words (技术服务 beside 社会服务) whole, and a base built together is no honour', async () => {
+    const end = await ask('台州科院和苏工院的社会服务、技术服务对比', 'compare');
+    expect(rowOf(end, '台州科技职业学院').outcome?.text ?? '', end.answer).toContain('横向技术服务到账2000多万元');
+    expect(rowOf(end, '台州科技职业学院').practice, end.answer).not.toBeNull();
+    expect(outcomeStrength('联合街道内龙头企业共建“5院4中心”全产业链示范基地')).toBe(0);
+  });
+
   it('a college that says the topic only in a result gets no 做法 from its other work', async () => {
     const end = await ask('对比各院校在创新创业教育方面的做法和取得的成效', 'compare');
     const row = rowOf(end, '浙江机电职业技术学院');
