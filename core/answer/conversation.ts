@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -580,7 +580,10 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
     const shared = [...stretch].filter((character, index) => character === characters[index]).length;
     if (shared * 2 >= characters.length && shared < characters.length && (!best || shared > best.shared)) best = { at, shared };
   }
-  return best ? asked(previous.slice(best.at, best.at + phrase.length)) : null;
+  if (best) return asked(previous.slice(best.at, best.at + phrase.length));
+  // 那样板支部呢 after …立项了几名双带头人标兵: the same count of another thing (几个样板支部).
+  const counted = countedAtEnd.exec(previous);
+  return counted && counted[3] !== phrase ? `${previous.slice(0, counted.index).replace(/^(?:那么|那)\s*/u, '')}${counted[1]}个${phrase}？` : null;
 }
 
 /**

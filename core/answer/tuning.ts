@@ -58,7 +58,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', roleNameAsked],
   // 那位浙江省千名好支书叫什么名字: the name of someone who holds a title or a role is a person's.
   ['人物', /(?:那位|这位|哪位)[^，。？?]{0,16}?(?:叫什么|叫啥|名字)|(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人)(?:的)?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
-  ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
+  ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委|镇|乡|街道|村|社区|县|区)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
   // 三比是比啥: what a counted name's verb takes is what the name is.
@@ -475,6 +475,9 @@ export const peopleKnobs = {
   /** Characters no name holds: function words. */
   notInName: /[的了是在和与及等为把被对从向由以]/u,
 };
+
+/** A question ending on the thing it counts (…立项了几名双带头人标兵): the asking word, its classifier, the thing. */
+export const countedAtEnd = /(几|多少)([名个项位支家所门篇次]?)(\p{Script=Han}{2,8})[？?]?$/u;
 
 /** A level an honour is of, as a follow-up sets it for the previous question's (那省级的呢 after …国家级的奖). */
 export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全省|厅级|市级|全市|区级|县级|校级|院级/u;

@@ -87,6 +87,8 @@ describe('carrySubjects', () => {
     expect(asked('台州科院模具学院2023届毕业生就业率多少', '那2024呢')).toBe('台州科院模具学院2024届毕业生就业率多少？');
     // Nothing of the previous question stands beside it: carried as before.
     expect(asked('嘉职院的校长是谁？', '那书记呢？')).not.toContain('校长');
+    // Another thing of the count the previous question ended on (几名双带头人标兵 → 几个样板支部).
+    expect(asked('风能学院对标争先立项了几名双带头人标兵', '样板支部呢')).toBe('风能学院对标争先立项了几个样板支部？');
     // A level for a level, word for whole word: 省级 stands for 国家级, not for its 家级.
     expect(asked('台州科院教师拿过哪些国家级的奖', '省级的呢')).toBe('台州科院教师拿过哪些省级的奖？');
     expect(asked('风能学院获过哪些全国的荣誉', '那省级的呢')).toBe('风能学院获过哪些省级的荣誉？');

@@ -38,6 +38,8 @@ describe('answer types', () => {
     ['湖南电气职业技术学院“三融教育”工程展开讲讲？', '做法'],
     ['嘉职院的亮牌制具体说说', '做法'],
     ['风能党员活动日主要干啥？', 'general'],
+    // 哪个镇 asks a place, an organisation's kind of answer.
+    ['无人机巡防队是跟哪个镇成立的', '机构'],
     // The name of someone holding a title is a person's.
     ['台州科院那位浙江省千名好支书叫什么名字？', '人物'],
     ['嘉职院的党委书记叫什么名字', '人物'],
