@@ -260,6 +260,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const exampleKindWords = knobs.namedKinds.includes(kindNoun) ? [kindNoun, ...(synonymsOf.get(kindNoun) ?? [])] : [];
   const exampleKinds = exampleKindWords.map(escapeRegExp);
   const kindExamples = exampleKinds.length > 0 ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等\\p{Script=Han}{0,4}?(?:${exampleKinds.join('|')}))`, 'gu') : null;
+  // Titles side by side (《人民日报》《光明日报》等权威媒体) are such examples too.
+  const titledExamples = exampleKinds.length > 0 ? new RegExp(`(?:《[^》]{1,12}》、?){2,}(?=\\s*等\\p{Script=Han}{0,4}?(?:${exampleKinds.join('|')}))`, 'gu') : null;
   const headingsSeen = new Set<string>();
   // The parts a name is joined from (“筑基-示范-向阳” → 筑基, 示范, 向阳), or none.
   const joinedParts = target?.split(/[-－—–·]/u).map((part) => part.trim()) ?? [];
@@ -295,6 +297,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         ...(kindPair ? ([[kindPair, () => 2, knobs.inlineFactor]] as const) : []),
         ...(examplesPattern ? ([[examplesPattern, (match: string) => match.split('、').length, knobs.inlineFactor]] as const) : []),
         ...(kindExamples ? ([[kindExamples, (match: string) => match.split('、').length, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
+        ...(titledExamples ? ([[titledExamples, (match: string) => match.split('《').length - 1, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         // Examples are read where the name sums them up, which the mask would blank.

@@ -1946,8 +1946,13 @@ describe('names and lists written without their marks or separators', () => {
   it('asked which media reported it, the examples of media lead, not a list of companies beside them', async () => {
     const end = await ask('苏工院智能制造支部被哪些媒体报道过');
     expect(leadLine(end.answer)).toContain('光明日报、苏州日报等媒体');
+    // Titles side by side (《人民日报》《光明日报》等权威媒体) are examples of the kind too.
+    const titled = await ask('嘉兴职业技术学院的“红船铸魂”育人模式被哪些媒体报道推广了');
+    expect(leadLine(titled.answer)).toContain('《人民日报》《光明日报》等权威媒体');
     const practice = await ask('嘉职院的做法被哪些媒体报道');
-    expect(leadLine(practice.answer)).toContain('26家主流媒体');
+    // Either article list of media may lead; both are shown, not a sentence of its works.
+    expect(leadLine(practice.answer)).toMatch(/26家主流媒体|《人民日报》《光明日报》/u);
+    expect(practice.answer).toContain('26家主流媒体');
     for (const answer of [end, practice]) expectSupported(answer);
   });
 });
