@@ -86,9 +86,7 @@ export function countedIn(text: string): Counted[] {
   return found;
 }
 
-/** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, a count of people however counted, or any count's but a year's, an ordinal or a share for a bare magnitude. */
+/** Whether a count of frame `other` can hold a claim of frame `asked`: the same frame, or any count's but a year's, an ordinal or a share for a bare magnitude. */
 export function fillsFrame(asked: string, other: string): boolean {
-  // People are counted by 人, 名, 位 or 个 alike (浙江工匠有5个吧 against 浙江工匠3人).
-  const ofPeople = (frame: string): boolean => /^…(?:人|名|位|个)$/u.test(frame);
-  return asked === other || (ofPeople(asked) && ofPeople(other)) || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
+  return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
 }

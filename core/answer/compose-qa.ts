@@ -615,7 +615,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const person = type === 'general' ? ((analysis.person && lead.text.includes(analysis.person) ? analysis.person : undefined) ?? personAlone(analysis, lead.text)) : undefined;
     // Which of the last answer's items (其中全国的是哪个): the clauses saying it, as a factoid's.
     const narrowedBy = analysis.narrowedBy;
-    const leadLength = type === '是否' || narrowedBy ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
+    const leadLength = type === '是否' || narrowedBy || (person && person === analysis.person) ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
     verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];

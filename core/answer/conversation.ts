@@ -561,8 +561,9 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
     return stated ? asked(/\D$/u.test(phrase) ? stated[0] : stated[1]!) : null;
   }
   // A level for the previous question's level (那省级的呢 after …国家级的奖), word for whole word.
+  // Only a level of 级 (省级 for 国家级): 全省 is said by a province's name, not in its place.
   const level = levelCounterpart.exec(phrase);
-  const previousLevel = level && level[0] === phrase ? levelCounterpart.exec(previous) : null;
+  const previousLevel = level && level[0] === phrase && phrase.endsWith('级') ? levelCounterpart.exec(previous) : null;
   if (previousLevel) return asked(previousLevel[0]);
   const characters = [...phrase];
   if (characters.length < 2 || characters.length > 6 || !/^\p{Script=Han}+$/u.test(phrase)) return null;

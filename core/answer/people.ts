@@ -11,13 +11,15 @@ import { peopleKnobs } from './tuning.ts';
 const nameTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const surnames: ReadonlySet<string> = new Set(peopleKnobs.surnames);
 
-/** Whether jieba's reading of `run` is a person's name: one unknown word or name, names only, or a surname and a noun (曹/nr 飞宇/n). */
+/** Whether jieba's reading of `run` is a person's name: one unknown word or name, names only, a surname and a noun (曹/nr 飞宇/n), or any surname and a given name read as one (于/p 施佳/x). */
 function readAsName(run: string): boolean {
   const tokens = getJieba().tag(run, true);
   if (tokens.length === 1) return tokens[0]!.word === run && (tokens[0]!.tag === 'x' || nameTags.has(tokens[0]!.tag));
   if (tokens.every((token) => nameTags.has(token.tag))) return true;
   const [surname, given] = tokens;
-  return tokens.length === 2 && surname!.word.length === 1 && nameTags.has(surname!.tag) && /^(?:n|nz|x)$/u.test(given!.tag);
+  if (tokens.length !== 2 || surname!.word.length !== 1) return false;
+  // A surname jieba reads as a word of its own (于/p 施佳/x) before a given name read as one.
+  return (nameTags.has(surname!.tag) && /^(?:n|nz|x)$/u.test(given!.tag)) || (given!.word.length === 2 && (given!.tag === 'x' || nameTags.has(given!.tag)));
 }
 
 /**
@@ -67,5 +69,6 @@ export function peopleNamedIn(question: string, texts: () => Iterable<string>, k
       }
     }
   }
-  return [...new Set(found)];
+  // A name inside another found (施佳 of 于施佳) is that one.
+  return [...new Set(found)].filter((name) => !found.some((other) => other !== name && other.includes(name)));
 }

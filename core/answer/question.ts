@@ -444,7 +444,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     let name = organisationIn(match[0]);
     if (!name) continue;
     // 台州机电与模具工程学院: a corpus college's place, then one of its units.
-    const split = collegeAndUnit(name, context.colleges);
+    const split = collegeAndUnit(name, context.colleges, colleges.length === 0);
     if (split) {
       add({ word: split.college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
       if (!colleges.includes(split.college)) colleges.push(split.college);
@@ -691,13 +691,13 @@ function askedUnitOf(question: string): string | null {
  * for 台州科技职业学院's school), or null. The unit must not itself open like a college (浙江 +
  * 大学计算机学院 is 浙江大学's).
  */
-function collegeAndUnit(name: string, colleges: readonly string[]): { college: string; unit: string } | null {
+function collegeAndUnit(name: string, colleges: readonly string[], byProvince = true): { college: string; unit: string } | null {
   for (const length of [2, 3]) {
     const place = name.slice(0, length);
     const unit = name.slice(length);
     const holders = colleges.filter((college) => college.startsWith(place));
-    // A province (浙江红船干部学院) holds many organisations: only a city's name is one college's.
-    if (holders.length !== 1 || [...unit].length < 4 || provinces.test(place) || /^(?:大学|学院|职业|科技|技术|师范|理工|工业|工程|医科|财经|农业)/u.test(unit)) continue;
+    // A province holds many organisations: beside another college (嘉职院跟浙江红船干部学院) it names one of them.
+    if (holders.length !== 1 || [...unit].length < 4 || (!byProvince && provinces.test(place)) || /^(?:大学|学院|职业|科技|技术|师范|理工|工业|工程|医科|财经|农业)/u.test(unit)) continue;
     if (/(?:学院|系|党委|党总支|党支部|支部|中心|研究院|研究所)$/u.test(unit)) return { college: holders[0]!, unit };
   }
   return null;

@@ -57,7 +57,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了|给|为)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人|哪(?:个|名|一位|一个)(?:学生|同学|学子|老师|教师|党员|教授|博士|校友|毕业生)(?!团队|队伍|党支部|支部|工作室|宣讲团|志愿)|哪些(?:学生|同学|学子|老师|教师|教授|博士|校友|毕业生)(?!团队|队伍|党员|党支部|支部|工作室|宣讲团|志愿|群体)|哪些(?:典型人物|先进人物|优秀代表|榜样)/u],
   ['人物', roleNameAsked],
   // 那位浙江省千名好支书叫什么名字: the name of someone who holds a title or a role is a person's.
-  ['人物', /(?:那位|这位|哪位)[^，。？?]{0,16}?(?:叫什么|叫啥|名字)|(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人)(?:的)?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
+  ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人)(?:的)?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委|镇|乡|街道|村|社区|县|区)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
@@ -458,8 +458,8 @@ export const pointerToTopic = /(?:这项|此项|该项|那项|这一|这个|这�
  * A follow-up asking which of what the previous question listed (其中第二批的是哪个, 首批的有哪几个):
  * asked within its topic. Not 其中哪个… (`amongPointer`), nor one naming what it counts (其中专利有多少项).
  */
-/** The same asked the other way round (其中哪些是国家级的): group 1 the asking word, group 2 what narrows. */
-export const invertedNarrowing = /^((?:那么?)?其中)(哪(?:个|些|几个|一个|位|家|所))(?:是|属于|算)([^？?，,\s]{1,10}?)的?([？?]?)$/u;
+/** The same asked the other way round, of what the items are (其中哪些是国家级的, not 其中哪些是女生): the opening, the asking word, what narrows. */
+export const invertedNarrowing = /^((?:那么?)?其中)(哪(?:个|些|几个|一个|位|家|所))(?:是|属于|算)([^？?，,\s]{1,10}?)的([？?]?)$/u;
 export const narrowingFollowUp = /^(?:那么?)?(?:其中(?!哪)[^？?]*?|[^？?，,\s]{1,6}的(?:是|有)?)(哪(?:个|些|几个|一个|位|家|所))([？?]?)$/u;
 
 /**
@@ -486,7 +486,7 @@ export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全
  * Those who did what the conversation told, named by the doing alone (去的老师都有谁, 都是哪些老师去的,
  * 参加的学生有几个): a verb with no object of its own points back at the last answer.
  */
-export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与|带队|支援|获奖|入选)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与|带队)的[？?]?$/u;
+export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与)的[？?]?$/u;
 
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
@@ -558,9 +558,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   // How people say it and how articles write it.
   ['一把手', '党委书记', '主要负责人'],
   ['先锋岗', '示范岗'],
-  // Office words for the articles' own (套路 for 范式, 落脚点 for 基点, 加把劲 for 助推, 扮演什么角色 for 唱主角).
+  // Office words for the articles' own (套路 for 范式, 加把劲 for 助推, 扮演什么角色 for 唱主角).
   ['范式', '模式', '套路', '路子'],
-  ['基点', '落脚点', '立足点', '出发点'],
   ['助推', '加把劲', '推一把'],
   ['主角', '角色'],
   // People held up as examples: asked as 典型人物, written as …等优秀学生代表 (not 先进典型选树, an activity).
@@ -670,7 +669,7 @@ export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:�
 /** Asked which of a series (第几批, 第几届): its ordinal answers (首批, 第二批); group 1 is what is counted. */
 export const ordinalAsked = /第几(批|届|期|轮|次|名|位|个|项)/u;
 
-export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|亩|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|间|座|栋|方(?!面))/u;
+export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|亩|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
 
 // ------------------------------------------------------------------------------------------------
 // Evidence and refusal
@@ -1066,8 +1065,8 @@ export const qaKnobs = {
   ownLabelTopic: 0.5,
   /** A label's quoted name this many characters long or longer is recognised in a question that drops its marks. */
   unquotedNameLength: 3,
-  /** …unless what follows it asks of a part (三亮三比里的亮承诺, 三服务的服务大局是什么). */
-  partOfNameAfter: /^(?:工程|项目|计划|行动|机制|制度)?(?:里|中|当中|之中|里面|的(?!是|具体|主要|做法|内容|含义|意思|情况))/u,
+  /** …unless what follows it asks of a part (三亮三比里的亮承诺, 三服务的服务大局是什么) or it names a unit (智能制造支部). */
+  partOfNameAfter: /^(?:工程|项目|计划|行动|机制|制度)?(?:里|中|当中|之中|里面|的(?!是|具体|主要|做法|内容|含义|意思|情况))|^(?:教工|教师)?(?:党)?(?:支部|总支|学院|系|团队|专业|教研室)/u,
   /** A label's body (the sentences after it, up to the next label) is shown up to this many characters from the label on. */
   labelBody: 160,
   /**
@@ -1271,7 +1270,7 @@ export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */

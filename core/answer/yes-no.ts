@@ -8,7 +8,7 @@
 import { personSpans, typedSpans } from './answer-spans.ts';
 import { askedRoles, coreCoverageOf, holdsRole, longestSharedRun, modifiersOfAnother, termsNotIn } from './evidence.ts';
 import { isYear, type QuestionAnalysis, type QuestionTerm } from './question.ts';
-import { countedIn, fillsFrame, type Counted } from './claimed-values.ts';
+import { anyFrame, countedIn, fillsFrame, type Counted } from './claimed-values.ts';
 import { escapeRegExp } from '../text/clean.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { levelAskedIn, levelPhrase } from './honour-asked.ts';
@@ -304,13 +304,15 @@ type Bound = 'more' | 'atLeast' | 'less' | 'atMost' | 'exact';
 
 function boundAsked(question: string, count: Counted): Bound {
   if (count.bound) return count.bound;
+  // A round sum said with its magnitude alone (有2000万吗, 到账2000万了吗) asks whether it was reached.
+  const roundSum = count.frame === anyFrame && /^[\d一二两三四五六七八九十]+[万亿]$/u.test(count.text);
   const at = question.indexOf(count.text);
   if (at < 0) return 'exact';
   const before = question.slice(Math.max(0, at - 4), at);
   const after = question.slice(at + count.text.length, at + count.text.length + 2);
   for (const [bound, cue] of yesNoKnobs.boundsBefore) if (cue.test(before)) return bound;
   for (const [bound, cue] of yesNoKnobs.boundsAfter) if (cue.test(after)) return bound;
-  return 'exact';
+  return roundSum ? 'atLeast' : 'exact';
 }
 
 /**

@@ -1957,7 +1957,7 @@ describe('names and lists written without their marks or separators', () => {
   });
 });
 
-describe('office words and counts the articles do not give', () => {
+describe('office words, and people the articles do not name', () => {
   it('reads office words as the articles\' own (套路 for 范式, 加把劲 for 助推)', async () => {
     const pattern = await ask('台州科院机电模具学院的党建工作最后形成了什么套路');
     expect(pattern.notFound, pattern.answer).toBe(false);
@@ -1966,9 +1966,10 @@ describe('office words and counts the articles do not give', () => {
     expect(pushed.answer).toContain('助推新质生产力');
   });
 
-  it('refuses a count in a unit no sentence counts (多少间实训室), though the question gives another count (16个)', async () => {
-    const end = await ask('苏工院智能制造支部的16个党员先锋岗配了多少间实训室');
-    expect(end.notFound, end.answer).toBe(true);
+  it('answers a count of rooms asked by 间 with the count the article gives by 个 (两个实验室)', async () => {
+    const end = await ask('嘉职院有多少间重点实验室');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('两个实验室');
   });
 
   it('refuses the name of someone the article only counts (千名好支书1人)', async () => {
@@ -1998,10 +1999,12 @@ describe('what the articles say of a person they name', () => {
     expect(leadLine(end!.answer)).toContain('副院长刘哲纬、机电一体化技术专业带头人黄忠慧');
   });
 
-  it('a province before an organisation\'s name (浙江红船干部学院) names no college of the corpus', async () => {
+  it('a province before an organisation\'s name (浙江红船干部学院) names no college of the corpus beside another college', async () => {
     const end = await ask('嘉职院跟浙江红船干部学院合作建了啥');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer).toContain('与浙江红船干部学院等四方共建马克思主义学院');
+    // Alone, a province and a unit (浙江自动化学院, 湖南风能学院) are that college's unit.
+    for (const question of ['浙江自动化学院党总支获得过哪些荣誉', '湖南风能学院实施了哪些工程']) expect((await ask(question)).notFound, question).toBe(false);
   });
 
   it('a person asked of a role they do not hold gets a no, not a refusal naming "黄忠慧是自动化学院"', async () => {

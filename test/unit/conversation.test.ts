@@ -92,6 +92,8 @@ describe('carrySubjects', () => {
     // A level for a level, word for whole word: 省级 stands for 国家级, not for its 家级.
     expect(asked('台州科院教师拿过哪些国家级的奖', '省级的呢')).toBe('台州科院教师拿过哪些省级的奖？');
     expect(asked('风能学院获过哪些全国的荣誉', '那省级的呢')).toBe('风能学院获过哪些省级的荣誉？');
+    // 全省 is said by a province's name (江苏省…), not in 全国's place.
+    expect(asked('苏工院获得过哪些全国荣誉', '那全省的呢')).not.toContain('全省荣誉');
   });
 
   it('reads those named by what they did alone (去的老师都有谁, 都是哪些老师去的) as of the last question, with its topic', () => {
@@ -101,14 +103,17 @@ describe('carrySubjects', () => {
       const carried = carrySubjects(followUp, history, colleges, lexical).question;
       expect(carried, followUp).toMatch(/^自动化学院援疆.*(?:去的老师都有谁|都是哪些老师去的)/u);
     }
-    // A question with a doing of its own object is no such pointer.
+    // A question with a doing of its own object is no such pointer, nor one naming what was won (入选的…).
     expect(isFollowUp('去年参加技能大赛的学生有多少', colleges)).toBe(false);
+    expect(isFollowUp('入选的黄大年式团队是哪个学院的', colleges)).toBe(false);
   });
 
   it('reads a narrowing asked the other way round (其中哪些是国家级的) as one, of what the question before it listed', () => {
     expect(narrowingForm('其中哪些是国家级的')).toBe('其中国家级的是哪些');
     expect(narrowingForm('其中哪个是第二批的？')).toBe('其中第二批的是哪个？');
     expect(narrowingForm('哪些是国家级的')).toBe('哪些是国家级的');
+    // Of whom or what the items are (其中哪些是女生, 其中哪些是党员): no narrowing of the list shown.
+    expect(narrowingForm('其中哪些是女生')).toBe('其中哪些是女生');
     const listed = [turn('user', '苏工院智能制造团队获过哪些称号'), turn('assistant', '…[1]')];
     const narrowed = carrySubjects(narrowingForm('其中哪些是国家级的'), listed, colleges, lexical).question;
     expect(narrowed).toBe('苏州工业职业技术学院智能制造团队获过的称号中国家级的是哪些称号？');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { peopleNamedIn } from '../../core/answer/people.ts';
 
-const articles = ['涌现了诸如全国技术能手、铁路劳动模范朱光耀，全国高职挑战杯特等奖获得者方文浩等优秀学生代表。', '涌现出马庆斋等全国大学生自强之星。', '党员张伟中入选 2021年杭州市经济和信息化局评审专家库专家。', '推进高质量发展，创新方式方法。'];
+const articles = ['党总支副书记于施佳获 2021年省“最受师生喜爱书记”。', '涌现了诸如全国技术能手、铁路劳动模范朱光耀，全国高职挑战杯特等奖获得者方文浩等优秀学生代表。', '涌现出马庆斋等全国大学生自强之星。', '党员张伟中入选 2021年杭州市经济和信息化局评审专家库专家。', '推进高质量发展，创新方式方法。'];
 
 describe('people a question names', () => {
   it('finds a name jieba cuts apart (朱/光耀, 马/庆/斋) where an article writes it next to a role', () => {
@@ -12,6 +12,8 @@ describe('people a question names', () => {
     expect(peopleNamedIn('自动化学院的朱光耀是啥身份', () => articles, known)).toEqual(['朱光耀']);
     expect(peopleNamedIn('马庆斋是啥称号', () => articles, known)).toEqual(['马庆斋']);
     expect(peopleNamedIn('张伟中和方文浩入选了啥', () => articles, known)).toEqual(['张伟中', '方文浩']);
+    // A surname jieba reads as a word of its own (于/p 施佳/x): the whole name, not 于施.
+    expect(peopleNamedIn('于施佳获得了什么', () => articles, known)).toEqual(['于施佳']);
   });
 
   it('finds no one where the words are common ones (高质量, 方式) or a name no article writes beside a role', () => {
