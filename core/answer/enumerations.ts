@@ -14,7 +14,7 @@ import { escapeRegExp } from '../text/clean.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses } from './clauses.ts';
-import { longestSharedRun, phraseText, type EvidenceSentence } from './evidence.ts';
+import { longestSharedRun, phraseText, statesHonour, type EvidenceSentence } from './evidence.ts';
 import { countedHalves, countPhraseOf, type QuestionAnalysis } from './question.ts';
 import { enumerationKnobs as knobs, honourTopicWords, synonymsOf, yesNoKnobs } from './tuning.ts';
 
@@ -378,7 +378,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         const named = joined ? 1 : headMatch(texts, analysis, '');
         if ((run.length !== wanted || countedByName) && named === 0) continue;
         const holdsAnchor = run[0]!.start <= anchor.start;
-        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * (joined ? knobs.exactCountBonus : countFit(run.length)) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts);
+        // Honours asked (哪些省级奖): sections that state none (团队建设成果。师生技能竞赛。…) are no list of them.
+        const score = anchor.score * (holdsAnchor ? knobs.containsAnchorFactor : 0.5) * knobs.headingRunFactor * (joined ? knobs.exactCountBonus : countFit(run.length)) * (1 + knobs.headBonus * named) * siblings(texts) * parts(texts) * (honoursAsked && !texts.some((item) => statesHonour(item)) ? knobs.notReceivedFactor : 1);
         consider({ items, count: items.length, score, ...ofName(texts, items.length, false) });
       }
     }
@@ -387,7 +388,9 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
       if (items.length !== run.length) continue;
       const texts = run.map((sentence) => sentence.text);
       const parallel = ordinalOf(run[0]!.text) === null;
-      const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts) * parts(texts);
+      // Honours asked: points that state none (聚焦“铸魂引领”，实施“筑基”项目…) are no list of them.
+      const honours = honoursAsked && !texts.some((item) => statesHonour(item)) ? knobs.notReceivedFactor : 1;
+      const score = anchor.score * nearness(run) * countFit(run.length) * (1 + knobs.headBonus * headMatch(texts, analysis, phrase)) * (parallel ? knobs.parallelFactor : 1) * siblings(texts) * parts(texts) * honours;
       consider({ items, count: items.length, score, ...ofName(texts, items.length, false) });
     }
   }

@@ -2022,6 +2022,11 @@ describe('lists of honours, of whom they were asked', () => {
     expectSupported(end);
   });
 
+  it('points that state no honour (聚焦“铸魂引领”，实施“筑基”项目…) are no list of the titles asked', async () => {
+    const end = await ask('苏工院智能制造支部获过哪些称号');
+    expect(leadLine(end.answer)).not.toContain('铸魂引领');
+  });
+
   it('a list in a sentence that says next to nothing of the topic (邀请…全国五一劳动奖章获得者) does not lead before one that does', async () => {
     const end = await ask('台州科院教师拿过哪些国家级的奖');
     expect(leadLine(end.answer)).toMatch(/^教师获全国高职院校教学能力大赛二等奖1项/u);
