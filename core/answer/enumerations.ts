@@ -212,9 +212,9 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const counted = analysis.expectedCount !== null ? countPhraseOf(analysis.question) : null;
   const top = ranked[0]?.score ?? 0;
   const counting = counted ? ranked.filter((sentence) => sentence.text.includes(counted)).slice(0, knobs.anchors).map((sentence) => ({ ...sentence, score: Math.max(sentence.score, top) })) : [];
-  // So does one that says the whole topic itself, whatever its passage's rank lends the others.
   const holderGroups = yesNoKnobs.holders;
   const honoursAsked = analysis.terms.some((term) => term.role === 'topic' && honourTopicWords.includes(term.word)) || (analysis.listHead !== null && analysis.listHead !== undefined && honourTopicWords.includes(analysis.listHead));
+  // So does one that says the whole topic itself, whatever its passage's rank lends the others.
   const wholeTopic = ranked.filter((sentence) => sentence.ownTopicCoverage >= 1).slice(0, knobs.anchors);
   const anchors = [...new Set([...ranked.slice(0, knobs.anchors), ...(target ? ranked.filter((sentence) => sentence.text.includes(target)).slice(0, knobs.anchors) : []), ...counting, ...wholeTopic])];
   let best: Enumeration | null = null;
@@ -271,7 +271,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   const saidElsewhere = anchors.some((anchor) => anchor.ownTopicCoverage >= knobs.topicSaidElsewhere);
   // One that counts the items as the question does, or names what it asks, says it in its own way.
   // A list after the anchor (a label's body) is its own sentence's, weighed as it is.
-  const silence = (anchor: EvidenceSentence): number => (saidElsewhere && anchor.ownTopicCoverage < knobs.silentAnchorTopic && !(counted && anchor.text.includes(counted)) && !(target && anchor.text.includes(target)) ? knobs.silentAnchorFactor : 1) ;
+  const silence = (anchor: EvidenceSentence): number => (saidElsewhere && anchor.ownTopicCoverage < knobs.silentAnchorTopic && !(counted && anchor.text.includes(counted)) && !(target && anchor.text.includes(target)) ? knobs.silentAnchorFactor : 1);
   for (const anchor of anchors) {
     const document = anchor.chunk.document;
     const text = snapshot.documentText(document);
