@@ -1120,6 +1120,8 @@ export const yesNoKnobs = {
    * A number with what it counts (3年, 第一周, 一等奖, 第二批): where the question and the sentence
    * give the same frame different numbers, the answer is no.
    */
+  /** A person's noun right before a count by 个 (浙江工匠有5个吧): people, whom articles count by 人, 名 or 位. */
+  peopleCountedBy个: /(?:工匠|教师|老师|党员|学生|人才|书记|支书|能手|专家|博士|代表|模范|标兵|干部)$/u,
   /** Words before a question's number that bound it (超过95%, 不低于, 不到): the sentence's number need only fall within. */
   boundsBefore: [
     ['less', /(?:没有?|未|不)(?:达)?到$/u],

@@ -182,7 +182,10 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   let countDiffers = false;
   const settling: string[] = [];
   for (const count of asked) {
-    const framed = clauses.filter((clause) => clause.counted.some((other) => fillsFrame(count.frame, other.frame)));
+    // People asked by 个 (浙江工匠有5个吧) are counted by 人, 名 or 位 too; an award by 个 is not (一等奖2个).
+    const ofPeople = count.frame === '…个' && yesNoKnobs.peopleCountedBy个.test(analysis.question.slice(0, Math.max(0, analysis.question.indexOf(count.text))).replace(/(?:有|是|共|一共|总共|大概|大约)+$/u, ''));
+    const fills = (frame: string): boolean => fillsFrame(count.frame, frame) || (ofPeople && /^…(?:人|名|位)$/u.test(frame));
+    const framed = clauses.filter((clause) => clause.counted.some((other) => fills(other.frame)));
     // The sentence does not say how many: it cannot settle the question.
     if (framed.length === 0) return null;
     const best = Math.max(...framed.map((clause) => clause.covers));
@@ -190,7 +193,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const longest = Math.max(...covering.map((clause) => clause.run));
     const closest = covering.filter((clause) => clause.run === longest);
     const bound = boundAsked(analysis.question, count);
-    const answers = closest.map((clause) => holdsCount(analysis.question, clause.text, clause.counted, count, bound));
+    const answers = closest.map((clause) => holdsCount(analysis.question, clause.text, clause.counted, count, bound, fills));
     // Clauses that say as much of the question and disagree on the number leave it open, as does a
     // bound the sentence's own bound cannot settle (高于95% against 90%以上).
     if (answers.some((same) => same === null || same !== answers[0])) return null;
@@ -319,12 +322,12 @@ function boundAsked(question: string, count: Counted): Bound {
  * Whether a clause's numbers of the question's frame hold its claim: true when one holds it whatever
  * the number it stands for, false when none can, null when one may (90%以上 for 超过95%).
  */
-function holdsCount(question: string, clause: string, counted: readonly Counted[], claim: Counted, bound: Bound): boolean | null {
+function holdsCount(question: string, clause: string, counted: readonly Counted[], claim: Counted, bound: Bound, fills: (frame: string) => boolean = (frame) => fillsFrame(claim.frame, frame)): boolean | null {
   // A claim said as a number and more (二十多个) holds what lies within its own range.
   const claimed: CountRange | null = claim.below !== undefined && bound === 'exact' ? { low: claim.value, lowOpen: true, high: claim.below, highOpen: true } : null;
   // 从75.3%提高到93.8%: the value a change started from is what a question about before (原来, 以前) asks; else the value it reached.
   const startAsked = yesNoKnobs.startAsked.test(question);
-  const framed = counted.filter((other) => fillsFrame(claim.frame, other.frame) && startAsked === yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6)));
+  const framed = counted.filter((other) => fills(other.frame) && startAsked === yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6)));
   // 在9个专业群上设置了24个师生党支部: the number of the noun the claim counts (专业群), where the clause says it.
   const noun = nounAfter(question, claim.text);
   const ofNoun = noun ? framed.filter((other) => nounAfter(clause, other.text) === noun) : [];
