@@ -54,14 +54,34 @@ const peopleFound = new WeakMap<IndexSnapshot, Map<string, boolean>>();
 const peopleFoundLimit = 4096;
 
 /** The distinct colleges of an index, most articles first. */
-/** The people a question names that the corpus's articles name as people (people.ts); each finding kept per index. */
+/**
+ * The people a question names that the corpus's articles name as people (people.ts); each finding
+ * kept per index. The texts must be readable: the PostgreSQL backend preloads them first
+ * (`textsForPeople`).
+ */
 export function peopleOfQuestion(snapshot: IndexSnapshot, question: string): string[] {
   let known = peopleFound.get(snapshot);
   if (!known || known.size >= peopleFoundLimit) {
     known = new Map();
     peopleFound.set(snapshot, known);
   }
-  return peopleNamedIn(question, () => snapshot.documents.map((document) => snapshot.documentText(document)), known);
+  return peopleNamedIn(question, () => readableTexts(snapshot), known);
+}
+
+/** Makes the articles' texts readable for finding people: the PostgreSQL backend reads texts on demand (cached ones cost nothing). */
+async function textsForPeople(snapshot: IndexSnapshot): Promise<void> {
+  if (snapshot.info.backend === 'postgres') await snapshot.preloadTexts(snapshot.documents);
+}
+
+/** The texts of the articles that can be read now (a cache may have let one go: it is passed over). */
+function* readableTexts(snapshot: IndexSnapshot): Generator<string> {
+  for (const document of snapshot.documents) {
+    try {
+      yield snapshot.documentText(document);
+    } catch {
+      continue;
+    }
+  }
 }
 
 export function corpusColleges(snapshot: IndexSnapshot): string[] {
@@ -443,6 +463,7 @@ export class AnswerService {
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
+    await textsForPeople(snapshot);
     const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', people: peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
