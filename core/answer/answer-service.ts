@@ -21,7 +21,7 @@ import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { peopleNamedIn } from './people.ts';
+import { peopleNamedIn, peopleToLookFor } from './people.ts';
 import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
@@ -53,24 +53,25 @@ const collegeLists = new WeakMap<IndexSnapshot, string[]>();
 const peopleFound = new WeakMap<IndexSnapshot, Map<string, boolean>>();
 const peopleFoundLimit = 4096;
 
-/** The distinct colleges of an index, most articles first. */
-/**
- * The people a question names that the corpus's articles name as people (people.ts); each finding
- * kept per index. The texts must be readable: the PostgreSQL backend preloads them first
- * (`textsForPeople`).
- */
-export function peopleOfQuestion(snapshot: IndexSnapshot, question: string): string[] {
+/** What has been found of the runs questions asked as names, per index (people.ts); started afresh past its limit. */
+function peopleKnown(snapshot: IndexSnapshot): Map<string, boolean> {
   let known = peopleFound.get(snapshot);
   if (!known || known.size >= peopleFoundLimit) {
     known = new Map();
     peopleFound.set(snapshot, known);
   }
-  return peopleNamedIn(question, () => readableTexts(snapshot), known);
+  return known;
 }
 
-/** Makes the articles' texts readable for finding people: the PostgreSQL backend reads texts on demand (cached ones cost nothing). */
-async function textsForPeople(snapshot: IndexSnapshot): Promise<void> {
-  if (snapshot.info.backend === 'postgres') await snapshot.preloadTexts(snapshot.documents);
+/**
+ * The people a question names that the corpus's articles name as people (people.ts). The texts are
+ * read only for a run not looked for before; the PostgreSQL backend, which reads texts on demand,
+ * fetches them first (cached ones cost nothing).
+ */
+async function peopleOfQuestion(snapshot: IndexSnapshot, question: string): Promise<string[]> {
+  const known = peopleKnown(snapshot);
+  if (snapshot.info.backend === 'postgres' && peopleToLookFor(question, known)) await snapshot.preloadTexts(snapshot.documents);
+  return peopleNamedIn(question, () => readableTexts(snapshot), known);
 }
 
 /** The texts of the articles that can be read now (a cache may have let one go: it is passed over). */
@@ -84,6 +85,7 @@ function* readableTexts(snapshot: IndexSnapshot): Generator<string> {
   }
 }
 
+/** The distinct colleges of an index, most articles first. */
 export function corpusColleges(snapshot: IndexSnapshot): string[] {
   let list = collegeLists.get(snapshot);
   if (!list) {
@@ -463,8 +465,7 @@ export class AnswerService {
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
-    await textsForPeople(snapshot);
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', people: peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     // Colleges compared are the scope, whatever college the conversation carried.

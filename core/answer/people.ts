@@ -50,6 +50,11 @@ function namedBesideRole(name: string, texts: Iterable<string>): boolean {
   return false;
 }
 
+/** Whether finding the people a question names must read the articles: a run of it not yet looked for. */
+export function peopleToLookFor(question: string, known: ReadonlyMap<string, boolean>): boolean {
+  return nameRuns(question).some((readings) => readings.some((run) => !known.has(run)));
+}
+
 /**
  * The people a question names that the articles (`texts`) name as people: at each place the longer
  * reading that they do (朱光耀 before 朱光). `known` remembers each run's finding across questions.

@@ -1957,7 +1957,7 @@ describe('names and lists written without their marks or separators', () => {
   });
 });
 
-describe('office words, and people the articles do not name', () => {
+describe('office words, counts by another measure word, and people the articles do not name', () => {
   it('reads office words as the articles\' own (套路 for 范式, 加把劲 for 助推)', async () => {
     const pattern = await ask('台州科院机电模具学院的党建工作最后形成了什么套路');
     expect(pattern.notFound, pattern.answer).toBe(false);
