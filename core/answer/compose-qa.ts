@@ -454,7 +454,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // What a definition asks about, or how a named practice was done (“三亮三比”工程是怎么做的), is
   // introduced by the label that names it (实施职称评聘“替代制”。, 2.实施“三亮三比”工程，…).
   // A label's quoted name the question writes without its marks (手拉手一帮一 for 实施“手拉手、一帮一”工程) is asked as quoted.
-  const quotedLast = analysis.quoted[analysis.quoted.length - 1] ?? nameOfLabelAsked(analysis.question, candidates);
+  // A part asked of its whole (“三亮三比”工程的亮承诺) is what is asked, not the whole's quoted name.
+  const quotedLast = analysis.partAsked ?? analysis.quoted[analysis.quoted.length - 1] ?? nameOfLabelAsked(analysis.question, candidates);
   // So is a name the articles' labels call a practice (5.实施“手拉手、一帮一”工程，…) though the question
   // does not (“手拉手、一帮一”是怎么帮扶的).
   const labelledPractice = (name: string): boolean => candidates.some((sentence) => isLabel(sentence) && practiceNouns.some((noun) => sentence.text.includes(`${name}”${noun}`)));
@@ -635,7 +636,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     // A label's body goes on too when it ends where a sentence does.
     const closed = labelled ? closingEnd(snapshot.documentText(labelled.chunk.document), labelled) : null;
     const through = labelled ? (closed !== null ? { ...lead, start: labelled.start, end: closed } : null) : lead;
-    const [grown, ...tail] = continues.has(type) && through && !options.nested ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : [leadSpan];
+    // A person's profile asked (刘哲纬拿过啥奖) is their clause: the next clauses are other people's.
+    const profiled = person !== undefined && person === analysis.person;
+    const [grown, ...tail] = continues.has(type) && through && !options.nested && !profiled ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : [leadSpan];
     leadItems = [grown!];
     leadTail = tail;
     continued = grown!.end > leadSpan.end || tail.length > 0;

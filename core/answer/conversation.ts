@@ -542,6 +542,18 @@ function withPlaceNamed(question: string, colleges: readonly string[]): string {
 }
 
 /**
+ * Whether a follow-up was searched as the previous question with its level or year swapped (那省级的呢
+ * after …拿了哪些国家级奖 → …拿了哪些省级奖): the same thing asked of another value, which the
+ * sentence the last answer showed may hold too.
+ */
+export function swapsLevelOrYear(searchedFor: string, previous: string): boolean {
+  const bare = (text: string): string => text.trim().replace(/^(?:那么|那)\s*/u, '').replace(/[？?]$/u, '');
+  const values = new RegExp(`(?:19|20)\\d{2}(?:年度|年|届|级)?|${levelCounterpart.source}`, 'gu');
+  const [left, right] = [bare(searchedFor), bare(previous)];
+  return left !== right && left.replace(values, '□') === right.replace(values, '□');
+}
+
+/**
  * A bare 那X呢 whose X stands beside a word of the previous question as its counterpart: a year for
  * its year (那2022年呢), or a word as long that shares half its characters in place (全校性 for 全国性).
  * The previous question asked with X instead, or null.

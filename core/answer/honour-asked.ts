@@ -27,6 +27,10 @@ export function levelAskedIn(question: string): LevelAsked | null {
   const named = yesNoKnobs.levelAsked.exec(question) ?? yesNoKnobs.placeLevelAsked.exec(question);
   // 全国前二十 is a rank, counted as one, not an honour of a level.
   if (named && /^前(?:[一二两三四五六七八九十]|\d)/u.test(named[2]!)) return null;
+  if (named && yesNoKnobs.agencyOfPlace.test(named[2]!)) {
+    const held = new RegExp(`${named[2]!}的([“”\\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)`, 'u').exec(question.slice(named.index));
+    if (held) return { level: named[1]!, noun: held[1]!, predicate: false };
+  }
   if (named) return { level: named[1]!, noun: named[2]!, predicate: false };
   const said = yesNoKnobs.levelSaidOf.exec(question);
   // The noun after its last 的 (风能学院的新能源装备职教集团 → 新能源装备职教集团).

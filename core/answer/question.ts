@@ -103,6 +103,8 @@ export interface QuestionAnalysis {
   quoted: string[];
   /** What a follow-up narrowing the last question picks its items by (全国 of 其中全国的是哪个), when it is one. */
   narrowedBy?: string;
+  /** The part a question asks of a whole it names (亮承诺 of “三亮三比”工程的亮承诺), when it asks one. */
+  partAsked?: string;
   /** The person a question asks what the articles say of (朱光耀 of 朱光耀是啥身份), when it asks that. */
   person?: string;
   terms: QuestionTerm[];
@@ -560,8 +562,15 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // 三亮三比里的亮承诺: the part asked about is the topic; the whole it belongs to only says where.
   // Only a part that is a topic of its own (not 三服务工程的具体做法).
   const within = partWithin.exec(question);
-  if (within && terms.some((term) => term.role === 'topic' && within[2]!.toLowerCase().includes(term.word))) {
-    for (const term of terms) if (term.role === 'topic' && within[1]!.toLowerCase().includes(term.word) && !within[2]!.toLowerCase().includes(term.word)) term.weight *= wholeOfPartFactor;
+  const partAsked = within && terms.some((term) => term.role === 'topic' && within[2]!.toLowerCase().includes(term.word)) ? within[2]! : undefined;
+  if (within && partAsked) {
+    const [whole, part] = [within[1]!.toLowerCase(), within[2]!.toLowerCase()];
+    for (const term of terms) {
+      if (term.role !== 'topic' || !whole.includes(term.word)) continue;
+      if (!part.includes(term.word)) term.weight *= wholeOfPartFactor;
+      // 亮 of 亮承诺 is in 三亮三比 too: only the part written whole says it.
+      else if (!term.isName && !terms.some((other) => other.word === part)) Object.assign(term, { word: part, isName: true });
+    }
   }
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
@@ -573,12 +582,13 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     quoted,
     ...(narrowed ? { narrowedBy: narrowed } : {}),
     ...(profile ? { person: people[0]! } : {}),
+    ...(partAsked ? { partAsked } : {}),
     terms,
     totalWeight: terms.reduce((sum, term) => sum + term.weight, 0),
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,
     listHead: listHeadOf(question, terms),
     unit: answerType === '数量' ? askedUnitOf(question) : null,
-    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : null,
+    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (partAsked ?? quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : null,
   };
 }
 

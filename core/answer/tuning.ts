@@ -171,8 +171,8 @@ export const functionWordTags: ReadonlySet<string> = new Set(['r', 'c', 'f', 'p'
 /** Relative weights of the roles a question word can play. */
 export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;
 
-/** A part asked of its whole (三亮三比里的亮承诺, “四大工程”中的精英引航): group 1 the whole, group 2 the part. */
-export const partWithin = /([^，,。？?\s的]{2,12}?)(?:里|当中|之中|中|(?:工程|项目|计划|行动|机制)(?:里|中)?)的([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
+/** A part asked of its whole (三亮三比里的亮承诺, 三亮三比里亮身份, “四大工程”中的精英引航): group 1 the whole, group 2 the part. */
+export const partWithin = /([^，,。？?\s的]{2,12}?)(?:里的?|当中的|之中的|中的|(?:工程|项目|计划|行动|机制)(?:里|中)?的)([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
 
 /** What the whole's topic words weigh beside the part's, in a question asking a part of its whole. */
 export const wholeOfPartFactor = 0.35;
@@ -755,6 +755,15 @@ export const evidence = {
   articleMismatchFactor: 0.3,
   /** For a 成效 question about a unit (党总支获得过哪些荣誉), an honour held by another unit (…教学团队获得了…称号) scores this much. */
   otherHolderFactor: 0.7,
+  /**
+   * A 成效 question asking the effect aimed at (要达成啥效果, 想达到什么目标): a sentence naming the
+   * effect it reaches for (达成“…”的支部建设效果) scores this much, an honour won no more than a result.
+   */
+  aimedEffect: {
+    asked: /(?:要|想|力求|旨在|希望|计划|打算)(?:达成|达到|实现|取得)[^，。？?]{0,8}?(?:效果|目标)|(?:目标|预期效果)是(?:啥|什么)/u,
+    stated: /(?:达成|达到|实现|形成)[^，。；]{0,30}?(?:效果|目标)/u,
+    factor: 2,
+  },
   /** For a 成效 question, a sentence under a heading of results (实施成效) scores this much; under lessons (体会与思考) this much. */
   outcomeSectionFactor: 1.25,
   insightSectionFactor: 0.8,
@@ -1181,6 +1190,8 @@ export const yesNoKnobs = {
   placeLevelAsked: /(\p{Script=Han}{2,3}省(?!级)|\p{Script=Han}{1,3}(?<![城都超])市(?!级))(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or the level said of the noun before it (新能源装备职教集团是省级的吧). */
   levelSaidOf: /([“”\p{Script=Han}]{2,20}?)(?:是|属于|算是?)(全国|国家级|国家|省级|全省|市级|全市|校级|院级)(?:的|层面的)?(?=[吗吧呢么？?。，,]|$)/u,
+  /** A place's agency named before what it holds (浙江省经信厅的评审专家库): the level is the place's, the noun what follows. */
+  agencyOfPlace: /^\p{Script=Han}{1,8}(?:厅|局|委|办)$/u,
   levelWindow: 20,
   /** The head a deputy's 副 goes before inside a role (党总支书记 → 党总支副书记). */
   deputyOf: /(书记|院长|校长|主任|部长|组长)$/u,

@@ -219,7 +219,10 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   const levelSaid = level ? levelAskedIn(analysis.question)?.level : undefined;
   // The bound a question puts on its number (超过20次) is said by the sentence's own number (20多次).
   const boundWord = (word: string): boolean => asked.length > 0 && yesNoKnobs.boundsBefore.some(([, cue]) => cue.test(word));
-  const missing = termsNotIn(analysis, `${sentence} ${context}`.toLowerCase(), ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !boundWord(term.word) && term.word !== levelSaid && !(absentPerson && absentPerson.includes(term.word)));
+  const said = `${sentence} ${context}`.toLowerCase();
+  // …with the noun jieba may fuse it with (省级重点 of 省级重点实验室): the rest is what must be said.
+  const ofLevelSaid = (word: string): boolean => levelSaid !== undefined && (word === levelSaid || (word.startsWith(levelSaid) && said.includes(word.slice(levelSaid.length))));
+  const missing = termsNotIn(analysis, said, ['subject', 'topic', 'generic']).filter((term) => !inCount(term.word) && !boundWord(term.word) && !ofLevelSaid(term.word) && !(absentPerson && absentPerson.includes(term.word)));
   const missingWeight = missing.reduce((sum, term) => sum + term.weight, 0);
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   // 学生拿过一等奖吗 against 教师获…一等奖2项: what others won says nothing of those asked.

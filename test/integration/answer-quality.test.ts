@@ -2213,3 +2213,41 @@ describe('questions in office words, and names their labels give', () => {
     expect((await askAfter('黄忠慧获得过什么奖', '她去哪里援疆了')).searchedFor).toBe('黄忠慧去哪里援疆了？');
   });
 });
+
+describe('a part of a whole, an aim, a level swapped, a person\'s own clause', () => {
+  it('a part asked of its whole (“三亮三比”工程的亮承诺) leads with the part, not the sentence naming the whole', async () => {
+    for (const question of ['“三亮三比”工程的亮承诺是什么？', '三亮三比工程的亮承诺是啥', '三亮三比工程里的亮承诺是什么']) {
+      const end = await ask(question);
+      const [lead] = claimLines(end.answer);
+      expect(lead, question).toContain('建立“党员积分管理手册”');
+      expect(lead, question).not.toContain('五大工程');
+    }
+    const [done] = claimLines((await ask('三亮三比里亮身份是怎么做的')).answer);
+    expect(done).toContain('开展“党员先锋岗”活动');
+    expect(done).not.toContain('亮职责');
+  });
+
+  it('the effect a branch aims at (要达成啥效果) is the one it names, not an honour it won', async () => {
+    const [lead] = claimLines((await ask('苏工院行动支部建设要达成啥效果')).answer);
+    expect(lead).toContain('行动有实效、方法可示范、党员成标杆');
+  });
+
+  it('那省级的呢 after …拿了哪些国家级奖 may show the sentence the last answer showed: it holds both', async () => {
+    const [, provincial] = await askInTurn('风能学院师生技能竞赛拿了哪些国家级奖', '那省级的呢');
+    const [lead] = claimLines(provincial!.answer);
+    expect(lead).toContain('湖南省一等奖2项');
+  });
+
+  it('a person\'s profile is their clause, not the next people\'s', async () => {
+    expect(claimLines((await ask('刘哲纬拿过啥奖')).answer)[0]).toBe('党总支委员刘哲纬入选 2020浙江省“万人计划”。[1]');
+    expect(claimLines((await ask('于施佳获得过什么荣誉')).answer)).toEqual(['党总支副书记于施佳获 2021年省“最受师生喜爱书记”。[1]']);
+  });
+
+  it('a level asked with an agency (浙江省经信厅的) or fused with its noun (省级重点) is told against the article\'s', async () => {
+    const agency = await ask('张伟中入选的是浙江省经信厅的评审专家库吗');
+    expect(agency.answer).toMatch(/^文章没有提到/u);
+    expect(agency.answer).toContain('杭州市经济和信息化局');
+    expect((await ask('嘉职院两个实验室是省级重点实验室吗')).answer).toMatch(/^文章没有提到“省级重点实验室”/u);
+    expect((await ask('张伟中入选的是杭州市经信局的评审专家库吗')).answer).toMatch(/^是。/u);
+  });
+});

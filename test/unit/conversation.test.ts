@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrySubjects, pointedName, collegesIn, isFollowUp, narrowingForm, pointsIntoList } from '../../core/answer/conversation.ts';
+import { carrySubjects, pointedName, collegesIn, isFollowUp, narrowingForm, pointsIntoList, swapsLevelOrYear } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
 import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
@@ -450,5 +450,17 @@ describe('carrySubjects', () => {
     expect(carried.question).toBe('嘉兴职业技术学院党史学习教育的成效？');
     expect(carried.question.match(/党史学习教育/g)).toHaveLength(1);
     expect(carried.question).not.toContain('做法');
+  });
+});
+
+describe('swapsLevelOrYear', () => {
+  it('is a follow-up searched as the previous question with its level or year swapped', () => {
+    expect(swapsLevelOrYear('风能学院师生技能竞赛拿了哪些省级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBe(true);
+    expect(swapsLevelOrYear('嘉职院2020年有多少讲师收入超过副教授？', '那嘉职院2021年有多少讲师收入超过副教授')).toBe(true);
+  });
+
+  it('is not the same question, nor one with other words changed', () => {
+    expect(swapsLevelOrYear('风能学院师生技能竞赛拿了哪些国家级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBe(false);
+    expect(swapsLevelOrYear('苏工院拿了哪些省级奖？', '风能学院拿了哪些国家级奖')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { honourAskedIn, namesHonour } from '../../core/answer/honour-asked.ts';
+import { honourAskedIn, levelAskedIn, namesHonour } from '../../core/answer/honour-asked.ts';
 
 describe('honourAskedIn', () => {
   it.each([
@@ -44,5 +44,14 @@ describe('namesHonour', () => {
     // 奖章 is not 奖状; 基层党组织 is not 先进基层党组织.
     expect(namesHonour('全国五一劳动奖章获得者进校园。', '五一劳动奖状')).toBe(false);
     expect(namesHonour('发挥基层党组织的战斗堡垒作用。', '先进基层党组织')).toBe(false);
+  });
+});
+
+describe('levelAskedIn', () => {
+  it('a place\'s agency before what it holds (浙江省经信厅的评审专家库): the level is the place\'s, the noun what the agency holds', () => {
+    expect(levelAskedIn('张伟中入选的是浙江省经信厅的评审专家库吗')).toMatchObject({ noun: '评审专家库', predicate: false });
+    expect(levelAskedIn('张伟中入选的是浙江省经信厅的评审专家库吗')?.level).toMatch(/浙江省$/u);
+    // No agency: the noun after the place stays.
+    expect(levelAskedIn('嘉职院的两个实验室是浙江省重点实验室吗')).toMatchObject({ noun: '重点实验室' });
   });
 });
