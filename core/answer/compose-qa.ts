@@ -19,7 +19,7 @@ import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sentenceCues, summaryKnobs, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -618,7 +618,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const narrowedBy = analysis.narrowedBy;
     const leadLength = type === '是否' || narrowedBy || (person && person === analysis.person) ? answerLengths.factoidLead : person ? answerLengths.severalPeopleLead : !isTyped(type) ? answerLengths.longSentence : type === '人物' && askedSpans(analysis, lead.text).length > 1 ? answerLengths.severalPeopleLead : answerLengths.factoidLead;
     // A yes or no is shown with the clause that settles it (the number, the level, the person).
-    verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : yesNoVerdict(analysis, lead.text, documentContext(lead.chunk));
+    verdict = options.nested && !options.sideVerdict ? null : namedInstead ? { answer: 'no', settling: [namedInstead.clause] } : (parentVerdict(analysis, snapshot, lead.chunk.document) ?? yesNoVerdict(analysis, lead.text, documentContext(lead.chunk)));
     const settling = verdict?.settling.map((text) => text.trim()).filter(Boolean) ?? [];
     // A name the lead does not define where it names it (以“1团6心5育”的…品牌建设为抓手，校企组建…践行团，包括…6支队伍):
     // the clauses after the name's say what it is.
@@ -796,7 +796,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const [document] = documents.values();
     // Who said it, when the question did not name them; asked which unit (隶属于哪个系的党总支), the
     // article's unit in full when the question says less of it (精密制造工程系党总支智能制造教工党支部).
-    const unitAsked = type === '机构' && unitParentAsked.test(analysis.question) && Boolean(document?.unit) && !analysis.question.includes(document!.unit!);
+    const unitAsked = (type === '机构' && unitParentAsked.test(analysis.question) && Boolean(document?.unit) && !analysis.question.includes(document!.unit!)) || (document !== undefined && parentVerdict(analysis, snapshot, document) !== null);
     if (document && (document.college || document.unit) && (analysis.colleges.length === 0 || unitAsked) && !options.nested) lines.push(groupLabel(document));
     if (leadItems.length > 1) for (const item of leadItems) lines.push(`- ${book.claim(item)}`);
     else lines.push(leadLine(leadItems[0]!));
@@ -808,6 +808,20 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // The verdict stands on its own line, above whoever says it: the claims below carry the citations.
   if (opening) lines.unshift(opening);
   return { text: lines.join('\n').trim(), citations: book.citations };
+}
+
+/**
+ * 是归智能制造学院党总支管的吗: a parent unit claimed is told by the article's unit in full, yes where
+ * it holds the parent named, no where neither it nor the article's text names it; null otherwise.
+ */
+function parentVerdict(analysis: QuestionAnalysis, snapshot: IndexSnapshot, document: IndexedDocument): Verdict | null {
+  if (analysis.answerType !== '是否' || !document.unit) return null;
+  const claimed = parentClaimed.exec(analysis.question);
+  // Only of a branch named before it (苏工院智能制造支部是归…管的吗), not what a college is (…是双高学院吗).
+  const parent = claimed && /支部|党总支/u.test(analysis.question.slice(0, claimed.index)) ? claimed[1] : undefined;
+  if (!parent || document.unit.endsWith(parent)) return null;
+  if (document.unit.includes(parent)) return { answer: 'yes', settling: [] };
+  return snapshot.documentText(document).includes(parent) ? null : { answer: 'no', settling: [] };
 }
 
 /**

@@ -155,6 +155,8 @@ function presence(match: MatchTerm, haystack: string): number {
     const unquoted = withoutQuotationMarks(haystack);
     if (match.forms.some((form) => unquoted.includes(form))) return 1;
   }
+  // The marks between a name's parts are written either way (筑基、示范、向阳 for 筑基-示范-向阳).
+  if (match.term.isName && match.forms.some((form) => nameSeparator.test(form) && withoutSeparators(haystack).includes(withoutSeparators(form)))) return 1;
   // An organisation's short name (风能学院 for 风能工程学院) is read in a sentence as the article check reads it.
   if (match.term.isName && match.term.role === 'subject' && match.forms.some((form) => namesIn(form, haystack))) return 1;
   // Chinese shortens a pair of words to their first characters (劳动模范 → 劳模, 思想政治 → 思政).
@@ -910,13 +912,18 @@ function honouredOther(units: readonly string[], sentence: string): boolean {
 /** A span that is a year (2017年): a count's span may be one, but it dates rather than answers. */
 const yearSpan = /^(?:19|20)\d{2}\s*年/u;
 
+const nameSeparator = /[、，,·•\-—–\/\s]/u;
+const nameSeparators = new RegExp(nameSeparator.source, 'gu');
+const withoutSeparators = (text: string): string => text.replace(nameSeparators, '');
+
 /**
  * Whether a text names `name`: as written, or with a few characters more in between (机电与模具学院
  * for 机电与模具工程学院), starting with the same two characters.
  */
 export function namesIn(name: string, text: string): boolean {
   if (text.includes(name)) return true;
-  const characters = [...name];
+  // The marks between a name's parts are written either way (筑基、示范、向阳 for 筑基-示范-向阳).
+  const characters = [...name].filter((character) => !nameSeparator.test(character));
   if (characters.length < 4) return false;
   const opening = characters.slice(0, 2).join('');
   const limit = name.length + Math.max(knobs.nameSlack, Math.round(characters.length / 2));

@@ -562,9 +562,10 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // 三亮三比里的亮承诺: the part asked about is the topic; the whole it belongs to only says where.
   // Only a part that is a topic of its own (not 三服务工程的具体做法).
   const within = partWithin.exec(question);
-  const partAsked = within && terms.some((term) => term.role === 'topic' && within[2]!.toLowerCase().includes(term.word)) ? within[2]! : undefined;
-  if (within && partAsked) {
-    const [whole, part] = [within[1]!.toLowerCase(), within[2]!.toLowerCase()];
+  const [wholeNamed, partNamed] = within ? [within[1] ?? within[3]!, within[2] ?? within[4]!] : ['', ''];
+  const partAsked = within && terms.some((term) => term.role === 'topic' && partNamed.toLowerCase().includes(term.word)) ? partNamed : undefined;
+  if (partAsked) {
+    const [whole, part] = [wholeNamed.toLowerCase(), partNamed.toLowerCase()];
     for (const term of terms) {
       if (term.role !== 'topic' || !whole.includes(term.word)) continue;
       if (!part.includes(term.word)) term.weight *= wholeOfPartFactor;

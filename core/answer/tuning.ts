@@ -37,6 +37,12 @@ const happenedAsked = '^(?!.*(?:哪|什么|谁|多少|几))[^？?]*(?:(?<![通�
  */
 const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下|列出|帮我|写|看看|怎么|如何|什么|哪|多少|几|谁))[^，,。]*(?:(?<![还就别要主可但或总倒只正真若即而也凡像点键])是|(?:得|获|拿|评|上|入选)过|(?:有|不到|不足|超过|突破|过|破|逾)(?=[一二两三四五六七八九十百千万亿\\d]))[^，,。？?]{0,30}吧[？?]?$';
 
+/**
+ * A claim put to be confirmed: asked with 对不对/对吗/是吗 after it, or a statement of 是 ending in a
+ * question mark with no asking word (…党总支是全国标杆院系？).
+ */
+const claimChecked = '(?:对不对|对吗|对么|是吗|是不是这样|没错吧|对吧)[？?]?$|^(?!.*(?:什么|哪|几|多少|谁|怎|如何|吗|呢|么|啥|咋|何|吧))[^？?，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{2,30}[？?]$';
+
 /** A team founded asked by name (成立了一支什么队伍, 组建了什么…服务队伍): group 1 is the noun its name ends in. */
 export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u;
 
@@ -45,7 +51,7 @@ export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支�
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
-  ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}`, 'u')],
+  ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
@@ -171,8 +177,11 @@ export const functionWordTags: ReadonlySet<string> = new Set(['r', 'c', 'f', 'p'
 /** Relative weights of the roles a question word can play. */
 export const roleFactor = { subject: 1, topic: 1, generic: 0.15, intent: 0.2 } as const;
 
-/** A part asked of its whole (三亮三比里的亮承诺, 三亮三比里亮身份, “四大工程”中的精英引航): group 1 the whole, group 2 the part. */
-export const partWithin = /([^，,。？?\s的]{2,12}?)(?:里的?|当中的|之中的|中的|(?:工程|项目|计划|行动|机制)(?:里|中)?的)([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)/u;
+/**
+ * A part asked of its whole (三亮三比里的亮承诺, “四大工程”中的精英引航): group 1 the whole, group 2 the part;
+ * or, said without 的 (三亮三比里亮身份是怎么做的), groups 3 and 4, only before what asks what it is or how it is done.
+ */
+export const partWithin = /([^，,。？?\s的]{2,12}?)(?:里|当中|之中|中|(?:工程|项目|计划|行动|机制)(?:里|中)?)的([^，,。？?\s]{2,10}?)(?:是|呢|怎么|如何|具体|主要|有|指|[？?]|$)|([^，,。？?\s的]{2,12}?)里([^，,。？?\s的]{2,6}?)(?:是|怎么|如何|具体|指)/u;
 
 /** What the whole's topic words weigh beside the part's, in a question asking a part of its whole. */
 export const wholeOfPartFactor = 0.35;
@@ -342,7 +351,7 @@ export const carriedTopicWords = 3;
 export const referringWords = /他们|她们|它们|该校|该院|该系|该支部|该党支部|该党总支|该单位|这所|那所|这些|那些|上述|前者|后者|以上|此项|这项|那项|这个做法|这一做法|其(?![他它中实余次])(?=[\u4e00-\u9fa5])/u;
 
 /** A yes-or-no question claiming the year a thing was done (是2022年评上…的吗, 是在2021年入选的吗): the year is what it asks. */
-export const yearClaimedAsked = /是(?:在)?(?:19|20)\d{2}年[^？?，,]*的(?:吗|么|嘛)[？?]?$/u;
+export const yearClaimedAsked = /是(?:在)?(?:19|20)\d{2}年[^？?，,]*(?:吗|么|嘛|吧)[？?]?$/u;
 
 /** When the thing the last answer told happened, asked with a bare pointer (那是哪年的, 这是什么时候的事): group 1 asks it. */
 export const whenOfAnswerAsked = /^(?:那|这|它)(?:个)?(?:又)?是?(?:在)?(哪一?年|什么时候|何时|哪一?天|几月|哪个月)(?:的|的事|的事情|发生的)?呢?[？?]?$/u;
@@ -509,6 +518,12 @@ export const pairConnectives: readonly string[] = ['以及', '和', '跟', '及'
 /** Where the second side's name ends (…专业在…, …学院的…, …各自…). */
 export const pairSideStop = /^(?:在|的|之间|各自|分别|各(?=是|有)|有何|有什么|有哪些|有|相比|方面|是|都|对于|对)/u;
 
+/**
+ * A unit claimed to be the one another belongs to (是归智能制造学院党总支管的吗, 属于电气工程学院党总支吗):
+ * group 1 the parent named. Told by the article's unit in full (精密制造工程系党总支智能制造教工党支部).
+ */
+export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!归|属)([\p{Script=Han}]{2,16}?(?:党总支|党委|二级学院|学院|系))(?:管|领导|管理|下属|下面|下边|底下)?的?(?:吗|么|吧)[？?]?$/u;
+
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
 
@@ -586,6 +601,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['登载', '刊登', '刊发', '报道', '播报'],
   ['义工', '志愿者', '志愿服务'],
   ['来访', '参观', '参观考察'],
+  // Built together with a partner (合建 as office staff say it for 合作共建).
+  ['合建', '共建', '合作共建', '共同建设', '联合建设', '联建'],
   ['定向培养班', '订单班', '订单培养'],
   ['延长', '延期', '顺延', '推迟'],
   ['措施', '举措', '办法', '做法'],
@@ -1157,7 +1174,7 @@ export const yesNoKnobs = {
   /** A day of the week (周一, 星期四): its own frame, counted by the day. */
   weekday: /(周|星期)([一二三四五六日天])/gu,
   /** A value a change started from (从75.3%提高到…), read from the character before it. */
-  changedFrom: /^从[^，,。；;]+?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)(?:到|至)/u,
+  changedFrom: /^从[^，,。；;]+?(?:提高|提升|增加|增长|上升|升|涨|下降|降低|降|减少|扩大|缩小)(?:到|至)/u,
   /** A question about the value before a change (原来, 以前): the value it started from answers. */
   startAsked: /原来|原先|以前|之前|起初|过去|最初|从前/u,
   /** Tenths said as 成 (九成, 九成五, 八成多): group 1 the tenths, 2 the hundredths; a share like 90%. */
@@ -1185,7 +1202,7 @@ export const yesNoKnobs = {
     ['municipal', /(?<!城|都|超)市(?!场|委)/u],
     ['school', /校级|院级/u],
   ] as readonly (readonly [string, RegExp])[],
-  levelAsked: /(全国|国家级|国家(?!级)|省级|全省|市级|全市|校级|院级)(?![的吗吧呢])([“”\p{Script=Han}A-Za-z\d]{2,14}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
+  levelAsked: /(全国|国家级|国家(?!级)|省级|全省|市级|全市|校级|院级)(?![的吗吧呢])([“”\p{Script=Han}A-Za-z\d]{2,14}?)(?=[的是在了吗呢吧没，,。？?、和与及]|[设建办立搞]的|$)/u,
   /** …or, where it names none, a place's name right before the noun (浙江省职业教育先进单位). */
   placeLevelAsked: /(\p{Script=Han}{2,3}省(?!级)|\p{Script=Han}{1,3}(?<![城都超])市(?!级))(?!的)([“”\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)/u,
   /** …or the level said of the noun before it (新能源装备职教集团是省级的吧). */
@@ -1201,6 +1218,8 @@ export const yesNoKnobs = {
   severalCounted: /^[^，,。；;、]{0,4}(?:[2-9]|\d{2,}|[两二三四五六七八九十])(?:门|个|项|所|家|支|名|批)/u,
   /** Words of the question the sentence may lack and still say yes: at most this share of the question's weight, none of them a name. */
   missingShare: 0.1,
+  /** Words that sum or hedge a count (一共, 累计, 大约): no modifier naming another thing than the sentence's. */
+  sumWords: /^(?:一共|总共|共计|合计|累计|总计|大概|大约|一起)$/u,
   /** A clause that ends naming people after their title (…劳动模范朱光耀, …英雄王晨超、徐洋): the names. */
   titledNames: /(?:者|能手|模范|英雄|人物|标兵|之星|书记|教师|老师|代表|专家)([\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3})*)$/u,
   /** …once the words closing the list are set aside (…获得者樊文天等优秀学生代表). */
@@ -1240,6 +1259,8 @@ export const yesNoKnobs = {
     // 得过…没有: asked whether it happened, said with 有/没有.
     [new RegExp(`有没有|有无|是否有|有[^，。？?]{0,40}吗[？?]?$|${happenedAsked}`, 'u'), '有', '没有'],
     [/是不是|是否是|(?:^|[^否])是[^，。？?]{0,40}吗[？?]?$/u, '是', '不是'],
+    // …，对不对: a claim put to be checked, said right or not.
+    [/(?:对不对|对吗|对么|对吧|没错吧)[？?]?$/u, '对', '不对'],
   ] as readonly (readonly [RegExp, string, string])[],
   otherwise: ['是', '否'] as const,
 } as const;

@@ -77,7 +77,9 @@ function levelMatch(question: string, sentence: string): { match: 'same' | 'othe
     const after = clause.slice(inClause + found[0].length);
     if (asked.predicate && yesNoKnobs.severalCounted.test(after)) return null;
     // …not past its own item of a list (…主题教育基地、嘉兴市红船精神教育实践中心: 嘉兴市 is the next item's).
-    const level = nearestLevel(before) ?? (asked.predicate ? (nearestLevel(clause.slice(0, inClause)) ?? levelOf(after.split('、')[0]!)) : null);
+    // A name's level may open its clause, far before the noun it ends in (依托省“智能车间”…产教融合集成平台).
+    const opening = levelOf(clause.slice(0, Math.min(inClause, 4)));
+    const level = nearestLevel(before) ?? (asked.predicate ? (nearestLevel(clause.slice(0, inClause)) ?? levelOf(after.split('、')[0]!)) : opening);
     if (level === askedLevel) return { match: 'same', clause };
     if (level) other ??= clause;
   }
@@ -166,10 +168,12 @@ function saidOfAnother(analysis: QuestionAnalysis, sentence: string): boolean {
  * when it does not settle the question, or says no itself.
  */
 export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, context = ''): Verdict | null {
-  if (analysis.answerType !== '是否' || yesNoKnobs.negation.test(sentence)) return null;
+  if (analysis.answerType !== '是否') return null;
+  const asked = countedIn(analysis.question);
+  // A count is settled by its own clause: a no elsewhere in the sentence (考核不达标的教师…累计发出“黄牌”5张) says nothing of it.
+  if (asked.length === 0 && yesNoKnobs.negation.test(sentence)) return null;
   // 全国五一劳动奖章获得者…进校园: someone holding the honour asked about, not the one asked of.
   if (!yesNoKnobs.holderNoun.test(analysis.question) && !yesNoKnobs.ownPeopleAsked.test(analysis.question) && heldByOthers(analysis, sentence)) return null;
-  const asked = countedIn(analysis.question);
   const inCount = (word: string): boolean => asked.some((count) => count.text.includes(word) || word.includes(count.text));
   // A sentence may count several things (领导班子连续2年…，党委书记…连续3年…): the clause that says
   // most of the question's other words, then the longest run of them, is the one whose number
@@ -188,8 +192,12 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     const framed = clauses.filter((clause) => clause.counted.some((other) => fills(other.frame)));
     // The sentence does not say how many: it cannot settle the question.
     if (framed.length === 0) return null;
-    const best = Math.max(...framed.map((clause) => clause.covers));
-    const covering = framed.filter((clause) => clause.covers === best);
+    // The clause counting the noun the claim counts (“红牌”7张 for 7张红牌), where one does.
+    const noun = nounAfter(analysis.question, count.text);
+    const ofNoun = noun ? framed.filter((clause) => clause.counted.some((other) => fills(other.frame) && nounAfter(clause.text, other.text) === noun)) : [];
+    const pool = ofNoun.length > 0 ? ofNoun : framed;
+    const best = Math.max(...pool.map((clause) => clause.covers));
+    const covering = pool.filter((clause) => clause.covers === best);
     const longest = Math.max(...covering.map((clause) => clause.run));
     const closest = covering.filter((clause) => clause.run === longest);
     const bound = boundAsked(analysis.question, count);
@@ -198,6 +206,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     // bound the sentence's own bound cannot settle (高于95% against 90%以上).
     if (answers.some((same) => same === null || same !== answers[0])) return null;
     if (!answers[0]) countDiffers = true;
+    if (yesNoKnobs.negation.test(closest[0]!.text)) return null;
     settling.push(closest[0]!.text);
   }
   const level = levelMatch(analysis.question, sentence);
@@ -227,7 +236,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
   if (missing.some((term) => term.isName || term.critical) || missingWeight > total * yesNoKnobs.missingShare) return null;
   // 学生拿过一等奖吗 against 教师获…一等奖2项: what others won says nothing of those asked.
   if (wonByOthers(analysis.question, sentence)) return null;
-  if (modifiersOfAnother(analysis, sentence, missing).length > 0) return null;
+  if (modifiersOfAnother(analysis, sentence, missing.filter((term) => !yesNoKnobs.sumWords.test(term.word))).length > 0) return null;
   if (!differs && saidOfAnother(analysis, sentence)) return unitsHonour(analysis, sentence);
   if (!differs) {
     const titled = peopleTitles(analysis, sentence);
@@ -329,8 +338,10 @@ function holdsCount(question: string, clause: string, counted: readonly Counted[
   // A claim said as a number and more (二十多个) holds what lies within its own range.
   const claimed: CountRange | null = claim.below !== undefined && bound === 'exact' ? { low: claim.value, lowOpen: true, high: claim.below, highOpen: true } : null;
   // 从75.3%提高到93.8%: the value a change started from is what a question about before (原来, 以前) asks; else the value it reached.
-  const startAsked = yesNoKnobs.startAsked.test(question);
-  const framed = counted.filter((other) => fills(other.frame) && startAsked === yesNoKnobs.changedFrom.test(clause.slice(Math.max(0, clause.indexOf(other.text) - 1), clause.indexOf(other.text) + other.text.length + 6)));
+  // A question stating the change itself (是从75.3%升到93.8%) claims each end: its start the start's.
+  const startOf = (text: string, count: string): boolean => yesNoKnobs.changedFrom.test(text.slice(Math.max(0, text.indexOf(count) - 1), text.indexOf(count) + count.length + 6));
+  const startAsked = yesNoKnobs.startAsked.test(question) || startOf(question, claim.text);
+  const framed = counted.filter((other) => fills(other.frame) && startAsked === startOf(clause, other.text));
   // 在9个专业群上设置了24个师生党支部: the number of the noun the claim counts (专业群), where the clause says it.
   const noun = nounAfter(question, claim.text);
   const ofNoun = noun ? framed.filter((other) => nounAfter(clause, other.text) === noun) : [];
@@ -338,10 +349,15 @@ function holdsCount(question: string, clause: string, counted: readonly Counted[
   return answers.includes(true) ? true : answers.includes(null) ? null : false;
 }
 
-/** The two characters after a count in a text (专业 of 二十多个专业群), with 的 or 个 passed over; '' when none. */
+/**
+ * The two characters after a count in a text (专业 of 二十多个专业群), with 的 or 个 passed over; or
+ * the quoted name right before it (黄牌 of “黄牌”5张); '' when none.
+ */
 function nounAfter(text: string, count: string): string {
   const at = text.indexOf(count);
-  return at < 0 ? '' : (/^[个的]?(\p{Script=Han}{2})/u.exec(text.slice(at + count.length))?.[1] ?? '');
+  if (at < 0) return '';
+  const after = /^[个的]?(\p{Script=Han}{2})/u.exec(text.slice(at + count.length))?.[1];
+  return after ?? /“(\p{Script=Han}{2})\p{Script=Han}{0,2}”$/u.exec(text.slice(0, at))?.[1] ?? '';
 }
 
 /** The numbers a count may stand for: from `low` to `high`, each end open (excluded) or not. */

@@ -2251,3 +2251,53 @@ describe('a part of a whole, an aim, a level swapped, a person\'s own clause', (
     expect((await ask('张伟中入选的是杭州市经信局的评审专家库吗')).answer).toMatch(/^是。/u);
   });
 });
+
+describe('claims put to be checked, and the words office staff use for them', () => {
+  it('…，对不对 is a yes or no, said 对 or 不对; a change stated whole claims both its ends', async () => {
+    expect((await ask('嘉职院入党申请人比例是从75.3%升到93.8%，对不对？')).answer).toMatch(/^对。/u);
+    expect((await ask('嘉职院入党申请人比例是从75.3%升到98.3%，对不对？')).answer).toMatch(/^不对。/u);
+    expect((await ask('嘉职院入党申请人比例是从70.3%升到93.8%吗')).answer).toMatch(/^不是。/u);
+  });
+
+  it('counts of two things are each told by the clause counting that thing (“黄牌”5张、“红牌”7张), whatever no stands elsewhere in the sentence', async () => {
+    expect((await ask('嘉职院一共发了5张黄牌7张红牌，对吗？')).answer).toMatch(/^对。/u);
+    expect((await ask('嘉职院一共发了7张黄牌5张红牌，对吗？')).answer).toMatch(/^不对。/u);
+  });
+
+  it('a claim ending in a question mark, a batch, a level opening a name\'s clause: each is told against the article', async () => {
+    expect((await ask('嘉职院的现代农业学院、城市建设学院党总支是全国标杆院系？')).answer).toMatch(/^文章没有提到“全国标杆院系”/u);
+    expect((await ask('风能学院教工支部对标的是第一批双创重点任务指南吗？')).answer).toMatch(/^不是。/u);
+    expect((await ask('苏工院智能制造支部的16个党员先锋岗是依托国家级平台设的吗？')).answer).toMatch(/^文章没有提到“国家级平台”/u);
+    expect((await ask('16个党员先锋岗依托的是省级平台吗')).answer).toMatch(/^是。/u);
+  });
+
+  it('the unit a branch is claimed to belong to is told by the article\'s unit in full', async () => {
+    const wrong = await ask('苏工院智能制造支部是归智能制造学院党总支管的吗？');
+    expect(wrong.answer).toMatch(/^不是。/u);
+    expect(wrong.answer).toContain('精密制造工程系党总支智能制造教工党支部');
+    expect((await ask('苏工院智能制造支部是归精密制造工程系党总支管的吗？')).answer).toMatch(/^是。/u);
+    // What a college is said to be is no unit it belongs to.
+    expect((await ask('嘉职院是双高学院吗')).answer).not.toMatch(/^不是。/u);
+  });
+
+  it('a year claimed with 吧 or before what was done (是2021年立项的…吗) is answered no by the year the article gives', async () => {
+    for (const question of ['风能学院的新能源装备技术团队和思政教学团队都是2021年立的省级创新团队吧？', '风能学院的新能源装备技术团队是2021年立项的省级创新团队吗？']) {
+      expect((await ask(question)).answer, question).toMatch(/^不是。.*写的是2020年，不是2021年/u);
+    }
+  });
+
+  it('合建 is 合作共建, and a name\'s parts are the same name whatever marks stand between them', async () => {
+    const built = await ask('嘉职院跟企业合建了哪些产业学院？');
+    expect(built.notFound, built.answer).toBe(false);
+    expect(built.answer).toContain('桃园数字产业学院');
+    const focus = await ask('苏工院那个支部的“筑基、示范、向阳”三个项目分别聚焦啥？');
+    expect(focus.notFound, focus.answer).toBe(false);
+    for (const focused of ['铸魂引领', '智能制造', '人人出彩']) expect(focus.answer).toContain(focused);
+  });
+
+  it('a whole named with 里 and a number asked of it (专业群里算第几梯队) is no part asked', async () => {
+    const end = await ask('浙江机电自动化学院的“智控专业”群在国家高水平专业群里算第几梯队？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('国家高水平 A 档');
+  });
+});
