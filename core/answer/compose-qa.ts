@@ -19,7 +19,7 @@ import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -423,6 +423,25 @@ function namesPractice(question: string, name: string): boolean {
   return practiceNouns.some((noun) => name.endsWith(noun) || after.startsWith(noun));
 }
 
+/**
+ * Asked which named part of the work a thing belongs to (这属于哪个工程): the nearest heading before
+ * the best sentence, when it names the kind asked (2.实施“三亮三比”工程，…) and the sentence says the
+ * thing itself; null otherwise.
+ */
+function sectionOver(snapshot: IndexSnapshot, candidates: readonly EvidenceSentence[], analysis: QuestionAnalysis): { heading: CitedSpan; sentence: EvidenceSentence } | null {
+  const kind = sectionAsked.exec(analysis.question)?.[1];
+  const best = candidates.find((sentence) => !sentence.isHeading);
+  if (!kind || !best || best.ownTopicCoverage < qaKnobs.sectionTopic) return null;
+  const document = best.chunk.document;
+  const over = document.headings.filter(([start]) => start < best.start).at(-1);
+  if (!over) return null;
+  const [start, end] = over;
+  const text = snapshot.documentText(document).slice(start, end);
+  if (!text.includes(kind)) return null;
+  const chunk = passageHolding(snapshot, document, { start, end }, best.chunk);
+  return chunk ? { heading: { chunk, start, end }, sentence: best } : null;
+}
+
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
 export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
   const shown = options.alreadyShown ?? '';
@@ -435,6 +454,13 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const book = options.book ?? new CitationBook(snapshot);
   if (candidates.length === 0) return { text: '', citations: [] };
   const type = analysis.answerType;
+  // What the last answer showed is the thing asked about here (这属于哪个工程): ranked as found.
+  const section = options.nested ? null : sectionOver(snapshot, [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank), analysis);
+  if (section) {
+    // 这属于哪个工程: the heading over the sentence that says the thing, then that sentence.
+    const lines = [groupLabel(section.sentence.chunk.document), book.claim(section.heading), '', `- ${book.claim(cutSentence(snapshot, section.sentence, analysis, answerLengths.longSentence))}`];
+    return { text: lines.join('\n'), citations: book.citations };
+  }
 
   let leadItems: CitedSpan[] = [];
   // The lead's paragraph where it goes on past the lead's passage: shown on the lead's line.
@@ -670,8 +696,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // A question about every college (各学院…) hears first from the colleges not heard yet.
   const everyCollege = scopeOfAll.test(analysis.question) && analysis.colleges.length === 0;
   const heard = new Set(leadItems.map((item) => item.chunk.document.college));
-  const ordered = everyCollege
-    ? [...body.filter((sentence) => !heard.has(sentence.chunk.document.college) && body.find((other) => other.chunk.document.college === sentence.chunk.document.college) === sentence), ...body]
+  // Listing colleges, each college's first sentence that says the topic itself, before any college's second.
+  const saysTopic = (sentence: EvidenceSentence): boolean => !collegesAsked || sentence.ownTopicCoverage >= qaKnobs.collegeListOwnTopic;
+  const ordered = everyCollege || collegesAsked
+    ? [...body.filter((sentence) => !heard.has(sentence.chunk.document.college) && saysTopic(sentence) && body.find((other) => other.chunk.document.college === sentence.chunk.document.college && saysTopic(other)) === sentence), ...body]
     : body;
   let budget = everyCollege ? qaKnobs.supportBudget * 2 : qaKnobs.supportBudget;
   // Listing colleges, a place the lead says is part of what is asked: 嘉兴市先进基层党组织 is not the

@@ -497,6 +497,12 @@ export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全
  */
 export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与)的[？?]?$/u;
 
+/**
+ * Asked who or how many won what the last answer told, the winning said without its object (全省有几家高职拿到,
+ * 还有谁获得过): the thing won is the conversation's.
+ */
+export const objectlessWinning = /(?:几|多少|哪些|哪几|谁)[^，,。？?]{0,8}?(?:拿到|拿了|拿过|获得|获得过|得到|得过|获过|获此殊荣|入选|入选过)(?:了|过)?[？?]?$/u;
+
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
 
@@ -523,6 +529,12 @@ export const pairSideStop = /^(?:在|的|之间|各自|分别|各(?=是|有)|有
  * group 1 the parent named. Told by the article's unit in full (精密制造工程系党总支智能制造教工党支部).
  */
 export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!归|属)([\p{Script=Han}]{2,16}?(?:党总支|党委|二级学院|学院|系))(?:管|领导|管理|下属|下面|下边|底下)?的?(?:吗|么|吧)[？?]?$/u;
+
+/**
+ * Asked which named part of the work a thing belongs to (这属于哪个工程, 积分管理手册算哪项计划里的):
+ * group 1 the kind; the heading over the sentence that says the thing answers, where it names that kind.
+ */
+export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪一个|哪项|哪一项|哪类|哪一类|什么)(工程|项目|计划|行动|板块|部分|举措|措施|模块|环节)/u;
 
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
@@ -552,7 +564,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['党员教育', '教育党员', '党员学习'],
   ['理论学习', '学习教育', '中心组学习'],
   ['马克思主义学院', '马院'],
-  ['标杆院系', '党建工作标杆院系', '标杆'],
+  ['标杆院系', '党建工作标杆院系'],
   ['人才培养', '育人', '培养人才', '培养'],
   ['就业', '访企拓岗', '毕业生'],
   ['新媒体', '融媒体', '两微一端', '官微', '微信公众号', '智慧党建'],
@@ -1089,6 +1101,8 @@ export const qaKnobs = {
   namingLabelAgainstBest: 0.4,
   /** The best sentence's run-in label heads it when it holds this share of the topic's weight and more than the sentence itself. */
   ownLabelTopic: 0.5,
+  /** Asked which part of the work a thing belongs to (sectionAsked): the sentence must say this much of the thing itself. */
+  sectionTopic: 0.6,
   /** A label's quoted name this many characters long or longer is recognised in a question that drops its marks. */
   unquotedNameLength: 3,
   /** …unless what follows it asks of a part (三亮三比里的亮承诺, 三服务的服务大局是什么) or it names a unit (智能制造支部). */

@@ -2301,3 +2301,23 @@ describe('claims put to be checked, and the words office staff use for them', ()
     expect(end.answer).toContain('国家高水平 A 档');
   });
 });
+
+describe('what a follow-up won, which part of the work a thing is in, which colleges say a topic', () => {
+  it('全省有几家高职拿到 after …挑战杯拿了什么奖 asks of what was won, told in the same sentence', async () => {
+    const [, count] = await askInTurn('嘉职院挑战杯拿了什么奖', '全省有几家高职拿到');
+    expect(count!.answer).toContain('全省仅3家高职院校获此殊荣');
+  });
+
+  it('这属于哪个工程 is told by the heading over the sentence that says the thing', async () => {
+    const [, section] = await askInTurn('风能学院的党员积分管理手册是干嘛用的', '这属于哪个工程');
+    expect(claimLines(section!.answer)[0]).toContain('实施“三亮三比”工程');
+    expect(claimLines((await ask('风能蒲公英志愿服务属于哪个工程')).answer)[0]).toContain('实施“四个一”工程');
+  });
+
+  it('listing the colleges that say a topic, each is heard by a sentence saying it, and 标杆 alone is no 标杆院系', async () => {
+    const departments = await ask('哪几所学校的院系是标杆院系？');
+    expect(departments.answer.split('\n')[0]).toContain('浙江机电职业技术学院');
+    const said = await ask('哪几个学校提到了党建工作标杆院系？');
+    expect(said.answer.split('\n')[0]).not.toContain('苏州工业职业技术学院');
+  });
+});
