@@ -79,8 +79,9 @@ export const newsDateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}
 
 /** How a quoted span reads inside an answer: without its enumerator or dateline, ending in punctuation. */
 export function displayClaim(text: string): string {
-  // A claim is one line: a heading or label and its body join (after 。 directly, else with a space).
-  let display = text.replace(newsDateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ');
+  // A claim is one line: a heading or label and its body join (after 。 directly, else a heading's
+  // line with a colon, as a title over what it heads: 打造品牌先锋：支部认真履行…).
+  let display = text.replace(newsDateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/(\p{Script=Han}|[”》）)])[ \t\u00a0]*\n\s*(?=\p{Script=Han}|[“《（(])/gu, '$1：').replace(/\s*\n\s*/gu, ' ');
   if (display.length === 0) display = text.trim();
   display = display.replace(/[，,；;：:、]+$/u, '');
   // A closing quote or bracket ends a sentence only after its own stop (…。”); a clause cut before

@@ -174,10 +174,12 @@ export function expectClaimSupported(claim: Claim, citations: readonly Citation[
   expect(claim.numbers.length, `claim has a citation: ${claim.text}`).toBeGreaterThan(0);
   expect(claim.text.length, 'claim is not empty').toBeGreaterThan(0);
   const quotes = claim.numbers.map((n) => citations.find((citation) => citation.n === n)?.quote ?? '');
-  // An answer shows a heading and its body on one line; the quote keeps the article's line break.
+  // An answer shows a heading and its body on one line, joined by a colon where the heading has no
+  // mark of its own; the quote keeps the article's line break.
   const core = claimCore(claim.text).replace(/\s/gu, '');
+  const titled = (quote: string): string => quote.replace(/[ \t\u00a0]*\n\s*/gu, '：').replace(/([。！？；：])：/gu, '$1');
   expect(
-    quotes.some((quote) => quote.replace(/\s/gu, '').includes(core)),
+    quotes.some((quote) => quote.replace(/\s/gu, '').includes(core) || titled(quote).replace(/\s/gu, '').includes(core)),
     `“${claim.text}” is contained in its cited quote(s): ${quotes.map((quote) => `“${quote}”`).join(' ')}`,
   ).toBe(true);
 }

@@ -224,6 +224,11 @@ describe('items and claims', () => {
     expect(displayClaim('他说：“要抓好落实。”')).toBe('他说：“要抓好落实。”');
   });
 
+  it('joins a heading line to the body it heads with a colon, a label ending in its own stop directly', () => {
+    expect(displayClaim('二、聚焦“智能制造”，实施“示范”项目，打造品牌先锋\u00a0\n支部认真履行党建主体责任。')).toBe('聚焦“智能制造”，实施“示范”项目，打造品牌先锋：支部认真履行党建主体责任。');
+    expect(displayClaim('推进智能先锋阵地建设。\n依托省“智能车间”平台。')).toBe('推进智能先锋阵地建设。依托省“智能车间”平台。');
+  });
+
   it('finds a name written with a few characters more, but not another name sharing a word', () => {
     expect(namesIn('机电与模具学院', '台州科技职业学院机电与模具工程学院党总支')).toBe(true);
     expect(namesIn('杭州职业技术学院', '浙江机电职业技术学院与杭州供电段')).toBe(false);
