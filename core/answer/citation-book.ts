@@ -63,7 +63,8 @@ export class CitationBook {
 
   /** The span as an answer shows it (see `displayClaim`). */
   display(span: CitedSpan): string {
-    return displayClaim(this.snapshot.documentText(span.chunk.document).slice(span.start, span.end));
+    const headingEnds = span.chunk.document.headings.map(([, end]) => end - span.start).filter((end) => end > 0 && end < span.end - span.start);
+    return displayClaim(this.snapshot.documentText(span.chunk.document).slice(span.start, span.end), headingEnds);
   }
 
   /** The span as an answer shows it, followed by its citation marker. */
@@ -77,11 +78,23 @@ const leadingEnumerator = /^(?:[一二三四五六七八九十]+是|其[一二�
 /** A news lede's dateline (中国教育报客户端讯（通讯员 徐兵）, 新华社北京2月15日电（记者…）). */
 export const newsDateline = /^[^，。；\s]{2,24}(?:讯|电)[（(][^）)]{0,60}[）)]\s*/u;
 
-/** How a quoted span reads inside an answer: without its enumerator or dateline, ending in punctuation. */
-export function displayClaim(text: string): string {
-  // A claim is one line: a heading or label and its body join (after 。 directly, else a heading's
-  // line with a colon, as a title over what it heads: 打造品牌先锋：支部认真履行…).
-  let display = text.replace(newsDateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/(\p{Script=Han}|[”》）)])[ \t\u00a0]*\n\s*(?=\p{Script=Han}|[“《（(])/gu, '$1：').replace(/\s*\n\s*/gu, ' ');
+/** Where a heading ends and its body begins, until it is shown as a colon. */
+const headingBreak = '\u0000';
+
+/**
+ * How a quoted span reads inside an answer: without its enumerator or dateline, ending in
+ * punctuation; `headingEnds` are the offsets in `text` where a heading of its article ends.
+ */
+export function displayClaim(text: string, headingEnds: readonly number[] = []): string {
+  // A claim is one line: a heading or label and its body join (after 。 directly; a heading without
+  // a stop of its own with a colon, as a title over what it heads: 打造品牌先锋：支部认真履行…; any
+  // other line break, as in a wrapped line, with a space).
+  let titled = text;
+  for (const end of [...headingEnds].sort((a, b) => b - a)) {
+    const gap = /^[ \t\u00a0]*\n\s*/u.exec(titled.slice(end))?.[0];
+    if (gap && !/[。！？；：:，,、]$/u.test(titled.slice(0, end))) titled = `${titled.slice(0, end)}${headingBreak}${titled.slice(end + gap.length)}`;
+  }
+  let display = titled.replace(newsDateline, '').replace(leadingEnumerator, '').trim().replace(/([。！？；：])\s*\n\s*/gu, '$1').replace(/\s*\n\s*/gu, ' ').replaceAll(headingBreak, '：');
   if (display.length === 0) display = text.trim();
   display = display.replace(/[，,；;：:、]+$/u, '');
   // A closing quote or bracket ends a sentence only after its own stop (…。”); a clause cut before

@@ -224,9 +224,11 @@ describe('items and claims', () => {
     expect(displayClaim('他说：“要抓好落实。”')).toBe('他说：“要抓好落实。”');
   });
 
-  it('joins a heading line to the body it heads with a colon, a label ending in its own stop directly', () => {
-    expect(displayClaim('二、聚焦“智能制造”，实施“示范”项目，打造品牌先锋\u00a0\n支部认真履行党建主体责任。')).toBe('聚焦“智能制造”，实施“示范”项目，打造品牌先锋：支部认真履行党建主体责任。');
-    expect(displayClaim('推进智能先锋阵地建设。\n依托省“智能车间”平台。')).toBe('推进智能先锋阵地建设。依托省“智能车间”平台。');
+  it('joins a heading to the body it heads with a colon, a label ending in its own stop directly, a wrapped line with a space', () => {
+    const heading = '二、聚焦“智能制造”，实施“示范”项目，打造品牌先锋';
+    expect(displayClaim(`${heading}\u00a0\n支部认真履行党建主体责任。`, [heading.length])).toBe('聚焦“智能制造”，实施“示范”项目，打造品牌先锋：支部认真履行党建主体责任。');
+    expect(displayClaim('推进智能先锋阵地建设。\n依托省“智能车间”平台。', [11])).toBe('推进智能先锋阵地建设。依托省“智能车间”平台。');
+    expect(displayClaim('王亚培教授研究团队\n在可降解农药领域取得重要研究进展。')).toBe('王亚培教授研究团队 在可降解农药领域取得重要研究进展。');
   });
 
   it('finds a name written with a few characters more, but not another name sharing a word', () => {
