@@ -17,9 +17,9 @@ import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere,
 import { askedName, countedMembersAsked, listedOnly, membersTold } from './listed-only.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
-import type { QuestionAnalysis } from './question.ts';
+import { numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, itemPositionAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -442,6 +442,46 @@ function sectionOver(snapshot: IndexSnapshot, candidates: readonly EvidenceSente
   return chunk ? { heading: { chunk, start, end }, sentence: best } : null;
 }
 
+/**
+ * The item of a list at the place asked (第二个, 最后一个): an item of several, or one of the names a
+ * single sentence counts (实施“四个一”“三亮三比”…五大工程, “红船领航、精英引航…”四大工程), told by the
+ * heading that names it where the article has one (1.实施“四个一”工程，…); null when there is none.
+ */
+function itemAtPlace(snapshot: IndexSnapshot, items: readonly CitedSpan[], position: RegExpExecArray): CitedSpan | null {
+  const at = (count: number): number => (position[2] ? count - 1 : (position[1] === '一' ? 1 : (numeral(position[1]!) ?? 0)) - 1);
+  if (items.length >= 2) {
+    const item = items[at(items.length)];
+    return item ? wholeItem(snapshot, item) : null;
+  }
+  const [only] = items;
+  if (!only) return null;
+  const document = only.chunk.document;
+  const text = snapshot.documentText(document);
+  const spans = namesCounted(text.slice(only.start, only.end)).map((span) => ({ start: only.start + span.start, end: only.start + span.end }));
+  const span = spans[at(spans.length)];
+  if (!span) return null;
+  const name = text.slice(span.start + 1, span.end - 1);
+  const heading = document.headings.find(([start, end]) => text.slice(start, end).includes(`“${name}”`));
+  const shown = heading ? { start: heading[0], end: heading[1] } : span;
+  const chunk = passageHolding(snapshot, document, shown, only.chunk);
+  return chunk ? { ...shown, chunk } : null;
+}
+
+/** The quoted names a sentence counts (“A”“B”“C”三大工程, “A、B、C”三大工程), each with its marks. */
+function namesCounted(text: string): TextSpan[] {
+  const run = /(?:“[^“”]+”){2,}(?=[^，。；“”]{0,2}(?:[两二三四五六七八九十]|\d{1,2})大)/u.exec(text);
+  if (run) return [...run[0].matchAll(/“[^“”]+”/gu)].map((match) => ({ start: run.index + match.index, end: run.index + match.index + match[0].length }));
+  const listed = /“([^“”]+、[^“”]+)”(?=(?:[两二三四五六七八九十]|\d{1,2})大)/u.exec(text);
+  if (!listed) return [];
+  const spans: TextSpan[] = [];
+  let offset = listed.index + 1;
+  for (const part of listed[1]!.split('、')) {
+    spans.push({ start: offset, end: offset + part.length });
+    offset += part.length + 1;
+  }
+  return spans;
+}
+
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
 export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
   const shown = options.alreadyShown ?? '';
@@ -473,7 +513,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const pluralAsked = (type === '机构' || type === '人物') && /哪些|哪几/u.test(analysis.question);
   // 哪几家学校提到了…: the items are the colleges, each told by its own sentence, not a list in one.
   const collegesAsked = analysis.colleges.length === 0 && collegesListed.test(analysis.question);
-  const wantsItems = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1));
+  // 五大工程里第一个是啥: one item of a list, by its place.
+  const position = type === '是否' ? null : itemPositionAsked.exec(analysis.question);
+  const wantsItems = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || position !== null || (analysis.expectedCount !== null && analysis.expectedCount > 1));
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
@@ -588,6 +630,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     }
     // 首批的有哪几个: the clauses of the list that say which.
     if (analysis.narrowedBy && leadItems.length === 1) leadItems = [narrowedTo(snapshot, leadItems[0]!, analysis.narrowedBy)];
+    const placed = position ? itemAtPlace(snapshot, leadItems, position) : null;
+    if (placed) leadItems = [placed];
     enumerated = true;
   } else {
     // Asked which college did it, the college is the article's: the sentence that says it best leads.

@@ -45,6 +45,7 @@ import {
   provinces,
   roleFactor,
   partWithin,
+  itemPositionAsked,
   wholeOfPartFactor,
   roleWords,
   knownPlaces,
@@ -556,6 +557,16 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     for (const term of terms) {
       if (term.role !== 'topic' || !profile[0].toLowerCase().includes(term.word)) continue;
       term.weight *= roleFactor.intent / roleFactor.topic;
+      term.role = 'intent';
+    }
+  }
+  // 五大工程里第二个: the place of the item asked asks, it is no topic.
+  const placeAsked = itemPositionAsked.exec(question);
+  if (placeAsked) {
+    const place = placeAsked[0].slice(placeAsked[0].search(/第|最后|末尾/u));
+    for (const term of terms) {
+      if (term.role === 'intent' || !place.includes(term.word)) continue;
+      term.weight *= roleFactor.intent / roleFactor[term.role];
       term.role = 'intent';
     }
   }

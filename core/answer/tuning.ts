@@ -536,6 +536,12 @@ export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!�
  */
 export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪一个|哪项|哪一项|哪类|哪一类|什么)(工程|项目|计划|行动|板块|部分|举措|措施|模块|环节)/u;
 
+/**
+ * One item of a counted list asked by its place (五大工程里第一个是啥, 五大工程最后一个): group 1 its
+ * number, or group 2 最后 for the last.
+ */
+export const itemPositionAsked = /(?:[两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
+
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
 

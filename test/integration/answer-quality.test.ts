@@ -2321,3 +2321,12 @@ describe('what a follow-up won, which part of the work a thing is in, which coll
     expect(said.answer.split('\n')[0]).not.toContain('苏州工业职业技术学院');
   });
 });
+
+describe('an item of a counted list asked by its place', () => {
+  it('五大工程里第一个, 最后一个, 四大工程里的第二个: the item at that place, told by its heading where it has one', async () => {
+    expect(claimLines((await ask('风能学院五大工程里第一个是啥')).answer)[0]).toContain('实施“四个一”工程');
+    expect(claimLines((await ask('嘉职院四大工程里的第二个是什么')).answer)[0]).toMatch(/^精英引航/u);
+    const [, last] = await askInTurn('风能学院五大工程里第一个是啥', '那最后一个呢');
+    expect(claimLines(last!.answer)[0]).toContain('实施“手拉手、一帮一”工程');
+  });
+});
