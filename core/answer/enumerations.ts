@@ -258,6 +258,10 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   // Only a kind of thing one names (媒体, 企业, 学生), not what a list's items do (措施, 支持, 方面).
   const kindNoun = analysis.listHead ? analysis.listHead.replace(knobs.headVerbs, '').slice(-2) : '';
   const exampleKindWords = knobs.namedKinds.includes(kindNoun) ? [kindNoun, ...(synonymsOf.get(kindNoun) ?? [])] : [];
+  // The kind asked with its modifier (哪些全国性活动): a list closed by the kind under another (等全校性活动) is not it.
+  const askedKind = /哪些([\p{Script=Han}]{3,8}?)(?:[？?，,。]|$)/u.exec(analysis.question)?.[1] ?? '';
+  // …and the items a sentence gives as examples of it (举办A、B、C等全国性活动), however long each is.
+  const modifiedKindExamples = askedKind.length >= 3 ? new RegExp(`[^，,。；;：:、]{2,40}(?:、[^，,。；;：:、]{2,40})+(?=等${escapeRegExp(askedKind)})`, 'gu') : null;
   const exampleKinds = exampleKindWords.map(escapeRegExp);
   const kindExamples = exampleKinds.length > 0 ? new RegExp(`${exampleItem}(?:、${exampleItem})+(?=\\s*等\\p{Script=Han}{0,4}?(?:${exampleKinds.join('|')}))`, 'gu') : null;
   // Titles side by side (《人民日报》《光明日报》等权威媒体) are such examples too.
@@ -298,6 +302,7 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
         ...(examplesPattern ? ([[examplesPattern, (match: string) => match.split('、').length, knobs.inlineFactor]] as const) : []),
         ...(kindExamples ? ([[kindExamples, (match: string) => match.split('、').length, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
         ...(titledExamples ? ([[titledExamples, (match: string) => match.split('《').length - 1, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
+        ...(modifiedKindExamples ? ([[modifiedKindExamples, (match: string) => match.split('、').length, knobs.inlineFactor * knobs.kindBonus]] as const) : []),
       ] as const) {
         // Every list of the sentence: one may be a slogan, the next the items (以“A、B、C”为理念，打造X型、Y型…).
         // Examples are read where the name sums them up, which the mask would blank.
@@ -331,6 +336,8 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
           // Items closed as examples of another kind (…阀门股份有限公司、…轴承厂股份有限公司等企业 for 哪些媒体) are not those asked.
           const lastItem = match[0].split('、').pop() ?? '';
           const closedBy = (closingKind.exec(lastItem) ?? /^\s*等(\p{Script=Han}{2,8})/u.exec(sentence.text.slice(match.index + match[0].length)))?.[1];
+          // …and a list of the kind asked under another modifier (等全校性活动 for 哪些全国性活动) is another's list.
+          if (closedBy !== undefined && otherModifier(closedBy, askedKind)) continue;
           const otherKind = closedBy !== undefined && exampleKindWords.length > 0 && !exampleKindWords.some((word) => closedBy.includes(word)) ? knobs.otherKindFactor : 1;
           // Honours asked (哪些称号): a list received in its clause (先后荣获A、B和C) is of them, one
           // not received (深入A、B、C等企业一线) hardly.
@@ -395,4 +402,13 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
     }
   }
   return best;
+}
+
+/** Whether a list's closing kind is the kind asked under another modifier (全校性活动 for 全国性活动). */
+function otherModifier(closedBy: string, askedKind: string): boolean {
+  const head = askedKind.slice(-2);
+  const at = askedKind.length >= 3 ? closedBy.indexOf(head) : -1;
+  if (at <= 0) return false;
+  const kind = closedBy.slice(0, at + head.length);
+  return kind !== askedKind && !kind.endsWith(askedKind) && !askedKind.endsWith(kind);
 }

@@ -436,6 +436,30 @@ function listedAfter(sentence: string, clauses: readonly TextSpan[], index: numb
   return clauses.slice(1, index + 1).every((clause) => /、|等|^以及|^及/u.test(sentence.slice(clause.start, clause.end)));
 }
 
+/**
+ * Whether the clause of a count names the noun the question counts under a modifier of the same make
+ * instead of the question's (全校性活动 for 全国性活动: the word before the noun shares its first or
+ * last character and is not it). Years are told apart elsewhere.
+ */
+function countsAnother(analysis: QuestionAnalysis, sentence: string, clauses: readonly TextSpan[], span: TextSpan): boolean {
+  const clause = clauses.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
+  if (!clause) return false;
+  const text = sentence.slice(clause.start, clause.end).toLowerCase();
+  const question = analysis.question.toLowerCase();
+  return termsNotIn(analysis, text, ['topic']).some((term) => {
+    const word = term.word.toLowerCase();
+    if (!/^\p{Script=Han}{2,4}$/u.test(word)) return false;
+    const at = question.indexOf(word);
+    const head = at < 0 ? undefined : analysis.terms.find((other) => other !== term && question.startsWith(other.word.toLowerCase(), at + word.length) && text.includes(other.word.toLowerCase()))?.word.toLowerCase();
+    if (!head) return false;
+    for (let found = text.indexOf(head); found >= word.length; found = text.indexOf(head, found + 1)) {
+      const before = text.slice(found - word.length, found);
+      if (before !== word && /^\p{Script=Han}+$/u.test(before) && (before[0] === word[0] || before.at(-1) === word.at(-1))) return true;
+    }
+    return false;
+  });
+}
+
 function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: readonly MatchTerm[], topicWeight: number, neighbours: string): boolean {
   const spans = askedSpans(analysis, sentence);
   if (spans.length === 0) return false;
@@ -463,13 +487,15 @@ function typedMatchIn(sentence: string, analysis: QuestionAnalysis, topic: reado
     // A count is of what its own clauses say; a date, a unit or a person may be told beside it
     // (本公告自2020年1月1日起实施 after the sentence naming the 公告).
     if (analysis.answerType === '数量' && own < knobs.typedOwnFocus) continue;
+    // A count of the noun asked under another modifier (全校性活动共百余次 for 全国性活动办了多少次) is another's.
+    if (analysis.answerType === '数量' && countsAnother(analysis, sentence, clauses, span)) continue;
     // Read across the whole sentence, the topic must stand out more (担任学校技术指导专家 is no 担任党委书记).
     if (near >= (nearby === clauses && clauses.length > 2 ? knobs.openingTimeFocus : knobs.typedFocus)) return true;
   }
   // The sentence's one span of the type, in a sentence that says nearly all of the question
   // (合作共建嘉职院海盐学院，实施…办学，规划招生规模4000人): what its clauses go on about is the topic
   // named before them.
-  if (spans.length === 1 && !startUnsaid(analysis, clausesAround(spans[0]!).around)) {
+  if (spans.length === 1 && !startUnsaid(analysis, clausesAround(spans[0]!).around) && !(analysis.answerType === '数量' && countsAnother(analysis, sentence, clauses, spans[0]!))) {
     const whole = sentence.toLowerCase();
     if (weightedShare(topic, topicWeight, (match) => presence(match, whole)) >= knobs.soleSpanFocus) return true;
   }

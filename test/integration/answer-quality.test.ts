@@ -2330,3 +2330,16 @@ describe('an item of a counted list asked by its place', () => {
     expect(claimLines(last!.answer)[0]).toContain('实施“手拉手、一帮一”工程');
   });
 });
+
+describe('the kind asked under its own modifier (全国性活动, not 全校性活动)', () => {
+  it('a count of the kind under another modifier in the same sentence is not the one asked', async () => {
+    expect(claimLines((await ask('嘉兴职业技术学院全国性活动办了多少次？')).answer)[0]).toContain('开展全国性活动26次');
+  });
+
+  it('a list closed by the kind under another modifier is another\'s; the examples of the kind asked lead', async () => {
+    const national = claimLines((await ask('嘉职院庆祝建党100周年搞了哪些全国性活动')).answer)[0];
+    expect(national).toContain('百名党委书记嘉兴南湖峰会');
+    expect(national).not.toContain('全校性活动');
+    expect(claimLines((await ask('嘉职院搞了哪些全校性活动')).answer)[0]).toContain('万名师生升国旗仪式');
+  });
+});
