@@ -22,7 +22,7 @@ import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, dra
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
-import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, swapsLevelOrYear } from './conversation.ts';
+import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, swappedValue } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
@@ -611,9 +611,10 @@ export class AnswerService {
         // one asking another kind of answer (效果如何 after …是怎么回事) may find it in what was shown.
         const previous = [...request.history].reverse().find((turn) => turn.role === 'user')?.content;
         const sameKind = previous !== undefined && answerTypeOf(previous) === analysis.answerType;
-        // So is one asking the same of another level or year (那省级的呢): the sentence shown may hold both.
-        const alreadyShown = narrowingFollowUp.test(request.question.trim()) || !sameKind || swapsLevelOrYear(grounds.base.searchedFor, previous) ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
-        return composeQa(snapshot, evidence, analysis, { alreadyShown });
+        // So is a sentence saying the other level or year one asks the same of (那省级的呢): it holds both.
+        const alreadyShown = narrowingFollowUp.test(request.question.trim()) || !sameKind ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
+        const swapped = previous !== undefined ? swappedValue(grounds.base.searchedFor, previous) : null;
+        return composeQa(snapshot, evidence, analysis, { alreadyShown, ...(swapped ? { shownSaying: swapped } : {}) });
       }
     }
   }

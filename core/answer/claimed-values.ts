@@ -26,6 +26,8 @@ export interface Counted {
   bound?: 'more' | 'less' | 'atLeast';
   /** Said as a number and more (20多次, 120余所): below this. */
   below?: number;
+  /** Where in the text it stands (two counts may be written alike: 5张黄牌和5张红牌). */
+  at?: number;
 }
 
 const magnitudes: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8, 十亿: 1e9, 百亿: 1e10, 千亿: 1e11 };
@@ -52,7 +54,7 @@ export function countedIn(text: string): Counted[] {
     const approximate = match[3] ? { below: (number + lastPlace(number)) * scale } : {};
     // 连续两年 counts years; 2022年 names one: their numbers are of different frames.
     const unit = match[5] === '年' && number * scale < 1000 ? '年数' : match[5]!.replace('％', '%');
-    found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${unit}`, value: number * scale, ...approximate });
+    found.push({ text: match[0], frame: `${match[1] ? '第' : ''}…${unit}`, value: number * scale, ...approximate, at: match.index });
   }
   // 3000万, 5479万 with nothing after them: a count of anything a magnitude counts.
   for (const match of text.matchAll(yesNoKnobs.bareMagnitude)) {

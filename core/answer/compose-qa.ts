@@ -13,11 +13,12 @@ import { splitSentences } from '../text/sentences.ts';
 import { bigrams } from '../text/tokenize.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
-import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
+import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, namesIn, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { askedName, countedMembersAsked, listedOnly, membersTold } from './listed-only.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
-import { numeral, type QuestionAnalysis } from './question.ts';
+import { saysValue } from './conversation.ts';
+import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
 import { answerLengths, collegesListed, itemPositionAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
@@ -26,6 +27,8 @@ import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoV
 export interface QaOptions {
   /** The previous answer of the conversation: what it showed steps back for what it did not. */
   alreadyShown?: string;
+  /** A level or year a follow-up swapped in (省级 of 那省级的呢): a sentence shown before that says it is not set back. */
+  shownSaying?: string;
   /** Where the claims are numbered, when this answer is part of a larger one (a pair question's side). */
   book?: CitationBook;
   /** Part of a larger answer that names its own sections: no college label above a single source, and fewer supporting points. */
@@ -448,7 +451,9 @@ function sectionOver(snapshot: IndexSnapshot, candidates: readonly EvidenceSente
  * heading that names it where the article has one (1.实施“四个一”工程，…); null when there is none.
  */
 function itemAtPlace(snapshot: IndexSnapshot, items: readonly CitedSpan[], position: RegExpExecArray): CitedSpan | null {
-  const at = (count: number): number => (position[2] ? count - 1 : (position[1] === '一' ? 1 : (numeral(position[1]!) ?? 0)) - 1);
+  // Only a list of as many items as the question counts (五大 → five) is the one asked about.
+  const counted = numeral(position[1]!);
+  const at = (count: number): number => (count !== counted ? -1 : position[3] ? count - 1 : (position[2] === '一' ? 1 : (numeral(position[2]!) ?? 0)) - 1);
   if (items.length >= 2) {
     const item = items[at(items.length)];
     return item ? wholeItem(snapshot, item) : null;
@@ -489,7 +494,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     .filter((sentence) => sentence.score > 0)
     // A follow-up's answer leads with what the previous answer did not already say, unless it asks
     // for a detail of it (其中省教育厅那个是哪一年的: the year is in the honours just shown).
-    .map((sentence) => (shown && !isTyped(analysis.answerType) && shown.includes(sentence.text.slice(0, 30)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
+    .map((sentence) => (shown && !isTyped(analysis.answerType) && shown.includes(sentence.text.slice(0, 30)) && !(options.shownSaying && saysValue(sentence.text, options.shownSaying)) ? { ...sentence, score: sentence.score * qaKnobs.alreadyShownFactor } : sentence))
     .sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const book = options.book ?? new CitationBook(snapshot);
   if (candidates.length === 0) return { text: '', citations: [] };
@@ -515,7 +520,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const collegesAsked = analysis.colleges.length === 0 && collegesListed.test(analysis.question);
   // 五大工程里第一个是啥: one item of a list, by its place.
   const position = type === '是否' ? null : itemPositionAsked.exec(analysis.question);
-  const wantsItems = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || position !== null || (analysis.expectedCount !== null && analysis.expectedCount > 1));
+  const listAsked = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1));
+  const wantsItems = listAsked || (!collegesAsked && position !== null);
   const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
@@ -614,7 +620,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const body = labelWithSentence(snapshot, ownLabel, analysis);
     return first.chunk.document.docId === ownLabel.chunk.document.docId && first.start >= ownLabel.start && first.start <= (body?.end ?? ownLabel.end);
   };
-  if (enumeration && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  // A list found only for the place asked is of use only where it holds that place.
+  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
@@ -888,12 +895,18 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
  */
 function parentVerdict(analysis: QuestionAnalysis, snapshot: IndexSnapshot, document: IndexedDocument): Verdict | null {
   if (analysis.answerType !== '是否' || !document.unit) return null;
-  const claimed = parentClaimed.exec(analysis.question);
+  // The college's names were taken out of the question: 是 精密制造工程系的吗 reads whole again.
+  const question = analysis.question.replace(/\s+/gu, '');
+  const claimed = parentClaimed.exec(question);
   // Only of a branch named before it (苏工院智能制造支部是归…管的吗), not what a college is (…是双高学院吗).
-  const parent = claimed && /支部|党总支/u.test(analysis.question.slice(0, claimed.index)) ? claimed[1] : undefined;
-  if (!parent || document.unit.endsWith(parent)) return null;
-  if (document.unit.includes(parent)) return { answer: 'yes', settling: [] };
-  return snapshot.documentText(document).includes(parent) ? null : { answer: 'no', settling: [] };
+  const named = claimed && /支部|党总支/u.test(question.slice(0, claimed.index)) ? claimed[1]! : undefined;
+  // …said with its college (苏工院精密制造工程系): the unit is what is claimed.
+  const parent = named && document.college ? collegeMentions(named, [document.college]).reduce((text, { form }) => text.replace(form, ''), named) : named;
+  // The branch asked about itself (…党总支是…党总支) says nothing of its parent.
+  if (!parent || document.unit.endsWith(parent) || parent.length < 3) return null;
+  // Said short (精密制造系 for 精密制造工程系) is said; named anywhere else in the article, it is not for this rule to tell.
+  if (namesIn(parent, document.unit)) return { answer: 'yes', settling: [] };
+  return namesIn(parent, snapshot.documentText(document)) ? null : { answer: 'no', settling: [] };
 }
 
 /**

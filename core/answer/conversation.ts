@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -542,15 +542,25 @@ function withPlaceNamed(question: string, colleges: readonly string[]): string {
 }
 
 /**
- * Whether a follow-up was searched as the previous question with its level or year swapped (那省级的呢
- * after …拿了哪些国家级奖 → …拿了哪些省级奖): the same thing asked of another value, which the
- * sentence the last answer showed may hold too.
+ * The level or year a follow-up swapped in, when it was searched as the previous question with only
+ * that changed (那省级的呢 after …拿了哪些国家级奖 → 省级); null otherwise. The same thing asked of
+ * another value, which the sentence the last answer showed may hold too.
  */
-export function swapsLevelOrYear(searchedFor: string, previous: string): boolean {
+export function swappedValue(searchedFor: string, previous: string): string | null {
   const bare = (text: string): string => text.trim().replace(/^(?:那么|那)\s*/u, '').replace(/[？?]$/u, '');
   const values = new RegExp(`(?:19|20)\\d{2}(?:年度|年|届|级)?|${levelCounterpart.source}`, 'gu');
   const [left, right] = [bare(searchedFor), bare(previous)];
-  return left !== right && left.replace(values, '□') === right.replace(values, '□');
+  if (left === right || left.replace(values, '□') !== right.replace(values, '□')) return null;
+  const before = [...right.matchAll(values)].map((match) => match[0]);
+  return [...left.matchAll(values)].map((match) => match[0]).find((value, index) => value !== before[index]) ?? null;
+}
+
+/** Whether a text says a level or year a follow-up swapped in (省级: 湖南省…; 2020年: 2020). */
+export function saysValue(text: string, value: string): boolean {
+  const year = /^(?:19|20)\d{2}/u.exec(value)?.[0];
+  if (year) return text.includes(year);
+  const marker = levelMarkers.find(([level]) => level.test(value))?.[1];
+  return marker !== undefined && marker.test(text);
 }
 
 /**

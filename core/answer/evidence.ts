@@ -737,6 +737,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const asked = askedYears(analysis.question);
   const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   const effectAimed = analysis.answerType === '成效' && knobs.aimedEffect.asked.test(analysis.question);
+  const honouredAsked = analysis.answerType === '人物' && knobs.honouredPeople.asked.test(analysis.question);
   // Years of the sentences that would answer but for being dated by another year.
   const yearsInstead = new Set<number>();
   let bestOtherYear = 0;
@@ -895,6 +896,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (practiceAsked && newsDateline.test(sentence) ? knobs.ledeFactor : 1) *
         (isAsking(sentence) ? knobs.questionFactor : 1) *
         (workAsked.length > 0 && workAsked.every((title) => own.includes(title)) ? knobs.namedWorkFactor : 1) *
+        (honouredAsked ? (statesHonour(sentence) ? knobs.honouredPeople.factor : knobs.honouredPeople.without) : 1) *
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) * (effectAimed && knobs.aimedEffect.stated.test(sentence) ? knobs.aimedEffect.factor : 1) : 1);
       // What it would score were it of the year asked.
       if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));

@@ -476,7 +476,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;
   let position = 0;
-  const tokens = resegmented(getJieba().tag(rest, true), context.terms, answerType === '数量' || answerType === '时间');
+  // 拿过奖 is cut 拿/过奖 (过奖, "you flatter me"): the award is 奖.
+  const tokens = resegmented(getJieba().tag(rest.replace(/(?<=[拿获得评])过奖/gu, '过 奖'), true), context.terms, answerType === '数量' || answerType === '时间');
   // Two nouns alone together (学生党员), not part of a longer run (金融|工程|专业), where which noun
   // qualifies which is not told by their order.
   const pairedNoun = (index: number): boolean => !tokens[index - 2]?.tag.startsWith('n') && !tokens[index + 1]?.tag.startsWith('n');
@@ -581,7 +582,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       if (term.role !== 'topic' || !whole.includes(term.word)) continue;
       if (!part.includes(term.word)) term.weight *= wholeOfPartFactor;
       // 亮 of 亮承诺 is in 三亮三比 too: only the part written whole says it.
-      else if (!term.isName && !terms.some((other) => other.word === part)) Object.assign(term, { word: part, isName: true });
+      else if (!term.isName && part.startsWith(term.word) && !terms.some((other) => other.word === part)) Object.assign(term, { word: part, isName: true });
     }
   }
   const own = context.ownWords?.toLowerCase();

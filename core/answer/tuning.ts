@@ -39,9 +39,9 @@ const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下
 
 /**
  * A claim put to be confirmed: asked with 对不对/对吗/是吗 after it, or a statement of 是 ending in a
- * question mark with no asking word (…党总支是全国标杆院系？).
+ * question mark with no asking word (…党总支是全国标杆院系？); not a choice (是周四还是周五？) nor 是多高？.
  */
-const claimChecked = '(?:对不对|对吗|对么|是吗|是不是这样|没错吧|对吧)[？?]?$|^(?!.*(?:什么|哪|几|多少|谁|怎|如何|吗|呢|么|啥|咋|何|吧))[^？?，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{2,30}[？?]$';
+const claimChecked = '(?:对不对|对吗|对么|是吗|是不是这样|没错吧|对吧)[？?]?$|^(?!.*(?:什么|哪|几|多少|多[高大长久远重深宽快]|谁|怎|如何|吗|呢|么|啥|咋|何|吧|还是|或者|或是))[^？?，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{2,30}[？?]$';
 
 /** A team founded asked by name (成立了一支什么队伍, 组建了什么…服务队伍): group 1 is the noun its name ends in. */
 export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u;
@@ -491,6 +491,18 @@ export const countedAtEnd = /(几|多少)([名个项位支家所门篇次]?)(\p{
 /** A level an honour is of, as a follow-up sets it for the previous question's (那省级的呢 after …国家级的奖). */
 export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全省|厅级|市级|全市|区级|县级|校级|院级/u;
 
+/** How a text marks each level a follow-up may swap in (省级 is said by 湖南省…, 浙江省…). */
+export const levelMarkers: readonly (readonly [RegExp, RegExp])[] = [
+  [/国家级|全国/u, /全国|国家/u],
+  [/省/u, /省/u],
+  [/厅级/u, /厅/u],
+  [/市/u, /(?<![城都超])市(?!场)/u],
+  [/区级/u, /区/u],
+  [/县级/u, /县/u],
+  [/校级/u, /校级|全校/u],
+  [/院级/u, /院级/u],
+];
+
 /**
  * Those who did what the conversation told, named by the doing alone (去的老师都有谁, 都是哪些老师去的,
  * 参加的学生有几个): a verb with no object of its own points back at the last answer.
@@ -498,10 +510,11 @@ export const levelCounterpart = /国家级|全国性|全国|省部级|省级|全
 export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与)的[？?]?$/u;
 
 /**
- * Asked who or how many won what the last answer told, the winning said without its object (全省有几家高职拿到,
- * 还有谁获得过): the thing won is the conversation's.
+ * Asked who or how many won what the last answer told, the winning said without its object and the
+ * question without a thing of its own (全省有几家高职拿到, 还有谁获得过; not 浙江工匠有几个人入选): the
+ * thing won is the conversation's.
  */
-export const objectlessWinning = /(?:几|多少|哪些|哪几|谁)[^，,。？?]{0,8}?(?:拿到|拿了|拿过|获得|获得过|得到|得过|获过|获此殊荣|入选|入选过)(?:了|过)?[？?]?$/u;
+export const objectlessWinning = /^(?:那|那么|还有|另外)?(?:全省|全国|全市|省内|国内|省里|全校|一共|总共)?(?:一共|总共)?(?:有|还有)?(?:几|多少|哪些|哪几|谁)[^，,。？?]{0,6}?(?:拿到|拿了|拿过|获得|获得过|得到|得过|获过|获此殊荣|入选|入选过)(?:了|过)?[？?]?$/u;
 
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
@@ -526,9 +539,10 @@ export const pairSideStop = /^(?:在|的|之间|各自|分别|各(?=是|有)|有
 
 /**
  * A unit claimed to be the one another belongs to (是归智能制造学院党总支管的吗, 属于电气工程学院党总支吗):
- * group 1 the parent named. Told by the article's unit in full (精密制造工程系党总支智能制造教工党支部).
+ * group 1 the parent named, a 党总支, 党委 or 系 (not a 院系 of a level, 省级标杆院系, nor a college).
+ * Told by the article's unit in full (精密制造工程系党总支智能制造教工党支部).
  */
-export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!归|属)([\p{Script=Han}]{2,16}?(?:党总支|党委|二级学院|学院|系))(?:管|领导|管理|下属|下面|下边|底下)?的?(?:吗|么|吧)[？?]?$/u;
+export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!归|属)((?:(?!的|所在|全国|国家|全省|省级|首批|标杆)\p{Script=Han}){2,14}?(?:党总支|党委|(?<!院)系))(?:管|领导|管理|下属|下面|下边|底下)?的?(?:吗|么|吧)[？?]?$/u;
 
 /**
  * Asked which named part of the work a thing belongs to (这属于哪个工程, 积分管理手册算哪项计划里的):
@@ -537,10 +551,10 @@ export const parentClaimed = /(?:是归|是属于|归|属于|隶属于?|是)(?!�
 export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪一个|哪项|哪一项|哪类|哪一类|什么)(工程|项目|计划|行动|板块|部分|举措|措施|模块|环节)/u;
 
 /**
- * One item of a counted list asked by its place (五大工程里第一个是啥, 五大工程最后一个): group 1 its
- * number, or group 2 最后 for the last.
+ * One item of a counted list asked by its place (五大工程里第一个是啥, 五大工程最后一个): group 1 how
+ * many the list counts, group 2 the item's number, or group 3 最后 for the last.
  */
-export const itemPositionAsked = /(?:[两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
+export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
 
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
@@ -794,6 +808,15 @@ export const evidence = {
    * A 成效 question asking the effect aimed at (要达成啥效果, 想达到什么目标): a sentence naming the
    * effect it reaches for (达成“…”的支部建设效果) scores this much, an honour won no more than a result.
    */
+  /**
+   * A 人物 question asking who won honours (哪些人拿过奖, 有哪些人获得过荣誉): a sentence stating an
+   * honour scores `factor` times, one stating none `without` times.
+   */
+  honouredPeople: {
+    asked: /(?:拿|获|得|评)(?:过|了|到)?(?:什么|哪些)?(?:奖|荣誉|称号|表彰)|(?:个人|啥|什么)?荣誉|获奖/u,
+    factor: 1.6,
+    without: 0.6,
+  },
   aimedEffect: {
     asked: /(?:要|想|力求|旨在|希望|计划|打算)(?:达成|达到|实现|取得)[^，。？?]{0,8}?(?:效果|目标)|(?:目标|预期效果)是(?:啥|什么)/u,
     stated: /(?:达成|达到|实现|形成)[^，。；]{0,30}?(?:效果|目标)/u,

@@ -193,7 +193,7 @@ export function yesNoVerdict(analysis: QuestionAnalysis, sentence: string, conte
     // The sentence does not say how many: it cannot settle the question.
     if (framed.length === 0) return null;
     // The clause counting the noun the claim counts (“红牌”7张 for 7张红牌), where one does.
-    const noun = nounAfter(analysis.question, count.text);
+    const noun = nounAfter(analysis.question, count.text, count.at);
     const ofNoun = noun ? framed.filter((clause) => clause.counted.some((other) => fills(other.frame) && nounAfter(clause.text, other.text) === noun)) : [];
     const pool = ofNoun.length > 0 ? ofNoun : framed;
     const best = Math.max(...pool.map((clause) => clause.covers));
@@ -343,7 +343,7 @@ function holdsCount(question: string, clause: string, counted: readonly Counted[
   const startAsked = yesNoKnobs.startAsked.test(question) || startOf(question, claim.text);
   const framed = counted.filter((other) => fills(other.frame) && startAsked === startOf(clause, other.text));
   // 在9个专业群上设置了24个师生党支部: the number of the noun the claim counts (专业群), where the clause says it.
-  const noun = nounAfter(question, claim.text);
+  const noun = nounAfter(question, claim.text, claim.at);
   const ofNoun = noun ? framed.filter((other) => nounAfter(clause, other.text) === noun) : [];
   const answers = (ofNoun.length > 0 ? ofNoun : framed).map((other) => (claimed ? within(rangeOf(clause, other), claimed) : settles(rangeOf(clause, other), claim.value, bound)));
   return answers.includes(true) ? true : answers.includes(null) ? null : false;
@@ -353,8 +353,8 @@ function holdsCount(question: string, clause: string, counted: readonly Counted[
  * The two characters after a count in a text (专业 of 二十多个专业群), with 的 or 个 passed over; or
  * the quoted name right before it (黄牌 of “黄牌”5张); '' when none.
  */
-function nounAfter(text: string, count: string): string {
-  const at = text.indexOf(count);
+function nounAfter(text: string, count: string, where?: number): string {
+  const at = where !== undefined && text.startsWith(count, where) ? where : text.indexOf(count);
   if (at < 0) return '';
   const after = /^[个的]?(\p{Script=Han}{2})/u.exec(text.slice(at + count.length))?.[1];
   return after ?? /“(\p{Script=Han}{2})\p{Script=Han}{0,2}”$/u.exec(text.slice(0, at))?.[1] ?? '';
@@ -452,7 +452,11 @@ function unitsHonour(analysis: QuestionAnalysis, sentence: string): Verdict | nu
 
 /** The words that say the verdict as the question asks for it (有/没有, 是/不是, 是/否). */
 export function verdictWord(question: string, verdict: YesNo): string {
-  const asked = yesNoKnobs.words.find(([cue]) => cue.test(question));
+  // The cue that asks first (是七个有力吗: 是, not the 有 of 有力).
+  const asked = yesNoKnobs.words
+    .map((entry) => ({ entry, at: entry[0].exec(question)?.index ?? Infinity }))
+    .filter(({ at }) => at < Infinity)
+    .sort((a, b) => a.at - b.at)[0]?.entry;
   const [yes, no] = asked ? [asked[1], asked[2]] : yesNoKnobs.otherwise;
   return verdict === 'yes' ? yes : no;
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carrySubjects, pointedName, collegesIn, isFollowUp, narrowingForm, pointsIntoList, swapsLevelOrYear } from '../../core/answer/conversation.ts';
+import { carrySubjects, pointedName, collegesIn, isFollowUp, narrowingForm, pointsIntoList, saysValue, swappedValue } from '../../core/answer/conversation.ts';
 import type { HistoryTurn } from '../../core/answer/protocol.ts';
 import type { TermStatistics } from '../../core/index/index-snapshot.ts';
 import { SearchService } from '../../core/retrieval/search-service.ts';
@@ -453,14 +453,20 @@ describe('carrySubjects', () => {
   });
 });
 
-describe('swapsLevelOrYear', () => {
-  it('is a follow-up searched as the previous question with its level or year swapped', () => {
-    expect(swapsLevelOrYear('风能学院师生技能竞赛拿了哪些省级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBe(true);
-    expect(swapsLevelOrYear('嘉职院2020年有多少讲师收入超过副教授？', '那嘉职院2021年有多少讲师收入超过副教授')).toBe(true);
+describe('swappedValue', () => {
+  it('is the level or year a follow-up swapped into the previous question', () => {
+    expect(swappedValue('风能学院师生技能竞赛拿了哪些省级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBe('省级');
+    expect(swappedValue('嘉职院2020年有多少讲师收入超过副教授？', '那嘉职院2021年有多少讲师收入超过副教授')).toBe('2020年');
   });
 
-  it('is not the same question, nor one with other words changed', () => {
-    expect(swapsLevelOrYear('风能学院师生技能竞赛拿了哪些国家级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBe(false);
-    expect(swapsLevelOrYear('苏工院拿了哪些省级奖？', '风能学院拿了哪些国家级奖')).toBe(false);
+  it('is null for the same question, and for one with other words changed', () => {
+    expect(swappedValue('风能学院师生技能竞赛拿了哪些国家级奖？', '风能学院师生技能竞赛拿了哪些国家级奖')).toBeNull();
+    expect(swappedValue('苏工院拿了哪些省级奖？', '风能学院拿了哪些国家级奖')).toBeNull();
+  });
+
+  it('is said by a text marking that level or year', () => {
+    expect(saysValue('获…国家级三等奖1项、湖南省一等奖2项', '省级')).toBe(true);
+    expect(saysValue('获全国…示范基地', '市级')).toBe(false);
+    expect(saysValue('2020年，…立项', '2020年')).toBe(true);
   });
 });
