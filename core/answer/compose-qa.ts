@@ -20,7 +20,7 @@ import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import { saysValue } from './conversation.ts';
 import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, itemPositionAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -487,6 +487,24 @@ function namesCounted(text: string): TextSpan[] {
   return spans;
 }
 
+/**
+ * An article's outline: its top headings where it has two or more (一、…二、…), else the run-in
+ * labels that open its paragraphs (党建引领：“两翼齐飞…”打造…。), each to the end of its first sentence.
+ */
+function outlineOf(snapshot: IndexSnapshot, best: EvidenceSentence | undefined): CitedSpan[] {
+  if (!best) return [];
+  const document = best.chunk.document;
+  const text = snapshot.documentText(document);
+  const top = Math.min(...document.headings.map(([, , level]) => level));
+  const headings = document.headings.filter(([, , level]) => level === top).map(([start, end]) => ({ start, end }));
+  const labelled = [...text.matchAll(/^([^\n：:。]{2,8})[：:][^\n。]{0,60}。?/gmu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const parts = headings.length >= 2 ? headings : labelled.length >= 2 ? labelled : [];
+  return parts.flatMap((span) => {
+    const chunk = passageHolding(snapshot, document, span, best.chunk);
+    return chunk ? [{ ...span, chunk }] : [];
+  });
+}
+
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
 export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
   const shown = options.alreadyShown ?? '';
@@ -500,6 +518,12 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   if (candidates.length === 0) return { text: '', citations: [] };
   const type = analysis.answerType;
   // What the last answer showed is the thing asked about here (这属于哪个工程): ranked as found.
+  const outline = options.nested || !outlineAsked.test(analysis.question) ? [] : outlineOf(snapshot, evidence.sentences.find((sentence) => !sentence.isHeading && sentence.score === Math.max(...evidence.sentences.map((other) => other.score))));
+  if (outline.length > 0) {
+    // 党建工作分哪几个板块: the article's outline, each part as it opens.
+    const lines = [groupLabel(outline[0]!.chunk.document), ...outline.map((span) => `- ${book.claim(span)}`)];
+    return { text: lines.join('\n'), citations: book.citations };
+  }
   const section = options.nested ? null : sectionOver(snapshot, [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank), analysis);
   if (section) {
     // 这属于哪个工程: the heading over the sentence that says the thing, then that sentence.

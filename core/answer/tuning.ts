@@ -556,6 +556,9 @@ export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪�
  */
 export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
 
+/** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
+export const outlineAsked = /分(?:为|成)?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
+
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
 

@@ -2381,3 +2381,13 @@ describe('a second reader\'s misfires of round 29\'s rules stay mended', () => {
     expect(claimLines(city!.answer)[0]).toContain('市');
   });
 });
+
+describe('the parts a body of work falls into', () => {
+  it('党建工作分哪几个板块 is told by the article\'s outline: its run-in labels, or its top headings', async () => {
+    const blocks = claimLines((await ask('台州科院机电模具学院的党建工作分哪几个板块？')).answer);
+    expect(blocks.map((line) => line.slice(2, 6))).toEqual(['党建引领', '党建聚智', '党建助力', '党建赋能']);
+    const parts = claimLines((await ask('苏工院智能制造支部的工作分哪几个部分')).answer);
+    expect(parts).toHaveLength(3);
+    expect(parts[2]).toContain('实施“向阳”项目');
+  });
+});
