@@ -437,9 +437,10 @@ function listedAfter(sentence: string, clauses: readonly TextSpan[], index: numb
 }
 
 /**
- * Whether the clause of a count names the noun the question counts under a modifier of the same make
- * instead of the question's (全校性活动 for 全国性活动: the word before the noun shares its first or
- * last character and is not it). Years are told apart elsewhere.
+ * Whether the clause of a count names the noun the question counts under another scope than the
+ * question's (全校性活动 for 全国性活动, 省级项目 for 市级项目: a word before the noun ending in 性 or 级
+ * as the question's does, opening alike and not it). Years are told apart elsewhere; words that
+ * differ otherwise (企业员工 for 企业职工) may say the same.
  */
 function countsAnother(analysis: QuestionAnalysis, sentence: string, clauses: readonly TextSpan[], span: TextSpan): boolean {
   const clause = clauses.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
@@ -448,13 +449,13 @@ function countsAnother(analysis: QuestionAnalysis, sentence: string, clauses: re
   const question = analysis.question.toLowerCase();
   return termsNotIn(analysis, text, ['topic']).some((term) => {
     const word = term.word.toLowerCase();
-    if (!/^\p{Script=Han}{2,4}$/u.test(word)) return false;
+    if (!/^\p{Script=Han}{1,3}[性级]$/u.test(word)) return false;
     const at = question.indexOf(word);
     const head = at < 0 ? undefined : analysis.terms.find((other) => other !== term && question.startsWith(other.word.toLowerCase(), at + word.length) && text.includes(other.word.toLowerCase()))?.word.toLowerCase();
     if (!head) return false;
     for (let found = text.indexOf(head); found >= word.length; found = text.indexOf(head, found + 1)) {
       const before = text.slice(found - word.length, found);
-      if (before !== word && /^\p{Script=Han}+$/u.test(before) && (before[0] === word[0] || before.at(-1) === word.at(-1))) return true;
+      if (before !== word && /^\p{Script=Han}+$/u.test(before) && before[0] === word[0] && before.at(-1) === word.at(-1)) return true;
     }
     return false;
   });

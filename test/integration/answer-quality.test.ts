@@ -2336,6 +2336,11 @@ describe('the kind asked under its own modifier (全国性活动, not 全校性�
     expect(claimLines((await ask('嘉兴职业技术学院全国性活动办了多少次？')).answer)[0]).toContain('开展全国性活动26次');
   });
 
+  it('only a scope (…性, …级) is such a modifier: 企业员工 may say 企业职工, 校企联合 may say 校企合作', async () => {
+    expect((await ask('台州科技职业学院机电与模具工程学院的产教融合基地为企业职工培训了多少人次？')).answer).toContain('近2万人次');
+    expect((await ask('台州科技职院机电模具学院校企合作开发了几门教材')).answer).toContain('教材7门');
+  });
+
   it('a list closed by the kind under another modifier is another\'s; the examples of the kind asked lead', async () => {
     const national = claimLines((await ask('嘉职院庆祝建党100周年搞了哪些全国性活动')).answer)[0];
     expect(national).toContain('百名党委书记嘉兴南湖峰会');
