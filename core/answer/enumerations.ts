@@ -404,11 +404,15 @@ export function findEnumeration(snapshot: IndexSnapshot, evidence: readonly Evid
   return best;
 }
 
-/** Whether a list's closing kind is the kind asked under another modifier (全校性活动 for 全国性活动). */
+/**
+ * Whether a list's closing kind is the kind asked under another scope (全校性活动 for 全国性活动,
+ * 省级项目 for 市级项目): both modifiers end in 性 or 级 and differ. A count (五类功能 for 办税功能)
+ * or another word before the kind may say the same.
+ */
 function otherModifier(closedBy: string, askedKind: string): boolean {
   const head = askedKind.slice(-2);
   const at = askedKind.length >= 3 ? closedBy.indexOf(head) : -1;
   if (at <= 0) return false;
-  const kind = closedBy.slice(0, at + head.length);
-  return kind !== askedKind && !kind.endsWith(askedKind) && !askedKind.endsWith(kind);
+  const [modifier, asked] = [closedBy.slice(0, at), askedKind.slice(0, -2)];
+  return modifier !== asked && /[性级]$/u.test(modifier) && /[性级]$/u.test(asked);
 }
