@@ -41,6 +41,13 @@ const compilation = [
   '对纳税人提供公共交通运输服务取得的收入，免征增值税。上述优惠政策适用的截止日期将视疫情情况另行公告。',
 ].join('\n');
 
+// A list closed by a count of the kind asked (等五类功能), beside one closed by other ways.
+const bureau = [
+  '电子税务局办税指南',
+  '答：电子税务局主要包括“我的信息”、“我要办税”、“我要查询”、“互动中心”、“公众服务”等五类功能。',
+  '一些省级税务机关还可提供手机APP办税、微信、公众号等其他方式的“非接触式”办税通道办理涉税业务。',
+].join('\n');
+
 // Three titles written A、B和C, beside a list of firms written A、B、C.
 const teams = [
   '星海学院教师党支部',
@@ -97,7 +104,7 @@ const counted = [
 // Honours counted in a list beside the sentence that names the teams asked for.
 const funded = ['星野学院风能工程学院党建成果', '2021年，获全国教师能力竞赛国家级三等奖1项、省一等奖2项、二等奖1项；2020年，新能源装备技术和思政教学团队分别立项省职业院校教师教学创新团队。'].join('\n');
 
-const ask = askOverArticles('lists', { 'funded.txt': funded, 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses });
+const ask = askOverArticles('lists', { 'funded.txt': funded, 'bank.txt': bank, 'wards.txt': wards, 'measures.txt': measures, 'compilation.txt': compilation, 'teams.txt': teams, 'school.txt': school, 'themes.txt': themes, 'brands.txt': brands, 'counted.txt': counted, 'crews.txt': crews, 'media.txt': media, 'courses.txt': courses, 'bureau.txt': bureau });
 
 describe('list questions', () => {
   it('finds the list that counts its items as the question does, though it shares no other word', async () => {
@@ -169,6 +176,7 @@ describe('list questions', () => {
     ['goes on through the parts of its sentence after a semicolon that list too', '星云学院支部“两微一端”建设用了哪些平台？', ['学习强国', '企业微信、微信群', '育人号平台'], ['廉洁文化周']],
     ['reads examples given across clauses (诸如A，B，C等优秀学生代表) as a list, and leads with the one of the kind asked', '星河学院机电系出了哪些优秀学生？', ['周小川', '郑浩然'], ['王一鸣']],
     ['does not lead with a list that names none of the kind asked, beside the sentence that names it', '星野学院风能工程学院哪些团队立项了省职业院校教师教学创新团队？', ['新能源装备技术和思政教学团队'], ['三等奖']],
+    ['reads a list closed by a count of the kind asked (等五类功能) as the kind\'s list', '电子税务局主要包括哪些办税功能？', ['我的信息', '公众服务'], ['手机APP']],
     ['goes on through the clauses after a list that say the same of others, and no further', '星月学院有哪些党支部拿到了“红色名片·支部党建品牌”称号？', ['园林园艺专业党支部', '虚拟现实专业党支部获第二批'], ['42个']],
   ];
   it.each(leads)('%s', async (_behaviour, question, says, saysNot) => {
