@@ -39,9 +39,10 @@ const guessAsked = '^(?!.*(?:说说|讲讲|谈谈|聊聊|介绍|整理|列一下
 
 /**
  * A claim put to be confirmed: asked with 对不对/对吗/是吗 after it, or a statement of 是 ending in a
- * question mark with no asking word (…党总支是全国标杆院系？); not a choice (是周四还是周五？) nor 是多高？.
+ * question mark with no asking word (…党总支是全国标杆院系？); not a choice (是周四还是周五？), 是多高？,
+ * nor 那些 typed for 哪些 (是从那些专业选拔的？).
  */
-const claimChecked = '(?:对不对|对吗|对么|是吗|是不是这样|没错吧|对吧)[？?]?$|^(?!.*(?:什么|哪|几|多少|多[高大长久远重深宽快]|谁|怎|如何|吗|呢|么|啥|咋|何|吧|还是|或者|或是))[^？?，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{2,30}[？?]$';
+const claimChecked = '(?:对不对|对吗|对么|是吗|是不是这样|没错吧|对吧)[？?]?$|^(?!.*(?:什么|哪|那些|那几|几|多少|多[高大长久远重深宽快]|谁|怎|如何|吗|呢|么|啥|咋|何|吧|还是|或者|或是))[^？?，,。]*(?<![还就别要主可但或总倒只正真若即而也凡像点键])是[^，,。？?]{2,30}[？?]$';
 
 /** A team founded asked by name (成立了一支什么队伍, 组建了什么…服务队伍): group 1 is the noun its name ends in. */
 export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支个])?什么\p{Script=Han}{0,8}?(队伍|队|团队|团)[？?]?$/u;

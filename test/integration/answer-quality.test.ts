@@ -2396,3 +2396,11 @@ describe('the parts a body of work falls into', () => {
     expect(parts[2]).toContain('实施“向阳”项目');
   });
 });
+
+describe('那些 typed for 哪些', () => {
+  it('is no claim to check (是从那些专业选拔的？)', async () => {
+    for (const question of ['台州科院是和那些企业开展党建联建的？', '苏工院支部是在那些企业服务的？']) {
+      expect((await ask(question)).answer, question).not.toMatch(/^(?:是|否|对|不对|不是)。/u);
+    }
+  });
+});
