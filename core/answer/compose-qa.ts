@@ -517,14 +517,15 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const book = options.book ?? new CitationBook(snapshot);
   if (candidates.length === 0) return { text: '', citations: [] };
   const type = analysis.answerType;
-  // What the last answer showed is the thing asked about here (这属于哪个工程): ranked as found.
-  const outline = options.nested || !outlineAsked.test(analysis.question) ? [] : outlineOf(snapshot, evidence.sentences.find((sentence) => !sentence.isHeading && sentence.score === Math.max(...evidence.sentences.map((other) => other.score))));
+  // Ranked as found: what the last answer showed may be the thing asked about here (这属于哪个工程).
+  const found = [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank);
+  const outline = options.nested || !outlineAsked.test(analysis.question) ? [] : outlineOf(snapshot, found.find((sentence) => !sentence.isHeading));
   if (outline.length > 0) {
     // 党建工作分哪几个板块: the article's outline, each part as it opens.
     const lines = [groupLabel(outline[0]!.chunk.document), ...outline.map((span) => `- ${book.claim(span)}`)];
     return { text: lines.join('\n'), citations: book.citations };
   }
-  const section = options.nested ? null : sectionOver(snapshot, [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank), analysis);
+  const section = options.nested ? null : sectionOver(snapshot, found, analysis);
   if (section) {
     // 这属于哪个工程: the heading over the sentence that says the thing, then that sentence.
     const lines = [groupLabel(section.sentence.chunk.document), book.claim(section.heading), '', `- ${book.claim(cutSentence(snapshot, section.sentence, analysis, answerLengths.longSentence))}`];
