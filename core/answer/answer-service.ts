@@ -611,8 +611,8 @@ export class AnswerService {
         // one asking another kind of answer (效果如何 after …是怎么回事) may find it in what was shown.
         const previous = [...request.history].reverse().find((turn) => turn.role === 'user')?.content;
         const sameKind = previous !== undefined && answerTypeOf(previous) === analysis.answerType;
-        // So is a sentence saying the other level or year one asks the same of (那省级的呢): it holds both.
         const alreadyShown = narrowingFollowUp.test(request.question.trim()) || !sameKind ? '' : ([...request.history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '');
+        // So is a sentence saying the other level or year one asks the same of (那省级的呢): it holds both.
         const swapped = previous !== undefined ? swappedValue(grounds.base.searchedFor, previous) : null;
         return composeQa(snapshot, evidence, analysis, { alreadyShown, ...(swapped ? { shownSaying: swapped } : {}) });
       }

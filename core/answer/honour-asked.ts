@@ -3,6 +3,7 @@
  * whether an article names it at all. An article that never names the honour cannot say yes, and
  * its silence is no no: the answer says the articles do not mention it, and shows the honours they do.
  */
+import { escapeRegExp } from '../text/clean.ts';
 import { yesNoKnobs } from './tuning.ts';
 
 /** An honour a yes-or-no question asks about: as written (全国先进基层党组织), and its noun without the level (先进基层党组织). */
@@ -28,7 +29,7 @@ export function levelAskedIn(question: string): LevelAsked | null {
   // 全国前二十 is a rank, counted as one, not an honour of a level.
   if (named && /^前(?:[一二两三四五六七八九十]|\d)/u.test(named[2]!)) return null;
   if (named && yesNoKnobs.agencyOfPlace.test(named[2]!)) {
-    const held = new RegExp(`${named[2]!}的([“”\\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)`, 'u').exec(question.slice(named.index));
+    const held = new RegExp(`${escapeRegExp(named[2]!)}的([“”\\p{Script=Han}]{2,12}?)(?=[的是在了吗呢吧没，,。？?、和与及]|$)`, 'u').exec(question.slice(named.index));
     if (held) return { level: named[1]!, noun: held[1]!, predicate: false };
   }
   if (named) return { level: named[1]!, noun: named[2]!, predicate: false };
