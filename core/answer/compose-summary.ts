@@ -8,6 +8,7 @@ import type { IndexSnapshot } from '../index/index-reader.ts';
 import type { IndexedDocument } from '../index/index-snapshot.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
+import type { TextSpan } from './answer-spans.ts';
 import { cutToClauses } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import type { HistoryTurn } from './protocol.ts';
@@ -32,7 +33,7 @@ const sectionTitles: Record<Section, string> = {
  * it stands in a paragraph that says the whole topic before it; `headed`: a run-in label heads it
  * (it tells that label's practice).
  */
-function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = false, headed = false } = {}): number {
+function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = false, headed = false, alone = false } = {}): number {
   const headings = sentence.chunk.headingPath.join(' ');
   const result = outcomeStrength(sentence.text);
   const underItsHeading = summaryKnobs.headingCues[section].test(headings);
@@ -69,9 +70,19 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       // An honour (被…收录为典型案例) is a result, whatever else it says.
       // …nor a lesson (…的核心在于组织力建设), where 启示 has no room left for it.
       if (result >= compareKnobs.practiceOutcomeBelow || summaryKnobs.lessonOnly.test(sentence.text)) return 0;
+      // Nor what only points back at the sentence before it (这支队伍就是来自…), nor a dated caption.
+      if (sentenceCues.pointsBack.test(sentence.text.trim()) || (alone && summaryKnobs.datedEvent.test(sentence.text.trim()))) return 0;
       if (sentenceCues.practice.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       return fit * (1 - 0.4 * result);
   }
+}
+
+/** Whether a sentence is a line of its own in its article. */
+function standsAlone(snapshot: IndexSnapshot, sentence: EvidenceSentence): boolean {
+  const text = snapshot.documentText(sentence.chunk.document);
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.end);
+  return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim() === sentence.text.trim();
 }
 
 /** The name over a draft's lines from articles that name no college or unit. */
@@ -325,6 +336,41 @@ function outlinedPractices(snapshot: IndexSnapshot, relevant: readonly EvidenceS
 }
 
 /**
+ * What an article tells under its own results or lessons heading ((二)实施成效, 三、体会与思考), for a
+ * draft from that article whose section found nothing that says its topic: the article's results
+ * are its practices' results. Results by their strength, lessons as each subheading with the
+ * sentence after it; in the article's order. Null when the article has no such heading.
+ */
+function articleSection(snapshot: IndexSnapshot, document: IndexedDocument, section: 'outcome' | 'insight', limit: number): { heading: string; spans: CitedSpan[] } | null {
+  const text = snapshot.documentText(document);
+  const headings: Heading[] = document.headings.map(([start, end, level]) => ({ start, end, level, text: text.slice(start, end).trim() }));
+  const { practice, background } = summaryKnobs.headingCues;
+  // Not a heading over practices too (二、实施过程与成效): its own section is the one to read.
+  const index = headings.findIndex((heading) => summaryKnobs.headingCues[section].test(heading.text) && !practice.test(heading.text) && !background.test(heading.text));
+  const heading = headings[index];
+  if (!heading) return null;
+  const end = headings.slice(index + 1).find((other) => other.level <= heading.level)?.start ?? document.textLength;
+  const inside = headings.slice(index + 1).filter((other) => other.start < end);
+  const spans: CitedSpan[] = [];
+  if (section === 'insight' && inside.length > 0) {
+    for (const [position, subheading] of inside.entries()) {
+      const span = outlinePractice(snapshot, document, subheading, inside[position + 1]?.start ?? end);
+      if (span && spans.length < limit) spans.push(span);
+    }
+  } else {
+    const sentences = splitSentences(text, heading.end, end).filter((sentence) => !inside.some((other) => other.start <= sentence.start && sentence.end <= other.end) && /\p{Script=Han}/u.test(text.slice(sentence.start, sentence.end)));
+    const strength = (sentence: TextSpan): number => (section === 'outcome' ? outcomeStrength(text.slice(sentence.start, sentence.end)) : 1);
+    const chosen = section === 'outcome' ? [...sentences].filter((sentence) => strength(sentence) > 0).sort((a, b) => strength(b) - strength(a) || a.start - b.start).slice(0, limit) : sentences.slice(0, limit);
+    for (const sentence of chosen.sort((a, b) => a.start - b.start)) {
+      const cut = cutToClauses(text, sentence, (clause) => (section === 'outcome' ? outcomeStrength(text.slice(clause.start, clause.end)) : 0), answerLengths.longSentence);
+      const chunk = passageHolding(snapshot, document, cut);
+      if (chunk) spans.push({ ...cut, chunk });
+    }
+  }
+  return spans.length > 0 ? { heading: heading.text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*/u, ''), spans } : null;
+}
+
+/**
  * Whether a sentence is told under a heading of its article that names a practice the request
  * quotes (5.实施“手拉手、一帮一”工程…): a draft on that practice takes its practices from there.
  * Null when no heading of the evidence's articles names one.
@@ -398,14 +444,15 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const picked = new Map<Section, EvidenceSentence[]>();
   // The most specific sections first, so a sentence lands where it fits best.
   for (const section of ['outcome', 'insight', 'background', 'practice'] as Section[]) {
-    const pool = section === 'practice' && named.length > 0 ? named : section === 'outcome' ? [...relevant, ...titledResults] : relevant;
+    // A result told under the quoted practice's heading is that practice's, whatever its words.
+    const pool = section === 'practice' && named.length > 0 ? named : section === 'outcome' ? [...new Set([...relevant, ...titledResults, ...named])] : relevant;
     const scored = pool
       .filter((sentence) => !used.has(sentence))
       .map((sentence) => {
-        const topical = ofTopic(sentence);
+        const topical = ofTopic(sentence) || (section === 'outcome' && named.includes(sentence));
         const point = section === 'practice' && topical && isRunInLabel(sentence.text) ? summaryKnobs.topicParagraphPoint : 1;
         const headed = section === 'background' && labelBefore(snapshot, sentence) !== null;
-        return { ...sentence, score: sentence.score * sectionFit(section, sentence, { ofTopic: topical, headed }) * point, original: sentence };
+        return { ...sentence, score: sentence.score * sectionFit(section, sentence, { ofTopic: topical, headed, alone: section === 'practice' && standsAlone(snapshot, sentence) }) * point, original: sentence };
       })
       .filter((sentence) => sentence.score > 0);
     // A run-in label and the sentence it heads are shown as one practice: one line, at the better score.
@@ -469,6 +516,20 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     told.push(...shown);
     spans.set(section, shown);
   }
+  // A draft from one article whose results or lessons said nothing of its topic reads them where
+  // the article sets them out, and says where from.
+  const practiceDocuments = new Set((spans.get('practice') ?? []).map((span) => span.chunk.document));
+  const [practiceDocument] = practiceDocuments;
+  const drawnFrom = new Map<Section, string>();
+  for (const section of ['outcome', 'insight'] as const) {
+    if (practiceDocuments.size !== 1 || !practiceDocument || (spans.get(section) ?? []).length > 0) continue;
+    const found = articleSection(snapshot, practiceDocument, section, summaryKnobs.sizes[section]);
+    const fresh = found?.spans.filter((span) => !told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) ?? [];
+    if (!found || fresh.length === 0) continue;
+    told.push(...fresh);
+    spans.set(section, fresh);
+    drawnFrom.set(section, found.heading);
+  }
   // Whose practice a line tells: a draft from one college names it once, above; one from several
   // groups its practices and results under each college, since the lines say 该党总支 or 学校.
   const labelOf = (span: CitedSpan): string => (span.chunk.document.college || span.chunk.document.unit ? groupLabel(span.chunk.document) : unnamedSource);
@@ -479,6 +540,8 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     lines.push(`## ${sectionTitles[section]}`, '');
     const shown = spans.get(section) ?? [];
     if (shown.length === 0) lines.push('（语料中未见相关内容）');
+    const from = drawnFrom.get(section);
+    if (from) lines.push(`（摘自该文“${from}”部分）`, '');
     const grouped = labels.size > 1 && (section === 'practice' || section === 'outcome');
     const order = grouped ? [...new Set(shown.map(labelOf))] : [''];
     let number = 0;

@@ -18,14 +18,30 @@ export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis):
   // A topic of honours only (获得的荣誉和表彰) is said by any sentence stating one conferred (…获评…先进单位).
   if (isHonoursOnly(analysis)) return (sentence) => sentenceCues.conferred.test(sentenceWithLabel(snapshot, sentence));
   if (topics.length === 0) return null;
+  // Of a college the question names, words of the unit an article is about (苏工院智能制造支部 of
+  // 智能制造教工党支部) say whose work it is, which its every sentence tells: the article says them.
+  const byUnit = new Map<string, ReturnType<typeof sayerOf>>();
+  return (sentence) => {
+    const document = sentence.chunk.document;
+    const unit = analysis.colleges.includes(document.college) ? document.unit.toLowerCase() : '';
+    let sayer = byUnit.get(unit);
+    if (!sayer) {
+      const own = unit ? analysis.terms.filter((term) => !(term.role === 'topic' && unit.includes(term.word.toLowerCase()))) : analysis.terms;
+      sayer = sayerOf(own.some((term) => term.role === 'topic') ? { ...analysis, terms: own } : analysis);
+      byUnit.set(unit, sayer);
+    }
+    return sayer(sentenceWithLabel(snapshot, sentence).toLowerCase());
+  };
+}
+
+/** Whether a text says the topic of `analysis`: its share of the topic, with one of the topic's key words. */
+function sayerOf(analysis: QuestionAnalysis): (text: string) => boolean {
+  const topics = analysis.terms.filter((term) => term.role === 'topic');
   const topicShare = coreCoverageOf(analysis, ['topic']);
   const special = topics.filter((term) => generalIdf(term.word) >= generalIdfCeiling);
   const weightiest = weightiestTopic(analysis);
   const keys = (special.length > 0 ? special : weightiest ? [weightiest] : []).map((term) => coreCoverageOf({ ...analysis, terms: [term] }, ['topic']));
-  return (sentence) => {
-    const text = sentenceWithLabel(snapshot, sentence).toLowerCase();
-    return topicShare(text) >= summaryKnobs.ownTopic && keys.some((key) => key(text) >= summaryKnobs.ownKey);
-  };
+  return (text) => topicShare(text) >= summaryKnobs.ownTopic && keys.some((key) => key(text) >= summaryKnobs.ownKey);
 }
 
 /**

@@ -1463,6 +1463,8 @@ export const summaryKnobs = {
   otherCollegeShare: 0.2,
   /** A sentence that can only be a lesson (…的核心在于…, 关键在于, 经验表明): never a practice. */
   lessonOnly: /核心在于|关键在于|根本在于|意义在于|经验表明|启示我们/u,
+  /** A line of its own opening with the day it happened (2021年11月2日，…签约仪式在…举行): a photo's caption kept as an event, never a practice of a draft. */
+  datedEvent: /^\d{4}年\d{1,2}月\d{1,2}日/u,
   /** A sentence that reads like the section (practice verbs, background openers) is preferred by this factor. */
   cueBonus: 1.35,
   /** Background comes from an article's opening characters by preference. */

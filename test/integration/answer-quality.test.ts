@@ -1744,6 +1744,47 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  // The article sets out its results and lessons under headings of their own ((二)实施成效, 三、体会与思考),
+  // not in the words of the one practice the draft takes for its example.
+  it('a draft from one article whose results and lessons never name its topic reads them under the article\'s own headings, and says so', async () => {
+    const end = await ask('以风能学院"四个一"工程为例，写一份加强党员教育的会议材料', 'summary');
+    const part = (title: string): string => {
+      const start = end.answer.indexOf(`## ${title}`);
+      const next = end.answer.indexOf('## ', start + 3);
+      return end.answer.slice(start, next < 0 ? undefined : next);
+    };
+    expect(part('三、取得成效'), end.answer).toContain('（摘自该文“实施成效”部分）');
+    expect(part('三、取得成效')).toContain('立项湖南省高校党组织“对标争先”建设计划第二批项目标杆院系1个');
+    expect(part('四、经验启示'), end.answer).toContain('（摘自该文“体会与思考”部分）');
+    expect(part('四、经验启示')).toContain('精准把握党建与事业发展的“方向思路”：党建工作是学院事业发展的立业之基');
+    expect(end.answer).not.toContain('未见相关内容');
+    expectSupported(end);
+    // A draft whose results say its topic keeps them, with no such line.
+    const own = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
+    expect(own.answer).not.toContain('摘自该文');
+  });
+
+  it('a draft on a college\'s unit reads the unit\'s name as whose work it is: what its team did is told, not a sentence pointing back or a caption', async () => {
+    const team = await ask('写一份苏工院智能制造支部党员技术服务团队服务企业一线的会议材料', 'summary');
+    expect(team.answer).toContain('他们深入昆山维萨阀门股份有限公司');
+    const practices = (answer: string): string => answer.slice(answer.indexOf('## 二、主要做法'), answer.indexOf('## 三、'));
+    expect(practices(team.answer), team.answer).not.toContain('这支队伍就是来自');
+    // A photo's dated caption, kept as a line of its own, is no practice.
+    const aid = await ask('写一份浙江机电自动化学院党员教师对口援疆援青的会议材料', 'summary');
+    expect(practices(aid.answer), aid.answer).toContain('远赴青海柴达木职业技术学院');
+    expect(practices(aid.answer)).not.toMatch(/签约仪式/u);
+    for (const draft of [team, aid]) expectSupported(draft);
+  });
+
+  // Results told under the heading that names the quoted practice are its results.
+  it('a draft on a quoted practice takes the results told under its heading', async () => {
+    const end = await ask('写一份嘉职院建设"红船堡垒"、加强基层党组织建设的会议材料', 'summary');
+    const results = end.answer.slice(end.answer.indexOf('## 三、取得成效'), end.answer.indexOf('## 四、经验启示'));
+    expect(results, end.answer).toContain('2021年打造42个党建特色品牌');
+    expect(results).toContain('被省发改委授予浙江省“双创”示范基地称号');
+    expectSupported(end);
+  });
+
   // The result closes the practice's point without repeating the topic's words (队伍建设).
   it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
     const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
