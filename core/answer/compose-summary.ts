@@ -128,7 +128,8 @@ export function draftPracticeCount(question: string): number | undefined {
 
 /** What a drafting request searches for: its topic, and what it says to draw on or stress (，重点参考苏州工业职院和湖南电气职院: the two colleges). */
 export function draftSearch(question: string): string {
-  const { topic, reference } = draftParts(question);
+  const { topic: asked, reference } = draftParts(question);
+  const topic = asked.replace(draftWording.ownerFieldWide, '$1');
   return reference ? `${topic}，${reference}` : topic;
 }
 
@@ -167,7 +168,7 @@ function draftParts(question: string): { topic: string; reference: string } {
   // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
   const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
   const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
-  const asked = clauses.filter((clause) => !draftWording.basis.test(clause) && !draftWording.occasion.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const asked = clauses.filter((clause) => !draftWording.basis.test(clause) && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕) as a basis clause does, when
   // the asking names none and the occasion names one (not 交流一下, 总结上半年工作).
   const occasion = asked.length === 0 ? clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test(match[1]!.trim())) : undefined;

@@ -18,6 +18,7 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  collegesAtLarge,
   areaAsked,
   moneyAsked,
   shareAsked,
@@ -472,7 +473,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // 朱光耀是啥身份, 方文浩拿过啥奖: what the articles say of that person, whatever it is called.
   // Not one dated (李文海在1991年6月获得了什么称号), which asks of that time's.
   const profile = people.length > 0 && !/\d/u.test(question) ? personProfileAsked.exec(question) : null;
-  const answerType = profile ? 'general' : answerTypeOf(question);
+  // 几个学校…比一比: in a comparison or a draft, the colleges at large are its subject, no count asked.
+  const answerType = profile || (context.topicPhrase && collegesAtLarge.test(question)) ? 'general' : answerTypeOf(question);
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;
   let position = 0;
@@ -816,7 +818,7 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       continue;
     }
     // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.
-    const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域)$/u.exec(token.word);
+    const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域|办法|做法|举措|措施)$/u.exec(token.word);
     // 招生人数是多少: what is counted, then the count asked for (a generic word).
     const counted = asksCount ? /^([\u4e00-\u9fa5]{2,})(人数|数量|次数|金额|日期)$/u.exec(token.word) : null;
     if (counted && terms.documentFrequency(counted[1]!) > 0) {

@@ -560,6 +560,9 @@ export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:�
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
 export const outlineAsked = /分(?:为|成)?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
 
+/** The colleges at large, as a comparison or a draft names them (几个学校, 几所院校): not a count asked. */
+export const collegesAtLarge = /[几多各][个所家]?(?:学校|院校|学院|高校|兄弟院校|职院)/u;
+
 /** Asked which unit a unit belongs to (隶属于哪个系的党总支, 是哪个学院的): the article's unit in full answers. */
 export const unitParentAsked = /隶属|属于|所属|归属|哪个(?:系|党总支|党委|学院|二级学院|支部|党支部)/u;
 
@@ -639,6 +642,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['来访', '参观', '参观考察'],
   // Built together with a partner (合建 as office staff say it for 合作共建).
   ['合建', '共建', '合作共建', '共同建设', '联合建设', '联建'],
+  // What a unit holds to, as staff ask it (口号) and articles write it (理念, 宗旨).
+  ['口号', '理念', '工作理念', '办学理念', '宗旨'],
   ['定向培养班', '订单班', '订单培养'],
   ['延长', '延期', '顺延', '推迟'],
   ['措施', '举措', '办法', '做法'],
@@ -1378,6 +1383,13 @@ export const draftWording = {
    * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
    */
   occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
+  /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */
+  occasionOnly: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,10}?(?:会|会议|中心组|党日)(?:上)?(?:要|需要|准备)?(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?$/u,
+  /**
+   * The field at large after whose work it is (嘉兴职业技术学院的党建工作, 嘉职院党建): the owner's
+   * whole work, searched as the owner alone, since every article is of 党建.
+   */
+  ownerFieldWide: /^(.{2,}?(?:学院|学校|大学|职院|科院|院|系|党委|党总支|支部))的?(?:党建工作|党建|党的建设)(?:经验|做法|情况|成效|工作)?$/u,
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
@@ -1387,7 +1399,7 @@ export const draftWording = {
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
   basis: /^(?:根据|依据|结合|参照|参考|围绕|就|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
-  sections: /[，,；;：:]\s*(?:包括|包含|含|要有|分为|按照?)[^，,；;]*$/u,
+  sections: /[，,；;：:]\s*(?:(?:包括|包含|含|要有|分为|按照?)[^，,；;]*|(?:分|要|写|列|需要?)?(?:背景|主要做法|做法|成效|启示)[、和及与][^，,；;]*)$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */
   reference: /[，,；;：:]\s*(?:围绕|重点参考|主要参考|参考|结合|侧重|突出)([^，,；;]*)$/u,
   /** A turn that is only a courtesy (谢谢, 好的, 明白了): no topic to draft on. */

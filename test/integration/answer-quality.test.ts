@@ -1785,6 +1785,16 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  it('a draft of a college\'s 党建工作 draws on its whole article, as a draft of the college does', async () => {
+    const end = await ask('写一份嘉兴职业技术学院的党建工作经验材料', 'summary');
+    expect(end.answer).toContain('# 关于“嘉兴职业技术学院的党建工作”的典型经验材料');
+    const practices = end.answer.slice(end.answer.indexOf('## 二、主要做法'), end.answer.indexOf('## 三、'));
+    expect(practices.match(/^\d+\. /gmu)?.length ?? 0, end.answer).toBeGreaterThanOrEqual(4);
+    const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、'));
+    expect(background, end.answer).not.toContain('未见相关内容');
+    expectSupported(end);
+  });
+
   // The result closes the practice's point without repeating the topic's words (队伍建设).
   it('a draft takes a practice\'s own result, the sentence after it in its point, as 成效', async () => {
     const end = await ask('苏州工业职院智能制造教工党支部加强党员教师队伍和创新团队建设的经验材料', 'summary');
@@ -1852,6 +1862,21 @@ describe('comparisons and meeting drafts', () => {
     // The article's other projects share the request's words (服务, 师生) but are other practices.
     for (const other of ['“三融教育”', '“三亮三比”', '志愿者活动']) expect(practices.join('\n')).not.toContain(other);
     expectSupported(end);
+  });
+
+  it('a comparison asked the way staff say it (几个学校…比一比, 口号, 考核办法) is answered, not refused for those words', async () => {
+    // 几个学校 names the colleges compared, not a count asked.
+    const volunteers = await ask('几个学校党员志愿者活动搞法比一比', 'compare');
+    expect(volunteers.notFound, volunteers.answer).toBe(false);
+    expect(rowOf(volunteers, '湖南电气职业技术学院')?.practice?.text, volunteers.answer).toContain('风能蒲公英');
+    // 口号 is how staff say what articles write as 理念 or 宗旨.
+    const slogans = await ask('各学校的党建工作理念或口号对比一下', 'compare');
+    expect(slogans.notFound, slogans.answer).toBe(false);
+    expect(rowOf(slogans, '台州科技职业学院')?.practice?.text, slogans.answer).toContain('以党建促业务，以业务强党建');
+    // 考核办法: 考核 the articles write, 办法 a generic word jieba glued to it.
+    const assessment = await ask('各院校党员管理考核办法对比', 'compare');
+    expect(assessment.notFound, assessment.answer).toBe(false);
+    expect(rowOf(assessment, '湖南电气职业技术学院')?.practice?.text, assessment.answer).toContain('党员积分管理手册');
   });
 
   it('a request that names its form (列表对比一下, 包括背景…启示) is answered, not refused for those words', async () => {

@@ -22,6 +22,24 @@ describe('a drafting request', () => {
     expect(withoutUsageNote(request)).toBe(searched);
   });
 
+  it('leaves out the sections it lists and an occasion that says no topic', () => {
+    expect(draftTopic('写一份党建引领人才培养的会议材料，分背景、主要做法、成效、启示')).toBe('党建引领人才培养');
+    expect(draftTopic('嘉职院党建经验总结一下，要背景、做法、成效、启示')).toBe('嘉职院党建');
+    expect(draftTopic('下周支委会要学习，整理一份教师思想政治和师德建设方面的会议材料')).toBe('教师思想政治和师德建设');
+    // An occasion that says its topic keeps it; a clause that stresses something stays.
+    expect(draftTopic('下周党委理论学习中心组要交流乡村振兴，帮我写个材料')).toBe('乡村振兴');
+    expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
+  });
+
+  it('searches for a college\'s whole work as the college alone, since every article is of 党建', () => {
+    expect(draftSearch('写一份嘉兴职业技术学院的党建工作经验材料')).toBe('嘉兴职业技术学院');
+    expect(draftTopic('写一份嘉兴职业技术学院的党建工作经验材料')).toBe('嘉兴职业技术学院的党建工作');
+    expect(draftSearch('写一份苏工院智能制造支部党建经验的材料')).toBe('苏工院智能制造支部');
+    // Not a topic of its own that ends in 党建 (校企地党建), nor the field alone.
+    expect(draftSearch('写一份台州科院校企地党建的会议材料')).toBe('台州科院校企地党建');
+    expect(draftSearch('写一份党建工作的会议材料')).toBe('党建工作');
+  });
+
   it('is titled by its topic alone', () => {
     expect(draftTopic('整理一份嘉职院加强教师队伍建设的经验材料，支部学习会上用')).toBe('嘉职院加强教师队伍建设');
     expect(draftTopic('帮我整理一份党建引领产教融合的会议材料，包括背景、主要做法、成效和启示。')).toBe('党建引领产教融合');
