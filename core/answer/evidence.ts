@@ -419,7 +419,8 @@ export function statesHonour(sentence: string): boolean {
   return sentence.split(/[，,；;。！？!?]/u).some((clause) => {
     // Not the holders of an honour named as who they are (全国五一劳动奖章获得者…进校园).
     const honour = [...clause.matchAll(everyHonourCue)].find((match) => !sentenceCues.honourHolderAfter.test(clause.slice(match.index + match[0].length)));
-    return honour !== undefined && !sentenceCues.pursued.test(clause.slice(0, honour.index));
+    // A work's title before it (《推进四个“融合”…》被…收录为典型案例) is what was honoured, no pursuit.
+    return honour !== undefined && !sentenceCues.pursued.test(clause.slice(0, honour.index).replace(/《[^》]*》/gu, ''));
   });
 }
 

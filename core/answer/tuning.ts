@@ -1475,6 +1475,8 @@ export const summaryKnobs = {
   otherCollegeShare: 0.2,
   /** A sentence that can only be a lesson (…的核心在于…, 关键在于, 经验表明): never a practice. */
   lessonOnly: /核心在于|关键在于|根本在于|意义在于|经验表明|启示我们/u,
+  /** A sentence whose first clause is the media reporting (光明日报、苏州日报等媒体20多次报道了该支部的经验做法): recognition, never a practice. */
+  mediaReported: /^[^，,。；;]{0,30}(?:媒体|日报|晚报|卫视|电视台|学习强国|人民网)[^，,。；;]{0,12}(?:报道|推送|播报|刊发|转载)/u,
   /** A line of its own opening with the day it happened (2021年11月2日，…签约仪式在…举行): a photo's caption kept as an event, never a practice of a draft. */
   datedEvent: /^\d{4}年\d{1,2}月\d{1,2}日/u,
   /** A sentence that reads like the section (practice verbs, background openers) is preferred by this factor. */

@@ -1773,7 +1773,11 @@ describe('comparisons and meeting drafts', () => {
     const aid = await ask('写一份浙江机电自动化学院党员教师对口援疆援青的会议材料', 'summary');
     expect(practices(aid.answer), aid.answer).toContain('远赴青海柴达木职业技术学院');
     expect(practices(aid.answer)).not.toMatch(/签约仪式/u);
-    for (const draft of [team, aid]) expectSupported(draft);
+    // The media's reporting and a work honoured by its title (《推进…》被…收录为典型案例) are results, no practices.
+    const branch = await ask('写一份苏州工业职业技术学院智能制造教工党支部加强基层党支部组织力建设（“行动支部”）的会议材料，要有背景、做法、成效和启示。', 'summary');
+    expect(practices(branch.answer), branch.answer).not.toMatch(/光明日报|收录为典型案例/u);
+    expect(outcomeStrength('《推进四个“融合”打造高水平教师教学创新团队》被教育部2021年首场新闻发布会收录为典型案例。')).toBe(1);
+    for (const draft of [team, aid, branch]) expectSupported(draft);
   });
 
   // Results told under the heading that names the quoted practice are its results.
