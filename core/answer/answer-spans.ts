@@ -6,7 +6,7 @@
  */
 import { getJieba } from '../text/tokenize.ts';
 import { isPlaceWord } from './question.ts';
-import { awardHead, honourHead, honourVerb, type AnswerType } from './tuning.ts';
+import { agentHead, awardHead, honourHead, honourVerb, passiveAgent, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -146,7 +146,8 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':
       // 得到了谁的肯定: an official by office (云南省委领导批示肯定) answers as a person does.
-      return [...personSpans(text), ...spansOf(approvingOfficial, text)];
+      // 被谁认可: the 被 clause's agent (被嘉兴市建设高地领导小组办公室列为…) answers, a body as well.
+      return [...personSpans(text), ...spansOf(approvingOfficial, text), ...(nameHead === agentHead ? spansOf(passiveAgent, text) : [])];
     case '机构':
       return organisationSpans(text, own);
     case '列表':

@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, subjectlessFactoid, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -56,9 +56,17 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
   // 他, 她: a person the conversation named.
   if (personPointer.test(question)) return true;
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
-  const own = ownTopicWords(question, colleges).length > 0;
+  const ownWords = ownTopicWords(question, colleges);
+  const own = ownWords.length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim()) || (subjectlessYesNo.test(question.trim()) && answerTypeOf(question) === '是否') || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own;
+  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim()) || (subjectlessYesNo.test(question.trim()) && answerTypeOf(question) === '是否') || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own || (ownWords.length <= subjectlessFactoid.ownWordsAtMost && subjectlessFactoidAsked(question));
+}
+
+/** 一共培训了多少人 in a conversation: a short count or date asked with no subject, the conversation's. */
+function subjectlessFactoidAsked(question: string): boolean {
+  const text = question.trim().replace(/[？?。！!]+$/u, '');
+  const type = answerTypeOf(text);
+  return [...text].length <= subjectlessFactoid.maxLength && (type === '数量' || type === '时间') && !subjectlessFactoid.beyond.test(text);
 }
 
 /**
@@ -81,8 +89,14 @@ export function pointedName(question: string, history: readonly HistoryTurn[]): 
     const item = pointedItem(turn.content, answerBefore)?.item;
     if (item?.endsWith(noun) && item.length > noun.length) return { pointer: said, name: item };
     // A name, not a question about names (哪五大工程).
-    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几]|什么|多少/u.test(name));
+    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几啥]|什么|多少/u.test(name));
     if (names.length > 0) return { pointer: said, name: names.sort((a, b) => b.length - a.length)[0]! };
+    // A question that asked what it is (手拉手一帮一是啥, 有啥机制) points at the name its answer gave
+    // (实施“手拉手、一帮一”工程，…; “四责协同”管理机制), when its cited lines give one such and no other.
+    const cited = (history.slice(index + 1).find((entry) => entry.role === 'assistant')?.content ?? '').split('\n').filter((line) => /\[\d+\]/u.test(line));
+    const namesIn = (text: string): string[] => [...new Set([...text.matchAll(new RegExp(`“[^“”]{2,16}”(?:[\\p{Script=Han}]{0,4}?(?<![一二三四五六七八九十两]大))${noun}`, 'gu'))].map((match) => match[0]))];
+    const given = namesIn(cited.join('\n'));
+    if (given.length === 1) return { pointer: said, name: given[0]! };
   }
   return null;
 }

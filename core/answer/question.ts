@@ -18,6 +18,8 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  agentAsked,
+  agentHead,
   collegesAtLarge,
   areaAsked,
   moneyAsked,
@@ -603,7 +605,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,
     listHead: listHeadOf(question, terms),
     unit: answerType === '数量' ? askedUnitOf(question) : null,
-    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (partAsked ?? quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : null,
+    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (partAsked ?? quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : answerType === '人物' && agentAsked.test(question) ? agentHead : null,
   };
 }
 

@@ -415,7 +415,7 @@ export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
  * A pointer to a thing an earlier question named (这个阵地 after …海棠花红智能先锋阵地…, 这个活动日 after
  * …风能党员活动日…): the pointer and the noun it ends with.
  */
-export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会？?，,]|$)/u;
+export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会被？?，,]|$)/u;
 
 /** A topic that names a practice (“三服务”工程, 三融教育, …工作法): what a follow-up's 它 may be. */
 export const itsPractice = /“[^”]+”|[一二三四五六七八九十两](?![等年届级名人次])\p{Script=Han}|(?:工程|项目|计划|行动|工作法|制度|机制)$/u;
@@ -519,6 +519,14 @@ export const objectlessWinning = /^(?:那|那么|还有|另外)?(?:全省|全国
 
 /** A yes or no with no subject of its own (有没有拿过一等奖, 是国家级的吗): asked of the conversation's; not one asking of any college or person (是否有院校…, 有人…吗). */
 export const subjectlessYesNo = /^(?!.*(?:院校|学校|高校|学院|单位|支部|人))(?:那么?|还|那还)?(?:有没有|是不是|是否|有无|有|是|拿过|获过|得过|评过|入选过)/u;
+
+/**
+ * A short count or date asked with no subject of its own (一共培训了多少人, 哪年开始的): asked of the
+ * conversation's, since each college gives its own; at most `maxLength` characters and
+ * `ownWordsAtMost` words of its own (去年参加技能大赛的学生有多少 says its own topic). One that says
+ * whose (全国, 全省, 各校, 哪些学校) asks beyond it.
+ */
+export const subjectlessFactoid = { maxLength: 14, ownWordsAtMost: 1, beyond: /全国|全省|全市|各校|各院校|院校|学校|高校|学院|单位|支部|党委|党总支|谁|哪些|哪几/u };
 
 /** A question that opens asking of each of what was said (分别是第几批, 那它们分别是哪年评上的). */
 export const eachOpening = /^(?:那么?)?(?:它们|他们|她们|两者|二者|两个|两所|两校)?(?:各自|分别)/u;
@@ -685,6 +693,12 @@ export const lackingAsked = /(?:哪些|哪几所|哪所|哪个|哪几个)(?:学�
 export const awardHead = '奖';
 /** What a question asking for a title (拿过什么称号, 被评为什么) names as its name head: the honour's words follow its verb. */
 export const honourHead = '称号';
+/** What a question asking who did something to it (被谁认可, 得到谁的肯定) names as its name head: the 被 clause's agent answers, a body as well as a person. */
+export const agentHead = '被';
+/** Asking who did something to the question's subject: 被谁, 由谁, 得到了谁的, 受到谁. */
+export const agentAsked = /被谁|由谁|(?:得到|受到|获得)(?:了|过)?谁/u;
+/** A 被 clause's agent, before what it did (被|嘉兴市建设高地领导小组办公室|列为…). */
+export const passiveAgent = /(?<=被)[^\s，,。；;、“”]{2,24}?(?=列为|评为|认定为?|确定为|授予|批示|肯定|认可|表彰|收录|采纳|推广|命名|点赞|报道|表扬)/gu;
 /** A question asking the title something won or was given, not the name something is called by. */
 export const honourAsked = /(?:什么|啥|哪个|哪些|何种)(?:荣誉)?称号|(?:评为|获评|授予)(?:了)?(?:什么|啥)/u;
 /** Verbs an honour's words follow (荣获国家级教育教学创新团队). */

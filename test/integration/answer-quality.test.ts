@@ -701,6 +701,25 @@ describe('direct answers', () => {
   });
 });
 
+describe('follow-ups that carry the conversation\'s subject', () => {
+  it('a short count asked with no subject (一共培训了多少人) is of the conversation\'s college, not another\'s', async () => {
+    const [, , trained] = await askInTurn('湖南电气风能学院这几年有哪些事业发展成果？', '社会服务方面呢', '一共培训了多少人');
+    expect(trained!.searchedFor).toContain('湖南电气职业技术学院');
+    expect(leadLine(trained!.answer), trained!.answer).toContain('累计培训500人次以上');
+    expect(trained!.answer).not.toContain('近2万人次');
+  });
+
+  it('这个工程, 这个机制 point at the name the last answer gave, when the question only asked what it is', async () => {
+    const [, project] = await askInTurn('湖南电气风能学院的手拉手一帮一是啥', '这个工程落实的是哪个有力');
+    expect(project!.searchedFor).toContain('“手拉手、一帮一”工程');
+    expect(leadLine(project!.answer), project!.answer).toContain('落实凝聚和服务师生有力');
+    // 被谁认可: the body that did it answers, as a person would.
+    const [, approved] = await askInTurn('嘉职院清廉建设有啥机制', '这个机制被谁认可了');
+    expect(approved!.notFound, approved!.answer).toBe(false);
+    expect(leadLine(approved!.answer)).toContain('被嘉兴市建设高地领导小组办公室列为全市党建高地创建长效机制');
+  });
+});
+
 describe('follow-ups about an article itself', () => {
   it('asks the date of another college\'s article (嘉职院那篇呢), and its byline without pointing to it (作者是谁)', async () => {
     const date = await askAfter('湖南电气那篇文章是啥时候发布的', '嘉职院那篇呢');

@@ -105,6 +105,9 @@ describe('carrySubjects', () => {
     }
     // A question with a doing of its own object is no such pointer, nor one naming what was won (入选的…).
     expect(isFollowUp('去年参加技能大赛的学生有多少', colleges)).toBe(false);
+    // A short count with no subject and at most one word of its own is the conversation's; one asked of all is not.
+    expect(isFollowUp('一共培训了多少人', colleges)).toBe(true);
+    expect(isFollowUp('全省一共培训了多少人', colleges)).toBe(false);
     expect(isFollowUp('入选的黄大年式团队是哪个学院的', colleges)).toBe(false);
   });
 
@@ -344,6 +347,11 @@ describe('carrySubjects', () => {
     expect(pointedName('这个工程落实的是哪个有力', followed)).toEqual({ pointer: '这个工程', name: '“三融教育”工程' });
     expect(carrySubjects('这个工程落实的是哪个有力', followed, colleges, lexical).question).toContain('“三融教育”工程落实的是哪个有力');
     expect(pointedName('这个工程落实的是哪个有力', projects)).toBeNull();
+    // A question that asked what one is (手拉手一帮一是啥): the one name its answer gave, not those of a count (五大工程).
+    const asked = [turn('user', '湖南电气风能学院的手拉手一帮一是啥'), turn('assistant', '实施“手拉手、一帮一”工程，落实凝聚和服务师生有力：…[1]\n\n- …实施“四个一”“三亮三比”“三服务”“三融教育”“手拉手、一帮一”五大工程…[2]')];
+    expect(pointedName('这个工程落实的是哪个有力', asked)).toEqual({ pointer: '这个工程', name: '“手拉手、一帮一”工程' });
+    const mechanism = [turn('user', '嘉职院清廉建设有啥机制'), turn('assistant', '坚持全面从严治党…强化“四责协同”，严肃党内政治生活…[1]\n\n- 学校清廉嘉职“四责协同”管理机制被嘉兴市建设高地领导小组办公室列为…[2]')];
+    expect(pointedName('这个机制被谁认可了', mechanism)).toEqual({ pointer: '这个机制', name: '“四责协同”管理机制' });
   });
 
   it('reads 它 as the conversation\'s topic with its college, or the college when there is none', () => {
