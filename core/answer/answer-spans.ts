@@ -6,7 +6,7 @@
  */
 import { getJieba } from '../text/tokenize.ts';
 import { isPlaceWord } from './question.ts';
-import { agentHead, awardHead, honourHead, honourVerb, passiveAgent, type AnswerType } from './tuning.ts';
+import { agentHead, awardHead, frequencyHead, frequencySpan, honourHead, honourVerb, passiveAgent, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -138,7 +138,8 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
       // A contact asked for (nameHead 电话) is answered by its number, which has no unit.
       return [...spansOf(digitQuantity, text), ...spansOf(bareMagnitude, text), ...spansOf(numeralQuantity, text), ...spansOf(percentage, text), ...(nameHead ? spansOf(contactNumber, text) : [])];
     case '时间':
-      return spansOf(dateSpan, text);
+      // 多久开一次: a frequency (每年召开…) answers.
+      return nameHead === frequencyHead ? spansOf(frequencySpan, text) : spansOf(dateSpan, text);
     case '名称':
       // An award is named by its own words (…创新奖三等奖); a quoted name beside it is what won it.
       if (nameHead === awardHead) return headedNameSpans(text, nameHead);

@@ -20,7 +20,7 @@ import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import { saysValue } from './conversation.ts';
 import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, eachOneName, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -632,6 +632,17 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const parts = [...defined.split(/[-—–·、]/u).filter((part) => part.length >= 2), ...(/^[一二三四五六七八九十两\d]/u.test(defined) && defined.length >= 4 ? [defined.slice(-2)] : [])];
     return before.includes(defined) || found.items.some((item) => parts.some((part) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(part)));
   };
+  // A counted name asked (七个一先锋工程是干嘛的) that the article never lists is not told by a list of
+  // another count that neither names it nor follows it (the outline's three 聚焦…).
+  // Only a name of one each (N个一): its parts share no word with it to be found by.
+  const countedAsked = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.findLast((name) => new RegExp(`^${eachOneName.source}$`, 'u').test(name)) : undefined;
+  const listOfOtherCount = (found: NonNullable<typeof enumeration>): boolean => {
+    if (countedAsked === undefined || found.items.length === analysis.expectedCount || found.items.length === 1) return false;
+    const [first] = found.items;
+    const text = snapshot.documentText(first!.chunk.document);
+    const before = text.slice(Math.max(0, first!.start - qaKnobs.definedBeforeList), first!.start);
+    return !before.includes(countedAsked) && !found.items.some((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(countedAsked));
+  };
   const saysWholeTopic = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1;
   // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
   const bestLabelAt = labelBefore(snapshot, best);
@@ -646,7 +657,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return first.chunk.document.docId === ownLabel.chunk.document.docId && first.start >= ownLabel.start && first.start <= (body?.end ?? ownLabel.end);
   };
   // A list found only for the place asked is of use only where it holds that place.
-  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && !listOfOtherCount(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).

@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, yesNoKnobs, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, unitsAlsoAnswering, yesNoKnobs, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -666,7 +666,7 @@ function unitFits(unit: string | null, span: string): boolean {
   if (!unit) return true;
   // 个 counts items (项) and organisations (家) alike: every group that holds the unit answers.
   const groups = unitGroups.filter((units) => units.includes(unit));
-  const candidates = groups.length > 0 ? groups.flat() : [unit];
+  const candidates = [...(groups.length > 0 ? groups.flat() : [unit]), ...(unitsAlsoAnswering[unit] ?? [])];
   // 人次 holds 人: it answers only where the unit asked allows it.
   return candidates.some((candidate) => span.includes(candidate)) && (candidates.includes('人次') || !span.includes('人次'));
 }
@@ -740,6 +740,9 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
   const askedUnits = analysis.answerType === '成效' ? unitsAsked(analysis) : [];
   const effectAimed = analysis.answerType === '成效' && knobs.aimedEffect.asked.test(analysis.question);
   const honouredAsked = analysis.answerType === '人物' && knobs.honouredPeople.asked.test(analysis.question);
+  // A count or date asked of a year (2021年引进人才多少个): a sentence writing that year states it,
+  // one of 近两年 only stands beside it.
+  const yearsAsked = analysis.answerType === '数量' || analysis.answerType === '时间' ? analysis.terms.filter((term) => isYear(term.word)).map((term) => `${term.word}年`) : [];
   // Years of the sentences that would answer but for being dated by another year.
   const yearsInstead = new Set<number>();
   let bestOtherYear = 0;
@@ -899,6 +902,7 @@ export function gatherEvidence(snapshot: IndexSnapshot, hits: readonly SearchHit
         (isAsking(sentence) ? knobs.questionFactor : 1) *
         (workAsked.length > 0 && workAsked.every((title) => own.includes(title)) ? knobs.namedWorkFactor : 1) *
         (honouredAsked ? (statesHonour(sentence) ? knobs.honouredPeople.factor : knobs.honouredPeople.without) : 1) *
+        (yearsAsked.length > 0 && typedMatch && yearsAsked.some((year) => sentence.includes(year)) ? knobs.yearWrittenFactor : 1) *
         (analysis.answerType === '成效' ? sectionFit(chunk.headingPath) * (honouredOther(askedUnits, sentence) ? knobs.otherHolderFactor : 1) * (effectAimed && knobs.aimedEffect.stated.test(sentence) ? knobs.aimedEffect.factor : 1) : 1);
       // What it would score were it of the year asked.
       if (answersOtherYear) bestOtherYear = Math.max(bestOtherYear, (score / Math.max(fit, knobs.articleMismatchFactor)) * Math.max(articleFitness, knobs.articleMismatchFactor));

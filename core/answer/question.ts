@@ -18,8 +18,11 @@ import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-stati
 import {
   answerTypeCues,
   askedUnit,
+  eachOneName,
   agentAsked,
   agentHead,
+  frequencyAsked,
+  frequencyHead,
   collegesAtLarge,
   areaAsked,
   moneyAsked,
@@ -240,7 +243,9 @@ export function numeral(text: string): number | null {
  * (建立的95个集中隔离医学观察点提供哪些服务), not the answer's items.
  */
 function countedPhrase(question: string): RegExpExecArray | null {
-  const match = /(?:哪|这|那)?([两二三四五六七八九十]|\d{1,2})(?:个|项|支|大|种|条|类|点|方面|部分|件)/u.exec(question.replace(quotedName, ''));
+  // 七个一先锋工程 is a name (eachOneName), no count; 四个一是哪四个一 counts by its 哪四个.
+  const unnamed = question.replace(quotedName, '').replace(eachOneName, (name, offset: number, whole: string) => (/[哪这那]/u.test(whole[offset - 1] ?? '') ? name : '|'));
+  const match = /(?:哪|这|那)?([两二三四五六七八九十]|\d{1,2})(?:个|项|支|大|种|条|类|点|方面|部分|件)/u.exec(unnamed);
   return match && (numeral(match[1]!) ?? 0) <= listCountAtMost ? match : null;
 }
 
@@ -257,7 +262,7 @@ export function expectedCountOf(question: string): number | null {
   const match = countedPhrase(question);
   if (match) return numeral(match[1]!);
   const names = [...question.matchAll(quotedName)].map((name) => name[1]!);
-  const unquoted = names.length === 0 ? unquotedCountedName(question) : null;
+  const unquoted = names.length === 0 ? (unquotedCountedName(question) ?? eachOneNames(question).at(-1) ?? null) : null;
   if (unquoted) names.push(unquoted);
   const counted = /^([两二三四五六七八九十])(?:大|个|项|种|型|维|位|链|全|亮|比|服务|融|育|心|翼|支)?/u.exec(names[names.length - 1] ?? '');
   return counted ? numeral(counted[1]!) : null;
@@ -366,6 +371,11 @@ function specificity(word: string): number {
   return floor + ((1 - floor) * (idf - low)) / (high - low);
 }
 
+/** Names of the form N个一 typed without quotation marks (七个一先锋工程, 四个一): a name as “七个一” is. */
+function eachOneNames(question: string): string[] {
+  return [...question.replace(quotedName, '|').matchAll(eachOneName)].map((match) => match[0]);
+}
+
 /**
  * A name that counts its parts, typed without quotation marks, asked for by its own count
  * (三服务是哪三个 → 三服务): a name as much as “三服务” is.
@@ -401,7 +411,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // Names first: quoted names and organisations are one term each, however jieba would cut them.
   let rest = question;
   const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
-  const unquoted = [unquotedCountedName(question), ...digitCountedNames(question)];
+  const unquoted = [unquotedCountedName(question), ...digitCountedNames(question), ...eachOneNames(question)];
   for (const name of unquoted) if (name && !quoted.some((other) => other.includes(name))) quoted.push(name);
   for (const name of quoted) {
     add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
@@ -605,7 +615,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     expectedCount: answerType === '列表' || answerType === '定义' || answerType === '做法' ? expectedCountOf(question) : null,
     listHead: listHeadOf(question, terms),
     unit: answerType === '数量' ? askedUnitOf(question) : null,
-    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (partAsked ?? quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : answerType === '人物' && agentAsked.test(question) ? agentHead : null,
+    nameHead: answerType === '名称' ? nameHeadOf(question, terms) : answerType === '定义' ? (partAsked ?? quoted[quoted.length - 1] ?? nameHeadOf(question, terms)) : answerType === '数量' ? (contactAsked.exec(question)?.[1] ?? null) : answerType === '人物' && agentAsked.test(question) ? agentHead : answerType === '时间' && frequencyAsked.test(question) ? frequencyHead : null,
   };
 }
 
@@ -829,6 +839,13 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     }
     if (generic && terms.documentFrequency(token.word) === 0 && terms.documentFrequency(generic[1]!) > 0) {
       result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
+      continue;
+    }
+    // 引进人才: a verb and its object as one four-character word the corpus never uses, whose halves
+    // it does (引进高层次、紧缺人才).
+    const halves = length === 4 && token.tag !== 'x' && /^[\u4e00-\u9fa5]+$/u.test(token.word) && !synonymsOf.has(token.word) && terms.documentFrequency(token.word) === 0 ? [getJieba().tag(token.word.slice(0, 2), false), getJieba().tag(token.word.slice(2), false)] : null;
+    if (halves && halves.every((half) => half.length === 1 && terms.documentFrequency(half[0]!.word) > 0) && halves[0]![0]!.tag.startsWith('v') && halves[1]![0]!.tag.startsWith('n')) {
+      result.push(halves[0]![0]!, halves[1]![0]!);
       continue;
     }
     if (token.tag === 'x' && length >= 2 && length <= 4 && /^[\u4e00-\u9fa5]+$/u.test(token.word)) {

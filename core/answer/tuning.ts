@@ -51,9 +51,19 @@ export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支�
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
+/** A name of the form N个一 (七个一, 四个一: one each of N things), not a count (七个一等奖, 三个一流). */
+export const eachOneName = /[二三四五六七八九十两]个一(?![等个些般切共直定样起下流])/gu;
+
+/** How often something is done (多久开一次, 频率): answered by a frequency (每年召开…), a 时间 question. */
+export const frequencyAsked = /多久(?:[开搞办举召组][^，。？?]{0,3})?一次|多长时间(?:[^，。？?]{0,4})?一次|隔多久|频次|频率/u;
+/** What a frequency question names as its name head: a frequency answers it. */
+export const frequencyHead = '每';
+/** A frequency an article states (每年召开, 每月, 定期, 一年一次). */
+export const frequencySpan = /每(?:个)?(?:年|月|周|季度|学期|季|天|日|两年|半年)|定期|一年一次|一月一次/gu;
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],
+  ['时间', frequencyAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
   ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
@@ -69,7 +79,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
   // 三比是比啥: what a counted name's verb takes is what the name is.
-  ['定义', /是[比抓讲学建亮](?:什么|啥)[？?]?$|是什么意思|是指什么|指的是什么|是(?:干|做|搞)什么的|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
+  // 先锋工程是干嘛的: what a project does, not what it means.
+  ['定义', /是[比抓讲学建亮](?:什么|啥)[？?]?$|是什么意思|是指什么|指的是什么|(?<!工程|项目|计划|行动|工作法)是(?:干|做|搞)什么的|指代(?:的是)?什么|什么是|何为|何谓|含义|内涵|意思|定义|(?<!分别)是什么[？?]?$|指什么/u],
   // 就业率如何, 满意度怎么样, 毕业生就业咋样 (咋 is read 怎么): how a measure or a matter stands, not how
   // something was done; not what one must do (需要怎么样).
   ['成效', /成效|成果|成绩|效果|取得了?(?:哪些|什么)|获得了?(?:哪些|什么)|荣誉|奖项|收获|变化|成就|(?:率|度)(?:如何|怎么样|怎样)|(?<![要应该须])怎么样[？?]?$/u],
@@ -650,6 +661,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['来访', '参观', '参观考察'],
   // Built together with a partner (合建 as office staff say it for 合作共建).
   ['合建', '共建', '合作共建', '共同建设', '联合建设', '联建'],
+  ['农户', '种植户', '农民', '果农', '养殖户'],
   // What a unit holds to, as staff ask it (口号) and articles write it (理念, 宗旨).
   ['口号', '理念', '工作理念', '办学理念', '宗旨'],
   ['定向培养班', '订单班', '订单培养'],
@@ -708,6 +720,9 @@ export const honourVerb = /(?:荣获|获评为?|获批|(?<!收)获得(?!感)|被
 export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
 
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
+/** Units a count asked with another answers, one way only: 人才多少个 is said colloquially of people (130名); 多少名 is never answered by 个. */
+export const unitsAlsoAnswering: Readonly<Record<string, readonly string[]>> = { 个: ['名', '位'] };
+
 export const unitGroups: readonly (readonly string[])[] = [
   // 人次 counts times people did something, not people: 多少名党员 is no 15人次; 多少人 may be.
   ['名', '人', '位', '余人'],
@@ -874,6 +889,8 @@ export const evidence = {
   phraseLength: 5,
   /** A sentence naming the work a question asks the issuer or date of (哪些部门联合印发了《…》) scores this much more. */
   namedWorkFactor: 1.5,
+  /** A sentence stating the count or date asked beside the year the question asks of (2021年…引进…人才130名) scores this much more. */
+  yearWrittenFactor: 1.5,
   /** Retrieval rank discount: 1 / (1 + rankDecay × rank). */
   rankDecay: 0.15,
   /** Headings name a part of an article; they are weaker evidence than its sentences. */

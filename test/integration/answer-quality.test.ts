@@ -155,6 +155,20 @@ describe('questions once refused although the article states the answer', () => 
     });
   }
 
+  // How a new user asked them: 农户 for 种植户, 多久开一次 for a frequency, 引进人才 (a word the
+  // corpus never uses, whose halves it does) 多少个 of people counted in 名, 七个一 unquoted.
+  it.each([
+    ['台州科院的党员博士给杨梅农户干了啥', '为仙居县南峰街道杨梅种植户讲解无人机的应用'],
+    ['嘉职院警示教育大会多久开一次', '每年召开全校警示教育大会'],
+    ['嘉职院2021年引进人才多少个', '共引进高层次、紧缺人才130名'],
+    ['苏工院支部的七个一先锋工程是干嘛的', '实施教师党员“七个一”先锋工程，引导教师党员争做“四有好教师”的示范标杆'],
+  ])('%s leads with what the article says of it', async (question, fact) => {
+    const end = await ask(question);
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer), end.answer).toContain(fact);
+    expectSupported(end);
+  });
+
   it('各学院是如何推动党建与专业建设相结合的？ is answered from more than one college', async () => {
     const end = await ask('各学院是如何推动党建与专业建设相结合的？');
     expect(end.notFound).toBe(false);

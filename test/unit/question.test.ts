@@ -119,6 +119,11 @@ describe('answer types', () => {
     // 通过 is no 过 of a doing done; a question asking which is no yes-or-no one.
     ['哪些支部通过了考核哪些没有', '机构'],
     ['党建引领人才培养', 'general'],
+    // How often (多久开一次) asks a frequency, a time; what a project does (先锋工程是干嘛的) is how it is done.
+    ['嘉职院警示教育大会多久开一次', '时间'],
+    ['主题党日活动的频率是怎样的', '时间'],
+    ['苏工院支部的七个一先锋工程是干嘛的', '做法'],
+    ['“四双”是干什么的', '定义'],
   ];
   for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
 });
@@ -274,6 +279,23 @@ describe('word roles', () => {
     expect(analyze('北京市16条举措涉及多少资金？').quoted).toEqual([]);
     expect(analyze('3个月2次的检查是什么？').quoted).toEqual([]);
     expect(analyze('“红船”和5院4中心有什么关系？').quoted).toEqual(['红船', '5院4中心']);
+  });
+
+  it('reads a name of the form N个一 typed without quotation marks as one name, no count (七个一, 四个一; not 七个一等奖)', () => {
+    const project = analyze('苏工院支部的七个一先锋工程是干嘛的');
+    expect(project.quoted).toEqual(['七个一']);
+    // It counts its parts as “七个一” does; 七个 alone is no count of the question's.
+    expect(project.expectedCount).toBe(7);
+    expect(countPhraseOf('苏工院支部的七个一先锋工程是干嘛的')).toBeNull();
+    expect(analyze('风能学院四个一是哪四个一').expectedCount).toBe(4);
+    expect(analyze('获得了七个一等奖吗').quoted).toEqual([]);
+  });
+
+  it('reads a four-character word the corpus never uses, whose halves it does, as its halves (引进人才)', () => {
+    const words = analyze('嘉职院2021年引进人才多少个').terms.map((term) => term.word);
+    expect(words).toContain('引进');
+    expect(words).toContain('人才');
+    expect(words).not.toContain('引进人才');
   });
 
   it('reads a counted name typed without quotation marks as one, when the question asks for as many of its parts', () => {
