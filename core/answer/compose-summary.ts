@@ -9,7 +9,7 @@ import type { IndexedDocument } from '../index/index-snapshot.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { TextSpan } from './answer-spans.ts';
-import { cutToClauses } from './clauses.ts';
+import { cutToClauses, trimSpan } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import type { HistoryTurn } from './protocol.ts';
 import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
@@ -371,6 +371,17 @@ function articleSection(snapshot: IndexSnapshot, document: IndexedDocument, sect
   return spans.length > 0 ? { heading: heading.text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*/u, ''), spans } : null;
 }
 
+/** The sentences of an article that can only be lessons (…的核心在于…, 关键在于), in its order. */
+function statedLessons(snapshot: IndexSnapshot, document: IndexedDocument): CitedSpan[] {
+  const text = snapshot.documentText(document);
+  return splitSentences(text, 0, text.length).flatMap((sentence) => {
+    if (!summaryKnobs.lessonOnly.test(text.slice(sentence.start, sentence.end))) return [];
+    const span = trimSpan(text, sentence);
+    const chunk = passageHolding(snapshot, document, span);
+    return chunk ? [{ ...span, chunk }] : [];
+  });
+}
+
 /**
  * Whether a sentence is told under a heading of its article that names a practice the request
  * quotes (5.实施“手拉手、一帮一”工程…): a draft on that practice takes its practices from there.
@@ -529,7 +540,24 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     if (!found || fresh.length === 0) continue;
     told.push(...fresh);
     spans.set(section, fresh);
-    drawnFrom.set(section, found.heading);
+    drawnFrom.set(section, `摘自该文“${found.heading}”部分`);
+  }
+  // A draft across articles whose lessons said nothing of its topic reads those its sources state
+  // as lessons: under their own headings, or as 核心在于/关键在于….
+  if (practiceDocuments.size > 1 && (spans.get('insight') ?? []).length === 0) {
+    const lessons: CitedSpan[] = [];
+    for (const document of practiceDocuments) {
+      const found = [...(articleSection(snapshot, document, 'insight', summaryKnobs.sizes.insight)?.spans ?? []), ...statedLessons(snapshot, document)];
+      for (const span of found) {
+        if (lessons.length >= summaryKnobs.sizes.insight) break;
+        if (![...told, ...lessons].some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) lessons.push(span);
+      }
+    }
+    if (lessons.length > 0) {
+      told.push(...lessons);
+      spans.set('insight', lessons);
+      drawnFrom.set('insight', '摘自所引文章总结的体会');
+    }
   }
   // Whose practice a line tells: a draft from one college names it once, above; one from several
   // groups its practices and results under each college, since the lines say 该党总支 or 学校.
@@ -542,8 +570,10 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     const shown = spans.get(section) ?? [];
     if (shown.length === 0) lines.push('（语料中未见相关内容）');
     const from = drawnFrom.get(section);
-    if (from) lines.push(`（摘自该文“${from}”部分）`, '');
-    const grouped = labels.size > 1 && (section === 'practice' || section === 'outcome');
+    if (from) lines.push(`（${from}）`, '');
+    // Background too: its lines say 该支部 or 学院党总支, whose the reader must be told; and lessons
+    // read from the articles, which are each one's.
+    const grouped = labels.size > 1 && (section === 'practice' || section === 'outcome' || section === 'background' || (section === 'insight' && from !== undefined));
     const order = grouped ? [...new Set(shown.map(labelOf))] : [''];
     let number = 0;
     for (const label of order) {

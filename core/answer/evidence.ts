@@ -81,7 +81,7 @@ function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {
       const [head] = prepare([{ ...term, word: term.head.word, head: undefined }]);
       return { term, forms: formsOf(word), parts: [], bigrams: [], longForm: null, head: { match: head!, qualifier: word.slice(0, word.length - term.head.word.length), share: term.head.share } };
     }
-    const long = [...word].length >= 3 && !term.isName;
+    const long = [...word].length >= 3 && !term.isName && !knobs.wholePeopleWords.test(word);
     const forms = [...new Set([word, ...(term.alternatives ?? [])].flatMap((form) => formsOf(form.toLowerCase())))];
     const longForm = term.role === 'topic' && !term.isName ? longFormPattern(word) : null;
     return { term, forms, parts: long ? partsOf(word) : [], bigrams: long ? bigramsOf(word) : [], longForm };

@@ -763,6 +763,11 @@ export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|�
 
 export const evidence = {
   /**
+   * Words of people whose stem means something else (研究生 of 研究课题, 工程师 of 工程): read whole,
+   * never by their parts.
+   */
+  wholePeopleWords: /^\p{Script=Han}{2}[生师]$/u,
+  /**
    * The best window (a sentence with its neighbours, the article's title, college and unit as
    * context) must cover this share of the question's subject and topic weight.
    */

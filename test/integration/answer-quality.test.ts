@@ -973,6 +973,14 @@ describe('refusal decided by evidence', () => {
     }
   });
 
+  // 研究生 is no 研究 (研究课题): a word of people whose stem means something else is read whole.
+  it('a kind of branch the articles never write (研究生党支部) is refused, as a question and as a draft', async () => {
+    for (const mode of ['qa', 'summary'] as const) {
+      const end = await ask(mode === 'qa' ? '研究生党支部建设有什么做法' : '写一份研究生党支部建设的会议材料', mode);
+      expect(end.notFound, end.answer).toBe(true);
+    }
+  });
+
   const cases: [string, string | null][] = [
     ['清华大学的党建工作有什么特色？', '清华大学'],
     ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
@@ -1829,6 +1837,17 @@ describe('comparisons and meeting drafts', () => {
     expect(practices.match(/^\d+\. /gmu)?.length ?? 0, end.answer).toBeGreaterThanOrEqual(4);
     const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、'));
     expect(background, end.answer).not.toContain('未见相关内容');
+    expectSupported(end);
+  });
+
+  it('a draft across colleges names whose each background line is, and reads lessons its sources state when none says its topic', async () => {
+    const end = await ask('写一份支部建在专业上的会议材料', 'summary');
+    const background = end.answer.slice(end.answer.indexOf('## 一、背景'), end.answer.indexOf('## 二、'));
+    expect(background.split('\n').filter((line) => /^\*\*.+\*\*/u.test(line)).length, end.answer).toBeGreaterThan(1);
+    const lessons = end.answer.slice(end.answer.indexOf('## 四、经验启示'));
+    expect(lessons, end.answer).toContain('（摘自所引文章总结的体会）');
+    expect(lessons).toContain('拓宽“党建+事业”融合的深度和广度');
+    expect(lessons).not.toContain('未见相关内容');
     expectSupported(end);
   });
 

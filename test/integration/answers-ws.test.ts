@@ -125,8 +125,10 @@ describe('summary (会议材料, extractive)', () => {
         sections.set(current, []);
       } else if (current) sections.get(current)!.push(line);
     }
-    // A draft from several colleges groups its practices and results under each college's name.
+    // A draft from several colleges groups its background, practices and results under each
+    // college's name (and lessons read from the articles, said so in a note).
     const label = /^\*\*(.+?)\*\*(?:（.+）)?$/u;
+    const note = /^（摘自[^）]+）$/u;
     for (const [name, body] of sections) {
       expect(body.length, `${name} has content`).toBeGreaterThan(0);
       expect(body, `${name} is not empty`).not.toContain('（语料中未见相关内容）');
@@ -134,8 +136,12 @@ describe('summary (会议材料, extractive)', () => {
       for (const line of body) {
         const heading = label.exec(line);
         if (heading) {
-          expect(['二、主要做法', '三、取得成效'], line).toContain(name);
+          expect(['一、背景', '二、主要做法', '三、取得成效', '四、经验启示'], line).toContain(name);
           college = heading[1];
+          continue;
+        }
+        if (note.test(line)) {
+          expect(['三、取得成效', '四、经验启示'], line).toContain(name);
           continue;
         }
         const claims = claimsOf(line);
