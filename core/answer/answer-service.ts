@@ -18,6 +18,7 @@ import { fallbackNotice } from './fallback-notice.ts';
 import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
+import { otherGrade } from './claimed-values.ts';
 import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
@@ -520,8 +521,11 @@ export class AnswerService {
     // 是2022年评上…的吗, where the articles date it 2021年: their sentences answer no.
     const searched = grounds.base.searchedFor || request.question;
     const yearClaimed = otherYearsOnly && analysis.answerType === '是否' && yearClaimedAsked.test(searched.trim()) && claims.length > 0;
+    // 挑战杯红色专项一等奖是哪一年, where the nearest text says 三等奖: the grade is said first.
+    const [nearest] = nearby;
+    const gradeInstead = missing.length === 0 && nearest ? (otherGrade(searched, snapshot.documentText(nearest.chunk.document).slice(nearest.start, nearest.end)) ?? undefined) : undefined;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(searched, { missing, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within, yearClaimed }), citations: book.citations, settled: yearClaimed };
+    return { text: notFoundText(searched, { missing, gradeInstead, lacking, unlisted: evidence.verdict.unlisted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within, yearClaimed }), citations: book.citations, settled: yearClaimed };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

@@ -92,3 +92,18 @@ export function countedIn(text: string): Counted[] {
 export function fillsFrame(asked: string, other: string): boolean {
   return asked === other || (asked === anyFrame && !other.startsWith('第') && !/^…(?:年|年数|%|等奖|级|星|周)$/u.test(other));
 }
+
+/**
+ * The prize grade a question claims (挑战杯红色专项一等奖是哪一年) where a text states the same prize
+ * at another grade (红色专项比赛三等奖): both, or null. The prize is the same when the two characters
+ * before the question's grade stand just before the text's.
+ */
+export function otherGrade(question: string, text: string): { asked: string; stated: string } | null {
+  const asked = /(\p{Script=Han}{2})([特一二三])等奖/u.exec(question);
+  if (!asked) return null;
+  for (const stated of text.matchAll(/([特一二三])等奖/gu)) {
+    const before = text.slice(Math.max(0, stated.index - yesNoKnobs.gradeNameReach), stated.index);
+    if (stated[1] !== asked[2] && before.includes(asked[1]!)) return { asked: `${asked[2]}等奖`, stated: `${stated[1]}等奖` };
+  }
+  return null;
+}

@@ -168,8 +168,11 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // naming one word of it (“党建+师资团队共育”等工程。学生…入党申请人比例…) is no practice whose result
     // follows (教师团队建设). Not an honour: it says what earned it, and a unit's honours follow
     // whatever it did (…配强支部书记双带头人…。支部“人人出彩创新”工作法获…奖).
+    // Inside a point whose run-in label says all of the topic (坚持党建与教学科研相融合。…近两年来，…被…
+    // 授予…称号，建成…8个校级科创平台), an honour is that point's own.
     const followers = sentences.flatMap((sentence) => {
-      const sayer = saying.includes(sentence) || sentenceCues.honour.test(sentence.text) ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
+      const honour = sentenceCues.honour.test(sentence.text) && !pointSaysTopic(snapshot, sentence, (label) => everyTopicWordIn(label.toLowerCase(), false));
+      const sayer = saying.includes(sentence) || honour ? undefined : saying.find((candidate) => sameParagraphAfter(snapshot, candidate, sentence) && saysEveryTopicWord(candidate));
       return sayer ? [{ ...sentence, score: sayer.score * compareKnobs.followerShare, coreCoverage: sayer.coreCoverage }] : [];
     });
     // An article whose title says the topic (对标“七个有力”，赋能…) is about it throughout: its results,
@@ -232,6 +235,18 @@ function sameParagraphAfter(snapshot: IndexSnapshot, earlier: EvidenceSentence, 
   const text = snapshot.documentText(earlier.chunk.document);
   const before = text.slice(earlier.start, later.start).trimEnd();
   return !text.slice(earlier.end, later.start).includes('\n') && /[。！？!?]$/u.test(before) && splitSentences(text, earlier.end, later.start).length < compareKnobs.followerWithin;
+}
+
+/**
+ * Whether the point a sentence stands in (its paragraph from the run-in label that opens it, no other
+ * label between) is headed by a label that `says` the topic.
+ */
+function pointSaysTopic(snapshot: IndexSnapshot, sentence: EvidenceSentence, says: (label: string) => boolean): boolean {
+  const text = snapshot.documentText(sentence.chunk.document);
+  const paragraphStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const before = splitSentences(text, paragraphStart, sentence.start).map((span) => text.slice(span.start, span.end));
+  const labels = before.map((line, index) => (isRunInLabel(line) ? index : -1)).filter((index) => index >= 0);
+  return labels.length === 1 && labels[0] === 0 && says(before[0]!);
 }
 
 /**

@@ -71,7 +71,8 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       // …nor a lesson (…的核心在于组织力建设), where 启示 has no room left for it.
       if (result >= compareKnobs.practiceOutcomeBelow || summaryKnobs.lessonOnly.test(sentence.text)) return 0;
       // Nor what only points back at the sentence before it (这支队伍就是来自…), the media's reporting, nor a dated caption.
-      if (sentenceCues.pointsBack.test(sentence.text.trim()) || summaryKnobs.mediaReported.test(sentence.text.trim()) || (alone && summaryKnobs.datedEvent.test(sentence.text.trim()))) return 0;
+      // Nor what a speaker means to do next (“站在新的历史起点上，我们要…).
+      if (sentenceCues.pointsBack.test(sentence.text.trim()) || summaryKnobs.mediaReported.test(sentence.text.trim()) || sentenceCues.lookingAhead.test(sentence.text) || (alone && summaryKnobs.datedEvent.test(sentence.text.trim()))) return 0;
       if (sentenceCues.practice.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       return fit * (1 - 0.4 * result);
   }

@@ -30,6 +30,8 @@ export interface NotFoundReasons {
   mentionedOnly?: string | undefined;
   /** An honour a yes-or-no question asks about that the articles do not name; `nearby` then holds the honours they do. */
   unnamedHonour?: string | undefined;
+  /** A prize grade the question claims, where the nearest text states the prize at another (三等奖 for 一等奖). */
+  gradeInstead?: { asked: string; stated: string } | undefined;
   /** The year asked about, and the other years the sentences that speak of the question are dated by. */
   yearsInstead?: { asked: readonly number[]; stated: readonly number[] } | undefined;
   /** Related text (claims with their citation markers), listed as not answering. */
@@ -56,7 +58,7 @@ function titleAsWritten(question: string, name: string): string | undefined {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed, gradeInstead }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
@@ -72,6 +74,8 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
         : yearsInstead
           ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
+          : gradeInstead
+            ? `${where}写的是“${gradeInstead.stated}”，不是“${gradeInstead.asked}”${wanted ? `，也没有写${wanted}` : ''}。`
           : wanted
             ? `${where}有相关内容，但没有从中找到${wanted}。`
             : `${where}没有能直接回答这个问题的内容。`;

@@ -1216,6 +1216,8 @@ export const qaKnobs = {
 // 是否 (yes-or-no answers)
 
 export const yesNoKnobs = {
+  /** How far before a prize's grade its name may stand (红色专项|比赛|三等奖) for a claimed grade to be held against it. */
+  gradeNameReach: 8,
   /**
    * The one who holds an honour (奖章获得者, 金奖得主): after the honour in a sentence, it names whom
    * the sentence is about, not its subject; in a question (樊文天是不是…奖获得者), the holder is asked of.

@@ -973,6 +973,12 @@ describe('refusal decided by evidence', () => {
     }
   });
 
+  it('a date asked of a prize at a grade the article does not give (一等奖 for 三等奖) says the grade it gives', async () => {
+    const end = await ask('嘉职院获全国挑战杯红色专项一等奖是哪一年？');
+    expect(end.notFound).toBe(true);
+    expect(end.answer).toContain('写的是“三等奖”，不是“一等奖”，也没有写具体时间');
+  });
+
   // 研究生 is no 研究 (研究课题): a word of people whose stem means something else is read whole.
   it('a kind of branch the articles never write (研究生党支部) is refused, as a question and as a draft', async () => {
     for (const mode of ['qa', 'summary'] as const) {
@@ -1814,6 +1820,9 @@ describe('comparisons and meeting drafts', () => {
     const aid = await ask('写一份浙江机电自动化学院党员教师对口援疆援青的会议材料', 'summary');
     expect(practices(aid.answer), aid.answer).toContain('远赴青海柴达木职业技术学院');
     expect(practices(aid.answer)).not.toMatch(/签约仪式/u);
+    // What a speaker means to do next (“站在新的历史起点上，我们要…) is no practice.
+    const craft = await ask('写一份关于培育工匠精神的会议材料', 'summary');
+    expect(practices(craft.answer), craft.answer).not.toContain('站在新的历史起点上');
     // The media's reporting and a work honoured by its title (《推进…》被…收录为典型案例) are results, no practices.
     const branch = await ask('写一份苏州工业职业技术学院智能制造教工党支部加强基层党支部组织力建设（“行动支部”）的会议材料，要有背景、做法、成效和启示。', 'summary');
     expect(practices(branch.answer), branch.answer).not.toMatch(/光明日报|收录为典型案例/u);
@@ -1918,6 +1927,12 @@ describe('comparisons and meeting drafts', () => {
     // The article's other projects share the request's words (服务, 师生) but are other practices.
     for (const other of ['“三融教育”', '“三亮三比”', '志愿者活动']) expect(practices.join('\n')).not.toContain(other);
     expectSupported(end);
+  });
+
+  // 坚持党建与教学科研相融合。以…为抓手…。近两年来，…被省发改委授予…称号，建成…8个校级科创平台…
+  it('a comparison takes as a result an honour inside the point whose label says the whole topic', async () => {
+    const end = await ask('各院校党建与教学科研融合的做法和成效对比', 'compare');
+    expect(rowOf(end, '嘉兴职业技术学院')?.outcome?.text, end.answer).toContain('8个校级科创平台');
   });
 
   it('a comparison asked the way staff say it (几个学校…比一比, 口号, 考核办法) is answered, not refused for those words', async () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { otherGrade } from '../../core/answer/claimed-values.ts';
 import { notFoundText } from '../../core/answer/not-found.ts';
 
 describe('notFoundText', () => {
+  it('says the grade the nearest text gives a prize a question claims at another grade, and what else it lacks', () => {
+    const text = notFoundText('嘉职院获全国挑战杯红色专项一等奖是哪一年？', { gradeInstead: otherGrade('嘉职院获全国挑战杯红色专项一等奖是哪一年？', '获全国“挑战杯”红色专项比赛三等奖，全省仅3家高职院校获此殊荣。') ?? undefined, lacking: '时间', within: { college: '嘉兴职业技术学院' } });
+    expect(text).toContain('嘉兴职业技术学院的文章中写的是“三等奖”，不是“一等奖”，也没有写具体时间。');
+    // Another prize's grade, or the same grade, is no such claim.
+    expect(otherGrade('挑战杯红色专项一等奖是哪一年', '获湖南省职业院校技能竞赛一等奖。')).toBeNull();
+    expect(otherGrade('挑战杯红色专项一等奖是哪一年', '获全国“挑战杯”红色专项比赛一等奖。')).toBeNull();
+  });
+
   it('names what the corpus does not mention, in one line, when there is nothing related to show', () => {
     expect(notFoundText('清华大学的党建工作有什么特色？', { missing: ['清华大学'] })).toBe(
       '语料库中没有找到关于“清华大学的党建工作有什么特色”的信息：已收录的文章中没有提到“清华大学”。可以换个说法，或在“浏览文章”中查看已收录的文章。',
