@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, type QuestionAnalysis } from './question.ts';
+import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, modeRetrieval, narrowingFollowUp, otherCollegesAsked, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -364,8 +364,10 @@ export class AnswerService {
     yield* withSuggestions(this.answerEvents(simplifiedRequest(request), signal), { colleges: corpusColleges(snapshot), terms: snapshot.lexical });
   }
 
-  private async *answerEvents(asked: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
+  private async *answerEvents(typed: AskFields, signal: AbortSignal): AsyncGenerator<AnswerEvent> {
     const snapshot = this.options.search.retriever().snapshot;
+    // 台洲科院, 湖南电器: a college's name typed with a character that sounds the same is that college's.
+    const asked = { ...typed, question: withCollegeNamesMended(typed.question, corpusColleges(snapshot)) };
     // 就这个主题帮我写个会议材料: the draft is of the conversation's last question.
     const pointedBack = asked.mode === 'summary' ? draftPointingBack(asked.question, asked.history) : null;
     const request = pointedBack ? { ...asked, question: pointedBack } : asked;

@@ -643,6 +643,14 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const before = text.slice(Math.max(0, first!.start - qaKnobs.definedBeforeList), first!.start);
     return !before.includes(countedAsked) && !found.items.some((item) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).includes(countedAsked));
   };
+  // What a name is (五层递进学徒制是什么), asked of a sentence that says the whole name in a clause of
+  // its own, is not a list beside it that says none of its words (构建“三领域、六平台、五精准”…).
+  const listWithoutTopic = (found: NonNullable<typeof enumeration>): boolean => {
+    const words = analysis.terms.filter((term) => term.role === 'topic').map((term) => term.word.toLowerCase());
+    // A counted or quoted name (“三亮”, 四个一) is told by its parts, which need not repeat it.
+    if (type !== '定义' || words.length === 0 || best.ownTopicCoverage < 1 || analysis.quoted.length > 0 || analysis.expectedCount !== null) return false;
+    return !found.items.some((item) => words.some((word) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).toLowerCase().includes(word)));
+  };
   const saysWholeTopic = (sentence: EvidenceSentence): boolean => isLabel(sentence) && analysis.terms.some((term) => term.role === 'topic') && sentence.ownTopicCoverage >= 1;
   // The best sentence's own run-in label, when it says the whole topic (抓实“关键内容”。 before 每学期召开…), heads it.
   const bestLabelAt = labelBefore(snapshot, best);
@@ -657,7 +665,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return first.chunk.document.docId === ownLabel.chunk.document.docId && first.start >= ownLabel.start && first.start <= (body?.end ?? ownLabel.end);
   };
   // A list found only for the place asked is of use only where it holds that place.
-  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && !listOfOtherCount(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && !listOfOtherCount(enumeration) && !listWithoutTopic(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).

@@ -19,6 +19,7 @@ import {
   answerTypeCues,
   askedUnit,
   eachOneName,
+  nameHomophones,
   agentAsked,
   agentHead,
   frequencyAsked,
@@ -317,6 +318,26 @@ function aliasTable(colleges: readonly string[]): [string, string][] {
   table = entries.sort((a, b) => b[0].length - a[0].length);
   aliasTables.set(colleges, table);
   return table;
+}
+
+/**
+ * `text` with a corpus college's name or short form (three characters or more) typed with one
+ * character swapped for one that sounds the same (台洲科院, 湖南电器) written as the college writes it.
+ */
+export function withCollegeNamesMended(text: string, colleges: readonly string[]): string {
+  let mended = text;
+  for (const [form] of aliasTable(colleges)) {
+    const characters = [...form];
+    if (characters.length < 3 || mended.includes(form)) continue;
+    characters.forEach((character, index) => {
+      for (const other of nameHomophones.find((group) => group.includes(character)) ?? []) {
+        if (other === character) continue;
+        const typed = [...characters.slice(0, index), other, ...characters.slice(index + 1)].join('');
+        if (mended.includes(typed)) mended = mended.split(typed).join(form);
+      }
+    });
+  }
+  return mended;
 }
 
 /**

@@ -579,6 +579,26 @@ export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:�
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
 export const outlineAsked = /分(?:为|成)?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
 
+/**
+ * Characters a pinyin keyboard puts in place of one another in a college's name (台洲 for 台州,
+ * 湖南电器 for 湖南电气, 浙江机店 for 浙江机电, 嘉织院 for 嘉职院): a corpus college's name or short
+ * form of three or more characters typed with one of them swapped is read as that name.
+ */
+export const nameHomophones: readonly (readonly string[])[] = [
+  ['州', '洲', '周'],
+  ['气', '器', '汽'],
+  ['电', '店', '点'],
+  ['职', '织', '植', '值'],
+  ['机', '基', '鸡'],
+  ['工', '公', '功'],
+  ['技', '计', '记'],
+  ['科', '可', '课'],
+  ['业', '页'],
+  ['院', '园', '元'],
+  ['兴', '星', '新'],
+  ['嘉', '佳', '家'],
+];
+
 /** The colleges at large, as a comparison or a draft names them (几个学校, 几所院校): not a count asked. */
 export const collegesAtLarge = /[几多各][个所家]?(?:学校|院校|学院|高校|兄弟院校|职院)/u;
 

@@ -162,6 +162,9 @@ describe('questions once refused although the article states the answer', () => 
     ['嘉职院警示教育大会多久开一次', '每年召开全校警示教育大会'],
     ['嘉职院2021年引进人才多少个', '共引进高层次、紧缺人才130名'],
     ['苏工院支部的七个一先锋工程是干嘛的', '实施教师党员“七个一”先锋工程，引导教师党员争做“四有好教师”的示范标杆'],
+    // A college's name typed with a character that sounds the same (台洲, 电器) is that college's.
+    ['台洲科院机电模具学院的五层递进学徒制是什么', '实施“五层递进学徒制”人才培养新路径'],
+    ['湖南电器风能学院五大工程哪个管宣传', '实施“三融教育”工程，落实宣传师生有力'],
   ])('%s leads with what the article says of it', async (question, fact) => {
     const end = await ask(question);
     expect(end.notFound, end.answer).toBe(false);

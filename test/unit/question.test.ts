@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
-import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
@@ -289,6 +289,16 @@ describe('word roles', () => {
     expect(countPhraseOf('苏工院支部的七个一先锋工程是干嘛的')).toBeNull();
     expect(analyze('风能学院四个一是哪四个一').expectedCount).toBe(4);
     expect(analyze('获得了七个一等奖吗').quoted).toEqual([]);
+  });
+
+  it('reads a college\'s name typed with a character that sounds the same as that name (台洲科院, 湖南电器, 浙江机店)', () => {
+    const colleges = ['台州科技职业学院', '湖南电气职业技术学院', '浙江机电职业技术学院'];
+    expect(withCollegeNamesMended('台洲科院机电模具学院的五层递进学徒制是什么', colleges)).toBe('台州科院机电模具学院的五层递进学徒制是什么');
+    expect(withCollegeNamesMended('湖南电器风能学院五大工程哪个管宣传', colleges)).toBe('湖南电气风能学院五大工程哪个管宣传');
+    expect(withCollegeNamesMended('浙江机店自动化学院的五型党总支', colleges)).toBe('浙江机电自动化学院的五型党总支');
+    // Another college, or a name two characters away, stays as typed.
+    expect(withCollegeNamesMended('湖南电力职业技术学院有什么经验', colleges)).toBe('湖南电力职业技术学院有什么经验');
+    expect(withCollegeNamesMended('台洲可院有什么经验', colleges)).toBe('台洲可院有什么经验');
   });
 
   it('reads a four-character word the corpus never uses, whose halves it does, as its halves (引进人才)', () => {
