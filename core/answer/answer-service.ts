@@ -23,7 +23,7 @@ import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, dra
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
-import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, swappedValue } from './conversation.ts';
+import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, subjectlessFactoidAsked, swappedValue } from './conversation.ts';
 import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
@@ -375,7 +375,13 @@ export class AnswerService {
     const college = standalone.college;
     // A draft's asking and use (写一份…的会议材料，支部学习会上用) are not what to search for.
     // A question's lead-up (我们书记下周要去…调研，想提前知道…) and closing courtesy are not what to search for either.
-    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question) : request.mode === 'qa' ? conciseQuestion(standalone.question, corpusColleges(snapshot)) : standalone.question;
+    // 嘉兴职业技术学院的党建工作 is the college's whole work; 二级学院的党建工作 names no college.
+    // The owner is names alone: 台州科院校企地 (党建) is a topic of the college's, not the college.
+    const namesCollege = (owner: string): boolean => {
+      const forms = [...collegeMentions(owner, corpusColleges(snapshot)), ...this.unitMentions(owner, corpusColleges(snapshot))].map((mention) => mention.form);
+      return forms.length > 0 && forms.reduce((rest, form) => rest.split(form).join(''), owner).replace(/[的\s]/gu, '') === '';
+    };
+    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question, namesCollege) : request.mode === 'qa' ? conciseQuestion(standalone.question, corpusColleges(snapshot)) : standalone.question;
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     // 哪些学校没有提到乡村振兴: the colleges whose articles never write the topic, beside where the
@@ -410,6 +416,13 @@ export class AnswerService {
       if (named.size === 1) grounds.namedCollege = sides[0]!.namedCollege;
     } else {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
+      // 一共引进人才多少名 after a question about 台州: asked of the conversation's college only for want
+      // of a subject, it is asked of all when that college's articles do not say it.
+      if (!grounds.evidence.verdict.answerable && searchedFor !== request.question && subjectlessFactoidAsked(request.question) && request.mode === 'qa') {
+        const asked = request.question.trim();
+        const unscoped = { request, snapshot, base: { ...base, searchedFor: asked }, ...(await this.gather(request, snapshot, asked, undefined, signal)) };
+        if (unscoped.evidence.verdict.answerable) grounds = unscoped;
+      }
     }
     const { evidence } = grounds;
     // Asked when an article came out or who wrote it: its metadata answers, whatever its text says.

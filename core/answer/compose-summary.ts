@@ -127,10 +127,15 @@ export function draftPracticeCount(question: string): number | undefined {
   return count ? (numeral(count) ?? undefined) : undefined;
 }
 
-/** What a drafting request searches for: its topic, and what it says to draw on or stress (，重点参考苏州工业职院和湖南电气职院: the two colleges). */
-export function draftSearch(question: string): string {
+/**
+ * What a drafting request searches for: its topic, and what it says to draw on or stress
+ * (，重点参考苏州工业职院和湖南电气职院: the two colleges). The field at large after an owner
+ * `namesCollege` accepts (嘉兴职业技术学院的党建工作) is searched as the owner alone.
+ */
+export function draftSearch(question: string, namesCollege: (owner: string) => boolean = () => false): string {
   const { topic: asked, reference } = draftParts(question);
-  const topic = asked.replace(draftWording.ownerFieldWide, '$1');
+  const owner = draftWording.ownerFieldWide.exec(asked)?.[1];
+  const topic = owner && namesCollege(owner) ? owner : asked;
   return reference ? `${topic}，${reference}` : topic;
 }
 
@@ -547,10 +552,13 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // as lessons: under their own headings, or as 核心在于/关键在于….
   if (practiceDocuments.size > 1 && (spans.get('insight') ?? []).length === 0) {
     const lessons: CitedSpan[] = [];
+    // Each says something of the topic itself: 核心在于组织力建设 is no lesson of 党风廉政建设.
+    const ofTopic = coreCoverageOf(analysis, ['topic']);
     for (const document of practiceDocuments) {
       const found = [...(articleSection(snapshot, document, 'insight', summaryKnobs.sizes.insight)?.spans ?? []), ...statedLessons(snapshot, document)];
       for (const span of found) {
         if (lessons.length >= summaryKnobs.sizes.insight) break;
+        if (ofTopic(snapshot.documentText(span.chunk.document).slice(span.start, span.end).toLowerCase()) < summaryKnobs.outcomeOwnTopic) continue;
         if (![...told, ...lessons].some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) lessons.push(span);
       }
     }

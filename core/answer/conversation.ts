@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, subjectlessFactoid, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedWhatItIs, subjectlessFactoid, askedOfPractice, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -63,7 +63,7 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
 }
 
 /** 一共培训了多少人 in a conversation: a short count or date asked with no subject, the conversation's. */
-function subjectlessFactoidAsked(question: string): boolean {
+export function subjectlessFactoidAsked(question: string): boolean {
   const text = question.trim().replace(/[？?。！!]+$/u, '');
   const type = answerTypeOf(text);
   return [...text].length <= subjectlessFactoid.maxLength && (type === '数量' || type === '时间') && !subjectlessFactoid.beyond.test(text);
@@ -88,15 +88,20 @@ export function pointedName(question: string, history: readonly HistoryTurn[]): 
     const answerBefore = history.slice(0, index).reverse().find((entry) => entry.role === 'assistant')?.content ?? '';
     const item = pointedItem(turn.content, answerBefore)?.item;
     if (item?.endsWith(noun) && item.length > noun.length) return { pointer: said, name: item };
+    // A question that asked what it is (手拉手一帮一是啥, 有啥机制, 党建品牌是什么) points at the name its
+    // answer gave (实施“手拉手、一帮一”工程，…; “四责协同”管理机制), when its cited lines give one such.
+    // The noun may stand inside the quotes (产教融合“金基地”) or a few words after them (“双百示范”首批党建特色品牌).
+    // Not after a question asking for several (嘉职院有哪些基地, 哪五大工程): 这个 picks none of them.
+    // The lead line's one such name, else the one of all its cited lines.
+    const cited = (history.slice(index + 1).find((entry) => entry.role === 'assistant')?.content ?? '').split('\n').filter((line) => /\[\d+\]/u.test(line));
+    const namesIn = (text: string): string[] => [...new Set([...text.matchAll(new RegExp(`“[^“”]{2,16}”(?:[^\\P{Script=Han}的为是和与及]{0,8}?(?<![一二三四五六七八九十两]大))${noun}|“[^“”]{0,16}${noun}”`, 'gu'))].map((match) => match[0]))];
+    const [given] = /哪些|哪几|都有|哪[两二三四五六七八九十]|几[大个项]/u.test(turn.content) ? [] : [namesIn(cited[0] ?? ''), namesIn(cited.join('\n'))].filter((found) => found.length === 1).map(([name]) => name!);
+    const answered = given ? { pointer: said, name: given } : null;
+    if (answered && askedWhatItIs.test(turn.content.trim())) return answered;
     // A name, not a question about names (哪五大工程).
     const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几啥]|什么|多少/u.test(name));
     if (names.length > 0) return { pointer: said, name: names.sort((a, b) => b.length - a.length)[0]! };
-    // A question that asked what it is (手拉手一帮一是啥, 有啥机制) points at the name its answer gave
-    // (实施“手拉手、一帮一”工程，…; “四责协同”管理机制), when its cited lines give one such and no other.
-    const cited = (history.slice(index + 1).find((entry) => entry.role === 'assistant')?.content ?? '').split('\n').filter((line) => /\[\d+\]/u.test(line));
-    const namesIn = (text: string): string[] => [...new Set([...text.matchAll(new RegExp(`“[^“”]{2,16}”(?:[\\p{Script=Han}]{0,4}?(?<![一二三四五六七八九十两]大))${noun}`, 'gu'))].map((match) => match[0]))];
-    const given = namesIn(cited.join('\n'));
-    if (given.length === 1) return { pointer: said, name: given[0]! };
+    if (answered) return answered;
   }
   return null;
 }

@@ -506,8 +506,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // 朱光耀是啥身份, 方文浩拿过啥奖: what the articles say of that person, whatever it is called.
   // Not one dated (李文海在1991年6月获得了什么称号), which asks of that time's.
   const profile = people.length > 0 && !/\d/u.test(question) ? personProfileAsked.exec(question) : null;
-  // 几个学校…比一比: in a comparison or a draft, the colleges at large are its subject, no count asked.
-  const answerType = profile || (context.topicPhrase && collegesAtLarge.test(question)) ? 'general' : answerTypeOf(question);
+  // 几个学校…比一比: in a comparison or a draft, the colleges at large are its subject, no count asked;
+  // not of a college named (台州科技职院建了几个学院 counts its schools).
+  const answerType = profile || (context.topicPhrase && colleges.length === 0 && otherOrganisations.length === 0 && collegesAtLarge.test(question)) ? 'general' : answerTypeOf(question);
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;
   let position = 0;

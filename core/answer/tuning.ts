@@ -51,11 +51,11 @@ export const teamAsked = /(?:成立|组建|组成|建立)(?:了|起)?(?:一[支�
  * Cues of each answer type, tried in this order: the first that matches decides. Specific wh-words
  * come before 列表 (哪些人 is 人物, 哪些学院 is 机构), and 做法/成效 lists (哪些做法, 哪些成效) are 做法/成效.
  */
-/** A name of the form N个一 (七个一, 四个一: one each of N things), not a count (七个一等奖, 三个一流). */
-export const eachOneName = /[二三四五六七八九十两]个一(?![等个些般切共直定样起下流])/gu;
+/** A name of the form N个一 (七个一, 四个一: one each of N things), not a count (七个一等奖, 三个一流) nor another name (五个一批). */
+export const eachOneName = /[二三四五六七八九十两]个一(?![等个些般切共直定样起下流批体带路线系套类级])/gu;
 
 /** How often something is done (多久开一次, 频率): answered by a frequency (每年召开…), a 时间 question. */
-export const frequencyAsked = /多久(?:[开搞办举召组][^，。？?]{0,3})?一次|多长时间(?:[^，。？?]{0,4})?一次|隔多久|频次|频率/u;
+export const frequencyAsked = /多久(?:\p{Script=Han}{1,4}?)?一次|多长时间(?:[^，。？?]{0,4})?一次|隔多久|频次|频率/u;
 /** What a frequency question names as its name head: a frequency answers it. */
 export const frequencyHead = '每';
 /** A frequency an article states (每年召开, 每月, 定期, 一年一次). */
@@ -426,6 +426,9 @@ export const partOpening = /^(?:各|分别|其中|这|那些|该)/u;
  * A pointer to a thing an earlier question named (这个阵地 after …海棠花红智能先锋阵地…, 这个活动日 after
  * …风能党员活动日…): the pointer and the noun it ends with.
  */
+/** A question asking what a thing is called or is (党建品牌是什么, 有啥机制): its answer gives the name a later 这个… points at. */
+export const askedWhatItIs = /(?:是什么|是啥|是哪个|叫什么|叫啥|有啥|有什么)[？?]?$/u;
+
 export const pointerToNamed = /(?:这个|那个|这一|这项|该)([\u4e00-\u9fa5]{1,4}?)(?=[的有是在怎如主具都要呢能会被？?，,]|$)/u;
 
 /** A topic that names a practice (“三服务”工程, 三融教育, …工作法): what a follow-up's 它 may be. */
@@ -681,7 +684,8 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['来访', '参观', '参观考察'],
   // Built together with a partner (合建 as office staff say it for 合作共建).
   ['合建', '共建', '合作共建', '共同建设', '联合建设', '联建'],
-  ['农户', '种植户', '农民', '果农', '养殖户'],
+  // Growers, not 养殖户 (who keep livestock): no synonym of 种植户.
+  ['农户', '种植户', '农民', '果农'],
   // What a unit holds to, as staff ask it (口号) and articles write it (理念, 宗旨).
   ['口号', '理念', '工作理念', '办学理念', '宗旨'],
   ['定向培养班', '订单班', '订单培养'],
@@ -786,7 +790,7 @@ export const evidence = {
    * Words of people whose stem means something else (研究生 of 研究课题, 工程师 of 工程): read whole,
    * never by their parts.
    */
-  wholePeopleWords: /^\p{Script=Han}{2}[生师]$/u,
+  wholePeopleWords: /^(?:研究生|工程师|大学生|留学生|实习生|中学生|小学生|设计师|会计师)$/u,
   /**
    * The best window (a sentence with its neighbours, the article's title, college and unit as
    * context) must cover this share of the question's subject and topic weight.
@@ -1442,12 +1446,13 @@ export const draftWording = {
    */
   occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
   /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */
-  occasionOnly: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,10}?(?:会|会议|中心组|党日)(?:上)?(?:要|需要|准备)?(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?$/u,
+  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))$/u,
   /**
    * The field at large after whose work it is (嘉兴职业技术学院的党建工作, 嘉职院党建): the owner's
-   * whole work, searched as the owner alone, since every article is of 党建.
+   * whole work, searched as the owner alone, since every article is of 党建, when the owner names a
+   * corpus college (not a kind of unit: 二级学院, 标杆院系, 样板支部).
    */
-  ownerFieldWide: /^(.{2,}?(?:学院|学校|大学|职院|科院|院|系|党委|党总支|支部))的?(?:党建工作|党建|党的建设)(?:经验|做法|情况|成效|工作)?$/u,
+  ownerFieldWide: /^(.{2,}?)的?(?:党建工作|党建|党的建设)(?:经验|做法|情况|工作)?$/u,
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */

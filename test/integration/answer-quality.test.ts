@@ -160,6 +160,7 @@ describe('questions once refused although the article states the answer', () => 
   it.each([
     ['台州科院的党员博士给杨梅农户干了啥', '为仙居县南峰街道杨梅种植户讲解无人机的应用'],
     ['嘉职院警示教育大会多久开一次', '每年召开全校警示教育大会'],
+    ['风能学院党员多久听取一次群众意见', '每位党员每月听取党外群众意见'],
     ['嘉职院2021年引进人才多少个', '共引进高层次、紧缺人才130名'],
     ['苏工院支部的七个一先锋工程是干嘛的', '实施教师党员“七个一”先锋工程，引导教师党员争做“四有好教师”的示范标杆'],
     // A college's name typed with a character that sounds the same (台洲, 电器) is that college's.
@@ -726,6 +727,12 @@ describe('follow-ups that carry the conversation\'s subject', () => {
     expect(trained!.answer).not.toContain('近2万人次');
   });
 
+  it('a short count the conversation\'s college does not give is asked of all the colleges', async () => {
+    const [, talent] = await askInTurn('台州科技职院的党建品牌是什么', '引进人才多少名');
+    expect(talent!.notFound, talent!.answer).toBe(false);
+    expect(talent!.answer).toContain('共引进高层次、紧缺人才130名');
+  });
+
   it('这个工程, 这个机制 point at the name the last answer gave, when the question only asked what it is', async () => {
     const [, project] = await askInTurn('湖南电气风能学院的手拉手一帮一是啥', '这个工程落实的是哪个有力');
     expect(project!.searchedFor).toContain('“手拉手、一帮一”工程');
@@ -983,6 +990,10 @@ describe('refusal decided by evidence', () => {
   });
 
   // 研究生 is no 研究 (研究课题): a word of people whose stem means something else is read whole.
+  it('养殖户 (who keep livestock) is no 种植户: a service to them the articles never tell is refused', async () => {
+    expect((await ask('为养殖户提供了什么服务')).notFound).toBe(true);
+  });
+
   it('a kind of branch the articles never write (研究生党支部) is refused, as a question and as a draft', async () => {
     for (const mode of ['qa', 'summary'] as const) {
       const end = await ask(mode === 'qa' ? '研究生党支部建设有什么做法' : '写一份研究生党支部建设的会议材料', mode);
@@ -1861,6 +1872,9 @@ describe('comparisons and meeting drafts', () => {
     expect(lessons).toContain('拓宽“党建+事业”融合的深度和广度');
     expect(lessons).not.toContain('未见相关内容');
     expectSupported(end);
+    // A lesson that says nothing of the topic (核心在于组织力建设 for 党风廉政) is none of its lessons.
+    const integrity = await ask('写一份党风廉政建设材料', 'summary');
+    expect(integrity.answer.slice(integrity.answer.indexOf('## 四、经验启示'))).not.toContain('核心在于组织力建设');
   });
 
   // The result closes the practice's point without repeating the topic's words (队伍建设).

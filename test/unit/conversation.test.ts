@@ -352,6 +352,12 @@ describe('carrySubjects', () => {
     expect(pointedName('这个工程落实的是哪个有力', asked)).toEqual({ pointer: '这个工程', name: '“手拉手、一帮一”工程' });
     const mechanism = [turn('user', '嘉职院清廉建设有啥机制'), turn('assistant', '坚持全面从严治党…强化“四责协同”，严肃党内政治生活…[1]\n\n- 学校清廉嘉职“四责协同”管理机制被嘉兴市建设高地领导小组办公室列为…[2]')];
     expect(pointedName('这个机制被谁认可了', mechanism)).toEqual({ pointer: '这个机制', name: '“四责协同”管理机制' });
+    // Asked what it is, the name its answer gave comes before the question's own words (党建品牌), a
+    // few words after the quotes; not after a question asking for several (哪些基地).
+    const brand = [turn('user', '自动化学院党总支的党建品牌是什么'), turn('assistant', '以“党建统领、全员参与”为工作理念…以“立示范，树标杆”为主要内容的党建品牌…[1]\n\n- 学院党总支获浙江省高校党建“双百示范”首批党建特色品牌…[2]')];
+    expect(pointedName('这个品牌是哪年获得的', brand)).toEqual({ pointer: '这个品牌', name: '“双百示范”首批党建特色品牌' });
+    const bases = [turn('user', '嘉职院有哪些基地'), turn('assistant', '高标准建设教育部机关“不忘初心、牢记使命”主题教育基地…开发…30个校外教育实践基地…[1]')];
+    expect(pointedName('这个基地在哪', bases)).toBeNull();
   });
 
   it('reads 它 as the conversation\'s topic with its college, or the college when there is none', () => {

@@ -28,16 +28,25 @@ describe('a drafting request', () => {
     expect(draftTopic('下周支委会要学习，整理一份教师思想政治和师德建设方面的会议材料')).toBe('教师思想政治和师德建设');
     // An occasion that says its topic keeps it; a clause that stresses something stays.
     expect(draftTopic('下周党委理论学习中心组要交流乡村振兴，帮我写个材料')).toBe('乡村振兴');
+    // A clause saying the topic is a meeting's study (主题是主题党日学习, 重点是中心组学习) is the topic.
+    expect(draftTopic('写一份材料，主题是主题党日学习')).not.toContain('材料');
+    expect(draftTopic('整理一份材料，重点是中心组学习')).toContain('中心组学习');
+    expect(draftTopic('写一份校企合作的会议材料，支部会上用')).toBe('校企合作');
     expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
   });
 
   it('searches for a college\'s whole work as the college alone, since every article is of 党建', () => {
-    expect(draftSearch('写一份嘉兴职业技术学院的党建工作经验材料')).toBe('嘉兴职业技术学院');
+    const namesCollege = (owner: string): boolean => ['嘉兴职业技术学院', '苏工院智能制造支部', '台州科院'].includes(owner);
+    expect(draftSearch('写一份嘉兴职业技术学院的党建工作经验材料', namesCollege)).toBe('嘉兴职业技术学院');
     expect(draftTopic('写一份嘉兴职业技术学院的党建工作经验材料')).toBe('嘉兴职业技术学院的党建工作');
-    expect(draftSearch('写一份苏工院智能制造支部党建经验的材料')).toBe('苏工院智能制造支部');
-    // Not a topic of its own that ends in 党建 (校企地党建), nor the field alone.
-    expect(draftSearch('写一份台州科院校企地党建的会议材料')).toBe('台州科院校企地党建');
-    expect(draftSearch('写一份党建工作的会议材料')).toBe('党建工作');
+    expect(draftSearch('写一份苏工院智能制造支部党建经验的材料', namesCollege)).toBe('苏工院智能制造支部');
+    // Not a kind of unit (二级学院, 标杆院系), a topic of its own that ends in 党建 (校企地党建), the
+    // field alone, nor what the work achieved (党建成效).
+    expect(draftSearch('二级学院党建工作经验', namesCollege)).toBe('二级学院党建工作');
+    expect(draftSearch('写一份标杆院系党建工作的材料', namesCollege)).toBe('标杆院系党建工作');
+    expect(draftSearch('写一份台州科院校企地党建的会议材料', namesCollege)).toBe('台州科院校企地党建');
+    expect(draftSearch('写一份党建工作的会议材料', namesCollege)).toBe('党建工作');
+    expect(draftSearch('写一份台州科院的党建成效材料', namesCollege)).toBe('台州科院的党建成效');
   });
 
   it('is titled by its topic alone', () => {

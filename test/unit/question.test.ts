@@ -289,6 +289,8 @@ describe('word roles', () => {
     expect(countPhraseOf('苏工院支部的七个一先锋工程是干嘛的')).toBeNull();
     expect(analyze('风能学院四个一是哪四个一').expectedCount).toBe(4);
     expect(analyze('获得了七个一等奖吗').quoted).toEqual([]);
+    // 五个一批 is another name (a province's programme), no 五个一.
+    expect(analyze('五个一批是什么').quoted).toEqual([]);
   });
 
   it('reads a college\'s name typed with a character that sounds the same as that name (台洲科院, 湖南电器, 浙江机店)', () => {
@@ -299,6 +301,12 @@ describe('word roles', () => {
     // Another college, or a name two characters away, stays as typed.
     expect(withCollegeNamesMended('湖南电力职业技术学院有什么经验', colleges)).toBe('湖南电力职业技术学院有什么经验');
     expect(withCollegeNamesMended('台洲可院有什么经验', colleges)).toBe('台洲可院有什么经验');
+  });
+
+  it('reads 几个学校 in a comparison as the colleges compared, and 几个学院 of a college named as a count', () => {
+    expect(analyze('几个学校党员志愿者活动搞法比一比', { topicPhrase: true }).answerType).toBe('general');
+    expect(analyze('台州科技职院建了几个学院', { topicPhrase: true }).answerType).toBe('数量');
+    expect(analyze('几个学校党员志愿者活动搞法比一比').answerType).toBe('数量');
   });
 
   it('reads a four-character word the corpus never uses, whose halves it does, as its halves (引进人才)', () => {
