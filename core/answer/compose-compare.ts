@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { getJieba } from '../text/tokenize.ts';
 import { CitationBook, newsDateline, passageHolding, type CitedSpan } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
-import { cutSentence, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
+import { cutSentence, isRunInLabel, labelBefore, labelWithSentence, standsAlone } from './compose-qa.ts';
 import { clausesOf, withinLength } from './clauses.ts';
 import { coreCoverageOf, formsOf, gatherEvidence, outcomeStrength, reflects, statesHonour, typeFit, type EvidenceSentence } from './evidence.ts';
 import { comparisonHeader, type ComparisonRow } from './protocol.ts';
@@ -133,7 +133,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const practiceFit = (sentence: EvidenceSentence): number => {
       const text = practiceText(sentence);
       const outcome = outcomeStrength(text);
-      return outcome >= compareKnobs.practiceOutcomeBelow || reflects(sentence)
+      // A dated caption kept as a line of its own (2019年11月6日，…开展主题教育活动) is no practice.
+      return outcome >= compareKnobs.practiceOutcomeBelow || reflects(sentence) || (standsAlone(snapshot, sentence) && summaryKnobs.datedEvent.test(sentence.text.trim()))
         ? 0
         : typeFit('做法', text, false) * (1 - 0.6 * outcome) * (newsDateline.test(sentence.text) ? evidenceKnobs.ledeFactor : 1) * (labelSaysTopic(sentence) ? compareKnobs.topicLabelFactor : sentenceCues.practice.test(text) ? 1 : compareKnobs.practiceWithoutCue);
     };

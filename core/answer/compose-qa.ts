@@ -173,6 +173,14 @@ function statesFigureResult(text: string): boolean {
  * A run-in label, plain (加强“行动支部”建设。), titled (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) or a
  * couplet (抓“四大工程”，优化师资队伍结构。): it names a practice the sentence after it tells.
  */
+/** Whether a sentence is a line of its own in its article (a photo's caption kept as an event is one). */
+export function standsAlone(snapshot: IndexSnapshot, sentence: EvidenceSentence): boolean {
+  const text = snapshot.documentText(sentence.chunk.document);
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.end);
+  return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim() === sentence.text.trim();
+}
+
 export function isRunInLabel(text: string): boolean {
   const trimmed = text.trim();
   return isLabelText(text) || summaryKnobs.titledLabel.test(trimmed) || summaryKnobs.coupletLabel.test(trimmed);

@@ -12,7 +12,7 @@ import type { TextSpan } from './answer-spans.ts';
 import { cutToClauses, trimSpan } from './clauses.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import type { HistoryTurn } from './protocol.ts';
-import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence } from './compose-qa.ts';
+import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence, standsAlone } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { numeral, type QuestionAnalysis } from './question.ts';
@@ -76,14 +76,6 @@ function sectionFit(section: Section, sentence: EvidenceSentence, { ofTopic = fa
       if (sentenceCues.practice.test(sentence.text)) fit *= summaryKnobs.cueBonus;
       return fit * (1 - 0.4 * result);
   }
-}
-
-/** Whether a sentence is a line of its own in its article. */
-function standsAlone(snapshot: IndexSnapshot, sentence: EvidenceSentence): boolean {
-  const text = snapshot.documentText(sentence.chunk.document);
-  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', sentence.end);
-  return text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim() === sentence.text.trim();
 }
 
 /** The name over a draft's lines from articles that name no college or unit. */

@@ -1952,6 +1952,11 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(end, '嘉兴职业技术学院')?.outcome?.text, end.answer).toContain('8个校级科创平台');
   });
 
+  it('a comparison takes no dated photo caption, kept as a line of its own, for a practice', async () => {
+    const end = await ask('各学院党总支的荣誉对比', 'compare');
+    expect(rowOf(end, '浙江机电职业技术学院')?.practice?.text ?? '', end.answer).not.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日/u);
+  });
+
   it('a comparison asked the way staff say it (几个学校…比一比, 口号, 考核办法) is answered, not refused for those words', async () => {
     // 几个学校 names the colleges compared, not a count asked.
     const volunteers = await ask('几个学校党员志愿者活动搞法比一比', 'compare');
