@@ -98,8 +98,8 @@ export function pointedName(question: string, history: readonly HistoryTurn[]): 
     const [given] = /哪些|哪几|都有|哪[两二三四五六七八九十]|几[大个项]/u.test(turn.content) ? [] : [namesIn(cited[0] ?? ''), namesIn(cited.join('\n'))].filter((found) => found.length === 1).map(([name]) => name!);
     const answered = given ? { pointer: said, name: given } : null;
     if (answered && askedWhatItIs.test(turn.content.trim())) return answered;
-    // A name, not a question about names (哪五大工程).
-    const names = [...turn.content.matchAll(new RegExp(`[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几啥]|什么|多少/u.test(name));
+    // A name, not a question about names (哪五大工程); one quoted before its noun (“向阳”项目) whole.
+    const names = [...turn.content.matchAll(new RegExp(`“[^“”]{1,16}”${noun}|[^的了是在和与及对把将，。？?！!、：“”\\s]{0,12}${noun}`, 'gu'))].map((match) => match[0]).filter((name) => name.length > noun.length && !/[哪几啥]|什么|多少/u.test(name));
     if (names.length > 0) return { pointer: said, name: names.sort((a, b) => b.length - a.length)[0]! };
     if (answered) return answered;
   }

@@ -358,6 +358,9 @@ describe('carrySubjects', () => {
     expect(pointedName('这个品牌是哪年获得的', brand)).toEqual({ pointer: '这个品牌', name: '“双百示范”首批党建特色品牌' });
     const bases = [turn('user', '嘉职院有哪些基地'), turn('assistant', '高标准建设教育部机关“不忘初心、牢记使命”主题教育基地…开发…30个校外教育实践基地…[1]')];
     expect(pointedName('这个基地在哪', bases)).toBeNull();
+    // A name the question quoted before the noun (“向阳”项目) is the one meant, whatever its answer names.
+    const project = [turn('user', '苏工院智能制造支部搞的“向阳”项目主要想破解什么难题？'), turn('assistant', '…持续深入实施“筑基-示范-向阳”项目…[1]\n\n- …以实施“向阳”项目为依托…[2]')];
+    expect(pointedName('那这个项目下面具体加强了哪三方面的建设？', project)).toEqual({ pointer: '这个项目', name: '“向阳”项目' });
   });
 
   it('reads 它 as the conversation\'s topic with its college, or the college when there is none', () => {
