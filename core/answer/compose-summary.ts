@@ -527,12 +527,12 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
     spans.set(section, shown);
   }
   // A draft from one article whose results or lessons said nothing of its topic reads them where
-  // the article sets them out, and says where from.
+  // the article sets them out, and says where from (该文: every line of the draft is of it).
   const practiceDocuments = new Set((spans.get('practice') ?? []).map((span) => span.chunk.document));
   const [practiceDocument] = practiceDocuments;
   const drawnFrom = new Map<Section, string>();
   for (const section of ['outcome', 'insight'] as const) {
-    if (practiceDocuments.size !== 1 || !practiceDocument || (spans.get(section) ?? []).length > 0) continue;
+    if (practiceDocuments.size !== 1 || documents.size !== 1 || !practiceDocument || (spans.get(section) ?? []).length > 0) continue;
     const found = articleSection(snapshot, practiceDocument, section, summaryKnobs.sizes[section]);
     const fresh = found?.spans.filter((span) => !told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) ?? [];
     if (!found || fresh.length === 0) continue;
