@@ -744,8 +744,11 @@ export const honourVerb = /(?:荣获|获评为?|获批|(?<!收)获得(?!感)|被
 export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
 
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
-/** Units a count asked with another answers, one way only: 人才多少个 is said colloquially of people (130名); 多少名 is never answered by 个. */
-export const unitsAlsoAnswering: Readonly<Record<string, readonly string[]>> = { 个: ['名', '位'] };
+/**
+ * Units a count asked with another answers, one way only: 人才多少个 is said colloquially of people
+ * (130名); 多少名 is never answered by 个. Not 位, which this field's names hold (五位一体, 四位一体).
+ */
+export const unitsAlsoAnswering: Readonly<Record<string, readonly string[]>> = { 个: ['名'] };
 
 export const unitGroups: readonly (readonly string[])[] = [
   // 人次 counts times people did something, not people: 多少名党员 is no 15人次; 多少人 may be.

@@ -727,6 +727,12 @@ describe('follow-ups that carry the conversation\'s subject', () => {
     expect(trained!.answer).not.toContain('近2万人次');
   });
 
+  // 五位一体 is a name, no count of people: 个 asked is answered by 名 only.
+  it('a count asked with 个 is not answered by a name holding 位 (五位一体)', async () => {
+    const [, , cases] = await askInTurn('嘉职院劳动教育怎么搞的', '建了几个实践基地', '典型案例选了多少个');
+    expect(leadLine(cases!.answer), cases!.answer).toContain('选树劳动教育典型案例25个');
+  });
+
   it('a short count the conversation\'s college does not give is asked of all the colleges', async () => {
     const [, talent] = await askInTurn('台州科技职院的党建品牌是什么', '引进人才多少名');
     expect(talent!.notFound, talent!.answer).toBe(false);
