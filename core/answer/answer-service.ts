@@ -418,7 +418,7 @@ export class AnswerService {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
       // 一共引进人才多少名 after a question about 台州: asked of the conversation's college only for want
       // of a subject, it is asked of all when that college's articles do not say it.
-      if (!grounds.evidence.verdict.answerable && searchedFor !== request.question && subjectlessFactoidAsked(request.question) && request.mode === 'qa') {
+      if (!grounds.evidence.verdict.answerable && searchedFor !== request.question && subjectlessFactoidAsked(request.question, corpusColleges(snapshot)) && request.mode === 'qa') {
         const unscopedQuestion = request.question.trim();
         const unscoped = { request, snapshot, base: { ...base, searchedFor: unscopedQuestion }, ...(await this.gather(request, snapshot, unscopedQuestion, undefined, signal)) };
         if (unscoped.evidence.verdict.answerable) grounds = unscoped;

@@ -3,7 +3,7 @@
  * fills, so that a yes-or-no question's claim can be held against an article's: 是每月第一周吗
  * against 每月第四周 fills the frame 第…周 with another number.
  */
-import { yesNoKnobs } from './tuning.ts';
+import { prizeGrades, yesNoKnobs } from './tuning.ts';
 
 const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -99,11 +99,16 @@ export function fillsFrame(asked: string, other: string): boolean {
  * before the question's grade stand just before the text's.
  */
 export function otherGrade(question: string, text: string): { asked: string; stated: string } | null {
-  const asked = /(\p{Script=Han}{2})([特一二三])等奖/u.exec(question);
+  const asked = askedGrade.exec(question);
   if (!asked) return null;
-  for (const stated of text.matchAll(/([特一二三])等奖/gu)) {
+  for (const stated of text.matchAll(statedGrade)) {
     const before = text.slice(Math.max(0, stated.index - yesNoKnobs.gradeNameReach), stated.index);
-    if (stated[1] !== asked[2] && before.includes(asked[1]!)) return { asked: `${asked[2]}等奖`, stated: `${stated[1]}等奖` };
+    if (stated[1] !== asked[2] && before.includes(asked[1]!)) return { asked: `${asked[2]}奖`, stated: `${stated[1]}奖` };
   }
   return null;
 }
+
+/** A prize's grade (一等, 特等), as the question claims it after two characters of the prize's name, and as a text states it. */
+const grades = prizeGrades.join('|');
+const askedGrade = new RegExp(`(\\p{Script=Han}{2})(${grades})奖`, 'u');
+const statedGrade = new RegExp(`(${grades})奖`, 'gu');

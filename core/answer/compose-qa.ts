@@ -173,6 +173,9 @@ function statesFigureResult(text: string): boolean {
  * A run-in label, plain (加强“行动支部”建设。), titled (党建聚智：“读·聚匠心、五育并举”组建六支金队伍。) or a
  * couplet (抓“四大工程”，优化师资队伍结构。): it names a practice the sentence after it tells.
  */
+/** A quoted name that is all of the form N个一 (七个一), not one holding it. */
+const wholeEachOneName = new RegExp(`^(?:${eachOneName.source})$`, 'u');
+
 /** Whether a sentence is a line of its own in its article (a photo's caption kept as an event is one). */
 export function standsAlone(snapshot: IndexSnapshot, sentence: EvidenceSentence): boolean {
   const text = snapshot.documentText(sentence.chunk.document);
@@ -643,7 +646,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // A counted name asked (七个一先锋工程是干嘛的) that the article never lists is not told by a list of
   // another count that neither names it nor follows it (the outline's three 聚焦…).
   // Only a name of one each (N个一): its parts share no word with it to be found by.
-  const countedAsked = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.findLast((name) => new RegExp(`^${eachOneName.source}$`, 'u').test(name)) : undefined;
+  const countedAsked = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.findLast((name) => wholeEachOneName.test(name)) : undefined;
   const listOfOtherCount = (found: NonNullable<typeof enumeration>): boolean => {
     if (countedAsked === undefined || found.items.length === analysis.expectedCount || found.items.length === 1) return false;
     const [first] = found.items;

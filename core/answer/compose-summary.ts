@@ -369,6 +369,11 @@ function articleSection(snapshot: IndexSnapshot, document: IndexedDocument, sect
   return spans.length > 0 ? { heading: heading.text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*/u, ''), spans } : null;
 }
 
+/** Whether a span overlaps one already told, of the same article: a draft says a thing once. */
+function toldIn(told: readonly CitedSpan[], span: CitedSpan): boolean {
+  return told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end);
+}
+
 /** The sentences of an article that can only be lessons (…的核心在于…, 关键在于), in its order. */
 function statedLessons(snapshot: IndexSnapshot, document: IndexedDocument): CitedSpan[] {
   const text = snapshot.documentText(document);
@@ -510,7 +515,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
       if (section === 'practice' && background.some((other) => other !== sentence && other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;
       // A label's practice already told this sentence.
       if (shown.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start <= span.start && span.end <= other.end)) continue;
-      if (told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) continue;
+      if (toldIn(told, span)) continue;
       shown.push(span);
     }
     // A practice's own result, the sentence after it in its point (…示范标杆。支部党员15人次获…等31项。),
@@ -520,7 +525,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
       for (const practice of spans.get('practice') ?? []) {
         if (shown.length >= summaryKnobs.practiceResultsBelow) break;
         const result = resultAfter(snapshot, practice, topicOf);
-        if (result && ![...told, ...shown].some((other) => other.chunk.document.docId === result.chunk.document.docId && other.start < result.end && result.start < other.end)) shown.push(result);
+        if (result && !toldIn([...told, ...shown], result)) shown.push(result);
       }
     }
     told.push(...shown);
@@ -534,7 +539,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   for (const section of ['outcome', 'insight'] as const) {
     if (practiceDocuments.size !== 1 || documents.size !== 1 || !practiceDocument || (spans.get(section) ?? []).length > 0) continue;
     const found = articleSection(snapshot, practiceDocument, section, summaryKnobs.sizes[section]);
-    const fresh = found?.spans.filter((span) => !told.some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) ?? [];
+    const fresh = found?.spans.filter((span) => !toldIn(told, span)) ?? [];
     if (!found || fresh.length === 0) continue;
     told.push(...fresh);
     spans.set(section, fresh);
@@ -551,7 +556,7 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
       for (const span of found) {
         if (lessons.length >= summaryKnobs.sizes.insight) break;
         if (ofTopic(snapshot.documentText(span.chunk.document).slice(span.start, span.end).toLowerCase()) < summaryKnobs.outcomeOwnTopic) continue;
-        if (![...told, ...lessons].some((other) => other.chunk.document.docId === span.chunk.document.docId && other.start < span.end && span.start < other.end)) lessons.push(span);
+        if (!toldIn([...told, ...lessons], span)) lessons.push(span);
       }
     }
     if (lessons.length > 0) {

@@ -56,17 +56,19 @@ export function isFollowUp(asked: string, colleges: readonly string[], unitsOf: 
   // 他, 她: a person the conversation named.
   if (personPointer.test(question)) return true;
   const named = collegesNamedIn(question, colleges).length > 0 || unitsOf(question).length > 0;
-  const ownWords = ownTopicWords(question, colleges);
-  const own = ownWords.length > 0;
+  const own = ownTopicWords(question, colleges).length > 0;
   if (named) return asksAboutAnother(question, colleges, unitsOf) || (!own && continuationOpening.test(question));
-  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim()) || (subjectlessYesNo.test(question.trim()) && answerTypeOf(question) === '是否') || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own || (ownWords.length <= subjectlessFactoid.ownWordsAtMost && subjectlessFactoidAsked(question));
+  return narrowingFollowUp.test(asked.trim()) || eachOpening.test(question.trim()) || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim()) || (subjectlessYesNo.test(question.trim()) && answerTypeOf(question) === '是否') || referringWords.test(question) || itPointer.test(question) || namedPointer.test(question) || continuationOpening.test(question) || !own || subjectlessFactoidAsked(question, colleges);
 }
 
-/** 一共培训了多少人 in a conversation: a short count or date asked with no subject, the conversation's. */
-export function subjectlessFactoidAsked(question: string): boolean {
+/**
+ * 一共培训了多少人 in a conversation: a short count or date asked with no subject and hardly a word of
+ * its own, the conversation's (a college it names is checked by the caller).
+ */
+export function subjectlessFactoidAsked(question: string, colleges: readonly string[]): boolean {
   const text = question.trim().replace(/[？?。！!]+$/u, '');
   const type = answerTypeOf(text);
-  return [...text].length <= subjectlessFactoid.maxLength && (type === '数量' || type === '时间') && !subjectlessFactoid.beyond.test(text);
+  return [...text].length <= subjectlessFactoid.maxLength && (type === '数量' || type === '时间') && !subjectlessFactoid.beyond.test(text) && ownTopicWords(text, colleges).length <= subjectlessFactoid.ownWordsAtMost;
 }
 
 /**
