@@ -155,7 +155,7 @@ function draftParts(question: string): { topic: string; reference: string } {
     }
     // …活动的做法: what a draft tells anyway is no part of its topic.
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
-    topic = topic.replace(/^关于/u, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
+    topic = topic.replace(/^关于/u, '').replace(draftWording.learnFromPeers, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
@@ -166,13 +166,18 @@ function draftParts(question: string): { topic: string; reference: string } {
   // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
   const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
   const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
-  const asked = clauses.filter((clause) => !draftWording.basis.test(clause) && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
+  const basisOf = (clause: string): RegExpExecArray | null => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, ''));
+  const asked = clauses.filter((clause) => !basisOf(clause) && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕) as a basis clause does, when
-  // the asking names none and the occasion names one (not 交流一下, 总结上半年工作).
-  const occasion = asked.length === 0 ? clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test(match[1]!.trim())) : undefined;
-  const basis = clauses.map((clause) => draftWording.basis.exec(clause)).find((match) => match !== null) ?? occasion;
-  const drawnOn = basis ? bare(basis[1] ?? basis[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '';
-  const topic = [drawnOn, ...asked].filter(Boolean).join('，');
+  // the asking names none and the occasion names one (not 交流一下, 总结上半年工作); beside the
+  // college the draft draws on (下周…要交流党史学习教育，帮我以嘉职院为例…), it is the topic.
+  const occasion = asked.length === 0 ? clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim())) : undefined;
+  const basis = clauses.map(basisOf).find((match) => match !== null);
+  const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '');
+  // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
+  const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);
+  const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
   return { topic: topic || bare(request) || '党建工作', reference };
 }
 

@@ -68,10 +68,20 @@ function partsOf(word: string): string[] {
   let parts = partsCache.get(word);
   if (!parts) {
     parts = [...new Set(getJieba().cutForSearch(word, true).filter((part) => part !== word && [...part].length >= 2))];
+    // What jieba's parts leave of the word (思政 of 课程思政, which it cuts only as 课程) is a part too:
+    // one part alone is not the whole compound.
+    if (parts.length > 0) parts.push(...uncoveredRuns(word, parts));
     if (partsCache.size > 10_000) partsCache.clear();
     partsCache.set(word, parts);
   }
   return parts;
+}
+
+/** The runs of two or more characters of `word` that none of `parts` covers. */
+function uncoveredRuns(word: string, parts: readonly string[]): string[] {
+  const covered = new Array<boolean>(word.length).fill(false);
+  for (const part of parts) for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) covered.fill(true, at, at + part.length);
+  return [...word.replace(/./gsu, (character, at: number) => (covered[at] ? ' ' : character)).matchAll(/\S{2,}/gu)].map((run) => run[0]);
 }
 
 function prepare(terms: readonly QuestionTerm[]): MatchTerm[] {

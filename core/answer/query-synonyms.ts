@@ -5,7 +5,7 @@
  */
 import { getJieba } from '../text/tokenize.ts';
 import type { TermStatistics } from './term-statistics.ts';
-import { synonymsOf } from './tuning.ts';
+import { genericTail, synonymsOf } from './tuning.ts';
 
 /**
  * `question` with the corpus's synonyms of the words it lacks appended; as it is when none. With
@@ -21,7 +21,9 @@ export function withCorpusSynonyms(question: string, terms: TermStatistics, ever
     // A phrase of the field (党风廉政), not a word of two characters (获奖), whose synonyms are broad
     // enough to pull the search away from the rest of the question.
     if ([...word].length < 3 || (!everyPhrase && terms.documentFrequency(word) > 0)) continue;
-    for (const synonym of synonymsOf.get(word) ?? []) if (!question.includes(synonym) && terms.documentFrequency(synonym) > 0) added.add(synonym);
+    // 廉政建设: the synonyms of its stem, when the list knows no synonym of the whole.
+    const stem = synonymsOf.has(word) ? undefined : genericTail.exec(word)?.[1];
+    for (const synonym of synonymsOf.get(stem ?? word) ?? []) if (!question.includes(synonym) && terms.documentFrequency(synonym) > 0) added.add(synonym);
   }
   return added.size > 0 ? `${question} ${[...added].join(' ')}` : question;
 }

@@ -59,9 +59,11 @@ import {
   listAlternativeShare,
   singleCharacterFactor,
   absentWordIdfShare,
+  absentBesidePresentShare,
   synonymsOf,
   scopeNoun,
   type AnswerType,
+  genericTail,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
 
@@ -621,6 +623,17 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       else if (!term.isName && part.startsWith(term.word) && !terms.some((other) => other.word === part)) Object.assign(term, { word: part, isName: true });
     }
   }
+  // 主打的特色载体叫啥: a word the corpus never uses beside its words weighs no more than they do.
+  // Not one glued to the word after it (研究生党支部): it says which, and the articles lack that kind.
+  const lowered = question.toLowerCase();
+  const absentWord = (term: QuestionTerm): boolean => term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && !(synonymsOf.get(term.word) ?? []).some((other) => context.terms.documentFrequency(other) > 0);
+  const present = terms.filter((term) => term.role === 'topic' && !absentWord(term));
+  const qualifies = (term: QuestionTerm): boolean => {
+    const at = lowered.indexOf(term.word);
+    return at >= 0 && present.some((other) => lowered.startsWith(other.word, at + term.word.length));
+  };
+  const presentTopicWeight = Math.max(0, ...present.map((term) => term.weight));
+  if (presentTopicWeight > 0) for (const term of terms) if (absentWord(term) && !qualifies(term)) term.weight = Math.min(term.weight, presentTopicWeight * absentBesidePresentShare);
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {
@@ -852,14 +865,16 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       continue;
     }
     // 管理方面, 宣传工作: a word the corpus never uses, glued to a generic word by jieba.
-    const generic = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域|办法|做法|举措|措施)$/u.exec(token.word);
+    const generic = genericTail.exec(token.word);
     // 招生人数是多少: what is counted, then the count asked for (a generic word).
     const counted = asksCount ? /^([\u4e00-\u9fa5]{2,})(人数|数量|次数|金额|日期)$/u.exec(token.word) : null;
     if (counted && terms.documentFrequency(counted[1]!) > 0) {
       result.push({ word: counted[1]!, tag: 'n' }, { word: counted[2]!, tag: 'n' });
       continue;
     }
-    if (generic && terms.documentFrequency(token.word) === 0 && terms.documentFrequency(generic[1]!) > 0) {
+    // Its stem may be one the corpus says only in a synonym (廉政建设: 清廉, 廉洁).
+    const stemSaid = (stem: string): boolean => terms.documentFrequency(stem) > 0 || (synonymsOf.get(stem) ?? []).some((synonym) => terms.documentFrequency(synonym) > 0);
+    if (generic && terms.documentFrequency(token.word) === 0 && stemSaid(generic[1]!)) {
       result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
       continue;
     }

@@ -210,6 +210,13 @@ export const singleCharacterFactor = 0.3;
 export const absentWordIdfShare = 0.75;
 
 /**
+ * A topic word no passage holds (主打, 平时, 结对), asked beside topic words the articles do use, is
+ * most likely the user's own wording: it weighs at most this share of the weightiest of those.
+ * Alone, it keeps its weight: then it is what is asked about, and the articles lack it.
+ */
+export const absentBesidePresentShare = 1;
+
+/**
  * A word of a listed item (、) stands in for the whole list when it weighs at least this share of
  * the list's weightiest word: 联系 and 解决 of 联系服务师生、帮师生解决实际困难 do; 党建 of
  * 创建党建工作标杆院系、样板支部 (said by nearly every passage) stays a word of its own.
@@ -626,7 +633,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['志愿服务', '志愿者', '志愿活动', '公益服务', '公益志愿', '志愿实践'],
   ['党建品牌', '特色品牌', '党建特色品牌', '一院一品', '品牌建设'],
   ['双带头人', '党支部书记与专业建设负责人', '专业带头人任教师党支部书记', '带头人'],
-  ['课程思政', '专业思政', '思政元素', '思政育人'],
+  ['课程思政', '专业思政', '思政元素'],
   ['教师', '教工', '老师', '师资'],
   ['教师队伍', '师资队伍'],
   ['学生', '学子', '师生'],
@@ -695,6 +702,12 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['便利', '便捷', '绿色通道', '快速通道'],
   ['电子邮件', '电子邮箱', '邮箱', 'email'],
 ];
+
+/**
+ * A word the corpus never uses that ends in one of these (管理方面, 宣传工作, 考核办法, 廉政建设) is read
+ * as its stem and the tail: the stem is what the articles say (the tail says only “the work of”).
+ */
+export const genericTail = /^([\u4e00-\u9fa5]{2,})(方面|工作|情况|问题|领域|办法|做法|举措|措施|建设)$/u;
 
 /** The grades a prize's name may hold before its 奖 (教学成果一等奖 for 成果奖). */
 export const prizeGrades: readonly string[] = ['特等', '一等', '二等', '三等'];
@@ -1424,6 +1437,8 @@ export const draftWording = {
   kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
+  /** Who is asked, at a clause's start (帮我以嘉职院为例…): no part of what the clause says. */
+  askerFirst: new RegExp(`^${draftAsker}`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
   labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
@@ -1447,7 +1462,9 @@ export const draftWording = {
    * The occasion, as a clause of its own that says what is to be discussed (下周党委理论学习中心组要
    * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
    */
-  occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})$/u,
+  occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?(?:要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})|要?(?:开|召开|举办)一?个?(.{2,}?)(?:工作)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会))$/u,
+  /** A wish to learn from others, after the topic (乡村振兴这块想学学兄弟院校): no part of it. */
+  learnFromPeers: /(?:想|要|准备|需要)?(?:学学|学习借鉴|借鉴|学习|参考|取取经|取经)(?:一下)?(?:兄弟院校|兄弟学校|兄弟单位|其他院校|其他学校|别的学校|别人)(?:的)?(?:经验|做法)?$/u,
   /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */
   occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))$/u,
   /**
@@ -1459,7 +1476,7 @@ export const draftWording = {
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
-  collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
+  collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

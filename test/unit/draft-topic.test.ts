@@ -32,6 +32,13 @@ describe('a drafting request', () => {
     expect(draftTopic('写一份材料，主题是主题党日学习')).not.toContain('材料');
     expect(draftTopic('整理一份材料，重点是中心组学习')).toContain('中心组学习');
     expect(draftTopic('写一份校企合作的会议材料，支部会上用')).toBe('校企合作');
+    // The asking clause may hold what the draft draws on; the occasion then says the topic.
+    expect(draftTopic('下周党委中心组要交流党史学习教育，帮我以嘉职院为例起草一份会议材料，背景、主要做法、成效、启示都要有')).toBe('嘉职院，党史学习教育');
+    // A meeting to be held names the topic; what the request then hands over says it again.
+    expect(draftTopic('组织部要开党员志愿服务工作交流会，帮我把几所学院党员志愿服务的做法和成效汇总成一份材料')).toBe('党员志愿服务');
+    expect(draftTopic('组织部要开党员志愿服务工作交流会，帮我写个材料')).toBe('党员志愿服务');
+    // A wish to learn from other colleges is no topic; a clause another holds whole says nothing more.
+    expect(draftTopic('乡村振兴这块想学学兄弟院校，写一份会议材料，把嘉职院、台州科院服务乡村振兴的做法和成效梳理一下')).toBe('嘉职院、台州科院服务乡村振兴');
     expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
   });
 

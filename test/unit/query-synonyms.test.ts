@@ -19,6 +19,10 @@ describe('a retrieval query with the corpus synonyms', () => {
     expect(withCorpusSynonyms('嘉职院是怎么抓党风廉政建设的', corpusOf('建设'))).toBe('嘉职院是怎么抓党风廉政建设的');
   });
 
+  it('adds the synonyms of the stem of a word that ends in a generic tail (廉政建设: 廉政)', () => {
+    expect(withCorpusSynonyms('嘉职院在廉政建设方面主要做了哪些事', corpusOf('清廉', '廉洁', '建设'))).toBe('嘉职院在廉政建设方面主要做了哪些事 廉洁 清廉');
+  });
+
   it('reads a phrase of the field that jieba cuts in two (对外|帮扶) whole', () => {
     expect(withCorpusSynonyms('各校对外帮扶的做法对比', corpusOf('援疆', '对口扶持'), true)).toBe('各校对外帮扶的做法对比 援疆 对口扶持');
   });

@@ -266,6 +266,24 @@ describe('word roles', () => {
     expect(coreCoverageOf(analyze('学院出过哪位铁路劳模？'))('涌现了铁路劳动模范朱光耀。')).toBeGreaterThan(0.8);
   });
 
+  it('reads one of a compound\'s parts as only part of it (课程 of 课程思政, whose 思政 jieba does not cut out)', () => {
+    const coverage = coreCoverageOf(analyze('对比各院校课程思政的做法和成效', { topicPhrase: true }), ['topic']);
+    expect(coverage('实施“党建+课程资源共享”等工程')).toBeLessThan(0.5);
+    expect(coverage('立项建设课程思政示范课程2门')).toBe(1);
+  });
+
+  it('weighs a word no article uses (主打) beside words they do use no more than the weightiest of them', () => {
+    const analysis = analyze('浙江机电自动化学院党总支育人，主打的特色载体叫啥？');
+    const weightOf = (word: string): number => analysis.terms.find((term) => term.word === word)!.weight;
+    expect(weightOf('主打')).toBeLessThanOrEqual(Math.max(weightOf('育人'), weightOf('党总支')));
+    // Alone, it is what is asked about, and keeps its weight: 留学生 is not in the articles.
+    const alone = analyze('嘉职院有多少个留学生？');
+    expect(alone.terms.find((term) => term.word === '留学生')!.weight).toBeGreaterThan(2);
+    // Glued to the word after it, it says which kind (研究生党支部), and keeps its weight too.
+    const kind = analyze('研究生党支部建设有什么做法');
+    expect(kind.terms.find((term) => term.word === '研究生')!.weight).toBeGreaterThan(kind.terms.find((term) => term.word === '党支部')!.weight);
+  });
+
   it('holds a number only whole: 20 is not in 2021 or 2000; a name opening with one (6税2费) may go on into another', () => {
     const twenty = coreCoverageOf(analyze('嘉职院有20多个师生党支部吗'), ['topic']);
     expect(twenty('2021年打造42个党建特色品牌。')).toBeLessThan(twenty('共有20多个师生党支部。'));
@@ -456,6 +474,8 @@ describe('word roles', () => {
     expect([listed[0]!.word, ...listed[0]!.alternatives!].sort()).toEqual(['主题党日', '党员先锋岗', '积分'].sort());
     expect(analysis.terms.map((term) => term.word)).not.toContain('党员先锋岗');
     expect(analyze('各院校在党员教育管理方面有哪些做法？').terms.map((term) => term.word)).not.toContain('管理方面');
+    // 廉政建设, never written: its stem is, in a synonym (清廉), so it is 廉政 + 建设.
+    expect(analyze('嘉职院在廉政建设方面主要做了哪些事？').terms.map((term) => term.word)).toEqual(expect.arrayContaining(['廉政', '建设']));
     // A word far lighter than the list's weightiest (党建, in nearly every passage) stands in for no item of it.
     const [pair] = analyze('各院校创建党建工作标杆院系、样板支部（党建“双创”）的情况对比一下', { topicPhrase: true }).terms.filter((term) => term.alternatives);
     expect([pair!.word, ...pair!.alternatives!]).toEqual(expect.arrayContaining(['党建工作标杆院系', '样板支部']));
