@@ -91,7 +91,10 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const says = (text: string, group: string): boolean => formsOf(group).some((form) => text.includes(form));
   const groupsAsked = compareKnobs.holderGroups.filter((group) => topicTerms.some((term) => term.word === group));
   const otherGroups = compareKnobs.holderGroups.filter((group) => !groupsAsked.includes(group));
-  const heldByGroupAsked = (text: string): boolean => groupsAsked.length === 0 || groupsAsked.some((group) => says(text, group)) || !otherGroups.some((group) => says(text, group));
+  // Honours of a body asked (集体荣誉): a result counting people honoured and naming no body is theirs alone.
+  const bodyAsked = topicTerms.some((term) => term.word === compareKnobs.collectiveWord);
+  const heldByGroupAsked = (text: string): boolean =>
+    !(bodyAsked && compareKnobs.peopleHonoured.test(text) && !compareKnobs.bodyHonoured.test(text)) && (groupsAsked.length === 0 || groupsAsked.some((group) => says(text, group)) || !otherGroups.some((group) => says(text, group)));
   const titleTopicCoverage = coreCoverageOf(analysis, ['topic']);
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
@@ -186,7 +189,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
           .filter((sentence) => !sentence.isHeading && !pool.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start === sentence.start) && outcomeStrength(sentence.text) >= compareKnobs.outcomeStrength && (sentenceCues.quantity.test(sentence.text) || statesHonour(sentence.text)))
           .map((sentence) => ({ ...sentence, score: topSayer.score * compareKnobs.followerShare, coreCoverage: topSayer.coreCoverage }))
       : [];
-    const outcome = pickFrom([...pool, ...followers, ...titled], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1), practice, turned ? [turned] : []);
+    const outcome = pickFrom([...pool, ...followers, ...titled], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1) * (bodyAsked && !compareKnobs.bodyHonoured.test(sentence.text) ? compareKnobs.bodyUnnamedFactor : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));

@@ -60,6 +60,9 @@ import {
   singleCharacterFactor,
   absentWordIdfShare,
   absentBesidePresentShare,
+  absentKeepsAtLeast,
+  absentAskedAfter,
+  absentAskedBefore,
   synonymsOf,
   scopeNoun,
   type AnswerType,
@@ -623,17 +626,32 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       else if (!term.isName && part.startsWith(term.word) && !terms.some((other) => other.word === part)) Object.assign(term, { word: part, isName: true });
     }
   }
-  // 主打的特色载体叫啥: a word the corpus never uses beside its words weighs no more than they do.
-  // Not one glued to the word after it (研究生党支部): it says which, and the articles lack that kind.
+  // 主打的特色载体叫啥: a word the corpus never uses beside nouns it does use weighs no more than the
+  // weightiest of them, nor less than a share of its own weight. Not beside a verb alone (意识形态工作
+  // 咋抓: 抓 says nothing of what), not the thing asked for (官微粉丝有多少), not a noun glued to the
+  // word after it (研究生党支部: it says which kind, and the articles lack that kind).
   const lowered = question.toLowerCase();
+  const nounLike = (word: string): boolean => {
+    const tags = getJieba().tag(word, false);
+    return tags.length === 1 && /^(?:n|vn)/u.test(tags[0]!.tag);
+  };
   const absentWord = (term: QuestionTerm): boolean => term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && !(synonymsOf.get(term.word) ?? []).some((other) => context.terms.documentFrequency(other) > 0);
-  const present = terms.filter((term) => term.role === 'topic' && !absentWord(term));
+  const present = terms.filter((term) => term.role === 'topic' && !absentWord(term) && [...term.word].length >= 2 && nounLike(term.word));
   const qualifies = (term: QuestionTerm): boolean => {
     const at = lowered.indexOf(term.word);
-    return at >= 0 && present.some((other) => lowered.startsWith(other.word, at + term.word.length));
+    return at >= 0 && nounLike(term.word) && terms.some((other) => other.role === 'topic' && other !== term && lowered.startsWith(other.word, at + term.word.length));
+  };
+  const askedFor = (term: QuestionTerm): boolean => {
+    const at = lowered.indexOf(term.word);
+    return at >= 0 && (absentAskedAfter.test(lowered.slice(at + term.word.length)) || absentAskedBefore.test(lowered.slice(0, at)));
   };
   const presentTopicWeight = Math.max(0, ...present.map((term) => term.weight));
-  if (presentTopicWeight > 0) for (const term of terms) if (absentWord(term) && !qualifies(term)) term.weight = Math.min(term.weight, presentTopicWeight * absentBesidePresentShare);
+  if (presentTopicWeight > 0) {
+    for (const term of terms) {
+      if (!absentWord(term) || qualifies(term) || askedFor(term)) continue;
+      term.weight = Math.max(term.weight * absentKeepsAtLeast, Math.min(term.weight, presentTopicWeight * absentBesidePresentShare));
+    }
+  }
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;
   return {

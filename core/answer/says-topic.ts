@@ -10,7 +10,7 @@ import { labelBefore } from './compose-qa.ts';
 import { coreCoverageOf, type EvidenceSentence } from './evidence.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { generalIdf, generalIdfCeiling } from './term-statistics.ts';
-import { honourTopicWords, sentenceCues, summaryKnobs } from './tuning.ts';
+import { honourHolderWords, honourTopicWords, sentenceCues, summaryKnobs } from './tuning.ts';
 
 /** The test for a question's topic, or null when the question names no topic (a draft about a college). */
 export function topicSayer(snapshot: IndexSnapshot, analysis: QuestionAnalysis): ((sentence: EvidenceSentence) => boolean) | null {
@@ -51,7 +51,11 @@ function sayerOf(analysis: QuestionAnalysis): (text: string) => boolean {
 export function isHonoursOnly(analysis: QuestionAnalysis): boolean {
   const topics = analysis.terms.filter((term) => term.role === 'topic');
   const asked = topics.length > 0 ? topics : analysis.terms.filter((term) => term.role === 'intent');
-  return asked.length > 0 && asked.every((term) => honourTopicWords.includes(term.word));
+  if (asked.length > 0 && asked.every((term) => honourTopicWords.includes(term.word))) return true;
+  // 党组织（党委、党总支、支部）拿过哪些集体荣誉: the words besides the honour say whose it is.
+  const honoured = analysis.terms.some((term) => (term.role === 'topic' || term.role === 'intent') && honourTopicWords.includes(term.word));
+  const holderOnly = (word: string): boolean => honourHolderWords.includes(word) || honourTopicWords.includes(word);
+  return honoured && topics.length > 0 && topics.every((term) => [term.word, ...(term.alternatives ?? [])].every(holderOnly));
 }
 
 /** A sentence's text, from the run-in label before it when it has one. */

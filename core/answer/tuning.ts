@@ -216,6 +216,13 @@ export const absentWordIdfShare = 0.75;
  */
 export const absentBesidePresentShare = 1;
 
+/** …and keeps at least this share of its own weight. */
+export const absentKeepsAtLeast = 0.3;
+
+/** The thing a question asks for stands right before its question word (粉丝有多少) or right after it (哪些粉丝): never lightened. */
+export const absentAskedAfter = /^(?:的|有|是|共|一共|总共)?(?:多少|几|哪|什么|啥|谁)/u;
+export const absentAskedBefore = /(?:多少|几个|几位|几名|哪些|哪个|哪几个|什么|啥)(?:个|位|名)?$/u;
+
 /**
  * A word of a listed item (、) stands in for the whole list when it weighs at least this share of
  * the list's weightiest word: 联系 and 解决 of 联系服务师生、帮师生解决实际困难 do; 党建 of
@@ -717,6 +724,15 @@ export const prizeGrades: readonly string[] = ['特等', '一等', '二等', '�
  * (`sentenceCues.conferred`: not the 示范基地 a college built).
  */
 export const honourTopicWords: readonly string[] = ['荣誉', '表彰', '奖项', '获奖', '称号', '荣誉称号', '奖励', '嘉奖'];
+
+/** A clause saying what a table or draft should leave out (，个人获奖的不用列): no part of what is asked. */
+export const leftOutClause = /[，,；;]\s*[^，,；;]{1,16}?(?:不用|不要|无需|不必|别)(?:列|写|放|算|管)?(?:出来|进来|进去|在内)?了?[。！!]?$/u;
+
+/**
+ * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
+ * `honourTopicWords`, the question still asks for honours alone.
+ */
+export const honourHolderWords: readonly string[] = ['集体', '党组织', '基层党组织', '党委', '党总支', '支部', '党支部', '学院', '院系', '团队'];
 
 /** Each word of `synonymGroups` with the other words of its groups. */
 export const synonymsOf: ReadonlyMap<string, readonly string[]> = (() => {
@@ -1432,7 +1448,7 @@ const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇
 
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
-  request: new RegExp(`^${draftAsker}(?:${draftVerb}|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
+  request: new RegExp(`^${draftAsker}(?:${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
   kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
@@ -1442,7 +1458,7 @@ export const draftWording = {
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
   labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
-  handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)`, 'u'),
+  handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|梳理|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)`, 'u'),
   /**
    * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
    * 廉洁文化建设方面的做法): no topic; what follows them is.
@@ -1478,9 +1494,9 @@ export const draftWording = {
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
   collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
-  practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:做法|经验|情况|举措|材料)?$/u,
+  practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
-  basis: /^(?:根据|依据|结合|参照|参考|围绕|就|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
+  basis: /^(?:根据|依据|结合|参照|参考|围绕|就(?!业)|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
   sections: /[，,；;：:]\s*(?:(?:包括|包含|含|要有|分为|按照?)[^，,；;]*|(?:分|要|写|列|需要?)?(?:背景|主要做法|做法|成效|启示)[、和及与][^，,；;]*)$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */
@@ -1579,6 +1595,15 @@ export const compareKnobs = {
    * competitions, while 就业率达98%以上, naming none, may be students'.
    */
   holderGroups: ['学生', '教师'] as readonly string[],
+  /**
+   * Honours of a body (集体荣誉): a result that counts the people honoured (3名党员获…称号) and names
+   * no body before its honour is someone's own, not the body's.
+   */
+  collectiveWord: '集体',
+  peopleHonoured: /\d+\s*(?:名|人(?!次))|[一二三四五六七八九十两]名/u,
+  bodyHonoured: /党委|党总支|党支部|支部|学院|院系|团队|基层党组织|单位/u,
+  /** …and one naming no body at all weighs this much beside those that do. */
+  bodyUnnamedFactor: 0.5,
   /** A college's best sentence must cover this share of the topic's core weight for the college to count. */
   minimumCoverage: 0.45,
   /** A cell's sentence covers at least this share of its college's best. */

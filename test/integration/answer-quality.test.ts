@@ -1616,6 +1616,14 @@ describe('comparisons and meeting drafts', () => {
     expect(rowOf(end, '苏州工业职业技术学院').outcome?.text ?? '', end.answer).toContain('指导学生获');
   });
 
+  it('a table of a body\'s honours (党组织…集体荣誉) is a table of honours, leaves out what the request leaves out, and takes no one person\'s', async () => {
+    const end = await ask('各院校的党组织（党委、党总支、支部）拿过哪些集体荣誉？按学校列表，个人获奖的不用列', 'compare');
+    expect(end.answer.split('\n')[0], end.answer).toBe('| 院校 | 荣誉 | 来源 |');
+    expect(rowOf(end, '嘉兴职业技术学院').outcome?.text ?? '', end.answer).toMatch(/党委|党总支|党支部/u);
+    // 3名党员获厅级“优秀共产党员”称号… is the members' own.
+    expect(rowOf(end, '湖南电气职业技术学院').outcome?.text ?? '', end.answer).not.toContain('名党员获');
+  });
+
   it('a table asking for honours without a topic of its own (都拿过哪些荣誉) is a table of honours too', async () => {
     const end = await ask('各校党组织都拿过哪些荣誉', 'compare');
     // Honours beside their sources: no 做法 column standing empty in every row.

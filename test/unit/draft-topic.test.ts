@@ -37,6 +37,12 @@ describe('a drafting request', () => {
     // A meeting to be held names the topic; what the request then hands over says it again.
     expect(draftTopic('组织部要开党员志愿服务工作交流会，帮我把几所学院党员志愿服务的做法和成效汇总成一份材料')).toBe('党员志愿服务');
     expect(draftTopic('组织部要开党员志愿服务工作交流会，帮我写个材料')).toBe('党员志愿服务');
+    // The meeting's topic stays whatever else the request hands over; 做法和成效 alone is no topic.
+    expect(draftTopic('党委要开党建品牌建设研讨会，帮我汇总几所学校的做法和成效')).toBe('党建品牌建设');
+    expect(draftTopic('学院要开课程思政推进会，帮我把台州科院和苏工院的做法梳理成材料')).toBe('课程思政，台州科院和苏工院');
+    expect(draftTopic('访企拓岗这块想借鉴兄弟院校，写一份会议材料，把做法和成效梳理一下')).toBe('访企拓岗');
+    // 就业 is no 就 (on) before a topic.
+    expect(draftTopic('就业工作这块想学习其他院校的经验，帮我写份会议材料')).toBe('就业工作');
     // A wish to learn from other colleges is no topic; a clause another holds whole says nothing more.
     expect(draftTopic('乡村振兴这块想学学兄弟院校，写一份会议材料，把嘉职院、台州科院服务乡村振兴的做法和成效梳理一下')).toBe('嘉职院、台州科院服务乡村振兴');
     expect(draftSearch('写一份党建引领的材料，突出信息技术应用')).toBe('党建引领，信息技术应用');
