@@ -635,7 +635,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const tags = getJieba().tag(word, false);
     return tags.length === 1 && /^(?:n|vn)/u.test(tags[0]!.tag);
   };
-  const absentWord = (term: QuestionTerm): boolean => term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && !(synonymsOf.get(term.word) ?? []).some((other) => context.terms.documentFrequency(other) > 0);
+  const absentWord = (term: QuestionTerm): boolean =>
+    term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && ![...(term.alternatives ?? []), ...(synonymsOf.get(term.word) ?? [])].some((other) => context.terms.documentFrequency(other) > 0);
   const present = terms.filter((term) => term.role === 'topic' && !absentWord(term) && [...term.word].length >= 2 && nounLike(term.word));
   const qualifies = (term: QuestionTerm): boolean => {
     const at = lowered.indexOf(term.word);

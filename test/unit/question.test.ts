@@ -285,6 +285,9 @@ describe('word roles', () => {
     expect(fans.terms.find((term) => term.word === '粉丝')!.weight).toBeGreaterThan(fans.terms.find((term) => term.word === '官微')!.weight);
     const stance = analyze('嘉职院意识形态工作咋抓的');
     expect(stance.terms.find((term) => term.word === '意识形态')!.weight).toBeGreaterThan(2);
+    // A list's word stands for items the articles do write (实际困难 for 联系, 解决): it is no absent word.
+    const listed = analyze('各院校党组织联系服务师生、帮师生解决实际困难是怎么做的？列表比较做法和成效', { topicPhrase: true });
+    expect(listed.terms.find((term) => term.alternatives?.includes('解决'))!.weight).toBeGreaterThan(2);
     // Glued to the word after it, it says which kind (研究生党支部), and keeps its weight too.
     const kind = analyze('研究生党支部建设有什么做法');
     expect(kind.terms.find((term) => term.word === '研究生')!.weight).toBeGreaterThan(kind.terms.find((term) => term.word === '党支部')!.weight);
