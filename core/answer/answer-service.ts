@@ -477,9 +477,9 @@ export class AnswerService {
     question = forms.reduce((text, form) => text.split(form).join(' '), question);
     // 跟苏工院对比一下 after 风能学院党员先锋岗是怎么搞的: compared on the last question's topic.
     if (request.mode === 'compare' && forms.length > 0 && ownTopicWords(question, colleges).length === 0) question = `${question} ${this.lastTopic(request.history, colleges)}`.trim();
-    // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
     // 个人获奖的不用列: what a table or draft leaves out is not searched for.
     if (request.mode !== 'qa') question = question.replace(leftOutClause, '');
+    // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';

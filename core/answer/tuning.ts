@@ -210,9 +210,10 @@ export const singleCharacterFactor = 0.3;
 export const absentWordIdfShare = 0.75;
 
 /**
- * A topic word no passage holds (主打, 平时, 结对), asked beside topic words the articles do use, is
+ * A topic word no passage holds (主打, 平时, 结对), asked beside topic nouns the articles do use, is
  * most likely the user's own wording: it weighs at most this share of the weightiest of those.
- * Alone, it keeps its weight: then it is what is asked about, and the articles lack it.
+ * Alone or beside verbs only, it keeps its weight: then it is what is asked about, and the articles
+ * lack it (so too the thing asked for, `absentAskedAfter`/`absentAskedBefore`).
  */
 export const absentBesidePresentShare = 1;
 
