@@ -63,6 +63,8 @@ import {
   absentKeepsAtLeast,
   absentAskedAfter,
   absentAskedBefore,
+  absentQualifierGap,
+  qualifierBreak,
   synonymsOf,
   scopeNoun,
   type AnswerType,
@@ -638,9 +640,16 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   const absentWord = (term: QuestionTerm): boolean =>
     term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && ![...(term.alternatives ?? []), ...(synonymsOf.get(term.word) ?? [])].some((other) => context.terms.documentFrequency(other) > 0);
   const present = terms.filter((term) => term.role === 'topic' && !absentWord(term) && [...term.word].length >= 2 && nounLike(term.word));
+  // 研究生党支部, 量子计算课程: the noun it qualifies follows it at once, or after a word or two with no
+  // particle between.
   const qualifies = (term: QuestionTerm): boolean => {
     const at = lowered.indexOf(term.word);
-    return at >= 0 && nounLike(term.word) && terms.some((other) => other.role === 'topic' && other !== term && lowered.startsWith(other.word, at + term.word.length));
+    if (at < 0 || !nounLike(term.word)) return false;
+    const after = at + term.word.length;
+    for (let gap = 0; gap <= absentQualifierGap && !qualifierBreak.test(lowered.slice(after, after + gap)); gap++) {
+      if (terms.some((other) => other.role === 'topic' && other !== term && lowered.startsWith(other.word, after + gap))) return true;
+    }
+    return false;
   };
   const askedFor = (term: QuestionTerm): boolean => {
     const at = lowered.indexOf(term.word);

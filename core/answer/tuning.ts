@@ -222,6 +222,11 @@ export const absentKeepsAtLeast = 0.3;
 
 /** The thing a question asks for stands right before its question word (粉丝有多少) or right after it (哪些粉丝): never lightened. */
 export const absentAskedAfter = /^(?:的|有|是|共|一共|总共)?(?:多少|几|哪|什么|啥|谁)/u;
+/** A noun qualifies the topic noun that follows it within this many characters (量子|计算|课程)… */
+export const absentQualifierGap = 4;
+/** …with none of these between (主打的特色载体: 的 ends the qualifying). */
+export const qualifierBreak = /[的地得和与及或、，,。？?！!\s在是有把被对向从为]/u;
+
 export const absentAskedBefore = /(?:多少|几个|几位|几名|哪些|哪个|哪几个|什么|啥)(?:个|位|名)?$/u;
 
 /**

@@ -291,6 +291,9 @@ describe('word roles', () => {
     // Glued to the word after it, it says which kind (研究生党支部), and keeps its weight too.
     const kind = analyze('研究生党支部建设有什么做法');
     expect(kind.terms.find((term) => term.word === '研究生')!.weight).toBeGreaterThan(kind.terms.find((term) => term.word === '党支部')!.weight);
+    // …also after a word with no particle between (量子计算课程).
+    const quantum = analyze('量子计算课程如何建设？');
+    expect(quantum.terms.find((term) => term.word === '量子')!.weight).toBeGreaterThan(quantum.terms.find((term) => term.word === '课程')!.weight);
   });
 
   it('holds a number only whole: 20 is not in 2021 or 2000; a name opening with one (6税2费) may go on into another', () => {
