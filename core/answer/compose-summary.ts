@@ -167,13 +167,13 @@ function draftParts(question: string): { topic: string; reference: string } {
   const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
   const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
-  const basisOf = (clause: string): RegExpExecArray | null => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, ''));
-  const asked = clauses.filter((clause) => !basisOf(clause) && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const bases = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')));
+  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).
   const occasion = clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim()));
-  const basis = clauses.map(basisOf).find((match) => match !== null);
+  const basis = bases.find((match) => match !== null);
   const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);

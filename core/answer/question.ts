@@ -552,7 +552,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const inUnit = unitWords.has(word) && role !== 'intent';
     if (inUnit) role = 'subject';
     // A word whose synonym the corpus uses (拿到 / 荣获) is not absent: the evidence looks for that form.
-    const absent = documentFrequency === 0 && !(synonymsOf.get(word) ?? []).some((other) => context.terms.documentFrequency(other) > 0) ? absentWordIdfShare : 1;
+    const absent = writtenOrSynonym(word, context.terms) ? 1 : absentWordIdfShare;
     const weight = corpusIdf(word, documentFrequency) * absent * (inUnit ? 1 : specificity(word)) * roleFactor[role] * single;
     // A person or organisation the corpus never names (李明) rules out every article; a place
     // (北京, 东营市) weighs against an article that does not name it (articles say 本市).
@@ -637,8 +637,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     const tags = getJieba().tag(word, false);
     return tags.length === 1 && /^(?:n|vn)/u.test(tags[0]!.tag);
   };
-  const absentWord = (term: QuestionTerm): boolean =>
-    term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && ![...(term.alternatives ?? []), ...(synonymsOf.get(term.word) ?? [])].some((other) => context.terms.documentFrequency(other) > 0);
+  const absentWord = (term: QuestionTerm): boolean => term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && !writtenOrSynonym(term.word, context.terms, term.alternatives);
   const present = terms.filter((term) => term.role === 'topic' && !absentWord(term) && [...term.word].length >= 2 && nounLike(term.word));
   // 研究生党支部, 量子计算课程: the noun it qualifies follows it at once, or after a word or two with no
   // particle between.
@@ -901,8 +900,7 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       continue;
     }
     // Its stem may be one the corpus says only in a synonym (廉政建设: 清廉, 廉洁).
-    const stemSaid = (stem: string): boolean => terms.documentFrequency(stem) > 0 || (synonymsOf.get(stem) ?? []).some((synonym) => terms.documentFrequency(synonym) > 0);
-    if (generic && terms.documentFrequency(token.word) === 0 && stemSaid(generic[1]!)) {
+    if (generic && terms.documentFrequency(token.word) === 0 && writtenOrSynonym(generic[1]!, terms)) {
       result.push({ word: generic[1]!, tag: 'n' }, { word: generic[2]!, tag: 'n' });
       continue;
     }
@@ -932,6 +930,11 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
     result.push(token);
   }
   return result;
+}
+
+/** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */
+function writtenOrSynonym(word: string, terms: TermStatistics, alsoFor: readonly string[] = []): boolean {
+  return [word, ...alsoFor, ...(synonymsOf.get(word) ?? [])].some((form) => terms.documentFrequency(form) > 0);
 }
 
 /** The noun a 名称 question names: the last topic word before 叫什么/名称/名字. */
