@@ -73,6 +73,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   };
   // The run-in label a sentence stands under says every topic word, as asked or in a synonym.
   const topicTerms = analysis.terms.filter((term) => term.role === 'topic');
+  // The aspects a cell may show further items for: the items the question lists (积分制、党性体检、警示教育之类的).
+  const aspectWords = [...new Set(topicTerms.flatMap((term) => (term.alternatives ? [term.word, ...term.alternatives] : [])).map((word) => word.toLowerCase()))];
   // A text says every topic word, as asked or in a synonym (and, `listed`, in the words the question lists beside it).
   const everyTopicWordIn = (text: string, listed: boolean): boolean =>
     topicTerms.every((term) => [term.word, ...(listed ? (term.alternatives ?? []) : [])].some((word) => formsOf(word.toLowerCase()).some((form) => text.includes(form))));
@@ -161,7 +163,36 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
       const labelled = label && cut.start === sentence.start ? passageHolding(snapshot, sentence.chunk.document, { start: label.start, end: cut.end }, cut.chunk) : undefined;
       return labelled && label ? { start: label.start, end: cut.end, chunk: labelled } : cut;
     };
+    const spanText = (span: CitedSpan): string => snapshot.documentText(span.chunk.document).slice(span.start, span.end).toLowerCase();
+    const overlaps = (sentence: EvidenceSentence, span: CitedSpan): boolean => sentence.chunk.document.docId === span.chunk.document.docId && sentence.start < span.end && span.start < sentence.end;
+    // Up to compareKnobs.itemsPerCell items: the best, then each next best that says a word of the
+    // topic none before it says, close enough to the best in score.
+    const furtherItems = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, chosen: readonly EvidenceSentence[], shownTexts: readonly string[]): CitedSpan[] => {
+      const best = chosen[0]!;
+      const bestScore = best.score * fit(best);
+      const said = new Set(aspectWords.filter((word) => shownTexts.some((text) => formsOf(word).some((form) => text.includes(form)))));
+      const spans: CitedSpan[] = [];
+      const candidates = from
+        .filter((sentence) => sentence.coreCoverage >= coverageFloor && !chosen.includes(sentence))
+        .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
+        .filter((candidate) => candidate.score > 0 && candidate.score >= bestScore * compareKnobs.furtherItemShare)
+        .sort((a, b) => b.score - a.score);
+      for (const { sentence } of candidates) {
+        if (spans.length + 1 >= compareKnobs.itemsPerCell) break;
+        if (chosen.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start < sentence.end && sentence.start < other.end)) continue;
+        const span = cellSpan(sentence, 'practice');
+        if (spans.some((shown) => overlaps(sentence, shown)) || (practiceSpan && overlaps(sentence, practiceSpan))) continue;
+        const text = spanText(span);
+        const fresh = aspectWords.filter((word) => !said.has(word) && formsOf(word).some((form) => text.includes(form)));
+        if (fresh.length === 0) continue;
+        for (const word of fresh) said.add(word);
+        spans.push(span);
+      }
+      return spans;
+    };
     const practiceSpan = practice ? cellSpan(practice, 'practice') : null;
+    // Further practices, each saying a word of the topic no item before it says (警示教育 beside 积分制).
+    const morePractices = practice && practiceSpan ? furtherItems(pool, practiceFit, [practice], [spanText(practiceSpan)]) : [];
     // What came of the practice, when its sentence turns to it, may be the outcome; what the practice
     // cell already shows (the sentence its label heads) may not.
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
@@ -192,7 +223,9 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     const outcome = pickFrom([...pool, ...followers, ...titled], (sentence) => (shown(sentence) || reflects(sentence) || !heldByGroupAsked(sentence.text) ? 0 : 1) * (0.3 + outcomeStrength(sentence.text)) * (summaryKnobs.headingCues.outcome.test(sentence.chunk.headingPath.join(' ')) ? 1.3 : 1) * (bodyAsked && !compareKnobs.bodyHonoured.test(sentence.text) ? compareKnobs.bodyUnnamedFactor : 1), practice, turned ? [turned] : []);
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
-    const filled = [practiceSpan, outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null].map((span) => (span ? { text: book.display(span), citations: [book.cite(span)] } : null));
+    const outcomeSpan = outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null;
+    const moreOutcomes: CitedSpan[] = [];
+    const filled = [practiceSpan ? [practiceSpan, ...morePractices] : null, outcomeSpan ? [outcomeSpan, ...moreOutcomes] : null].map((spans) => (spans ? cellOf(book, spans) : null));
     const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];
     rows.push({ college, unit, practice: filled[0] ?? null, outcome: filled[1] ?? null, sources, strength });
   }
@@ -204,8 +237,8 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const byNumber = new Map(book.citations.map((citation) => [citation.n, citation]));
   for (const row of rows) {
     const name = cell(row.unit ? `${row.college}（${row.unit}）` : row.college);
-    const practiceText = row.practice ? cell(`${row.practice.text}${row.practice.citations.map((n) => `[${n}]`).join('')}`) : '未见相关内容';
-    const outcomeText = row.outcome ? cell(`${row.outcome.text}${row.outcome.citations.map((n) => `[${n}]`).join('')}`) : '未见相关内容';
+    const practiceText = row.practice ? cell(withMarkers(row.practice)) : '未见相关内容';
+    const outcomeText = row.outcome ? cell(withMarkers(row.outcome)) : '未见相关内容';
     const titles = [...new Map(row.sources.map((n) => [byNumber.get(n)!.docId, n])).entries()].map(([, n]) => {
       const citation = byNumber.get(n)!;
       return `《${cell(citation.title)}》${citation.date ? `（${citation.date}）` : ''}${row.sources.filter((m) => byNumber.get(m)!.docId === citation.docId).map((m) => `[${m}]`).join('')}`;
@@ -287,3 +320,15 @@ function turnOf(sentence: EvidenceSentence, topic: TopicTest): number | undefine
   return topic(sentence.text.slice(0, end).toLowerCase(), true) ? end : undefined;
 }
 
+
+/** A cell of one or more cited items: each item's citation follows it. */
+function cellOf(book: CitationBook, spans: readonly CitedSpan[]): { text: string; citations: number[] } {
+  const citations = spans.map((span) => book.cite(span));
+  if (spans.length === 1) return { text: book.display(spans[0]!), citations };
+  return { text: spans.map((span, index) => `${book.display(span)}[${citations[index]}]`).join(''), citations };
+}
+
+/** A cell's text with its citation markers: a cell of several items carries each after its item already. */
+function withMarkers(entry: { text: string; citations: readonly number[] }): string {
+  return entry.citations.length > 1 ? entry.text : `${entry.text}${entry.citations.map((n) => `[${n}]`).join('')}`;
+}

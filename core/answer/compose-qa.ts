@@ -869,6 +869,9 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return `${onlyLead!.chunk.document.title}\n${opensWithTime ? openingText : ''}\n${text.slice(own, onlyLead!.end)}`;
   };
   const undated = years.size > 0 && onlyLead !== undefined && writesNoneOf(datingText(), years);
+  // 风能党员活动日是2019年开始的吗, where the article gives no year of it: that is no yes and no no.
+  const claimedYears = type === '是否' && !verdict && leadItems.length === 1 && onlyLead ? askedYears(analysis.question) : new Set<number>();
+  const yearUnstated = claimedYears.size > 0 && writesNoneOf(datingText(), claimedYears) && !/(?:19|20)\d{2}/u.test(leadText);
   // A counted name asked for (“五个一”是哪五个) whose lead lists fewer parts, with 等 (“党性体检”、谈心谈话、
   // 咬耳扯袖等“五个一”活动): the article names only those; it does not list them all.
   const countedName = analysis.expectedCount !== null && analysis.expectedCount > 1 ? analysis.quoted.find((name) => leadText.includes(`等“${name}”`) || leadText.includes(`等${name}`)) : undefined;
@@ -890,6 +893,8 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
         ? `据 ${reportDate} 发布的报道：`
         : undated
           ? `文章没有写明${[...years].sort((a, b) => a - b).join('、')}年的数字，写到的是：`
+          : yearUnstated
+            ? `文章没有写明年份，无法确认是不是${[...claimedYears].sort((a, b) => a - b).join('、')}年。写到的是：`
           : partial
             ? `文章没有列全“${countedName}”，只写到其中 ${partsNamed} 项：`
             : listHead !== null

@@ -69,6 +69,7 @@ import {
   scopeNoun,
   type AnswerType,
   genericTail,
+  yesNoKnobs,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
 
@@ -660,6 +661,14 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       if (!absentWord(term) || qualifies(term) || askedFor(term)) continue;
       term.weight = Math.max(term.weight * absentKeepsAtLeast, Math.min(term.weight, presentTopicWeight * absentBesidePresentShare));
     }
+  }
+  // 向阳项目是2019年成立的吗: the year is what the question asks to check of the rest. It weighs at
+  // most a share of the weightiest word it is said of, so a sentence of that year about something
+  // else does not answer it. Colleges are no such word: of 嘉职院是2019年成立的吗 the year is the topic.
+  if (answerType === '是否') {
+    const saidOf = terms.filter((term) => (term.role === 'subject' || term.role === 'topic') && !isYear(term.word) && !colleges.includes(term.word));
+    const ceiling = Math.max(0, ...saidOf.map((term) => term.weight)) * yesNoKnobs.claimedYearShare;
+    if (ceiling > 0) for (const term of terms) if (isYear(term.word)) term.weight = Math.min(term.weight, ceiling);
   }
   const own = context.ownWords?.toLowerCase();
   if (own !== undefined) for (const term of terms) if (!own.includes(term.word)) term.carried = true;

@@ -1278,6 +1278,11 @@ export const qaKnobs = {
 // 是否 (yes-or-no answers)
 
 export const yesNoKnobs = {
+  /**
+   * The year a yes-or-no question asks to check (向阳项目是2019年成立的吗) weighs at most this share of
+   * the weightiest other word of its subject or topic (colleges aside).
+   */
+  claimedYearShare: 0.5,
   /** How far before a prize's grade its name may stand (红色专项|比赛|三等奖) for a claimed grade to be held against it. */
   gradeNameReach: 8,
   /**
@@ -1612,6 +1617,13 @@ export const compareKnobs = {
   bodyUnnamedFactor: 0.5,
   /** A college's best sentence must cover this share of the topic's core weight for the college to count. */
   minimumCoverage: 0.45,
+  /**
+   * A cell shows up to this many items: the best, then others that each say a word of the topic (or
+   * an item the question lists) that no item before it says (党性体检 beside 积分制).
+   */
+  itemsPerCell: 2,
+  /** …each scoring at least this share of the cell's best. */
+  furtherItemShare: 0.5,
   /** A cell's sentence covers at least this share of its college's best. */
   cellCoverage: 0.6,
   /**

@@ -2577,3 +2577,44 @@ describe('那些 typed for 哪些', () => {
     }
   });
 });
+
+describe('a year a yes-or-no question asks to check', () => {
+  it('is checked against what the question says it of, not against any sentence of that year', async () => {
+    const end = await ask('向阳项目是2019年成立的吗？');
+    // 2019年先进基层党组织 and 2019年11月6日…主题教育活动 are of 2019 but about other things.
+    expect(end.answer).not.toContain('2019年先进基层党组织');
+    expect(end.answer).not.toContain('2019年11月6日');
+    expect(end.answer).not.toMatch(/^(?:是|不是)。/u);
+  });
+
+  it('is no yes and no no where the article gives the thing no year', async () => {
+    const end = await ask('风能党员活动日是2019年开始的吗？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toMatch(/^文章没有写明年份，无法确认是不是2019年。/u);
+    expect(end.answer).toContain('风能党员活动日');
+  });
+
+  it('still hears yes or no where the article dates it', async () => {
+    expect((await ask('苏工院人人出彩创新工作法是2022年获奖的吗？')).answer).toMatch(/^不是。/u);
+    expect((await ask('嘉职院是2021年获评嘉兴市先进基层党组织的吗？')).answer).toMatch(/^是。/u);
+  });
+});
+
+describe('a comparison whose request lists what it wants (积分制、党性体检、警示教育之类的)', () => {
+  it('shows a further item in a cell when it says a listed thing the first does not, each item cited', async () => {
+    const end = await ask('党员日常管理监督各家是怎么做的？积分制、党性体检、警示教育之类的，列表比较做法和成效', 'compare');
+    const jiaxing = rowOf(end, '嘉兴职业技术学院');
+    expect(jiaxing.practice?.citations, end.answer).toHaveLength(2);
+    expect(jiaxing.practice?.text ?? '').toContain('警示教育');
+    // Each item carries its own marker, in the table as in the row.
+    const [first, second] = jiaxing.practice!.citations;
+    expect(jiaxing.practice!.text).toMatch(new RegExp(`。\\[${first}\\].+。\\[${second}\\]$`, 'u'));
+    expect(end.answer).toContain(jiaxing.practice!.text);
+    for (const claim of claimsOf(jiaxing.practice!.text)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('keeps one item per cell when the request lists nothing', async () => {
+    const end = await ask('对比一下各院校开展党史教育的做法', 'compare');
+    for (const row of end.table!.rows) expect(row.practice?.citations.length ?? 0, row.college).toBeLessThanOrEqual(1);
+  });
+});
