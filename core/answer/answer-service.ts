@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, questionAsTopic } from './compose-summary.ts';
+import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, framingClause, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -34,9 +34,9 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, clausePointsBack, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -145,6 +145,8 @@ interface Grounds extends Gathered {
   /** A question comparing two things, or a message asking several: each side gathered on its own. */
   sides?: (Gathered & { name: string })[];
   sidesAre?: 'pair' | 'parts';
+  /** A draft drawn up from the clauses of its request the articles answer (without the colleges' names): its title keeps only those. */
+  answeredClauses?: string[];
 }
 
 /**
@@ -155,6 +157,16 @@ function simplifiedRequest(request: AskFields): AskFields {
   const read = (text: string): string => narrowingForm(toSimplified(text));
   const history = request.history.map((turn) => (turn.role === 'user' ? { ...turn, content: read(turn.content) } : turn));
   return { ...request, question: read(request.question), history };
+}
+
+/**
+ * A draft's title: its topic; when the draft was drawn up from some clauses of the request, only the
+ * clauses of the topic that hold one of them or name a college.
+ */
+function titleOf(topic: string, answered: readonly string[] | undefined, colleges: readonly string[]): string {
+  if (!answered) return topic;
+  const kept = topic.split(/[，,]/u).filter((clause) => answered.some((part) => clause.includes(part) || part.includes(clause)) || collegeMentions(clause, colleges).length > 0);
+  return kept.length > 0 ? kept.join('，') : topic;
 }
 
 /** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
@@ -423,6 +435,12 @@ export class AnswerService {
         const unscoped = { request, snapshot, base: { ...base, searchedFor: unscopedQuestion }, ...(await this.gather(request, snapshot, unscopedQuestion, undefined, signal)) };
         if (unscoped.evidence.verdict.answerable) grounds = unscoped;
       }
+      // A long request for a draft or a table (…要给上级报特色亮点，想先看看…：入选了哪些典型案例、
+      // 哪些媒体报道过…，按学校拉个表) is drawn up from the clauses the articles can answer.
+      if (!grounds.evidence.verdict.answerable && request.mode !== 'qa') {
+        const narrowed = await this.answerableClauses(request, snapshot, searchedFor, college, signal);
+        if (narrowed) grounds = { request, snapshot, base: { ...base, searchedFor: narrowed.searchedFor }, ...narrowed.gathered, answeredClauses: narrowed.kept };
+      }
     }
     const { evidence } = grounds;
     // Asked when an article came out or who wrote it: its metadata answers, whatever its text says.
@@ -469,6 +487,38 @@ export class AnswerService {
     };
   }
 
+  /**
+   * The clauses of a draft's or a table's request the articles answer, each asked on its own with the
+   * colleges the request names, and what they gather asked together; null when none does, when
+   * every one does (the request as a whole was asked already), or when together they do not.
+   */
+  private async answerableClauses(request: AskFields, snapshot: IndexSnapshot, searchedFor: string, carried: string | undefined, signal: AbortSignal): Promise<{ searchedFor: string; gathered: Gathered; kept: string[] } | null> {
+    const colleges = corpusColleges(snapshot);
+    const forms = [...new Set([...collegeMentions(searchedFor, colleges), ...this.unitMentions(searchedFor, colleges)].map((mention) => mention.form))];
+    const named = forms.join('、');
+    const parts = searchedFor.split(requestClauseBreak);
+    if (parts.length < 2) return null;
+    const clauses = parts
+      .map((clause) => forms.reduce((rest, form) => rest.split(form).join(''), clause).trim())
+      // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
+      // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
+      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !framingClause(clause) && !clausePointsBack.test(clause))
+      .slice(0, modeRetrieval.requestClauses);
+    const kept: string[] = [];
+    for (const clause of clauses) {
+      const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
+      if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) kept.push(clause);
+      // A clause the articles do not answer because it names what they never mention (研究生党支部,
+      // a practice no article names) is what the request is about: no draft from its other clauses.
+      else if (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0) return null;
+    }
+    const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
+    // The request as a whole was asked already.
+    if (kept.length === 0 || narrowed === searchedFor) return null;
+    const gathered = await this.gather(request, snapshot, narrowed, carried, signal);
+    return gathered.evidence.verdict.answerable ? { searchedFor: narrowed, gathered, kept } : null;
+  }
+
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
   private async gather(request: AskFields, snapshot: IndexSnapshot, question: string, carried: string | undefined, signal: AbortSignal): Promise<Gathered> {
     const colleges = corpusColleges(snapshot);
@@ -483,7 +533,7 @@ export class AnswerService {
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', quotedApart: request.mode !== 'qa' && scope.length > 1, people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     // Colleges compared are the scope, whatever college the conversation carried.
@@ -623,7 +673,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTopic(request.question), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
+        return composeSummary(snapshot, evidence, analysis, titleOf(draftTopic(request.question), grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

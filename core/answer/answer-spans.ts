@@ -6,7 +6,7 @@
  */
 import { getJieba } from '../text/tokenize.ts';
 import { isPlaceWord } from './question.ts';
-import { agentHead, awardHead, frequencyHead, frequencySpan, honourHead, honourVerb, passiveAgent, type AnswerType } from './tuning.ts';
+import { agentHead, awardHead, frequencyHead, frequencySpan, honourHead, honourVerb, majorCompound, majorHead, passiveAgent, type AnswerType } from './tuning.ts';
 
 /** A span of a text: `text.slice(start, end)`. */
 export interface TextSpan {
@@ -143,6 +143,8 @@ export function typedSpans(type: AnswerType, text: string, nameHead: string | nu
     case '名称':
       // An award is named by its own words (…创新奖三等奖); a quoted name beside it is what won it.
       if (nameHead === awardHead) return headedNameSpans(text, nameHead);
+      // A major's name, not a compound built on 专业 (工匠精神专业育人, 专业建设).
+      if (nameHead === majorHead) return headedNameSpans(text, nameHead).filter((span) => !majorCompound.test(text.slice(span.end)));
       if (nameHead === honourHead) return honourSpans(text);
       return nameHead ? [...spansOf(quotedSpan, text), ...headedNameSpans(text, nameHead)] : spansOf(quotedSpan, text);
     case '人物':

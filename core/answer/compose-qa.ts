@@ -6,7 +6,7 @@
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import { besideRole, isTyped, typedSpans, type TextSpan } from './answer-spans.ts';
-import { CitationBook, passageHolding, type CitedSpan } from './citation-book.ts';
+import { CitationBook, displayClaim, passageHolding, type CitedSpan } from './citation-book.ts';
 import { clausesOf, cutToClauses, tightCut, trimSpan } from './clauses.ts';
 import { escapeRegExp } from '../text/clean.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -516,6 +516,46 @@ function outlineOf(snapshot: IndexSnapshot, best: EvidenceSentence | undefined):
   });
 }
 
+/**
+ * The parts of the section whose heading the question names (2.事业发展硕果累累 of “事业发展硕果累累”
+ * 分成了哪几方面): its sub-headings, or else the run-in labels that open its paragraphs (一是团队建设
+ * 成果。); [] when the section has fewer than two parts; null when the question names no heading of
+ * the articles found.
+ */
+function partsOfNamedSection(snapshot: IndexSnapshot, found: readonly EvidenceSentence[], question: string): CitedSpan[] | null {
+  const asked = question.replace(/[“”"\s]/gu, '');
+  const documents = [...new Map(found.map((sentence) => [sentence.chunk.document.docId, sentence])).values()];
+  for (const sentence of documents) {
+    const document = sentence.chunk.document;
+    const text = snapshot.documentText(document);
+    const headings = document.headings.map(([start, end, level]) => ({ start, end, level }));
+    // The deepest heading named (事业发展硕果累累 inside 实施成效, both named).
+    const named = headings
+      .filter((heading) => {
+        const name = displayClaim(text.slice(heading.start, heading.end)).replace(/[。“”"\s]/gu, '');
+        return [...name].length >= 4 && asked.includes(name);
+      })
+      .sort((a, b) => b.level - a.level)[0];
+    if (!named) continue;
+    const next = headings.find((heading) => heading.start > named.start && heading.level <= named.level);
+    const end = next?.start ?? text.length;
+    const inside = headings.filter((heading) => heading.start > named.start && heading.start < end);
+    const top = Math.min(...inside.map((heading) => heading.level));
+    const subHeadings = inside.filter((heading) => heading.level === top).map(({ start, end: stop }) => ({ start, end: stop }));
+    const labels = splitSentences(text, named.end, end).filter((span) => {
+      const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+      return text.slice(lineStart, span.start).trim() === '' && isRunInLabel(text.slice(span.start, span.end));
+    });
+    const parts = subHeadings.length >= 2 ? subHeadings : labels.length >= 2 ? labels : [];
+    const spans = parts.flatMap((span) => {
+      const chunk = passageHolding(snapshot, document, span, sentence.chunk);
+      return chunk ? [{ ...span, chunk }] : [];
+    });
+    return spans.length >= 2 ? spans : [];
+  }
+  return null;
+}
+
 /** `qa`: the direct answer, then supporting points; grouped by college when several colleges speak. */
 export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, options: QaOptions = {}): ComposedAnswer {
   const shown = options.alreadyShown ?? '';
@@ -530,7 +570,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const type = analysis.answerType;
   // Ranked as found: what the last answer showed may be the thing asked about here (这属于哪个工程).
   const found = [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank);
-  const outline = options.nested || !outlineAsked.test(analysis.question) ? [] : outlineOf(snapshot, found.find((sentence) => !sentence.isHeading));
+  const outlineWanted = !options.nested && outlineAsked.test(analysis.question);
+  // “事业发展硕果累累”分成了哪几方面: the parts of the section the question names, else the article's.
+  // A section named without parts of its own is answered from its text, not from the article's outline.
+  const outline = !outlineWanted ? [] : (partsOfNamedSection(snapshot, found, analysis.question) ?? outlineOf(snapshot, found.find((sentence) => !sentence.isHeading)));
   if (outline.length > 0) {
     // 党建工作分哪几个板块: the article's outline, each part as it opens.
     const lines = [groupLabel(outline[0]!.chunk.document), ...outline.map((span) => `- ${book.claim(span)}`)];

@@ -17,7 +17,7 @@ import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { numeral, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, compareKnobs, draftUsageNote, draftWording, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, compareKnobs, draftUsageNote, draftWording, leftOutClause, sentenceCues, summaryKnobs } from './tuning.ts';
 
 type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -113,6 +113,15 @@ export function questionAsTopic(question: string): string {
   return question.trim().replace(/[？?。！!]+$/u, '').replace(draftWording.questionFrame, '');
 }
 
+/**
+ * A clause of a request that frames the draft rather than says its topic: its occasion (党委要开研讨会,
+ * 下周支委会要学习) or its use (给新任支部书记培训用), or the asking alone (写份材料).
+ */
+export function framingClause(clause: string): boolean {
+  const text = clause.trim();
+  return draftWording.occasionOnly.test(text) || draftUsageNote.test(`，${text}`) || draftParts(text).topic === '党建工作';
+}
+
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */
 export function draftPracticeCount(question: string): number | undefined {
   const count = draftWording.practiceCount.exec(question)?.[1];
@@ -132,7 +141,8 @@ export function draftSearch(question: string, namesCollege: (owner: string) => b
 }
 
 function draftParts(question: string): { topic: string; reference: string } {
-  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  // What the request leaves out (…就不用展开了) is no part of its topic.
+  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(leftOutClause, '').replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
   if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).
@@ -157,7 +167,7 @@ function draftParts(question: string): { topic: string; reference: string } {
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
     topic = topic.replace(/^关于/u, '').replace(draftWording.learnFromPeers, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
-    topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '');
+    topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '').replace(/^(?:怎么|怎样|如何)(?=\p{Script=Han}{2})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
     const wrapped = /^[“"]([^“”"]*)[”"]$/u.exec(topic);
     return wrapped ? wrapped[1]!.trim() : topic;
@@ -165,10 +175,11 @@ function draftParts(question: string): { topic: string; reference: string } {
   // A question and then the asking (…是怎么建成…的？出一份会议材料) are clauses too.
   // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
   const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
-  const clauses = request.split(/[，,；;？?！!。]/u).map((clause) => handed(clause.trim())).filter(Boolean);
+  // A colon closes a lead-in (给新任支部书记培训用：…) as a comma does.
+  const clauses = request.split(/[，,；;？?！!。：:]/u).map((clause) => handed(clause.trim())).filter(Boolean);
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   const bases = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')));
-  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause) && !draftUsageNote.test(`，${clause}`)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).

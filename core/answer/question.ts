@@ -29,6 +29,9 @@ import {
   moneyAsked,
   shareAsked,
   awardHead,
+  majorAsked,
+  topicEnd,
+  majorHead,
   honourAsked,
   honourHead,
   countedPeople,
@@ -154,6 +157,11 @@ export interface QuestionContext {
   narrowedBy?: string;
   /** People the articles name (朱光耀, 马庆斋), read whole however jieba would cut them. */
   people?: readonly string[];
+  /**
+   * Several colleges asked of together (苏工院讲“德技融合”，台州科院讲“五育并举”): each may say its own
+   * quoted name, so the quoted names stand for one another, as a list's items do.
+   */
+  quotedApart?: boolean;
 }
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
@@ -442,8 +450,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
   const unquoted = [unquotedCountedName(question), ...digitCountedNames(question), ...eachOneNames(question)];
   for (const name of unquoted) if (name && !quoted.some((other) => other.includes(name))) quoted.push(name);
-  for (const name of quoted) {
-    add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false });
+  const apart = context.quotedApart === true && quoted.length > 1;
+  for (const [index, name] of quoted.entries()) {
+    if (!apart || index === 0) add({ word: name, role: 'topic', weight: rarest, documentFrequency: context.terms.documentFrequency(name), isName: true, critical: true, place: false, ...(apart ? { alternatives: quoted.slice(1) } : {}) });
     rest = rest.split(name).join(' ');
   }
   // A work the question names by its title (《关于…的通知》) is one it depends on: an article that never
@@ -837,7 +846,8 @@ function organisationIn(match: string): string | null {
   const tagged = getJieba().tag(trimmed, true);
   let first = tagged.length;
   // Nouns from the end, and a 与/和 between two of them (机电与模具工程学院).
-  const joins = (index: number): boolean => /^[与和及]$/u.test(tagged[index]!.word) && index > 0 && nounTags.has(tagged[index - 1]!.tag);
+  // Not after a noun that ends a topic rather than names a unit (党建工作和二级学院事业).
+  const joins = (index: number): boolean => /^[与和及]$/u.test(tagged[index]!.word) && index > 0 && nounTags.has(tagged[index - 1]!.tag) && !topicEnd.test(tagged[index - 1]!.word);
   while (first > 0 && (nounTags.has(tagged[first - 1]!.tag) || joins(first - 1))) first--;
   const nouns = tagged.slice(first);
   const name = nouns.map((token) => token.word).join('');
@@ -942,6 +952,20 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 }
 
 /** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */
+/**
+ * The things a question names that the articles never write, nor a synonym of them (研究生 of
+ * 研究生党支部建设, 心理健康 of 心理健康教育): topic nouns of two characters or more, not names.
+ */
+export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: TermStatistics): string[] {
+  return analysis.terms
+    .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0 && [...term.word].length >= 2 && !writtenOrSynonym(term.word, terms, term.alternatives))
+    .filter((term) => {
+      const tags = getJieba().tag(term.word, false);
+      return tags.length === 1 && /^(?:n|vn|nz|l)/u.test(tags[0]!.tag);
+    })
+    .map((term) => term.word);
+}
+
 function writtenOrSynonym(word: string, terms: TermStatistics, alsoFor: readonly string[] = []): boolean {
   return [word, ...alsoFor, ...(synonymsOf.get(word) ?? [])].some((form) => terms.documentFrequency(form) > 0);
 }
@@ -950,6 +974,7 @@ function writtenOrSynonym(word: string, terms: TermStatistics, alsoFor: readonly
 function nameHeadOf(question: string, terms: readonly QuestionTerm[]): string | null {
   // 获得了什么奖: the award's name ends in 奖 (…杰出教师奖).
   if (/什么奖/u.test(question)) return awardHead;
+  if (majorAsked.test(question)) return majorHead;
   // 拿过什么称号: the honour's words, whatever noun they end in (…教学创新团队, …先进基层党组织).
   if (honourAsked.test(question)) return honourHead;
   // 入选了什么专家库: the name ends in the noun after 什么 (…评审专家库).

@@ -60,13 +60,23 @@ export const frequencyAsked = /多久(?:\p{Script=Han}{1,4}?)?一次|多长时�
 export const frequencyHead = '每';
 /** A frequency an article states (每年召开, 每月, 定期, 一年一次). */
 export const frequencySpan = /每(?:个)?(?:年|月|周|季度|学期|季|天|日|两年|半年)|定期|一年一次|一月一次/gu;
+/**
+ * The major asked of a person or a team, at the question's end (樊文天学的是哪个专业, 是哪个专业的学生):
+ * a name ending in 专业 answers, nothing quoted.
+ */
+export const majorAsked = /(?:哪个|哪一个|哪|什么|啥)专业(?:的(?:学生|学子|毕业生|校友|老师|教师|人)?)?[？?。]?$|专业是(?:什么|哪个|啥)[？?。]?$/u;
+export const majorHead = '专业';
+/** What follows 专业 in a compound built on it rather than a major's name (专业育人, 专业建设, 专业评价). */
+export const majorCompound = /^(?:育人|建设|群|发展|技能|劳动|课|教师|带头人|负责人|主任|评价|布局|设置|思政|技术职务)/u;
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],
   ['时间', frequencyAsked],
+  ['名称', majorAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
-  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%]|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
+  // 跟几家单位一起搞的基地，是把哪类资源…: a count inside what describes the thing asked about is no count asked.
+  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%](?![^，。？?]{0,12}的[^？?]*(?:哪|什么|啥))|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   // 针对谁, 面向谁, 给谁讲, 为谁: a group served, not a person's name.
   // 被谁收录, 被谁报道: the agent of a publication or an award is mostly an organisation (教育部, 光明日报).
   // 跟谁一起共建, 和谁合作: a partner in this field is an organisation (浙江红船干部学院).
@@ -131,6 +141,8 @@ export const genericWords: readonly string[] = [
   '谢谢', '感谢', '多谢', '麻烦', '请问', '你好', '您好', '辛苦', '辛苦了',
   // Colloquial verbs for doing anything (搞了两年, 怎么弄的, 是干嘛的), and for winning anything (评上过): what was won is the topic.
   '搞', '弄', '评上', '干嘛', '干吗',
+  // What a request wants of any topic (先摸摸底, 报特色亮点): no topic of its own.
+  '摸底', '摸摸底', '亮点',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
@@ -259,6 +271,9 @@ export const articleFactCues = {
   /** Which articles came out in a year (哪几篇是2022年发的, 哪篇文章是2023年发布的): the year, and whether those after it are asked too. */
   ofYear: /(?:哪几篇|哪些文章|哪些报道|哪篇)[^，。？?]{0,8}?((?:19|20)\d{2})\s*年(以后|之后|以来)?[^，。？?]{0,4}?(?:发布|发表|刊发|刊登|推送|发(?=的|了|出|[？?]|$))/u,
 } as const;
+
+/** Nouns that end a topic (党建工作, 疫情情况), never a part of a unit's name joined by 与/和 (党建工作和二级学院事业). */
+export const topicEnd = /(?:工作|情况|方面|问题|事业)$/u;
 
 /** Names of organisations that would be the subject of a question (another college, a company). */
 export const organisationName = /[\u4e00-\u9fa5]{2,14}(?:大学(?![生者习联])|学院(?!派)|学校|职院(?!校)|职技院|职校|高专|研究院|公司|集团|医院|(?:中学|小学)(?!毕业|生|阶段|时期|时代|教师|老师))/gu;
@@ -428,7 +443,7 @@ export const leadUpWording = {
 export const partExamples = /^(?:比如|例如|譬如|诸如|像是)/u;
 
 /** A part of a message that asks something (a question word, a count, 吗): where several do, each is answered apart. */
-export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元]|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
+export const partAsks = /多少|几[个项名人位次家所支大类种条门年届批场期篇本张份岁万元](?![^，,。？?]{0,12}的)|哪|什么|谁|何时|何地|如何|怎|吗|是否|是不是|有没有/u;
 
 /** Words that join a later part to the first (另外有多少讲师…, 并且在…): not part of what it asks. */
 export const partJoin = /^(?:另外|还有|此外|并且|而且|以及|同时|那么)\s*/u;
@@ -600,7 +615,7 @@ export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪�
 export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
 
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
-export const outlineAsked = /分(?:为|成)?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
+export const outlineAsked = /分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
 
 /**
  * Characters a pinyin keyboard puts in place of one another in a college's name (台洲 for 台州,
@@ -732,7 +747,7 @@ export const prizeGrades: readonly string[] = ['特等', '一等', '二等', '�
 export const honourTopicWords: readonly string[] = ['荣誉', '表彰', '奖项', '获奖', '称号', '荣誉称号', '奖励', '嘉奖'];
 
 /** A clause saying what a table or draft should leave out (，个人获奖的不用列): no part of what is asked. */
-export const leftOutClause = /[，,；;]\s*[^，,；;]{1,16}?(?:不用|不要|无需|不必|别)(?:列|写|放|算|管)?(?:出来|进来|进去|在内)?了?[。！!]?$/u;
+export const leftOutClause = /[，,；;]\s*[^，,；;]{1,16}?(?:不用|不要|无需|不必|别)(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲)?(?:出来|进来|进去|在内)?了?[。！!]?$/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
@@ -1461,7 +1476,7 @@ export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** Who is asked, at a clause's start (帮我以嘉职院为例…): no part of what the clause says. */
@@ -1489,11 +1504,11 @@ export const draftWording = {
    * The occasion, as a clause of its own that says what is to be discussed (下周党委理论学习中心组要
    * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
    */
-  occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?(?:要(?:交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})|要?(?:开|召开|举办)一?个?(.{2,}?)(?:工作)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会))$/u,
+  occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?(?:(?:要|(?<=(?:会|中心组|支部)(?:下周|下个?月|近期|月底|本周|这周)?))(?:学习讨论|学习研讨|交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})|要?(?:开|召开|举办)一?个?(.{2,}?)(?:工作)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会))$/u,
   /** A wish to learn from others, after the topic (乡村振兴这块想学学兄弟院校): no part of it. */
   learnFromPeers: /(?:想|要|准备|需要)?(?:学学|学习借鉴|借鉴|学习|参考|取取经|取经)(?:一下)?(?:兄弟院校|兄弟学校|兄弟单位|其他院校|其他学校|别的学校|别人)(?:的)?(?:经验|做法)?$/u,
   /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */
-  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))$/u,
+  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?(?:[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))|[^，,]{0,10}?要?(?:开|召开|举办)一?个?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会|会))$/u,
   /**
    * The field at large after whose work it is (嘉兴职业技术学院的党建工作, 嘉职院党建): the owner's
    * whole work, searched as the owner alone, since every article is of 党建, when the owner names a
@@ -1664,7 +1679,14 @@ export const modeRetrieval = {
   summary: { k: 16, maxPerDocument: 5, maxPerDocumentFocused: 10, modelSources: 12, perCollegeK: 3 },
   /** Comparison: a quota per college (up to `maxColleges`; beyond, one broad search of `broadK`). */
   compare: { perCollegeK: 4, maxPerDocument: 2, maxColleges: 30, broadK: 120, modelSourcesPerCollege: 2, modelSources: 30 },
+  /** A draft's or a table's request refused as a whole is asked clause by clause, its first this many clauses. */
+  requestClauses: 8,
 } as const;
+
+/** Where a draft's or a table's request parts into clauses (each may be asked on its own). */
+export const requestClauseBreak = /[，,；;。！!？?：:]/u;
+/** A clause of a request that points back at the one before it (各是什么团队, 其中…): nothing to draw on alone. Not 各院校…. */
+export const clausePointsBack = /^(?:各(?:是|为|叫|有什么|有哪些|自)|分别|其中|其|这|那些|那个|该)/u;
 
 /** Time a model has to rewrite a follow-up before the subjects are carried without it. */
 export const rewriteTimeoutMs = 10_000;

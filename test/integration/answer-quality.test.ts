@@ -2618,3 +2618,66 @@ describe('a comparison whose request lists what it wants (积分制、党性体�
     for (const row of end.table!.rows) expect(row.practice?.citations.length ?? 0, row.college).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a long request for a draft or a table', () => {
+  it('is drawn up from the clauses the articles answer, and titled by them', async () => {
+    const draft = await ask('给新任支部书记培训用：怎样加强党员教育管理？汇总几所学院的经验写份材料', 'summary');
+    expect(draft.notFound, draft.answer).toBe(false);
+    expect(draft.answer).toMatch(/^# 关于“加强党员教育管理”/u);
+    const speech = await ask('下周专业建设研讨会，参照嘉职院的做法起草一份发言材料，专业怎么调、人才培养方案怎么修，附上成效', 'summary');
+    expect(speech.notFound, speech.answer).toBe(false);
+    // What was searched for is the clauses answered, not the occasion or what to append.
+    for (const word of ['研讨会', '附上']) expect(speech.searchedFor, word).not.toContain(word);
+    expect(speech.answer).toContain('人才培养方案');
+  });
+
+  it('is refused when a clause it drops names what the articles never mention', async () => {
+    // 研究生 is in no article: the clause naming 红船领航 does not make a draft of it.
+    const end = await ask('下个月党委要专题研究研究生党支部建设，参考嘉职院“红船领航”的思路，帮我写一份研究生党支部建设的会议材料', 'summary');
+    expect(end.notFound, end.answer).toBe(true);
+  });
+
+  it('leaves out what it says to leave out and the occasion, in its title and its search', async () => {
+    const end = await ask('下周支委会学习讨论党员先锋模范作用，参考苏工院、湖南电气的做法写份材料，党史学习教育就不用展开了', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    const title = end.answer.split('\n')[0]!;
+    expect(title).toContain('党员先锋模范作用');
+    for (const word of ['不用展开', '党史学习教育', '支委会']) expect(title, word).not.toContain(word);
+  });
+
+  it('is still refused when no clause says a topic the articles have', async () => {
+    for (const question of ['党委要开研讨会，写一份关于附属医院党建工作的会议材料，分背景、做法、成效、启示', '给新任书记培训用：怎样做好离退休老干部党支部工作？汇总几所学院的经验写份材料']) {
+      const end = await ask(question, 'summary');
+      expect(end.notFound, `${question}\n${end.answer}`).toBe(true);
+    }
+    // A clause pointing back at the one before (各是什么团队) is nothing to draw on alone.
+    const table = await ask('哪些院校建成了量子计算教师团队？各是什么团队？', 'compare');
+    expect(table.notFound, table.answer).toBe(true);
+  });
+
+  it('compares colleges each on its own quoted name', async () => {
+    const end = await ask('苏工院讲“德技融合”，台州科院讲“五育并举”，两家育人理念怎么落地的，做个对比表', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const college of ['苏州工业职业技术学院', '台州科技职业学院']) expect(rowOf(end, college).sources.length, college).toBeGreaterThan(0);
+  });
+});
+
+describe('the parts of a section the question names', () => {
+  it('are its run-in labels (“事业发展硕果累累”分成了哪几方面)', async () => {
+    const end = await ask('湖南电气风能学院的实施成效里，“事业发展硕果累累”分成了哪几方面来讲？');
+    expect(claimLines(end.answer).map((line) => line.replace(/^- /u, '').replace(/。\[\d+\]$/u, ''))).toEqual(['团队建设成果', '师生技能竞赛', '社会服务', '优秀成果奖']);
+  });
+
+  it('are not the article\'s outline when the section has none', async () => {
+    const end = await ask('湖南电气风能学院的实施成效里，“党建工作成果突出”分成哪几方面？');
+    expect(end.answer).not.toContain('实施背景');
+  });
+});
+
+describe('a person\'s major the article never gives', () => {
+  it('is refused, the sentence naming the person shown as related', async () => {
+    const end = await ask('浙江机电自动化学院拿中国青少年科技创新奖的樊文天，学的是哪个专业？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('樊文天');
+  });
+});

@@ -124,6 +124,13 @@ describe('answer types', () => {
     ['主题党日活动的频率是怎样的', '时间'],
     ['苏工院支部的七个一先锋工程是干嘛的', '做法'],
     ['“四双”是干什么的', '定义'],
+    // A count inside what describes the thing asked about is no count asked; a count asked still is.
+    ['浙江机电自动化学院跟几家单位一起搞的校企协同党建基地，是把哪类资源拼到一块？', 'general'],
+    ['台州科院跟几家企业开展了党建联建？', '数量'],
+    // The major asked of someone, at the question's end: a name ending in 专业.
+    ['樊文天是哪个专业的学生？', '名称'],
+    ['那个智控师生团队是哪个专业的？', '名称'],
+    ['浙江机电自动化学院哪个专业连续两年排名全国第一？', 'general'],
   ];
   for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
 });
@@ -665,5 +672,33 @@ describe('two-character words written in full', () => {
     expect(writtenInFull('劳模', '劳动规模扩大')).toBe(false);
     expect(writtenInFull('配送', '配合送达文件')).toBe(false);
     expect(writtenInFull('高考', '高度考虑')).toBe(false);
+  });
+});
+
+describe('organisations a question names', () => {
+  it('are not two nouns joined by 和 where the first ends a topic (党建工作和二级学院事业)', () => {
+    const analysis = analyze('湖南电气风能学院党建工作和二级学院事业的步调现在怎么样？');
+    expect(analysis.otherOrganisations).not.toContain('党建工作和二级学院');
+    expect(analysis.terms.some((term) => term.word.includes('党建工作和'))).toBe(false);
+  });
+});
+
+describe('a year a yes-or-no question asks to check', () => {
+  it('weighs at most half the weightiest word it is said of', () => {
+    const analysis = analyze('向阳项目是2019年成立的吗？');
+    const year = analysis.terms.find((term) => term.word === '2019')!;
+    const named = analysis.terms.find((term) => term.word === '向阳')!;
+    expect(year.weight).toBeLessThanOrEqual(named.weight * 0.5 + 1e-9);
+  });
+});
+
+describe('several colleges asked of together (苏工院讲“德技融合”，台州科院讲“五育并举”)', () => {
+  it('read their quoted names as standing for one another', () => {
+    const apart = analyzeQuestion('讲“德技融合”，讲“五育并举”，两家育人理念怎么落地的', { colleges: corpus.colleges, terms: corpus.snapshot.lexical, topicPhrase: true, quotedApart: true });
+    const name = apart.terms.find((term) => term.word === '德技融合')!;
+    expect(name.alternatives).toEqual(['五育并举']);
+    expect(apart.terms.some((term) => term.word === '五育并举')).toBe(false);
+    const together = analyze('讲“德技融合”，讲“五育并举”，两家育人理念怎么落地的', { topicPhrase: true });
+    expect(together.terms.filter((term) => term.isName && term.critical).map((term) => term.word)).toEqual(['德技融合', '五育并举']);
   });
 });
