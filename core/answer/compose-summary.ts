@@ -92,7 +92,7 @@ export function withoutUsageNote(question: string): string {
  * 以X为例，写…) when the asking clause says nothing more. It titles the draft.
  */
 export function draftTopic(question: string): string {
-  return draftParts(question).topic;
+  return draftParts(question, true).topic;
 }
 
 /**
@@ -115,11 +115,12 @@ export function questionAsTopic(question: string): string {
 
 /**
  * A clause of a request that frames the draft rather than says its topic: its occasion (党委要开研讨会,
- * 下周支委会要学习) or its use (给新任支部书记培训用), or the asking alone (写份材料).
+ * 下周支委会要学习), its use (给新任支部书记培训用), an aside (…不是都配了实训室吗, 这个大家都知道), or
+ * the asking alone (写份材料).
  */
 export function framingClause(clause: string): boolean {
   const text = clause.trim();
-  return draftWording.occasionOnly.test(text) || draftUsageNote.test(`，${text}`) || draftParts(text).topic === '党建工作';
+  return draftWording.occasionOnly.test(text) || draftUsageNote.test(`，${text}`) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftParts(text).topic === '党建工作';
 }
 
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */
@@ -140,7 +141,12 @@ export function draftSearch(question: string, namesCollege: (owner: string) => b
   return reference ? `${topic}，${reference}` : topic;
 }
 
-function draftParts(question: string): { topic: string; reference: string } {
+/**
+ * A request's topic and what it says to draw on. A title (`forTitle`) leaves out its asides and its
+ * instructions too (…不是都配了实训室吗, 数字有就写上); the search keeps them, since without them a
+ * request on what no article holds may read as covered.
+ */
+function draftParts(question: string, forTitle = false): { topic: string; reference: string } {
   // What the request leaves out (…就不用展开了) is no part of its topic.
   let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(leftOutClause, '').replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
@@ -179,7 +185,7 @@ function draftParts(question: string): { topic: string; reference: string } {
   const clauses = request.split(/[，,；;？?！!。：:]/u).map((clause) => handed(clause.trim())).filter(Boolean);
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   const bases = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')));
-  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause) && !draftUsageNote.test(`，${clause}`)).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause) && !draftUsageNote.test(`，${clause}`) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).

@@ -954,14 +954,15 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 /** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */
 /**
  * The things a question names that the articles never write, nor a synonym of them (研究生 of
- * 研究生党支部建设, 心理健康 of 心理健康教育): topic nouns of two characters or more, not names.
+ * 研究生党支部建设, 离退休 of 离退休党支部): topic words of two characters or more that jieba tags as a
+ * noun, an idiom or a set phrase, not names.
  */
 export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: TermStatistics): string[] {
   return analysis.terms
     .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0 && [...term.word].length >= 2 && !writtenOrSynonym(term.word, terms, term.alternatives))
     .filter((term) => {
       const tags = getJieba().tag(term.word, false);
-      return tags.length === 1 && /^(?:n|vn|nz|l)/u.test(tags[0]!.tag);
+      return tags.length === 1 && /^(?:n|vn|nz|l|i)/u.test(tags[0]!.tag);
     })
     .map((term) => term.word);
 }

@@ -1505,6 +1505,13 @@ export const draftWording = {
    * 交流乡村振兴…): what it says is the topic; its time and meeting are not.
    */
   occasion: /^(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?[^，,]{0,16}?(?:(?:要|(?<=(?:会|中心组|支部)(?:下周|下个?月|近期|月底|本周|这周)?))(?:学习讨论|学习研讨|交流|学习|讨论|研讨|汇报|介绍|分享|总结)(.{2,})|要?(?:开|召开|举办)一?个?(.{2,}?)(?:工作)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会))$/u,
+  /**
+   * An aside in a request, not what it asks for: a question put to the reader (…不是都配了实训室吗),
+   * what everyone knows already (这个大家都知道, 那些做法大家都熟了), what to mention in passing (提一句就行).
+   */
+  aside: /(?:不是|不就)[^，,]*[吗嘛]$|(?:这个|这些|那些|那个|大家)(?:大家)?都?(?:知道|清楚|熟了|熟悉)了?$|提一句就行|一笔带过|不是一回事|(?:也|都)?可以(?:参考|借鉴)(?:一下)?$/u,
+  /** How to fill the draft, not what it is about (数字有就写上, …写清楚, 有的话重点写). */
+  instruction: /^(?:[^，,]{0,12})?(?:(?:数字|数据)(?:有的话|有)就?(?:写上|写进去|列上|放上|列出来)|有(?:数字|数据)的话?就?(?:写上|列出来?)|(?:写|列)清楚|有的话重点写|(?:都|也)?要写到)$/u,
   /** A wish to learn from others, after the topic (乡村振兴这块想学学兄弟院校): no part of it. */
   learnFromPeers: /(?:想|要|准备|需要)?(?:学学|学习借鉴|借鉴|学习|参考|取取经|取经)(?:一下)?(?:兄弟院校|兄弟学校|兄弟单位|其他院校|其他学校|别的学校|别人)(?:的)?(?:经验|做法)?$/u,
   /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */

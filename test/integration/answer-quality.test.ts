@@ -2631,7 +2631,10 @@ describe('a long request for a draft or a table', () => {
     expect(speech.answer).toContain('人才培养方案');
   });
 
-  it('is refused when a clause it drops names what the articles never mention', async () => {
+  it('is refused when a clause it drops names what the articles never mention, whatever its asides name', async () => {
+    // 离退休 is in no article; 三亮三比 is an aside to draw on, not the topic.
+    const table = await ask('党委要开研讨会，按学校拉个表对比各校离退休党支部的工作做法，像“三亮三比”这类的也可以参考，数字有就写上', 'compare');
+    expect(table.notFound, table.answer).toBe(true);
     // 研究生 is in no article: the clause naming 红船领航 does not make a draft of it.
     const end = await ask('下个月党委要专题研究研究生党支部建设，参考嘉职院“红船领航”的思路，帮我写一份研究生党支部建设的会议材料', 'summary');
     expect(end.notFound, end.answer).toBe(true);
@@ -2643,6 +2646,11 @@ describe('a long request for a draft or a table', () => {
     const title = end.answer.split('\n')[0]!;
     expect(title).toContain('党员先锋模范作用');
     for (const word of ['不用展开', '党史学习教育', '支委会']) expect(title, word).not.toContain(word);
+    // Nor an aside put to the reader, nor how to fill the draft.
+    const aside = await ask('苏工院那16个党员先锋岗不是都配了实训室吗，这次想看看各校怎么抓党员教育管理，汇总几所学院的经验写份材料，数字有就写上', 'summary');
+    const asideTitle = aside.answer.split('\n')[0]!;
+    expect(asideTitle).toContain('党员教育管理');
+    for (const word of ['实训室', '数字有就写上']) expect(asideTitle, word).not.toContain(word);
   });
 
   it('is still refused when no clause says a topic the articles have', async () => {
