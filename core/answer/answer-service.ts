@@ -36,7 +36,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, clausePointsBack, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -489,8 +489,9 @@ export class AnswerService {
 
   /**
    * The clauses of a draft's or a table's request the articles answer, each asked on its own with the
-   * colleges the request names, and what they gather asked together; null when none does, when
-   * every one does (the request as a whole was asked already), or when together they do not.
+   * colleges the request names, and what they gather asked together. Null when none does, when they
+   * are the whole request (asked already), when a clause they do not answer names what no article
+   * writes, or when together they are not answered.
    */
   private async answerableClauses(request: AskFields, snapshot: IndexSnapshot, searchedFor: string, carried: string | undefined, signal: AbortSignal): Promise<{ searchedFor: string; gathered: Gathered; kept: string[] } | null> {
     const colleges = corpusColleges(snapshot);

@@ -165,34 +165,29 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     };
     const spanText = (span: CitedSpan): string => snapshot.documentText(span.chunk.document).slice(span.start, span.end).toLowerCase();
     const overlaps = (sentence: EvidenceSentence, span: CitedSpan): boolean => sentence.chunk.document.docId === span.chunk.document.docId && sentence.start < span.end && span.start < sentence.end;
-    // Up to compareKnobs.itemsPerCell items: the best, then each next best that says a word of the
-    // topic none before it says, close enough to the best in score.
-    const furtherItems = (from: readonly EvidenceSentence[], fit: (sentence: EvidenceSentence) => number, chosen: readonly EvidenceSentence[], shownTexts: readonly string[]): CitedSpan[] => {
-      const best = chosen[0]!;
-      const bestScore = best.score * fit(best);
-      const said = new Set(aspectWords.filter((word) => shownTexts.some((text) => formsOf(word).some((form) => text.includes(form)))));
-      const spans: CitedSpan[] = [];
-      const candidates = from
-        .filter((sentence) => sentence.coreCoverage >= coverageFloor && !chosen.includes(sentence))
-        .map((sentence) => ({ sentence, score: sentence.score * fit(sentence) }))
-        .filter((candidate) => candidate.score > 0 && candidate.score >= bestScore * compareKnobs.furtherItemShare)
+    const practiceSpan = practice ? cellSpan(practice, 'practice') : null;
+    // Further practices, up to compareKnobs.itemsPerCell items in all: the next best, each saying a
+    // thing the request lists that no item before it says (警示教育 beside 积分制), and scoring close
+    // enough to the cell's first.
+    const morePractices: CitedSpan[] = [];
+    if (practice && practiceSpan && aspectWords.length > 0) {
+      const first = practice.score * practiceFit(practice);
+      const said = new Set(aspectWords.filter((word) => formsOf(word).some((form) => spanText(practiceSpan).includes(form))));
+      const candidates = pool
+        .filter((sentence) => sentence !== practice && sentence.coreCoverage >= coverageFloor)
+        .map((sentence) => ({ sentence, score: sentence.score * practiceFit(sentence) }))
+        .filter((candidate) => candidate.score > 0 && candidate.score >= first * compareKnobs.furtherItemShare)
         .sort((a, b) => b.score - a.score);
       for (const { sentence } of candidates) {
-        if (spans.length + 1 >= compareKnobs.itemsPerCell) break;
-        if (chosen.some((other) => other.chunk.document.docId === sentence.chunk.document.docId && other.start < sentence.end && sentence.start < other.end)) continue;
+        if (morePractices.length + 1 >= compareKnobs.itemsPerCell) break;
+        if ([practiceSpan, ...morePractices].some((shown) => overlaps(sentence, shown))) continue;
         const span = cellSpan(sentence, 'practice');
-        if (spans.some((shown) => overlaps(sentence, shown)) || (practiceSpan && overlaps(sentence, practiceSpan))) continue;
-        const text = spanText(span);
-        const fresh = aspectWords.filter((word) => !said.has(word) && formsOf(word).some((form) => text.includes(form)));
+        const fresh = aspectWords.filter((word) => !said.has(word) && formsOf(word).some((form) => spanText(span).includes(form)));
         if (fresh.length === 0) continue;
         for (const word of fresh) said.add(word);
-        spans.push(span);
+        morePractices.push(span);
       }
-      return spans;
-    };
-    const practiceSpan = practice ? cellSpan(practice, 'practice') : null;
-    // Further practices, each saying a word of the topic no item before it says (警示教育 beside 积分制).
-    const morePractices = practice && practiceSpan ? furtherItems(pool, practiceFit, [practice], [spanText(practiceSpan)]) : [];
+    }
     // What came of the practice, when its sentence turns to it, may be the outcome; what the practice
     // cell already shows (the sentence its label heads) may not.
     const turned = practice ? outcomePart(practice, topicOf) : undefined;
@@ -224,8 +219,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     // A result must be about the topic too, not just any achievement of the college.
     const outcomeRelevant = outcome !== undefined && outcomeStrength(outcome.text) >= compareKnobs.outcomeStrength;
     const outcomeSpan = outcomeRelevant && outcome ? cellSpan(outcome, 'outcome') : null;
-    const moreOutcomes: CitedSpan[] = [];
-    const filled = [practiceSpan ? [practiceSpan, ...morePractices] : null, outcomeSpan ? [outcomeSpan, ...moreOutcomes] : null].map((spans) => (spans ? cellOf(book, spans) : null));
+    const filled = [practiceSpan ? [practiceSpan, ...morePractices] : null, outcomeSpan ? [outcomeSpan] : null].map((spans) => (spans ? cellOf(book, spans) : null));
     const sources = [...new Set(filled.flatMap((entry) => entry?.citations ?? []))];
     rows.push({ college, unit, practice: filled[0] ?? null, outcome: filled[1] ?? null, sources, strength });
   }
