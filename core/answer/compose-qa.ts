@@ -20,7 +20,7 @@ import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import { saysValue } from './conversation.ts';
 import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, eachOneName, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, eachOneName, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sectionPartsAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -529,11 +529,13 @@ function partsOfNamedSection(snapshot: IndexSnapshot, found: readonly EvidenceSe
     const document = sentence.chunk.document;
     const text = snapshot.documentText(document);
     const headings = document.headings.map(([start, end, level]) => ({ start, end, level }));
-    // The deepest heading named (事业发展硕果累累 inside 实施成效, both named).
+    // The deepest heading named (事业发展硕果累累 inside 实施成效, both named), whole or by one of its
+    // phrases (锻造红船铁军 of 锻造“红船铁军” 推动蝶变跃升).
     const named = headings
       .filter((heading) => {
-        const name = displayClaim(text.slice(heading.start, heading.end)).replace(/[。“”"\s]/gu, '');
-        return [...name].length >= 4 && asked.includes(name);
+        const raw = text.slice(heading.start, heading.end);
+        const names = [raw, ...raw.trim().split(/\s+/u)].map((part) => displayClaim(part).replace(/[。“”"\s]/gu, ''));
+        return names.some((name) => [...name].length >= 4 && asked.includes(name));
       })
       .sort((a, b) => b.level - a.level)[0];
     if (!named) continue;
@@ -570,10 +572,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const type = analysis.answerType;
   // Ranked as found: what the last answer showed may be the thing asked about here (这属于哪个工程).
   const found = [...evidence.sentences].sort((a, b) => b.score - a.score || a.rank - b.rank);
-  const outlineWanted = !options.nested && outlineAsked.test(analysis.question);
   // “事业发展硕果累累”分成了哪几方面: the parts of the section the question names, else the article's.
   // A section named without parts of its own is answered from its text, not from the article's outline.
-  const outline = !outlineWanted ? [] : (partsOfNamedSection(snapshot, found, analysis.question) ?? outlineOf(snapshot, found.find((sentence) => !sentence.isHeading)));
+  const namedParts = !options.nested && (outlineAsked.test(analysis.question) || sectionPartsAsked.test(analysis.question)) ? partsOfNamedSection(snapshot, found, analysis.question) : null;
+  const outline = namedParts ?? (!options.nested && outlineAsked.test(analysis.question) ? outlineOf(snapshot, found.find((sentence) => !sentence.isHeading)) : []);
   if (outline.length > 0) {
     // 党建工作分哪几个板块: the article's outline, each part as it opens.
     const lines = [groupLabel(outline[0]!.chunk.document), ...outline.map((span) => `- ${book.claim(span)}`)];

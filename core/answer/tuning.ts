@@ -614,6 +614,9 @@ export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪�
  */
 export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
 
+/** Asked what parts a section the question names holds (“锻造红船铁军”这一部分讲了哪几块内容): its parts answer. */
+export const sectionPartsAsked = /(?:哪|几)几?(?:块|个?部分|个?方面|个?板块)/u;
+
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
 export const outlineAsked = /分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
 

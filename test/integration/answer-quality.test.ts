@@ -2676,6 +2676,15 @@ describe('the parts of a section the question names', () => {
     expect(claimLines(end.answer).map((line) => line.replace(/^- /u, '').replace(/。\[\d+\]$/u, ''))).toEqual(['团队建设成果', '师生技能竞赛', '社会服务', '优秀成果奖']);
   });
 
+  it('are found for a section named by one of its heading\'s phrases, asked as 哪几块内容', async () => {
+    const end = await ask('嘉兴职院“锻造红船铁军”这一部分讲了哪几块内容');
+    const parts = claimLines(end.answer);
+    expect(parts, end.answer).toHaveLength(4);
+    expect(parts.every((line) => line.startsWith('- 坚持')), end.answer).toBe(true);
+    // The four 制 are items of one part, not parts of the section.
+    expect(end.answer).not.toContain('首关制');
+  });
+
   it('are not the article\'s outline when the section has none', async () => {
     const end = await ask('湖南电气风能学院的实施成效里，“党建工作成果突出”分成哪几方面？');
     expect(end.answer).not.toContain('实施背景');
