@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, framingClause, questionAsTopic } from './compose-summary.ts';
+import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -157,16 +157,6 @@ function simplifiedRequest(request: AskFields): AskFields {
   const read = (text: string): string => narrowingForm(toSimplified(text));
   const history = request.history.map((turn) => (turn.role === 'user' ? { ...turn, content: read(turn.content) } : turn));
   return { ...request, question: read(request.question), history };
-}
-
-/**
- * A draft's title: its topic; when the draft was drawn up from some clauses of the request, only the
- * clauses of the topic that hold one of them or name a college.
- */
-function titleOf(topic: string, answered: readonly string[] | undefined, colleges: readonly string[]): string {
-  if (!answered) return topic;
-  const kept = topic.split(/[，,]/u).filter((clause) => answered.some((part) => clause.includes(part) || part.includes(clause)) || collegeMentions(clause, colleges).length > 0);
-  return kept.length > 0 ? kept.join('，') : topic;
 }
 
 /** A draft drawing on the colleges at large (综合各院校…), no college or article chosen: it hears from each. */
@@ -674,7 +664,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, titleOf(draftTopic(request.question), grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
+        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

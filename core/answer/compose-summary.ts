@@ -15,7 +15,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence, standsAlone } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
-import { numeral, type QuestionAnalysis } from './question.ts';
+import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
 import { answerLengths, compareKnobs, draftUsageNote, draftWording, leftOutClause, sentenceCues, summaryKnobs } from './tuning.ts';
 
@@ -93,6 +93,17 @@ export function withoutUsageNote(question: string): string {
  */
 export function draftTopic(question: string): string {
   return draftParts(question, true).topic;
+}
+
+/**
+ * A draft's title: the request's topic; when the draft was drawn up from some clauses of the request
+ * (`answered`), only the topic's clauses that hold one of them or name one of the `colleges`.
+ */
+export function draftTitle(question: string, answered: readonly string[] | undefined, colleges: readonly string[]): string {
+  const topic = draftTopic(question);
+  if (!answered) return topic;
+  const kept = topic.split(/[，,]/u).filter((clause) => answered.some((part) => clause.includes(part) || part.includes(clause)) || collegeMentions(clause, colleges).length > 0);
+  return kept.length > 0 ? kept.join('，') : topic;
 }
 
 /**

@@ -1643,8 +1643,8 @@ export const compareKnobs = {
   /** A college's best sentence must cover this share of the topic's core weight for the college to count. */
   minimumCoverage: 0.45,
   /**
-   * A cell shows up to this many items: the best, then others that each say a word of the topic (or
-   * an item the question lists) that no item before it says (党性体检 beside 积分制).
+   * A 做法 cell shows up to this many items: the best, then others that each say a thing the request
+   * lists that no item before it says (党性体检 beside 积分制).
    */
   itemsPerCell: 2,
   /** …each scoring at least this share of the cell's best. */
