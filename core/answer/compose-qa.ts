@@ -353,7 +353,9 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     if (parallelOpening && nextText.trim().startsWith(`${parallelOpening}“`)) break;
     // It stays with the question's words or with what the lead says (紧急情况下可先登记放行… after …快速验放).
     const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
-    if (!onTopic) break;
+    // Or it goes on from the lead's own subject, a short lead's (可采取…, 对疑似病例必须…).
+    const continuing = end - lead.start < qaKnobs.continuingLeadLength && qaKnobs.continuingOpening.test(nextText.trim());
+    if (!onTopic && !continuing) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
     parts.push(trimSpan(text, next));

@@ -748,6 +748,8 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
 
 /** What ends a listed item outward from its 、: a verb (开展), a preposition, a conjunction (和), a particle (的). */
 const itemEnd = /^(?:v|vd|p|c|u|ul|uj|uz|ug|uv|ud|r|d)$/u;
+/** What follows a verb that names a field rather than a doing (学生就业上, 育人方面, 就业工作中). */
+const nominalAfter = /^(?:上|中|里|方面|领域|工作(?:上|中|方面))/u;
 
 /**
  * The items of a list as the list itself bounds them: the first runs back from its 、 and the last
@@ -757,17 +759,19 @@ const itemEnd = /^(?:v|vd|p|c|u|ul|uj|uz|ug|uv|ud|r|d)$/u;
  */
 function boundedItems(question: string, at: number, items: readonly string[]): string[] {
   if (items.length < 2) return [...items];
-  const tokens: { start: number; end: number; tag: string }[] = [];
+  const tokens: { start: number; end: number; tag: string; word: string }[] = [];
   let offset = 0;
   for (const { word, tag } of getJieba().tag(question, true)) {
-    tokens.push({ start: offset, end: offset + word.length, tag });
+    tokens.push({ start: offset, end: offset + word.length, tag, word });
     offset += word.length;
   }
+  // A verb before a word of place or field (就业 of 学生就业上的做法, 育人方面) names that field: no end.
+  const namesField = (token: { end: number; tag: string }): boolean => /^v/u.test(token.tag) && nominalAfter.test(question.slice(token.end));
   const firstEnd = at + items[0]!.length;
   const lastStart = at + items.slice(0, -1).join('、').length + 1;
   const last = items.at(-1)!;
   const doings = /^v/u.test(tokens.find((token) => token.start === lastStart)?.tag ?? '');
-  const ends = (token: { tag: string }): boolean => itemEnd.test(token.tag) && !(doings && /^v/u.test(token.tag));
+  const ends = (token: { end: number; tag: string }): boolean => itemEnd.test(token.tag) && !(doings && /^v/u.test(token.tag)) && !namesField(token);
   const stopBefore = tokens.filter((token) => token.end <= firstEnd && token.start >= at && ends(token)).at(-1);
   const stopAfter = tokens.find((token) => token.start > lastStart && token.start < lastStart + last.length && ends(token));
   const bounded = [...items];

@@ -84,7 +84,8 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', /(?<!针对|面向|对象是|服务于?|帮助|为了|给|为)谁(?!收录|报道|采用|转载|推送|刊发|刊登|播报|认定|授予|命名|批准|立项)|哪位|哪些人|何人|(?<!针对|面向)什么人|姓名|哪几位|哪个人|哪(?:个|名|一位|一个)(?:学生|同学|学子|老师|教师|党员|教授|博士|校友|毕业生)(?!团队|队伍|党支部|支部|工作室|宣讲团|志愿)|哪些(?:学生|同学|学子|老师|教师|教授|博士|校友|毕业生)(?!团队|队伍|党员|党支部|支部|工作室|宣讲团|志愿|群体)|哪些(?:典型人物|先进人物|优秀代表|榜样)/u],
   ['人物', roleNameAsked],
   // 那位浙江省千名好支书叫什么名字: the name of someone who holds a title or a role is a person's.
-  ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人)(?:的)?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
+  // 讲无人机的那位博士，叫什么名字: so too one of a kind of people, or one pointed at as 那位.
+  ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人|博士|教授|专家|同学|校友|毕业生|劳模)(?:的)?[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)|[那这]位[^，。？?]{0,12}[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委|镇|乡|街道|村|社区|县|区)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
   ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
@@ -143,6 +144,10 @@ export const genericWords: readonly string[] = [
   '搞', '弄', '评上', '干嘛', '干吗',
   // What a request wants of any topic (先摸摸底, 报特色亮点): no topic of its own.
   '摸底', '摸摸底', '亮点',
+  // Taking things together (这五大工程合在一起, 加起来, 总的来说): how the question looks at them, not what it asks.
+  '合在一起', '放在一起', '加起来', '总的来说', '整体来看', '总体来看',
+  // Asking for the article's own words (原话是怎么说的): how the answer is to be given, not what it is about.
+  '原话', '原文', '原句',
   // The span a question's years bound (2019到2021年间), not a topic.
   '年间',
   // What a measure is written in (制度文件, 政策文件): the kind of text, not its topic.
@@ -1272,6 +1277,13 @@ export const qaKnobs = {
   listPartBefore: 60,
   continuationCoverage: 0.1,
   continuationSharedBigrams: 1,
+  /**
+   * A short lead goes on, whatever its words, into a next sentence that has no subject of its own:
+   * one opening with what the lead's subject may, must or shall do (可采取…, 对疑似病例必须…, 严格控制…).
+   */
+  continuingOpening: /^(?:可|可以|并|同时|需|须|必须|应|应当|要|一律|严格|严禁|不得|确需|对[^，。；]{1,30}(?:的|者)?[，,]?(?:可|要|须|必须|应|应当|一律|实行|给予|予以|免|按))/u,
+  /** …while the lead so far is shorter than this. */
+  continuingLeadLength: 120,
   /** A sentence opening with a purpose of its own (为服务…，; not 为此) starts another practice: a lead stops before it. */
   purposeOpening: /^为(?!此|了此|进一步)[^，。；]{2,40}，/u,
   /** …counting only bigrams at least this specific in general Chinese (jieba's IDF: 开展 6.0, 企业 4.2). */
@@ -1408,7 +1420,7 @@ export const yesNoKnobs = {
    * How an honour a yes-or-no question asks about ends (先进基层党组织, 五一劳动奖状, 样板支部): a noun
    * with this head, after its level or the verb that asks it, is an honour an article must name to answer.
    */
-  honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌)$/u,
+  honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌|校园|学校)$/u,
   /** …asked without a level, after a verb of receiving: 获评过示范党支部吗, 是否获得过先进基层党组织称号. */
   honourNamed: /(?:获得|获评|荣获|评为|授予|入选)(?:过|了|为)*([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
   /** …and then at least this many characters: a shorter noun (示范校) is too general to be one honour's name. */
@@ -1517,8 +1529,8 @@ export const draftWording = {
   instruction: /^(?:[^，,]{0,12})?(?:(?:数字|数据)(?:有的话|有)就?(?:写上|写进去|列上|放上|列出来)|有(?:数字|数据)的话?就?(?:写上|列出来?)|(?:写|列)清楚|有的话重点写|(?:都|也)?要写到)$/u,
   /** A wish to learn from others, after the topic (乡村振兴这块想学学兄弟院校): no part of it. */
   learnFromPeers: /(?:想|要|准备|需要)?(?:学学|学习借鉴|借鉴|学习|参考|取取经|取经)(?:一下)?(?:兄弟院校|兄弟学校|兄弟单位|其他院校|其他学校|别的学校|别人)(?:的)?(?:经验|做法)?$/u,
-  /** An occasion that says no topic, as a clause of its own (下周支委会要学习, 支部会上用): neither topic nor search. */
-  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?(?:[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))|[^，,]{0,10}?要?(?:开|召开|举办)一?个?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会|会))$/u,
+  /** An occasion or a use that says no topic, as a clause of its own (下周支委会要学习, 支部会上用, 支部书记培训用): neither topic nor search. */
+  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?(?:[^，,]{0,10}?(?:会|会议|中心组|党日)(?:(?:要|需要|准备)(?:学习|用|交流|讨论|研讨|汇报)(?:一下|用)?|上?(?:用|使用))|[^，,]{0,10}?要?(?:开|召开|举办)一?个?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|会议|大会|会)|(?:给|供|为)?[^，,]{0,12}?(?:培训|学习|备课|讲课|授课|宣讲|汇报)(?:时|上)?(?:用|使用))$/u,
   /**
    * The field at large after whose work it is (嘉兴职业技术学院的党建工作, 嘉职院党建): the owner's
    * whole work, searched as the owner alone, since every article is of 党建, when the owner names a

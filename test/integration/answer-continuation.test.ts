@@ -73,7 +73,13 @@ const service = [
   ].join(''),
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// A short lead, then what its subject must do next, said without a subject of its own and none of the question's words.
+const crowded = [
+  '星城市加强人员密集场所疫情防控',
+  '机场、火车站、宾馆等流动性强的人员密集场所，要严格落实旅客体温筛查，登记健康信息和联系方式。对疑似病例必须劝阻其登乘、入住，并就地留观、确认。本市今年还将举办春季校园招聘会。',
+].join('\n');
+
+const ask = askOverArticles('continuation', { 'crowded.txt': crowded, 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -107,6 +113,14 @@ describe('a lead told through its paragraph', () => {
     const end = await ask('星潭职业技术学院的风能党员活动日主要做什么？');
     const lead = leadLine(end.answer);
     expect(lead, end.answer).toMatch(/^(?:二是)?每位党员每月掌握入党积极分子学习状态。固定每月第四周周四为“风能党员活动日”/u);
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('goes on into what the lead subject must do next, said without a subject of its own (对疑似病例必须…)', async () => {
+    const end = await ask('星城市针对人员密集场所出台了哪些新举措？');
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toContain('登记健康信息和联系方式。对疑似病例必须劝阻其登乘、入住，并就地留观、确认。');
+    expect(end.answer).not.toContain('招聘会');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 

@@ -26,6 +26,8 @@ describe('a drafting request', () => {
     expect(draftTopic('写一份党建引领人才培养的会议材料，分背景、主要做法、成效、启示')).toBe('党建引领人才培养');
     expect(draftTopic('嘉职院党建经验总结一下，要背景、做法、成效、启示')).toBe('嘉职院党建');
     expect(draftTopic('下周支委会要学习，整理一份教师思想政治和师德建设方面的会议材料')).toBe('教师思想政治和师德建设');
+    // A use, as a clause of its own (支部书记培训用), says no topic either.
+    expect(draftTopic('支部书记培训用，整理一份嘉职院清廉文化建设的会议材料')).toBe('嘉职院清廉文化建设');
     // An occasion that says its topic keeps it; a clause that stresses something stays.
     expect(draftTopic('下周党委理论学习中心组要交流乡村振兴，帮我写个材料')).toBe('乡村振兴');
     // A clause saying the topic is a meeting's study (主题是主题党日学习, 重点是中心组学习) is the topic.

@@ -12,6 +12,8 @@ describe('honourAskedIn', () => {
     ['苏工院智能制造支部是否获得过先进基层党组织称号', '先进基层党组织', '先进基层党组织'],
     ['嘉职院获得过全国先进集体称号吗', '全国先进集体', '先进集体'],
     ['嘉职院党委获得过浙江省先进基层党组织吗', '浙江省先进基层党组织', '先进基层党组织'],
+    // A campus or a school honoured (全国文明校园) is an honour too.
+    ['嘉职院有没有评上全国文明校园？', '全国文明校园', '文明校园'],
   ])('%s → %s', (question, asWritten, noun) => {
     expect(honourAskedIn(question)).toEqual({ asWritten, noun });
   });

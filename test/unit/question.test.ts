@@ -42,6 +42,9 @@ describe('answer types', () => {
     ['无人机巡防队是跟哪个镇成立的', '机构'],
     // The name of someone holding a title is a person's.
     ['台州科院那位浙江省千名好支书叫什么名字？', '人物'],
+    // The name of one pointed at (那位博士), or of one of a kind of people, is a person's.
+    ['台州科院给杨梅种植户上“博士课堂”的那位博士，叫什么名字？', '人物'],
+    ['苏工院劳模工作室里的那位劳模叫什么名字？', '人物'],
     ['嘉职院的党委书记叫什么名字', '人物'],
     // What a thing is for (是干嘛的, 是做什么的): what it is.
     ['其中精英引航是干嘛的', '定义'],
@@ -174,6 +177,9 @@ describe('word roles', () => {
     expect(roleOf(analyze('邮政业有百分之多少的网点恢复营业？'), '百分之')).toBe('generic');
     expect(roleOf(analyze('重庆市税务局为确保防疫企业正常生产经营做出了哪些措施？'), '做出')).toBe('generic');
     expect(roleOf(analyze('网上办税清单涵盖哪些方面？'), '涵盖')).toBe('generic');
+    // Taking things together, or asking for the article's own words: how the question asks, not what.
+    expect(roleOf(analyze('湖南电气风能学院这五大工程合在一起，是要给什么赋能？'), '合在一起')).toBe('generic');
+    expect(roleOf(analyze('浙江机电自动化学院党总支原话是要着力打造个啥？'), '原话')).toBe('generic');
     expect(roleOf(analyze('福建省哪些企业现已正常生产了？'), '现已')).toBe('generic');
     expect(roleOf(analyze('湖南电气风能学院教工支部搞了两年，成效怎么样？'), '搞')).toBe('generic');
     expect(roleOf(analyze('嘉职院的精英引航是干嘛的'), '干嘛')).toBe('generic');
@@ -505,6 +511,9 @@ describe('word roles', () => {
   });
 
   it('bounds a list\'s first and last items where a verb, conjunction or particle stands, unless the items are doings', () => {
+    // A verb before a word of field (就业 of 学生就业上) names that field: the item runs on through it.
+    const fields = analyze('比较嘉兴职院和台州科院在产教融合、学生就业上的做法').terms.find((term) => term.alternatives);
+    expect([fields!.word, ...fields!.alternatives!].sort()).toEqual(['产教融合', '就业'].sort());
     // 利用 is how, not what; 开展党建和思政工作 follows the list, so 思政 is a term of its own.
     const analysis = analyze('各院校利用新媒体、融媒体平台开展党建和思政工作的对比', { topicPhrase: true });
     const media = analysis.terms.find((term) => term.alternatives);
