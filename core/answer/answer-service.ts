@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -383,7 +383,7 @@ export class AnswerService {
       const forms = [...collegeMentions(owner, corpusColleges(snapshot)), ...this.unitMentions(owner, corpusColleges(snapshot))].map((mention) => mention.form);
       return forms.length > 0 && forms.reduce((rest, form) => rest.split(form).join(''), owner).replace(/[的\s]/gu, '') === '';
     };
-    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question, namesCollege) : request.mode === 'qa' ? conciseQuestion(standalone.question, corpusColleges(snapshot)) : standalone.question;
+    const searchedFor = request.mode === 'summary' ? draftSearch(standalone.question, namesCollege) : request.mode === 'qa' ? conciseQuestion(standalone.question, corpusColleges(snapshot)) : compareSearch(standalone.question);
     throwIfAborted(signal);
     const base = { mode: request.mode, searchedFor, ...practiceLinks(snapshot.practices, request.question) };
     // 哪些学校没有提到乡村振兴: the colleges whose articles never write the topic, beside where the
@@ -418,6 +418,10 @@ export class AnswerService {
       if (named.size === 1) grounds.namedCollege = sides[0]!.namedCollege;
     } else {
       grounds = { request, snapshot, base, ...(await this.gather(request, snapshot, searchedFor, college, signal)) };
+      // A draft or a table on a kind of thing the articles never write (研究生党支部建设) is refused,
+      // whatever else it names: a practice to draw on makes no draft of that kind.
+      const kindsAbsent = request.mode !== 'qa' ? absentQualifiers(grounds.analysis, snapshot.lexical) : [];
+      if (kindsAbsent.length > 0) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: kindsAbsent } } };
       // 一共引进人才多少名 after a question about 台州: asked of the conversation's college only for want
       // of a subject, it is asked of all when that college's articles do not say it.
       if (!grounds.evidence.verdict.answerable && searchedFor !== request.question && subjectlessFactoidAsked(request.question, corpusColleges(snapshot)) && request.mode === 'qa') {
@@ -427,7 +431,7 @@ export class AnswerService {
       }
       // A long request for a draft or a table (…要给上级报特色亮点，想先看看…：入选了哪些典型案例、
       // 哪些媒体报道过…，按学校拉个表) is drawn up from the clauses the articles can answer.
-      if (!grounds.evidence.verdict.answerable && request.mode !== 'qa') {
+      if (!grounds.evidence.verdict.answerable && request.mode !== 'qa' && kindsAbsent.length === 0) {
         const narrowed = await this.answerableClauses(request, snapshot, searchedFor, college, signal);
         if (narrowed) grounds = { request, snapshot, base: { ...base, searchedFor: narrowed.searchedFor }, ...narrowed.gathered, answeredClauses: narrowed.kept };
       }

@@ -134,6 +134,17 @@ export function framingClause(clause: string): boolean {
   return draftWording.occasionOnly.test(text) || draftUsageNote.test(`，${text}`) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftParts(text).topic === '党建工作';
 }
 
+/**
+ * What a table request searches for: the request without the clauses that only frame it, its
+ * occasion or its use (支部书记培训用，比较…), whose words (书记, 培训) say nothing of the topic.
+ */
+export function compareSearch(question: string): string {
+  const clauses = question.split(/(?<=[，,；;：:])/u);
+  const bare = (clause: string): string => clause.replace(/[，,；;：:]$/u, '').trim();
+  const kept = clauses.filter((clause) => !draftWording.occasionOnly.test(bare(clause)) && !draftUsageNote.test(`，${bare(clause)}`));
+  return kept.length > 0 && kept.length < clauses.length ? kept.join('').trim() : question;
+}
+
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */
 export function draftPracticeCount(question: string): number | undefined {
   const count = draftWording.practiceCount.exec(question)?.[1];

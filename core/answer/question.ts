@@ -67,6 +67,7 @@ import {
   absentAskedAfter,
   absentAskedBefore,
   absentQualifierGap,
+  absentKindHead,
   qualifierBreak,
   synonymsOf,
   scopeNoun,
@@ -955,7 +956,6 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
   return result;
 }
 
-/** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */
 /**
  * The things a question names that the articles never write, nor a synonym of them (研究生 of
  * 研究生党支部建设, 离退休 of 离退休党支部): topic words of two characters or more that jieba tags as a
@@ -971,6 +971,35 @@ export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: T
     .map((term) => term.word);
 }
 
+/**
+ * The absent things a request names as the kind of party organisation or work it asks about, right
+ * before its head (研究生 of 研究生党支部建设, 后勤 of 后勤党支部, 附属医院 of 附属医院党建). A draft or a
+ * table on that kind is one the articles cannot give, whatever else the request names.
+ */
+export function absentQualifiers(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
+  const tagOf = (word: string): string | undefined => {
+    const tags = getJieba().tag(word, false);
+    return tags.length === 1 ? tags[0]!.tag : undefined;
+  };
+  // A listed word stands in for its list: the words it stands for are asked too (研究生党支部结对共建、…).
+  const words = [...new Set(analysis.terms.filter((term) => term.role === 'topic' && !term.isName).flatMap((term) => [term.word, ...(term.alternatives ?? [])]))];
+  const absent = words.filter((word) => [...word].length >= 2 && !writtenOrSynonym(word, terms) && /^(?:n|nz|l|i)$/u.test(tagOf(word) ?? ''));
+  const lowered = analysis.question.toLowerCase();
+  const qualifiesKind = (word: string): boolean => {
+    for (let at = lowered.indexOf(word); at >= 0; at = lowered.indexOf(word, at + 1)) {
+      const after = at + word.length;
+      for (let gap = 0; gap <= absentQualifierGap && !qualifierBreak.test(lowered.slice(after, after + gap)); gap++) {
+        // Another absent word after it (专题研究|研究生党支部) is the one that qualifies.
+        if (absent.some((other) => other !== word && lowered.startsWith(other, after + gap))) break;
+        if (absentKindHead.test(lowered.slice(after + gap))) return true;
+      }
+    }
+    return false;
+  };
+  return absent.filter(qualifiesKind);
+}
+
+/** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */
 function writtenOrSynonym(word: string, terms: TermStatistics, alsoFor: readonly string[] = []): boolean {
   return [word, ...alsoFor, ...(synonymsOf.get(word) ?? [])].some((form) => terms.documentFrequency(form) > 0);
 }

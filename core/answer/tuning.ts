@@ -239,6 +239,11 @@ export const absentKeepsAtLeast = 0.3;
 
 /** The thing a question asks for stands right before its question word (粉丝有多少) or right after it (哪些粉丝): never lightened. */
 export const absentAskedAfter = /^(?:的|有|是|共|一共|总共)?(?:多少|几|哪|什么|啥|谁)/u;
+/**
+ * The heads of a kind of party organisation or work (研究生|党支部, 附属医院|党建): a request on a kind
+ * no article writes asks for a draft or a table the articles cannot give. Not 党建工作 (压实|党建工作).
+ */
+export const absentKindHead = /^(?:党支部|支部|党总支|党组织|党委|党员|党建(?!工作))/u;
 /** A noun qualifies the topic noun that follows it within this many characters (量子|计算|课程)… */
 export const absentQualifierGap = 4;
 /** …with none of these between (主打的特色载体: 的 ends the qualifying). */

@@ -2640,6 +2640,29 @@ describe('a long request for a draft or a table', () => {
     expect(end.notFound, end.answer).toBe(true);
   });
 
+  it('compares on the fields a table lists (产教融合、学生就业上), not on the words of its use (支部书记培训用)', async () => {
+    const table = await ask('支部书记培训用，比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表，背景介绍就不用了', 'compare');
+    expect(table.notFound, table.answer).toBe(false);
+    const row = (college: string): string => table.answer.split('\n').find((line) => line.startsWith(`| ${college}`)) ?? '';
+    expect(row('嘉兴职业技术学院'), table.answer).toContain('产教融合');
+    expect(row('嘉兴职业技术学院')).not.toContain('宣讲团');
+    // A cell saying either field is on topic: the 就业率 is Taizhou's result.
+    expect(row('台州科技职业学院'), table.answer).toContain('就业率达98%');
+  });
+
+  it('is refused when it asks for a kind of party organisation no article writes (社区党支部), whatever practice it draws on', async () => {
+    const draft = await ask('下个月要开社区党支部工作交流会，参考苏工院“人人出彩创新”工作法，帮我写一份社区党支部建设的会议材料', 'summary');
+    expect(draft.notFound, draft.answer).toBe(true);
+    expect(draft.answer).toContain('没有提到“社区”');
+    const table = await ask('按学校拉个表对比各校社区党员的做法，像“三亮三比”这类的也可以参考', 'compare');
+    expect(table.notFound, table.answer).toBe(true);
+    // A kind the articles write (教工党支部) is drafted as before.
+    const written = await ask('按学校拉个表对比各校教工党支部的做法，像“三亮三比”这类的也可以参考', 'compare');
+    expect(written.notFound, written.answer).toBe(false);
+    const drafted = await ask('参考苏工院“人人出彩创新”工作法，帮我写一份教工党支部建设的会议材料', 'summary');
+    expect(drafted.notFound, drafted.answer).toBe(false);
+  });
+
   it('leaves out what it says to leave out and the occasion, in its title and its search', async () => {
     const end = await ask('下周支委会学习讨论党员先锋模范作用，参考苏工院、湖南电气的做法写份材料，党史学习教育就不用展开了', 'summary');
     expect(end.notFound, end.answer).toBe(false);

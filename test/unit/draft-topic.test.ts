@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { compareSearch, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -200,5 +200,17 @@ describe('a drafting request that points back', () => {
   it('leaves a request with a topic of its own, or without a conversation, as it is', () => {
     expect(draftPointingBack('写一份校企合作的会议材料', history('台州科院访企拓岗促就业是怎么搞的'))).toBeNull();
     expect(draftPointingBack('就这个主题帮我写个会议材料', [])).toBeNull();
+  });
+});
+
+describe('compareSearch', () => {
+  it('leaves out of a table request the clauses that only frame it: its use, its occasion', () => {
+    expect(compareSearch('支部书记培训用，比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表')).toBe('比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表');
+    expect(compareSearch('党委要开研讨会，按学校拉个表对比各校志愿服务的做法')).toBe('按学校拉个表对比各校志愿服务的做法');
+  });
+
+  it('keeps a request with no framing clause, or one that is nothing else, as it is', () => {
+    expect(compareSearch('对比各院校在党员先锋岗、积分管理方面的做法')).toBe('对比各院校在党员先锋岗、积分管理方面的做法');
+    expect(compareSearch('党员学习用')).toBe('党员学习用');
   });
 });

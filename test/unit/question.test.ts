@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
-import { analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { absentQualifiers, analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
@@ -508,6 +508,16 @@ describe('word roles', () => {
     // Nor a single character, nor what a thing is built as: 融 (of 融媒体 split) and 平台 are in any passage.
     const media = analyze('对比几个学校用新媒体、融媒体平台做党建的做法', { topicPhrase: true }).terms.find((term) => term.alternatives);
     expect([media!.word, ...media!.alternatives!].sort()).toEqual(['新媒体', '融媒体'].sort());
+  });
+
+  it('finds the absent kind of party organisation or work a request asks about, right before its head', () => {
+    const kinds = (question: string): string[] => absentQualifiers(analyze(question, { topicPhrase: true }), corpus.snapshot.lexical);
+    expect(kinds('对比各校社区党员的做法')).toEqual(['社区']);
+    expect(kinds('下个月要专题研究研究生党支部建设，写一份会议材料')).toEqual(['研究生']);
+    // A kind the articles write, a partner (街道乡镇合作), or a doing before 党建工作 (压实党建工作) is none.
+    expect(kinds('对比各校教工党支部的做法')).toEqual([]);
+    expect(kinds('跟地方政府、街道乡镇合作这块，嘉职院和台州科院都做了啥')).toEqual([]);
+    expect(kinds('写一份压实党建工作责任制的材料')).toEqual([]);
   });
 
   it('bounds a list\'s first and last items where a verb, conjunction or particle stands, unless the items are doings', () => {
