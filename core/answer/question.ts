@@ -894,6 +894,14 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
       joinedNext = true;
       continue;
     }
+    // 对开|餐: a preposition glued to the first character of the next word (对|开餐), where the corpus
+    // never writes the glued word and does write the other.
+    const regrouped = next && /^[对向给在从把被为将]\p{Script=Han}$/u.test(token.word) ? `${token.word.slice(1)}${next.word}` : '';
+    if (regrouped && terms.documentFrequency(token.word) === 0 && terms.documentFrequency(regrouped) > 0) {
+      result.push({ word: token.word[0]!, tag: 'p' }, { word: regrouped, tag: 'v' });
+      joinedNext = true;
+      continue;
+    }
     const length = [...token.word].length;
     // 李明老师, 书记方俊良: a name beside a title stays whole, tagged as a person.
     const beside = `${tagged[index - 1]?.word ?? ''}|${tagged[index + 1]?.word ?? ''}`;

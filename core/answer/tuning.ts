@@ -146,6 +146,8 @@ export const genericWords: readonly string[] = [
   '摸底', '摸摸底', '亮点',
   // Taking things together (这五大工程合在一起, 加起来, 总的来说): how the question looks at them, not what it asks.
   '合在一起', '放在一起', '加起来', '总的来说', '整体来看', '总体来看',
+  // The parts of an article as such (正文三块小标题): where the answer stands, not what it says.
+  '正文', '小标题',
   // Asking for the article's own words (原话是怎么说的): how the answer is to be given, not what it is about.
   '原话', '原文', '原句',
   // The span a question's years bound (2019到2021年间), not a topic.
@@ -627,8 +629,8 @@ export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:�
 /** Asked what parts a section the question names holds (“锻造红船铁军”这一部分讲了哪几块内容): its parts answer. */
 export const sectionPartsAsked = /(?:哪|几)几?(?:块|个?部分|个?方面|个?板块)/u;
 
-/** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分): its article's outline answers. */
-export const outlineAsked = /分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)/u;
+/** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分, 正文三块小标题): its article's outline answers. */
+export const outlineAsked = /分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?小标题|小标题(?:是|有|分别)/u;
 
 /**
  * Characters a pinyin keyboard puts in place of one another in a college's name (台洲 for 台州,

@@ -28,7 +28,10 @@ const posts = ['星光职业技术学院智能制造教工党支部', '依托省
 // A notice that names the work it carries out, beside one that does not name the work asked about.
 const lending = ['滨江区金融支持企业复工', '按照《关于进一步强化金融支持企业复工的通知》要求，区内银行对受疫情影响的小微企业贷款给予展期，展期最长6个月。'].join('\n');
 
-const ask = askOverArticles('gate', { 'notice.txt': notice, 'campus.txt': campus, 'posts.txt': posts, 'lending.txt': lending, ...others });
+// Units that serve meals (开餐单位), which jieba, reading 对开餐单位, cuts as 对开 + 餐.
+const canteens = ['德阳市机关食堂疫情防控', '开餐单位要对食堂操作人员和就餐人员进行全面摸排，实行分餐制，禁止任何情况不明的人员进入食堂就餐。'].join('\n');
+
+const ask = askOverArticles('gate', { 'canteens.txt': canteens, 'notice.txt': notice, 'campus.txt': campus, 'posts.txt': posts, 'lending.txt': lending, ...others });
 
 describe('the evidence gate', () => {
   it('refuses a question whose words only neighbouring sentences hold, one each, and points to them', async () => {
@@ -53,6 +56,12 @@ describe('the evidence gate', () => {
     const cards = await ask('星光职业技术学院发了多少张红牌？');
     expect(cards.notFound, cards.answer).toBe(false);
     expect(cards.answer).toContain('7张');
+  });
+
+  it('reads a preposition glued to the next word\'s first character apart (对开|餐 as 对|开餐)', async () => {
+    const end = await ask('德阳市对开餐单位做了哪些要求？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('开餐单位要对食堂操作人员');
   });
 
   it('refuses a question about a work (《…》) no article names, naming it, though its words are all there', async () => {

@@ -2567,6 +2567,9 @@ describe('the parts a body of work falls into', () => {
     const parts = claimLines((await ask('苏工院智能制造支部的工作分哪几个部分')).answer);
     expect(parts).toHaveLength(3);
     expect(parts[2]).toContain('实施“向阳”项目');
+    // Asked for an article's subheadings, however tersely: its top headings.
+    const headings = claimLines((await ask('嘉职院那篇报道正文有哪几个小标题')).answer);
+    expect(headings.map((line) => line.slice(2, 10))).toEqual(['守好“红色根脉”', '锻造“红船铁军”', '建设“红船堡垒”', '培养“红船工匠”']);
   });
 });
 
