@@ -366,7 +366,11 @@ function outlinedPractices(snapshot: IndexSnapshot, relevant: readonly EvidenceS
   if (!top || top[1] < relevant.length * summaryKnobs.outlineShare) return null;
   const sentence = relevant.find((candidate) => candidate.chunk.document.docId === top[0])!;
   const context = documentContext(sentence.chunk).toLowerCase();
-  if (analysis.terms.some((term) => term.role === 'topic' && !context.includes(term.word.toLowerCase()))) return null;
+  // Its title, college and unit say the request's topic: nearly all of its weight (not 落实 of
+  // 每个工程对应落实哪个“有力”, how the request wants the practices told).
+  const topic = analysis.terms.filter((term) => term.role === 'topic');
+  const said = topic.filter((term) => context.includes(term.word.toLowerCase())).reduce((sum, term) => sum + term.weight, 0);
+  if (said < topic.reduce((sum, term) => sum + term.weight, 0) * summaryKnobs.outlineTopicShare) return null;
   const document = sentence.chunk.document;
   const outline = practiceOutline(snapshot, document);
   if (!outline) return null;
@@ -439,9 +443,12 @@ function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly Evidenc
   const sections = new Map<string, { start: number; end: number }[]>();
   for (const document of new Set(sentences.map((sentence) => sentence.chunk.document))) {
     const text = snapshot.documentText(document);
+    // A name every heading of a level says (有力 of 落实教育党员有力 … 落实凝聚和服务师生有力) is what
+    // the outline shares, no one practice's.
+    const saying = (name: string, level: number): number => document.headings.filter(([start, end, other]) => other === level && text.slice(start, end).includes(name)).length;
     document.headings.forEach(([start, end, level], index) => {
       const heading = text.slice(start, end);
-      if (!analysis.quoted.some((name) => heading.includes(name))) return;
+      if (!analysis.quoted.some((name) => heading.includes(name) && saying(name, level) < summaryKnobs.outlineAtLeast)) return;
       const next = document.headings.slice(index + 1).find(([, , other]) => other <= level);
       const ranges = sections.get(document.docId) ?? [];
       ranges.push({ start: end, end: next ? next[0] : document.textLength });

@@ -148,6 +148,8 @@ export const genericWords: readonly string[] = [
   '合在一起', '放在一起', '加起来', '总的来说', '整体来看', '总体来看',
   // The parts of an article as such (正文三块小标题): where the answer stands, not what it says.
   '正文', '小标题',
+  // Each of a set, and what each goes with (每个工程对应落实哪个“有力”): how the request wants it told.
+  '每个', '每一个', '每项', '对应',
   // Asking for the article's own words (原话是怎么说的): how the answer is to be given, not what it is about.
   '原话', '原文', '原句',
   // The span a question's years bound (2019到2021年间), not a topic.
@@ -1613,6 +1615,8 @@ export const summaryKnobs = {
   outlineAtLeast: 3,
   outlineHeadingLength: 40,
   outlineShare: 0.8,
+  /** …and its article's title, college and unit say at least this share of the request's topic weight. */
+  outlineTopicShare: 0.75,
   /** Within a section, lines score at least this share of the section's best. */
   floor: 0.3,
   /** 取得成效 and 经验启示 lines score at least this share of the best sentence overall. */

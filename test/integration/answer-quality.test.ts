@@ -1921,6 +1921,11 @@ describe('comparisons and meeting drafts', () => {
     // Each heading comes with the sentence it heads.
     for (const line of practices) expect(line.replace(/^\d+\.\s*|\[\d+\]/gu, '').length, line).toBeGreaterThan(30);
     expectSupported(end);
+    // So too when the request quotes what every heading says (“有力”) and says how to tell each (每个工程对应…).
+    const told = await ask('下周支部书记例会要用，帮我把湖南电气风能工程学院教工支部的五大工程整理一下，每个工程对应落实哪个“有力”写清楚', 'summary');
+    const toldPractices = told.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
+    expect(toldPractices.map((line) => projects.findIndex((project) => line.includes(project))), told.answer).toEqual([0, 1, 2, 3, 4]);
+    for (const line of toldPractices) expect(line, line).toMatch(/落实[^：]*有力：/u);
     const volunteering = await ask('湖南电气风能工程学院志愿服务的材料', 'summary');
     const volunteeringPractices = volunteering.answer.split('\n').filter((line) => /^\d+\. /u.test(line));
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);

@@ -181,6 +181,7 @@ describe('word roles', () => {
     expect(roleOf(analyze('湖南电气风能学院这五大工程合在一起，是要给什么赋能？'), '合在一起')).toBe('generic');
     expect(roleOf(analyze('浙江机电自动化学院党总支原话是要着力打造个啥？'), '原话')).toBe('generic');
     for (const word of ['正文', '小标题']) expect(roleOf(analyze('浙江机电自动化学院那篇报道正文三块小标题'), word), word).toBe('generic');
+    for (const word of ['每个', '对应']) expect(roleOf(analyze('五大工程每个工程对应落实哪个“有力”'), word), word).toBe('generic');
     expect(roleOf(analyze('福建省哪些企业现已正常生产了？'), '现已')).toBe('generic');
     expect(roleOf(analyze('湖南电气风能学院教工支部搞了两年，成效怎么样？'), '搞')).toBe('generic');
     expect(roleOf(analyze('嘉职院的精英引航是干嘛的'), '干嘛')).toBe('generic');
