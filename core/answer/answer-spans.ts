@@ -69,7 +69,7 @@ function spansOf(pattern: RegExp, text: string): TextSpan[] {
 
 /** Words that stand right before or after a person's name (书记方俊良, 马庆斋等). */
 const roleBefore = /(?:书记|副书记|院长|副院长|校长|副校长|主任|部长|委员|教授|老师|教师|党员|学生|同学|专家|代表|模范|能手|获得者|带头人|骨干|英雄|记者|通讯员|作者|主席|局长|厅长|处长|市长|县长|经理|董事长|工匠|之星|人物|学者|院士|研究员|秘书长|会长|理事长|馆长|所长|社长|主编|队长|组长)[、，\s]?$/u;
-const roleAfter = /^(?:[（(][^）)]{0,30}[）)])?(?:等|同志|老师|教授|书记|院长|校长|主任|表示|指出|强调|说|带头|获|入选|荣获|(?:老|原|前|副)(?:校长|院长|书记|主任))/u;
+const roleAfter = /^(?:[（(][^）)]{0,30}[）)])?(?:等|同志|老师|教授|书记|院长|校长|主任|表示|指出|强调|说|带头|获|入选|荣获|(?:老|原|前|副)(?:校长|院长|书记|主任)|(?:技能大师|大师|劳模|名师|名匠|工匠)(?:创新)?工作室)/u;
 
 /**
  * People named in a text: words of two to four characters that jieba tags as persons, or found
@@ -98,11 +98,19 @@ function findPersonSpans(text: string): TextSpan[] {
     if (start < 0) continue;
     at = start + word.length;
     if ((tag !== 'nr' && tag !== 'nrfg' && tag !== 'x') || !/^[\u4e00-\u9fa5]{2,4}$/u.test(word)) continue;
+    // A verb with its result (书记讲好…) is no name, though jieba leaves it unknown.
+    if (tag === 'x' && verbWithResult(word)) continue;
     // jieba tags some places as names (嘉兴 of 百名党委书记嘉兴南湖峰会): a known place is no person.
     if (isPlaceWord(word)) continue;
     if (besideRole(text, start, at)) spans.push({ start, end: at });
   }
   return spans;
+}
+
+/** A verb and its result as one unknown word (讲好, 抓实, 做到): jieba's dictionary cut reads a verb first. */
+function verbWithResult(word: string): boolean {
+  const parts = getJieba().tag(word, false);
+  return parts.length === 2 && /^v/u.test(parts[0]!.tag) && /^[好到完成出起实牢]$/u.test(parts[1]!.word);
 }
 
 /** Whether the words at `start`…`end` of `text` stand next to a person's role (模范朱光耀, 马庆斋等), as a name does. */

@@ -162,6 +162,11 @@ describe('answer-type spans', () => {
     expect(texts(text, personSpans(text))).toEqual(['张兵', '方俊良']);
     // A place jieba tags as a name, next to a role, is still a place.
     expect(personSpans('举办全国高职院校百名党委书记嘉兴南湖峰会。')).toEqual([]);
+    // Nor is a verb with its result after a role (书记讲好), which jieba leaves unknown.
+    expect(personSpans('落实各级党组织书记讲好“思政第一课”。')).toEqual([]);
+    // A name before its workshop's kind (“方鸷翔技能大师工作室”) is a person's.
+    const workshop = '“方鸷翔技能大师工作室”立项湖南省技能创新平台。';
+    expect(texts(workshop, personSpans(workshop))).toEqual(['方鸷翔']);
   });
 
   it('reads a person\'s role from the titles before the name, back to the person named before', () => {
