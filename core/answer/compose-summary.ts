@@ -211,7 +211,8 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).
-  const occasion = clauses.map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim()));
+  // A meeting named by its kind only (组织员座谈会, 中心组学习会) names no topic.
+  const occasion = clauses.filter((clause) => !draftWording.occasionOnly.test(clause)).map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim()));
   const basis = bases.find((match) => match !== null);
   const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.

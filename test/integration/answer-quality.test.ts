@@ -2656,6 +2656,10 @@ describe('a long request for a draft or a table', () => {
     expect(row('嘉兴职业技术学院')).not.toContain('宣讲团');
     // A cell saying either field is on topic: the 就业率 is Taizhou's result.
     expect(row('台州科技职业学院'), table.answer).toContain('就业率达98%');
+    // A meeting named by its kind (组织员座谈会) is no topic either: the colleges that tell of it fill their rows.
+    const meeting = await ask('学院下周开组织员座谈会，请列表对比各校党员志愿服务的做法', 'compare');
+    expect(meeting.notFound, meeting.answer).toBe(false);
+    expect(meeting.answer).toContain('“风能蒲公英”党员志愿服务');
   });
 
   it('is refused when it asks for a kind of party organisation no article writes (社区党支部), whatever practice it draws on', async () => {

@@ -26,6 +26,9 @@ describe('a drafting request', () => {
     expect(draftTopic('写一份党建引领人才培养的会议材料，分背景、主要做法、成效、启示')).toBe('党建引领人才培养');
     expect(draftTopic('嘉职院党建经验总结一下，要背景、做法、成效、启示')).toBe('嘉职院党建');
     expect(draftTopic('下周支委会要学习，整理一份教师思想政治和师德建设方面的会议材料')).toBe('教师思想政治和师德建设');
+    // Nor a meeting named by its kind (中心组学习会, 组织生活会, 组织员座谈会).
+    expect(draftTopic('党委要开中心组学习会，帮我整理一份党建引领产教融合的会议材料')).toBe('党建引领产教融合');
+    expect(draftTopic('支部要开组织生活会，帮忙整理一份党员志愿服务的会议材料')).toBe('党员志愿服务');
     // A use, as a clause of its own (支部书记培训用), says no topic either.
     expect(draftTopic('支部书记培训用，整理一份嘉职院清廉文化建设的会议材料')).toBe('嘉职院清廉文化建设');
     // An occasion that says its topic keeps it; a clause that stresses something stays.
@@ -207,6 +210,7 @@ describe('compareSearch', () => {
   it('leaves out of a table request the clauses that only frame it: its use, its occasion', () => {
     expect(compareSearch('支部书记培训用，比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表')).toBe('比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表');
     expect(compareSearch('党委要开研讨会，按学校拉个表对比各校志愿服务的做法')).toBe('按学校拉个表对比各校志愿服务的做法');
+    expect(compareSearch('学院下周开组织员座谈会，请列表对比各校党员志愿服务的做法')).toBe('请列表对比各校党员志愿服务的做法');
   });
 
   it('keeps a request with no framing clause, or one that is nothing else, as it is', () => {
