@@ -202,7 +202,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   };
   // A question and then the asking (…是怎么建成…的？出一份会议材料) are clauses too.
   // A clause handing over what to write up (帮我把各校做法汇总成一份材料) is what it hands over.
-  const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? clause;
+  const handed = (clause: string): string => draftWording.handedOver.exec(clause)?.[1] ?? draftWording.recipient.exec(clause)?.[1] ?? clause.replace(draftWording.recipientOnly, '');
   // A colon closes a lead-in (给新任支部书记培训用：…) as a comma does.
   const clauses = request.split(/[，,；;？?！!。：:]/u).map((clause) => handed(clause.trim())).filter(Boolean);
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.

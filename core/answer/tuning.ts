@@ -1488,7 +1488,7 @@ export const nearbyKnobs = {
  * What a drafting request says of the draft's use rather than its topic, at its end (…的经验材料，
  * 支部学习会上用 / ，用于党课 / ，供支部学习参考): left out of what is searched and of the title.
  */
-export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里|交流|学习|汇报|发言|讨论|研讨)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
+export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,；;]*(?:写|撰写|起草|草拟|整理|准备)[^，,；;]*(?:材料|稿|报告|总结))[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里|交流|学习|汇报|发言|讨论|研讨)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
@@ -1500,13 +1500,20 @@ export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍|培训){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
   trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
   /** Who is asked, at a clause's start (帮我以嘉职院为例…): no part of what the clause says. */
   askerFirst: new RegExp(`^${draftAsker}`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
   labelled: new RegExp(`^${draftAsker}${draftVerb}${draftCount}?[^：:，,]{0,12}?(?:材料|发言稿|稿子|稿|报告|总结)[：:]`, 'u'),
+  /**
+   * Whom the draft is for (给我们后勤党支部写一份会议材料): what stands between 给 and the writing, and
+   * what it is about when the writing names nothing else (not 给我们…写一份校企合作的会议材料).
+   */
+  recipient: /^给(?:我们|咱们|我|学校|学院|本校)?(.{2,}?)(?=(?:写|撰写|起草|草拟|整理|准备))(?:写|撰写|起草|草拟|整理|准备)(?:一份|一个|一篇|个|份)?(?:会议|交流|汇报|学习|典型经验)?(?:材料|稿子|发言稿|稿|报告|总结)?$/u,
+  /** …which, when the writing names a topic of its own, is only whom it is for: no part of the topic. */
+  recipientOnly: /^给(?:我们|咱们|我|学校|学院|本校)?.{2,}?(?=(?:写|撰写|起草|草拟|整理|准备))/u,
   /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
   handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|梳理|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)`, 'u'),
   /**
@@ -1553,7 +1560,7 @@ export const draftWording = {
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
-  basis: /^(?:根据|依据|结合|参照|参考|围绕|就(?!业)|综合)(.+?)(?:的(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
+  basis: /^(?:根据|依据|结合|参照|参考|照着|按照|借鉴|围绕|就(?!业)|综合)(.+?)(?:的(?:真实|成功|典型|先进)?(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
   sections: /[，,；;：:]\s*(?:(?:包括|包含|含|要有|分为|按照?)[^，,；;]*|(?:分|要|写|列|需要?)?(?:背景|主要做法|做法|成效|启示)[、和及与][^，,；;]*)$/u,
   /** What to draw on or stress, after the topic (，重点参考苏州工业职院和湖南电气职院 / ，突出信息技术应用): searched for, not in the title. */

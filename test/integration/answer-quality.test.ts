@@ -2666,6 +2666,10 @@ describe('a long request for a draft or a table', () => {
     const draft = await ask('下个月要开社区党支部工作交流会，参考苏工院“人人出彩创新”工作法，帮我写一份社区党支部建设的会议材料', 'summary');
     expect(draft.notFound, draft.answer).toBe(true);
     expect(draft.answer).toContain('没有提到“社区”');
+    // So too when the kind is whom the draft is for (给我们后勤党支部写…).
+    const forKind = await ask('参照台州的真实做法，给我们后勤党支部写一份会议材料', 'summary');
+    expect(forKind.notFound, forKind.answer).toBe(true);
+    expect(forKind.answer).toContain('没有提到“后勤”');
     const table = await ask('按学校拉个表对比各校社区党员的做法，像“三亮三比”这类的也可以参考', 'compare');
     expect(table.notFound, table.answer).toBe(true);
     // A kind the articles write (教工党支部) is drafted as before.

@@ -26,6 +26,15 @@ describe('a drafting request', () => {
     expect(draftTopic('写一份党建引领人才培养的会议材料，分背景、主要做法、成效、启示')).toBe('党建引领人才培养');
     expect(draftTopic('嘉职院党建经验总结一下，要背景、做法、成效、启示')).toBe('嘉职院党建');
     expect(draftTopic('下周支委会要学习，整理一份教师思想政治和师德建设方面的会议材料')).toBe('教师思想政治和师德建设');
+    // Whom a draft is for is its topic when the writing names nothing else, else only its audience;
+    // what to draw on (照着…的真实经验) is a basis.
+    expect(draftTopic('给我们后勤党支部写一份会议材料')).toBe('后勤党支部');
+    expect(draftTopic('参照台州的真实做法，给我们后勤党支部写一份会议材料')).toBe('台州，后勤党支部');
+    expect(draftTopic('参照台州科院的做法，给我们机电学院教工党支部写一份校企合作的会议材料')).toBe('台州科院，校企合作');
+    expect(draftTopic('照着苏州支部的真实经验，给学校图书馆和档案馆党支部起草会议材料')).toBe('苏州支部，图书馆和档案馆党支部');
+    expect(draftTopic('给新任支部书记写一份党员教育管理的培训材料')).toBe('党员教育管理');
+    // A usage note (…，给支部书记学习用) is still no topic.
+    expect(draftTopic('写一份清廉文化建设的会议材料，给支部书记学习用')).toBe('清廉文化建设');
     // Nor a meeting named by its kind (中心组学习会, 组织生活会, 组织员座谈会).
     expect(draftTopic('党委要开中心组学习会，帮我整理一份党建引领产教融合的会议材料')).toBe('党建引领产教融合');
     expect(draftTopic('支部要开组织生活会，帮忙整理一份党员志愿服务的会议材料')).toBe('党员志愿服务');
