@@ -206,7 +206,8 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // A colon closes a lead-in (给新任支部书记培训用：…) as a comma does.
   const clauses = request.split(/[，,；;？?！!。：:]/u).map((clause) => handed(clause.trim())).filter(Boolean);
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
-  const bases = clauses.map((clause) => draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')));
+  // Not a wish to learn from peers at large (借鉴兄弟院校经验): that names nothing to draw on.
+  const bases = clauses.map((clause) => (draftWording.learnFromPeers.test(clause) ? null : (draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')))));
   const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause) && !draftUsageNote.test(`，${clause}`) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says

@@ -33,6 +33,9 @@ describe('a drafting request', () => {
     expect(draftTopic('参照台州科院的做法，给我们机电学院教工党支部写一份校企合作的会议材料')).toBe('台州科院，校企合作');
     expect(draftTopic('照着苏州支部的真实经验，给学校图书馆和档案馆党支部起草会议材料')).toBe('苏州支部，图书馆和档案馆党支部');
     expect(draftTopic('给新任支部书记写一份党员教育管理的培训材料')).toBe('党员教育管理');
+    // A wish to learn from peers at large (借鉴兄弟院校经验) names nothing to draw on.
+    expect(draftTopic('借鉴兄弟院校经验，写一份校企合作的会议材料')).toBe('校企合作');
+    expect(draftTopic('参考兄弟院校的做法，写一份校企合作的会议材料')).toBe('校企合作');
     // A usage note (…，给支部书记学习用) is still no topic.
     expect(draftTopic('写一份清廉文化建设的会议材料，给支部书记学习用')).toBe('清廉文化建设');
     // Nor a meeting named by its kind (中心组学习会, 组织生活会, 组织员座谈会).
