@@ -644,10 +644,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // 咋抓: 抓 says nothing of what), not the thing asked for (官微粉丝有多少), not a noun glued to the
   // word after it (研究生党支部: it says which kind, and the articles lack that kind).
   const lowered = question.toLowerCase();
-  const nounLike = (word: string): boolean => {
-    const tags = getJieba().tag(word, false);
-    return tags.length === 1 && /^(?:n|vn)/u.test(tags[0]!.tag);
-  };
+  const nounLike = (word: string): boolean => /^(?:n|vn)/u.test(wordTag(word) ?? '');
   const absentWord = (term: QuestionTerm): boolean => term.role === 'topic' && term.documentFrequency === 0 && !term.isName && !term.critical && !writtenOrSynonym(term.word, context.terms, term.alternatives);
   const present = terms.filter((term) => term.role === 'topic' && !absentWord(term) && [...term.word].length >= 2 && nounLike(term.word));
   // 研究生党支部, 量子计算课程: the noun it qualifies follows it at once, or after a word or two with no
@@ -972,11 +969,14 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: TermStatistics): string[] {
   return analysis.terms
     .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0 && [...term.word].length >= 2 && !writtenOrSynonym(term.word, terms, term.alternatives))
-    .filter((term) => {
-      const tags = getJieba().tag(term.word, false);
-      return tags.length === 1 && /^(?:n|vn|nz|l|i)/u.test(tags[0]!.tag);
-    })
+    .filter((term) => /^(?:n|vn|nz|l|i)/u.test(wordTag(term.word) ?? ''))
     .map((term) => term.word);
+}
+
+/** The tag jieba's dictionary gives a word it reads whole, or undefined when it cuts the word up. */
+function wordTag(word: string): string | undefined {
+  const tags = getJieba().tag(word, false);
+  return tags.length === 1 ? tags[0]!.tag : undefined;
 }
 
 /**
@@ -985,13 +985,9 @@ export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: T
  * table on that kind is one the articles cannot give, whatever else the request names.
  */
 export function absentQualifiers(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
-  const tagOf = (word: string): string | undefined => {
-    const tags = getJieba().tag(word, false);
-    return tags.length === 1 ? tags[0]!.tag : undefined;
-  };
   // A listed word stands in for its list: the words it stands for are asked too (研究生党支部结对共建、…).
   const words = [...new Set(analysis.terms.filter((term) => term.role === 'topic' && !term.isName).flatMap((term) => [term.word, ...(term.alternatives ?? [])]))];
-  const absent = words.filter((word) => [...word].length >= 2 && !writtenOrSynonym(word, terms) && /^(?:n|nz|l|i)$/u.test(tagOf(word) ?? ''));
+  const absent = words.filter((word) => [...word].length >= 2 && !writtenOrSynonym(word, terms) && /^(?:n|nz|l|i)$/u.test(wordTag(word) ?? ''));
   const lowered = analysis.question.toLowerCase();
   const qualifiesKind = (word: string): boolean => {
     for (let at = lowered.indexOf(word); at >= 0; at = lowered.indexOf(word, at + 1)) {
