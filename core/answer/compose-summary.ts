@@ -131,7 +131,12 @@ export function questionAsTopic(question: string): string {
  */
 export function framingClause(clause: string): boolean {
   const text = clause.trim();
-  return draftWording.occasionOnly.test(text) || draftUsageNote.test(`，${text}`) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftParts(text).topic === '党建工作';
+  return occasionOrUse(text) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftParts(text).topic === '党建工作';
+}
+
+/** A clause that says only a request's occasion or its use (党委要开研讨会, 支部书记培训用, 给支部学习用). */
+function occasionOrUse(clause: string): boolean {
+  return draftWording.occasionOnly.test(clause) || draftUsageNote.test(`，${clause}`);
 }
 
 /**
@@ -141,7 +146,7 @@ export function framingClause(clause: string): boolean {
 export function compareSearch(question: string): string {
   const clauses = question.split(/(?<=[，,；;：:])/u);
   const bare = (clause: string): string => clause.replace(/[，,；;：:]$/u, '').trim();
-  const kept = clauses.filter((clause) => !draftWording.occasionOnly.test(bare(clause)) && !draftUsageNote.test(`，${bare(clause)}`));
+  const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)));
   return kept.length > 0 && kept.length < clauses.length ? kept.join('').trim() : question;
 }
 
@@ -208,7 +213,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   // Not a wish to learn from peers at large (借鉴兄弟院校经验): that names nothing to draw on.
   const bases = clauses.map((clause) => (draftWording.learnFromPeers.test(clause) ? null : (draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')))));
-  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !draftWording.occasionOnly.test(clause) && !draftUsageNote.test(`，${clause}`) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).
