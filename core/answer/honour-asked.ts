@@ -66,6 +66,9 @@ export function honourAskedIn(question: string): HonourAsked | null {
   const head = yesNoKnobs.honourHead;
   const levelled = levelPhrase(question);
   if (levelled) return head.test(levelled.noun) && !levelled.noun.includes('的') ? levelled : null;
+  const said = yesNoKnobs.honourSaid.exec(question);
+  const saidNoun = said ? withoutHonourWord(unquoted(said[1]!)) : '';
+  if (saidNoun.length >= yesNoKnobs.honourNounLength && yesNoKnobs.honourSaidHead.test(saidNoun) && !saidNoun.includes('的')) return { asWritten: saidNoun, noun: saidNoun };
   const asked = yesNoKnobs.honourNamed.exec(question);
   if (!asked) return null;
   const noun = withoutHonourWord(unquoted(asked[1]!));

@@ -74,6 +74,8 @@ import {
   type AnswerType,
   genericTail,
   yesNoKnobs,
+  placeAsCollege,
+  articlePointer,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
 
@@ -398,7 +400,27 @@ export function collegeMentions(text: string, colleges: readonly string[]): { fo
       if (!found.some((other) => other.form === form)) found.push({ form, college });
     }
   }
+  if (found.length === 0) found.push(...placeMentions(text, colleges));
   return found;
+}
+
+/**
+ * Colleges named by their place alone where the place stands for a college: before a pointer at
+ * its article or a kind of unit (苏州那篇, 苏州和湖南两个教工党支部). A place counts when exactly one
+ * college's name opens with it.
+ */
+function placeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
+  const owners = new Map<string, string[]>();
+  for (const college of colleges) {
+    const place = college.slice(0, 2);
+    if (college.length > 2) owners.set(place, [...(owners.get(place) ?? []), college]);
+  }
+  const places = [...owners].filter(([, found]) => found.length === 1).map(([place]) => place);
+  if (places.length === 0) return [];
+  const run = new RegExp(`(?:${places.join('|')})(?:(?:和|与|、|跟|及|以及)(?:${places.join('|')}))*`, 'gu');
+  return [...text.matchAll(run)]
+    .filter((match) => placeAsCollege.test(text.slice(match.index + match[0].length)))
+    .flatMap((match) => match[0].split(/和|与|、|跟|以及|及/u).map((place) => ({ form: place, college: owners.get(place)![0]! })));
 }
 
 function specificity(word: string): number {
@@ -469,6 +491,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     add({ word: college, role: 'subject', weight: rarest, documentFrequency: 1, isName: true, critical: true, place: false });
     rest = rest.split(form).join(' ');
   }
+  rest = rest.replace(articlePointer, ' ');
   // A unit written right after its college (中国人民大学经济学院) is named by its own words, however
   // common they are: 经济 alone says little, but in 经济学院 it picks the passage.
   const unitWords = new Set<string>();

@@ -68,12 +68,17 @@ export const majorAsked = /(?:哪个|哪一个|哪|什么|啥)专业(?:的(?:学
 export const majorHead = '专业';
 /** What follows 专业 in a compound built on it rather than a major's name (专业育人, 专业建设, 专业评价). */
 export const majorCompound = /^(?:育人|建设|群|发展|技能|劳动|课|教师|带头人|负责人|主任|评价|布局|设置|思政|技术职务)/u;
+/** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分, 正文三块小标题): its article's outline answers. */
+export const outlineAsked = /(?:文章|那篇|这篇|全文|正文)[^，。？?]{0,6}?(?:哪|几)(?:几|些)?(?:个|大)?(?:块|部分|方面|板块)|分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?小标题|小标题(?:是|有|分别)/u;
+
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],
   ['时间', frequencyAsked],
   ['名称', majorAsked],
   ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
+  // 文章分几个部分: its parts are asked, not only their count.
+  ['列表', outlineAsked],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
   // 跟几家单位一起搞的基地，是把哪类资源…: a count inside what describes the thing asked about is no count asked.
   ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%](?![^，。？?]{0,12}的[^？?]*(?:哪|什么|啥))|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
@@ -148,6 +153,8 @@ export const genericWords: readonly string[] = [
   '合在一起', '放在一起', '加起来', '总的来说', '整体来看', '总体来看',
   // The parts of an article as such (正文三块小标题): where the answer stands, not what it says.
   '正文', '小标题',
+  // The article itself (苏工院那篇文章有哪几个小标题): which text to read, not what it is about.
+  '文章', '本文', '全文', '稿子',
   // Each of a set, and what each goes with (每个工程对应落实哪个“有力”): how the request wants it told.
   '每个', '每一个', '每项', '对应',
   // Asking for the article's own words (原话是怎么说的): how the answer is to be given, not what it is about.
@@ -631,8 +638,15 @@ export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:�
 /** Asked what parts a section the question names holds (“锻造红船铁军”这一部分讲了哪几块内容): its parts answer. */
 export const sectionPartsAsked = /(?:哪|几)几?(?:块|个?部分|个?方面|个?板块)/u;
 
-/** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分, 正文三块小标题): its article's outline answers. */
-export const outlineAsked = /分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?小标题|小标题(?:是|有|分别)/u;
+/** A pointer at an article (那篇文章, 这篇稿子): which text to read, set aside before a question's words are weighed. */
+export const articlePointer = /(?:那|这|该)篇(?:文章|稿子|报道)?/gu;
+
+/**
+ * What follows a place (or places: 苏州和湖南) that stands for its college: a pointer at the article
+ * (苏州那篇, 湖南的文章), or a kind of unit (两个教工党支部, 那所学校).
+ */
+export const placeAsCollege = /^的?(?:那边|这边)?的?(?:那|这)?(?:[两二三四五几])?(?:个|家|所|篇)?(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|党委|学院|学校|院校|高校|职院|篇|文章|稿子)/u;
+
 
 /**
  * Characters a pinyin keyboard puts in place of one another in a college's name (台洲 for 台州,
@@ -1432,6 +1446,12 @@ export const yesNoKnobs = {
   honourHead: /(?:单位|集体|个人|党组织|支部|院系|团队|标兵|模范|劳模|奖状|奖章|[一二三特金银铜]等?奖|称号|能手|工作室|示范岗|先锋岗|优秀共产党员|党务工作者|之星|楷模|典型|品牌|校园|学校)$/u,
   /** …asked without a level, after a verb of receiving: 获评过示范党支部吗, 是否获得过先进基层党组织称号. */
   honourNamed: /(?:获得|获评|荣获|评为|授予|入选)(?:过|了|为)*([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号|荣誉)?(?=吗|么|吧|没有|没|呢|[？?]|$)/u,
+  /**
+   * …or said of the unit as what it is (台州科院是不是平安校园), when the noun's head is one only an
+   * honour gives (a 试点单位 is chosen, not honoured).
+   */
+  honourSaid: /(?:是不是|是否是|算不算)([“”\p{Script=Han}]{2,16}?)”?(?:荣誉称号|称号)?(?=吗|么|吧|呢|[？?]|$)/u,
+  honourSaidHead: /(?:校园|文明单位|先进集体|先进基层党组织|标兵|模范|楷模)$/u,
   /** …and then at least this many characters: a shorter noun (示范校) is too general to be one honour's name. */
   honourNounLength: 4,
   /** What an honour's name may end with that names no honour of its own (先进集体称号). */

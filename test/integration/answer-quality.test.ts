@@ -2575,6 +2575,9 @@ describe('the parts a body of work falls into', () => {
     // Asked for an article's subheadings, however tersely: its top headings.
     const headings = claimLines((await ask('嘉职院那篇报道正文有哪几个小标题')).answer);
     expect(headings.map((line) => line.slice(2, 10))).toEqual(['守好“红色根脉”', '锻造“红船铁军”', '建设“红船堡垒”', '培养“红船工匠”']);
+    // The article pointed at by its place alone, or its parts counted.
+    expect(claimLines((await ask('苏州那篇正文有哪几个小标题')).answer)).toHaveLength(3);
+    expect(claimLines((await ask('嘉职院的文章分几个部分')).answer).map((line) => line.slice(2, 10))).toEqual(['守好“红色根脉”', '锻造“红船铁军”', '建设“红船堡垒”', '培养“红船工匠”']);
   });
 });
 

@@ -14,6 +14,8 @@ describe('honourAskedIn', () => {
     ['嘉职院党委获得过浙江省先进基层党组织吗', '浙江省先进基层党组织', '先进基层党组织'],
     // A campus or a school honoured (全国文明校园) is an honour too.
     ['嘉职院有没有评上全国文明校园？', '全国文明校园', '文明校园'],
+    // Said of the college as what it is, with no verb of receiving.
+    ['台州科技职院是不是平安校园', '平安校园', '平安校园'],
   ])('%s → %s', (question, asWritten, noun) => {
     expect(honourAskedIn(question)).toEqual({ asWritten, noun });
   });

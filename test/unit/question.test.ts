@@ -134,6 +134,9 @@ describe('answer types', () => {
     ['樊文天是哪个专业的学生？', '名称'],
     ['那个智控师生团队是哪个专业的？', '名称'],
     ['浙江机电自动化学院哪个专业连续两年排名全国第一？', 'general'],
+    // How many parts an article falls into is told by its parts.
+    ['嘉职院的文章分几个部分', '列表'],
+    ['湖南那篇文章讲了哪几块', '列表'],
   ];
   for (const [question, type] of table) it(`${question} → ${type}`, () => expect(answerTypeOf(question)).toBe(type));
 });
@@ -693,6 +696,20 @@ describe('two-character words written in full', () => {
     expect(writtenInFull('劳模', '劳动规模扩大')).toBe(false);
     expect(writtenInFull('配送', '配合送达文件')).toBe(false);
     expect(writtenInFull('高考', '高度考虑')).toBe(false);
+  });
+});
+
+describe('the article a question points at', () => {
+  it('is no topic: 那篇文章 and 文章 say which text to read', () => {
+    const analysis = analyze('苏工院那篇文章正文有哪几个小标题');
+    expect(analysis.terms.filter((term) => term.role === 'topic')).toEqual([]);
+    expect(roleOf(analyze('嘉职院的文章分几个部分'), '文章')).toBe('generic');
+  });
+  it('names its college by the place alone (苏州那篇, 湖南的文章) when one college opens with that place', () => {
+    expect(analyze('苏州那篇正文有哪几个小标题').colleges).toEqual(['苏州工业职业技术学院']);
+    expect(analyze('湖南的文章讲了哪几块').colleges).toEqual(['湖南电气职业技术学院']);
+    // A place with no pointer at an article names no college.
+    expect(analyze('苏州有哪些企业得到了帮助').colleges).toEqual([]);
   });
 });
 
