@@ -126,6 +126,8 @@ interface Retrieved {
   perCollege: Map<string, SearchHit[]> | null;
   /** Comparison: the colleges compared. */
   colleges: string[];
+  /** A draft on colleges named together (苏工院和湖南电气两个支部): they are heard from each. */
+  together?: string[];
 }
 
 /** What one question (or one side of a pair question) is answered from. */
@@ -343,8 +345,9 @@ export class AnswerService {
     }
     // A draft across the colleges (综合各院校…) hears from each: the best passages of every college
     // follow the broad search's, so one college's many passages do not crowd the others out.
-    if (everyCollege && !focused) {
-      for (const college of colleges) {
+    const together = mode === 'summary' && scope.length > 1 ? [...scope] : [];
+    if ((everyCollege || together.length > 0) && !focused) {
+      for (const college of together.length > 0 ? together : colleges) {
         const own = await retriever.search(question, { k: modeRetrieval.summary.perCollegeK, filters: { ...searchFilters, college }, maxPerDocument: settings.maxPerDocument, signal });
         for (const hit of own.hits) if (!hits.some((kept) => kept.chunk.chunkId === hit.chunk.chunkId)) hits.push(hit);
       }
@@ -357,7 +360,7 @@ export class AnswerService {
         if (!hits.some((hit) => hit.chunk.chunkId === chunk.chunkId)) hits.push({ chunk, score: 0, lexicalScore: null, vectorScore: null });
       }
     }
-    return { hits, perCollege: null, colleges };
+    return { hits, perCollege: null, colleges, ...(together.length > 0 ? { together } : {}) };
   }
 
   /** Streams the answer to one question. Throws AppError (INDEX_MISSING, CANCELLED, …) before or between events. */
@@ -668,7 +671,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request), practiceCount: draftPracticeCount(request.question) });
+        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [] });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

@@ -467,7 +467,7 @@ function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly Evidenc
 }
 
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
-export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false, practiceCount }: { everyCollege?: boolean; practiceCount?: number | undefined } = {}): ComposedAnswer {
+export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false, practiceCount, together = [] }: { everyCollege?: boolean; practiceCount?: number | undefined; together?: readonly string[] } = {}): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
   // A draft about a college's work draws on all of its articles, not only the sentences that
@@ -552,7 +552,11 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];
   const spans = new Map<Section, CitedSpan[]>();
-  const outlined = named.length > 0 ? null : (outlinedPractices(snapshot, relevant, analysis)?.slice(0, practiceCount) ?? null);
+  // A draft heard from several colleges is no one article's outline; one on colleges named together
+  // (苏州和湖南两个教工党支部) is each one's outline, when each has one.
+  const outlines = together.length > 1 ? together.map((college) => outlinedPractices(snapshot, relevant.filter((sentence) => sentence.chunk.document.college === college), analysis)) : [];
+  const eachOutlined = outlines.length > 0 && outlines.every((outline) => outline !== null) ? outlines.flatMap((outline) => outline ?? []) : null;
+  const outlined = named.length > 0 ? null : (eachOutlined ?? (everyCollege ? null : outlinedPractices(snapshot, relevant, analysis)))?.slice(0, practiceCount) ?? null;
   if (outlined) {
     told.push(...outlined);
     spans.set('practice', outlined);

@@ -1534,8 +1534,11 @@ export const draftWording = {
   recipient: /^给(?:我们|咱们|我|学校|学院|本校)?(.{2,}?)(?=(?:写|撰写|起草|草拟|整理|准备))(?:写|撰写|起草|草拟|整理|准备)(?:一份|一个|一篇|个|份)?(?:会议|交流|汇报|学习|典型经验)?(?:材料|稿子|发言稿|稿|报告|总结)?$/u,
   /** …which, when the writing names a topic of its own, is only whom it is for: no part of the topic. */
   recipientOnly: /^给(?:我们|咱们|我|学校|学院|本校)?.{2,}?(?=(?:写|撰写|起草|草拟|整理|准备))/u,
-  /** The topic handed over to be written up (把…的经验整理成会议材料): what stands between 把 and the writing. */
-  handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|梳理|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下)`, 'u'),
+  /**
+   * The topic handed over to be written up (把…的经验整理成会议材料, 把两个支部的做法合在一起): what
+   * stands between 把 and the writing.
+   */
+  handedOver: new RegExp(`^${draftAsker}把(.+?)(?:(?:整理|写|做|汇总|归纳|梳理|编写?|形成)成|(?:整理|汇总|归纳|梳理)一下|(?:合|放|揉|整合|综合)(?:在一起|到一起|起来))`, 'u'),
   /**
    * Colleges at large, as all or the start of what a draft draws on (根据几所学院的经验, 综合各院校在
    * 廉洁文化建设方面的做法): no topic; what follows them is.

@@ -1931,6 +1931,17 @@ describe('comparisons and meeting drafts', () => {
     expect(volunteeringPractices.some((line) => line.includes('志愿')), volunteering.answer).toBe(true);
   });
 
+  it('a draft on two colleges named together (by their places alone) gives each one\'s outlined practices, under its own name', async () => {
+    const end = await ask('把苏州和湖南两个教工党支部的做法合在一起，写一份会议交流材料', 'summary');
+    expect(end.answer.split('\n')[0]).toBe('# 关于“苏州和湖南两个教工党支部”的典型经验材料');
+    const practices = end.answer.slice(end.answer.indexOf('## 二'), end.answer.indexOf('## 三'));
+    expect(practices, end.answer).toContain('**苏州工业职业技术学院**');
+    expect(practices, end.answer).toContain('**湖南电气职业技术学院**');
+    for (const project of ['“筑基”项目', '“示范”项目', '“向阳”项目', '“四个一”工程', '“手拉手、一帮一”工程']) expect(practices, project).toContain(project);
+    expect(practices, end.answer).not.toMatch(/嘉兴职业技术学院|浙江机电职业技术学院/u);
+    expectSupported(end);
+  });
+
   it('a draft request\'s courtesy and framing (请以…为题, 请综合各院校…的做法) are no topic; a name quoted in part in the article (对标“七个有力”) is the name', async () => {
     const end = await ask('请以湖南电气职院风能工程学院教工党支部“对标七个有力”为题，整理一份会议材料', 'summary');
     expect(end.notFound, end.answer).toBe(false);
