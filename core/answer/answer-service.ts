@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic, withoutLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -36,7 +36,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentQualifiers, absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, askerLead, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -497,15 +497,19 @@ export class AnswerService {
     const parts = searchedFor.split(requestClauseBreak);
     if (parts.length < 2) return null;
     const clauses = parts
-      .map((clause) => forms.reduce((rest, form) => rest.split(form).join(''), clause).trim())
+      .map((clause) => forms.reduce((rest, form) => rest.split(form).join(''), clause).trim().replace(askerLead, ''))
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
       .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !framingClause(clause) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
+    let strongest: Gathered | undefined;
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
-      if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) kept.push(clause);
+      if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) {
+        kept.push(clause);
+        if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
+      }
       // A clause the articles do not answer because it names what they never mention (研究生党支部,
       // a practice no article names) is what the request is about: no draft from its other clauses.
       else if (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0) return null;
@@ -514,7 +518,10 @@ export class AnswerService {
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
     const gathered = await this.gather(request, snapshot, narrowed, carried, signal);
-    return gathered.evidence.verdict.answerable ? { searchedFor: narrowed, gathered, kept } : null;
+    if (gathered.evidence.verdict.answerable) return { searchedFor: narrowed, gathered, kept };
+    // Clauses each answered are answered together, though no one sentence says all their words: the
+    // draft is drawn from what they gather together, on the evidence of the best answered clause.
+    return strongest ? { searchedFor: narrowed, gathered: { ...gathered, evidence: { ...gathered.evidence, verdict: strongest.evidence.verdict } }, kept } : null;
   }
 
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
@@ -526,7 +533,7 @@ export class AnswerService {
     // 跟苏工院对比一下 after 风能学院党员先锋岗是怎么搞的: compared on the last question's topic.
     if (request.mode === 'compare' && forms.length > 0 && ownTopicWords(question, colleges).length === 0) question = `${question} ${this.lastTopic(request.history, colleges)}`.trim();
     // 个人获奖的不用列: what a table or draft leaves out is not searched for.
-    if (request.mode !== 'qa') question = question.replace(leftOutClause, '');
+    if (request.mode !== 'qa') question = withoutLeftOut(question);
     // A follow-up narrowing the last question (其中第二批的…) asks within what it carried: those words are asked too.
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;

@@ -95,6 +95,16 @@ export function draftTopic(question: string): string {
   return draftParts(question, true).topic;
 }
 
+/** A request without the clauses at its end that say what to leave out (…之前写过了，别再展开). */
+export function withoutLeftOut(request: string): string {
+  let rest = request;
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(leftOutClause, '');
+  }
+  return rest;
+}
+
 /**
  * A draft's title: the request's topic; when the draft was drawn up from some clauses of the request
  * (`answered`), only the topic's clauses that hold one of them or name one of the `colleges`.
@@ -175,7 +185,7 @@ export function draftSearch(question: string, namesCollege: (owner: string) => b
  */
 function draftParts(question: string, forTitle = false): { topic: string; reference: string } {
   // What the request leaves out (…就不用展开了) is no part of its topic.
-  let request = withoutUsageNote(question).replace(/[？?。！!]+$/u, '').replace(leftOutClause, '').replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  let request = withoutLeftOut(withoutUsageNote(question).replace(/[？?。！!]+$/u, '')).replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
   if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).
@@ -199,6 +209,8 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
     // …活动的做法: what a draft tells anyway is no part of its topic.
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
     topic = topic.replace(/^关于/u, '').replace(draftWording.learnFromPeers, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
+    // …在党员先锋岗、志愿服务上的做法: the field the practice is in, without its 上 (not 线上, 以上).
+    topic = topic.replace(/(?<=.{3})(?<![线网之以向晚早马路身会台])上$/u, '');
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
     topic = topic.replace(/(?<=.{2})(?:是)?(?:怎么|怎样|如何)(?=\p{Script=Han})/u, '').replace(/^(?:怎么|怎样|如何)(?=\p{Script=Han}{2})/u, '');
     // Quotes around the whole topic go; a name quoted inside it (…教工党支部“手拉手、一帮一”) keeps both of its marks.
@@ -213,7 +225,10 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   // Not a wish to learn from peers at large (借鉴兄弟院校经验): that names nothing to draw on.
   const bases = clauses.map((clause) => (draftWording.learnFromPeers.test(clause) ? null : (draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')))));
-  const asked = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter((clause) => clause && !draftWording.practiceOnly.test(clause));
+  const kept = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter(Boolean);
+  const asked = kept.filter((clause) => !draftWording.practiceOnly.test(clause));
+  // Only the colleges' sections asked for (几所学院文章里的体会和下一步打算), and how to fill them: their work at large.
+  const sectionsOnly = asked.length < kept.length && asked.every((clause) => draftWording.aside.test(clause) || draftWording.instruction.test(clause));
   // The occasion says the topic (…中心组要交流乡村振兴和服务共同富裕, 党委要开党建品牌建设研讨会) as a
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).
@@ -224,7 +239,10 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
-  return { topic: topic || bare(request) || '党建工作', reference };
+  // Only the sections asked of the colleges (几所学院的体会和启示): their work at large.
+  const whole = bare(request);
+  if (sectionsOnly && !basis && !occasion) return { topic: '党建工作', reference };
+  return { topic: topic || (draftWording.practiceOnly.test(whole) ? '' : whole) || '党建工作', reference };
 }
 
 /**

@@ -1014,7 +1014,11 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   if (strength >= knobs.minimumCoverage && analysis.expectedCount !== null && (analysis.answerType === '列表' || analysis.answerType === '定义')) {
     const enumeration = findEnumeration(snapshot, sentences.filter((sentence) => sentence.articleMatches), analysis);
     // Nor the list of something else beside the name (“四双”机制，并通过蹲苗历练、挂职锻炼…等措施).
-    if (!enumeration || enumeration.ofName === false || enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare)) {
+    // A list the article closes as examples of the counted whole (工业互联网、时尚设计、智能制造等十大重点专业群)
+    // is all it names of it: those are the answer.
+    const last = enumeration?.items[enumeration.items.length - 1];
+    const examplesOfWhole = last !== undefined && enumeration?.ofName !== false && /、[^、，,。；;]{1,16}等(?:[两二三四五六七八九十]|\d)/u.test(snapshot.documentText(last.chunk.document).slice(last.start, last.end + 8));
+    if (!enumeration || enumeration.ofName === false || (enumeration.count < Math.ceil(analysis.expectedCount * knobs.listShare) && !examplesOfWhole)) {
       strength *= knobs.missingTypeFactor;
       const name = analysis.quoted[analysis.quoted.length - 1];
       if (name && sentences.some((sentence) => sentence.articleMatches && sentence.text.includes(name))) unlisted = name;

@@ -581,6 +581,9 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     // compare on, a word of its general table that common is what the topic says, not whose it is.
     else if ((properNounTags.has(tag) && general >= genericIdfBelow && !domainSet.has(word) && !(context.topicPhrase && general < topicPhraseNameIdfAtLeast)) || placeName.test(word)) role = 'subject';
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
+    // A set phrase or idiom no article writes, said of a doing (一门心思扑到, 雷打不动要做) rather than
+    // of a kind of thing (离退休党支部, 退役军人学生党员), says how the asker talks, not what is asked.
+    else if (setPhraseTags.has(tag) && documentFrequency === 0 && !domainSet.has(word) && !writtenOrSynonym(word, context.terms) && /^(?:v|d|p|u|$)/u.test(tokens[index + 1]?.tag ?? '')) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
     const inUnit = unitWords.has(word) && role !== 'intent';
@@ -997,6 +1000,9 @@ export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: T
 }
 
 /** The tag jieba's dictionary gives a word it reads whole, or undefined when it cuts the word up. */
+/** jieba's tags for set phrases (l) and idioms (i). */
+const setPhraseTags = new Set(['l', 'i']);
+
 function wordTag(word: string): string | undefined {
   const tags = getJieba().tag(word, false);
   return tags.length === 1 ? tags[0]!.tag : undefined;

@@ -2592,6 +2592,15 @@ describe('the parts a body of work falls into', () => {
   });
 });
 
+describe('a list the article gives as examples of a counted whole', () => {
+  it('answers 哪十个 with the ones it names (工业互联网、时尚设计、智能制造等十大重点专业群), not a refusal', async () => {
+    const end = await ask('嘉职院的十大重点专业群是哪十个');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const name of ['工业互联网', '时尚设计', '智能制造']) expect(end.answer, name).toContain(name);
+    expectSupported(end);
+  });
+});
+
 describe('那些 typed for 哪些', () => {
   it('is no claim to check (是从那些专业选拔的？)', async () => {
     for (const question of ['台州科院是和那些企业开展党建联建的？', '苏工院支部是在那些企业服务的？']) {
@@ -2651,6 +2660,21 @@ describe('a long request for a draft or a table', () => {
     // What was searched for is the clauses answered, not the occasion or what to append.
     for (const word of ['研讨会', '附上']) expect(speech.searchedFor, word).not.toContain(word);
     expect(speech.answer).toContain('人才培养方案');
+  });
+
+  it('is drawn up when each clause it keeps is answered, though no one sentence says all of them; the asker\'s offices, a report upward and what was covered before are no part of it', async () => {
+    const table = await ask('人事处和组织部要一起研究考核办法，按学校拉个表：各校党员积分管理、先锋岗考评是怎么做的，效果怎么样', 'compare');
+    expect(table.notFound, table.answer).toBe(false);
+    expect(table.searchedFor).not.toContain('人事处');
+    expect(table.answer).toContain('党员积分管理手册');
+    const report = await ask('要向上级汇报“亮点工作”，把几所学院党支部在服务企业、技术攻关上的做法整理成一份材料', 'summary');
+    expect(report.notFound, report.answer).toBe(false);
+    expect(report.searchedFor).not.toContain('亮点工作');
+    const draft = await ask('给支部书记培训要用，汇总一下几所学院在党员先锋岗、志愿服务、结对帮扶上的做法，写成一份材料。党史学习教育那块之前写过了，别再展开', 'summary');
+    expect(draft.notFound, draft.answer).toBe(false);
+    expect(draft.searchedFor).not.toContain('党史学习教育');
+    expect(draft.answer.split('\n')[0]).toBe('# 关于“党员先锋岗、志愿服务、结对帮扶”的典型经验材料');
+    expectSupported(draft);
   });
 
   it('is refused when a clause it drops names what the articles never mention, whatever its asides name', async () => {

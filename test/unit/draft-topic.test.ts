@@ -182,6 +182,15 @@ describe('a drafting request', () => {
   });
 });
 
+describe('a drafting request for the colleges\' sections only', () => {
+  it('is on their work at large (体会和启示, 规律性认识和下一步打算), whatever it says of how to fill them', () => {
+    expect(draftTopic('帮我把几所学院的体会和启示整理成一份材料')).toBe('党建工作');
+    expect(draftTopic('支部书记论坛要做个发言，不想再罗列做法了，帮我把几所学院文章里总结出来的体会、规律性认识和下一步打算提炼成一份发言稿，每条注明是哪家说的')).toBe('党建工作');
+    // A topic of its own stays.
+    expect(draftTopic('帮我把几所学院在乡村振兴上的体会整理成一份材料')).not.toBe('党建工作');
+  });
+});
+
 describe('draftPracticeCount', () => {
   it('reads how many practices a request asks for, where it asks them written', () => {
     expect(draftPracticeCount('整理三条嘉职院教师评价改革的做法')).toBe(3);
@@ -223,6 +232,13 @@ describe('compareSearch', () => {
     expect(compareSearch('支部书记培训用，比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表')).toBe('比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表');
     expect(compareSearch('党委要开研讨会，按学校拉个表对比各校志愿服务的做法')).toBe('按学校拉个表对比各校志愿服务的做法');
     expect(compareSearch('学院下周开组织员座谈会，请列表对比各校党员志愿服务的做法')).toBe('请列表对比各校党员志愿服务的做法');
+  });
+
+  it('leaves out a report upward, a study session\'s theme and a use said with 要用', () => {
+    expect(compareSearch('要给省委教育工委报材料，按学校列出各校的省级党建荣誉')).toBe('按学校列出各校的省级党建荣誉');
+    expect(compareSearch('要向上级汇报“标志性成果”，列表对比各校拿到的国家级称号')).toBe('列表对比各校拿到的国家级称号');
+    expect(compareSearch('党委中心组学“乡村振兴”专题，对比各校服务乡村振兴的做法')).toBe('对比各校服务乡村振兴的做法');
+    expect(compareSearch('学生党支部书记培训要用，对比各校学生党员的做法')).toBe('对比各校学生党员的做法');
   });
 
   it('keeps a request with no framing clause, or one that is nothing else, as it is', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
 import { absentQualifiers, analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { askerLead, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
@@ -696,6 +697,31 @@ describe('two-character words written in full', () => {
     expect(writtenInFull('劳模', '劳动规模扩大')).toBe(false);
     expect(writtenInFull('配送', '配合送达文件')).toBe(false);
     expect(writtenInFull('高考', '高度考虑')).toBe(false);
+  });
+});
+
+describe('what a long request for a draft or a table says of itself', () => {
+  it('leaves out what was covered before (…前面已经汇报过了) as it leaves out what not to list', () => {
+    expect(leftOutClause.test('，课程思政（示范课那些）前面已经汇报过了')).toBe(true);
+    expect(leftOutClause.test('，发展党员那块之前写过了')).toBe(true);
+    expect(leftOutClause.test('，个人获奖的不用列')).toBe(true);
+    expect(leftOutClause.test('，各校学生党员怎么发挥作用')).toBe(false);
+  });
+  it('reads the asker\'s own offices opening a clause as who asks, not as its topic', () => {
+    expect('教务处和党委联合开课程改革研讨会'.replace(askerLead, '')).toBe('联合开课程改革研讨会');
+    expect('人事处和组织部要一起研究考核办法'.replace(askerLead, '')).toBe('要一起研究考核办法');
+    // An office that is what the clause is about stays.
+    expect('各校教务处的做法'.replace(askerLead, '')).toBe('各校教务处的做法');
+  });
+  it('rates a set phrase no article writes as generic when it is said of a doing (一门心思扑到), not of a kind (离退休党支部)', () => {
+    expect(roleOf(analyze('湖南电气风能学院的“三服务”工程，是要领着师生一门心思扑到哪儿？'), '一门心思')).toBe('generic');
+    expect(roleOf(analyze('各校离退休党支部有哪些做法'), '离退休')).toBe('topic');
+    // Where in the article (文中点名的): no topic either.
+    for (const word of ['文中', '点名']) expect(roleOf(analyze('嘉职院的重点专业群，文中点名的是哪几个'), word), word).toBe('generic');
+  });
+  it('rates the colleges pointed at with their count (这三家) and the table asked for (一张) as generic', () => {
+    expect(roleOf(analyze('嘉职院、浙江机电、台州科院这三家，各拿了哪些省级荣誉'), '这三家')).toBe('generic');
+    expect(roleOf(analyze('要一张表'), '一张')).toBe('generic');
   });
 });
 
