@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic, withoutLeftOut } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic, withoutLeftOut, draftSectionsLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -678,7 +678,7 @@ export class AnswerService {
     switch (request.mode) {
       case 'summary':
         // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [] });
+        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [], leftOut: draftSectionsLeftOut(request.question) });
       case 'compare':
         return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
       default: {

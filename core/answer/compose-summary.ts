@@ -17,9 +17,9 @@ import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, compareKnobs, draftUsageNote, draftWording, leftOutClause, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
 
-type Section = 'background' | 'practice' | 'outcome' | 'insight';
+export type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
 const sectionTitles: Record<Section, string> = {
   background: '一、背景',
@@ -158,6 +158,11 @@ export function compareSearch(question: string): string {
   const bare = (clause: string): string => clause.replace(/[，,；;：:]$/u, '').trim();
   const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)));
   return kept.length > 0 && kept.length < clauses.length ? kept.join('').trim() : question;
+}
+
+/** The sections of a draft its request says to leave out (背景介绍就不用展开了, 不想再罗列做法了). */
+export function draftSectionsLeftOut(question: string): Section[] {
+  return (Object.keys(draftSectionWords) as Section[]).filter((section) => sectionLeftOut(draftSectionWords[section]).test(question));
 }
 
 /** How many practices a drafting request asks for (整理三条…: 3), or undefined. */
@@ -485,7 +490,7 @@ function underQuotedHeading(snapshot: IndexSnapshot, sentences: readonly Evidenc
 }
 
 /** `summary`: the four sections, each from the sentences that fit it best, every line cited. */
-export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false, practiceCount, together = [] }: { everyCollege?: boolean; practiceCount?: number | undefined; together?: readonly string[] } = {}): ComposedAnswer {
+export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, analysis: QuestionAnalysis, title: string, { everyCollege = false, practiceCount, together = [], leftOut = [] }: { everyCollege?: boolean; practiceCount?: number | undefined; together?: readonly string[]; leftOut?: readonly Section[] } = {}): ComposedAnswer {
   const candidates = evidence.sentences.filter((sentence) => sentence.score > 0);
   const best = Math.max(0, ...candidates.map((candidate) => candidate.score));
   // A draft about a college's work draws on all of its articles, not only the sentences that
@@ -653,6 +658,10 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   lines.push(labels.size === 1 && only && only !== unnamedSource ? `（依据${only.replace(/\*\*/gu, '')}的 ${documents.size} 篇相关文章整理，每句均注明出处）` : `（依据语料中 ${documents.size} 篇相关文章整理，每句均注明出处）`, '');
   for (const section of ['background', 'practice', 'outcome', 'insight'] as Section[]) {
     lines.push(`## ${sectionTitles[section]}`, '');
+    if (leftOut.includes(section)) {
+      lines.push('（按要求从略）', '');
+      continue;
+    }
     const shown = spans.get(section) ?? [];
     if (shown.length === 0) lines.push('（语料中未见相关内容）');
     const from = drawnFrom.get(section);

@@ -150,7 +150,8 @@ export function pointsIntoList(question: string): boolean {
 /** A follow-up asking for more of the same (还有呢, 其他的呢, 还有别的吗). */
 const moreAsked = /^(?:那)?(?:还有|其他|其它|别的|另外)(?:的|呢|吗|吧|别的|其他|什么|哪些|没有)*[？?。]?$/u;
 
-const itemPointer = /^(?:那么?)?第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点)([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
+// 第二个工程, and its place said as a rank (排第二的项目, 排在第三位的).
+const itemPointer = /^(?:那么?)?(?:(?:排在?)?第([一二三四五六七八九十]|\d{1,2})(?:位)?的|第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|种|点))([\u4e00-\u9fa5]{0,4}?)(?=[的具是有怎如呢？?，,]|$)/u;
 const chineseNumerals = '一二三四五六七八九十';
 
 /** How many characters two texts open with alike. */
@@ -170,9 +171,10 @@ function pointedItem(question: string, previousAnswer: string): { pointer: strin
   const found = itemPointer.exec(question.trim());
   if (!found) return null;
   // The words after the counter are its noun (第二个工程), not what is asked of it (第四项展开讲讲).
-  const [tagged] = found[2] ? getJieba().tag(found[2], true) : [];
-  const noun = tagged && tagged.tag.startsWith('n') ? found[2]! : '';
-  const pointer = [found[0].slice(0, found[0].length - found[2]!.length + noun.length), found[1]!, noun] as const;
+  const [place, said] = [found[1] ?? found[2]!, found[3]!];
+  const [tagged] = said ? getJieba().tag(said, true) : [];
+  const noun = tagged && tagged.tag.startsWith('n') ? said : '';
+  const pointer = [found[0].slice(0, found[0].length - said.length + noun.length), place, noun] as const;
   const n = /\d/u.test(pointer[1]) ? Number(pointer[1]) : chineseNumerals.indexOf(pointer[1]) + 1;
   const lines = previousAnswer.split('\n');
   const listed = (line: string): boolean => /^(?:- |\d+\. )/u.test(line);

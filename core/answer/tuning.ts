@@ -1527,6 +1527,20 @@ const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
 const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列|总结|梳理|归纳)';
 const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
 
+/**
+ * The words that name each section of a 会议材料 draft in a request, for a section it says to leave
+ * out (背景介绍就不用展开了, 不想再罗列做法了): that section says it is left out as asked.
+ */
+export const draftSectionWords = {
+  background: '(?:实施)?背景(?:介绍)?',
+  practice: '(?:具体)?(?:做法|举措)',
+  outcome: '(?:成效|成果)',
+  insight: '(?:启示|体会|思考)',
+} as const;
+/** A section named, then told to be left out; or told not to be given, then named. */
+export const sectionLeftOut = (words: string): RegExp =>
+  new RegExp(`${words}(?:部分|这块|那块|这部分)?(?:就|也)?(?:不用|不要|无需|不必|别)再?(?:展开|写|列|罗列|介绍|放)?(?:了)?(?=[，,。；;！!]|$)|(?:不想|不用|不要|别|无需)再?(?:罗列|列|写|展开|介绍)${words}`, 'u');
+
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),

@@ -2677,6 +2677,14 @@ describe('a long request for a draft or a table', () => {
     expectSupported(draft);
   });
 
+  it('leaves out the sections it says to leave out, saying so, and keeps the others', async () => {
+    const end = await ask('给新入职的党务干事做个培训材料：嘉职院教师评价改革那几个“制”都是怎么搞的，背景介绍就不用展开了', 'summary');
+    const section = (title: string): string => end.answer.slice(end.answer.indexOf(title), end.answer.indexOf('## ', end.answer.indexOf(title) + 3) >>> 0);
+    expect(section('## 一、背景'), end.answer).toContain('（按要求从略）');
+    expect(section('## 二、主要做法'), end.answer).toContain('“首关制”');
+    expectSupported(end);
+  });
+
   it('is refused when a clause it drops names what the articles never mention, whatever its asides name', async () => {
     // 离退休 is in no article; 三亮三比 is an aside to draw on, not the topic.
     const table = await ask('党委要开研讨会，按学校拉个表对比各校离退休党支部的工作做法，像“三亮三比”这类的也可以参考，数字有就写上', 'compare');

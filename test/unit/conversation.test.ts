@@ -276,6 +276,10 @@ describe('carrySubjects', () => {
     ];
     expect(pointsIntoList('第二个工程具体内容是什么？')).toBe(true);
     expect(carrySubjects('第二个工程具体内容是什么？', projects, colleges, lexical)).toEqual({ question: '湖南电气职业技术学院“三亮三比”工程具体内容是什么？', college: '湖南电气职业技术学院', rewritten: true });
+    // Its place said as a rank (排第二的工程) points at it too.
+    expect(pointsIntoList('那排第二的工程，小标题说要落实什么？')).toBe(true);
+    expect(carrySubjects('那排第二的工程，小标题说要落实什么？', projects, colleges, lexical).question).toContain('“三亮三比”工程');
+    expect(pointsIntoList('排在第三位的是什么')).toBe(true);
     // No such item, or no list: the question is left to the other follow-up rules.
     expect(carrySubjects('第九个工程具体内容是什么？', projects, colleges, lexical).question).not.toContain('“');
     expect(isFollowUp('第一个获得全国样板支部的是哪个学院？', colleges)).toBe(false);

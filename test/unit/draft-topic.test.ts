@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { compareSearch, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { compareSearch, draftSectionsLeftOut, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -188,6 +188,17 @@ describe('a drafting request for the colleges\' sections only', () => {
     expect(draftTopic('支部书记论坛要做个发言，不想再罗列做法了，帮我把几所学院文章里总结出来的体会、规律性认识和下一步打算提炼成一份发言稿，每条注明是哪家说的')).toBe('党建工作');
     // A topic of its own stays.
     expect(draftTopic('帮我把几所学院在乡村振兴上的体会整理成一份材料')).not.toBe('党建工作');
+  });
+});
+
+describe('draftSectionsLeftOut', () => {
+  it('reads the sections a request says to leave out, before or after naming them', () => {
+    expect(draftSectionsLeftOut('嘉兴职院教师评价改革那几个“制”都是怎么搞的，背景介绍就不用展开了')).toEqual(['background']);
+    expect(draftSectionsLeftOut('支部书记论坛要做个发言，不想再罗列做法了，帮我把几所学院的体会提炼成一份发言稿')).toEqual(['practice']);
+    expect(draftSectionsLeftOut('参考湖南电气“手拉手、一帮一”工程，整理一份会议材料，体会部分就不用展开了')).toEqual(['insight']);
+    // A section asked for, or a topic left out, is no section left out.
+    expect(draftSectionsLeftOut('写一份校企合作的会议材料，包括背景、做法和成效')).toEqual([]);
+    expect(draftSectionsLeftOut('写一份党员先锋岗的材料，党史学习教育就不用展开了')).toEqual([]);
   });
 });
 
