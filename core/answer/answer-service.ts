@@ -36,7 +36,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentQualifiers, absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, askerLead, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, askerLead, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -530,6 +530,11 @@ export class AnswerService {
     const { colleges: scope, forms } = this.scopeColleges(request, question, colleges);
     // The names of the colleges in scope are left out of what is searched for and weighed.
     question = forms.reduce((text, form) => text.split(form).join(' '), question);
+    // The colleges named, then counted with their kind (苏州和湖南两个教工党支部: 工作理念、…): the kind is
+    // theirs, no topic, when the request names one besides.
+    const counted = scope.length >= 2 ? namedCounted.exec(question)?.[0] : undefined;
+    const uncounted = counted ? question.split(counted).join(' ') : question;
+    if (counted && ownTopicWords(withoutLeftOut(uncounted), colleges).length > 0) question = uncounted;
     // 跟苏工院对比一下 after 风能学院党员先锋岗是怎么搞的: compared on the last question's topic.
     if (request.mode === 'compare' && forms.length > 0 && ownTopicWords(question, colleges).length === 0) question = `${question} ${this.lastTopic(request.history, colleges)}`.trim();
     // 个人获奖的不用列: what a table or draft leaves out is not searched for.

@@ -214,6 +214,8 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
     // …活动的做法: what a draft tells anyway is no part of its topic.
     // …建设方面, 党建和业务两方面: the aspect a topic is of is the topic.
     topic = topic.replace(/^关于/u, '').replace(draftWording.learnFromPeers, '').replace(draftWording.anyColleges, '').replace(draftWording.collegesPractice, '').replace(/(?<=.{2})的(?:典型)?情况$/u, '').replace(/(?<=.{2})(?:[两三四五六七八九十几多各诸]个?)?方面$|(?<=.{2})这一?块$/u, '').trim();
+    // 嘉兴、台州这两家的体会和下一步打算: the sections of their work at large.
+    if (!draftWording.practiceOnly.test(topic)) topic = topic.replace(draftWording.sectionsTail, '的党建工作');
     // …在党员先锋岗、志愿服务上的做法: the field the practice is in, without its 上 (not 线上, 以上).
     topic = topic.replace(/(?<=.{3})(?<![线网之以向晚早马路身会台])上$/u, '');
     // A topic asked as a question (…党总支是怎么建成标杆院系的) is titled as the thing done.
@@ -230,7 +232,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   // Not a wish to learn from peers at large (借鉴兄弟院校经验): that names nothing to draw on.
   const bases = clauses.map((clause) => (draftWording.learnFromPeers.test(clause) ? null : (draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')))));
-  const kept = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !(forTitle && (draftWording.aside.test(clause) || draftWording.instruction.test(clause)))).map(bare).filter(Boolean);
+  const kept = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !leftOutClause.test(`，${clause}`) && !draftWording.aside.test(clause) && !draftWording.instruction.test(clause)).map(bare).filter(Boolean);
   const asked = kept.filter((clause) => !draftWording.practiceOnly.test(clause));
   // Only the colleges' sections asked for (几所学院文章里的体会和下一步打算), and how to fill them: their work at large.
   const sectionsOnly = asked.length < kept.length && asked.every((clause) => draftWording.aside.test(clause) || draftWording.instruction.test(clause));

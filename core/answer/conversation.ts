@@ -544,7 +544,7 @@ function provinceAsked(question: string): string | null {
 
 /** The place a bare follow-up names (台州那边呢, 换成浙江的呢, 那湖南呢), or null. */
 function barePlace(question: string): string | null {
-  return /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,5}?)(?:那边|这边|那里|这里|的)?\s*呢?[？?]?$/u.exec(question.trim())?.[1] ?? null;
+  return /^(?:那么|那|还有|另外)?\s*(?:换成|换到|改成|换)?\s*(\p{Script=Han}{2,5}?)(?:那边|这边|那里|这里|那个|这个|那家|那所|的)?\s*呢?[？?]?$/u.exec(question.trim())?.[1] ?? null;
 }
 
 /** 嘉职院那篇呢 after a question about an article: 那嘉职院呢, the question asked of that college's. */

@@ -76,6 +76,7 @@ import {
   yesNoKnobs,
   placeAsCollege,
   articlePointer,
+  countedColleges,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
 
@@ -400,7 +401,9 @@ export function collegeMentions(text: string, colleges: readonly string[]): { fo
       if (!found.some((other) => other.form === form)) found.push({ form, college });
     }
   }
-  if (found.length === 0) found.push(...placeMentions(text, colleges));
+  // Beside another college named, or colleges counted (嘉兴、台州、浙江机电这三家), a place in the list is one too.
+  const listed = found.length > 0 || countedColleges.test(text);
+  for (const mention of placeMentions(text, colleges, listed)) if (!found.some((other) => other.college === mention.college)) found.push(mention);
   return found;
 }
 
@@ -409,7 +412,7 @@ export function collegeMentions(text: string, colleges: readonly string[]): { fo
  * its article or a kind of unit (苏州那篇, 苏州和湖南两个教工党支部). A place counts when exactly one
  * college's name opens with it.
  */
-function placeMentions(text: string, colleges: readonly string[]): { form: string; college: string }[] {
+function placeMentions(text: string, colleges: readonly string[], listed: boolean): { form: string; college: string }[] {
   const owners = new Map<string, string[]>();
   for (const college of colleges) {
     const place = college.slice(0, 2);
@@ -417,10 +420,13 @@ function placeMentions(text: string, colleges: readonly string[]): { form: strin
   }
   const places = [...owners].filter(([, found]) => found.length === 1).map(([place]) => place);
   if (places.length === 0) return [];
-  const run = new RegExp(`(?:${places.join('|')})(?:(?:和|与|、|跟|及|以及)(?:${places.join('|')}))*`, 'gu');
+  // A place, not its province or city (浙江省, 北京市); one listed before another may carry a short
+  // unit name (湖南风能和苏州两个教工党支部).
+  const place = `(?:${places.join('|')})(?![省市县区])`;
+  const after = `${placeAsCollege.source.replace(/\^/gu, '')}${listed ? '|[、和与及]' : ''}`;
+  const run = new RegExp(`(?:${place}\\p{Script=Han}{0,4}?(?:和|与|、|跟|以及|及))*${place}(?=${after})`, 'gu');
   return [...text.matchAll(run)]
-    .filter((match) => placeAsCollege.test(text.slice(match.index + match[0].length)))
-    .flatMap((match) => match[0].split(/和|与|、|跟|以及|及/u).map((place) => ({ form: place, college: owners.get(place)![0]! })));
+    .flatMap((match) => match[0].split(/和|与|、|跟|以及|及/u).filter((part) => owners.has(part.slice(0, 2))).map((part) => ({ form: part, college: owners.get(part.slice(0, 2))![0]! })));
 }
 
 function specificity(word: string): number {

@@ -648,7 +648,9 @@ export const articlePointer = /(?:那|这|该)篇(?:文章|稿子|报道)?/gu;
  * What follows a place (or places: 苏州和湖南) that stands for its college: a pointer at the article
  * (苏州那篇, 湖南的文章), or a kind of unit (两个教工党支部, 那所学校).
  */
-export const placeAsCollege = /^的?(?:那边|这边)?的?(?:那|这)?(?:[两二三四五几])?(?:个|家|所|篇)?(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|党委|学院|学校|院校|高校|职院|篇|文章|稿子)/u;
+export const placeAsCollege = /^的?(?:那边|这边)?的?(?:那|这)?(?:[两二三四五几])?(?:个|家|所|篇)?(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|党委|学院|学校|院校|高校|职院|篇|文章|稿子)|^(?:这)?[两二三四五几](?:家|所)/u;
+/** Colleges counted (两家, 这三所): the places listed before stand for colleges. */
+export const countedColleges = /[两二三四五几](?:家|所)/u;
 
 
 /**
@@ -786,6 +788,8 @@ export const honourTopicWords: readonly string[] = ['荣誉', '表彰', '奖项'
  * articles lack refuses it.
  */
 const askerOffice = '(?:教务处|人事处|科研处|学工部|学生处|组织部|宣传部|统战部|纪委|党委办公室|党办|校办|团委|工会|招就处|后勤处|财务处|保卫处|国际处|研究生院|党委|学校|学院)';
+/** Colleges just named, counted with their kind (两个教工党支部, 这三家单位, 三所学校). */
+export const namedCounted = /(?:这|那)?[两二三四五几](?:个|家|所)(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|学院|学校|院校|单位|高校)/u;
 export const askerLead = new RegExp(`^${askerOffice}(?:(?:和|与|、|跟|及)${askerOffice})*(?=联合|一起|共同|要|想|准备|打算|需要|正在|牵头)`, 'u');
 
 /** A clause saying what a table or draft should leave out (，个人获奖的不用列): no part of what is asked. */
@@ -1523,7 +1527,7 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,�
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
-const draftAsker = '(?:请你?|帮我|帮忙|麻烦你?|给我)?';
+const draftAsker = '(?:请你?|麻烦你?)?(?:帮我|帮忙|给我)?';
 const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列|总结|梳理|归纳)';
 const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|个|份|篇|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
 
@@ -1543,7 +1547,7 @@ export const sectionLeftOut = (words: string): RegExp =>
 
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
-  request: new RegExp(`^${draftAsker}(?:${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
+  request: new RegExp(`^${draftAsker}(?:(?:重点|主要|着重|只)${draftVerb}|${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
   /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
   kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍|培训){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
@@ -1590,7 +1594,7 @@ export const draftWording = {
    */
   aside: /(?:不是|不就)[^，,]*[吗嘛]$|(?:这个|这些|那些|那个|大家)(?:大家)?都?(?:知道|清楚|熟了|熟悉)了?$|提一句就行|一笔带过|不是一回事|(?:也|都)?可以(?:参考|借鉴)(?:一下)?$/u,
   /** How to fill the draft, not what it is about (数字有就写上, …写清楚, 有的话重点写). */
-  instruction: /^(?:[^，,]{0,12})?(?:(?:每条|每句|每点)?(?:都)?注明(?:是)?(?:哪家|哪所|出处|来源)[^，,]{0,4}|(?:不想|不要|不用)再?罗列[^，,]{0,6}|(?:数字|数据)(?:有的话|有)就?(?:写上|写进去|列上|放上|列出来)|有(?:数字|数据)的话?就?(?:写上|列出来?)|(?:写|列)清楚|有的话重点写|(?:都|也)?要写到)$/u,
+  instruction: /^(?:[^，,]{0,12})?(?:字数(?:控制)?在?[\d一二三四五六七八九十百千]*字?(?:左右|以内|以下)?|(?:不要|不用|别)罗列(?:具体)?(?:数据|数字)|每[项条个](?:都)?写清楚[^，,]{0,16}|(?:每条|每句|每点)?(?:都)?注明(?:是)?(?:哪家|哪所|出处|来源)[^，,]{0,4}|(?:不想|不要|不用)再?罗列[^，,]{0,6}|(?:数字|数据)(?:有的话|有)就?(?:写上|写进去|列上|放上|列出来)|有(?:数字|数据)的话?就?(?:写上|列出来?)|(?:写|列)清楚|有的话重点写|(?:都|也)?要写到)$/u,
   /** A wish to learn from others, after the topic (乡村振兴这块想学学兄弟院校): no part of it. */
   learnFromPeers: /(?:想|要|准备|需要)?(?:学学|学习借鉴|借鉴|学习|参考|取取经|取经)(?:一下)?(?:兄弟院校|兄弟学校|兄弟单位|其他院校|其他学校|别的学校|别人)(?:的)?(?:经验|做法)?$/u,
   /** An occasion or a use that says no topic, as a clause of its own (下周支委会要学习, 支部会上用, 支部书记培训用): neither topic nor search. */
@@ -1604,7 +1608,9 @@ export const draftWording = {
   /** What an occasion may say it will do that names no topic (交流一下, 总结上半年工作, 分享学习体会). */
   occasionWithoutTopic: /^(?:一下|一番|下)|(?:体会|心得|收获|感想|工作|情况)$/u,
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
-  collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?的?(?:典型)?(?:做法|经验|举措)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
+  collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?(?:上)?的?(?:典型|具体)?(?:做法|经验|举措)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
+  /** The sections of a draft asked of whose work the clause names before them (嘉兴、台州这两家的体会、启示和下一步打算). */
+  sectionsTail: /(?<=.{2})的(?:(?:体会|启示|思考|经验启示|规律性认识|下一步打算|打算)(?:和|与|及|、|以及)?)+$/u,
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$|^(?:(?:几|各|多|这几|这些)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校))?的?(?:文章)?(?:里|中)?的?(?:自己)?(?:总结出来的|总结的|提出的)?(?:(?:体会|启示|思考|经验启示|规律性认识|下一步打算|打算)(?:和|与|及|、|以及)?)+$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */

@@ -1942,6 +1942,20 @@ describe('comparisons and meeting drafts', () => {
     expectSupported(end);
   });
 
+  it('colleges named by their places in a list or counted (湖南风能和苏州两个…, 苏州和台州两家) are drafted on, each; 湖南那个呢 turns to 湖南', async () => {
+    const draft = await ask('请整理湖南风能和苏州两个教工党支部的做法', 'summary');
+    expect(draft.notFound, draft.answer).toBe(false);
+    for (const college of ['**湖南电气职业技术学院**', '**苏州工业职业技术学院**']) expect(draft.answer, college).toContain(college);
+    const counted = await ask('请帮我起草一份会议材料，重点写苏州和台州两家在党建与业务融合上的具体做法和成效，字数控制在800字左右', 'summary');
+    expect(counted.notFound, counted.answer).toBe(false);
+    expect(counted.answer).not.toMatch(/嘉兴职业技术学院|浙江机电职业技术学院|湖南电气职业技术学院/u);
+    const turned = await askAfter('苏州那个教工党支部获得过什么荣誉？', '湖南那个呢？');
+    expect(turned.notFound, turned.answer).toBe(false);
+    expect(turned.searchedFor).toContain('湖南');
+    expect(turned.searchedFor).not.toContain('苏州');
+    expect(turned.answer).toContain('**湖南电气职业技术学院**');
+  });
+
   it('a draft request\'s courtesy and framing (请以…为题, 请综合各院校…的做法) are no topic; a name quoted in part in the article (对标“七个有力”) is the name', async () => {
     const end = await ask('请以湖南电气职院风能工程学院教工党支部“对标七个有力”为题，整理一份会议材料', 'summary');
     expect(end.notFound, end.answer).toBe(false);

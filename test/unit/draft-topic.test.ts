@@ -191,6 +191,18 @@ describe('a drafting request for the colleges\' sections only', () => {
   });
 });
 
+describe('a drafting request as office staff type it', () => {
+  it('reads 重点写…的具体做法和成效 as its topic, and leaves out its length, what to leave out and asides', () => {
+    expect(draftTopic('请帮我起草一份会议材料，重点写苏州和台州两家在党建与业务融合上的具体做法和成效')).toBe('苏州和台州两家在党建与业务融合');
+    const search = draftSearch('请起草一份会议材料，写苏州和台州两家在党建与业务融合上的做法和成效，嘉兴的做法前面已经汇报过了，别再展开，字数控制在800字左右。');
+    for (const word of ['字数', '嘉兴', '展开']) expect(search, word).not.toContain(word);
+    expect(draftSearch('帮我写一份整改的会议材料，“四责协同”那些做法大家都熟了，整改台账怎么建')).not.toContain('四责协同');
+  });
+  it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
+    expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
+  });
+});
+
 describe('draftSectionsLeftOut', () => {
   it('reads the sections a request says to leave out, before or after naming them', () => {
     expect(draftSectionsLeftOut('嘉兴职院教师评价改革那几个“制”都是怎么搞的，背景介绍就不用展开了')).toEqual(['background']);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
-import { absentQualifiers, analyzeQuestion, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { absentQualifiers, analyzeQuestion, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import { askerLead, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
@@ -736,6 +736,15 @@ describe('the article a question points at', () => {
     expect(analyze('湖南的文章讲了哪几块').colleges).toEqual(['湖南电气职业技术学院']);
     // A place with no pointer at an article names no college.
     expect(analyze('苏州有哪些企业得到了帮助').colleges).toEqual([]);
+  });
+  it('reads places listed with other colleges, or counted (苏州和台州两家), as those colleges; not a province, a city or another college', () => {
+    const named = (text: string): string[] => collegeMentions(text, corpus.colleges).map((mention) => mention.college).sort();
+    expect(named('苏州和台州两家在党建与业务融合上的做法')).toEqual(['台州科技职业学院', '苏州工业职业技术学院']);
+    expect(named('嘉兴、台州、浙江机电这三家的体会')).toEqual(['台州科技职业学院', '嘉兴职业技术学院', '浙江机电职业技术学院'].sort());
+    expect(named('请整理湖南风能和苏州两个教工党支部的做法')).toEqual(['湖南电气职业技术学院', '苏州工业职业技术学院']);
+    expect(named('台州科院党总支是不是也在深化浙江省级高校党建工作标杆院系建设')).toEqual(['台州科技职业学院']);
+    expect(named('台州职业技术学院2023年毕业生的平均月薪是多少')).toEqual([]);
+    expect(named('苏州、无锡的企业有哪些')).toEqual([]);
   });
 });
 
