@@ -418,7 +418,8 @@ function placeMentions(text: string, colleges: readonly string[], listed: boolea
     const place = college.slice(0, 2);
     if (college.length > 2) owners.set(place, [...(owners.get(place) ?? []), college]);
   }
-  const places = [...owners].filter(([, found]) => found.length === 1).map(([place]) => place);
+  // Not the country (中国 of 中国人民大学).
+  const places = [...owners].filter(([place, found]) => found.length === 1 && !nationWide.test(place)).map(([place]) => place);
   if (places.length === 0) return [];
   // A place, not its province or city (浙江省, 北京市); one listed before another may carry a short
   // unit name (湖南风能和苏州两个教工党支部).
@@ -589,7 +590,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     else if ((general < genericIdfBelow || functionWordTags.has(tag)) && !domainSet.has(word) && !properNounTags.has(tag)) role = 'generic';
     // A set phrase or idiom no article writes, said of a doing (一门心思扑到, 雷打不动要做) rather than
     // of a kind of thing (离退休党支部, 退役军人学生党员), says how the asker talks, not what is asked.
-    else if (setPhraseTags.has(tag) && documentFrequency === 0 && !domainSet.has(word) && !writtenOrSynonym(word, context.terms) && /^(?:v|d|p|u|$)/u.test(tokens[index + 1]?.tag ?? '')) role = 'generic';
+    else if (setPhraseTags.has(tag) && documentFrequency === 0 && !domainSet.has(word) && !writtenOrSynonym(word, context.terms) && saidOfADoing(tokens[index + 1])) role = 'generic';
     else role = 'topic';
     const single = [...word].length === 1 ? singleCharacterFactor : 1;
     const inUnit = unitWords.has(word) && role !== 'intent';
@@ -1005,10 +1006,21 @@ export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: T
     .map((term) => term.word);
 }
 
-/** The tag jieba's dictionary gives a word it reads whole, or undefined when it cuts the word up. */
+/** The country as a place: no college is named by it. */
+const nationWide = /^(?:中国|全国|国家|中华)$/u;
+
+/**
+ * Whether the word after a set phrase makes it said of a doing (一门心思|扑到, 雷打不动|要做): an
+ * adverb or a verb, but not a copula (必备条件|是什么 asks the thing itself).
+ */
+function saidOfADoing(next: { word: string; tag: string } | undefined): boolean {
+  return next !== undefined && /^(?:v|d)/u.test(next.tag) && !/^(?:是|为|有|叫|指|包括)$/u.test(next.word);
+}
+
 /** jieba's tags for set phrases (l) and idioms (i). */
 const setPhraseTags = new Set(['l', 'i']);
 
+/** The tag jieba's dictionary gives a word it reads whole, or undefined when it cuts the word up. */
 function wordTag(word: string): string | undefined {
   const tags = getJieba().tag(word, false);
   return tags.length === 1 ? tags[0]!.tag : undefined;

@@ -153,8 +153,9 @@ export const genericWords: readonly string[] = [
   '合在一起', '放在一起', '加起来', '总的来说', '整体来看', '总体来看',
   // The parts of an article as such (正文三块小标题): where the answer stands, not what it says.
   '正文', '小标题',
-  // The colleges just named, pointed at with their count (嘉职院、浙江机电、台州科院这三家).
+  // The table asked for (要一张表).
   '一张', '这张', '张表', '一览表',
+  // The colleges just named, pointed at with their count (嘉职院、浙江机电、台州科院这三家).
   '这两家', '这三家', '这四家', '这五家', '这几家', '两家', '三家', '四家', '五家', '几家', '这几所', '这三所', '这两所',
   // The article itself (苏工院那篇文章有哪几个小标题): which text to read, not what it is about.
   '文章', '本文', '全文', '稿子', '文中', '文里', '点名', '点了名', '写出来', '写明',
@@ -651,7 +652,6 @@ export const articlePointer = /(?:那|这|该)篇(?:文章|稿子|报道)?/gu;
 export const placeAsCollege = /^的?(?:那边|这边)?的?(?:那|这)?(?:[两二三四五几])?(?:个|家|所|篇)?(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|党委|学院|学校|院校|高校|职院|篇|文章|稿子)|^(?:这)?[两二三四五几](?:家|所)/u;
 /** Colleges counted (两家, 这三所): the places listed before stand for colleges. */
 export const countedColleges = /[两二三四五几](?:家|所)/u;
-
 
 /**
  * Characters a pinyin keyboard puts in place of one another in a college's name (台洲 for 台州,

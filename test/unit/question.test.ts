@@ -716,6 +716,8 @@ describe('what a long request for a draft or a table says of itself', () => {
   it('rates a set phrase no article writes as generic when it is said of a doing (一门心思扑到), not of a kind (离退休党支部)', () => {
     expect(roleOf(analyze('湖南电气风能学院的“三服务”工程，是要领着师生一门心思扑到哪儿？'), '一门心思')).toBe('generic');
     expect(roleOf(analyze('各校离退休党支部有哪些做法'), '离退休')).toBe('topic');
+    // Nor before a copula: 必备条件是什么 asks the thing itself.
+    expect(roleOf(analyze('企业复工必备条件是什么？'), '必备条件')).toBe('topic');
     // Where in the article (文中点名的): no topic either.
     for (const word of ['文中', '点名']) expect(roleOf(analyze('嘉职院的重点专业群，文中点名的是哪几个'), word), word).toBe('generic');
   });
@@ -745,6 +747,8 @@ describe('the article a question points at', () => {
     expect(named('台州科院党总支是不是也在深化浙江省级高校党建工作标杆院系建设')).toEqual(['台州科技职业学院']);
     expect(named('台州职业技术学院2023年毕业生的平均月薪是多少')).toEqual([]);
     expect(named('苏州、无锡的企业有哪些')).toEqual([]);
+    // The country names no college, though one college's name opens with it.
+    expect(collegeMentions('中国高校的党建做法', ['中国人民大学', '苏州工业职业技术学院'])).toEqual([]);
   });
 });
 
