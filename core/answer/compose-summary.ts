@@ -246,9 +246,9 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
-  // Only the sections asked of the colleges (几所学院的体会和启示): their work at large.
-  const whole = bare(request);
   if (sectionsOnly && !basis && !occasion) return { topic: '党建工作', reference };
+  // A request that is all the colleges' sections (几所学院的体会和启示) is on their work at large too.
+  const whole = bare(request);
   return { topic: topic || (draftWording.practiceOnly.test(whole) ? '' : whole) || '党建工作', reference };
 }
 

@@ -66,12 +66,12 @@ export function honourAskedIn(question: string): HonourAsked | null {
   const head = yesNoKnobs.honourHead;
   const levelled = levelPhrase(question);
   if (levelled) return head.test(levelled.noun) && !levelled.noun.includes('的') ? levelled : null;
-  const said = yesNoKnobs.honourSaid.exec(question);
-  const saidNoun = said ? withoutHonourWord(unquoted(said[1]!)) : '';
-  if (saidNoun.length >= yesNoKnobs.honourNounLength && yesNoKnobs.honourSaidHead.test(saidNoun) && !saidNoun.includes('的')) return { asWritten: saidNoun, noun: saidNoun };
-  const asked = yesNoKnobs.honourNamed.exec(question);
-  if (!asked) return null;
-  const noun = withoutHonourWord(unquoted(asked[1]!));
+  return honourNoun(yesNoKnobs.honourSaid.exec(question)?.[1], yesNoKnobs.honourSaidHead) ?? honourNoun(yesNoKnobs.honourNamed.exec(question)?.[1], head);
+}
+
+/** The honour a noun asked without its level names, when it ends in `head`; null when none. */
+function honourNoun(written: string | undefined, head: RegExp): HonourAsked | null {
+  const noun = written === undefined ? '' : withoutHonourWord(unquoted(written));
   // Without its level a short noun (示范校) is too general to be one honour's name.
   return noun.length >= yesNoKnobs.honourNounLength && head.test(noun) && !noun.includes('的') ? { asWritten: noun, noun } : null;
 }

@@ -413,21 +413,42 @@ export function collegeMentions(text: string, colleges: readonly string[]): { fo
  * college's name opens with it.
  */
 function placeMentions(text: string, colleges: readonly string[], listed: boolean): { form: string; college: string }[] {
-  const owners = new Map<string, string[]>();
+  const table = placeTable(colleges);
+  if (!table) return [];
+  return [...text.matchAll(listed ? table.listedRun : table.run)].flatMap((match) =>
+    match[0]
+      .split(/和|与|、|跟|以及|及/u)
+      .filter((part) => table.owners.has(part.slice(0, 2)))
+      .map((part) => ({ form: part, college: table.owners.get(part.slice(0, 2))! })),
+  );
+}
+
+const placeTables = new WeakMap<readonly string[], { owners: Map<string, string>; run: RegExp; listedRun: RegExp } | null>();
+
+/**
+ * The places that stand for one college each (苏州 for 苏州工业职业技术学院), and the patterns of a run
+ * of them before what makes them colleges; built once per list of colleges, as the alias table is.
+ */
+function placeTable(colleges: readonly string[]): { owners: Map<string, string>; run: RegExp; listedRun: RegExp } | null {
+  if (placeTables.has(colleges)) return placeTables.get(colleges)!;
+  const byPlace = new Map<string, string[]>();
   for (const college of colleges) {
     const place = college.slice(0, 2);
-    if (college.length > 2) owners.set(place, [...(owners.get(place) ?? []), college]);
+    if (college.length > 2) byPlace.set(place, [...(byPlace.get(place) ?? []), college]);
   }
   // Not the country (中国 of 中国人民大学).
-  const places = [...owners].filter(([place, found]) => found.length === 1 && !nationWide.test(place)).map(([place]) => place);
-  if (places.length === 0) return [];
-  // A place, not its province or city (浙江省, 北京市); one listed before another may carry a short
-  // unit name (湖南风能和苏州两个教工党支部).
-  const place = `(?:${places.join('|')})(?![省市县区])`;
-  const after = `${placeAsCollege.source.replace(/\^/gu, '')}${listed ? '|[、和与及]' : ''}`;
-  const run = new RegExp(`(?:${place}\\p{Script=Han}{0,4}?(?:和|与|、|跟|以及|及))*${place}(?=${after})`, 'gu');
-  return [...text.matchAll(run)]
-    .flatMap((match) => match[0].split(/和|与|、|跟|以及|及/u).filter((part) => owners.has(part.slice(0, 2))).map((part) => ({ form: part, college: owners.get(part.slice(0, 2))![0]! })));
+  const owners = new Map([...byPlace].filter(([place, found]) => found.length === 1 && !nationWide.test(place)).map(([place, found]) => [place, found[0]!] as const));
+  let table: { owners: Map<string, string>; run: RegExp; listedRun: RegExp } | null = null;
+  if (owners.size > 0) {
+    // A place, not its province or city (浙江省, 北京市); one listed before another may carry a short
+    // unit name (湖南风能和苏州两个教工党支部).
+    const place = `(?:${[...owners.keys()].join('|')})(?![省市县区])`;
+    const runBefore = (after: string): RegExp => new RegExp(`(?:${place}\\p{Script=Han}{0,4}?(?:和|与|、|跟|以及|及))*${place}(?=${after})`, 'gu');
+    const after = placeAsCollege.source.replace(/\^/gu, '');
+    table = { owners, run: runBefore(after), listedRun: runBefore(`${after}|[、和与及]`) };
+  }
+  placeTables.set(colleges, table);
+  return table;
 }
 
 function specificity(word: string): number {

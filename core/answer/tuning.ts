@@ -1545,6 +1545,9 @@ export const draftSectionWords = {
 export const sectionLeftOut = (words: string): RegExp =>
   new RegExp(`${words}(?:部分|这块|那块|这部分)?(?:就|也)?(?:不用|不要|无需|不必|别)再?(?:展开|写|列|罗列|介绍|放)?(?:了)?(?=[，,。；;！!]|$)|(?:不想|不用|不要|别|无需)再?(?:罗列|列|写|展开|介绍)${words}`, 'u');
 
+/** The lessons and plans a draft request may ask of colleges, one or several (体会、启示和下一步打算). */
+const lessonSections = '(?:(?:体会|启示|思考|经验启示|规律性认识|下一步打算|打算)(?:和|与|及|、|以及)?)+';
+
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:(?:重点|主要|着重|只)${draftVerb}|${draftVerb}(?!法)|形成|汇总|归纳)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
@@ -1610,9 +1613,9 @@ export const draftWording = {
   /** What a draft tells anyway, at a topic's end (…的做法, …方面的各校做法, …建设做法): no part of the topic. */
   collegesPractice: /(?<=.{2})(?:(?:(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))?(?:上)?的?(?:典型|具体)?(?:做法|经验|举措)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?|(?:方面)?的?(?:各|几所|多所|这几所)个?(?:校|院校|学校|学院|高校))$/u,
   /** The sections of a draft asked of whose work the clause names before them (嘉兴、台州这两家的体会、启示和下一步打算). */
-  sectionsTail: /(?<=.{2})的(?:(?:体会|启示|思考|经验启示|规律性认识|下一步打算|打算)(?:和|与|及|、|以及)?)+$/u,
+  sectionsTail: new RegExp(`(?<=.{2})的${lessonSections}$`, 'u'),
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
-  practiceOnly: /^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$|^(?:(?:几|各|多|这几|这些)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校))?的?(?:文章)?(?:里|中)?的?(?:自己)?(?:总结出来的|总结的|提出的)?(?:(?:体会|启示|思考|经验启示|规律性认识|下一步打算|打算)(?:和|与|及|、|以及)?)+$/u,
+  practiceOnly: new RegExp(`^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$|^(?:(?:几|各|多|这几|这些)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校))?的?(?:文章)?(?:里|中)?的?(?:自己)?(?:总结出来的|总结的|提出的)?${lessonSections}$`, 'u'),
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
   basis: /^(?:根据|依据|结合|参照|参考|照着|按照|借鉴|围绕|就(?!业)|综合)(.+?)(?:的(?:真实|成功|典型|先进)?(?:经验|做法|材料|文章|情况))?$|^以(.+?)为(?:例|例子|基础|参考|题|主题)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */

@@ -2693,7 +2693,12 @@ describe('a long request for a draft or a table', () => {
 
   it('leaves out the sections it says to leave out, saying so, and keeps the others', async () => {
     const end = await ask('给新入职的党务干事做个培训材料：嘉职院教师评价改革那几个“制”都是怎么搞的，背景介绍就不用展开了', 'summary');
-    const section = (title: string): string => end.answer.slice(end.answer.indexOf(title), end.answer.indexOf('## ', end.answer.indexOf(title) + 3) >>> 0);
+    // A section: from its title to the next one, or to the end.
+    const section = (title: string): string => {
+      const start = end.answer.indexOf(title);
+      const next = end.answer.indexOf('\n## ', start);
+      return end.answer.slice(start, next < 0 ? undefined : next);
+    };
     expect(section('## 一、背景'), end.answer).toContain('（按要求从略）');
     expect(section('## 二、主要做法'), end.answer).toContain('“首关制”');
     expectSupported(end);
