@@ -34,9 +34,9 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentQualifiers, absentThings, analyzeQuestion, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, askerLead, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, askerLead, draftWording, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -492,15 +492,26 @@ export class AnswerService {
    */
   private async answerableClauses(request: AskFields, snapshot: IndexSnapshot, searchedFor: string, carried: string | undefined, signal: AbortSignal): Promise<{ searchedFor: string; gathered: Gathered; kept: string[] } | null> {
     const colleges = corpusColleges(snapshot);
-    const forms = [...new Set([...collegeMentions(searchedFor, colleges), ...this.unitMentions(searchedFor, colleges)].map((mention) => mention.form))];
+    const formsIn = (text: string): string[] => [...new Set([...collegeMentions(text, colleges), ...this.unitMentions(text, colleges)].map((mention) => mention.form))];
+    const withoutForms = (text: string, named: readonly string[]): string => named.reduce((rest, form) => rest.split(form).join(''), text);
+    // A college named only in what the request leaves out (嘉职院投档线…就不用放了), wherever that
+    // clause stands, is not asked about.
+    const everyForm = formsIn(searchedFor);
+    const asked = searchedFor
+      .split(/(?<=[，,；;。])/u)
+      .filter((clause) => !leftOutClause.test(`，${withoutForms(clause, everyForm).replace(/[，,；;。]$/u, '')}`))
+      .join('');
+    const forms = formsIn(asked);
     const named = forms.join('、');
-    const parts = searchedFor.split(requestClauseBreak);
+    const parts = asked.split(requestClauseBreak);
     if (parts.length < 2) return null;
     const clauses = parts
-      .map((clause) => forms.reduce((rest, form) => rest.split(form).join(''), clause).trim().replace(askerLead, ''))
+      .map((clause) => withoutForms(clause, forms).trim().replace(askerLead, ''))
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
-      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !framingClause(clause) && !clausePointsBack.test(clause))
+      // The asker's own plan (我打算在党总支推一个党员志愿服务队) may name the topic: it is asked, but
+      // refuses nothing when the articles do not answer it.
+      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && (!framingClause(clause) || draftWording.askerPurpose.test(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
     let strongest: Gathered | undefined;
@@ -512,7 +523,7 @@ export class AnswerService {
       }
       // A clause the articles do not answer because it names what they never mention (研究生党支部,
       // a practice no article names) is what the request is about: no draft from its other clauses.
-      else if (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0) return null;
+      else if (!draftWording.askerPurpose.test(clause) && (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0)) return null;
     }
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
@@ -577,7 +588,7 @@ export class AnswerService {
     // A year the articles never write, where they tell the same of other years (2021年…投档线猛增50分
     // for 2023年…), is said as those years, with their sentences near.
     const otherYearsOnly = evidence.verdict.yearsInstead !== undefined && evidence.verdict.missing.every((word) => isYear(word));
-    const missing = evidence.verdict.answerable || otherYearsOnly ? [] : evidence.verdict.missing;
+    const missing = evidence.verdict.answerable || otherYearsOnly ? [] : evidence.verdict.missing.length > 0 || request.mode === 'qa' ? evidence.verdict.missing : unwrittenTopicWords(analysis, snapshot.lexical);
     // A comparison or a draft has no one sentence to point to; a pair question's sides are analysed
     // apart. The parts of one message share their words: the whole question points to the nearest text.
     const pointing = request.mode === 'qa' && grounds.sidesAre !== 'pair';

@@ -17,7 +17,7 @@ import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
 
 export type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -141,7 +141,22 @@ export function questionAsTopic(question: string): string {
  */
 export function framingClause(clause: string): boolean {
   const text = clause.trim();
-  return occasionOrUse(text) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftParts(text).topic === '党建工作';
+  return occasionOrUse(text) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftWording.askerPurpose.test(text) || draftParts(text).topic === '党建工作';
+}
+
+/**
+ * A request without what only frames it as a whole: a question someone asked (有人问：…？) and the
+ * columns it names (就三列：…), unless the columns are all it says of its topic (国际处想做个对比表，
+ * 就三列：院校｜留学生规模｜境外合作院校): then they are read as a list.
+ */
+export function withoutFraming(request: string): string {
+  const asked = request.replace(draftWording.reportedQuestion, '').replace(/^[，,。；;\s]+/u, '').trim() || request;
+  const rest = asked.replace(draftWording.columns, '。').replace(/^[，,。；;\s]+/u, '').trim();
+  const saysTopic = rest.split(/[，,；;：:。！!？?]/u).some((clause) => {
+    const text = clause.trim().replace(askerLead, '');
+    return [...text.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !draftWording.tableAskingOnly.test(text) && !occasionOrUse(text) && !draftWording.askerPurpose.test(text);
+  });
+  return saysTopic ? rest : asked.replace(draftWording.columnsLabel, '，').replace(/[｜|]/gu, '、');
 }
 
 /** A clause that says only a request's occasion or its use (党委要开研讨会, 支部书记培训用, 给支部学习用). */
@@ -151,12 +166,14 @@ function occasionOrUse(clause: string): boolean {
 
 /**
  * What a table request searches for: the request without the clauses that only frame it, its
- * occasion or its use (支部书记培训用，比较…), whose words (书记, 培训) say nothing of the topic.
+ * occasion or its use (支部书记培训用，比较…), or ask for the table (国际处想做个对比表), whose words
+ * (书记, 培训, 国际处) say nothing of the topic.
  */
-export function compareSearch(question: string): string {
+export function compareSearch(request: string): string {
+  const question = withoutFraming(request);
   const clauses = question.split(/(?<=[，,；;：:])/u);
-  const bare = (clause: string): string => clause.replace(/[，,；;：:]$/u, '').trim();
-  const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)));
+  const bare = (clause: string): string => clause.replace(/[，,；;：:。！!]+$/u, '').trim();
+  const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)) && !draftWording.tableAskingOnly.test(bare(clause).replace(askerLead, '')));
   return kept.length > 0 && kept.length < clauses.length ? kept.join('').trim() : question;
 }
 
@@ -190,7 +207,7 @@ export function draftSearch(question: string, namesCollege: (owner: string) => b
  */
 function draftParts(question: string, forTitle = false): { topic: string; reference: string } {
   // What the request leaves out (…就不用展开了) is no part of its topic.
-  let request = withoutLeftOut(withoutUsageNote(question).replace(/[？?。！!]+$/u, '')).replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  let request = withoutLeftOut(withoutUsageNote(withoutFraming(question)).replace(/[？?。！!]+$/u, '')).replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
   if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).
@@ -242,7 +259,8 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // A meeting named by its kind only (组织员座谈会, 中心组学习会) names no topic.
   const occasion = clauses.filter((clause) => !draftWording.occasionOnly.test(clause)).map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim()));
   const basis = bases.find((match) => match !== null);
-  const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '') : '');
+  // 以…“深化产教融合立匠品”那一节为底子: the part pointed at is what it draws on.
+  const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?(?:节|部分|段|块)$/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');

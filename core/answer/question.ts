@@ -580,6 +580,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   const answerType = profile || (context.topicPhrase && colleges.length === 0 && otherOrganisations.length === 0 && collegesAtLarge.test(question)) ? 'general' : answerTypeOf(question);
   // The common noun before a topic noun, which says which of it is asked about (学生 of 学生党员).
   let modifier: { term: QuestionTerm; end: number } | undefined;
+  // A word no article writes right before a topic noun they do write (中外合作 of 中外合作办学).
+  let absentModifier: { term: QuestionTerm; end: number } | undefined;
   let position = 0;
   // 拿过奖 is cut 拿/过奖 (过奖, "you flatter me"): the award is 奖.
   const tokens = resegmented(getJieba().tag(rest.replace(/(?<=[拿获得评])过奖/gu, '过 奖'), true), context.terms, answerType === '数量' || answerType === '时间');
@@ -638,7 +640,24 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
       modifier = undefined;
       continue;
     }
+    // In a topic to draft or compare on, the noun after a qualifier no article writes (办学 of
+    // 中外合作办学, 教育 of 心理健康教育) is that kind of thing: a text with the noun alone says it in part.
+    // A common word there (合作, 教育) is a topic word too, as it becomes below. Not a noun that
+    // qualifies the next one in turn (学生 of 退役军人学生党员): the phrase's head is further on.
+    const qualifiesNext = tokens[index + 1]?.tag.startsWith('n') && !scopeAfter.test(tokens[index + 1]!.word);
+    if (context.topicPhrase && absentModifier && absentModifier.end === start && (role === 'topic' || (role === 'generic' && !genericSet.has(word))) && /^(?:n|vn)$/u.test(tag) && !qualifiesNext && documentFrequency > 0 && !seen.has(word)) {
+      const qualifier = absentModifier.term;
+      const headWeight = role === 'topic' ? weight : (weight / roleFactor.generic) * roleFactor.topic;
+      qualifier.head = { word, share: headWeight / (qualifier.weight + headWeight) };
+      qualifier.word = `${qualifier.word}${word}`;
+      qualifier.weight += headWeight;
+      seen.add(qualifier.word);
+      absentModifier = undefined;
+      modifier = undefined;
+      continue;
+    }
     modifier = tag === 'n' && [...word].length >= 2 && !seen.has(word) ? { term, end: position } : undefined;
+    absentModifier = role === 'topic' && documentFrequency === 0 && absent < 1 && !critical && !isPlace && /^(?:n|nz|l)$/u.test(tag) && [...word].length >= 2 ? { term, end: position } : undefined;
     add(term);
   }
 
@@ -770,6 +789,10 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     const member = (term: QuestionTerm, index: number): boolean => bounded[index]!.includes(term.word) || (term.documentFrequency === 0 && items[index]!.includes(term.word));
     const members = items.map((_, index) => terms.filter((term) => term.role === 'topic' && !term.critical && !term.alternatives && [...term.word].length > 1 && member(term, index)));
     if (members.filter((item) => item.length > 0).length < 2) continue;
+    // Places or names listed (去新疆、青海对口帮扶) are the list: the topic words around them are no items.
+    const separators = [...match[0].matchAll(/、/gu)].map((separator) => match.index + separator.index);
+    const subjectAt = (at: number, before: boolean): boolean => terms.some((term) => term.role === 'subject' && (before ? question.slice(at - term.word.length, at) === term.word : question.startsWith(term.word, at + 1)));
+    if (separators.every((at) => subjectAt(at, true) && subjectAt(at, false))) continue;
     // A word far lighter than the list's weightiest (党建 of 创建党建工作标杆院系) stays a term of its
     // own, not a stand-in for the whole list.
     const heaviest = Math.max(...members.flat().map((term) => term.weight));
@@ -787,15 +810,35 @@ function mergeListedTerms(question: string, terms: QuestionTerm[]): void {
     const wholeItems = lightItems.map((index) => whole(index)!);
     const standIns = new Set(
       members.flatMap((item, index) => {
-        const own = item.filter((term) => listed.includes(term));
+        // Not an absent word read inside another of the item (心理 of 心理健康教育, found in the next item).
+        const own = item.filter((term, _, all) => listed.includes(term) && !(term.documentFrequency === 0 && all.some((other) => other !== term && other.word.includes(term.word))));
         const last = own.reduce<QuestionTerm | undefined>((found, term) => (!found || at(term) > at(found) ? term : found), undefined);
-        return last && last.documentFrequency > 0 ? [last] : own;
+        if (!last) return [];
+        // A head right after a word the articles never use (合作 of 国际交流合作) is that word's kind
+        // of thing: the item stands in by what the articles lack.
+        if (last.documentFrequency > 0) {
+          const qualifier = own.find((term) => term.documentFrequency === 0 && items[index]!.includes(`${term.word}${last.word}`));
+          return qualifier ? [qualifier] : [last];
+        }
+        // A noun right before the absent head only qualifies it (大学生 of 大学生心理健康教育).
+        return own.filter((term) => term === last || term.documentFrequency === 0 || !qualifies(items[index]!, term.word, last));
       }),
     );
     head.alternatives = [...listed.filter((term) => term !== head && standIns.has(term)).map((term) => term.word), ...wholeItems];
     const replaced = new Set([...listed.filter((term) => term !== head), ...lightItems.flatMap((index) => members[index]!)]);
     for (const term of replaced) terms.splice(terms.indexOf(term), 1);
   }
+}
+
+/** A noun after a phrase that says what field it is of (…办学方面, …合作领域), not a further head. */
+const scopeAfter = /^(?:方面|领域|工作|上|中|里)$/u;
+
+/**
+ * Whether `word` is a noun written right before `head` in `text` that only qualifies it: one more
+ * common at large than the head (大学生 before 心理健康), not the specific word of the two (教育部 before 层面).
+ */
+function qualifies(text: string, word: string, head: QuestionTerm): boolean {
+  return text.includes(`${word}${head.word}`) && /^n/u.test(wordTag(word) ?? '') && generalIdf(word) < generalIdf(qualifierOf(head));
 }
 
 /** What ends a listed item outward from its 、: a verb (开展), a preposition, a conjunction (和), a particle (的). */
@@ -1023,8 +1066,29 @@ function resegmented(tagged: readonly { word: string; tag: string }[], terms: Te
 export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: TermStatistics): string[] {
   return analysis.terms
     .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0 && [...term.word].length >= 2 && !writtenOrSynonym(term.word, terms, term.alternatives))
-    .filter((term) => /^(?:n|vn|nz|l|i)/u.test(wordTag(term.word) ?? ''))
-    .map((term) => term.word);
+    .map(qualifierOf)
+    .filter((word) => /^(?:n|vn|nz|l|i)/u.test(wordTag(word) ?? ''));
+}
+
+/** A term's word without the head it was read with when no article writes the two together (心理健康 of 心理健康教育). */
+function qualifierOf(term: QuestionTerm): string {
+  return term.head && term.documentFrequency === 0 && term.word.endsWith(term.head.word) ? term.word.slice(0, -term.head.word.length) : term.word;
+}
+
+/**
+ * The topic words a request names that no article writes, nor a synonym of them, in the order
+ * written: the qualifier of a word read with its head (心理健康 of 心理健康教育) and the items a listed
+ * word stands for (留学生), none inside another. What a refused draft or table says it did not find.
+ */
+export function unwrittenTopicWords(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
+  const unwritten = (word: string): boolean => [...word].length >= 2 && !writtenOrSynonym(word, terms);
+  const words = analysis.terms
+    .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0)
+    .flatMap((term) => [qualifierOf(term), ...(term.alternatives ?? [])])
+    .filter(unwritten);
+  const distinct = [...new Set(words)].filter((word) => !words.some((other) => other !== word && other.includes(word)));
+  const lowered = analysis.question.toLowerCase();
+  return distinct.sort((left, right) => lowered.indexOf(left) - lowered.indexOf(right));
 }
 
 /** The country as a place: no college is named by it. */
@@ -1054,7 +1118,7 @@ function wordTag(word: string): string | undefined {
  */
 export function absentQualifiers(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
   // A listed word stands in for its list: the words it stands for are asked too (研究生党支部结对共建、…).
-  const words = [...new Set(analysis.terms.filter((term) => term.role === 'topic' && !term.isName).flatMap((term) => [term.word, ...(term.alternatives ?? [])]))];
+  const words = [...new Set(analysis.terms.filter((term) => term.role === 'topic' && !term.isName).flatMap((term) => [qualifierOf(term), ...(term.alternatives ?? [])]))];
   const absent = words.filter((word) => [...word].length >= 2 && !writtenOrSynonym(word, terms) && /^(?:n|nz|l|i)$/u.test(wordTag(word) ?? ''));
   const lowered = analysis.question.toLowerCase();
   const qualifiesKind = (word: string): boolean => {

@@ -1007,6 +1007,16 @@ describe('refusal decided by evidence', () => {
     }
   });
 
+  it('a draft or a table on a field no article writes (心理健康教育, 国际交流合作) is refused and names what is missing', async () => {
+    const draft = await ask('学工部要开心理健康教育工作推进会，请起草一份材料，讲讲这几所学校在大学生心理健康教育、心理危机干预方面的经验。', 'summary');
+    expect(draft.notFound, draft.answer).toBe(true);
+    expect(draft.answer).toContain('没有提到“心理健康”');
+    expect(draft.answer).toContain('关于“大学生心理健康教育、心理危机干预”');
+    const table = await ask('国际处想做个对比表，列出这几家在国际交流合作、留学生培养和中外合作办学方面的做法和成效。', 'compare');
+    expect(table.notFound, table.answer).toBe(true);
+    expect(table.answer).toContain('“留学生”');
+  });
+
   const cases: [string, string | null][] = [
     ['清华大学的党建工作有什么特色？', '清华大学'],
     ['宁波职业技术学院的“红船”党建品牌叫什么？', '宁波职业技术学院'],
@@ -1255,6 +1265,22 @@ describe('words the articles say otherwise', () => {
 });
 
 describe('comparisons and meeting drafts', () => {
+  // Long office requests: what frames them (the asker's plan, someone's question, the columns wanted)
+  // is not their topic, and a scare-quoted word in it (“仪式感”, “真金白银”) refuses nothing.
+  it('a table request framed by the asker\'s own plan is drawn up for the colleges it names', async () => {
+    const end = await ask('想在支部里多搞点“仪式感”。嘉兴职业技术学院和苏州工业职业技术学院智能制造教工党支部，升国旗、表彰大会、政治生日这类仪式活动各是怎么搞的？两家对比列个表', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('升国旗');
+    expect(end.answer).toContain('政治生日');
+  });
+
+  it('a table request opened by a question someone asked, with places for its colleges, is drawn up for those two', async () => {
+    const end = await ask('党委会上有人问：党建能不能带来“真金白银”？嘉兴那边和台州那边两家，企业捐赠、技术服务到账这类跟钱有关的数字各是多少，拉个表，就两列：数字｜怎么来的', 'compare');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.table!.rows.map((row) => row.college).sort()).toEqual(['台州科技职业学院', '嘉兴职业技术学院'].sort());
+    expect(end.answer).toContain('5479万元');
+  });
+
   it('a comparison\'s 做法 is the practice under the college\'s own label for the topic', async () => {
     const end = await ask('对比各院校推动党建与专业建设融合的做法和成效', 'compare');
     const jiaxing = rowOf(end, '嘉兴职业技术学院');

@@ -96,6 +96,9 @@ describe('answer-type spans', () => {
   it('reads 馀, the traditional 余, and counts pictures (5120馀幅)', () => {
     const text = '征集到全国各地1380馀位作者的5120馀幅漫画作品。';
     expect(texts(text, typedSpans('数量', text))).toEqual(['1380馀位', '5120馀幅']);
+    // An anniversary is counted in 周年, not in weeks.
+    const anniversaries = '充分利用五四运动100周年、新中国成立70周年等重大节日纪念日契机';
+    expect(texts(anniversaries, typedSpans('数量', anniversaries))).toEqual(['100周年', '70周年']);
   });
 
   it('counts parties (四方), not aspects or ways (一方面, 多方式)', () => {

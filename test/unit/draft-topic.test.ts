@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { compareSearch, draftSectionsLeftOut, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { compareSearch, draftSectionsLeftOut, framingClause, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -73,6 +73,14 @@ describe('a drafting request', () => {
     // Not a kind of unit (二级学院, 标杆院系), a topic of its own that ends in 党建 (校企地党建), the
     // field alone, nor what the work achieved (党建成效).
     expect(draftSearch('二级学院党建工作经验', namesCollege)).toBe('二级学院党建工作');
+    // A part of an article the draft is based on (以…那一节为底子起草…).
+    expect(draftSearch('以嘉兴职业技术学院“深化产教融合立匠品”那一节为底子起草一份交流材料，2000字以内')).toBe('嘉兴职业技术学院“深化产教融合立匠品”');
+    // 研讨会 after 峰会 is a meeting listed, not 研讨 said of a meeting (党委会研讨乡村振兴).
+    expect(draftSearch('办峰会研讨会、接待来访、给外校开课这些，写一份会议材料')).toBe('办峰会研讨会、接待来访、给外校开课这些');
+    // The colleges counted (这几家在…) are no part of the topic.
+    expect(draftSearch('保卫处要报平安校园建设材料，请整理这几家在反诈宣传方面的做法。')).toBe('反诈宣传');
+    // 讲讲/谈谈 ask as 写 does.
+    expect(draftSearch('请起草一份材料，讲讲这几所学校在大学生心理健康教育方面的经验')).toBe('大学生心理健康教育');
     expect(draftSearch('写一份标杆院系党建工作的材料', namesCollege)).toBe('标杆院系党建工作');
     expect(draftSearch('写一份台州科院校企地党建的会议材料', namesCollege)).toBe('台州科院校企地党建');
     expect(draftSearch('写一份党建工作的会议材料', namesCollege)).toBe('党建工作');
@@ -250,6 +258,19 @@ describe('a drafting request that points back', () => {
   });
 });
 
+describe('framingClause', () => {
+  it('reads the asker\'s own plan, a meeting\'s theme and a wish about style as framing, not topic', () => {
+    expect(framingClause('想在支部里多用用“仪式感”教育党员')).toBe(true);
+    expect(framingClause('我们想把支部工作“项目化”')).toBe(true);
+    expect(framingClause('下周支委会讲“问题导向”')).toBe(true);
+    expect(framingClause('院长们不爱听空话')).toBe(true);
+    expect(framingClause('保卫处要报平安校园建设材料')).toBe(true);
+    // What the colleges did stays the topic.
+    expect(framingClause('各校在支部里怎么用仪式教育党员')).toBe(false);
+    expect(framingClause('想看看兄弟院校文章里点明了要解决哪些问题')).toBe(false);
+  });
+});
+
 describe('compareSearch', () => {
   it('leaves out of a table request the clauses that only frame it: its use, its occasion', () => {
     expect(compareSearch('支部书记培训用，比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表')).toBe('比较嘉兴职院和台州科院在产教融合、学生就业上的做法，按学校拉个表');
@@ -262,6 +283,22 @@ describe('compareSearch', () => {
     expect(compareSearch('要向上级汇报“标志性成果”，列表对比各校拿到的国家级称号')).toBe('列表对比各校拿到的国家级称号');
     expect(compareSearch('党委中心组学“乡村振兴”专题，对比各校服务乡村振兴的做法')).toBe('对比各校服务乡村振兴的做法');
     expect(compareSearch('学生党支部书记培训要用，对比各校学生党员的做法')).toBe('对比各校学生党员的做法');
+  });
+
+  it('leaves out a clause that only asks for the table, its asker aside (国际处想做个对比表)', () => {
+    expect(compareSearch('国际处想做个对比表，列出这几家在国际交流合作方面的做法和成效')).toBe('列出这几家在国际交流合作方面的做法和成效');
+    expect(compareSearch('要拉一张表，对比各校志愿服务的做法')).toBe('对比各校志愿服务的做法');
+    // A clause that says what the table is on stays.
+    expect(compareSearch('想做个志愿服务的对比表，按学校分开')).toBe('想做个志愿服务的对比表，按学校分开');
+  });
+
+  it('leaves out a question someone asked (有人问：…？) and the columns the table should have (就三列：…)', () => {
+    expect(compareSearch('校长办公会上有人问：党建到底能不能带来“真金白银”？嘉兴那边和台州那边两家的文章里，跟钱有关的数字各是多少，列个表')).toBe('嘉兴那边和台州那边两家的文章里，跟钱有关的数字各是多少，');
+    expect(compareSearch('想看看兄弟院校点明了要解决哪些问题。做张表，就三列：针对的问题、用的招、解决得怎么样。别硬凑')).toBe('想看看兄弟院校点明了要解决哪些问题。做张表。别硬凑');
+  });
+
+  it('reads the columns as the topic when they are all the request says of it', () => {
+    expect(compareSearch('国际处想做个对比表，就三列：院校｜留学生规模｜境外合作院校。')).toBe('院校、留学生规模、境外合作院校。');
   });
 
   it('keeps a request with no framing clause, or one that is nothing else, as it is', () => {

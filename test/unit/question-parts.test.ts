@@ -19,6 +19,11 @@ describe('messages that ask several things', () => {
     ]);
   });
 
+  it('reads 这几支/那几位 as pointing, not as a count asked: one question', () => {
+    expect(parts('台州科院机电模具学院匠心·向党这几支队伍，是哪年拉起来的？')).toBeNull();
+    expect(parts('浙江机电自动化学院那几位老师去新疆、青海对口帮扶，口碑怎么样？')).toBeNull();
+  });
+
   it('splits at a comma between two asks, keeping the college and its unit', () => {
     expect(parts('苏州工业职院智能制造支部指导学生拿了多少项奖，立项了几门课程思政示范课？')?.[1]).toEqual(['立项了几门课程思政示范课', '苏州工业职院智能制造支部立项了几门课程思政示范课？']);
     expect(parts('湖南电气风能学院的党员活动日是哪天，志愿服务活动叫什么名字？')?.map(([name]) => name)).toEqual(['湖南电气风能学院的党员活动日是哪天', '志愿服务活动叫什么名字']);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
-import { absentQualifiers, analyzeQuestion, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { absentQualifiers, analyzeQuestion, unwrittenTopicWords, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import { askerLead, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
@@ -307,6 +307,15 @@ describe('word roles', () => {
     // A list's word stands for items the articles do write (实际困难 for 联系, 解决): it is no absent word.
     const listed = analyze('各院校党组织联系服务师生、帮师生解决实际困难是怎么做的？列表比较做法和成效', { topicPhrase: true });
     expect(listed.terms.find((term) => term.alternatives?.includes('解决'))!.weight).toBeGreaterThan(2);
+    // Not a head the articles write after a word they never do (合作 of 国际交流合作): the item stands
+    // in by what they lack; nor a common noun right before an absent head (大学生 of 大学生心理健康教育);
+    // but the specific word before a light head does (教育部 of 教育部层面).
+    const abroad = analyze('列出这几家在国际交流合作、留学生培养方面的做法', { topicPhrase: true });
+    expect(abroad.terms.flatMap((term) => term.alternatives ?? [])).not.toContain('合作');
+    const minds = analyze('讲讲这几所学校在大学生心理健康教育、心理危机干预方面的经验', { topicPhrase: true });
+    expect(minds.terms.flatMap((term) => term.alternatives ?? [])).not.toContain('大学生');
+    const level = analyze('这几家拿到的国家级（全国、教育部层面）牌子和入选', { topicPhrase: true });
+    expect(level.terms.find((term) => term.word === '层面')?.alternatives).toContain('教育部');
     // Glued to the word after it, it says which kind (研究生党支部), and keeps its weight too.
     const kind = analyze('研究生党支部建设有什么做法');
     expect(kind.terms.find((term) => term.word === '研究生')!.weight).toBeGreaterThan(kind.terms.find((term) => term.word === '党支部')!.weight);
@@ -526,6 +535,29 @@ describe('word roles', () => {
     expect(kinds('写一份压实党建工作责任制的材料')).toEqual([]);
   });
 
+  it('reads places listed (新疆、青海) as the list, not the topic words around them as its items; 统称 asks for a name', () => {
+    const aid = analyze('浙江机电自动化学院那几位老师去新疆、青海对口帮扶，口碑怎么样？');
+    expect(aid.terms.some((term) => term.alternatives)).toBe(false);
+    expect(roleOf(analyze('浙江机电自动化学院把党史教育这些活动打包在一起搞，统称是什么主题的活动？'), '统称')).toBe('generic');
+  });
+
+  it('reads a noun the articles write after a qualifier they never do as that kind of thing, in a topic to draft or compare on', () => {
+    const education = analyze('对比各校心理健康教育的做法', { topicPhrase: true }).terms.find((term) => term.word === '心理健康教育');
+    expect(education?.head?.word).toBe('教育');
+    // A text with the head alone says little of it.
+    expect(education!.head!.share).toBeLessThan(0.3);
+    // Not a noun that in turn qualifies the next (学生 of 退役军人学生党员), nor in a question.
+    expect(analyze('退役军人学生党员怎么管理，整理成会议材料', { topicPhrase: true }).terms.map((term) => term.word)).not.toContain('退役军人学生');
+    expect(analyze('心理健康教育怎么开展？').terms.map((term) => term.word)).not.toContain('心理健康教育');
+  });
+
+  it('names the topic words of a request no article writes, in the order written', () => {
+    const unwritten = (question: string): string[] => unwrittenTopicWords(analyze(question, { topicPhrase: true }), corpus.snapshot.lexical);
+    expect(unwritten('讲讲这几所学校在大学生心理健康教育、心理危机干预方面的经验')).toEqual(['心理健康', '干预']);
+    expect(unwritten('列出这几家在国际交流合作、留学生培养方面的做法')).toEqual(['国际交流', '留学生']);
+    expect(unwritten('对比各校志愿服务的做法')).toEqual([]);
+  });
+
   it('bounds a list\'s first and last items where a verb, conjunction or particle stands, unless the items are doings', () => {
     // A verb before a word of field (就业 of 学生就业上) names that field: the item runs on through it.
     const fields = analyze('比较嘉兴职院和台州科院在产教融合、学生就业上的做法').terms.find((term) => term.alternatives);
@@ -706,6 +738,9 @@ describe('what a long request for a draft or a table says of itself', () => {
     expect(leftOutClause.test('，发展党员那块之前写过了')).toBe(true);
     expect(leftOutClause.test('，个人获奖的不用列')).toBe(true);
     expect(leftOutClause.test('，各校学生党员怎么发挥作用')).toBe(false);
+    // A longer lead, and what does not count (…那种不算).
+    expect(leftOutClause.test('。只说“建立机制”“对标标准”、没写出文件名的不要')).toBe(true);
+    expect(leftOutClause.test('。学生月薪那种不算')).toBe(true);
   });
   it('reads the asker\'s own offices opening a clause as who asks, not as its topic', () => {
     expect('教务处和党委联合开课程改革研讨会'.replace(askerLead, '')).toBe('联合开课程改革研讨会');
@@ -747,6 +782,9 @@ describe('the article a question points at', () => {
     expect(named('台州科院党总支是不是也在深化浙江省级高校党建工作标杆院系建设')).toEqual(['台州科技职业学院']);
     expect(named('台州职业技术学院2023年毕业生的平均月薪是多少')).toEqual([]);
     expect(named('苏州、无锡的企业有哪些')).toEqual([]);
+    // …and places pointed at as a side (嘉兴那边和台州那边两家), not a place's firms (嘉兴那边的企业).
+    expect(named('嘉兴那边和台州那边两家的文章里，跟钱有关的数字')).toEqual(['台州科技职业学院', '嘉兴职业技术学院'].sort());
+    expect(named('嘉兴那边的企业有哪些')).toEqual([]);
     // The country names no college, though one college's name opens with it.
     expect(collegeMentions('中国高校的党建做法', ['中国人民大学', '苏州工业职业技术学院'])).toEqual([]);
   });
