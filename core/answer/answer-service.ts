@@ -509,9 +509,7 @@ export class AnswerService {
       .map((clause) => withoutForms(clause, forms).trim().replace(askerLead, ''))
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
-      // The asker's own plan (我打算在党总支推一个党员志愿服务队) may name the topic: it is asked, but
-      // refuses nothing when the articles do not answer it.
-      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && (!framingClause(clause) || draftWording.askerPurpose.test(clause)) && !clausePointsBack.test(clause))
+      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
     let strongest: Gathered | undefined;
@@ -523,7 +521,7 @@ export class AnswerService {
       }
       // A clause the articles do not answer because it names what they never mention (研究生党支部,
       // a practice no article names) is what the request is about: no draft from its other clauses.
-      else if (!draftWording.askerPurpose.test(clause) && (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0)) return null;
+      else if (!refusesNothing(clause) && (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0)) return null;
     }
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
@@ -554,7 +552,7 @@ export class AnswerService {
     const narrowing = question !== request.question && narrowingFollowUp.test(request.question.trim());
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', quotedApart: request.mode !== 'qa' && scope.length > 1, people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', quotedApart: request.mode !== 'qa' && (scope.length > 1 || [...question.matchAll(/“[^”]+”/gu)].length > 1), people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     // Colleges compared are the scope, whatever college the conversation carried.
@@ -710,4 +708,12 @@ export class AnswerService {
       }
     }
   }
+}
+
+/**
+ * A clause of a long request that may name its topic but refuses nothing when the articles do not
+ * answer it: the asker's own plan (我打算在党总支推一个党员志愿服务队) or a meeting's theme (讲“支部建在哪里”).
+ */
+function refusesNothing(clause: string): boolean {
+  return draftWording.askerPurpose.test(clause) || draftWording.meetingTheme.test(clause);
 }

@@ -1267,6 +1267,19 @@ describe('words the articles say otherwise', () => {
 describe('comparisons and meeting drafts', () => {
   // Long office requests: what frames them (the asker's plan, someone's question, the columns wanted)
   // is not their topic, and a scare-quoted word in it (“仪式感”, “真金白银”) refuses nothing.
+  it('那几位老师 after a question naming a unit keeps pointing: the teachers\' posts, not a count', async () => {
+    const end = await askAfter('自动化学院有哪些老师去援疆援青？', '那几位老师分别是什么职务？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('副院长刘哲纬');
+  });
+
+  it('a draft whose meeting theme no article writes (讲“支部建在哪里”) is drawn up from the practices it names in quotes, one per college', async () => {
+    const end = await ask('下个月学院开组织员培训会，讲“支部建在哪里”。请整理嘉兴“把支部建在专业群上”和湖南“把支部建在团队上”的做法，写成培训材料', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('把支部建在专业群上');
+    expect(end.answer).toContain('把支部建在团队上');
+  });
+
   it('a table request framed by the asker\'s own plan is drawn up for the colleges it names', async () => {
     const end = await ask('想在支部里多搞点“仪式感”。嘉兴职业技术学院和苏州工业职业技术学院智能制造教工党支部，升国旗、表彰大会、政治生日这类仪式活动各是怎么搞的？两家对比列个表', 'compare');
     expect(end.notFound, end.answer).toBe(false);

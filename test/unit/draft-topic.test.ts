@@ -77,6 +77,8 @@ describe('a drafting request', () => {
     expect(draftSearch('以嘉兴职业技术学院“深化产教融合立匠品”那一节为底子起草一份交流材料，2000字以内')).toBe('嘉兴职业技术学院“深化产教融合立匠品”');
     // 研讨会 after 峰会 is a meeting listed, not 研讨 said of a meeting (党委会研讨乡村振兴).
     expect(draftSearch('办峰会研讨会、接待来访、给外校开课这些，写一份会议材料')).toBe('办峰会研讨会、接待来访、给外校开课这些');
+    // A paragraph asked for (写一段会议材料) asks as 写一份 does.
+    expect(draftSearch('请参考湖南风能那个教工党支部的“三亮三比”，写一段会议材料')).toBe('湖南风能那个教工党支部的“三亮三比”');
     // The colleges counted (这几家在…) are no part of the topic.
     expect(draftSearch('保卫处要报平安校园建设材料，请整理这几家在反诈宣传方面的做法。')).toBe('反诈宣传');
     // 讲讲/谈谈 ask as 写 does.
@@ -265,6 +267,9 @@ describe('framingClause', () => {
     expect(framingClause('下周支委会讲“问题导向”')).toBe(true);
     expect(framingClause('院长们不爱听空话')).toBe(true);
     expect(framingClause('保卫处要报平安校园建设材料')).toBe(true);
+    expect(framingClause('宣传部要给省里报“清廉校园”材料')).toBe(true);
+    expect(framingClause('支委会下周要讨论')).toBe(true);
+    expect(framingClause('写实一点')).toBe(true);
     // What the colleges did stays the topic.
     expect(framingClause('各校在支部里怎么用仪式教育党员')).toBe(false);
     expect(framingClause('想看看兄弟院校文章里点明了要解决哪些问题')).toBe(false);
