@@ -409,11 +409,12 @@ export function reflects(sentence: EvidenceSentence): boolean {
 }
 
 /**
- * How clearly a sentence reports a result (0..1): honours and awards most, figures achieved next,
- * bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
+ * How clearly a sentence reports a result (0..1): honours and awards most, praise received and
+ * figures achieved next, bare numbers a little. 修订《…办法》，制定21项… has a number but is a measure, not a result.
  */
 export function outcomeStrength(sentence: string): number {
   if (statesHonour(sentence) || sentenceCues.risenStanding.test(sentence.trim())) return 1;
+  if (sentenceCues.praised.test(sentence)) return 0.6;
   if (sentenceCues.quantity.test(sentence)) {
     if (sentenceCues.planned.test(sentence)) return 0.2;
     return sentenceCues.result.test(sentence) ? 0.8 : 0.4;

@@ -867,7 +867,8 @@ function boundedItems(question: string, at: number, items: readonly string[]): s
   const last = items.at(-1)!;
   const doings = /^v/u.test(tokens.find((token) => token.start === lastStart)?.tag ?? '');
   const ends = (token: { end: number; tag: string }): boolean => itemEnd.test(token.tag) && !(doings && /^v/u.test(token.tag)) && !namesField(token);
-  const stopBefore = tokens.filter((token) => token.end <= firstEnd && token.start >= at && ends(token)).at(-1);
+  // The item's own last word, a verb (帮扶 of 对口帮扶), is no bound of it; a particle (…搭起来的) is.
+  const stopBefore = tokens.filter((token) => token.end <= firstEnd && token.start >= at && ends(token) && (token.end < firstEnd || !/^v/u.test(token.tag))).at(-1);
   const stopAfter = tokens.find((token) => token.start > lastStart && token.start < lastStart + last.length && ends(token));
   const bounded = [...items];
   if (stopBefore) bounded[0] = question.slice(stopBefore.end, firstEnd);

@@ -701,6 +701,7 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['党建品牌', '特色品牌', '党建特色品牌', '一院一品', '品牌建设'],
   ['双带头人', '党支部书记与专业建设负责人', '专业带头人任教师党支部书记', '带头人'],
   ['课程思政', '专业思政', '思政元素'],
+  ['帮扶', '对口帮扶', '对口扶持', '对口支援', '扶持', '援疆援青', '援疆', '援青', '职教帮扶'],
   ['教师', '教工', '老师', '师资'],
   ['教师队伍', '师资队伍'],
   ['学生', '学子', '师生'],
@@ -1049,6 +1050,8 @@ export const sentenceCues = {
    * A sentence opening on a standing that rose (学校党建品牌影响力和办学综合实力持续上升，…): a result
    * without a figure, and all the sentence is about.
    */
+  /** Praise received (深受多方好评, 受到…充分肯定和高度评价, 得到…批示肯定): a result, if a lesser one than an honour or a figure (a draft still tells the work praised as a practice). */
+  praised: /(?:深受|广受|备受|受到|得到|获得|赢得)[^，,；;。]{0,16}(?:好评|赞誉|肯定|认可|高度评价|赞扬|称赞|表扬)/u,
   risenStanding: /^[^，,；;。]{0,24}(?:影响力|实力|水平|质量|满意度|知名度|美誉度|竞争力|获得感|凝聚力|战斗力)[^，,；;。]{0,4}(?:持续|明显|显著|大幅|不断|稳步|全面)(?:上升|提升|提高|增强|扩大|跃升)/u,
   /** Verbs of working towards an honour (推进…首批…培育创建, 争创…示范校, 将学院建成…): the honour after them is an aim, not a result. */
   pursued: /推进|培育|创建|争创|申报|力争|争取|瞄准|对标|冲刺|共建|联建|将[^，。；]{0,12}(?:建成|打造成|创建为)/u,

@@ -1267,6 +1267,18 @@ describe('words the articles say otherwise', () => {
 describe('comparisons and meeting drafts', () => {
   // Long office requests: what frames them (the asker's plan, someone's question, the columns wanted)
   // is not their topic, and a scare-quoted word in it (“仪式感”, “真金白银”) refuses nothing.
+  it('a table on 对口帮扶、东西部协作 fills 浙江机电\'s row from its 对口扶持援疆援青 (the field\'s words for the same work)', async () => {
+    const end = await ask('看看嘉兴和浙江机电两家在对口帮扶、东西部协作方面的做法', 'compare');
+    expect(rowOf(end, '浙江机电职业技术学院').practice?.text ?? '', end.answer).toContain('远赴青海');
+  });
+
+  it('what the 援疆 teachers\' work earned (口碑) leads with the sentence that says it was praised', async () => {
+    const end = await ask('浙江机电自动化学院那几位老师去新疆、青海对口帮扶，口碑怎么样？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(claimLines(end.answer)[0]).toContain('远赴青海');
+    expect(outcomeStrength('为少数民族区域教育发展做出突出贡献,深受多方好评。')).toBeGreaterThan(0);
+  });
+
   it('那几位老师 after a question naming a unit keeps pointing: the teachers\' posts, not a count', async () => {
     const end = await askAfter('自动化学院有哪些老师去援疆援青？', '那几位老师分别是什么职务？');
     expect(end.notFound, end.answer).toBe(false);

@@ -535,6 +535,11 @@ describe('word roles', () => {
     expect(kinds('写一份压实党建工作责任制的材料')).toEqual([]);
   });
 
+  it('bounds a first item by the words before it, not by its own last word (对口帮扶 of 对口帮扶、东西部协作)', () => {
+    const listed = analyze('在对口帮扶、东西部协作方面的做法', { topicPhrase: true }).terms.find((term) => term.alternatives);
+    expect([listed!.word, ...listed!.alternatives!]).toEqual(expect.arrayContaining(['帮扶', '协作']));
+  });
+
   it('reads places listed (新疆、青海) as the list, not the topic words around them as its items; 统称 asks for a name', () => {
     const aid = analyze('浙江机电自动化学院那几位老师去新疆、青海对口帮扶，口碑怎么样？');
     expect(aid.terms.some((term) => term.alternatives)).toBe(false);
