@@ -48,6 +48,8 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
 }
 
 /** 它 opening a question (它落实的是哪个有力, 那它的成效呢): the thing or the college the conversation is about. */
+/** A follow-up's opening 那 (那…呢, 那么…), not the 那 of 那几位 that points at what was listed. */
+const leadingThat = /^(?:那么|那(?!几))\s*/u;
 const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
 
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
@@ -379,14 +381,14 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   if (pointedAt) {
     const named = collegesNamedIn(question, colleges).length > 0 ? [] : (userTurns.map((turn) => collegesNamedIn(turn, colleges)).find((found) => found.length > 0) ?? []);
     const who = named.length === 1 ? named[0]! : '';
-    let asked = `${who}${question.trim().replace(pointedAt.pointer, pointedAt.name).replace(/^(?:那么|那(?!几))\s*/u, '').replace(/呢([？?]?)$/u, '$1')}`;
+    let asked = `${who}${question.trim().replace(pointedAt.pointer, pointedAt.name).replace(leadingThat, '').replace(/呢([？?]?)$/u, '$1')}`;
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: who || undefined, rewritten: true };
   }
   // 她拿过什么奖 after 黄忠慧是哪个专业的带头人: the person the conversation is about, by name.
   const person = personPointer.test(question) ? personOfConversation(history) : null;
   if (person) {
-    let asked = question.trim().replace(personPointer, person).replace(/^(?:那么|那(?!几))\s*/u, '').replace(/呢([？?]?)$/u, '$1');
+    let asked = question.trim().replace(personPointer, person).replace(leadingThat, '').replace(/呢([？?]?)$/u, '$1');
     if (!/[？?]$/u.test(asked)) asked += '？';
     return { question: asked, college: undefined, rewritten: true };
   }
@@ -434,7 +436,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   }
   // 作者是谁 after questions about a college's article: that article's byline or date.
   if (subject.length === 1 && articleFactAsked(question) !== null && !articleFactCues.article.test(question)) {
-    const asked = `${subject[0]}那篇文章的${question.trim().replace(/^(?:那么|那(?!几))\s*/u, '').replace(/^的/u, '')}`;
+    const asked = `${subject[0]}那篇文章的${question.trim().replace(leadingThat, '').replace(/^的/u, '')}`;
     return { question: /[？?]$/u.test(asked) ? asked : `${asked}？`, college: subject[0], rewritten: true };
   }
   // 这个支部有什么成效: the conversation's college's branch, asked about as a whole.
@@ -570,7 +572,7 @@ function withPlaceNamed(question: string, colleges: readonly string[]): string {
  * another value, which the sentence the last answer showed may hold too.
  */
 export function swappedValue(searchedFor: string, previous: string): string | null {
-  const bare = (text: string): string => text.trim().replace(/^(?:那么|那(?!几))\s*/u, '').replace(/[？?]$/u, '');
+  const bare = (text: string): string => text.trim().replace(leadingThat, '').replace(/[？?]$/u, '');
   const values = new RegExp(`(?:19|20)\\d{2}(?:年度|年|届|级)?|${levelCounterpart.source}`, 'gu');
   const [left, right] = [bare(searchedFor), bare(previous)];
   if (left === right || left.replace(values, '□') !== right.replace(values, '□')) return null;
@@ -596,7 +598,7 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
   // 那风能学院呢 after …模具学院…: another college's unit, asked about as a college is.
   if (!phrase || !previous || collegesNamedIn(phrase, colleges).length > 0 || unitsOf(phrase).length > 0 || referringWords.test(phrase)) return null;
   const asked = (counterpart: string): string => {
-    const text = previous.replace(counterpart, phrase).replace(/^(?:那么|那(?!几))\s*/u, '');
+    const text = previous.replace(counterpart, phrase).replace(leadingThat, '');
     return /[？?]$/u.test(text) ? text : `${text}？`;
   };
   // A year, a class (2024届) or an intake (2024级) for the previous question's year in any of these forms.
@@ -629,7 +631,7 @@ function parallelQuestion(question: string, previous: string, colleges: readonly
   if (best) return asked(previous.slice(best.at, best.at + phrase.length));
   // 那样板支部呢 after …立项了几名双带头人标兵: the same count of another thing (几个样板支部).
   const counted = countedAtEnd.exec(previous);
-  return counted && counted[3] !== phrase ? `${previous.slice(0, counted.index).replace(/^(?:那么|那(?!几))\s*/u, '')}${counted[1]}个${phrase}？` : null;
+  return counted && counted[3] !== phrase ? `${previous.slice(0, counted.index).replace(leadingThat, '')}${counted[1]}个${phrase}？` : null;
 }
 
 /**

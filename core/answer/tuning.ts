@@ -439,6 +439,8 @@ export const nameEnd = /[获是的在等为和与及入任被从到去]/u;
 
 /** Three or more quoted names in a row (“书记工作室”、“劳模工作室”、“博士工作室”, “强基”“提优”“攀登”): a list an ordinal may point into. */
 export const quotedRun = /“[^”]{1,20}”(?:、?“[^”]{1,20}”){2,}/u;
+/** A phrase in Chinese quotation marks (“把支部建在团队上”). */
+export const quotedPhrase = /“[^”]+”/gu;
 
 /** Characters a lead and every point after it open with that make the lead one of the points (每位党员每月…). */
 export const parallelOpening = 2;
