@@ -13,7 +13,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { analyzeQuestion, answerTypeOf, collegeMentions, collegesAskedOf, collegesNamedIn, placeAndUnitMentions } from './question.ts';
 import { personSpans, type TextSpan } from './answer-spans.ts';
 import { generalIdf, type TermStatistics } from './term-statistics.ts';
-import { amongPointer, articleFactCues, askedOfPractice, askedWhatItIs, subjectlessFactoid, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
+import { amongPointer, articleFactCues, askedOfPractice, askedWhatItIs, subjectlessFactoid, carriedTopicWords, collegeAbbreviation, continuationOpening, countedAtEnd, counterpartFollowUp, definiteByDoing, peoplePointer, eachOpening, subjectlessYesNo, genericIdfBelow, genericWords, honourTopicWords, inlineList, intentWords, invertedNarrowing, narrowingFollowUp, itsPractice, listedAsking, listedNoun, nameEnd, namedPointer, objectlessWinning, organisationName, parallelOpening, partAsks, personPointer, quotedRun, pointedLabelLength, pointedLabelNot, pointerToNamed, pointerToTopic, practiceNouns, provinces, referringWords, leadClaimLength, levelCounterpart, levelMarkers, listLeadVerb, unitAfterName, whenOfAnswerAsked, yesNoKnobs } from './tuning.ts';
 
 /** What a follow-up inherits from the conversation. */
 export interface CarriedContext {
@@ -460,7 +460,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const narrowing = narrowingFollowUp.test(asked.trim());
   // 有没有超过95% after …就业率是多少: a yes or no of a number alone is of the last question's topic.
   const numberOnly = subjectlessYesNo.test(question.trim()) && own.every((word) => !/\p{Script=Han}{2}/u.test(word.replace(/[一二两三四五六七八九十百千万亿成多余]/gu, '')));
-  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing || eachOpening.test(question.trim()) || numberOnly || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim());
+  const wantsTopic = own.length === 0 || counterpart || topicPointer !== null || narrowing || eachOpening.test(question.trim()) || numberOnly || definiteByDoing.test(question.trim()) || objectlessWinning.test(question.trim()) || peoplePointer.test(question.trim());
   if (wantsTopic || itPointer.test(question)) {
     // Beside the counterpart's own words, the previous topic's strongest word alone (“服务共富”).
     for (const turn of userTurns) {

@@ -1279,6 +1279,12 @@ describe('comparisons and meeting drafts', () => {
     expect(outcomeStrength('为少数民族区域教育发展做出突出贡献,深受多方好评。')).toBeGreaterThan(0);
   });
 
+  it('这几位 without a kind points at the people the last question asked about', async () => {
+    const end = await askAfter('自动化学院有哪些老师去援疆援青？', '这几位分别是什么职务？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('副院长刘哲纬');
+  });
+
   it('那几位老师 after a question naming a unit keeps pointing: the teachers\' posts, not a count', async () => {
     const end = await askAfter('自动化学院有哪些老师去援疆援青？', '那几位老师分别是什么职务？');
     expect(end.notFound, end.answer).toBe(false);
