@@ -583,12 +583,13 @@ export const levelMarkers: readonly (readonly [RegExp, RegExp])[] = [
   [/院级/u, /院级/u],
 ];
 
+/** People pointed at without their kind (这几位分别是什么职务): the ones the last question asked about. */
+export const peoplePointer = /^(?:那么)?[这那]几(?:位|名|个人)(?!\p{Script=Han}{0,2}(?:老师|教师|党员|学生|书记|专家|教授|博士))/u;
+
 /**
  * Those who did what the conversation told, named by the doing alone (去的老师都有谁, 都是哪些老师去的,
  * 参加的学生有几个): a verb with no object of its own points back at the last answer.
  */
-/** People pointed at without their kind (这几位分别是什么职务): the ones the last question asked about. */
-export const peoplePointer = /^(?:那么)?[这那]几(?:位|名|个人)(?!\p{Script=Han}{0,2}(?:老师|教师|党员|学生|书记|专家|教授|博士))/u;
 export const definiteByDoing = /^(?:那|那些|这些)?(?:派去|去|参加|参与)(?:了)?的|(?:都是|是)(?:哪些|哪几位|哪位|谁)\p{Script=Han}{0,4}?(?:去|参加|参与)的[？?]?$/u;
 
 /**
