@@ -1538,6 +1538,8 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,�
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
+/** The words that announce a table's columns (，就三列：, 表头：). */
+const columnsLabel = /[，,；;]?\s*(?:表头|列名|(?:就|只要|只|分成?|做成?)?[两三四五六七八九十\d]+(?:列|栏))[：:]/u;
 const draftAsker = '(?:请你?|麻烦你?)?(?:帮我|帮忙|给我)?';
 const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列出|列|总结|梳理|归纳)';
 const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|一段|个|份|篇|段|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
@@ -1619,9 +1621,9 @@ export const draftWording = {
   /** A meeting's theme as a clause of its own (…培训会，讲“支部建在哪里”): it may say the topic, but refuses nothing. */
   meetingTheme: /^(?:要|准备|主要)?(?:讲|学|学习|谈|说|研讨|讨论)“[^”]{1,20}”(?:专题|这个题目|这个话题)?$/u,
   /** The columns a table request names (就三列：文件名称｜管哪块事｜落实下来的效果), to the sentence's end: how to lay it out, not what to find. */
-  columns: /[，,；;]?\s*(?:表头|列名|(?:就|只要|只|分成?|做成?)?[两三四五六七八九十\d]+(?:列|栏))[：:][^。；;！!？?]*[。；;]?/gu,
+  columns: new RegExp(`${columnsLabel.source}[^。；;！!？?]*[。；;]?`, 'gu'),
   /** …and the words that announce them (就三列：), when the columns are the topic. */
-  columnsLabel: /[，,；;]?\s*(?:表头|列名|(?:就|只要|只|分成?|做成?)?[两三四五六七八九十\d]+(?:列|栏))[：:]/u,
+  columnsLabel,
   /** A question someone asked, reported as the request's occasion (校长办公会上有人问：党建到底能不能带来“真金白银”？): the request answers it in its own words after. */
   reportedQuestion: /[^，,。；;！!？?]*(?:有人|领导|书记|校长|院长|大家|同事|老师们?)(?:在)?(?:问|提出|质疑)(?:过|了)?[：:][^？?。！!]*[？?。！!]/gu,
   /** An occasion or a use that says no topic, as a clause of its own (下周支委会要学习, 支部会上用, 支部书记培训用): neither topic nor search. */
