@@ -19,12 +19,12 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, questionAsTopic, withoutLeftOut, draftSectionsLeftOut } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, draftSectionsLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
 import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, subjectlessFactoidAsked, swappedValue } from './conversation.ts';
-import { gatherEvidence, namesIn, type Evidence } from './evidence.ts';
+import { abbreviatedIn, gatherEvidence, namesIn, passageContext, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentQualifiers, absentThings, analyzeQuestion, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, askerLead, draftWording, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -143,12 +143,14 @@ interface Gathered {
 interface Grounds extends Gathered {
   request: AskFields;
   snapshot: IndexSnapshot;
-  base: Pick<AnswerEnd, 'mode' | 'searchedFor'>;
+  base: Pick<AnswerEnd, 'mode' | 'searchedFor' | 'notice'>;
   /** A question comparing two things, or a message asking several: each side gathered on its own. */
   sides?: (Gathered & { name: string })[];
   sidesAre?: 'pair' | 'parts';
   /** A draft drawn up from the clauses of its request the articles answer (without the colleges' names): its title keeps only those. */
   answeredClauses?: string[];
+  /** What the request names that no article writes, though the rest is drawn up: said in the answer's notice. */
+  unwrittenWords?: string[];
 }
 
 /**
@@ -268,7 +270,7 @@ export class AnswerService {
 
   /** The one college whose articles carry a unit of this name, also by its short name (风能学院 of 风能工程学院…), or undefined. */
   private unitOwner(unit: string): string | undefined {
-    const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && (document.unit.includes(unit) || namesIn(unit, document.unit))).map((document) => document.college));
+    const owners = new Set(this.options.search.retriever().snapshot.documents.filter((document) => document.college && (document.unit.includes(unit) || namesIn(unit, document.unit) || abbreviatedIn(unit, document.unit))).map((document) => document.college));
     return owners.size === 1 ? [...owners][0] : undefined;
   }
 
@@ -436,9 +438,18 @@ export class AnswerService {
       // 哪些媒体报道过…，按学校拉个表) is drawn up from the clauses the articles can answer.
       if (!grounds.evidence.verdict.answerable && request.mode !== 'qa' && kindsAbsent.length === 0) {
         const narrowed = await this.answerableClauses(request, snapshot, searchedFor, college, signal);
-        if (narrowed) grounds = { request, snapshot, base: { ...base, searchedFor: narrowed.searchedFor }, ...narrowed.gathered, answeredClauses: narrowed.kept };
+        if (narrowed) grounds = { request, snapshot, base: { ...base, searchedFor: narrowed.searchedFor }, ...narrowed.gathered, answeredClauses: narrowed.kept, unwrittenWords: narrowed.unwrittenWords };
       }
     }
+    // A draft or a table quoting several practices, some of which no passage names (嘉职院“领头羊”和
+    // 湖南“双带头人”), is drawn up from the others, saying so.
+    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable && grounds.analysis.quoted.length > 1) {
+      const texts = grounds.retrieved.hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
+      const unnamed = grounds.analysis.quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)));
+      if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
+    }
+    // Said once, whichever engine writes the answer.
+    if (grounds.evidence.verdict.answerable && grounds.unwrittenWords?.length) grounds = { ...grounds, base: { ...grounds.base, notice: unwrittenNotice(grounds.unwrittenWords) } };
     const { evidence } = grounds;
     // Asked when an article came out or who wrote it: its metadata answers, whatever its text says.
     const fact = request.mode === 'qa' && !grounds.sides ? articleFactAsked(searchedFor) : null;
@@ -490,7 +501,7 @@ export class AnswerService {
    * are the whole request (asked already), when a clause they do not answer names what no article
    * writes, or when together they are not answered.
    */
-  private async answerableClauses(request: AskFields, snapshot: IndexSnapshot, searchedFor: string, carried: string | undefined, signal: AbortSignal): Promise<{ searchedFor: string; gathered: Gathered; kept: string[] } | null> {
+  private async answerableClauses(request: AskFields, snapshot: IndexSnapshot, searchedFor: string, carried: string | undefined, signal: AbortSignal): Promise<{ searchedFor: string; gathered: Gathered; kept: string[]; unwrittenWords: string[] } | null> {
     const colleges = corpusColleges(snapshot);
     const formsIn = (text: string): string[] => [...new Set([...collegeMentions(text, colleges), ...this.unitMentions(text, colleges)].map((mention) => mention.form))];
     const withoutForms = (text: string, named: readonly string[]): string => named.reduce((rest, form) => rest.split(form).join(''), text);
@@ -506,31 +517,48 @@ export class AnswerService {
     const parts = asked.split(requestClauseBreak);
     if (parts.length < 2) return null;
     const clauses = parts
-      .map((clause) => withoutForms(clause, forms).trim().replace(askerLead, ''))
+      .map((clause) => withoutForms(clause, forms).trim().replace(/^[、，,]+/u, '').replace(askerLead, ''))
+      // An occasion (下周支委会要讨论跟企业搞党建联建的事) is asked as what it says, not its time or meeting.
+      .map((clause) => occasionTopic(clause) ?? clause)
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
       .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
+    const unwritten: { words: string[]; labels: string[] }[] = [];
+    let spelledOut = 0;
     let strongest: Gathered | undefined;
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
       if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) {
         kept.push(clause);
+        // Answered in full: every thing it names written (not 支部怎么开会、党课怎么上的, found by 支部 alone).
+        if (!draftWording.secondary.test(clause) && unwrittenThings(gathered.analysis, snapshot.lexical).length === 0) spelledOut += 1;
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
+      } else if (!refusesNothing(clause)) {
+        const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
+        const labels = [...clause.matchAll(quotedPhrase)].map((quote) => quote[0].slice(1, -1)).filter((quote) => words.includes(quote));
+        if (words.length > 0) unwritten.push({ words, labels });
       }
-      // A clause the articles do not answer because it names what they never mention (研究生党支部,
-      // a practice no article names) is what the request is about: no draft from its other clauses.
-      else if (!refusesNothing(clause) && (gathered.evidence.verdict.missing.length > 0 || absentThings(gathered.analysis, snapshot.lexical).length > 0)) return null;
     }
+    // A clause the articles do not answer because it names what they never mention (研究生党支部,
+    // a practice no article names) is what the request is about: no draft from its other clauses.
+    // Unless it is the user's own label (“头雁”作用这块) that more clauses answered spell out.
+    // …nor when a word no article writes recurs from clause to clause (要规范党员档案管理，…党员档案数字化):
+    // that is what it is about. Said twice in one list (给外校开课、培训外校老师) it is one item's detail.
+    const absentWords = unwrittenTopicWords(analyzeQuestion(asked, { colleges, terms: snapshot.lexical, topicPhrase: true }), snapshot.lexical);
+    const recurring = absentWords.flatMap((word) => unwrittenPieces(word, snapshot.lexical)).some((word) => parts.filter((part) => part.includes(word)).length > 1);
+    if (recurring || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
+    // The notice names the labels; the other words of their clauses (专栏 of 要开“身边的榜样”专栏) frame them.
+    const unwrittenWords = [...new Set(unwritten.flatMap((clause) => clause.labels))];
     const gathered = await this.gather(request, snapshot, narrowed, carried, signal);
-    if (gathered.evidence.verdict.answerable) return { searchedFor: narrowed, gathered, kept };
+    if (gathered.evidence.verdict.answerable) return { searchedFor: narrowed, gathered, kept, unwrittenWords };
     // Clauses each answered are answered together, though no one sentence says all their words: the
     // draft is drawn from what they gather together, on the evidence of the best answered clause.
-    return strongest ? { searchedFor: narrowed, gathered: { ...gathered, evidence: { ...gathered.evidence, verdict: strongest.evidence.verdict } }, kept } : null;
+    return strongest ? { searchedFor: narrowed, gathered: { ...gathered, evidence: { ...gathered.evidence, verdict: strongest.evidence.verdict } }, kept, unwrittenWords } : null;
   }
 
   /** Analysis, retrieval and evidence for one question; `carried` is the college a follow-up carried. */
@@ -717,4 +745,26 @@ export class AnswerService {
  */
 function refusesNothing(clause: string): boolean {
   return draftWording.askerPurpose.test(clause) || draftWording.meetingTheme.test(clause);
+}
+
+/**
+ * Whether the clauses of a request its articles do not answer for words they never write are only the
+ * user's labels for what its other clauses ask (“头雁”作用这块, then 书记、院长…怎么带头干的): each
+ * holds a quoted phrase no article writes, says its absent words once, and they are no more than the
+ * clauses answered in full (`answered`: every thing they name written, none only pointing at what to
+ * draw on). A word said again (研究生党支部建设…研究生党员发展), or one not quoted (党费), is what the
+ * request is about.
+ */
+function labelsOnly(unwritten: readonly { words: readonly string[]; labels: readonly string[] }[], answered: number, request: string): boolean {
+  return unwritten.length <= answered && unwritten.every((clause) => clause.labels.length > 0 && clause.words.every((word) => saidTimes(word, request) <= 1));
+}
+
+/** How many times a request says a word. */
+function saidTimes(word: string, request: string): number {
+  return request.split(word).length - 1;
+}
+
+/** The notice of a draft or a table drawn up without the words of its request no article writes. */
+function unwrittenNotice(words: readonly string[]): NonNullable<AnswerEnd['notice']> {
+  return { code: 'PARTLY_UNWRITTEN', message: `文章中没有提到${words.map((word) => `“${word}”`).join('、')}，以下只整理文章写到的部分。` };
 }

@@ -1,8 +1,9 @@
 /**
  * Questions about an article itself rather than what it says: when it was published (这条新闻是哪天
- * 发布的) and who wrote it (那篇文章的作者是谁, 那篇稿子的通讯员是哪几位). Ingest reads both off the
- * page's publish line, byline or dateline into the article's metadata; the answer states them for
- * the article the question points to, citing the article's opening sentence.
+ * 发布的), who wrote it (那篇文章的作者是谁, 那篇稿子的通讯员是哪几位) and its title (那篇文章的标题是什么).
+ * Ingest reads them off the page's title, publish line, byline or dateline into the article's
+ * metadata; the answer states them for the article the question points to, citing the article's
+ * opening sentence.
  */
 import type { IndexSnapshot, IndexedDocument } from '../index/index-reader.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
@@ -11,8 +12,8 @@ import { CitationBook } from './citation-book.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { articleFactCues } from './tuning.ts';
 
-/** What a question asks of an article's metadata: its date, its byline, or which articles came out in a year. */
-export type ArticleFact = 'date' | 'author' | { year: number; onward: boolean };
+/** What a question asks of an article's metadata: its date, its byline, its title, or which articles came out in a year. */
+export type ArticleFact = 'date' | 'author' | 'title' | { year: number; onward: boolean };
 
 /** The metadata a question asks of an article it points to, or null for a question about its content. */
 export function articleFactAsked(question: string): ArticleFact | null {
@@ -21,6 +22,7 @@ export function articleFactAsked(question: string): ArticleFact | null {
   if (!articleFactCues.article.test(question)) return articleFactCues.byline.test(question.trim()) ? 'author' : null;
   if (articleFactCues.date.test(question)) return 'date';
   if (articleFactCues.author.test(question)) return 'author';
+  if (articleFactCues.title.test(question.trim().replace(/[？?。]+$/u, ''))) return 'title';
   return null;
 }
 
@@ -62,7 +64,7 @@ export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly Searc
   const [best] = hits;
   if (!best) return null;
   const document: IndexedDocument = best.chunk.document;
-  const value = fact === 'date' ? document.date : document.author;
+  const value = fact === 'date' ? document.date : fact === 'title' ? document.title : document.author;
   if (!value) return null;
   const book = new CitationBook(snapshot);
   const marker = openingCitation(snapshot, book, document);
@@ -71,6 +73,6 @@ export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly Searc
   const source = document.source ? `，来源：${document.source}` : '';
   // The byline is named as the question names it (通讯员, 记者), else 作者.
   const role = /通讯员|记者/u.exec(question)?.[0] ?? '作者';
-  const stated = fact === 'date' ? `${title}的发布日期是 ${value}${source}。` : `${title}的${role}：${value}${source}。`;
+  const stated = fact === 'date' ? `${title}的发布日期是 ${value}${source}。` : fact === 'title' ? `这篇文章的标题是《${value}》${document.date ? `（${document.date}）` : ''}${source}。` : `${title}的${role}：${value}${source}。`;
   return { text: `${stated}[${marker}]`, citations: book.citations };
 }

@@ -90,6 +90,8 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const spans = typed || analysis.answerType === '定义' ? askedSpans(analysis, text.slice(sentence.start, sentence.end)).map((span) => ({ start: sentence.start + span.start, end: sentence.start + span.end })) : [];
   // A value the question states itself (从2月17日开始办理，至什么时间为止) is not its direct answer.
   const unstated = spans.filter((span) => !analysis.question.includes(text.slice(span.start, span.end)));
+  // What the question sets aside (除了课程思政案例，…) is what it knows already, not what it asks.
+  const setAside = setAsideWords(analysis);
   const scorer = (direct: boolean): ((clause: TextSpan) => number) => {
     // A direct answer's sentence is already the subject's: its clauses are told apart by the topic.
     const coverage = direct && analysis.terms.some((term) => term.role === 'topic') ? coreCoverageOf(analysis, ['topic'], followUp) : coreCoverageOf(analysis);
@@ -97,7 +99,8 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
     return (clause) => {
       const clauseText = text.slice(clause.start, clause.end);
       const lowered = clauseText.toLowerCase();
-      const covered = coverage(lowered) + wordWeight * wordCoverage(lowered) + (prefer?.(clauseText) ?? 0);
+      const aside = setAside.some((word) => lowered.includes(word)) ? qaKnobs.setAsideFactor : 1;
+      const covered = aside * (coverage(lowered) + wordWeight * wordCoverage(lowered)) + (prefer?.(clauseText) ?? 0);
       const heldSpans = answers.filter((span) => span.start < clause.end && clause.start < span.end);
       const held = heldSpans.length;
       // A count of the noun asked, named beside it, answers however little of the topic its clause says.
@@ -119,6 +122,14 @@ export function cutSentence(snapshot: IndexSnapshot, sentence: EvidenceSentence,
   const tightened = tight && unstated.length > 0 ? tightCut(text, sentence, scorer(true), maxLength, qaKnobs.tightLeadMinimum, qaKnobs.bridgeGain) : null;
   const cut = tightened && unstated.some((span) => span.start < tightened.end && tightened.start < span.end) ? tightened : cutToClauses(text, sentence, scorer(false), maxLength);
   return { ...withOpeningTime(text, sentence, cut, maxLength, analysis.question), chunk: sentence.chunk };
+}
+
+/** The topic words only a question's 除了… clause says (课程思政 of 除了课程思政案例，还有…题目是啥). */
+function setAsideWords(analysis: QuestionAnalysis): string[] {
+  const match = qaKnobs.setAside.exec(analysis.question);
+  if (!match) return [];
+  const rest = analysis.question.replace(match[0], '');
+  return analysis.terms.filter((term) => term.role === 'topic' && match[1]!.includes(term.word) && !rest.includes(term.word)).map((term) => term.word.toLowerCase());
 }
 
 /**

@@ -159,6 +159,17 @@ export function withoutFraming(request: string): string {
   return saysTopic ? rest : asked.replace(draftWording.columnsLabel, '，').replace(/[｜|]/gu, '、');
 }
 
+/**
+ * What an occasion said as a clause of its own is to discuss (下周支委会要讨论跟企业搞党建联建的事 →
+ * 跟企业搞党建联建的事); null for a clause that is no occasion or names no topic (交流一下, 总结上半年工作).
+ */
+export function occasionTopic(clause: string): string | null {
+  if (draftWording.occasionOnly.test(clause)) return null;
+  const match = draftWording.occasion.exec(clause);
+  const said = (match?.[1] ?? match?.[2] ?? '').trim();
+  return said && !draftWording.occasionWithoutTopic.test(said) ? said : null;
+}
+
 /** A clause that says only a request's occasion or its use (党委要开研讨会, 支部书记培训用, 给支部学习用). */
 function occasionOrUse(clause: string): boolean {
   return draftWording.occasionOnly.test(clause) || draftUsageNote.test(`，${clause}`);
@@ -257,12 +268,12 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // basis clause does, when it names one (not 交流一下, 总结上半年工作), whatever the asking says
   // besides (帮我把台州科院和苏工院的做法梳理成材料).
   // A meeting named by its kind only (组织员座谈会, 中心组学习会) names no topic.
-  const occasion = clauses.filter((clause) => !draftWording.occasionOnly.test(clause)).map((clause) => draftWording.occasion.exec(clause)).find((match) => match !== null && !draftWording.occasionWithoutTopic.test((match[1] ?? match[2]!).trim()));
+  const occasion = clauses.map(occasionTopic).find((topic) => topic !== null);
   const basis = bases.find((match) => match !== null);
   // 以…“深化产教融合立匠品”那一节为底子: the part pointed at is what it draws on.
-  const drawnOnOf = (match: RegExpExecArray | null | undefined): string => (match ? bare(match[1] ?? match[2] ?? '').replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?(?:节|部分|段|块)$/u, '') : '');
+  const drawnOnOf = (part: string | undefined): string => (part ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?(?:节|部分|段|块)$/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
-  const said = [...new Set([drawnOnOf(basis), drawnOnOf(occasion), ...asked])].filter(Boolean);
+  const said = [...new Set([drawnOnOf(basis ? (basis[1] ?? basis[2]) : undefined), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
   if (sectionsOnly && !basis && !occasion) return { topic: '党建工作', reference };
   // A request that is all the colleges' sections (几所学院的体会和启示) is on their work at large too.

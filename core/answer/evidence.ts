@@ -985,9 +985,32 @@ export function namesIn(name: string, text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a text names a unit by a short form keeping some of its name's characters in order, the first
+ * among them, and its closing noun (机模学院 for 机电与模具工程学院, 精密系 for 精密制造工程系).
+ */
+export function abbreviatedIn(short: string, text: string): boolean {
+  const noun = unitNoun.exec(short)?.[0];
+  const kept = noun ? [...short.slice(0, -noun.length)] : [];
+  if (!noun || kept.length < 2) return false;
+  for (let at = text.indexOf(kept[0]!); at >= 0; at = text.indexOf(kept[0]!, at + 1)) {
+    let position = at + 1;
+    for (const character of kept.slice(1)) {
+      const next = text.indexOf(character, position);
+      position = next >= 0 && next - at <= knobs.abbreviationReach ? next + 1 : -1;
+      if (position < 0) break;
+    }
+    const closing = position < 0 ? -1 : text.indexOf(noun, position);
+    if (closing >= 0 && closing - position <= knobs.abbreviationReach / 2) return true;
+  }
+  return false;
+}
+
+const unitNoun = /(?:学院|系|党总支|总支|党支部|支部)$/u;
+
 /** A text without its quotation marks, where a name quoted in part is read whole. */
 function withoutQuotationMarks(text: string): string {
-  return text.replace(/[“”]/gu, '');
+  return text.replace(/[“”‘’]/gu, '');
 }
 
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
@@ -1002,7 +1025,8 @@ function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[],
 
 /** Whether a text names a term the question depends on; a year of a span asked about (2020到2022年间) is named by any year within it. */
 function namesTerm(match: MatchTerm, text: string, asked: ReadonlySet<number>): boolean {
-  if (match.forms.some((form) => namesIn(form, text))) return true;
+  // A quote within a name (“建设‘红船堡垒’ 夯实党建之基”) is read as the article quotes it, or without marks.
+  if (match.forms.some((form) => namesIn(form, text) || namesIn(withoutQuotationMarks(form), text) || (match.term.isName && abbreviatedIn(form, text)))) return true;
   return isYear(match.term.word) && asked.size > 2 && [...asked].some((year) => text.includes(String(year)));
 }
 

@@ -88,6 +88,10 @@ export function comparisonHeader(honours: boolean): string {
   return honours ? '| 院校 | 荣誉 | 来源 |' : '| 院校 | 做法 | 成效 | 来源 |';
 }
 
+/**
+ * Said above an answer: the engine fell back (`code` is the error's), or a draft or table was drawn up
+ * without what its request names that no article writes (`PARTLY_UNWRITTEN`).
+ */
 export const noticeSchema = z.object({ code: z.string(), message: z.string() });
 
 /** A practice of the 做法库 an answer links to. */

@@ -77,6 +77,8 @@ import {
   placeAsCollege,
   articlePointer,
   countedColleges,
+  outlineAsked,
+  outlineWords,
 } from './tuning.ts';
 import { countedIn } from './claimed-values.ts';
 
@@ -180,9 +182,12 @@ export function isPlaceWord(word: string): boolean {
 const intentQualifiers: ReadonlySet<string> = new Set(['具体', '主要', '典型', '有效', '特色', '先进', '好的', '成功', '突出', '显著', '创新']);
 const personTags: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt']);
 const domainSet: ReadonlySet<string> = new Set(partyBuildingTerms);
-const quotedName = /[“"「『‘]([^”"」』’]{1,30})[”"」』’]/gu;
+// A quote may hold one within it (“建设‘红船堡垒’ 夯实党建之基”): the inner marks stay in the name.
+const quotedName = /[“"「『‘]((?:‘[^’”]{1,20}’|[^”"」』’‘]){1,30})[”"」』’]/gu;
 /** A work named by its title (《关于…的通知》). */
 export const bookTitle = /《([^》]{1,80})》/gu;
+/** What comes before a title the asker makes (要出一期《…》, 准备编一本《…》): not one a college issued (印发《…》). */
+const ownPublication = /(?:要|想|准备|打算|计划|帮我|给我|我们|咱们)[^，。？?《]{0,4}?(?:出|办|编|做|写|印)(?:一|这|下)?(?:期|本|份|篇|个|册)$/u;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
 const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3}?)(?:具体)?(?:是指|指的是|是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /**
@@ -329,7 +334,12 @@ function aliasTable(colleges: readonly string[]): [string, string][] {
           forms.add(`${place}${field[0]}${suffix}`);
           forms.add(`${place[0]}${field[0]}${suffix}`);
         }
+        // The place's first character with the field (浙机电, 湖电气), or with its first character (湖电).
+        forms.add(`${place[0]}${field}`);
+        forms.add(`${place[0]}${field[0]}`);
       }
+      // 嘉职 (嘉兴职业技术学院).
+      forms.add(`${stem[0]}职`);
     }
     for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
     return { college, forms };
@@ -397,6 +407,9 @@ export function collegeMentions(text: string, colleges: readonly string[]): { fo
   for (const [form, college] of aliasTable(colleges)) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       if (taken.some(([start, end]) => at < end && start < at + form.length)) continue;
+      // A short form stands where a word starts and ends (湖电风能学院, 跟湖电), not inside one (平台科技, 湖电网).
+      const after = text[at + form.length];
+      if ([...form].length <= 3 && ((at > 0 && wordTag(`${text[at - 1]}${form[0]}`) !== undefined) || (after !== undefined && wordTag(`${form[form.length - 1]}${after}`) !== undefined))) continue;
       taken.push([at, at + form.length]);
       if (!found.some((other) => other.form === form)) found.push({ form, college });
     }
@@ -510,6 +523,8 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
   // names it does not answer. Its words stay topic words too, since the sentence that answers seldom
   // repeats the title, so the title itself weighs nothing in coverage.
   for (const match of question.matchAll(bookTitle)) {
+    // Not the asker's own publication (要出一期《基层党建简报》): what they make, not a source.
+    if (ownPublication.test(question.slice(0, match.index))) continue;
     const title = titleName(match[1]!);
     if (title.length > 0) add({ word: title, role: 'subject', weight: 0, documentFrequency: context.terms.documentFrequency(title), isName: true, critical: true, place: false });
   }
@@ -605,7 +620,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || numeralCount.test(word) || dayOrMonth(word, question)) role = 'generic';
+    else if (genericSet.has(word) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
     // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
     // compare on, a word of its general table that common is what the topic says, not whose it is.
@@ -1090,6 +1105,27 @@ export function unwrittenTopicWords(analysis: Pick<QuestionAnalysis, 'terms' | '
   const distinct = [...new Set(words)].filter((word) => !words.some((other) => other !== word && other.includes(word)));
   const lowered = analysis.question.toLowerCase();
   return distinct.sort((left, right) => lowered.indexOf(left) - lowered.indexOf(right));
+}
+
+/**
+ * The things a request names that no article writes (`unwrittenTopicWords` less the words jieba's
+ * dictionary reads as something else than a thing, 亲自 or 开会): 党课, which it does not know as a
+ * word, is one.
+ */
+export function unwrittenThings(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
+  return unwrittenTopicWords(analysis, terms).filter((word) => {
+    const tag = wordTag(word);
+    return tag === undefined || /^(?:n|vn|nz|l|i)/u.test(tag);
+  });
+}
+
+/**
+ * A word no article writes with the words inside it no article writes either (档案管理 → 档案管理,
+ * 档案): how a request says its absent topic again in other compounds (党员档案管理…人事档案).
+ */
+export function unwrittenPieces(word: string, terms: TermStatistics): string[] {
+  const pieces = getJieba().cutForSearch(word, true).filter((piece) => piece !== word && [...piece].length >= 2 && !writtenOrSynonym(piece, terms));
+  return [word, ...new Set(pieces)];
 }
 
 /** The country as a place: no college is named by it. */

@@ -68,15 +68,18 @@ export const majorAsked = /(?:哪个|哪一个|哪|什么|啥)专业(?:的(?:学
 export const majorHead = '专业';
 /** What follows 专业 in a compound built on it rather than a major's name (专业育人, 专业建设, 专业评价). */
 export const majorCompound = /^(?:育人|建设|群|发展|技能|劳动|课|教师|带头人|负责人|主任|评价|布局|设置|思政|技术职务)/u;
+/** In a question asking an article's outline (一级标题依次是哪几个), the words of its headings: where the answer stands, not what it says. */
+export const outlineWords = /^(?:一级|二级|大|小)?标题$|^(?:一级|二级|依次)$/u;
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分, 正文三块小标题): its article's outline answers. */
-export const outlineAsked = /(?:文章|那篇|这篇|全文|正文)[^，。？?]{0,6}?(?:哪|几)(?:几|些)?(?:个|大)?(?:块|部分|方面|板块)|分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?小标题|小标题(?:是|有|分别)/u;
+export const outlineAsked = /(?:文章|那篇|这篇|全文|正文)[^，。？?]{0,6}?(?:哪|几)(?:几|些)?(?:个|大)?(?:块|部分|方面|板块)|分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?(?:小|大|一级|二级)标题|(?:小|大|一级|二级)标题(?:是|有|分别|依次)/u;
 
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],
   ['时间', frequencyAsked],
   ['名称', majorAsked],
-  ['时间', /何时|什么时候|什么时间|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
+  // 几几年 asks a year (是几几年拿的), not a count.
+  ['时间', /何时|什么时候|什么时间|几几年|哪一?年|哪一天|哪天|哪个月|几月|几号|何年|日期|年份|时间是|时间为|哪个时间|起止时间|截止/u],
   // 文章分几个部分: its parts are asked, not only their count.
   ['列表', outlineAsked],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
@@ -92,7 +95,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   // 讲无人机的那位博士，叫什么名字: so too one of a kind of people, or one pointed at as 那位.
   ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人|博士|教授|专家|同学|校友|毕业生|劳模)(?:的)?[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)|[那这]位[^，。？?]{0,12}[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委|镇|乡|街道|村|社区|县|区)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
-  ['名称', /叫什么|叫做什么|叫啥|名称|名字|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
+  ['名称', /叫什么|叫做什么|叫啥|名称|名字|题目(?:是|叫)(?:什么|啥)|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
   // 三比是比啥: what a counted name's verb takes is what the name is.
   // 先锋工程是干嘛的: what a project does, not what it means.
@@ -127,7 +130,7 @@ export const intentWords: readonly string[] = [
  * ones it rates too specific for their role in a question.
  */
 export const genericWords: readonly string[] = [
-  '时间', '名字', '名称', '类型', '人数', '数量', '次数', '日期', '比例', '比率', '占比', '比重', '百分之', '百分比', '情况', '方面', '内容', '政策', '新政策', '问题', '工作', '方式', '形式', '特点',
+  '时间', '名字', '名称', '题目', '类型', '人数', '数量', '次数', '日期', '比例', '比率', '占比', '比重', '百分之', '百分比', '情况', '方面', '内容', '政策', '新政策', '问题', '工作', '方式', '形式', '特点',
   '特色', '主要', '具体', '相关', '有关', '哪些', '什么', '一些', '多少', '几个', '各个', '其中', '分别', '包括',
   '固定', '叫', '称', '想要', '想', '做成', '成为', '推动', '相结合', '结合', '开展', '进行', '实施', '实行', '推进', '加强',
   '取得', '获得', '做出', '作出', '涵盖', '给与', '有', '是', '为', '被', '由', '把', '将', '哪所', '哪个', '哪家', '哪位', '高职院校', '院校',
@@ -141,6 +144,8 @@ export const genericWords: readonly string[] = [
   '列', '拉', '表', '对比表', '分开',
   // Which articles mention it (哪些学校提到了黄炎培): the mentioning is no topic.
   '提', '提到', '提及', '提起', '说到', '讲到', '谈到', '写到',
+  // Whose tenure (新任支部书记): not what kind of branch. Not 现任 (现任职务 asks the one held now).
+  '新任', '前任', '历任', '继任',
   // When or how roughly a question asks (现在的书记, 大约多少, 前前后后接待了多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约', '前前后后', '先后',
   // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).
@@ -261,8 +266,8 @@ export const absentAskedAfter = /^(?:的|有|是|共|一共|总共)?(?:多少|�
 export const absentKindHead = /^(?:党支部|支部|党总支|党组织|党委|党员|党建(?!工作))/u;
 /** A noun qualifies the topic noun that follows it within this many characters (量子|计算|课程)… */
 export const absentQualifierGap = 4;
-/** …with none of these between (主打的特色载体: 的 ends the qualifying). */
-export const qualifierBreak = /[的地得和与及或、，,。？?！!\s在是有把被对向从为]/u;
+/** …with none of these between (主打的特色载体: 的 ends the qualifying; 下学期|我们学院党总支, 支委会|要讨论党员). */
+export const qualifierBreak = /[的地得和与及或、，,。？?！!\s在是有把被对向从为我咱要]/u;
 
 export const absentAskedBefore = /(?:多少|几个|几位|几名|哪些|哪个|哪几个|什么|啥)(?:个|位|名)?$/u;
 
@@ -281,13 +286,15 @@ export const generalSpecificity = { low: 4, high: 10, floor: 0.25 } as const;
 
 /**
  * A question about an article itself (article-facts.ts): it points to the article as a piece of
- * writing (这条新闻, 那篇文章, 报道…的稿子) and asks when it was published or who wrote it.
+ * writing (这条新闻, 那篇文章, 报道…的稿子) and asks when it was published, who wrote it or its title.
  */
 export const articleFactCues = {
   article: /(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|(?:新闻|文章|报道|稿子|稿件)[，,]?\s*(?:是|由|的)/u,
   date: /(?:哪天|哪一天|什么时候|啥时候|什么时间|啥时间|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出|发(?=的|了|出|[？?]|$))|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
   // Not a 工作者 (党务工作者), 合作者 or 创作者.
   author: /(?<![工合创参著])作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
+  /** Its title, said of the article itself (那篇文章的标题是什么, 这篇稿子题目叫啥): not a part's (第二部分的标题) or a case's (案例题目). */
+  title: /(?:文章|新闻|报道|稿子|稿件|消息|材料|篇)[的，,]?\s*(?:标题|题目|篇名)(?:(?:是|叫)(?:什么|啥)|$)/u,
   /**
    * The byline asked for alone, without pointing to an article (作者是谁, 那作者呢): no text is by
    * anyone else. Asked of a named thing (《…》的作者, …模式的作者), it is that thing's.
@@ -793,16 +800,19 @@ export const honourTopicWords: readonly string[] = ['荣誉', '表彰', '奖项'
 
 /**
  * The offices of the asker's own institution opening a request's clause as who asks (教务处和党委联合开…,
- * 人事处和组织部要一起研究…): not what the draft or table is about, so no word of theirs the
- * articles lack refuses it.
+ * 人事处和组织部要一起研究…, any 处/办/中心/工作部 such as 科技处 or 党委教师工作部; not 党支部 or 党员干部):
+ * not what the draft or table is about, so no word of theirs the articles lack refuses it.
  */
-const askerOffice = '(?:教务处|人事处|科研处|学工部|学生处|组织部|宣传部|统战部|纪委|党委办公室|党办|校办|团委|工会|招就处|后勤处|财务处|保卫处|国际处|研究生院|党委|学校|学院)';
+const askerOffice = '(?:教务处|人事处|科研处|学工部|学生处|组织部|宣传部|统战部|纪委|党委办公室|党办|校办|团委|工会|招就处|后勤处|财务处|保卫处|国际处|研究生院|党委|学校|学院|[\\u4e00-\\u9fa5]{1,6}?(?:处|办|中心|工作部))';
 /** Colleges just named, counted with their kind (两个教工党支部, 这三家单位, 三所学校). */
 export const namedCounted = /(?:这|那)?[两二三四五几](?:个|家|所)(?:教工|教师|学生|师生)?(?:党支部|支部|党总支|学院|学校|院校|单位|高校)/u;
 export const askerLead = new RegExp(`^${askerOffice}(?:(?:和|与|、|跟|及)${askerOffice})*(?=联合|一起|共同|要|想|准备|打算|需要|正在|牵头)`, 'u');
 
-/** A clause saying what a table or draft should leave out (，个人获奖的不用列): no part of what is asked. */
-export const leftOutClause = /[，,；;。]\s*(?:[^，,；;]{0,24}?(?:不用|不要|无需|不必|别|不算)再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲)?(?:出来|进来|进去|在内)?了?|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前)已?经?(?:写|讲|汇报|报|说|列|整理)过了?)[。！!]?$/u;
+/**
+ * A clause saying what a table or draft should leave out (，个人获奖的不用列, …没写年份的都不要混进来),
+ * or the clause before one that only says to leave it out (…跟服务产业不沾边的，统统略过): no part of what is asked.
+ */
+export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞)?(?:出来|进来|进去|在内)?了?|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前)已?经?(?:写|讲|汇报|报|说|列|整理)过了?)[。！!]?$/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
@@ -922,6 +932,8 @@ export const evidence = {
   partsFound: 0.85,
   /** A name is found with this many other characters inside it (机电与模具学院 → 机电与模具工程学院). */
   nameSlack: 2,
+  /** A unit's short form keeps characters of its name within this many (机模 of 机电与模具…), its noun within half as many after (…工程学院). */
+  abbreviationReach: 8,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */
   countedNoun: /(?:多少|几)(?:个|名|家|所|项|支|门|条|种|位|人次|次|件|台|套|篇|本|张|份|批|场|期)?([\u4e00-\u9fa5]{2,10}?)(?=[？?，,。！!]|$|的|被|在|是|有|呢|吗|啊|获|参加|入选|受益)/u,
   /**
@@ -1239,6 +1251,10 @@ export const qaKnobs = {
   labelGap: 8,
   /** A clause that holds a span of the asked type scores this much more when a sentence is cut. */
   typedClauseBonus: 1.5,
+  /** What a question sets aside (除了课程思政案例，还有一份…): group 1, what it knows already. */
+  setAside: /除了([^，,。？?]{2,30}?)(?:以外|之外)?[，,]/u,
+  /** …a clause holding its words keeps this share of its score when a sentence is cut. */
+  setAsideFactor: 0.5,
   /** When a sentence is cut, a clause's share of all the question's words (generic ones too) adds this much times itself. */
   genericWordsClauseWeight: 0.1,
   /** …and in a follow-up its share of the user's own words (not those carried from the conversation) adds this much. */
@@ -1642,6 +1658,11 @@ export const draftWording = {
   sectionsTail: new RegExp(`(?<=.{2})的${lessonSections}$`, 'u'),
   /** An asking clause that hands over only the colleges' practice (帮我把各校做法汇总成一份材料): no topic of its own. */
   practiceOnly: new RegExp(`^(?:(?:几|各|多|这几|这些|相关|有关)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校)的?)?(?:(?:做法|经验|情况|举措|材料)(?:(?:和|与|及|、)(?:成效|成果|效果|经验|做法))?)?$|^(?:(?:几|各|多|这几|这些)(?:所|个|家)?(?:学院|院校|学校|高校|职院|单位|校))?的?(?:文章)?(?:里|中)?的?(?:自己)?(?:总结出来的|总结的|提出的)?${lessonSections}$`, 'u'),
+  /**
+   * A clause that only points at a practice to draw on (参考嘉职院“红船领航”的思路, 可以借鉴…) or asks
+   * for what only if the articles have it (“亮牌制”这类的也列上, 积分制、警示教育这些有就写上).
+   */
+  secondary: /^(?:也)?(?:可以|可)?(?:参考|参照|借鉴|照着|对标)|(?:也|都)?可以(?:参考|借鉴)(?:一下)?$|(?:这类|这种|这些|那种|之类)的?(?:做法)?(?:也|有就|有的话就?)|(?:有的话|有)就?(?:写上|列上|写进去|列出来|放上)$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法. */
   basis: /^(?:根据|依据|结合|参照|参考|照着|按照|借鉴|围绕|就(?!业)|综合)(.+?)(?:的(?:真实|成功|典型|先进)?(?:经验|做法|材料|文章|情况))?$|^以(.+?)(?:为|作为)(?:例|例子|基础|参考|题|主题|底子|蓝本|底本|素材)(?:[^，,]*?(?:材料|稿子|稿|报告))?$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */

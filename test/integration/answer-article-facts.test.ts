@@ -1,5 +1,5 @@
 /**
- * Questions about an article itself — when it was published, who wrote it — are answered from the
+ * Questions about an article itself — when it was published, who wrote it, its title — are answered from the
  * metadata ingest read off its publish line, byline or dateline, citing the article's opening; a
  * question about what it says is not taken for one. Real ingest, real index, real jieba.
  */
@@ -31,6 +31,13 @@ describe('a question about an article itself', () => {
     expect((await ask('星海职业技术学院志愿服务的那篇文章，作者是谁？')).answer).toContain('的作者：王明 李华');
     const report = await ask('报道星河职业技术学院校企党建联建的那篇稿子，通讯员是哪几位？');
     expect(report.answer, report.answer).toContain('的通讯员：赵强 孙丽，来源：中国教育报客户端');
+  });
+
+  it('is told its title, not its headings', async () => {
+    const end = await ask('星海职业技术学院志愿服务的那篇文章，标题是什么？');
+    expect(end.answer, end.answer).toMatch(/^这篇文章的标题是《星海职业技术学院党委深化志愿服务品牌建设》（2023-05-12），来源：星海职业技术学院。/u);
+    expect((await ask('星海职业技术学院志愿服务那篇文章有哪几个小标题')).answer).not.toMatch(/^这篇文章的标题是/u);
+    expect((await ask('星海职业技术学院志愿服务那篇文章第二部分的标题是什么')).answer).not.toMatch(/^这篇文章的标题是/u);
   });
 
   it('is told when it came out however the time is asked (啥时候发布的, 什么时候发的)', async () => {

@@ -182,6 +182,19 @@ describe('questions once refused although the article states the answer', () => 
 });
 
 describe('direct answers', () => {
+  it('a name asked beside one the question sets aside (除了…) leads with the other', async () => {
+    const end = await ask('台州科院那篇里，除了课程思政体系那个入选的案例，另一份多方携手的经验材料题目是什么');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toMatch(/^《党建引领聚合力 多方携手共发展》/u);
+  });
+
+  it('a case asked by its 题目 leads with its quoted name; short forms (湖电) name their college', async () => {
+    const end = await ask('湖电那篇文章里获机械行业十佳典型案例的那个，题目是什么');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(leadLine(end.answer)).toContain('“创新‘四位一体’模式，打造国家级教师教学创新团队”');
+    expect(end.answer).not.toContain('这篇文章的标题是');
+  });
+
   it('a kind of people asked after (那教师呢) is no person: the answer is not cut to one clause', async () => {
     const end = await askAfter('台州科院为学生就业做了什么', '那教师呢');
     expect(leadLine(end.answer)).not.toMatch(/^教师获[^，。]*先进个人1人，获授权国家发明专利/u);
@@ -2768,6 +2781,42 @@ describe('a long request for a draft or a table', () => {
     // 研究生 is in no article: the clause naming 红船领航 does not make a draft of it.
     const end = await ask('下个月党委要专题研究研究生党支部建设，参考嘉职院“红船领航”的思路，帮我写一份研究生党支部建设的会议材料', 'summary');
     expect(end.notFound, end.answer).toBe(true);
+  });
+
+  it('is drawn up when the only words no article writes are a quoted label its answered clauses spell out, saying so', async () => {
+    // 领头羊 is in no article; the clause after it asks what the articles do tell.
+    const table = await ask('“领头羊”这块，嘉职院、台州科院机电模具学院两家的书记、院长这些领导干部是怎么带头干的（带头宣讲、带头跑企业找岗位之类），拉个表', 'compare');
+    expect(table.notFound, table.answer).toBe(false);
+    expect(table.notice).toEqual({ code: 'PARTLY_UNWRITTEN', message: '文章中没有提到“领头羊”，以下只整理文章写到的部分。' });
+    const row = (college: string): string => table.answer.split('\n').find((line) => line.startsWith(`| ${college}`)) ?? '';
+    expect(row('台州科技职业学院'), table.answer).toContain('带头开展就业工作');
+    // A label nothing else in the request spells out, an absent word not quoted (党费), or one said
+    // again (研究生) is what the request is about.
+    // So is a table quoting two practices, one of which no article names.
+    const two = await ask('按学校拉个表对比嘉职院“领头羊”和湖南“双带头人”的做法', 'compare');
+    expect(two.notFound, two.answer).toBe(false);
+    expect(two.notice?.message).toContain('“领头羊”');
+    expect(two.notice?.message).not.toContain('“双带头人”');
+    const unexplained = await ask('“领头羊”这块，各校有什么做法，按学校拉个表，数字有就写上', 'compare');
+    expect(unexplained.notFound, unexplained.answer).toBe(true);
+    // Nor one whose spelling out names what no article writes (党课) beside what one does (支部).
+    const meetings = await ask('想搞个“三会一课”专题，支部怎么开会、党课怎么上的，整理份会议材料', 'summary');
+    expect(meetings.notFound, meetings.answer).toBe(true);
+    const records = await ask('组织部要规范党员档案管理，帮我把几所学校人事档案专项审核（“三龄两历一身份”那些）的做法做成对比表', 'compare');
+    expect(records.notFound, records.answer).toBe(true);
+    const dues = await ask('按学校拉个表比较一下各校党费收缴和使用管理的做法，积分制、警示教育这些有就写上', 'compare');
+    expect(dues.notFound, dues.answer).toBe(true);
+    expect(dues.notice).toBeUndefined();
+  });
+
+  it('reads a clause of its occasion as what it is to discuss, and one excluding what not to mix in as left out', async () => {
+    // 支委会 is in no article: the meeting is not the topic of the clause that names it.
+    const occasion = await ask('下周支委会要讨论跟企业共建的事，帮我把各学院党员志愿服务的做法和效果整理成一张表', 'compare');
+    expect(occasion.notFound, occasion.answer).toBe(false);
+    expect(occasion.searchedFor).not.toContain('支委会');
+    const years = await ask('按学校列张表，只放文章里写了是2021年拿到的荣誉，没写年份的都不要混进来', 'compare');
+    expect(years.notFound, years.answer).toBe(false);
+    expect(years.answer).toContain('2021');
   });
 
   it('compares on the fields a table lists (产教融合、学生就业上), not on the words of its use (支部书记培训用)', async () => {

@@ -8,7 +8,7 @@ import { holdsRole } from '../../core/answer/evidence.ts';
 import { displayClaim } from '../../core/answer/citation-book.ts';
 import { clausesOf, cutToClauses, tightCut, trimSpan, withinLength } from '../../core/answer/clauses.ts';
 import { ordinalOf } from '../../core/answer/enumerations.ts';
-import { formsOf, longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
+import { abbreviatedIn, formsOf, longestSharedRun, namesIn } from '../../core/answer/evidence.ts';
 import { sentenceCues } from '../../core/answer/tuning.ts';
 
 const texts = (text: string, spans: readonly { start: number; end: number }[]): string[] => spans.map((span) => text.slice(span.start, span.end));
@@ -126,6 +126,9 @@ describe('answer-type spans', () => {
   it('finds dates, recurring times and year ranges', () => {
     const text = '固定每月第四周周四为党员活动日，2019-2021年立项，2021年12月8日签约。';
     expect(texts(text, typedSpans('时间', text))).toEqual(['每月第四周周四', '2019-2021年', '2021年12月8日']);
+    // A bare year before who gave an award is its year; a bare number elsewhere is none.
+    const award = '支部书记黄忠慧获 2021浙江省黄炎培职业教育杰出教师奖，共2021人参加。';
+    expect(texts(award, typedSpans('时间', award))).toEqual(['2021']);
   });
 
   it('finds organisations by the word that ends their name (学院, 局, 协会, 委员会)', () => {
@@ -242,6 +245,13 @@ describe('items and claims', () => {
   it('finds a name written with a few characters more, but not another name sharing a word', () => {
     expect(namesIn('机电与模具学院', '台州科技职业学院机电与模具工程学院党总支')).toBe(true);
     expect(namesIn('杭州职业技术学院', '浙江机电职业技术学院与杭州供电段')).toBe(false);
+  });
+
+  it('finds a unit named by some of its characters in order and its noun (机模学院, 精密系), not by characters scattered far', () => {
+    expect(abbreviatedIn('机模学院', '台州科技职业学院机电与模具工程学院党总支')).toBe(true);
+    expect(abbreviatedIn('精密系', '精密制造工程系党总支智能制造教工党支部')).toBe(true);
+    expect(abbreviatedIn('机模学院', '机电一体化专业建设与技能大赛培训模块学院')).toBe(false);
+    expect(abbreviatedIn('风能', '风能工程学院')).toBe(false);
   });
 
   it('measures the longest phrase a sentence repeats from the question', () => {

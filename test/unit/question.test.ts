@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
-import { absentQualifiers, analyzeQuestion, unwrittenTopicWords, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
+import { absentQualifiers, analyzeQuestion, unwrittenPieces, unwrittenTopicWords, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import { askerLead, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
@@ -23,6 +23,9 @@ describe('answer types', () => {
     ['台州科技职业学院2024届毕业生就业率有多高？', '数量'],
     ['海东市对办理纳税申报困难的企业可延长多久进行申报？', '数量'],
     ['风能党员活动日固定在什么时间？', '时间'],
+    ['黄忠慧那个杰出教师奖，是几几年拿的？', '时间'],
+    ['风能学院那篇材料，一级标题依次是哪几个？', '列表'],
+    ['获省优秀成果奖一等奖的那个研究课题，题目是什么', '名称'],
     // 分别是什么 asks for the items, not what one name means.
     ['嘉职院党史学习教育的7大系列专题分别是什么？', '列表'],
     ['“红模力”是什么？', '定义'],
@@ -533,6 +536,25 @@ describe('word roles', () => {
     expect(kinds('对比各校教工党支部的做法')).toEqual([]);
     expect(kinds('跟地方政府、街道乡镇合作这块，嘉职院和台州科院都做了啥')).toEqual([]);
     expect(kinds('写一份压实党建工作责任制的材料')).toEqual([]);
+    // A time before the asker's own unit (下学期|我们学院党总支) is no kind of it.
+    expect(kinds('下学期我们学院党总支想提炼一个党建工作理念，先看看各家的理念，按学校列个表')).toEqual([]);
+    // Nor whose tenure (新任|支部书记); but the kind of branch a secretary heads is one (研究生|党支部书记).
+    expect(kinds('给新任支部书记培训用，写一份党员志愿服务的会议材料')).toEqual([]);
+    expect(kinds('研究生党支部书记怎么当好“双带头人”，写个材料')).toEqual(['研究生']);
+    // Nor the meeting that is to discuss it (支委会|要讨论党员志愿服务).
+    expect(kinds('下周支委会要讨论党员志愿服务的事，帮我把各学院的做法整理成一张表')).toEqual([]);
+  });
+
+  it('reads a title the asker makes (要出一期《基层党建简报》) as no work the answer depends on, and a quote within a quote as part of the name', () => {
+    expect(analyze('党委办要出一期《基层党建简报》，写嘉职院的党建品牌').terms.some((term) => term.word.includes('简报') && term.critical)).toBe(false);
+    expect(analyze('《嘉兴职业技术学院章程》里写了什么').terms.some((term) => term.critical && term.word.includes('章程'))).toBe(true);
+    expect(analyze('印发《党员积分管理办法》的是哪所学校').terms.some((term) => term.critical && term.word.includes('管理办法'))).toBe(true);
+    expect(analyze('嘉职院“建设‘红船堡垒’ 夯实党建之基”这部分写了什么').quoted).toEqual(['建设‘红船堡垒’ 夯实党建之基']);
+  });
+
+  it('finds the absent words inside an absent compound (档案 of 档案管理), not the written ones (管理)', () => {
+    expect(unwrittenPieces('档案管理', corpus.snapshot.lexical)).toEqual(['档案管理', '档案']);
+    expect(unwrittenPieces('档案', corpus.snapshot.lexical)).toEqual(['档案']);
   });
 
   it('bounds a first item by the words before it, not by its own last word (对口帮扶 of 对口帮扶、东西部协作)', () => {
@@ -746,9 +768,15 @@ describe('what a long request for a draft or a table says of itself', () => {
     // A longer lead, and what does not count (…那种不算).
     expect(leftOutClause.test('。只说“建立机制”“对标标准”、没写出文件名的不要')).toBe(true);
     expect(leftOutClause.test('。学生月薪那种不算')).toBe(true);
+    // What not to mix in, and a clause only saying to skip the one before it.
+    expect(leftOutClause.test('，别的年份的、没写年份的都不要混进来')).toBe(true);
+    expect(leftOutClause.test('。课程思政、廉洁文化这些跟服务产业不沾边的，统统略过')).toBe(true);
+    expect(leftOutClause.test('。课程思政、廉洁文化这些，统统列出来')).toBe(false);
+    expect(leftOutClause.test('。台州科院党员干部带头访企拓岗、毕业生就业率98%以上那块不用写')).toBe(true);
   });
   it('reads the asker\'s own offices opening a clause as who asks, not as its topic', () => {
     expect('教务处和党委联合开课程改革研讨会'.replace(askerLead, '')).toBe('联合开课程改革研讨会');
+    expect('科技处和党委想联合推“党员服务产业”'.replace(askerLead, '')).toBe('想联合推“党员服务产业”');
     expect('人事处和组织部要一起研究考核办法'.replace(askerLead, '')).toBe('要一起研究考核办法');
     // An office that is what the clause is about stays.
     expect('各校教务处的做法'.replace(askerLead, '')).toBe('各校教务处的做法');
@@ -790,6 +818,9 @@ describe('the article a question points at', () => {
     // …and places pointed at as a side (嘉兴那边和台州那边两家), not a place's firms (嘉兴那边的企业).
     expect(named('嘉兴那边和台州那边两家的文章里，跟钱有关的数字')).toEqual(['台州科技职业学院', '嘉兴职业技术学院'].sort());
     expect(named('嘉兴那边的企业有哪些')).toEqual([]);
+    // Short forms of a place's first character (浙机电, 湖电, 嘉职) where a word starts and ends, not inside one (平台科技, 湖电网).
+    expect(named('浙机电、湖电和嘉职三家的做法')).toEqual(['浙江机电职业技术学院', '湖南电气职业技术学院', '嘉兴职业技术学院'].sort());
+    expect(named('平台科技企业和湖电网公司')).toEqual([]);
     // The country names no college, though one college's name opens with it.
     expect(collegeMentions('中国高校的党建做法', ['中国人民大学', '苏州工业职业技术学院'])).toEqual([]);
   });
