@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentQualifiers, absentThings, analyzeQuestion, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, holdsUnwritten, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, askerLead, draftWording, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -441,11 +441,14 @@ export class AnswerService {
         if (narrowed) grounds = { request, snapshot, base: { ...base, searchedFor: narrowed.searchedFor }, ...narrowed.gathered, answeredClauses: narrowed.kept, unwrittenWords: narrowed.unwrittenWords };
       }
     }
-    // A draft or a table quoting several practices, some of which no passage names (嘉职院“领头羊”和
-    // 湖南“双带头人”), is drawn up from the others, saying so.
-    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable && grounds.analysis.quoted.length > 1) {
+    // A draft or a table quoting what no passage names (嘉职院“领头羊”和湖南“双带头人”, 党委要开“红色引擎”
+    // 专题会，…) is drawn up from the rest, saying so; only when a noun of the quote is in no article,
+    // since a quote in a clause that was not searched may be written elsewhere.
+    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
       const texts = grounds.retrieved.hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
-      const unnamed = grounds.analysis.quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)));
+      // A quoted list (“一帮一、手拉手”) is its items, which an article may list the other way round.
+      const quoted = [...withoutLeftOut(request.question).matchAll(quotedPhrase)].flatMap((quote) => quote[0].slice(1, -1).split('、')).filter((item) => [...item].length >= 2);
+      const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
     // Said once, whichever engine writes the answer.
@@ -544,11 +547,8 @@ export class AnswerService {
     // A clause the articles do not answer because it names what they never mention (研究生党支部,
     // a practice no article names) is what the request is about: no draft from its other clauses.
     // Unless it is the user's own label (“头雁”作用这块) that more clauses answered spell out.
-    // …nor when a word no article writes recurs from clause to clause (要规范党员档案管理，…党员档案数字化):
-    // that is what it is about. Said twice in one list (给外校开课、培训外校老师) it is one item's detail.
-    const absentWords = unwrittenTopicWords(analyzeQuestion(asked, { colleges, terms: snapshot.lexical, topicPhrase: true }), snapshot.lexical);
-    const recurring = absentWords.flatMap((word) => unwrittenPieces(word, snapshot.lexical)).some((word) => parts.filter((part) => part.includes(word)).length > 1);
-    if (recurring || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
+    // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
+    if (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
@@ -670,6 +670,7 @@ export class AnswerService {
         pair: grounds.sidesAre === 'pair' ? sideNames : [],
         parts: grounds.sidesAre === 'parts' ? sideNames : [],
         honours: request.mode === 'compare' && isHonoursOnly(analysis),
+        unwritten: grounds.unwrittenWords ?? [],
       });
       for await (const delta of generator.stream(messages, signal)) {
         raw += delta;
@@ -757,6 +758,17 @@ function refusesNothing(clause: string): boolean {
  */
 function labelsOnly(unwritten: readonly { words: readonly string[]; labels: readonly string[] }[], answered: number, request: string): boolean {
   return unwritten.length <= answered && unwritten.every((clause) => clause.labels.length > 0 && clause.words.every((word) => saidTimes(word, request) <= 1));
+}
+
+/**
+ * The things a request names that no article writes and that recur from clause to clause (要规范党员
+ * 档案管理，…人事档案: 档案), read with the absent words inside absent compounds: what it is about.
+ * Said twice in one list (给外校开课、培训外校老师) a word is one item's detail.
+ */
+function recurringUnwritten(request: string, snapshot: IndexSnapshot): string[] {
+  const clauses = request.split(requestClauseBreak);
+  const absent = unwrittenThings(analyzeQuestion(request, { colleges: corpusColleges(snapshot), terms: snapshot.lexical, topicPhrase: true }), snapshot.lexical);
+  return [...new Set(absent.flatMap((word) => unwrittenPieces(word, snapshot.lexical)).filter((word) => clauses.filter((clause) => clause.includes(word)).length > 1))];
 }
 
 /** How many times a request says a word. */

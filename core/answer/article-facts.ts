@@ -65,10 +65,15 @@ export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly Searc
   if (!best) return null;
   const document: IndexedDocument = best.chunk.document;
   const value = fact === 'date' ? document.date : fact === 'title' ? document.title : document.author;
-  if (!value) return null;
+  // An article kept without a headline (a news item opening 中国教育报客户端讯) is said to have none.
+  if (!value && fact !== 'title') return null;
   const book = new CitationBook(snapshot);
   const marker = openingCitation(snapshot, book, document);
   if (marker === null) return null;
+  if (!value) {
+    const opening = book.citations.find((citation) => citation.n === marker)?.quote ?? '';
+    return { text: `这篇文章收录时没有标题${document.source ? `（来源：${document.source}）` : ''}，它的开头是：${opening}[${marker}]`, citations: book.citations };
+  }
   const title = document.title ? `《${document.title}》` : '这篇文章';
   const source = document.source ? `，来源：${document.source}` : '';
   // The byline is named as the question names it (通讯员, 记者), else 作者.

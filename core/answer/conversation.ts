@@ -47,9 +47,9 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
   return [...new Set([...quoted, ...words])];
 }
 
+/** A follow-up's opening 那 (那…呢, 那么…), not the 那 of 那几位 or 那篇文章 that points at what was listed or told. */
+const leadingThat = /^(?:那么|那(?![几篇份条则]))\s*/u;
 /** 它 opening a question (它落实的是哪个有力, 那它的成效呢): the thing or the college the conversation is about. */
-/** A follow-up's opening 那 (那…呢, 那么…), not the 那 of 那几位 that points at what was listed. */
-const leadingThat = /^(?:那么|那(?!几))\s*/u;
 const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
 
 /** True when a question cannot stand on its own; a college named by one of its units alone is named too. */
@@ -496,7 +496,8 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   const who = subject.join('和');
   // 那个分院… is 分院…, not 个分院 (那 is no word of its own there); 这个工程… points at the topic (below).
   // 那它社会服务方面…, 那它的成效呢 are the college's: 它 gives way to the college's name.
-  let rewritten = question.replace(topicPointer ? /^(?:那么|那(?!几)|还有|另外|此外|其中)\s*/u : /^(?:那么|那个|这个|那(?!几)|还有|另外|此外|其中)\s*/u, '');
+  // 那篇文章… keeps its 那: the article pointed at (嘉兴职业技术学院那篇文章…), as 那几位 keeps it.
+  let rewritten = question.replace(topicPointer ? /^(?:那么|那(?![几篇份条则])|还有|另外|此外|其中)\s*/u : /^(?:那么|那个|这个|那(?![几篇份条则])|还有|另外|此外|其中)\s*/u, '');
   // 它 is the conversation's topic with its college (风能学院的三融教育是怎么做的 → 它落实的是哪个有力), or
   // the college when there is no topic (那它的成效呢).
   const it = who !== '' && /^它(?!们)/u.test(rewritten);

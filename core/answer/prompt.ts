@@ -73,19 +73,23 @@ export interface AskedFor {
   parts?: readonly string[];
   /** Comparison: a table of honours (获得过哪些荣誉), without a 做法 column. */
   honours?: boolean;
+  /** 会议材料 and 院校对比: what the request names that no article writes (its own label, “头雁”). */
+  unwritten?: readonly string[];
 }
 
 /** The messages for answering `question` from numbered `sources`. */
 export function answerMessages(mode: AnswerMode, question: string, sources: readonly IndexedChunk[], asked: AskedFor = {}): ChatMessage[] {
-  const { colleges = [], answerType = 'general', pair = [], parts = [], honours = false } = asked;
+  const { colleges = [], answerType = 'general', pair = [], parts = [], honours = false, unwritten = [] } = asked;
   const collegeList = mode === 'compare' && colleges.length > 0 ? `需要比较的院校（共 ${colleges.length} 所）：${colleges.join('、')}\n\n` : '';
   const rendered = sources.map((chunk, index) => renderSource(index + 1, chunk)).join('\n\n');
   // A question setting two things side by side: each answered under its own name.
   const pairNote = pair.length === 2 ? `\n问题比较“${pair[0]}”和“${pair[1]}”：请分别以它们为小标题作答；资料中没有其中一方的内容时，写明未找到，不要用另一方的内容代替。` : '';
   // A message asking several things: each answered in turn.
   const partsNote = parts.length > 1 ? `\n问题包含 ${parts.length} 个小问（${parts.map((part) => `“${part}”`).join('、')}）：请逐一以它们为小标题作答；资料中没有某个小问的内容时，写明未找到。` : '';
+  // A label of the request's own that no source writes: not to be made up, nor its absence filled.
+  const unwrittenNote = unwritten.length > 0 ? `\n资料中没有提到${unwritten.map((word) => `“${word}”`).join('、')}：不要写它，只整理资料写到的部分。` : '';
   return [
-    { role: 'system', content: `${rules}\n\n本次任务：${mode === 'compare' ? compareInstruction(honours) : modeInstructions[mode]}${mode === 'qa' ? `\n问题类型：${answerType}。${answerTypeInstructions[answerType]}${pairNote}${partsNote}` : ''}` },
+    { role: 'system', content: `${rules}\n\n本次任务：${mode === 'compare' ? compareInstruction(honours) : modeInstructions[mode]}${mode === 'qa' ? `\n问题类型：${answerType}。${answerTypeInstructions[answerType]}${pairNote}${partsNote}` : unwrittenNote}` },
     { role: 'user', content: `${collegeList}资料如下：\n\n${rendered}\n\n问题：${question}` },
   ];
 }

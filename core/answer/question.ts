@@ -1108,15 +1108,21 @@ export function unwrittenTopicWords(analysis: Pick<QuestionAnalysis, 'terms' | '
 }
 
 /**
- * The things a request names that no article writes (`unwrittenTopicWords` less the words jieba's
- * dictionary reads as something else than a thing, 亲自 or 开会): 党课, which it does not know as a
- * word, is one.
+ * The things a request names that no article writes: `unwrittenTopicWords` that jieba's dictionary
+ * reads whole as a noun, an idiom or a set phrase (党课, 档案, 流动), not as a doing (开会, 亲自) nor
+ * cuts up (建在: 建|在).
  */
 export function unwrittenThings(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
-  return unwrittenTopicWords(analysis, terms).filter((word) => {
-    const tag = wordTag(word);
-    return tag === undefined || /^(?:n|vn|nz|l|i)/u.test(tag);
-  });
+  return unwrittenTopicWords(analysis, terms).filter((word) => /^(?:n|vn|nz|l|i)/u.test(wordTag(word) ?? ''));
+}
+
+/**
+ * Whether a phrase holds a thing no article writes, nor a synonym of it (引擎 of 红色引擎): a word of
+ * two characters or more jieba's dictionary reads as a noun, not a piece of a coined name (读聚 of
+ * 读聚匠心, 一团 of 一团六心五育, whose articles write 读·聚 and 1团).
+ */
+export function holdsUnwritten(phrase: string, terms: TermStatistics): boolean {
+  return getJieba().cutForSearch(phrase, true).some((word) => [...word].length >= 2 && /^(?:n|nz|l|i)/u.test(wordTag(word) ?? '') && !writtenOrSynonym(word, terms));
 }
 
 /**

@@ -293,8 +293,11 @@ export const articleFactCues = {
   date: /(?:哪天|哪一天|什么时候|啥时候|什么时间|啥时间|何时|哪年|几号|几月几日|日期|时间)[^，。？?]{0,4}(?:发布|发表|刊发|刊登|登出|推送|发出|发(?=的|了|出|[？?]|$))|(?:发布|发表|刊发|刊登|推送)(?:的)?(?:日期|时间|于)/u,
   // Not a 工作者 (党务工作者), 合作者 or 创作者.
   author: /(?<![工合创参著])作者|通讯员|撰稿|执笔|记者是|谁写的|哪位写的|是谁写/u,
-  /** Its title, said of the article itself (那篇文章的标题是什么, 这篇稿子题目叫啥): not a part's (第二部分的标题) or a case's (案例题目). */
-  title: /(?:文章|新闻|报道|稿子|稿件|消息|材料|篇)[的，,]?\s*(?:标题|题目|篇名)(?:(?:是|叫)(?:什么|啥)|$)/u,
+  /**
+   * Its title, said of the article itself (那篇文章的标题是什么, 这篇稿子题目叫啥): not a part's (第二部分的
+   * 标题), a case's (经验材料题目) or that of a report it mentions (那个报道的标题).
+   */
+  title: /(?:(?:这|那|该|此)(?:条|篇|则|份)(?:新闻|文章|报道|稿子|稿件|消息|材料)?|文章)[的，,]?\s*(?:标题|题目|篇名)(?:(?:是|叫)(?:什么|啥)|呢?$)/u,
   /**
    * The byline asked for alone, without pointing to an article (作者是谁, 那作者呢): no text is by
    * anyone else. Asked of a named thing (《…》的作者, …模式的作者), it is that thing's.

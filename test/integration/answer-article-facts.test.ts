@@ -17,6 +17,10 @@ const ask = askOverArticles('article-facts', {
     '星河职业技术学院推进校企党建联建',
     '中国教育报客户端讯（通讯员 赵强 孙丽）星河职业技术学院机电学院党总支与12家企业开展党建联建，共建实训基地5个。',
   ].join('\n'),
+  'dateline.txt': [
+    '中国教育报客户端讯（通讯员 周明）星辰职业技术学院党委开展“红色课堂进社区”活动，全年宣讲120场。',
+    '学院组织党员教师深入社区，结合专业特长开展科普宣讲。',
+  ].join('\n'),
 });
 
 describe('a question about an article itself', () => {
@@ -38,6 +42,11 @@ describe('a question about an article itself', () => {
     expect(end.answer, end.answer).toMatch(/^这篇文章的标题是《星海职业技术学院党委深化志愿服务品牌建设》（2023-05-12），来源：星海职业技术学院。/u);
     expect((await ask('星海职业技术学院志愿服务那篇文章有哪几个小标题')).answer).not.toMatch(/^这篇文章的标题是/u);
     expect((await ask('星海职业技术学院志愿服务那篇文章第二部分的标题是什么')).answer).not.toMatch(/^这篇文章的标题是/u);
+    // Nor the title of a report it mentions.
+    expect((await ask('星河职业技术学院那篇里提到中国教育报的报道，那个报道的标题是什么')).answer).not.toMatch(/^这篇文章的标题是/u);
+    // An article kept without a headline says so, with its opening.
+    const untitled = await ask('星辰职业技术学院那篇稿子的题目叫啥');
+    expect(untitled.answer, untitled.answer).toMatch(/^这篇文章收录时没有标题（来源：中国教育报客户端），它的开头是：中国教育报客户端讯/u);
   });
 
   it('is told when it came out however the time is asked (啥时候发布的, 什么时候发的)', async () => {
@@ -49,10 +58,10 @@ describe('a question about an article itself', () => {
   it('lists the articles published in a year asked, and says how many have no date', async () => {
     const listed = await ask('哪几篇文章是2023年发的？');
     expect(listed.answer).toMatch(/^2023 年发布的文章有 1 篇：\n- 《星海职业技术学院党委深化志愿服务品牌建设》（2023-05-12）\[1\]/u);
-    expect(listed.answer).toContain('另有 1 篇文章没有发布日期。');
+    expect(listed.answer).toContain('另有 2 篇文章没有发布日期。');
     expect(listed.citations[0]?.quote).toContain('组建党员志愿服务队');
     const none = await ask('哪篇文章是2021年发布的');
-    expect(none.answer).toBe('已收录的文章中没有 2021 年发布的；有发布日期的文章发布于 2023 年，另有 1 篇没有发布日期。');
+    expect(none.answer).toBe('已收录的文章中没有 2021 年发布的；有发布日期的文章发布于 2023 年，另有 2 篇没有发布日期。');
   });
 
   it('is asked of its date only with a time word: who published it is no date', async () => {

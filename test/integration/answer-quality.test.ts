@@ -188,6 +188,13 @@ describe('direct answers', () => {
     expect(leadLine(end.answer)).toMatch(/^《党建引领聚合力 多方携手共发展》/u);
   });
 
+  it('a follow-up asking the outline of 那篇文章 keeps the article pointed at', async () => {
+    const end = await askAfter('嘉职院是怎么培养红船工匠的', '那篇文章的一级标题依次是哪几个');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.searchedFor).toContain('嘉兴职业技术学院那篇文章');
+    expect(end.answer).toContain('建设“红船堡垒” 夯实党建之基');
+  });
+
   it('a case asked by its 题目 leads with its quoted name; short forms (湖电) name their college', async () => {
     const end = await ask('湖电那篇文章里获机械行业十佳典型案例的那个，题目是什么');
     expect(end.notFound, end.answer).toBe(false);
@@ -2792,6 +2799,20 @@ describe('a long request for a draft or a table', () => {
     expect(row('台州科技职业学院'), table.answer).toContain('带头开展就业工作');
     // A label nothing else in the request spells out, an absent word not quoted (党费), or one said
     // again (研究生) is what the request is about.
+    // So is a draft whose request reads as answered whole, and a label set in its occasion (开“红色引擎”
+    // 专题会); a label the articles do write (红船领航) is said nothing of.
+    const beacon = await ask('“灯塔工程”这块，党员怎么亮身份、带头示范的，写个材料', 'summary');
+    expect(beacon.notFound, beacon.answer).toBe(false);
+    expect(beacon.notice?.message).toContain('“灯塔工程”');
+    const engine = await ask('党委要开“红色引擎”专题会，围绕党建引领产教融合、校企党建联建这两块，整理一份材料', 'summary');
+    expect(engine.notice?.message).toContain('“红色引擎”');
+    const written = await ask('党委要开“红船领航”专题会，围绕产教融合、校企党建联建这两块，整理一份材料', 'summary');
+    expect(written.notFound, written.answer).toBe(false);
+    expect(written.notice).toBeUndefined();
+    // Nor a list the articles write the other way round (手拉手、一帮一), or a coined name in other marks (读·聚).
+    for (const request of ['湖电“一帮一、手拉手”和苏工院“三室一岗”，拉个表对比', '把台科院“读聚匠心”践行团和苏工院“行动团队”放一张表对比']) {
+      expect((await ask(request, 'compare')).notice, request).toBeUndefined();
+    }
     // So is a table quoting two practices, one of which no article names.
     const two = await ask('按学校拉个表对比嘉职院“领头羊”和湖南“双带头人”的做法', 'compare');
     expect(two.notFound, two.answer).toBe(false);

@@ -280,6 +280,15 @@ describe('fallback to the extractive engine', () => {
 });
 
 describe('question analysis in the prompt', () => {
+  it('drafts a request whose quoted label no article writes from the clauses that spell it out, with the notice', async () => {
+    const { fake, client } = await setup({ text: '# 材料\n## 二、主要做法\n1. 书记带头开展就业工作[1]。' });
+    const draft = await ask(client, { question: '“领头羊”这块，嘉职院、台州科院机电模具学院两家的书记、院长这些领导干部是怎么带头干的（带头宣讲、带头跑企业找岗位之类），写份材料', mode: 'summary' });
+    expect(draft.end).toMatchObject({ notFound: false, engine: 'openai:fake-model', notice: { code: 'PARTLY_UNWRITTEN' } });
+    expect(draft.end!.notice!.message).toContain('“领头羊”');
+    // The model is told no source writes the label.
+    expect(promptOf(fake.requests[0]!).system).toContain('资料中没有提到“领头羊”：不要写它，只整理资料写到的部分。');
+  });
+
   it('states the answer type, and sends the model questions the evidence answers in words the corpus never uses', async () => {
     const { fake, client } = await setup({ text: '近两年已累计开展700多人次的考察[1]。' });
     const count = await ask(client, { question: '嘉兴职业技术学院近两年累计开展了多少人次的政治素质考察？' });
