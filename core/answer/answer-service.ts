@@ -447,7 +447,7 @@ export class AnswerService {
     if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
       const texts = grounds.retrieved.hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
       // A quoted list (“一帮一、手拉手”) is its items, which an article may list the other way round.
-      const quoted = [...withoutLeftOut(request.question).matchAll(quotedPhrase)].flatMap((quote) => quote[0].slice(1, -1).split('、')).filter((item) => [...item].length >= 2);
+      const quoted = quotesIn(withoutLeftOut(request.question)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
       const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
@@ -540,13 +540,13 @@ export class AnswerService {
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
       } else if (!refusesNothing(clause)) {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
-        const labels = [...clause.matchAll(quotedPhrase)].map((quote) => quote[0].slice(1, -1)).filter((quote) => words.includes(quote));
+        const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         if (words.length > 0) unwritten.push({ words, labels });
       }
     }
     // A clause the articles do not answer because it names what they never mention (研究生党支部,
     // a practice no article names) is what the request is about: no draft from its other clauses.
-    // Unless it is the user's own label (“头雁”作用这块) that more clauses answered spell out.
+    // Unless it is the user's own label (“头雁”作用这块) that as many clauses, answered, spell out.
     // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
     if (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
@@ -581,7 +581,7 @@ export class AnswerService {
     const ownWords = question === request.question || narrowing ? undefined : request.question;
     const narrowedBy = narrowing ? request.question.trim().replace(/^(?:那么?)?(?:其中)?/u, '').replace(/的?(?:是|有)?哪(?:个|些|几个|一个|位|家|所)[？?]?$/u, '') : '';
     // Several colleges compared, or several practices quoted (嘉兴“…”和湖南“…”), are each asked apart.
-    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', quotedApart: request.mode !== 'qa' && (scope.length > 1 || [...question.matchAll(quotedPhrase)].length > 1), people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
+    const analysis = analyzeQuestion(question, { colleges, terms: snapshot.lexical, ownWords, topicPhrase: request.mode !== 'qa', quotedApart: request.mode !== 'qa' && (scope.length > 1 || quotesIn(question).length > 1), people: await peopleOfQuestion(snapshot, question), ...(narrowedBy ? { narrowedBy } : {}) });
     // A college the question names (or its conversation carried), unlike one the user chose, is read
     // off the words: articles that name it differently or not at all may hold the answer too.
     // Colleges compared are the scope, whatever college the conversation carried.
@@ -769,6 +769,11 @@ function recurringUnwritten(request: string, snapshot: IndexSnapshot): string[] 
   const clauses = request.split(requestClauseBreak);
   const absent = unwrittenThings(analyzeQuestion(request, { colleges: corpusColleges(snapshot), terms: snapshot.lexical, topicPhrase: true }), snapshot.lexical);
   return [...new Set(absent.flatMap((word) => unwrittenPieces(word, snapshot.lexical)).filter((word) => clauses.filter((clause) => clause.includes(word)).length > 1))];
+}
+
+/** What a text quotes (“头雁”作用这块 → 头雁), without the marks. */
+function quotesIn(text: string): string[] {
+  return [...text.matchAll(quotedPhrase)].map((quote) => quote[0].slice(1, -1));
 }
 
 /** How many times a request says a word. */

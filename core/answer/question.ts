@@ -1083,7 +1083,12 @@ export function absentThings(analysis: Pick<QuestionAnalysis, 'terms'>, terms: T
   return analysis.terms
     .filter((term) => term.role === 'topic' && !term.isName && term.documentFrequency === 0 && [...term.word].length >= 2 && !writtenOrSynonym(term.word, terms, term.alternatives))
     .map(qualifierOf)
-    .filter((word) => /^(?:n|vn|nz|l|i)/u.test(wordTag(word) ?? ''));
+    .filter(isThing);
+}
+
+/** Whether jieba's dictionary reads a word whole as a thing: a noun, an idiom or a set phrase (档案, 流动, 三会一课). */
+function isThing(word: string): boolean {
+  return /^(?:n|vn|nz|l|i)/u.test(wordTag(word) ?? '');
 }
 
 /** A term's word without the head it was read with when no article writes the two together (心理健康 of 心理健康教育). */
@@ -1113,7 +1118,7 @@ export function unwrittenTopicWords(analysis: Pick<QuestionAnalysis, 'terms' | '
  * cuts up (建在: 建|在).
  */
 export function unwrittenThings(analysis: Pick<QuestionAnalysis, 'terms' | 'question'>, terms: TermStatistics): string[] {
-  return unwrittenTopicWords(analysis, terms).filter((word) => /^(?:n|vn|nz|l|i)/u.test(wordTag(word) ?? ''));
+  return unwrittenTopicWords(analysis, terms).filter(isThing);
 }
 
 /**
@@ -1122,7 +1127,7 @@ export function unwrittenThings(analysis: Pick<QuestionAnalysis, 'terms' | 'ques
  * 读聚匠心, 一团 of 一团六心五育, whose articles write 读·聚 and 1团).
  */
 export function holdsUnwritten(phrase: string, terms: TermStatistics): boolean {
-  return getJieba().cutForSearch(phrase, true).some((word) => [...word].length >= 2 && /^(?:n|nz|l|i)/u.test(wordTag(word) ?? '') && !writtenOrSynonym(word, terms));
+  return getJieba().cutForSearch(phrase, true).some((word) => [...word].length >= 2 && isThing(word) && !writtenOrSynonym(word, terms));
 }
 
 /**
