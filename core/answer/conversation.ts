@@ -48,7 +48,11 @@ export function ownTopicWords(question: string, colleges: readonly string[]): st
 }
 
 /** A follow-up's opening 那 (那…呢, 那么…), not the 那 of 那几位 or 那篇文章 that points at what was listed or told. */
-const leadingThat = /^(?:那么|那(?![几篇份条则]))\s*/u;
+const openingThat = '那么|那(?![几篇份条则])';
+const leadingThat = new RegExp(`^(?:${openingThat})\\s*`, 'u');
+/** …with the other words that only open a follow-up (还有, 另外, 其中); and 那个/这个 when no topic is pointed at. */
+const followUpOpening = new RegExp(`^(?:${openingThat}|还有|另外|此外|其中)\\s*`, 'u');
+const followUpOpeningOrPointer = new RegExp(`^(?:那个|这个|${openingThat}|还有|另外|此外|其中)\\s*`, 'u');
 /** 它 opening a question (它落实的是哪个有力, 那它的成效呢): the thing or the college the conversation is about. */
 const itPointer = /^(?:那么|那)?\s*它(?!们)/u;
 
@@ -497,7 +501,7 @@ export function carrySubjects(asked: string, history: readonly HistoryTurn[], co
   // 那个分院… is 分院…, not 个分院 (那 is no word of its own there); 这个工程… points at the topic (below).
   // 那它社会服务方面…, 那它的成效呢 are the college's: 它 gives way to the college's name.
   // 那篇文章… keeps its 那: the article pointed at (嘉兴职业技术学院那篇文章…), as 那几位 keeps it.
-  let rewritten = question.replace(topicPointer ? /^(?:那么|那(?![几篇份条则])|还有|另外|此外|其中)\s*/u : /^(?:那么|那个|这个|那(?![几篇份条则])|还有|另外|此外|其中)\s*/u, '');
+  let rewritten = question.replace(topicPointer ? followUpOpening : followUpOpeningOrPointer, '');
   // 它 is the conversation's topic with its college (风能学院的三融教育是怎么做的 → 它落实的是哪个有力), or
   // the college when there is no topic (那它的成效呢).
   const it = who !== '' && /^它(?!们)/u.test(rewritten);
