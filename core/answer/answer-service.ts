@@ -525,11 +525,12 @@ export class AnswerService {
       .map((clause) => occasionTopic(clause) ?? clause)
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
-      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
+      .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !draftWording.arrangement.test(clause) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
     const unwritten: { words: string[]; labels: string[] }[] = [];
     let spelledOut = 0;
+    let unwrittenTopic = false;
     let strongest: Gathered | undefined;
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
@@ -540,6 +541,7 @@ export class AnswerService {
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
       } else if (!refusesNothing(clause)) {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
+        if (unwrittenTopicWords(gathered.analysis, snapshot.lexical).length > 0) unwrittenTopic = true;
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         if (words.length > 0) unwritten.push({ words, labels });
       }
@@ -549,6 +551,13 @@ export class AnswerService {
     // Unless it is the user's own label (“头雁”作用这块) that as many clauses, answered, spell out.
     // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
     if (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
+    // What the request only points at to draw on (参考嘉兴职院“四责协同”机制) is no draft of its own
+    // beside a clause naming what no article writes (巡察整改工作): that one is what it is about.
+    const pointedAt = (clause: string): boolean => {
+      const at = request.question.indexOf(clause);
+      return at > 0 && draftWording.pointingAt.test(request.question.slice(0, at));
+    };
+    if (unwrittenTopic && kept.length > 0 && kept.every(pointedAt)) return null;
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
@@ -742,10 +751,11 @@ export class AnswerService {
 
 /**
  * A clause of a long request that may name its topic but refuses nothing when the articles do not
- * answer it: the asker's own plan (我打算在党总支推一个党员志愿服务队) or a meeting's theme (讲“支部建在哪里”).
+ * answer it: the asker's own plan (我打算在党总支推一个党员志愿服务队), whom it is to show (想先给大家一个全景)
+ * or a meeting's theme (讲“支部建在哪里”).
  */
 function refusesNothing(clause: string): boolean {
-  return draftWording.askerPurpose.test(clause) || draftWording.meetingTheme.test(clause);
+  return draftWording.askerPurpose.test(clause) || draftWording.audience.test(clause) || draftWording.meetingTheme.test(clause);
 }
 
 /**

@@ -141,7 +141,7 @@ export function questionAsTopic(question: string): string {
  */
 export function framingClause(clause: string): boolean {
   const text = clause.trim();
-  return occasionOrUse(text) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftWording.askerPurpose.test(text) || draftParts(text).topic === '党建工作';
+  return occasionOrUse(text) || draftWording.aside.test(text) || draftWording.instruction.test(text) || draftWording.askerPurpose.test(text) || draftWording.audience.test(text) || draftParts(text).topic === '党建工作';
 }
 
 /**
@@ -260,7 +260,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // The asking clause may hold what it draws on (帮我以嘉职院为例起草一份会议材料): it is that basis.
   // Not a wish to learn from peers at large (借鉴兄弟院校经验): that names nothing to draw on.
   const bases = clauses.map((clause) => (draftWording.learnFromPeers.test(clause) ? null : (draftWording.basis.exec(clause) ?? draftWording.basis.exec(bare(clause).replace(draftWording.askerFirst, '')))));
-  const kept = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !leftOutClause.test(`，${clause}`) && !draftWording.aside.test(clause) && !draftWording.instruction.test(clause)).map(bare).filter(Boolean);
+  const kept = clauses.filter((clause, index) => !bases[index] && !draftWording.occasion.test(clause) && !occasionOrUse(clause) && !leftOutClause.test(`，${clause}`) && !draftWording.aside.test(clause) && !draftWording.instruction.test(clause) && !draftWording.arrangement.test(clause) && !draftWording.audience.test(clause)).map(bare).filter((clause) => clause && !draftWording.arrangement.test(clause));
   const asked = kept.filter((clause) => !draftWording.practiceOnly.test(clause));
   // Only the colleges' sections asked for (几所学院文章里的体会和下一步打算), and how to fill them: their work at large.
   const sectionsOnly = asked.length < kept.length && asked.every((clause) => draftWording.aside.test(clause) || draftWording.instruction.test(clause));
@@ -270,10 +270,10 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   // A meeting named by its kind only (组织员座谈会, 中心组学习会) names no topic.
   const occasion = clauses.map(occasionTopic).find((topic) => topic !== null);
   const basis = bases.find((match) => match !== null);
-  // 以…“深化产教融合立匠品”那一节为底子: the part pointed at is what it draws on.
-  const drawnOnOf = (part: string | undefined): string => (part ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?(?:节|部分|段|块)$/u, '') : '');
+  // 以…“深化产教融合立匠品”那一节为底子, 用嘉职院那篇里“…”那一大块做底子: the part pointed at is what it draws on.
+  const drawnOnOf = (part: string | undefined): string => (part ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?大?(?:节|部分|段|块)$/u, '').replace(/(?<=.{2})(?:那|这)篇(?:文章)?(?:里|中)?的?(?=“)/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
-  const said = [...new Set([drawnOnOf(basis ? (basis[1] ?? basis[2]) : undefined), drawnOnOf(occasion), ...asked])].filter(Boolean);
+  const said = [...new Set([drawnOnOf(basis?.slice(1).find((part) => part !== undefined)), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
   if (sectionsOnly && !basis && !occasion) return { topic: '党建工作', reference };
   // A request that is all the colleges' sections (几所学院的体会和启示) is on their work at large too.

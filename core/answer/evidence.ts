@@ -160,10 +160,11 @@ function presence(match: MatchTerm, haystack: string): number {
   for (const form of match.forms) if (holdsForm(haystack, form)) return 1;
   // 学生党员 said apart (学生管理…党员教师) is its head only.
   if (match.head) return qualifiedPresence(match.head, haystack);
-  // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name.
+  // A name the text quotes in part (对标“七个有力” for 对标七个有力) is the name; so is one quoting within
+  // it in other marks (“建设‘红船堡垒’ 夯实党建之基” for the heading 建设“红船堡垒” 夯实党建之基).
   if (match.term.isName && /[“”]/u.test(haystack)) {
     const unquoted = withoutQuotationMarks(haystack);
-    if (match.forms.some((form) => unquoted.includes(form))) return 1;
+    if (match.forms.some((form) => unquoted.includes(withoutQuotationMarks(form)))) return 1;
   }
   // The marks between a name's parts are written either way (筑基、示范、向阳 for 筑基-示范-向阳).
   if (match.term.isName && match.forms.some((form) => nameSeparator.test(form) && withoutSeparators(haystack).includes(withoutSeparators(form)))) return 1;

@@ -40,6 +40,7 @@ import {
   genericIdfBelow,
   topicPhraseNameIdfAtLeast,
   genericWords,
+  requestFramingWords,
   intentWords,
   listCountAtMost,
   organisationName,
@@ -172,6 +173,7 @@ export interface QuestionContext {
 
 const intentSet: ReadonlySet<string> = new Set(intentWords);
 const genericSet: ReadonlySet<string> = new Set(genericWords);
+const requestFramingSet: ReadonlySet<string> = new Set(requestFramingWords);
 const roleSet: ReadonlySet<string> = new Set(roleWords);
 const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 
@@ -620,7 +622,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
+    else if (genericSet.has(word) || (context.topicPhrase && requestFramingSet.has(word)) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
     // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
     // compare on, a word of its general table that common is what the topic says, not whose it is.
@@ -1135,7 +1137,8 @@ export function holdsUnwritten(phrase: string, terms: TermStatistics): boolean {
  * 档案): how a request says its absent topic again in other compounds (党员档案管理…人事档案).
  */
 export function unwrittenPieces(word: string, terms: TermStatistics): string[] {
-  const pieces = getJieba().cutForSearch(word, true).filter((piece) => piece !== word && [...piece].length >= 2 && !writtenOrSynonym(piece, terms));
+  // A generic piece (时间 of 时间段) says no topic again.
+  const pieces = getJieba().cutForSearch(word, true).filter((piece) => piece !== word && [...piece].length >= 2 && !genericSet.has(piece) && !writtenOrSynonym(piece, terms));
   return [word, ...new Set(pieces)];
 }
 

@@ -2830,6 +2830,23 @@ describe('a long request for a draft or a table', () => {
     expect(dues.notice).toBeUndefined();
   });
 
+  it('drafts a request whose other clauses only say how to lay it out or name the text it wants, not what it is about', async () => {
+    // 一期《…简报》 is what the asker makes; 那一大块做底子 points at the heading (written with double
+    // marks in the article); 要点式 and 压到6条以内 are its form.
+    const bulletin = await ask('党办要出一期《支部工作简报》，用嘉职院那篇里“建设‘红船堡垒’ 夯实党建之基”那一大块做底子，写成要点式材料，压到6条以内', 'summary');
+    expect(bulletin.notFound, bulletin.answer).toBe(false);
+    expect(bulletin.searchedFor).not.toContain('简报');
+    expect(bulletin.answer).toContain('24个师生党支部');
+    // 全景, 链子 and an order to sort by are no topic; 五所学院 is every college.
+    const overview = await ask('支部书记例会要用，想先给大家一个全景：五所学院怎么做党员志愿服务、取得了哪些荣誉，每家不超过2条这样的链子，按学校从早到晚排', 'summary');
+    expect(overview.notFound, overview.answer).toBe(false);
+    expect(overview.searchedFor).not.toMatch(/全景|链子|学院/u);
+    expect(overview.answer).toMatch(/依据语料中 [3-5] 篇相关文章整理/u);
+    // What only points at a practice to draw on makes no draft when the work asked about is in no article.
+    const inspection = await ask('给新任书记培训：各校巡察整改工作是怎么开展的，参考嘉兴职院“四责协同”机制，整理要点，数字有就写上', 'summary');
+    expect(inspection.notFound, inspection.answer).toBe(true);
+  });
+
   it('reads a clause of its occasion as what it is to discuss, and one excluding what not to mix in as left out', async () => {
     // 支委会 is in no article: the meeting is not the topic of the clause that names it.
     const occasion = await ask('下周支委会要讨论跟企业共建的事，帮我把各学院党员志愿服务的做法和效果整理成一张表', 'compare');

@@ -208,6 +208,11 @@ describe('a drafting request as office staff type it', () => {
     for (const word of ['字数', '嘉兴', '展开']) expect(search, word).not.toContain(word);
     expect(draftSearch('帮我写一份整改的会议材料，“四责协同”那些做法大家都熟了，整改台账怎么建')).not.toContain('四责协同');
   });
+  it('reads the part of an article it is to be built on (用…那一大块做底子) as its topic, not the publication it is for or its form', () => {
+    const request = '党委办要出一期《基层党建简报》，给各总支书记看。用嘉职院那篇里“建设‘红船堡垒’ 夯实党建之基”那一大块做底子，写成要点式会议材料：开头一句背景，然后做法和成效合在一起压到8条以内，每条尽量带上原文里的数字';
+    expect(draftTopic(request)).toBe('嘉职院“建设‘红船堡垒’ 夯实党建之基”');
+    expect(draftTopic('拿台科院机模学院那篇“深化产教融合立匠品”那一节当底子，写个材料')).toBe('台科院机模学院“深化产教融合立匠品”');
+  });
   it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
     expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
   });

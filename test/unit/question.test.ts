@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
 import { absentQualifiers, analyzeQuestion, unwrittenPieces, unwrittenTopicWords, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
-import { askerLead, leftOutClause } from '../../core/answer/tuning.ts';
+import { askerLead, draftWording, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
 import { askedSpans, coreCoverageOf, writtenInFull } from '../../core/answer/evidence.ts';
 import { useDefaultSnapshot } from '../helpers/corpus.ts';
@@ -773,6 +773,24 @@ describe('what a long request for a draft or a table says of itself', () => {
     expect(leftOutClause.test('。课程思政、廉洁文化这些跟服务产业不沾边的，统统略过')).toBe(true);
     expect(leftOutClause.test('。课程思政、廉洁文化这些，统统列出来')).toBe(false);
     expect(leftOutClause.test('。台州科院党员干部带头访企拓岗、毕业生就业率98%以上那块不用写')).toBe(true);
+    // What not to carry over, not to put in, or what does not count as the thing asked about.
+    expect(leftOutClause.test('。别的章节（红船精神、从严治党那些）一个字都不要搬过来')).toBe(true);
+    expect(leftOutClause.test('。湖电那个“一帮一”结对这回不放')).toBe(true);
+    expect(leftOutClause.test('。学生自己办的公司不算合作企业')).toBe(true);
+    expect(leftOutClause.test('，把红船精神搬到课堂上')).toBe(false);
+  });
+  it('reads a clause saying how long, in what order or in what form the answer is as no topic', () => {
+    for (const clause of ['每段不超过', '每家不超过3条这样的链子', '然后做法和成效合在一起压到8条以内', '都摘出来按家数从多到少排', '五段按文章发布时间从早到晚排', '文章上没写发布日期的放最后', '要点式', '列表比一下']) {
+      expect(draftWording.arrangement.test(clause), clause).toBe(true);
+    }
+    for (const clause of ['各校党员先锋岗怎么排班', '新模式', '落到了哪些具体项目或队伍上', '每家的党建品牌']) expect(draftWording.arrangement.test(clause), clause).toBe(false);
+  });
+  it('reads the words a request uses of the text it wants (提法, 全景, 链子) as generic in a request only', () => {
+    const request = analyze('想先给大家一个全景，说清各家主打什么理念、这种提法落在哪些项目上', { topicPhrase: true });
+    for (const word of ['全景', '主打', '提法']) expect(roleOf(request, word), word).toBe('generic');
+    expect(roleOf(analyze('嘉职院出过党建简报吗'), '简报')).toBe('topic');
+    // A generic piece of an absent word (时间 of 时间段) is not said again by another.
+    expect(unwrittenPieces('时间段', corpus.snapshot.lexical)).not.toContain('时间');
   });
   it('reads the asker\'s own offices opening a clause as who asks, not as its topic', () => {
     expect('教务处和党委联合开课程改革研讨会'.replace(askerLead, '')).toBe('联合开课程改革研讨会');
