@@ -23,7 +23,7 @@ import { coreTerms, isYear, weightiestTopic, type QuestionAnalysis, type Questio
 import { evidenceSpans } from './run-together.ts';
 import { askedYears, yearsElsewhere } from './stated-years.ts';
 import { generalIdf } from './term-statistics.ts';
-import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, unitsAlsoAnswering, yesNoKnobs, type AnswerType } from './tuning.ts';
+import { collegeNameEnding, evidence as knobs, knownPlaces, municipalities, notLongForms, ordinalAsked, organisationTail, peopleKindsAsked, peopleRole, placeName, placeWordIdf, yearOnly, ownPracticeAsked, ownPracticeTypes, passingMention, prizeGrades, qaKnobs, roleWords, sentenceCues, subjectOpening, summaryKnobs, synonymsOf, unitGroups, unitsAlsoAnswering, yesNoKnobs, type AnswerType } from './tuning.ts';
 
 /** The forms a text may use for a question word: itself and its synonyms (including those of its parts). */
 export function formsOf(word: string): string[] {
@@ -547,7 +547,7 @@ function startUnsaid(analysis: QuestionAnalysis, text: string): boolean {
 
 /**
  * Spans of `text` of the answer type: people asked for in the plural without a role (请了哪些人) may
- * be answered by the kinds of people a list names (劳模工匠、企业家等50余人) as well as by names.
+ * be answered by the kinds of people a list names (劳模工匠、企业家等50余人) or a role names (各级党组织书记) as well as by names.
  */
 function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
   // Asked which batch or session (第几批): its ordinal (首批, 第二批) is the answer, not a count.
@@ -556,7 +556,7 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
   // Asked which organisations a college works with, the college itself is no answer.
   const spans = typedSpans(analysis.answerType, text, analysis.nameHead, analysis.colleges);
   if (analysis.answerType !== '人物' || !peopleKindsAsked.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
-  return [...spans, ...typedSpans('列表', text)];
+  return [...spans, ...typedSpans('列表', text), ...[...text.matchAll(peopleRole)].map((match) => ({ start: match.index, end: match.index + match[0].length }))];
 }
 
 /**

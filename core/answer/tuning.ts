@@ -874,6 +874,9 @@ export const honourVerb = /(?:荣获|获评为?|获批|(?<!收)获得(?!感)|被
 /** People asked for in the plural (请了哪些人): the kinds of people a list names answer too (劳模工匠、企业家等50余人). */
 export const peopleKindsAsked = /哪些人|哪几类人|什么人/u;
 
+/** The kinds of people a sentence names by their role (各级党组织书记, 全体党员教师): what 由哪些人来讲 asks for. */
+export const peopleRole = /(?:各级|全体|广大|全校|各)?(?:党组织|党委|党总支|党支部|支部|学校|学院|校院两级)?(?:党员)?(?:书记|副书记|校长|院长|领导干部|领导|干部|党员|教师|老师|专家|代表|辅导员|班主任|劳模|工匠|能手)(?:们)?/gu;
+
 /** Units that answer the same count question (多少名 may be answered by 27名 or 27人). */
 /**
  * Units a count asked with another answers, one way only: 人才多少个 is said colloquially of people

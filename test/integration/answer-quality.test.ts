@@ -605,13 +605,17 @@ describe('direct answers', () => {
     expect(end.notFound, end.answer).toBe(true);
   });
 
-  it('people asked for in the plural (请了哪些人) are answered by the kinds of people listed, in a follow-up too', async () => {
+  it('people asked for in the plural (请了哪些人) are answered by the kinds of people listed, in a follow-up too, or by their role', async () => {
     const end = await askAfter('台州科技职院的“嘉木先锋”宣讲团去哪些企业宣讲过？', '他们还请了哪些人来学校开讲座？');
     expect(end.notFound, end.answer).toBe(false);
     const [lead] = claimLines(end.answer);
     expect(lead).toContain('劳模工匠');
     expect(lead).toContain('企业家等50余人');
     expectSupported(end);
+    // …or by the role the article names them by (落实各级党组织书记讲好“思政第一课”).
+    const role = await ask('嘉职院的“思政第一课”，文中要求由哪些人来讲？');
+    expect(role.notFound, role.answer).toBe(false);
+    expect(claimLines(role.answer)[0]).toContain('各级党组织书记');
   });
 
   it('就本文提问: a docId filter answers from that article only, whatever the question names', async () => {
