@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentQualifiers, absentThings, analyzeQuestion, holdsUnwritten, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, askerLead, draftWording, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -451,6 +451,26 @@ export class AnswerService {
       const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
+    // A draft or a table drawn only from a practice the request points at (参考…, 借鉴…) is refused when
+    // what it asks about besides is in no article (各校巡察整改工作是怎么开展的，借鉴…清廉文化进校园的做法).
+    // One whose topic, said in a few words, names what no article writes beside what one does (各校巡察
+    // 整改和清廉文化进校园的做法) says so; a longer one's words are mostly how it asks.
+    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
+      const colleges = corpusColleges(snapshot);
+      // A draft's topic is what titles it, without the asking and the form (写成要点, 要编一本《…》).
+      const topicOf = (text: string, answered?: readonly string[]): string => (request.mode === 'summary' ? draftTitle(text, answered, colleges) : compareSearch(text));
+      const analysed = (topic: string): QuestionAnalysis => analyzeQuestion(topic, { colleges, terms: snapshot.lexical, topicPhrase: true });
+      const own = request.question.replace(draftWording.pointedAtPart, '');
+      const ownTopic = own === request.question ? null : analysed(topicOf(own));
+      const ownUnwritten = ownTopic ? unwrittenTopicWords(ownTopic, snapshot.lexical) : [];
+      const topic = topicOf(request.question, grounds.answeredClauses);
+      const labels = grounds.unwrittenWords ?? [];
+      if (ownTopic && ownUnwritten.length > 0 && !ownTopic.terms.some((term) => term.role === 'topic' && term.documentFrequency > 0)) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: ownUnwritten } } };
+      else if (!/[，,。；;：:]/u.test(topic) && [...topic].length <= draftWording.shortTopic) {
+        const absent = unwrittenTopicWords(analysed(topic), snapshot.lexical).filter((word) => noticeWorthy(word) && !labels.some((label) => label.includes(word)));
+        if (absent.length > 0) grounds = { ...grounds, unwrittenWords: [...absent, ...labels] };
+      }
+    }
     // Said once, whichever engine writes the answer.
     if (grounds.evidence.verdict.answerable && grounds.unwrittenWords?.length) grounds = { ...grounds, base: { ...grounds.base, notice: unwrittenNotice(grounds.unwrittenWords) } };
     const { evidence } = grounds;
@@ -520,7 +540,7 @@ export class AnswerService {
     const parts = asked.split(requestClauseBreak);
     if (parts.length < 2) return null;
     const clauses = parts
-      .map((clause) => withoutForms(clause, forms).trim().replace(/^[、，,]+/u, '').replace(askerLead, ''))
+      .map((clause) => withoutForms(clause, forms).trim().replace(/^[、，,]+/u, '').replace(askerLead, '').replace(draftWording.audienceLead, ''))
       // An occasion (下周支委会要讨论跟企业搞党建联建的事) is asked as what it says, not its time or meeting.
       .map((clause) => occasionTopic(clause) ?? clause)
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
@@ -543,7 +563,9 @@ export class AnswerService {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
         if (unwrittenTopicWords(gathered.analysis, snapshot.lexical).length > 0) unwrittenTopic = true;
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
-        if (words.length > 0) unwritten.push({ words, labels });
+        // A name no article writes beside the label (用宁波职业技术学院的“四色工作法”做底子) is no label's.
+        const unlabelledNames = gathered.evidence.verdict.missing.filter((word) => !labels.includes(word));
+        if (words.length > 0) unwritten.push({ words, labels: unlabelledNames.length > 0 ? [] : labels });
       }
     }
     // A clause the articles do not answer because it names what they never mention (研究生党支部,
@@ -654,9 +676,11 @@ export class AnswerService {
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
     const { text, citations, settled } = this.refusal(grounds);
+    // What a drawn-up answer would have left out is no notice on a refusal.
+    const { notice: _drawnUp, ...base } = grounds.base;
     yield { type: 'sources', citations };
     for (const delta of deltas(text)) yield { type: 'text-delta', delta };
-    yield { type: 'answer-end', answer: text, citations, notFound: !settled, engine, ...grounds.base, ...(notice ? { notice } : {}) };
+    yield { type: 'answer-end', answer: text, citations, notFound: !settled, engine, ...base, ...(notice ? { notice } : {}) };
   }
 
   /**
@@ -692,7 +716,8 @@ export class AnswerService {
       if (final.text.includes(notFoundMarker) || final.cited.length === 0) {
         // The model's own refusal: what it streamed is replaced by the refusal (answer-end carries the final text).
         const { text, citations: nearby } = this.refusal(grounds);
-        yield { type: 'answer-end', answer: text, citations: nearby, notFound: true, engine: generator.name, ...grounds.base };
+        const { notice: _drawnUp, ...base } = grounds.base;
+        yield { type: 'answer-end', answer: text, citations: nearby, notFound: true, engine: generator.name, ...base };
         return { done: true };
       }
       const cited = citations.filter((citation) => final.cited.includes(citation.n));

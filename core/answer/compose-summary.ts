@@ -182,7 +182,7 @@ function occasionOrUse(clause: string): boolean {
  */
 export function compareSearch(request: string): string {
   const question = withoutFraming(request);
-  const clauses = question.split(/(?<=[，,；;：:])/u);
+  const clauses = question.split(/(?<=[，,；;：:。])/u);
   const bare = (clause: string): string => clause.replace(/[，,；;：:。！!]+$/u, '').trim();
   const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)) && !draftWording.tableAskingOnly.test(bare(clause).replace(askerLead, '')));
   return kept.length > 0 && kept.length < clauses.length ? kept.join('').trim() : question;
@@ -233,7 +233,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
     }
   }
   const bare = (text: string): string => {
-    let topic = text.trim().replace(draftWording.request, '');
+    let topic = text.trim().replace(draftWording.audienceLead, '').replace(draftWording.request, '').replace(draftWording.questionFrame, '');
     // 典型经验的会议材料: a kind may stand before another.
     for (let previous = ''; previous !== topic; ) {
       previous = topic;
@@ -271,7 +271,7 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   const occasion = clauses.map(occasionTopic).find((topic) => topic !== null);
   const basis = bases.find((match) => match !== null);
   // 以…“深化产教融合立匠品”那一节为底子, 用嘉职院那篇里“…”那一大块做底子: the part pointed at is what it draws on.
-  const drawnOnOf = (part: string | undefined): string => (part ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?大?(?:节|部分|段|块)$/u, '').replace(/(?<=.{2})(?:那|这)篇(?:文章)?(?:里|中)?的?(?=“)/u, '') : '');
+  const drawnOnOf = (part: string | undefined): string => (part && !draftWording.practiceOnly.test(bare(part).replace(draftWording.anyColleges, '')) ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?大?(?:节|部分|段|块)$/u, '').replace(/(?<=.{2})(?:那|这)篇(?:文章)?(?:里|中)?的?(?=“)/u, '') : '');
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis?.slice(1).find((part) => part !== undefined)), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');

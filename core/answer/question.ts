@@ -944,7 +944,7 @@ const aspectParticleEnd = /[了过着]$/u;
 const countedInstitutions = /^[一二两三四五六七八九十几\d]+[所家个]$/u;
 
 /** A numeral with its classifier (一支队伍, 两项制度, 几所学校): how many, not what about. */
-const numeralCount = /^[一二两三四五六七八九十几\d]+[所家个支项种位名条批次门场件篇]$/u;
+const numeralCount = /^(?:这|那)?[一二两三四五六七八九十几\d]+[所家个支项种位名条批次门场件篇本份页块段张期]$/u;
 
 /** Titles written next to a person's name. */
 const titleWord = /(?:^|\|)(?:老师|同志|教授|先生|女士|书记|副书记|校长|院长|主任|局长|处长|部长|市长|省长|委员|院士|博士)(?:$|\|)/u;
@@ -1130,6 +1130,14 @@ export function unwrittenThings(analysis: Pick<QuestionAnalysis, 'terms' | 'ques
  */
 export function holdsUnwritten(phrase: string, terms: TermStatistics): boolean {
   return getJieba().cutForSearch(phrase, true).some((word) => [...word].length >= 2 && isThing(word) && !writtenOrSynonym(word, terms));
+}
+
+/**
+ * Whether an absent word is worth naming in a notice: a thing or a doing (网格化, 巡察, 党费), not how,
+ * when or where (年轻, 网上).
+ */
+export function noticeWorthy(word: string): boolean {
+  return /^(?:n(?![rs])|v|l|i)/u.test(wordTag(word) ?? 'n');
 }
 
 /**

@@ -148,6 +148,8 @@ export const genericWords: readonly string[] = [
   '新任', '前任', '历任', '继任',
   // When or how roughly a question asks (现在的书记, 大约多少, 前前后后接待了多少), not what.
   '现在', '目前', '如今', '当前', '现已', '大概', '大约', '前前后后', '先后',
+  // Whom a request is for (让新同志了解…): no topic.
+  '同志', '同志们', '新同志',
   // Courtesies around a question (谢谢, 麻烦您, 请问): no topic, whatever jieba tags them (谢谢 as a name).
   '谢谢', '感谢', '多谢', '麻烦', '请问', '你好', '您好', '辛苦', '辛苦了',
   // Colloquial verbs for doing anything (搞了两年, 怎么弄的, 是干嘛的), and for winning anything (评上过): what was won is the topic.
@@ -192,13 +194,14 @@ export const genericWords: readonly string[] = [
 
 /**
  * Words a draft or table request uses of the text it wants rather than of its topic: how a thing is
- * put (提法, 字眼, 明说), the parts of a text or publication (章节, 一大块, 要点, 简报, 一期), an
- * overview and its highlights (全景, 主打, 最亮, 排位, 分量), a count to sort by (家数), a chain of
- * steps (链子). Generic in requests only: a question may ask about a 简报 itself.
+ * put (提法, 字眼, 明说), the parts of a text (章节, 一大块, 一期), an overview and its highlights
+ * (全景, 主打, 最亮), a count to sort by (家数), a chain of steps (链子). Generic in requests only.
+ * Not 要点, 简报, 分量 or 排位, which a topic may be made of (党建工作要点, 党员发展工作的分量和排位);
+ * a draft asked for as 要点 or 简报 is read as its kind.
  */
 export const requestFramingWords: readonly string[] = [
   '提法', '说法', '表述', '字眼', '措辞', '明说', '写法', '常见', '弄清', '弄明白', '搞清', '搞清楚',
-  '章节', '段落', '一大块', '大块', '要点', '简报', '一期', '全景', '主打', '最亮', '排位', '分量', '家数', '链子', '落地',
+  '章节', '段落', '一大块', '大块', '一期', '全景', '主打', '最亮', '家数', '链子', '落地',
 ];
 
 /**
@@ -828,7 +831,7 @@ export const askerLead = new RegExp(`^${askerOffice}(?:(?:和|与|、|跟|及)${
  * 别的章节…一个字都不要搬过来, 学生自己办的公司不算合作企业),
  * or the clause before one that only says to leave it out (…跟服务产业不沾边的，统统略过): no part of what is asked.
  */
-export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|不放|不列|不收|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞|搬|带|挪)?(?:出来|进来|进去|过来|在内)?了?|[^，,；;]{1,40}?不算(?:是)?[^，,；;]{1,8}|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前)已?经?(?:写|讲|汇报|报|说|列|整理)过了?)[。！!]?$/u;
+export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|不放|不列|不收|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞|搬|带|挪|硬凑|凑)?(?:出来|进来|进去|过来|在内)?了?|[^，,；;]{1,40}?(?<!算)不算(?:是)?[^，,；;？?]{1,8}|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前|已经)已?经?(?:写|讲|汇报|报|说|列|整理|通报|介绍)过了?)[。！!]?$/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
@@ -1569,15 +1572,15 @@ export const nearbyKnobs = {
  * What a drafting request says of the draft's use rather than its topic, at its end (…的经验材料，
  * 支部学习会上用 / ，用于党课 / ，供支部学习参考): left out of what is searched and of the title.
  */
-export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,；;]*(?:写|撰写|起草|草拟|整理|准备)[^，,；;]*(?:材料|稿|报告|总结))[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里|交流|学习|汇报|发言|讨论|研讨)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
+export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,；;]*(?:写|撰写|起草|草拟|整理|准备)[^，,；;]*(?:材料|稿|报告|总结))(?![^，,；;]*(?:讲讲|说说|谈谈|聊聊|介绍一下|了解))[^，,；;]{1,20}|[^，,；;]{0,16}(?:会|课|上|时|中|里|交流|学习|汇报|发言|讨论|研讨)(?:要)?(?:使)?用(?:的)?|[^，,；;]{0,16}(?:学习参考|备用))[。！!]?$/u;
 
 /** The words of a drafting request that ask for a draft rather than say what it is about. */
 /** Who asks for a draft and how (请帮我, 写一份): the parts draftWording's patterns share. */
 /** The words that announce a table's columns (，就三列：, 表头：). */
 const columnsLabel = /[，,；;]?\s*(?:表头|列名|(?:就|只要|只|分成?|做成?)?[两三四五六七八九十\d]+(?:列|栏))[：:]/u;
 const draftAsker = '(?:请你?|麻烦你?)?(?:帮我|帮忙|给我)?';
-const draftVerb = '(?:写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列出|列|总结|梳理|归纳)';
-const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|一段|个|份|篇|段|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
+const draftVerb = '(?:改写|缩写|写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列出|列|总结|梳理|归纳)';
+const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|一段|个|份|篇|段|要点(?!式)|提纲(?!式)|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
 
 /**
  * The words that name each section of a 会议材料 draft in a request, for a section it says to leave
@@ -1599,10 +1602,10 @@ const lessonSections = '(?:(?:体会|启示|思考|经验启示|规律性认识|
 export const draftWording = {
   /** The asking, at the start: 请帮我起草一份, 写一篇, 整理成 (…的做法，整理成会议交流材料). */
   request: new RegExp(`^${draftAsker}(?:(?:重点|主要|着重|只)${draftVerb}|${draftVerb}(?!法)|形成|汇总|归纳|讲讲|说说|谈谈|聊聊|介绍(?:一下)?)(?:成(?![效果绩就长员])|为)?${draftCount}?`, 'u'),
-  /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料. */
-  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍|培训){0,2}(?:材料|发言稿|稿子|稿|报告|总结|汇报|经验|经验交流)$/u,
+  /** The kind of draft, at the end: 的会议材料, 经验交流材料, 典型经验汇报材料, 会议发言稿, 会上用的稿子, 支委会学习材料, 讲话素材, 要点. */
+  kind: /(?:的)?(?:(?:给|供|在)?(?:支部书记|书记|党小组|支部|党支部|党委|党总支|支委|党员|教职工|职工|组织生活|民主生活|中心组)?(?:会上|会议上|大会上|会|开会时?)(?:要)?(?:发言|交流|汇报|学习)?(?:用|使用)的?|(?:在)?(?:支部|党支部|党委|党总支|支委)?(?:会上|会议上|大会上|开会时?)(?:要)?(?:用|使用|发言|交流)的?)?(?:(?:支部|党支部|党委|党总支)?(?:会议|学习会|座谈会|交流会|专题会|支部会|支委会|党委会|党员大会|组织生活会|民主生活会|主题党日|中心组学习|理论学习中心组(?:学习)?)(?:学习)?)?(?:典型)?(?:经验)?(?:学习讨论|讨论|研讨|交流|汇报|发言|总结|介绍|培训|讲话){0,2}(?:材料|发言稿|讲话稿|稿子|稿|报告|总结|汇报|经验|经验交流|素材|要点|简报)$/u,
   /** The asking at the end, before the kind (红船精神铸魂育人写个会议材料, 课程思政怎么和党建结合，整理个材料). */
-  trailingRequest: new RegExp(`${draftAsker}${draftVerb}${draftCount}$`, 'u'),
+  trailingRequest: new RegExp(`${draftAsker}${draftVerb}(?:成|为)?${draftCount}$`, 'u'),
   /** Who is asked, at a clause's start (帮我以嘉职院为例…): no part of what the clause says. */
   askerFirst: new RegExp(`^${draftAsker}`, 'u'),
   /** The asking with its kind, then the topic after a colon (写个会议材料：…). */
@@ -1653,8 +1656,13 @@ export const draftWording = {
    * “项目化”): it may say the topic, but a word in it no article writes refuses nothing.
    */
   askerPurpose: /^(?:我们|我|咱们)?(?:也)?(?:想|打算|准备|计划|希望)(?:在|把|让|给|往)(?:我们|咱们|本|自己)?(?:的)?(?:支部|党支部|学院|学校|系|党总支|总支|单位|部门)/u,
-  /** Whom the answer is to show what (想先给大家一个全景, 要让新同志心里有个数): no topic, and nothing it names refuses. */
-  audience: /^(?:我们|我|咱们)?(?:想|要|打算|准备|希望)?先?(?:给|让|带)(?:大家|领导|学员|新同志|同志们|党员们?|书记们?|支部书记们?)[^，,]{0,12}$/u,
+  /**
+   * Whom a clause is to tell something, before what (给书记们讲讲巡察整改, 想让新同志了解政治生日怎么过):
+   * the rest of the clause is its topic.
+   */
+  audienceLead: /^(?:我们|我|咱们)?(?:想|要|打算|准备|希望)?先?(?:给|让|带|帮)(?:大家|领导|学员|新同志们?|同志们|党员们?|书记们?|支部书记们?)(?:先)?(?:讲讲|讲|说说|谈谈|聊聊|介绍一下|介绍|了解一下|了解|学学|学习|看看)/u,
+  /** Whom the answer is to give an overview (想先给大家一个全景, 要让新同志心里有个数): no topic, and nothing it names refuses. Not 给书记们讲讲巡察整改: that names one. */
+  audience: /^(?:我们|我|咱们)?(?:想|要|打算|准备|希望)?先?(?:给|让|带)(?:大家|领导|学员|新同志们?|同志们|党员们?|书记们?|支部书记们?)(?:先)?(?:有|看|心里有)?(?:一个|个)?(?:全景|全貌|概貌|大概|整体印象|印象|数|底)$/u,
   /**
    * How the answer is to be held to or ordered, as a clause of its own (每段不超过100字, 压到8条以内,
    * 按家数从多到少排, 五段按发布时间从早到晚排, 没写日期的放最后, 要点式, 列表比一下): no topic, and
@@ -1669,8 +1677,8 @@ export const draftWording = {
   columnsLabel,
   /** A question someone asked, reported as the request's occasion (校长办公会上有人问：党建到底能不能带来“真金白银”？): the request answers it in its own words after. */
   reportedQuestion: /[^，,。；;！!？?]*(?:有人|领导|书记|校长|院长|大家|同事|老师们?)(?:在)?(?:问|提出|质疑)(?:过|了)?[：:][^？?。！!]*[？?。！!]/gu,
-  /** An occasion or a use that says no topic, as a clause of its own (下周支委会要学习, 支部会上用, 支部书记培训用, 要出一期《基层党建简报》): neither topic nor search. */
-  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?(?:[^，,]{0,10}?(?:会|会议|中心组|党日|论坛)(?:下周|下个?月|明天|后天|近期|月底|本周|这周)?(?:(?:要|需要|准备)(?:做个?|作个?)?(?:学习|用|交流|讨论|研讨|汇报|发言)(?:一下|用)?|上?(?:用|使用))|[^，,]{0,10}?要?(?:开|召开|举办)一?个?(?:理论学习中心组|中心组|组织生活|民主生活|组织员|支委|党员|支部|党委|党总支|教工|学生)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|学习会|生活会|务虚会|例会|会议|大会|会)|(?:给|供|为)?[^，,]{0,12}?(?:培训|学习|备课|讲课|授课|宣讲|汇报)(?:时|上)?(?:要|需要)?(?:用|使用)|[^，,]{0,6}?(?:要|需要|准备)?(?:给|向)[^，,]{1,12}?(?:报|汇报|报送|上报|提交)(?:“[^”]{1,12}”)?(?:材料|一下)?(?:“[^”]{1,12}”)?|[^，,]{0,10}?(?:中心组|支部|党委|党总支)[^，,]{0,4}?学(?:习)?(?:“[^”]{1,16}”)?专题|[^，,]{0,10}?(?:会|会议|党日|党课|论坛)上?(?:要|准备)?(?:讲|学|学习|谈|说|研讨|讨论)“[^”]{1,16}”(?:专题)?|[^，,]{0,6}?(?:要|需要|准备)(?:报|上报|报送)[^，,]{1,12}?材料|[^，,]{0,10}?(?:要|准备|打算|想)?(?:出|办|编|印)(?:一|这|下)?(?:期|本|份)《[^》]{1,20}》)$/u,
+  /** An occasion or a use that says no topic, as a clause of its own (下周支委会要学习, 支部会上用, 支部书记培训用, 要出一期《基层党建简报》; not 要出一期《巡察整改专刊》, whose title says a topic): neither topic nor search. */
+  occasionOnly: /^(?!主题|重点|关于|内容)(?:下周|下个?月|明天|后天|近期|最近|月底|本周|这周|周[一二三四五六日])?(?:[^，,]{0,10}?(?:会|会议|中心组|党日|论坛)(?:下周|下个?月|明天|后天|近期|月底|本周|这周)?(?:(?:要|需要|准备)(?:做个?|作个?)?(?:学习|用|交流|讨论|研讨|汇报|发言)(?:一下|用)?|上?(?:用|使用))|[^，,]{0,10}?要?(?:开|召开|举办)一?个?(?:理论学习中心组|中心组|组织生活|民主生活|组织员|支委|党员|支部|党委|党总支|教工|学生)?(?:交流会|座谈会|推进会|研讨会|培训会|专题会|分享会|学习会|生活会|务虚会|例会|会议|大会|会)|(?:给|供|为)?[^，,]{0,12}?(?:培训|学习|备课|讲课|授课|宣讲|汇报)(?:时|上)?(?:要|需要)?(?:用|使用)|[^，,]{0,6}?(?:要|需要|准备)?(?:给|向)[^，,]{1,12}?(?:报|汇报|报送|上报|提交)(?:“[^”]{1,12}”)?(?:材料|一下)?(?:“[^”]{1,12}”)?|[^，,]{0,10}?(?:中心组|支部|党委|党总支)[^，,]{0,4}?学(?:习)?(?:“[^”]{1,16}”)?专题|[^，,]{0,10}?(?:会|会议|党日|党课|论坛)上?(?:要|准备)?(?:讲|学|学习|谈|说|研讨|讨论)“[^”]{1,16}”(?:专题)?|[^，,]{0,6}?(?:要|需要|准备)(?:报|上报|报送)[^，,]{1,12}?材料|[^，,]{0,10}?(?:要|准备|打算|想|在)?(?:出|办|编|印)(?:一|这|下)?(?:期|本|份)?(?:《(?:基层)?(?:党建|党务|支部|组织|党委)?(?:工作)?(?:简报|专刊|手册|通讯|动态|汇编|内参|快报|周报|月报)》|(?:简报|专刊|快报|通讯))(?:给[^，,]{1,12}看)?)$/u,
   /**
    * The field at large after whose work it is (嘉兴职业技术学院的党建工作, 嘉职院党建): the owner's
    * whole work, searched as the owner alone, since every article is of 党建, when the owner names a
@@ -1690,6 +1698,10 @@ export const draftWording = {
    * for what only if the articles have it (“亮牌制”这类的也列上, 积分制、警示教育这些有就写上).
    */
   secondary: /^(?:也)?(?:可以|可)?(?:参考|参照|借鉴|照着|对标)|(?:也|都)?可以(?:参考|借鉴)(?:一下)?$|(?:这类|这种|这些|那种|之类)的?(?:做法)?(?:也|有就|有的话就?)|(?:有的话|有)就?(?:写上|列上|写进去|列出来|放上)$/u,
+  /** A draft's or table's topic this many characters long at most, in one clause, is said in a few words: each it names counts. */
+  shortTopic: 24,
+  /** Where a request points at a practice to draw on (参考湖南电气“党员积分管理手册”, 借鉴…的做法), to the clause's end. */
+  pointedAtPart: /(?:参考|参照|借鉴|照着)[^，,。；;：:！!？?]*/gu,
   /** The words before a practice that point at it to draw on (参考嘉兴职院“四责协同”机制), up to it. */
   pointingAt: /(?:参考|参照|借鉴|照着|学习)[^，,。；;：:]{0,20}$/u,
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法 / 用X做底子. */
@@ -1705,7 +1717,7 @@ export const draftWording = {
   /** A topic that only points back (这个主题, 上面的内容, 这个做法): the conversation's last question is the topic. */
   pointer: /^(?:就)?(?:按照?|照|根据|围绕)?(?:这个|这|那个|这些|上面的?|上述的?|以上的?|刚才的?|前面的?|(?:刚才|上面|前面)(?:说|讲|聊|问)的?)(?:主题|内容|做法|经验|话题|问题|事情?|方面|工作)?$/u,
   /** How a question asks, after what it asks about (…是怎么搞的, …是什么, 有哪些做法): no part of a draft's topic. */
-  questionFrame: /(?:的)?(?:是)?(?:怎么|怎样|如何|咋)(?:搞|做|开展|推进|抓|落实|弄)?(?:的|起来的)?[？?]?$|(?:的)?(?:是什么|是啥|是指什么|指什么)[？?]?$|(?:都|还)?有(?:哪些|什么|啥)(?:做法|经验|举措|成效)?[？?]?$|(?:都|还)?(?:搞|做|开展|干)了?(?:哪些|什么|啥)(?:工作|活动|事)?[？?]?$/u,
+  questionFrame: /(?:的)?(?:是)?(?:怎么|怎样|如何|咋)(?:搞|做|开展|推进|抓|落实|弄|过|办|开|上|用|建)?(?:的|起来的)?[？?]?$|(?:的)?(?:是什么|是啥|是指什么|指什么)[？?]?$|(?:都|还)?有(?:哪些|什么|啥)(?:做法|经验|举措|成效)?[？?]?$|(?:都|还)?(?:搞|做|开展|干)了?(?:哪些|什么|啥)(?:工作|活动|事)?[？?]?$/u,
 };
 
 export const summaryKnobs = {

@@ -2849,6 +2849,22 @@ describe('a long request for a draft or a table', () => {
     // What only points at a practice to draw on makes no draft when the work asked about is in no article.
     const inspection = await ask('给新任书记培训：各校巡察整改工作是怎么开展的，参考嘉兴职院“四责协同”机制，整理要点，数字有就写上', 'summary');
     expect(inspection.notFound, inspection.answer).toBe(true);
+    const borrowed = await ask('给新任书记培训：各校巡察整改工作是怎么开展的，借鉴嘉兴职院清廉文化进校园的做法，整理要点', 'summary');
+    expect(borrowed.notFound, borrowed.answer).toBe(true);
+    expect(borrowed.notice).toBeUndefined();
+    // Whom the draft is for is no topic; what it is to tell them is (给书记们讲讲巡察整改), and a title
+    // of the asker's publication that says more than its kind (《巡察整改专刊》) is the topic too.
+    for (const request of ['支部书记培训班上用，给书记们讲讲巡察整改，把五所学院的做法整理成要点，压到8条以内', '要出一期《巡察整改专刊》，各学院的做法和成效整理一下，每段不超过100字']) {
+      expect((await ask(request, 'summary')).notFound, request).toBe(true);
+    }
+    // A topic said in a few words names what no article writes beside what one does: the notice says so.
+    const partly = await ask('各校巡察整改和清廉文化进校园的做法，整理要点', 'summary');
+    expect(partly.notFound, partly.answer).toBe(false);
+    expect(partly.notice?.message).toContain('“巡察”');
+    expect(partly.answer).toContain('清廉');
+    // What points at a practice to draw on is no draft's title (参考几所学院的做法).
+    const birthdays = await ask('想让新同志了解政治生日怎么过，参考几所学院的做法写个材料，每段不超过100字', 'summary');
+    expect(birthdays.answer.split('\n')[0]).toBe('# 关于“政治生日”的典型经验材料');
   });
 
   it('reads a clause of its occasion as what it is to discuss, and one excluding what not to mix in as left out', async () => {

@@ -211,7 +211,7 @@ describe('a drafting request as office staff type it', () => {
   it('reads the part of an article it is to be built on (用…那一大块做底子) as its topic, not the publication it is for or its form', () => {
     const request = '党委办要出一期《基层党建简报》，给各总支书记看。用嘉职院那篇里“建设‘红船堡垒’ 夯实党建之基”那一大块做底子，写成要点式会议材料：开头一句背景，然后做法和成效合在一起压到8条以内，每条尽量带上原文里的数字';
     expect(draftTopic(request)).toBe('嘉职院“建设‘红船堡垒’ 夯实党建之基”');
-    expect(draftTopic('拿台科院机模学院那篇“深化产教融合立匠品”那一节当底子，写个材料')).toBe('台科院机模学院“深化产教融合立匠品”');
+    expect(draftTopic('拿嘉职院那篇“深化产教融合立匠品”那一节当底子，写个材料')).toBe('嘉职院“深化产教融合立匠品”');
   });
   it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
     expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
@@ -304,7 +304,7 @@ describe('compareSearch', () => {
 
   it('leaves out a question someone asked (有人问：…？) and the columns the table should have (就三列：…)', () => {
     expect(compareSearch('校长办公会上有人问：党建到底能不能带来“真金白银”？嘉兴那边和台州那边两家的文章里，跟钱有关的数字各是多少，列个表')).toBe('嘉兴那边和台州那边两家的文章里，跟钱有关的数字各是多少，');
-    expect(compareSearch('想看看兄弟院校点明了要解决哪些问题。做张表，就三列：针对的问题、用的招、解决得怎么样。别硬凑')).toBe('想看看兄弟院校点明了要解决哪些问题。做张表。别硬凑');
+    expect(compareSearch('想看看兄弟院校点明了要解决哪些问题。做张表，就三列：针对的问题、用的招、解决得怎么样。别硬凑')).toBe('想看看兄弟院校点明了要解决哪些问题。别硬凑');
   });
 
   it('reads the columns as the topic when they are all the request says of it', () => {

@@ -778,12 +778,18 @@ describe('what a long request for a draft or a table says of itself', () => {
     expect(leftOutClause.test('。湖电那个“一帮一”结对这回不放')).toBe(true);
     expect(leftOutClause.test('。学生自己办的公司不算合作企业')).toBe(true);
     expect(leftOutClause.test('，把红船精神搬到课堂上')).toBe(false);
+    // A question whether it counts is no exclusion.
+    expect(leftOutClause.test('，“网格化”这个说法算不算党建创新')).toBe(false);
   });
   it('reads a clause saying how long, in what order or in what form the answer is as no topic', () => {
     for (const clause of ['每段不超过', '每家不超过3条这样的链子', '然后做法和成效合在一起压到8条以内', '都摘出来按家数从多到少排', '五段按文章发布时间从早到晚排', '文章上没写发布日期的放最后', '要点式', '列表比一下']) {
       expect(draftWording.arrangement.test(clause), clause).toBe(true);
     }
     for (const clause of ['各校党员先锋岗怎么排班', '新模式', '落到了哪些具体项目或队伍上', '每家的党建品牌']) expect(draftWording.arrangement.test(clause), clause).toBe(false);
+    // An overview for an audience says no topic; what they are to be told does.
+    expect(draftWording.audience.test('想先给大家一个全景')).toBe(true);
+    expect(draftWording.audience.test('给书记们讲讲巡察整改')).toBe(false);
+    expect('想让新同志了解政治生日怎么过'.replace(draftWording.audienceLead, '')).toBe('政治生日怎么过');
   });
   it('reads the words a request uses of the text it wants (提法, 全景, 链子) as generic in a request only', () => {
     const request = analyze('想先给大家一个全景，说清各家主打什么理念、这种提法落在哪些项目上', { topicPhrase: true });
