@@ -41,6 +41,8 @@ import {
   topicPhraseNameIdfAtLeast,
   genericWords,
   requestFramingWords,
+  quotedShape,
+  answerMark,
   intentWords,
   listCountAtMost,
   organisationName,
@@ -189,7 +191,7 @@ const quotedName = /[“"「『‘]((?:‘[^’”]{1,20}’|[^”"」』’‘]
 /** A work named by its title (《关于…的通知》). */
 export const bookTitle = /《([^》]{1,80})》/gu;
 /** What comes before a title the asker makes (要出一期《…》, 准备编一本《…》): not one a college issued (印发《…》). */
-const ownPublication = /(?:要|想|准备|打算|计划|帮我|给我|我们|咱们)[^，。？?《]{0,4}?(?:出|办|编|做|写|印)(?:一|这|下)?(?:期|本|份|篇|个|册)$/u;
+const ownPublication = /(?:要|想|准备|打算|计划|帮我|给我|我们|咱们)[^，。？?《]{0,4}?(?:出|办|编|做|写|印)(?:一|这|下)?(?:期|本|份|篇|个|册)$|在(?:编|写|做|出)$/u;
 /** A counted name (三服务) right before the question asks for as many of its parts (是哪三个, 包括哪三项). */
 const unquotedCounted = /(?:^|的|之)([一二三四五六七八九十两][^\s\p{P}个年月日天名位项次条种届批期场张份点多余大方倍级类家所支门]{1,3}?)(?:具体)?(?:是指|指的是|是|指|包括|包含|分别是)(?:哪|那)([一二三四五六七八九十两])/u;
 /**
@@ -513,7 +515,14 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
 
   // Names first: quoted names and organisations are one term each, however jieba would cut them.
   let rest = question;
-  const quoted = [...question.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
+  // A quoted shape (“××机制”, “党建+××”) stands for the names it fits: its fixed words are asked, not
+  // it. A quoted mark the answer is to write (那格写“未写”, 标明“涨幅”) is asked of nothing.
+  for (const match of question.matchAll(quotedName)) {
+    const inner = match[1]!;
+    if (quotedShape.test(inner)) rest = rest.split(match[0]).join(` ${inner.replace(new RegExp(quotedShape.source, 'gu'), ' ')} `);
+    else if (answerMark.test(inner)) rest = rest.split(match[0]).join(' ');
+  }
+  const quoted = [...rest.matchAll(quotedName)].map((match) => match[1]!.trim()).filter((name) => name.length > 0);
   const unquoted = [unquotedCountedName(question), ...digitCountedNames(question), ...eachOneNames(question)];
   for (const name of unquoted) if (name && !quoted.some((other) => other.includes(name))) quoted.push(name);
   const apart = context.quotedApart === true && quoted.length > 1;

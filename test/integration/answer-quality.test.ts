@@ -2857,6 +2857,10 @@ describe('a long request for a draft or a table', () => {
     for (const request of ['支部书记培训班上用，给书记们讲讲巡察整改，把五所学院的做法整理成要点，压到8条以内', '要出一期《巡察整改专刊》，各学院的做法和成效整理一下，每段不超过100字']) {
       expect((await ask(request, 'summary')).notFound, request).toBe(true);
     }
+    // A speech's occasion, the marks to write where an article says nothing and what not to add are no topic.
+    const talkingPoints = await ask('书记下周在全校党建推进会上讲话，让我从兄弟院校文章里找些“接地气的大白话”：“牛鼻子”“两张皮”“唱主角”，每个说法注明是哪家的，文中没写结果的那格写“未写”，别替人家补', 'summary');
+    expect(talkingPoints.notFound, talkingPoints.answer).toBe(false);
+    expect(talkingPoints.answer).toContain('两张皮');
     // A topic said in a few words names what no article writes beside what one does: the notice says so.
     const partly = await ask('各校巡察整改和清廉文化进校园的做法，整理要点', 'summary');
     expect(partly.notFound, partly.answer).toBe(false);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lackingTopic } from '../../core/answer/compose-lacking.ts';
+import { framingClause } from '../../core/answer/compose-summary.ts';
 import { absentQualifiers, analyzeQuestion, unwrittenPieces, unwrittenTopicWords, collegeMentions, answerTypeOf, countPhraseOf, expectedCountOf, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from '../../core/answer/question.ts';
 import { askerLead, draftWording, leftOutClause } from '../../core/answer/tuning.ts';
 import type { AnswerType } from '../../core/answer/tuning.ts';
@@ -797,6 +798,17 @@ describe('what a long request for a draft or a table says of itself', () => {
     expect(roleOf(analyze('嘉职院出过党建简报吗'), '简报')).toBe('topic');
     // A generic piece of an absent word (时间 of 时间段) is not said again by another.
     expect(unwrittenPieces('时间段', corpus.snapshot.lexical)).not.toContain('时间');
+  });
+  it('reads a quoted shape (“××机制”) as its fixed words and a quoted mark to write (“未写”, “+”) as nothing asked', () => {
+    const request = analyze('几所学院文章里凡是写成“××机制”的都摘出来，文中没写的那格写“未写”，“+”后面接的是什么', { topicPhrase: true });
+    expect(request.terms.filter((term) => term.isName).map((term) => term.word)).toEqual([]);
+    expect(request.terms.map((term) => term.word)).toContain('机制');
+    expect(request.terms.map((term) => term.word)).not.toContain('未写');
+  });
+  it('reads the columns, the marks to write, the asker\'s publication and a speech\'s occasion as framing a request', () => {
+    expect(draftWording.arrangement.test('立项原话｜哪一年｜哪一级')).toBe(true);
+    for (const clause of ['照样排进去但要标明“涨幅”', '别替人家补', '书记下周在全校党建推进会上讲话', '都摘出来']) expect(framingClause(clause), clause).toBe(true);
+    expect(framingClause('各校党员先锋岗怎么设的')).toBe(false);
   });
   it('reads the asker\'s own offices opening a clause as who asks, not as its topic', () => {
     expect('教务处和党委联合开课程改革研讨会'.replace(askerLead, '')).toBe('联合开课程改革研讨会');
