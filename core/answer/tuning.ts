@@ -924,7 +924,7 @@ export const countedPeople = /(?:多少|几)个[\u4e00-\u9fa5]{0,4}?(?<!的)(?:�
 
 /** The unit a count question names: 几名 → 名, 多少家 → 家 (none: any quantity answers). */
 /** Asked which of a series (第几批, 第几届): its ordinal answers (首批, 第二批); group 1 is what is counted. */
-export const ordinalAsked = /第几(批|届|期|轮|次|名|位|个|项)/u;
+export const ordinalAsked = /第几(批|届|期|轮|次|名|位|个|项|场|站)/u;
 
 export const askedUnit = /(?:多少|几)(人次|小时|万元|亿元|平方米|亩|名|人|位|个|项|次|家|所|支|篇|门|届|批|场|期|条|种|张|份|元|钱|天|周年|年|岁|倍|台|套|册|本|件|部|方(?!面))/u;
 

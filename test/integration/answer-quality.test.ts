@@ -2431,12 +2431,15 @@ describe('questions in office words, and names their labels give', () => {
     expectSupported(year);
   });
 
-  it('分别是第几批 after a yes or no of two colleges gives each its batch (首批 counts as one)', async () => {
+  it('分别是第几批 after a yes or no of two colleges gives each its batch (首批 counts as one); 第几场 its meeting', async () => {
     const end = await askAfter('苏工院和自动化学院都有黄大年式教师团队吗', '分别是第几批');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer).toMatch(/\*\*苏工院\*\*\n[^\n]*第二批全国高校黄大年式教师团队/u);
     expect(end.answer).toMatch(/\*\*自动化学院\*\*\n[^\n]*首批全国高校黄大年式教师团队/u);
     expectSupported(end);
+    // Which of a series of meetings (第几场) is answered by its ordinal (首场).
+    const meeting = await ask('苏工院智能制造支部那个打造教学创新团队的案例，是教育部那年第几场发布会拿去当典型的？');
+    expect(claimLines(meeting.answer)[0], meeting.answer).toContain('首场新闻发布会');
   });
 
   it('a yes or no claiming the year a thing was done is answered no by the year the article gives', async () => {
