@@ -36,7 +36,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentQualifiers, absentThings, analyzeQuestion, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, askerLead, draftWording, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -447,8 +447,10 @@ export class AnswerService {
     if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
       const texts = grounds.retrieved.hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
       // A quoted list (“一帮一、手拉手”) is its items, which an article may list the other way round.
-      const quoted = quotesIn(withoutLeftOut(request.question)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
-      const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text)) && holdsUnwritten(name, snapshot.lexical));
+      const quoted = quotesIn(withoutLeftOut(request.question)).filter((quote) => !answerMark.test(quote) && !quotedShape.test(quote)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
+      // A heading quoted with other marks or commas (“坚持全面从严治党,夯实防腐拒变‘压舱石’”) names it.
+      const plain = (text: string): string => text.replace(/[“”‘’"']/gu, '').replace(/，/gu, ',');
+      const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text) || plain(text).includes(plain(name.toLowerCase()))) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
     // A draft or a table drawn only from a practice the request points at (参考…, 借鉴…) is refused when
@@ -466,9 +468,19 @@ export class AnswerService {
       const topic = topicOf(request.question, grounds.answeredClauses);
       const labels = grounds.unwrittenWords ?? [];
       if (ownTopic && ownUnwritten.length > 0 && !ownTopic.terms.some((term) => term.role === 'topic' && term.documentFrequency > 0)) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: ownUnwritten } } };
-      else if (!/[，,。；;：:]/u.test(topic) && [...topic].length <= draftWording.shortTopic) {
-        const absent = unwrittenTopicWords(analysed(topic), snapshot.lexical).filter((word) => noticeWorthy(word) && !labels.some((label) => label.includes(word)));
-        if (absent.length > 0) grounds = { ...grounds, unwrittenWords: [...absent, ...labels] };
+      else {
+        const searched = new Set(unwrittenTopicWords(grounds.analysis, snapshot.lexical));
+        const unlabelled = (word: string): boolean => noticeWorthy(word) && !labels.some((label) => label.includes(word));
+        // What the request names in a clause read as how to fill or lay out the draft (党费收缴那块别编,
+        // 网格化管理的口径放最前面), which is not searched: a thing no article writes there is asked about
+        // too. On a topic that names nothing of its own (五所学院的做法) it is the topic.
+        const howClauses = request.question.split(/[，,。；;：:！!？?]/u).map((clause) => clause.trim()).filter((clause) => draftWording.instruction.test(clause) || draftWording.arrangement.test(clause));
+        const aside = howClauses.length === 0 ? [] : unwrittenThings(analysed(howClauses.join('，').replace(draftWording.formWords, '')), snapshot.lexical).filter((word) => !searched.has(word) && unlabelled(word));
+        const short = !/[，,。；;：:]/u.test(topic) && [...topic].length <= draftWording.shortTopic;
+        const absent = [...new Set([...(short ? unwrittenTopicWords(analysed(topic), snapshot.lexical).filter(unlabelled) : []), ...aside])];
+        const topicless = !analysed(topic).terms.some((term) => term.role === 'topic' && (term.documentFrequency > 0 || term.isName));
+        if (aside.length > 0 && topicless) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: aside } } };
+        else if (absent.length > 0) grounds = { ...grounds, unwrittenWords: [...absent, ...labels] };
       }
     }
     // Said once, whichever engine writes the answer.

@@ -202,6 +202,8 @@ export const genericWords: readonly string[] = [
 export const requestFramingWords: readonly string[] = [
   '提法', '说法', '表述', '字眼', '措辞', '明说', '写法', '常见', '弄清', '弄明白', '搞清', '搞清楚',
   '章节', '段落', '一大块', '大块', '一期', '全景', '主打', '最亮', '家数', '链子', '落地', '口径', '通篇',
+  // …and of how to fill it (别替人家补, 要标明, 不要空话).
+  '替人家', '替别人', '标明', '注明', '空话', '套话', '虚话', '大话',
 ];
 
 /** The placeholders of a quoted shape (“××机制”, “党建+××”, “×链”, “截至××年底”): names of that shape are asked. */
@@ -1667,6 +1669,8 @@ export const draftWording = {
    * the rest of the clause is its topic.
    */
   audienceLead: /^(?:我们|我|咱们)?(?:想|要|打算|准备|希望)?先?(?:给|让|带|帮)(?:大家|领导|学员|新同志们?|同志们|党员们?|书记们?|支部书记们?)(?:先)?(?:讲讲|讲|说说|谈谈|聊聊|介绍一下|介绍|了解一下|了解|学学|学习|看看)/u,
+  /** The form an arrangement clause names (要点式, 清单式): no thing asked about. */
+  formWords: /(?:要点|条目|清单|提纲|一问一答|问答)式/gu,
   /** Whom the answer is to give an overview (想先给大家一个全景, 要让新同志心里有个数): no topic, and nothing it names refuses. Not 给书记们讲讲巡察整改: that names one. */
   audience: /^(?:我们|我|咱们)?(?:想|要|打算|准备|希望)?先?(?:给|让|带)(?:大家|领导|学员|新同志们?|同志们|党员们?|书记们?|支部书记们?)(?:先)?(?:有|看|心里有)?(?:一个|个)?(?:全景|全貌|概貌|大概|整体印象|印象|数|底)$/u,
   /**

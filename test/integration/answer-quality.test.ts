@@ -2864,6 +2864,17 @@ describe('a long request for a draft or a table', () => {
     const talkingPoints = await ask('书记下周在全校党建推进会上讲话，让我从兄弟院校文章里找些“接地气的大白话”：“牛鼻子”“两张皮”“唱主角”，每个说法注明是哪家的，文中没写结果的那格写“未写”，别替人家补', 'summary');
     expect(talkingPoints.notFound, talkingPoints.answer).toBe(false);
     expect(talkingPoints.answer).toContain('两张皮');
+    // What an instruction clause names (党费收缴标准都标明) is asked about too, though it is not searched.
+    const dues = await ask('五所学院的做法写个会议材料，党费收缴标准都标明', 'summary');
+    expect(dues.notFound || dues.notice?.message.includes('“党费”'), dues.answer).toBe(true);
+    // A heading quoted with the article's comma and other marks is named, so no notice; nor is a mark
+    // the answer is to write (标明“涨幅”).
+    const heading = await ask('用嘉职院那篇里“坚持全面从严治党,夯实防腐拒变‘压舱石’”那一大块做底子，写成要点式', 'summary');
+    expect(heading.notFound, heading.answer).toBe(false);
+    expect(heading.notice).toBeUndefined();
+    const rises = await ask('几所学院文章里写成“××%”的数按学校列个表：百分数原话｜说的是什么，“提高了××%”这种是涨幅，要标明“涨幅”', 'compare');
+    expect(rises.notFound, rises.answer).toBe(false);
+    expect(rises.notice).toBeUndefined();
     // A topic said in a few words names what no article writes beside what one does: the notice says so.
     const partly = await ask('各校巡察整改和清廉文化进校园的做法，整理要点', 'summary');
     expect(partly.notFound, partly.answer).toBe(false);
