@@ -453,36 +453,7 @@ export class AnswerService {
       const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text) || plain(text).includes(plain(name.toLowerCase()))) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
-    // A draft or a table drawn only from a practice the request points at (参考…, 借鉴…) is refused when
-    // what it asks about besides is in no article (各校巡察整改工作是怎么开展的，借鉴…清廉文化进校园的做法).
-    // One whose topic, said in a few words, names what no article writes beside what one does (各校巡察
-    // 整改和清廉文化进校园的做法) says so; a longer one's words are mostly how it asks.
-    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
-      const colleges = corpusColleges(snapshot);
-      // A draft's topic is what titles it, without the asking and the form (写成要点, 要编一本《…》).
-      const topicOf = (text: string, answered?: readonly string[]): string => (request.mode === 'summary' ? draftTitle(text, answered, colleges) : compareSearch(text));
-      const analysed = (topic: string): QuestionAnalysis => analyzeQuestion(topic, { colleges, terms: snapshot.lexical, topicPhrase: true });
-      const own = request.question.replace(draftWording.pointedAtPart, '');
-      const ownTopic = own === request.question ? null : analysed(topicOf(own));
-      const ownUnwritten = ownTopic ? unwrittenTopicWords(ownTopic, snapshot.lexical) : [];
-      const topic = topicOf(request.question, grounds.answeredClauses);
-      const labels = grounds.unwrittenWords ?? [];
-      if (ownTopic && ownUnwritten.length > 0 && !ownTopic.terms.some((term) => term.role === 'topic' && term.documentFrequency > 0)) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: ownUnwritten } } };
-      else {
-        const searched = new Set(unwrittenTopicWords(grounds.analysis, snapshot.lexical));
-        const unlabelled = (word: string): boolean => noticeWorthy(word) && !labels.some((label) => label.includes(word));
-        // What the request names in a clause read as how to fill or lay out the draft (党费收缴那块别编,
-        // 网格化管理的口径放最前面), which is not searched: a thing no article writes there is asked about
-        // too. On a topic that names nothing of its own (五所学院的做法) it is the topic.
-        const howClauses = request.question.split(/[，,。；;：:！!？?]/u).map((clause) => clause.trim()).filter((clause) => draftWording.instruction.test(clause) || draftWording.arrangement.test(clause));
-        const aside = howClauses.length === 0 ? [] : unwrittenThings(analysed(howClauses.join('，').replace(draftWording.formWords, '')), snapshot.lexical).filter((word) => !searched.has(word) && unlabelled(word));
-        const short = !/[，,。；;：:]/u.test(topic) && [...topic].length <= draftWording.shortTopic;
-        const absent = [...new Set([...(short ? unwrittenTopicWords(analysed(topic), snapshot.lexical).filter(unlabelled) : []), ...aside])];
-        const topicless = !analysed(topic).terms.some((term) => term.role === 'topic' && (term.documentFrequency > 0 || term.isName));
-        if (aside.length > 0 && topicless) grounds = { ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing: aside } } };
-        else if (absent.length > 0) grounds = { ...grounds, unwrittenWords: [...absent, ...labels] };
-      }
-    }
+    if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) grounds = this.withUnwrittenAsked(grounds, request, snapshot);
     // Said once, whichever engine writes the answer.
     if (grounds.evidence.verdict.answerable && grounds.unwrittenWords?.length) grounds = { ...grounds, base: { ...grounds.base, notice: unwrittenNotice(grounds.unwrittenWords) } };
     const { evidence } = grounds;
@@ -509,6 +480,39 @@ export class AnswerService {
       return;
     }
     yield* this.respond(grounds.base, composed, signal, notice);
+  }
+
+  /**
+   * A draft or a table drawn only from a practice the request points at (参考…, 借鉴…) is refused when
+   * what it asks about besides is in no article (各校巡察整改工作是怎么开展的，借鉴…清廉文化进校园的做法).
+   * One whose topic, said in a few words, names what no article writes beside what one does (各校巡察
+   * 整改和清廉文化进校园的做法) says so; a longer one's words are mostly how it asks. So does one naming
+   * such a thing in a clause read as how to fill or lay out the draft (党费收缴那块别编, 网格化管理的
+   * 口径放最前面), which is not searched; on a topic naming nothing of its own (五所学院的做法) it refuses.
+   */
+  private withUnwrittenAsked(grounds: Grounds, request: AskFields, snapshot: IndexSnapshot): Grounds {
+    const colleges = corpusColleges(snapshot);
+    // A draft's topic is what titles it, without the asking and the form (写成要点, 要编一本《…》).
+    const topicOf = (text: string, answered?: readonly string[]): string => (request.mode === 'summary' ? draftTitle(text, answered, colleges) : compareSearch(text));
+    const analysed = (topic: string): QuestionAnalysis => analyzeQuestion(topic, { colleges, terms: snapshot.lexical, topicPhrase: true });
+    const refused = (missing: string[]): Grounds => ({ ...grounds, evidence: { ...grounds.evidence, verdict: { answerable: false, strength: 0, missing } } });
+    const own = request.question.replace(draftWording.pointedAtPart, '');
+    if (own !== request.question) {
+      const ownTopic = analysed(topicOf(own));
+      const ownUnwritten = unwrittenTopicWords(ownTopic, snapshot.lexical);
+      if (ownUnwritten.length > 0 && !ownTopic.terms.some((term) => term.role === 'topic' && term.documentFrequency > 0)) return refused(ownUnwritten);
+    }
+    const labels = grounds.unwrittenWords ?? [];
+    const searched = new Set(unwrittenTopicWords(grounds.analysis, snapshot.lexical));
+    const unlabelled = (word: string): boolean => noticeWorthy(word) && !labels.some((label) => label.includes(word));
+    const howClauses = request.question.split(/[，,。；;：:！!？?]/u).map((clause) => clause.trim()).filter((clause) => draftWording.instruction.test(clause) || draftWording.arrangement.test(clause));
+    const aside = howClauses.length === 0 ? [] : unwrittenThings(analysed(howClauses.join('，').replace(draftWording.formWords, '')), snapshot.lexical).filter((word) => !searched.has(word) && unlabelled(word));
+    const topic = topicOf(request.question, grounds.answeredClauses);
+    const short = !/[，,。；;：:]/u.test(topic) && [...topic].length <= draftWording.shortTopic;
+    const absent = [...new Set([...(short ? unwrittenTopicWords(analysed(topic), snapshot.lexical).filter(unlabelled) : []), ...aside])];
+    const topicless = !analysed(topic).terms.some((term) => term.role === 'topic' && (term.documentFrequency > 0 || term.isName));
+    if (aside.length > 0 && topicless) return refused(aside);
+    return absent.length > 0 ? { ...grounds, unwrittenWords: [...absent, ...labels] } : grounds;
   }
 
   /** Streams an extractive answer: its sources, its text, its end. */
@@ -688,8 +692,7 @@ export class AnswerService {
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {
     const { text, citations, settled } = this.refusal(grounds);
-    // What a drawn-up answer would have left out is no notice on a refusal.
-    const { notice: _drawnUp, ...base } = grounds.base;
+    const base = refusalBase(grounds.base);
     yield { type: 'sources', citations };
     for (const delta of deltas(text)) yield { type: 'text-delta', delta };
     yield { type: 'answer-end', answer: text, citations, notFound: !settled, engine, ...base, ...(notice ? { notice } : {}) };
@@ -728,8 +731,7 @@ export class AnswerService {
       if (final.text.includes(notFoundMarker) || final.cited.length === 0) {
         // The model's own refusal: what it streamed is replaced by the refusal (answer-end carries the final text).
         const { text, citations: nearby } = this.refusal(grounds);
-        const { notice: _drawnUp, ...base } = grounds.base;
-        yield { type: 'answer-end', answer: text, citations: nearby, notFound: true, engine: generator.name, ...base };
+        yield { type: 'answer-end', answer: text, citations: nearby, notFound: true, engine: generator.name, ...refusalBase(grounds.base) };
         return { done: true };
       }
       const cited = citations.filter((citation) => final.cited.includes(citation.n));
@@ -784,6 +786,12 @@ export class AnswerService {
       }
     }
   }
+}
+
+/** What a refusal says besides its text: what a drawn-up answer would have left out is no notice on it. */
+function refusalBase(base: Grounds['base']): Omit<Grounds['base'], 'notice'> {
+  const { notice: _drawnUp, ...rest } = base;
+  return rest;
 }
 
 /**

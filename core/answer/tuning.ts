@@ -1587,6 +1587,8 @@ export const draftUsageNote = /[，,；;]\s*(?:(?:用于|供|给|在)(?![^，,�
 /** The words that announce a table's columns (，就三列：, 表头：). */
 const columnsLabel = /[，,；;]?\s*(?:表头|列名|(?:就|只要|只|分成?|做成?)?[两三四五六七八九十\d]+(?:列|栏))[：:]/u;
 const draftAsker = '(?:请你?|麻烦你?)?(?:帮我|帮忙|给我)?';
+/** The words that point at a practice to draw on (参考, 借鉴). */
+const pointingVerb = '(?:参考|参照|借鉴|照着)';
 const draftVerb = '(?:改写|缩写|写|撰写|起草|草拟|拟|生成|整理|准备|出|做|列出|列|总结|梳理|归纳)';
 const draftCount = '(?:一下(?:一份|一篇|一个|个|份|篇)?|一份|一篇|一个|一段|个|份|篇|段|要点(?!式)|提纲(?!式)|[一二三四五六七八九十两几\\d]{1,2}(?:条|点))';
 
@@ -1711,9 +1713,9 @@ export const draftWording = {
   /** A draft's or table's topic this many characters long at most, in one clause, is said in a few words: each it names counts. */
   shortTopic: 24,
   /** Where a request points at a practice to draw on (参考湖南电气“党员积分管理手册”, 借鉴…的做法), to the clause's end. */
-  pointedAtPart: /(?:参考|参照|借鉴|照着)[^，,。；;：:！!？?]*/gu,
+  pointedAtPart: new RegExp(`${pointingVerb}[^，,。；;：:！!？?]*`, 'gu'),
   /** The words before a practice that point at it to draw on (参考嘉兴职院“四责协同”机制), up to it. */
-  pointingAt: /(?:参考|参照|借鉴|照着|学习)[^，,。；;：:]{0,20}$/u,
+  pointingAt: new RegExp(`(?:${pointingVerb}|学习)[^，,。；;：:]{0,20}$`, 'u'),
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法 / 用X做底子. */
   basis: /^(?:根据|依据|结合|参照|参考|照着|按照|借鉴|围绕|就(?!业)|综合)(.+?)(?:的(?:真实|成功|典型|先进)?(?:经验|做法|材料|文章|情况))?$|^以(.+?)(?:为|作为)(?:例|例子|基础|参考|题|主题|底子|蓝本|底本|素材)(?:[^，,]*?(?:材料|稿子|稿|报告))?$|^(?:就)?(?:用|拿)(.+?)(?:做|作|当)(?:例子|基础|底子|蓝本|底本|素材)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
