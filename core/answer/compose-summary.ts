@@ -271,7 +271,12 @@ function draftParts(question: string, forTitle = false): { topic: string; refere
   const occasion = clauses.map(occasionTopic).find((topic) => topic !== null);
   const basis = bases.find((match) => match !== null);
   // 以…“深化产教融合立匠品”那一节为底子, 用嘉职院那篇里“…”那一大块做底子: the part pointed at is what it draws on.
-  const drawnOnOf = (part: string | undefined): string => (part && !draftWording.practiceOnly.test(bare(part).replace(draftWording.anyColleges, '')) ? bare(part).replace(draftWording.anyColleges, '').replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?大?(?:节|部分|段|块)$/u, '').replace(/(?<=.{2})(?:那|这)篇(?:文章)?(?:里|中)?的?(?=“)/u, '') : '');
+  const drawnOnOf = (part: string | undefined): string => {
+    const drawn = part ? bare(part).replace(draftWording.anyColleges, '') : '';
+    // 参考几所学院的做法 points at no practice of its own.
+    if (!drawn || draftWording.practiceOnly.test(drawn)) return '';
+    return drawn.replace(/方面$/u, '').replace(/(?<=.{2})(?:那|这)一?大?(?:节|部分|段|块)$/u, '').replace(/(?<=.{2})(?:那|这)篇(?:文章)?(?:里|中)?的?(?=“)/u, '');
+  };
   // A clause another holds whole (乡村振兴 of …服务乡村振兴) says nothing more.
   const said = [...new Set([drawnOnOf(basis?.slice(1).find((part) => part !== undefined)), drawnOnOf(occasion), ...asked])].filter(Boolean);
   const topic = said.filter((part) => !said.some((other) => other !== part && other.includes(part))).join('，');
