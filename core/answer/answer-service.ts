@@ -24,7 +24,7 @@ import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
 import { carrySubjects, isFollowUp, narrowingForm, ownTopicWords, pointedName, pointsIntoList, subjectlessFactoidAsked, swappedValue } from './conversation.ts';
-import { abbreviatedIn, gatherEvidence, namesIn, passageContext, type Evidence } from './evidence.ts';
+import { abbreviatedIn, gatherEvidence, namesIn, passageContext, withoutQuotationMarks, type Evidence } from './evidence.ts';
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
@@ -449,7 +449,7 @@ export class AnswerService {
       // A quoted list (“一帮一、手拉手”) is its items, which an article may list the other way round.
       const quoted = quotesIn(withoutLeftOut(request.question)).filter((quote) => !answerMark.test(quote) && !quotedShape.test(quote)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
       // A heading quoted with other marks or commas (“坚持全面从严治党,夯实防腐拒变‘压舱石’”) names it.
-      const plain = (text: string): string => text.replace(/[“”‘’"']/gu, '').replace(/，/gu, ',');
+      const plain = (text: string): string => withoutQuotationMarks(text).replace(/，/gu, ',');
       const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text) || plain(text).includes(plain(name.toLowerCase()))) && holdsUnwritten(name, snapshot.lexical));
       if (unnamed.length > 0) grounds = { ...grounds, unwrittenWords: [...new Set([...unnamed, ...(grounds.unwrittenWords ?? [])])] };
     }
@@ -566,7 +566,6 @@ export class AnswerService {
     const kept: string[] = [];
     const unwritten: { words: string[]; labels: string[] }[] = [];
     let spelledOut = 0;
-    let unwrittenTopic = false;
     let strongest: Gathered | undefined;
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
@@ -577,7 +576,6 @@ export class AnswerService {
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
       } else if (!refusesNothing(clause)) {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
-        if (unwrittenTopicWords(gathered.analysis, snapshot.lexical).length > 0) unwrittenTopic = true;
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         // A name no article writes beside the label (用宁波职业技术学院的“四色工作法”做底子) is no label's.
         const unlabelledNames = gathered.evidence.verdict.missing.filter((word) => !labels.includes(word));
@@ -589,13 +587,6 @@ export class AnswerService {
     // Unless it is the user's own label (“头雁”作用这块) that as many clauses, answered, spell out.
     // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
     if (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
-    // What the request only points at to draw on (参考嘉兴职院“四责协同”机制) is no draft of its own
-    // beside a clause naming what no article writes (巡察整改工作): that one is what it is about.
-    const pointedAt = (clause: string): boolean => {
-      const at = request.question.indexOf(clause);
-      return at > 0 && draftWording.pointingAt.test(request.question.slice(0, at));
-    };
-    if (unwrittenTopic && kept.length > 0 && kept.every(pointedAt)) return null;
     const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;

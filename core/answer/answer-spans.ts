@@ -63,7 +63,8 @@ function organisationSpans(text: string, own: readonly string[]): TextSpan[] {
   });
 }
 
-function spansOf(pattern: RegExp, text: string): TextSpan[] {
+/** The spans of `text` a pattern matches. */
+export function spansOf(pattern: RegExp, text: string): TextSpan[] {
   pattern.lastIndex = 0;
   return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }

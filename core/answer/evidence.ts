@@ -14,7 +14,7 @@ import type { IndexSnapshot, IndexedChunk, IndexedDocument } from '../index/inde
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { escapeRegExp } from '../text/clean.ts';
 import { getJieba } from '../text/tokenize.ts';
-import { isTyped, personSpans, typedSpans, type TextSpan } from './answer-spans.ts';
+import { isTyped, personSpans, spansOf, typedSpans, type TextSpan } from './answer-spans.ts';
 import { newsDateline } from './citation-book.ts';
 import { clausesOf } from './clauses.ts';
 import { findEnumeration } from './enumerations.ts';
@@ -556,7 +556,7 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
   // Asked which organisations a college works with, the college itself is no answer.
   const spans = typedSpans(analysis.answerType, text, analysis.nameHead, analysis.colleges);
   if (analysis.answerType !== '人物' || !peopleKindsAsked.test(analysis.question) || askedRoles(analysis).length > 0) return spans;
-  return [...spans, ...typedSpans('列表', text), ...[...text.matchAll(peopleRole)].map((match) => ({ start: match.index, end: match.index + match[0].length }))];
+  return [...spans, ...typedSpans('列表', text), ...spansOf(peopleRole, text)];
 }
 
 /**
@@ -1010,7 +1010,7 @@ export function abbreviatedIn(short: string, text: string): boolean {
 const unitNoun = /(?:学院|系|党总支|总支|党支部|支部)$/u;
 
 /** A text without its quotation marks, where a name quoted in part is read whole. */
-function withoutQuotationMarks(text: string): string {
+export function withoutQuotationMarks(text: string): string {
   return text.replace(/[“”‘’]/gu, '');
 }
 

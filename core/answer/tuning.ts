@@ -1714,8 +1714,6 @@ export const draftWording = {
   shortTopic: 24,
   /** Where a request points at a practice to draw on (参考湖南电气“党员积分管理手册”, 借鉴…的做法), to the clause's end. */
   pointedAtPart: new RegExp(`${pointingVerb}[^，,。；;：:！!？?]*`, 'gu'),
-  /** The words before a practice that point at it to draw on (参考嘉兴职院“四责协同”机制), up to it. */
-  pointingAt: new RegExp(`(?:${pointingVerb}|学习)[^，,。；;：:]{0,20}$`, 'u'),
   /** What the draft draws on, as a clause of its own: 根据X的经验 / 以X为例 / 参照X的做法 / 用X做底子. */
   basis: /^(?:根据|依据|结合|参照|参考|照着|按照|借鉴|围绕|就(?!业)|综合)(.+?)(?:的(?:真实|成功|典型|先进)?(?:经验|做法|材料|文章|情况))?$|^以(.+?)(?:为|作为)(?:例|例子|基础|参考|题|主题|底子|蓝本|底本|素材)(?:[^，,]*?(?:材料|稿子|稿|报告))?$|^(?:就)?(?:用|拿)(.+?)(?:做|作|当)(?:例子|基础|底子|蓝本|底本|素材)$/u,
   /** The draft's sections, when the request lists them (，包括背景、主要做法、成效和启示). */
