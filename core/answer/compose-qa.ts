@@ -18,9 +18,9 @@ import { askedName, countedMembersAsked, listedOnly, membersTold } from './liste
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import { saysValue } from './conversation.ts';
-import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
+import { collegeMentions, expectedCountOf, numeral, type QuestionAnalysis } from './question.ts';
 import type { AnswerType } from './tuning.ts';
-import { answerLengths, collegesListed, eachOneName, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sectionPartsAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
+import { answerLengths, collegesListed, eachOneName, itemByContentAsked, itemPlaceUncounted, itemPositionAsked, outlineAsked, practiceNouns, qaKnobs, roleWords, scopeOfAll, sectionAsked, sectionPartsAsked, sentenceCues, summaryKnobs, parentClaimed, unitParentAsked, yesNoKnobs } from './tuning.ts';
 import { generalIdf } from './term-statistics.ts';
 import { kindNameAsked, othersOfKind, subjectWordsOfAnother, verdictWord, yesNoVerdict, type Verdict } from './yes-no.ts';
 
@@ -469,15 +469,30 @@ function sectionOver(snapshot: IndexSnapshot, candidates: readonly EvidenceSente
   return chunk ? { heading: { chunk, start, end }, sentence: best } : null;
 }
 
+/** The place of a list's item a question asks (五大工程里第二个; 几块里排老三的; 最后一个) and how many items it counts, when it says. */
+interface ItemPlace {
+  counted: number | null;
+  place: number | 'last';
+}
+
+/** The place a question asks of a list's item, or null when it asks none. */
+function itemPlaceOf(question: string): ItemPlace | null {
+  const counted = itemPositionAsked.exec(question);
+  // numeral() reads counts, and 一 alone is no count.
+  const placeOf = (written: string): number => (written === '一' ? 1 : (numeral(written) ?? 0));
+  if (counted) return { counted: numeral(counted[1]!), place: counted[3] ? 'last' : placeOf(counted[2]!) };
+  const uncounted = itemPlaceUncounted.exec(question);
+  return uncounted ? { counted: null, place: placeOf(uncounted[1]!) } : null;
+}
+
 /**
  * The item of a list at the place asked (第二个, 最后一个): an item of several, or one of the names a
  * single sentence counts (实施“四个一”“三亮三比”…五大工程, “红船领航、精英引航…”四大工程), told by the
  * heading that names it where the article has one (1.实施“四个一”工程，…); null when there is none.
  */
-function itemAtPlace(snapshot: IndexSnapshot, items: readonly CitedSpan[], position: RegExpExecArray): CitedSpan | null {
+function itemAtPlace(snapshot: IndexSnapshot, items: readonly CitedSpan[], position: ItemPlace): CitedSpan | null {
   // Only a list of as many items as the question counts (五大 → five) is the one asked about.
-  const counted = numeral(position[1]!);
-  const at = (count: number): number => (count !== counted ? -1 : position[3] ? count - 1 : (position[2] === '一' ? 1 : (numeral(position[2]!) ?? 0)) - 1);
+  const at = (count: number): number => (position.counted !== null && count !== position.counted ? -1 : position.place === 'last' ? count - 1 : position.place - 1);
   if (items.length >= 2) {
     const item = items[at(items.length)];
     return item ? wholeItem(snapshot, item) : null;
@@ -494,6 +509,32 @@ function itemAtPlace(snapshot: IndexSnapshot, items: readonly CitedSpan[], posit
   const shown = heading ? { start: heading[0], end: heading[1] } : span;
   const chunk = passageHolding(snapshot, document, shown, only.chunk);
   return chunk ? { ...shown, chunk } : null;
+}
+
+/**
+ * The item of a list that says what the question asks of it (“四个一”里，哪一条配了个…活动日;
+ * “三服务”工程对应“七个有力”里的哪一条): the one whose text, up to the next item, shares the most of
+ * the question's other words, by character pairs (活动日 is one word to the question, 活动 + 日 to
+ * the index). A run-in item is shown with that text, which tells what was asked; a heading alone. Null
+ * when no item, or more than one, shares the most.
+ */
+function itemByContent(snapshot: IndexSnapshot, items: readonly CitedSpan[], asked: string): CitedSpan | null {
+  if (items.length < 2) return null;
+  const wanted = new Set(bigrams(asked));
+  const bodies = items.map((item, index) => {
+    const text = snapshot.documentText(item.chunk.document);
+    const next = items[index + 1];
+    const end = next && next.chunk.document.docId === item.chunk.document.docId && next.start > item.end ? next.start : (splitSentences(text, item.end, Math.min(text.length, item.end + answerLengths.longSentence))[0]?.end ?? item.end);
+    return trimSpan(text, { start: item.start, end: Math.min(end, item.start + answerLengths.longSentence) });
+  });
+  const shared = bodies.map((span, index) => [...new Set(bigrams(snapshot.documentText(items[index]!.chunk.document).slice(span.start, span.end)))].filter((pair) => wanted.has(pair)).length);
+  const most = Math.max(...shared);
+  if (most === 0 || shared.filter((count) => count === most).length > 1) return null;
+  const index = shared.indexOf(most);
+  const item = items[index]!;
+  if (item.chunk.document.headings.some(([start, end]) => start <= item.start && item.end <= end)) return item;
+  const chunk = passageHolding(snapshot, item.chunk.document, bodies[index]!, item.chunk);
+  return chunk ? { ...bodies[index]!, chunk } : null;
 }
 
 /** The quoted names a sentence counts (“A”“B”“C”三大工程, “A、B、C”三大工程), each with its marks. */
@@ -589,6 +630,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // A section named without parts of its own is answered from its text, not from the article's outline.
   const namedParts = !options.nested && (outlineAsked.test(analysis.question) || sectionPartsAsked.test(analysis.question)) ? partsOfNamedSection(snapshot, found, analysis.question) : null;
   const outline = namedParts ?? (!options.nested && outlineAsked.test(analysis.question) ? outlineOf(snapshot, found.find((sentence) => !sentence.isHeading)) : []);
+  // …底下分的几块里，排老三的是哪块: the part at that place alone.
+  const placeInOutline = type === '是否' || outline.length < 2 ? null : itemPlaceOf(analysis.question);
+  const placedPart = placeInOutline ? itemAtPlace(snapshot, outline, placeInOutline) : null;
+  if (placedPart) return { text: [groupLabel(placedPart.chunk.document), book.claim(placedPart)].join('\n'), citations: book.citations };
   if (outline.length > 0) {
     // 党建工作分哪几个板块: the article's outline, each part as it opens.
     const lines = [groupLabel(outline[0]!.chunk.document), ...outline.map((span) => `- ${book.claim(span)}`)];
@@ -613,10 +658,19 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 哪几家学校提到了…: the items are the colleges, each told by its own sentence, not a list in one.
   const collegesAsked = analysis.colleges.length === 0 && collegesListed.test(analysis.question);
   // 五大工程里第一个是啥: one item of a list, by its place.
-  const position = type === '是否' ? null : itemPositionAsked.exec(analysis.question);
+  // Only a counted list (五大工程) is the one whose place is asked: 几块里排第二的 counts none to check a list by.
+  const countedPlace = type === '是否' ? null : itemPlaceOf(analysis.question);
+  const position = countedPlace?.counted != null ? countedPlace : null;
+  // “四个一”里，哪一条…: one item of a whole the question names before the cue, by what it says.
+  const byContent = type === '是否' || position !== null ? null : itemByContentAsked.exec(analysis.question);
+  const whole = byContent ? analysis.quoted.findLast((name) => analysis.question.indexOf(name) < byContent.index) : undefined;
+  // What the item is asked by: the question's other words, without the whole, the cue or the college.
+  const contentAsked = byContent && whole !== undefined ? collegeMentions(analysis.question, analysis.colleges).reduce((rest, mention) => rest.split(mention.form).join(' '), analysis.question.replace(byContent[0], ' ').split(whole).join(' ')) : null;
   const listAsked = !collegesAsked && (type === '列表' || type === '定义' || pluralAsked || (analysis.expectedCount !== null && analysis.expectedCount > 1));
-  const wantsItems = listAsked || (!collegesAsked && position !== null);
-  const enumeration = wantsItems ? findEnumeration(snapshot, candidates, analysis) : null;
+  const wantsItems = listAsked || (!collegesAsked && (position !== null || contentAsked !== null));
+  // The items of the whole named before 哪一条 are looked for as its parts would be listed.
+  const itemsOf = whole !== undefined && !listAsked ? { ...analysis, answerType: '列表' as const, quoted: [...analysis.quoted.filter((name) => name !== whole), whole], expectedCount: expectedCountOf(`“${whole}”`) } : analysis;
+  const enumeration = wantsItems ? findEnumeration(snapshot, candidates, itemsOf) : null;
   const body = candidates.filter((sentence) => !sentence.isHeading);
   const best = body[0] ?? candidates[0]!;
   // What a definition asks about, or how a named practice was done (“三亮三比”工程是怎么做的), is
@@ -734,7 +788,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     return first.chunk.document.docId === ownLabel.chunk.document.docId && first.start >= ownLabel.start && first.start <= (body?.end ?? ownLabel.end);
   };
   // A list found only for the place asked is of use only where it holds that place.
-  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && !listOfOtherCount(enumeration) && !listWithoutTopic(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
+  if (enumeration && (listAsked || (position !== null && itemAtPlace(snapshot, enumeration.items, position) !== null) || (contentAsked !== null && itemByContent(snapshot, enumeration.items, contentAsked) !== null)) && !askedLabel && listNearLabel(enumeration) && listUnderBestLabel(enumeration) && listBesideDefined(enumeration) && listInStated(enumeration) && listInBest(enumeration) && !offKind(enumeration) && !silentList(enumeration) && !listOfOtherCount(enumeration) && !listWithoutTopic(enumeration) && enumeration.score >= best.score * qaKnobs.enumerationAgainstBest) {
     leadItems = (pluralAsked || type === '列表') && enumeration.items.length === 1 && !enumeration.closed ? [withParallelClauses(snapshot, enumeration.items[0]!, analysis)] : enumeration.items;
     // Asked how it was done (“三亮三比”是怎么做的), an item that is a bare label (亮身份。) is told with
     // the sentence it introduces (开展“党员先锋岗”活动…).
@@ -750,7 +804,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     }
     // 首批的有哪几个: the clauses of the list that say which.
     if (analysis.narrowedBy && leadItems.length === 1) leadItems = [narrowedTo(snapshot, leadItems[0]!, analysis.narrowedBy)];
-    const placed = position ? itemAtPlace(snapshot, leadItems, position) : null;
+    const placed = position ? itemAtPlace(snapshot, leadItems, position) : contentAsked !== null ? itemByContent(snapshot, leadItems, contentAsked) : null;
     if (placed) leadItems = [placed];
     enumerated = true;
   } else {

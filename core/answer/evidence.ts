@@ -566,7 +566,7 @@ function spansOfType(analysis: QuestionAnalysis, text: string): TextSpan[] {
 export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[] {
   const roles = analysis.answerType === '人物' ? askedRoles(analysis) : [];
   const counted = analysis.answerType === '数量' ? countedNounOf(analysis.question) : null;
-  return spansOfType(analysis, text)
+  const spans = spansOfType(analysis, text)
     .filter((span) => unitFits(analysis.unit, text.slice(span.start, span.end)))
     // A year is no count (党员张伟中入选2021年…), and 一 with its classifier before a noun is Chinese
     // for “a” (一位党员教师对接一位群众教师).
@@ -574,6 +574,10 @@ export function askedSpans(analysis: QuestionAnalysis, text: string): TextSpan[]
     .filter((span) => roles.length === 0 || holdsRole(text, span, roles))
     .filter((span) => counted === null || countsNoun(text, span, counted))
     .filter((span) => analysis.answerType !== '数量' || knobs.winningAsked.test(analysis.question) || !knobs.peopleCounted.test(text.slice(span.start, span.end)) || !knobs.winnersCounted.test(text.slice(span.end)));
+  // 多少家 beside 80个项目 and 26家主流媒体: a count in the very unit asked goes before one its unit's group lets answer.
+  const unit = analysis.unit;
+  const exact = unit ? spans.filter((span) => text.slice(span.start, span.end).includes(unit)) : [];
+  return exact.length > 0 ? exact : spans;
 }
 
 /** What a count question counts, when it names it right after 多少/几 (多少个教科研实训室 → 教科研实训室). */

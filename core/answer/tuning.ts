@@ -680,6 +680,18 @@ export const sectionAsked = /(?:属于|归于|归属|是|算|在)(?:哪个|哪�
  */
 export const itemPositionAsked = /([两二三四五六七八九十]|\d{1,2})(?:大|个|项|条|种|支)[^，,。？?]{0,10}?(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末尾))(?:一)?(?:个|项|条|点|那个)/u;
 
+/**
+ * One item of a list asked by its place without the list's count (底下分的几块里，排老三的是哪块; 这几条
+ * 里第二条): group 1 the item's number. 老三 is colloquial for the third.
+ */
+export const itemPlaceUncounted = /(?:几|哪几)(?:大|个|项|条|种|支|块|点|部分|方面)[^。？?]{0,8}?(?:排)?(?:第|老)([二三四五六七八九十]|\d{1,2})(?:的|个|项|条|块|点|部分)/u;
+
+/**
+ * One item of a counted or quoted whole asked by what it says (“四个一”里，哪一条配了个…活动日): the
+ * item whose text, with what follows it up to the next item, shares most of the rest of the question.
+ */
+export const itemByContentAsked = /(?:里|中|当中|之中)[，,]?(?:的)?(?:是)?哪一?(?:条|项|个|点|招)/u;
+
 /** Asked what parts a section the question names holds (“锻造红船铁军”这一部分讲了哪几块内容): its parts answer. */
 export const sectionPartsAsked = /(?:哪|几)几?(?:块|个?部分|个?方面|个?板块)/u;
 

@@ -2618,6 +2618,36 @@ describe('an item of a counted list asked by its place', () => {
   });
 });
 
+describe('an item of a named whole asked by what it says', () => {
+  it('“四个一”中哪一项…活动日: the item whose text says it, with that text; not the item after it', async () => {
+    const [day] = claimLines((await ask('风能学院“四个一”里，哪一项带着一个每月的活动日？')).answer);
+    expect(day).toContain('掌握入党积极分子学习状态');
+    expect(day).toContain('风能党员活动日');
+    const [welfare] = claimLines((await ask('风能学院“四个一”里哪一条要跟福利院对接？')).answer);
+    expect(welfare).toContain('参加志愿者活动');
+    expect(welfare).not.toContain('三亮三比');
+  });
+
+  it('“三服务”对应“七个有力”中的哪一条: the heading pairing them, alone', async () => {
+    const [line] = claimLines((await ask('风能学院的“三服务”工程落实的是“七个有力”中的哪一条？')).answer);
+    expect(line).toContain('落实组织师生有力');
+    expect(line).not.toContain('四个一');
+  });
+});
+
+describe('a count in the unit asked, and a part asked by its place in an uncounted section', () => {
+  it('多少家 beside 80个项目 and 26家主流媒体: the clause counting 家 leads', async () => {
+    const [line] = claimLines((await ask('嘉职院出台“服务共富”八大工程以后，主流媒体予以报道的有多少家？')).answer);
+    expect(line).toContain('26家主流媒体');
+  });
+
+  it('“事业发展硕果累累”下面的几块里，第三块: that part alone, not the list', async () => {
+    const lines = claimLines((await ask('风能学院“事业发展硕果累累”下面的几块里，第三块是什么？')).answer);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('社会服务');
+  });
+});
+
 describe('the kind asked under its own modifier (全国性活动, not 全校性活动)', () => {
   it('a count of the kind under another modifier in the same sentence is not the one asked', async () => {
     expect(claimLines((await ask('嘉兴职业技术学院全国性活动办了多少次？')).answer)[0]).toContain('开展全国性活动26次');
