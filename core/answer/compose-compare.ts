@@ -17,6 +17,7 @@ import { coreCoverageOf, formsOf, gatherEvidence, outcomeStrength, reflects, sta
 import { comparisonHeader, type ComparisonRow } from './protocol.ts';
 import { weightiestTopic, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly, topicSayer } from './says-topic.ts';
+import { orderNote, orderRows, tableOrderOf } from './table-order.ts';
 import { answerLengths, compareKnobs, evidence as evidenceKnobs, sentenceCues, summaryKnobs } from './tuning.ts';
 
 function cell(text: string): string {
@@ -224,6 +225,12 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
     rows.push({ college, unit, practice: filled[0] ?? null, outcome: filled[1] ?? null, sources, strength });
   }
   rows.sort((a, b) => b.strength - a.strength || a.college.localeCompare(b.college, 'zh'));
+  // An order the request asks for (按立项时间从早到晚), by what each row's cells write.
+  const order = tableOrderOf(analysis.question);
+  if (order) {
+    const ordered = orderRows(rows, order, (row) => `${row.practice?.text ?? ''}\n${row.outcome?.text ?? ''}`);
+    rows.splice(0, rows.length, ...ordered);
+  }
   const covered = rows.filter((row) => row.sources.length > 0).length;
   // A table of honours shows the honours beside the sources, not an empty 做法 column.
   const header = comparisonHeader(honoursOnly);
@@ -242,6 +249,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   }
   const compared = scope.colleges.length;
   const scopeText = compared < scope.corpusColleges ? `比较了 ${compared} 所院校（语料中共 ${scope.corpusColleges} 所）` : `语料中共 ${compared} 所院校`;
+  if (order) lines.push('', orderNote(order));
   lines.push('', `覆盖情况：${scopeText}，其中 ${covered} 所有与该主题相关的内容。`);
   return {
     text: lines.join('\n'),

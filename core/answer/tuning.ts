@@ -692,6 +692,13 @@ export const itemPlaceUncounted = /(?:几|哪几)(?:大|个|项|条|种|支|块|
  */
 export const itemByContentAsked = /(?:里|中|当中|之中)[，,]?(?:的)?(?:是)?哪一?(?:条|项|个|点|招)/u;
 
+/**
+ * An order a table request asks its rows in (按立项时间从早到晚排, 按合作企业家数从多到少): group 1
+ * what it orders by (立项时间, 合作企业家数), group 2 the direction. 早/先 orders by the earliest
+ * year a row's cells write; 多/高/大 by the count they write, of the unit before 数 where it names one (家数 → 家).
+ */
+export const tableOrderAsked = /按(?:照)?([^，,。；;：:、按]{0,12}?)(?:从|由)(早到晚|晚到早|先到后|后到先|多到少|少到多|高到低|低到高|大到小|小到大)/u;
+
 /** Asked what parts a section the question names holds (“锻造红船铁军”这一部分讲了哪几块内容): its parts answer. */
 export const sectionPartsAsked = /(?:哪|几)几?(?:块|个?部分|个?方面|个?板块)/u;
 

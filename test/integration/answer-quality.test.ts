@@ -2648,6 +2648,25 @@ describe('a count in the unit asked, and a part asked by its place in an uncount
   });
 });
 
+describe('a table in the order its request asks', () => {
+  it('按合作企业家数从多到少: the rows writing a count of 家 first, largest first, and a line saying so', async () => {
+    const end = await ask('对比各学院校企合作情况，按合作企业家数从多到少排列', 'compare');
+    const rows = end.table!.rows;
+    expect(rows[0]!.college).toBe('嘉兴职业技术学院');
+    expect(end.answer).toContain('排序：按合作企业家数从多到少，依各行文中写明的“家”数；没有写明的排在后面。');
+    const unordered = await ask('对比各学院校企合作情况', 'compare');
+    expect(unordered.answer).not.toContain('排序：');
+  });
+
+  it('按获评时间从早到晚: rows by the earliest year their cells write, those writing none last', async () => {
+    const end = await ask('各学院党建获得的荣誉，按获评时间从早到晚排', 'compare');
+    const years = end.table!.rows.map((row) => [...`${row.practice?.text ?? ''}${row.outcome?.text ?? ''}`.matchAll(/((?:19|20)\d{2})年/gu)].map((match) => Number(match[1])));
+    const firsts = years.map((written) => (written.length > 0 ? Math.min(...written) : Infinity));
+    expect(firsts.filter(Number.isFinite).length).toBeGreaterThanOrEqual(2);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+});
+
 describe('the kind asked under its own modifier (全国性活动, not 全校性活动)', () => {
   it('a count of the kind under another modifier in the same sentence is not the one asked', async () => {
     expect(claimLines((await ask('嘉兴职业技术学院全国性活动办了多少次？')).answer)[0]).toContain('开展全国性活动26次');
