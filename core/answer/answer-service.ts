@@ -564,7 +564,7 @@ export class AnswerService {
       .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !draftWording.arrangement.test(clause) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
-    const unwritten: { words: string[]; labels: string[] }[] = [];
+    const unwritten: { words: string[]; labels: string[]; scope: boolean }[] = [];
     let spelledOut = 0;
     let strongest: Gathered | undefined;
     for (const clause of clauses) {
@@ -579,15 +579,20 @@ export class AnswerService {
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         // A name no article writes beside the label (用宁波职业技术学院的“四色工作法”做底子) is no label's.
         const unlabelledNames = gathered.evidence.verdict.missing.filter((word) => !labels.includes(word));
-        if (words.length > 0) unwritten.push({ words, labels: unlabelledNames.length > 0 ? [] : labels });
+        if (words.length > 0) unwritten.push({ words, labels: unlabelledNames.length > 0 ? [] : labels, scope: draftWording.scope.test(clause) });
       }
     }
     // A clause the articles do not answer because it names what they never mention (研究生党支部,
     // a practice no article names) is what the request is about: no draft from its other clauses.
     // Unless it is the user's own label (“头雁”作用这块) that as many clauses, answered, spell out.
     // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
-    if (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked))) return null;
-    const narrowed = named ? `${named}，${kept.join('，')}` : kept.join('，');
+    // A clause saying which text to draw on (几所学院文章里凡是写明拿了一等奖的), answered, is what the
+    // request is about: what its other clauses name that no article writes is its occasion or form.
+    const scoped = kept.some((clause) => draftWording.scope.test(clause)) && !unwritten.some((clause) => clause.scope);
+    if (!scoped && (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked)))) return null;
+    // Scoped, the request draws on what its scope clauses say, not on the occasion around them.
+    const drawnOn = scoped ? kept.filter((clause) => draftWording.scope.test(clause)) : kept;
+    const narrowed = named ? `${named}，${drawnOn.join('，')}` : drawnOn.join('，');
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
     // The notice names the labels; the other words of their clauses (专栏 of 要开“身边的榜样”专栏) frame them.

@@ -290,7 +290,7 @@ export const absentKindHead = /^(?:党支部|支部|党总支|党组织|党委|�
 /** A noun qualifies the topic noun that follows it within this many characters (量子|计算|课程)… */
 export const absentQualifierGap = 4;
 /** …with none of these between (主打的特色载体: 的 ends the qualifying; 下学期|我们学院党总支, 支委会|要讨论党员). */
-export const qualifierBreak = /[的地得和与及或、，,。？?！!\s在是有把被对向从为我咱要]/u;
+export const qualifierBreak = /[的地得和与及或、，,。；;：:“”‘’（）()《》？?！!\s在是有把被对向从为我咱要]/u;
 
 export const absentAskedBefore = /(?:多少|几个|几位|几名|哪些|哪个|哪几个|什么|啥)(?:个|位|名)?$/u;
 
@@ -1700,6 +1700,13 @@ export const draftWording = {
    * columns (立项原话｜哪一年｜哪一级): no topic, and nothing it names refuses.
    */
   arrangement: /(?:不超过|不多于|不超出|控制在|压到|压缩到|限制在|限于)[^，,]{0,10}$|[\d一二三四五六七八九十两百千]+(?:条|段|点|项|句|字|行)(?:以内|之内|为限)$|^[^，,]{0,16}?按[^，,]{1,16}?(?:排|排序|排列|顺序)(?:一下)?$|(?:从早到晚|从晚到早|从新到旧|从旧到新|从多到少|从少到多|从高到低|从低到高|从大到小|从小到大)(?:排|排序|排列)?$|(?:放|排|列)(?:在)?(?:最后|最前|最前面|最后面|末尾|后面)$|^(?:写成|做成|弄成)?(?:要点|条目|清单|提纲|一问一答|问答)式$|^(?:列表|列个表|拉个表|做个表)?(?:比|对比|比较)(?:一下|一比)$|[｜|][^，,]*[｜|]/u,
+  /**
+   * A clause saying which of the articles' text to draw on (几所学院文章里凡是写明拿了一等奖的, 文章里写到
+   * “标杆院系”的, 凡是写了“签订协议”的): answered, it is what the request is about, and the clauses
+   * around it (教务处年底开表彰会, 处长这回只看…) only its occasion and form. Not an instruction on the
+   * text (“五型”党总支文章里是哪几型就照原样写).
+   */
+  scope: /^(?![^，,]*照(?:原样|原文|抄|写|搬))(?:[^，,]*(?:文章|文|篇|正文)(?:里|中)[^，,]{0,24}?(?:写|提|讲|说|叫|用)|凡是(?:写|提|讲|说|用|叫))/u,
   /** A meeting's theme as a clause of its own (…培训会，讲“支部建在哪里”): it may say the topic, but refuses nothing. */
   meetingTheme: /^(?:要|准备|主要)?(?:讲|学|学习|谈|说|研讨|讨论)“[^”]{1,20}”(?:专题|这个题目|这个话题)?$/u,
   /** The columns a table request names (就三列：文件名称｜管哪块事｜落实下来的效果), to the sentence's end: how to lay it out, not what to find. */

@@ -2648,6 +2648,25 @@ describe('a count in the unit asked, and a part asked by its place in an uncount
   });
 });
 
+describe('a table request that says which text to draw on', () => {
+  it('几所学院文章里凡是写明拿了一等奖的: drawn up from that clause, whatever its occasion names that no article writes', async () => {
+    const end = await ask('学工处年底要开总结会，科长这回只看“一等奖”。几所学院文章里凡是写明拿了一等奖的，按学校列个表：奖项原话｜谁拿的｜哪一级', 'compare');
+    expect(end.notFound).toBe(false);
+    expect(end.table!.rows.some((row) => row.sources.length > 0 && `${row.practice?.text ?? ''}${row.outcome?.text ?? ''}`.includes('一等奖'))).toBe(true);
+  });
+
+  it('…不算标杆院系，别放进来；“样板支部”…: what is left out is no kind of branch no article writes', async () => {
+    const end = await ask('宣传部要给各系讲讲“标杆院系”是怎么创建的。几所学院文章里写到“标杆院系”的，按学校列：哪个院系｜做了什么｜结果。苏工院那篇是支部，不算标杆院系，别放进来；“样板支部”这些也另算', 'compare');
+    expect(end.notFound).toBe(false);
+    expect(end.table!.rows.filter((row) => row.sources.length > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a clause saying which text to draw on that names what no article writes still refuses', async () => {
+    expect((await ask('学校下月开巡察整改推进会，纪委书记要讲话。几所学院文章里凡是写到巡察整改的，按学校列表：反馈问题｜整改措施｜结果', 'compare')).notFound).toBe(true);
+    expect((await ask('党办年底要开述职会。几所学院文章里写到网格化管理的，汇总成一份会议材料，只要做法和成效', 'summary')).notFound).toBe(true);
+  });
+});
+
 describe('a table in the order its request asks', () => {
   it('按合作企业家数从多到少: the rows writing a count of 家 first, largest first, and a line saying so', async () => {
     const end = await ask('对比各学院校企合作情况，按合作企业家数从多到少排列', 'compare');
