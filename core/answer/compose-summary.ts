@@ -117,6 +117,23 @@ export function draftTitle(question: string, answered: readonly string[] | undef
 }
 
 /**
+ * A draft's heading: 关于“topic”的典型经验材料 where the topic reads as a title (at most two clauses).
+ * A request too long for one (下个月…沙龙，请了…来讲，开头两三句交代…) is titled by the names it quotes
+ * that the draft writes, if any, and by whose practice it tells (关于“七个有力”的典型经验材料（湖南电气
+ * 职业技术学院风能工程学院教工党支部）).
+ */
+export function draftHeading(topic: string, drawnFrom: readonly IndexedDocument[], named: readonly string[] = []): string {
+  // Quotes inside the title's own quotes are single ones, as Chinese nests them.
+  const quoted = (text: string): string => `关于“${text.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`;
+  if ([...topic].length <= summaryKnobs.titleLength && (topic.match(/[，,]/gu) ?? []).length <= 1 && !/[。；;：:]/u.test(topic)) return quoted(topic);
+  const names = [...new Set(drawnFrom.map((document) => (document.college && document.unit ? `${document.college}${document.unit}` : document.college || document.unit)).filter(Boolean))];
+  const whose = names.length === 0 ? '' : names.length <= summaryKnobs.titleNames ? names.join('、') : `${names[0]}等${names.length}个单位`;
+  const shown = named.slice(0, summaryKnobs.titleNames + 1);
+  if (shown.length > 0) return `${quoted(shown.join('、'))}${whose ? `（${whose}）` : ''}`;
+  return `${whose}典型经验材料`;
+}
+
+/**
  * A drafting request whose topic only points back (就这个主题帮我写个会议材料) with the conversation's
  * last question in place of the pointer, asked as a topic (台州科院访企拓岗促就业); null otherwise.
  */
@@ -605,8 +622,9 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   }
   const book = new CitationBook(snapshot);
   const documents = new Set([...used].map((sentence) => sentence.chunk.document.docId));
-  // Quotes inside the title's own quotes are single ones, as Chinese nests them.
-  const lines = [`# 关于“${title.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`, ''];
+  // The names the request quotes that the draft's own lines write (“校园文化建设年”): a long request's title keeps them.
+  const namedInDraft = analysis.quoted.filter((name) => [...name].length >= 2 && [...used].some((sentence) => sentence.text.includes(name)));
+  const lines = [`# ${draftHeading(title, [...used].map((sentence) => sentence.chunk.document), namedInDraft)}`, ''];
   // The spans each section shows. A draft says a thing once: practices (a label with its body)
   // first, then background, results and lessons, each leaving out what an earlier one told.
   const told: CitedSpan[] = [];

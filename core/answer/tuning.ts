@@ -1759,6 +1759,10 @@ export const draftWording = {
 };
 
 export const summaryKnobs = {
+  /** A draft's topic longer than this, or of more than two clauses, is no title: the draft is titled by whose practice it tells. */
+  titleLength: 40,
+  /** …naming at most this many units, else the first and their count. */
+  titleNames: 2,
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
   /**

@@ -2667,6 +2667,14 @@ describe('a table request that says which text to draw on', () => {
   });
 });
 
+describe('a draft titled by its topic, or by whose practice it tells', () => {
+  it('a long request with its occasion and layout is no title: the unit the draft tells of is', async () => {
+    const end = await ask('下个月市里开教工支部书记沙龙，请了湖电风能学院教工支部书记来讲，请以湖南电气职业技术学院风能工程学院教工党支部为例，用第一人称写一篇发言稿，开头两三句交代对照《指南》、围绕“七个有力”搞五大工程，中间每项一小段，最后讲成绩', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toBe('# 关于“七个有力”的典型经验材料（湖南电气职业技术学院风能工程学院教工党支部）');
+  });
+});
+
 describe('a table in the order its request asks', () => {
   it('按合作企业家数从多到少: the rows writing a count of 家 first, largest first, and a line saying so', async () => {
     const end = await ask('对比各学院校企合作情况，按合作企业家数从多到少排列', 'compare');
