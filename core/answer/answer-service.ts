@@ -34,7 +34,7 @@ import { pairOf } from './pair-question.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
-import { absentQualifiers, absentThings, analyzeQuestion, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
+import { absentQualifiers, absentThings, analyzeQuestion, scopeObjectUnwritten, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
 import { acrossColleges, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
@@ -566,11 +566,16 @@ export class AnswerService {
     const kept: string[] = [];
     const unwritten: { words: string[]; labels: string[]; scope: boolean }[] = [];
     let spelledOut = 0;
+    const scopeAbsent: string[] = [];
     let strongest: Gathered | undefined;
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
       if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) {
         kept.push(clause);
+        // A scope clause answered by its generic words (文章里写到意识形态工作责任制的: 责任制) names what no article writes.
+        // A scope clause answered by its generic words (文章里写到意识形态工作责任制的: 责任制) names what no
+        // article writes: said in the notice, as a label would be.
+        if (draftWording.scope.test(clause)) scopeAbsent.push(...scopeObjectUnwritten(clause, snapshot.lexical));
         // Answered in full: every thing it names written (not 支部怎么开会、党课怎么上的, found by 支部 alone).
         if (!draftWording.secondary.test(clause) && unwrittenThings(gathered.analysis, snapshot.lexical).length === 0) spelledOut += 1;
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
@@ -596,7 +601,7 @@ export class AnswerService {
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
     // The notice names the labels; the other words of their clauses (专栏 of 要开“身边的榜样”专栏) frame them.
-    const unwrittenWords = [...new Set(unwritten.flatMap((clause) => clause.labels))];
+    const unwrittenWords = [...new Set([...unwritten.flatMap((clause) => clause.labels), ...(scoped ? scopeAbsent : [])])];
     const gathered = await this.gather(request, snapshot, narrowed, carried, signal);
     if (gathered.evidence.verdict.answerable) return { searchedFor: narrowed, gathered, kept, unwrittenWords };
     // Clauses each answered are answered together, though no one sentence says all their words: the

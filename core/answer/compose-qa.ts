@@ -795,7 +795,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     if (type === '做法') leadItems = leadItems.map((item) => itemWithBody(snapshot, item, best, analysis));
     // 三融教育里融入师德建设具体指啥: the one item that says the topic, whole, is what was asked.
     // It holds a topic word no other item does (师德), and holds more of the topic than any other.
-    if (type !== '列表' && analysis.expectedCount === null && leadItems.length >= 2) {
+    if (type !== '列表' && analysis.expectedCount === null && contentAsked === null && leadItems.length >= 2) {
       const topicWords = analysis.terms.filter((term) => term.role === 'topic').map((term) => term.word.toLowerCase());
       const said = leadItems.map((item) => topicWords.filter((word) => snapshot.documentText(item.chunk.document).slice(item.start, item.end).toLowerCase().includes(word)));
       const own = said.map((words, index) => words.filter((word) => said.every((others, other) => other === index || !others.includes(word))));

@@ -17,6 +17,7 @@ import { looksLikePersonName, opensWithCommonSurname } from '../text/person-name
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
+  draftWording,
   askedUnit,
   eachOneName,
   nameHomophones,
@@ -1201,6 +1202,42 @@ export function absentQualifiers(analysis: Pick<QuestionAnalysis, 'terms' | 'que
     return false;
   };
   return absent.filter(qualifiesKind);
+}
+
+/**
+ * What a clause saying which text to draw on names that no article writes (文章里写到安全生产责任制的 →
+ * 生产; 凡是写了校园反诈宣传的 → 反诈): its words after the verb, each of two characters or more and
+ * no word of the asking, or a run of single characters jieba could not place. Read on the words as
+ * the clause writes them, since a word's parts (安全 + 生产, 反 + 诈) may each be common.
+ */
+export function scopeObjectUnwritten(clause: string, terms: TermStatistics): string[] {
+  const opening = draftWording.scope.exec(clause);
+  if (!opening) return [];
+  // What stands between the verb and the 的 closing what it names (写到“七个有力”的都用上 → “七个有力”).
+  const after = clause.slice(opening.index + opening[0].length).replace(/^(?:到|了|明|过)/u, '');
+  const object = after.includes('的') ? after.slice(0, after.lastIndexOf('的')) : after;
+  const asking = (word: string): boolean => genericSet.has(word) || intentSet.has(word) || requestFramingSet.has(word) || stopwords.has(word);
+  const absent: string[] = [];
+  let run = '';
+  const closeRun = (): void => {
+    if ([...run].length >= 2 && !asking(run) && !writtenOrSynonym(run, terms)) absent.push(run);
+    run = '';
+  };
+  for (const word of getJieba().cut(object.replace(/[“”‘’《》]/gu, ' '), false)) {
+    if (!/^\p{Script=Han}+$/u.test(word)) {
+      closeRun();
+      continue;
+    }
+    if ([...word].length === 1) {
+      if (!/[了的着过和与及或等也都就在是把被]/u.test(word)) run += word;
+      else closeRun();
+      continue;
+    }
+    closeRun();
+    if (!asking(word) && !writtenOrSynonym(word, terms)) absent.push(word);
+  }
+  closeRun();
+  return absent;
 }
 
 /** Whether the corpus writes `word`, one of its synonyms, or one of `alsoFor` (the items a listed word stands for). */

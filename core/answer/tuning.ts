@@ -206,6 +206,8 @@ export const requestFramingWords: readonly string[] = [
   '替人家', '替别人', '标明', '注明', '空话', '套话', '虚话', '大话',
   // …and of its parts and voice (第1页封面, 单位全称, 最后一段结束语, 用第一人称, 照引号里的说法).
   '封面', '全称', '结束语', '开场白', '串词', '第一人称', '人称', '引号', '书名号', '标题', '文字',
+  // …and of the characters it writes (明写“立项”二字的, 带“国家级”字样的).
+  '二字', '两字', '三字', '四字', '字样',
 ];
 
 /** The placeholders of a quoted shape (“××机制”, “党建+××”, “×链”, “截至××年底”): names of that shape are asked. */

@@ -2628,6 +2628,11 @@ describe('an item of a named whole asked by what it says', () => {
     expect(welfare).not.toContain('三亮三比');
   });
 
+  it('“三亮三比”里哪一项…积分手册: the item whose text says it leads, over the item holding most of the topic words', async () => {
+    const [line] = claimLines((await ask('风能学院“三亮三比”里哪一项要求建党员积分手册？')).answer);
+    expect(line).toMatch(/^亮承诺/u);
+  });
+
   it('“三服务”对应“七个有力”中的哪一条: the heading pairing them, alone', async () => {
     const [line] = claimLines((await ask('风能学院的“三服务”工程落实的是“七个有力”中的哪一条？')).answer);
     expect(line).toContain('落实组织师生有力');
@@ -2659,6 +2664,11 @@ describe('a table request that says which text to draw on', () => {
     const end = await ask('宣传部要给各系讲讲“标杆院系”是怎么创建的。几所学院文章里写到“标杆院系”的，按学校列：哪个院系｜做了什么｜结果。苏工院那篇是支部，不算标杆院系，别放进来；“样板支部”这些也另算', 'compare');
     expect(end.notFound).toBe(false);
     expect(end.table!.rows.filter((row) => row.sources.length > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {
+    const end = await ask('宣传部年底考核要用，文章里写到意识形态工作责任制的，材料不超过500字', 'summary');
+    expect(end.notice?.message).toContain('“意识形态”');
   });
 
   it('a clause saying which text to draw on that names what no article writes still refuses', async () => {

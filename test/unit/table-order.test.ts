@@ -22,6 +22,17 @@ describe('orderValue', () => {
     expect(orderValue(tableOrderOf('按企业家数从多到少')!, '建立紧密合作关系的企业倍增至54家')).toBe(54);
     expect(orderValue(tableOrderOf('按时间从早到晚')!, '获得首批全国高校黄大年式教师团队')).toBeNull();
   });
+
+  it('reads 万 and 千, and counts only where the noun asked stands beside the count', () => {
+    const trained = tableOrderOf('按培训人次从多到少排')!;
+    expect(trained).toMatchObject({ unit: '人次', noun: '培训' });
+    expect(orderValue(trained, '开展技能培训，累计培训近2万人次')).toBe(20000);
+    expect(orderValue(trained, '社会培训500人次')).toBe(500);
+    const patents = tableOrderOf('按专利数量从多到少排')!;
+    expect(patents).toMatchObject({ unit: null, noun: '专利' });
+    expect(orderValue(patents, '承担11项科技项目，授权专利300多项')).toBe(300);
+    expect(orderValue(patents, '承担11项科技项目')).toBeNull();
+  });
 });
 
 describe('orderRows', () => {
