@@ -293,8 +293,8 @@ export const absentAskedAfter = /^(?:的|有|是|共|一共|总共)?(?:多少|�
 export const absentKindHead = /^(?:党支部|支部|党总支|党组织|党委|党员|党建(?!工作))/u;
 /** A noun qualifies the topic noun that follows it within this many characters (量子|计算|课程)… */
 export const absentQualifierGap = 4;
-/** …with none of these between (主打的特色载体: 的 ends the qualifying; 下学期|我们学院党总支, 支委会|要讨论党员). */
-export const qualifierBreak = /[的地得和与及或、，,。；;：:“”‘’（）()《》？?！!\s在是有把被对向从为我咱要]/u;
+/** …with none of these between (主打的特色载体: 的 ends the qualifying; 下学期|我们学院党总支, 支委会|要讨论党员; a verb: 组织部下周开|支部书记述职会). */
+export const qualifierBreak = /[的地得和与及或、，,。；;：:“”‘’（）()《》？?！!\s在是有把被对向从为我咱要开办讲给去来到请搞]/u;
 
 export const absentAskedBefore = /(?:多少|几个|几位|几名|哪些|哪个|哪几个|什么|啥)(?:个|位|名)?$/u;
 
