@@ -572,7 +572,6 @@ export class AnswerService {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
       if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) {
         kept.push(clause);
-        // A scope clause answered by its generic words (文章里写到意识形态工作责任制的: 责任制) names what no article writes.
         // A scope clause answered by its generic words (文章里写到意识形态工作责任制的: 责任制) names what no
         // article writes: said in the notice, as a label would be.
         if (draftWording.scope.test(clause)) scopeAbsent.push(...scopeObjectUnwritten(clause, snapshot.lexical));

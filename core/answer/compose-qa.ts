@@ -660,7 +660,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // 五大工程里第一个是啥: one item of a list, by its place.
   // Only a counted list (五大工程) is the one whose place is asked: 几块里排第二的 counts none to check a list by.
   const countedPlace = type === '是否' ? null : itemPlaceOf(analysis.question);
-  const position = countedPlace?.counted != null ? countedPlace : null;
+  const position = countedPlace !== null && countedPlace.counted !== null ? countedPlace : null;
   // “四个一”里，哪一条…: one item of a whole the question names before the cue, by what it says.
   const byContent = type === '是否' || position !== null ? null : itemByContentAsked.exec(analysis.question);
   const whole = byContent ? analysis.quoted.findLast((name) => analysis.question.indexOf(name) < byContent.index) : undefined;

@@ -17,8 +17,8 @@ import { looksLikePersonName, opensWithCommonSurname } from '../text/person-name
 import { generalIdf, generalIdfCeiling, type TermStatistics } from './term-statistics.ts';
 import {
   answerTypeCues,
-  draftWording,
   askedUnit,
+  draftWording,
   eachOneName,
   nameHomophones,
   agentAsked,
