@@ -2673,6 +2673,13 @@ describe('a table request that says which text to draw on', () => {
     expect((await ask('写一份研究生党支部建设的会议材料', 'summary')).notFound).toBe(true);
   });
 
+  it('what not to write, named after the verb (不要写嘉职院的绩效改革), is left out, and its college asks for nothing', async () => {
+    const end = await ask('组织部下周开支部书记述职会，文章里写到“双带头人”的几个学校，整理一份发言参考材料，不要写嘉职院的绩效改革', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('双带头人');
+    expect(end.answer).not.toContain('绩效');
+  });
+
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {
     const end = await ask('宣传部年底考核要用，文章里写到意识形态工作责任制的，材料不超过500字', 'summary');
     expect(end.notice?.message).toContain('“意识形态”');

@@ -766,6 +766,10 @@ describe('what a long request for a draft or a table says of itself', () => {
     expect(leftOutClause.test('，发展党员那块之前写过了')).toBe(true);
     expect(leftOutClause.test('，个人获奖的不用列')).toBe(true);
     expect(leftOutClause.test('，各校学生党员怎么发挥作用')).toBe(false);
+    // What not to write, named after the verb.
+    expect(leftOutClause.test('，不要写嘉职院的绩效改革')).toBe(true);
+    expect(leftOutClause.test('，别提亮牌制')).toBe(true);
+    expect(leftOutClause.test('，要写清楚绩效改革怎么推进')).toBe(false);
     // A longer lead, and what does not count (…那种不算).
     expect(leftOutClause.test('。只说“建立机制”“对标标准”、没写出文件名的不要')).toBe(true);
     expect(leftOutClause.test('。学生月薪那种不算')).toBe(true);
