@@ -15,7 +15,7 @@ import type { HistoryTurn } from './protocol.ts';
 import { cutSentence, groupLabel, isRunInLabel, labelBefore, labelWithSentence, standsAlone } from './compose-qa.ts';
 import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
-import { collegeMentions, numeral, type QuestionAnalysis } from './question.ts';
+import { collegeMentions, numeral, scopeObject, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
 import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
 
@@ -117,14 +117,18 @@ export function draftTitle(question: string, answered: readonly string[] | undef
 }
 
 /**
- * A draft's heading: 关于“topic”的典型经验材料 where the topic reads as a title (at most two clauses).
+ * A draft's heading: 关于“topic”的典型经验材料 where the request's topic (`draftTitle`) reads as a title (at
+ * most two clauses), or what its scope clause names (文章里写到“双带头人”的几个学校 → 双带头人).
  * A request too long for one (下个月…沙龙，请了…来讲，开头两三句交代…) is titled by the names it quotes
  * that the draft writes, if any, and by whose practice it tells (关于“七个有力”的典型经验材料（湖南电气
  * 职业技术学院风能工程学院教工党支部）).
  */
-export function draftHeading(topic: string, drawnFrom: readonly IndexedDocument[], named: readonly string[] = []): string {
+export function draftHeading(title: string, drawnFrom: readonly IndexedDocument[], named: readonly string[] = []): string {
   // Quotes inside the title's own quotes are single ones, as Chinese nests them.
   const quoted = (text: string): string => `关于“${text.replace(/“/gu, '‘').replace(/”/gu, '’')}”的典型经验材料`;
+  // A request drawn from what its scope clause names (文章里写到“双带头人”的几个学校，…) is about that.
+  const scoped = title.split(/[，,]/u).map(scopeObject).find((object) => object !== null && /\p{Script=Han}{2}/u.test(object) && [...object].length <= summaryKnobs.scopeTitleLength);
+  const topic = scoped ? scoped.trim().replace(/^“([^“”]+)”$/u, '$1') : title;
   if ([...topic].length <= summaryKnobs.titleLength && (topic.match(/[，,]/gu) ?? []).length <= 1 && !/[。；;：:]/u.test(topic)) return quoted(topic);
   const names = [...new Set(drawnFrom.map((document) => (document.college && document.unit ? `${document.college}${document.unit}` : document.college || document.unit)).filter(Boolean))];
   const whose = names.length === 0 ? '' : names.length <= summaryKnobs.titleNames ? names.join('、') : `${names[0]}等${names.length}个单位`;

@@ -1205,17 +1205,25 @@ export function absentQualifiers(analysis: Pick<QuestionAnalysis, 'terms' | 'que
 }
 
 /**
+ * What a clause saying which text to draw on names (文章里写到“七个有力”的都用上 → “七个有力”, 凡是写明
+ * 拿了一等奖的 → 拿了一等奖): what stands between its verb and the 的 closing it; null for another clause.
+ */
+export function scopeObject(clause: string): string | null {
+  const opening = draftWording.scope.exec(clause);
+  if (!opening) return null;
+  const after = clause.slice(opening.index + opening[0].length).replace(/^(?:到|了|明|过)/u, '');
+  return after.includes('的') ? after.slice(0, after.lastIndexOf('的')) : after;
+}
+
+/**
  * What a clause saying which text to draw on names that no article writes (文章里写到安全生产责任制的 →
  * 生产; 凡是写了校园反诈宣传的 → 反诈): its words after the verb, each of two characters or more and
  * no word of the asking, or a run of single characters jieba could not place. Read on the words as
  * the clause writes them, since a word's parts (安全 + 生产, 反 + 诈) may each be common.
  */
 export function scopeObjectUnwritten(clause: string, terms: TermStatistics): string[] {
-  const opening = draftWording.scope.exec(clause);
-  if (!opening) return [];
-  // What stands between the verb and the 的 closing what it names (写到“七个有力”的都用上 → “七个有力”).
-  const after = clause.slice(opening.index + opening[0].length).replace(/^(?:到|了|明|过)/u, '');
-  const object = after.includes('的') ? after.slice(0, after.lastIndexOf('的')) : after;
+  const object = scopeObject(clause);
+  if (object === null) return [];
   const asking = (word: string): boolean => genericSet.has(word) || intentSet.has(word) || requestFramingSet.has(word) || stopwords.has(word);
   const absent: string[] = [];
   let run = '';

@@ -1765,6 +1765,8 @@ export const summaryKnobs = {
   titleLength: 40,
   /** …naming at most this many units, else the first and their count. */
   titleNames: 2,
+  /** What a request's scope clause names titles its draft when at most this long (文章里写到“双带头人”的 → 双带头人). */
+  scopeTitleLength: 16,
   /** Lines per section at most. */
   sizes: { background: 2, practice: 6, outcome: 5, insight: 3 },
   /**

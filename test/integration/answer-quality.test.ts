@@ -2697,6 +2697,11 @@ describe('a draft titled by its topic, or by whose practice it tells', () => {
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer.split('\n')[0]).toBe('# 关于“七个有力”的典型经验材料（湖南电气职业技术学院风能工程学院教工党支部）');
   });
+
+  it('a request drawn from what its scope clause names is titled by that (文章里凡是写到党员先锋岗的 → 党员先锋岗)', async () => {
+    const end = await ask('几所学院文章里凡是写到党员先锋岗的，整理一份会议材料', 'summary');
+    expect(end.answer.split('\n')[0]).toBe('# 关于“党员先锋岗”的典型经验材料');
+  });
 });
 
 describe('a table in the order its request asks', () => {
