@@ -630,9 +630,10 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   // A section named without parts of its own is answered from its text, not from the article's outline.
   const namedParts = !options.nested && (outlineAsked.test(analysis.question) || sectionPartsAsked.test(analysis.question)) ? partsOfNamedSection(snapshot, found, analysis.question) : null;
   const outline = namedParts ?? (!options.nested && outlineAsked.test(analysis.question) ? outlineOf(snapshot, found.find((sentence) => !sentence.isHeading)) : []);
+  // 五大工程里第一个, 几块里排老三的: the place of an item asked, read once for the outline and the lists below.
+  const placeAsked = type === '是否' ? null : itemPlaceOf(analysis.question);
   // …底下分的几块里，排老三的是哪块: the part at that place alone.
-  const placeInOutline = type === '是否' || outline.length < 2 ? null : itemPlaceOf(analysis.question);
-  const placedPart = placeInOutline ? itemAtPlace(snapshot, outline, placeInOutline) : null;
+  const placedPart = placeAsked && outline.length >= 2 ? itemAtPlace(snapshot, outline, placeAsked) : null;
   if (placedPart) return { text: [groupLabel(placedPart.chunk.document), book.claim(placedPart)].join('\n'), citations: book.citations };
   if (outline.length > 0) {
     // 党建工作分哪几个板块: the article's outline, each part as it opens.
@@ -659,8 +660,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
   const collegesAsked = analysis.colleges.length === 0 && collegesListed.test(analysis.question);
   // 五大工程里第一个是啥: one item of a list, by its place.
   // Only a counted list (五大工程) is the one whose place is asked: 几块里排第二的 counts none to check a list by.
-  const countedPlace = type === '是否' ? null : itemPlaceOf(analysis.question);
-  const position = countedPlace !== null && countedPlace.counted !== null ? countedPlace : null;
+  const position = placeAsked !== null && placeAsked.counted !== null ? placeAsked : null;
   // “四个一”里，哪一条…: one item of a whole the question names before the cue, by what it says.
   const byContent = type === '是否' || position !== null ? null : itemByContentAsked.exec(analysis.question);
   const whole = byContent ? analysis.quoted.findLast((name) => analysis.question.indexOf(name) < byContent.index) : undefined;

@@ -130,7 +130,7 @@ export function draftHeading(title: string, drawnFrom: readonly IndexedDocument[
   const scoped = title.split(/[，,]/u).map(scopeObject).find((object) => object !== null && /\p{Script=Han}{2}/u.test(object) && [...object].length <= summaryKnobs.scopeTitleLength);
   const topic = scoped ? scoped.trim().replace(/^“([^“”]+)”$/u, '$1') : title;
   if ([...topic].length <= summaryKnobs.titleLength && (topic.match(/[，,]/gu) ?? []).length <= 1 && !/[。；;：:]/u.test(topic)) return quoted(topic);
-  const names = [...new Set(drawnFrom.map((document) => (document.college && document.unit ? `${document.college}${document.unit}` : document.college || document.unit)).filter(Boolean))];
+  const names = [...new Set(drawnFrom.map((document) => `${document.college}${document.unit}`).filter(Boolean))];
   const whose = names.length === 0 ? '' : names.length <= summaryKnobs.titleNames ? names.join('、') : `${names[0]}等${names.length}个单位`;
   const shown = named.slice(0, summaryKnobs.titleNames + 1);
   if (shown.length > 0) return `${quoted(shown.join('、'))}${whose ? `（${whose}）` : ''}`;
