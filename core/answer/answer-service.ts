@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, draftSectionsLeftOut } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, withoutLeftOutRuns, draftSectionsLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -447,7 +447,7 @@ export class AnswerService {
     if (request.mode !== 'qa' && grounds.evidence.verdict.answerable) {
       const texts = grounds.retrieved.hits.map((hit) => `${hit.chunk.text} ${passageContext(hit.chunk)}`.toLowerCase());
       // A quoted list (“一帮一、手拉手”) is its items, which an article may list the other way round.
-      const quoted = quotesIn(withoutLeftOut(request.question)).filter((quote) => !answerMark.test(quote) && !quotedShape.test(quote)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
+      const quoted = quotesIn(withoutLeftOut(withoutLeftOutRuns(request.question))).filter((quote) => !answerMark.test(quote) && !quotedShape.test(quote)).flatMap((quote) => quote.split('、')).filter((item) => [...item].length >= 2);
       // A heading quoted with other marks or commas (“坚持全面从严治党,夯实防腐拒变‘压舱石’”) names it.
       const plain = (text: string): string => withoutQuotationMarks(text).replace(/，/gu, ',');
       const unnamed = quoted.filter((name) => !texts.some((text) => namesIn(name.toLowerCase(), text) || plain(text).includes(plain(name.toLowerCase()))) && holdsUnwritten(name, snapshot.lexical));

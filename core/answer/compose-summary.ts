@@ -17,7 +17,7 @@ import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { collegeMentions, numeral, scopeObject, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, leftOutRunEnd, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
 
 export type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -103,6 +103,20 @@ export function withoutLeftOut(request: string): string {
     rest = rest.replace(leftOutClause, '');
   }
   return rest;
+}
+
+/**
+ * A request without each sentence whose last clause leaves out all its clauses name (see
+ * `leftOutRunEnd`). Read off the request as typed: its sentences are gone once clauses are joined.
+ */
+export function withoutLeftOutRuns(request: string): string {
+  return request
+    .split(/(?<=[。！!？?])/u)
+    .filter((sentence) => {
+      const clauses = sentence.split(/[，,；;]/u);
+      return !(clauses.length >= 2 && leftOutRunEnd.test(clauses[clauses.length - 1]!));
+    })
+    .join('');
 }
 
 /**
@@ -202,7 +216,7 @@ function occasionOrUse(clause: string): boolean {
  * (书记, 培训, 国际处) say nothing of the topic.
  */
 export function compareSearch(request: string): string {
-  const question = withoutFraming(request);
+  const question = withoutFraming(withoutLeftOutRuns(request));
   const clauses = question.split(/(?<=[，,；;：:。])/u);
   const bare = (clause: string): string => clause.replace(/[，,；;：:。！!]+$/u, '').trim();
   const kept = clauses.filter((clause) => !occasionOrUse(bare(clause)) && !draftWording.tableAskingOnly.test(bare(clause).replace(askerLead, '')));
@@ -239,7 +253,7 @@ export function draftSearch(question: string, namesCollege: (owner: string) => b
  */
 function draftParts(question: string, forTitle = false): { topic: string; reference: string } {
   // What the request leaves out (…就不用展开了) is no part of its topic.
-  let request = withoutLeftOut(withoutUsageNote(withoutFraming(question)).replace(/[？?。！!]+$/u, '')).replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
+  let request = withoutLeftOut(withoutUsageNote(withoutFraming(withoutLeftOutRuns(question))).replace(/[？?。！!]+$/u, '')).replace(draftWording.length, '').replace(draftWording.layout, '').replace(draftWording.only, '$1').replace(draftWording.courtesy, '').replace(draftWording.labelled, '');
   const handedOver = draftWording.handedOver.exec(request);
   if (handedOver) request = handedOver[1]!;
   // Sections and reference may come in either order (，包括…，重点参考…).

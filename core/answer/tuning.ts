@@ -865,6 +865,13 @@ export const askerLead = new RegExp(`^${askerOffice}(?:(?:和|与|、|跟|及)${
 export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|不放|不列|不收|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞|搬|带|挪|硬凑|凑)?(?:出来|进来|进去|过来|在内)?了?|[^，,；;]{1,40}?(?<!算)不算(?:是)?[^，,；;？?]{1,8}|(?:不要|不用|别|不必|无需)再?(?:写|列|放|提|讲|收|带|涉及)(?:进|上|到)?[^，,；;？?]{2,24}|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前|已经)已?经?(?:写|讲|汇报|报|说|列|整理|通报|介绍)过了?)[。！!]?$/u;
 
 /**
+ * The last clause of a sentence leaving out every thing its clauses before name, without a subject
+ * of its own (…是护林，…也没写抗台，…更不是一回事，都别拿来顶; …是宣传阵地，都别当党务公开写): the
+ * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out.
+ */
+export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
+
+/**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
  * `honourTopicWords`, the question still asks for honours alone.
  */

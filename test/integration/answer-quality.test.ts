@@ -2680,6 +2680,11 @@ describe('a table request that says which text to draw on', () => {
     expect(end.answer).not.toContain('绩效');
   });
 
+  it('what a sentence sets aside all at once (…是护林，…也没写抗台，都别拿来顶) is no part of the draft', async () => {
+    const end = await ask('学校要开防汛防台工作部署会，请以台州科技职业学院机电与模具工程学院党总支为例写一份会议材料：党员防汛突击队怎么组建、台风来时怎么值守和转移学生。跟大峃镇成立的无人机森林安全巡防队是护林，“匠心机电”党员志愿服务先锋队也没写抗台，都别拿来顶', 'summary');
+    expect(end.notFound, end.answer).toBe(true);
+  });
+
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {
     const end = await ask('宣传部年底考核要用，文章里写到意识形态工作责任制的，材料不超过500字', 'summary');
     expect(end.notice?.message).toContain('“意识形态”');

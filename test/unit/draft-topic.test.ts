@@ -213,6 +213,15 @@ describe('a drafting request as office staff type it', () => {
     expect(draftTopic(request)).toBe('嘉职院“建设‘红船堡垒’ 夯实党建之基”');
     expect(draftTopic('拿嘉职院那篇“深化产教融合立匠品”那一节当底子，写个材料')).toBe('嘉职院“深化产教融合立匠品”');
   });
+  it('leaves out a sentence whose last clause sets aside all it names (…是护林，…也没写抗台，都别拿来顶)', () => {
+    const request = '请以台州科院机模学院为例写一份防汛防台会议材料：党员突击队怎么组建、台风来时怎么值守。跟大峃镇成立的无人机森林安全巡防队是护林，“匠心机电”党员志愿服务先锋队也没写抗台；苏工院的复工复产更不是一回事，都别拿来顶。分背景、做法、成效';
+    for (const text of [draftSearch(request), compareSearch(request)]) {
+      for (const word of ['巡防队', '匠心机电', '复工复产', '拿来顶']) expect(text, word).not.toContain(word);
+      expect(text).toContain('突击队');
+    }
+    // A clause naming what it leaves out (别的学校的都不要) leaves out only itself.
+    expect(draftSearch('写一份嘉职院和苏工院双带头人培育的会议材料，别的学校的都不要')).toContain('双带头人');
+  });
   it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
     expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
   });
