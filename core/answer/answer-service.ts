@@ -526,7 +526,7 @@ export class AnswerService {
       type: 'answer-end',
       answer: composed.text,
       citations: composed.citations,
-      notFound: false,
+      notFound: composed.notFound ?? false,
       engine: 'extractive',
       ...base,
       ...(notice ? { notice } : {}),

@@ -55,9 +55,9 @@ function openingCitation(snapshot: IndexSnapshot, book: CitationBook, document: 
 }
 
 /**
- * The answer stating `fact` of the article the best passage belongs to; null when that article
- * does not record it (an undated page, no byline), so that the question is answered, or refused, as
- * any other.
+ * The answer stating `fact` of the article the best passage belongs to. An article whose page gave
+ * no date or byline is said to have none, citing its opening: the text beside it never tells when it
+ * came out (三年多来…). Null when the article cannot be cited.
  */
 export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly SearchHit[], fact: ArticleFact, question: string): ComposedAnswer | null {
   if (typeof fact === 'object') return composeArticlesOfYear(snapshot, fact.year, fact.onward);
@@ -65,16 +65,21 @@ export function composeArticleFact(snapshot: IndexSnapshot, hits: readonly Searc
   if (!best) return null;
   const document: IndexedDocument = best.chunk.document;
   const value = fact === 'date' ? document.date : fact === 'title' ? document.title : document.author;
-  // An article kept without a headline (a news item opening 中国教育报客户端讯) is said to have none.
-  if (!value && fact !== 'title') return null;
   const book = new CitationBook(snapshot);
   const marker = openingCitation(snapshot, book, document);
   if (marker === null) return null;
+  const named = document.title ? `《${document.title}》` : '这篇文章';
+  if (!value && fact !== 'title') {
+    const missing = fact === 'date' ? '发布日期' : '作者署名';
+    const asked = fact === 'date' ? '它是哪天发布的' : '作者是谁';
+    return { text: `${named}收录时没有${missing}（原网页未标注${document.source ? `，来源：${document.source}` : ''}），无法确定${asked}。[${marker}]`, citations: book.citations, notFound: true };
+  }
+  // An article kept without a headline (a news item opening 中国教育报客户端讯) is said to have none.
   if (!value) {
     const opening = book.citations.find((citation) => citation.n === marker)?.quote ?? '';
     return { text: `这篇文章收录时没有标题${document.source ? `（来源：${document.source}）` : ''}，它的开头是：${opening}[${marker}]`, citations: book.citations };
   }
-  const title = document.title ? `《${document.title}》` : '这篇文章';
+  const title = named;
   const source = document.source ? `，来源：${document.source}` : '';
   // The byline is named as the question names it (通讯员, 记者), else 作者.
   const role = /通讯员|记者/u.exec(question)?.[0] ?? '作者';

@@ -5,4 +5,6 @@ export interface ComposedAnswer {
   text: string;
   citations: Citation[];
   table?: { rows: ComparisonRow[]; coverage: { covered: number; total: number } };
+  /** The answer says the corpus does not record what was asked (an article's date its page never gave), citing where it looked. */
+  notFound?: boolean;
 }

@@ -64,6 +64,13 @@ describe('a question about an article itself', () => {
     expect(none.answer).toBe('已收录的文章中没有 2021 年发布的；有发布日期的文章发布于 2023 年，另有 2 篇没有发布日期。');
   });
 
+  it('is told that an undated page gave no date, not a time its text writes', async () => {
+    const end = await ask('星河职业技术学院校企党建联建那篇报道是哪天发布的？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toMatch(/^《星河职业技术学院推进校企党建联建》收录时没有发布日期（原网页未标注，来源：中国教育报客户端），无法确定它是哪天发布的。\[1\]$/u);
+    expect(end.citations[0]?.quote ?? '').toContain('中国教育报客户端讯');
+  });
+
   it('is asked of its date only with a time word: who published it is no date', async () => {
     expect((await ask('星海职业技术学院志愿服务的这篇文章是谁发布的？')).answer).not.toContain('发布日期');
   });
