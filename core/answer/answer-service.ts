@@ -580,6 +580,9 @@ export class AnswerService {
         if (!strongest || gathered.evidence.verdict.strength > strongest.evidence.verdict.strength) strongest = gathered;
       } else if (!refusesNothing(clause)) {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
+        // Told once and asking nothing of the articles (上周组织部带队去…学习, 工会和组织部打算合办一个…):
+        // the asker's occasion. What a request is about it asks of them, or says again.
+        if (!asksOfArticles(clause, words) && !words.some((word) => saidTimes(word, asked) > 1)) continue;
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         // A name no article writes beside the label (用宁波职业技术学院的“四色工作法”做底子) is no label's.
         const unlabelledNames = gathered.evidence.verdict.missing.filter((word) => !labels.includes(word));
@@ -801,6 +804,14 @@ function refusalBase(base: Grounds['base']): Omit<Grounds['base'], 'notice'> {
  */
 function refusesNothing(clause: string): boolean {
   return draftWording.askerPurpose.test(clause) || draftWording.audience.test(clause) || draftWording.meetingTheme.test(clause);
+}
+
+/**
+ * Whether a clause of a long request asks something of the articles: a question (怎么组建, 讲了多少场),
+ * what to draw on (凡是写到…的), or a name it quotes that no article writes (`absent`).
+ */
+function asksOfArticles(clause: string, absent: readonly string[]): boolean {
+  return draftWording.asking.test(clause) || draftWording.scope.test(clause) || quotesIn(clause).some((quote) => absent.includes(quote));
 }
 
 /**

@@ -1712,6 +1712,11 @@ export const draftWording = {
    */
   arrangement: /(?:不超过|不多于|不超出|控制在|压到|压缩到|限制在|限于)[^，,]{0,10}$|[\d一二三四五六七八九十两百千]+(?:条|段|点|项|句|字|行)(?:以内|之内|为限)$|^[^，,]{0,16}?按[^，,]{1,16}?(?:排|排序|排列|顺序)(?:一下)?$|(?:从早到晚|从晚到早|从新到旧|从旧到新|从多到少|从少到多|从高到低|从低到高|从大到小|从小到大)(?:排|排序|排列)?$|(?:放|排|列)(?:在)?(?:最后|最前|最前面|最后面|末尾|后面)$|^(?:写成|做成|弄成)?(?:要点|条目|清单|提纲|一问一答|问答)式$|^(?:列表|列个表|拉个表|做个表)?(?:比|对比|比较)(?:一下|一比)$|[｜|][^，,]*[｜|]/u,
   /**
+   * What a clause of a long request asks of the articles (怎么组建, 哪几类, 讲了多少场, 做法和成效):
+   * a clause without it and without a scope names the asker's occasion or the draft's form.
+   */
+  asking: /怎么|怎样|如何|哪些|哪几|哪个|哪家|哪所|什么|啥|几[个支项场家次名所条位年]|多少|做法|经验|情况|成效|成果|效果|举措|措施|办法|经过|过程/u,
+  /**
    * A clause saying which of the articles' text to draw on (几所学院文章里凡是写明拿了一等奖的, 文章里写到
    * “标杆院系”的, 凡是写了“签订协议”的): answered, it is what the request is about, and the clauses
    * around it (教务处年底开表彰会, 处长这回只看…) only its occasion and form. Not an instruction on the

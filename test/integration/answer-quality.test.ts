@@ -2685,6 +2685,15 @@ describe('a table request that says which text to draw on', () => {
     expect(end.notFound, end.answer).toBe(true);
   });
 
+  it('an occasion told once that asks nothing of the articles (上周组织部带队去…学习，现场记录丢了) refuses nothing', async () => {
+    const end = await ask('上周组织部带队去苏州、台州两地学习，考察了苏州工业职业技术学院精密制造工程系智能制造教工党支部和台州科技职业学院机电与模具工程学院党总支，现场记录丢了。请按考察对象基本情况、两家党建服务产业的主要做法、取得的成效写一份学习考察报告', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('苏州工业职业技术学院');
+    expect(end.answer).toContain('台州科技职业学院');
+    // What the occasion names that no article writes, asked again in the request, is its topic.
+    expect((await ask('学校要开防汛工作部署会。请以台州科技职业学院机电与模具工程学院党总支为例写一份会议材料：党员防汛突击队怎么组建、汛期怎么值守', 'summary')).notFound).toBe(true);
+  });
+
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {
     const end = await ask('宣传部年底考核要用，文章里写到意识形态工作责任制的，材料不超过500字', 'summary');
     expect(end.notice?.message).toContain('“意识形态”');
@@ -2697,6 +2706,12 @@ describe('a table request that says which text to draw on', () => {
 });
 
 describe('a draft titled by its topic, or by whose practice it tells', () => {
+  it('a quoted word of two characters titles a draft only where the articles quote it too', async () => {
+    const end = await ask('下周党委中心组学习，请以嘉兴职业技术学院为例，把四个以“坚持”打头的段落整理成一份会议材料，每段写清做法和成效', 'summary');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).not.toContain('“坚持”');
+  });
+
   it('a long request with its occasion and layout is no title: the unit the draft tells of is', async () => {
     const end = await ask('下个月市里开教工支部书记沙龙，请了湖电风能学院教工支部书记来讲，请以湖南电气职业技术学院风能工程学院教工党支部为例，用第一人称写一篇发言稿，开头两三句交代对照《指南》、围绕“七个有力”搞五大工程，中间每项一小段，最后讲成绩', 'summary');
     expect(end.notFound, end.answer).toBe(false);
