@@ -208,6 +208,8 @@ export const requestFramingWords: readonly string[] = [
   '封面', '全称', '结束语', '开场白', '串词', '第一人称', '人称', '引号', '书名号', '标题', '文字',
   // …and of the characters it writes (明写“立项”二字的, 带“国家级”字样的).
   '二字', '两字', '三字', '四字', '字样',
+  // …and of the kind of text it is and its parts (班会教案, 倡议书的每条倡议, 年鉴条目, 欢迎词的结尾, 思维导图的节点, 括号里的例子).
+  '教案', '班会', '倡议', '倡议书', '年鉴', '条目', '年报', '欢迎词', '致辞', '主持词', '提纲', '导图', '思维导图', '节点', '脚本', '分镜', '括号', '例子', '格子', '表头', '小结', '讨论题', '第三人称', '结尾', '话题',
 ];
 
 /** The placeholders of a quoted shape (“××机制”, “党建+××”, “×链”, “截至××年底”): names of that shape are asked. */
@@ -869,7 +871,7 @@ export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?
  * of its own (…是护林，…也没写抗台，…更不是一回事，都别拿来顶; …是宣传阵地，都别当党务公开写): the
  * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out.
  */
-export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
+export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of

@@ -2694,6 +2694,13 @@ describe('a table request that says which text to draw on', () => {
     expect((await ask('学校要开防汛工作部署会。请以台州科技职业学院机电与模具工程学院党总支为例写一份会议材料：党员防汛突击队怎么组建、汛期怎么值守', 'summary')).notFound).toBe(true);
   });
 
+  it('the kind of text asked and its parts (欢迎词的结尾, 班会教案的小结, 年鉴条目) are no topic no article writes', async () => {
+    const welcome = await ask('台州科技职业学院机电与模具工程学院党总支要来交流党建联建，院长要致欢迎词。请以那篇报道为底子写一篇：开头欢迎，中间点到对方三四项做法和成绩，结尾落到希望交流的两三个话题（只能是文中写过的做法）', 'summary');
+    expect(welcome.notFound, welcome.answer).toBe(false);
+    const lesson = await ask('辅导员下周给学生上一节主题班会，让我们党总支帮着出教案。请写一份班会教案：导入、案例、讨论题、小结，案例用浙江机电职业技术学院自动化学院党总支培养优秀学生的做法', 'summary');
+    expect(lesson.notFound, lesson.answer).toBe(false);
+  });
+
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {
     const end = await ask('宣传部年底考核要用，文章里写到意识形态工作责任制的，材料不超过500字', 'summary');
     expect(end.notice?.message).toContain('“意识形态”');

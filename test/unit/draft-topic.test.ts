@@ -219,6 +219,8 @@ describe('a drafting request as office staff type it', () => {
       for (const word of ['巡防队', '匠心机电', '复工复产', '拿来顶']) expect(text, word).not.toContain(word);
       expect(text).toContain('突击队');
     }
+    // …or says not to write it at all (…报道里没有，一律不写).
+    expect(draftSearch('请按做法、成效写一份学习考察报告。现场看到了什么、对方谁接待的，报道里没有，一律不写')).not.toContain('现场');
     // A clause naming what it leaves out (别的学校的都不要) leaves out only itself.
     expect(draftSearch('写一份嘉职院和苏工院双带头人培育的会议材料，别的学校的都不要')).toContain('双带头人');
   });
