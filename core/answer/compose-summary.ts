@@ -641,8 +641,9 @@ export function composeSummary(snapshot: IndexSnapshot, evidence: Evidence, anal
   const book = new CitationBook(snapshot);
   const documents = new Set([...used].map((sentence) => sentence.chunk.document.docId));
   // The names the request quotes that the draft's own lines write (“校园文化建设年”): a long request's title keeps them.
-  // A word of two characters is a name only where a line quotes it too (“三服务”, not 坚持 of 以“坚持”打头的段落).
-  const namedInDraft = analysis.quoted.filter((name) => [...name].length >= 2 && [...used].some((sentence) => sentence.text.includes([...name].length > 2 ? name : `“${name}”`)));
+  // A word of two characters is a name only where a line quotes it too (“三服务”, not 坚持 of 以“坚持”打头的段落);
+  // a time quoted as the request writes it (“2024届”“截至2023年底”这些别混) names nothing.
+  const namedInDraft = analysis.quoted.filter((name) => [...name].length >= 2 && !/^(?:截至|截止)?[\d—\-~～至年届月日底度以来]+$/u.test(name) && [...used].some((sentence) => sentence.text.includes([...name].length > 2 ? name : `“${name}”`)));
   const lines = [`# ${draftHeading(title, [...used].map((sentence) => sentence.chunk.document), namedInDraft)}`, ''];
   // The spans each section shows. A draft says a thing once: practices (a label with its body)
   // first, then background, results and lessons, each leaving out what an earlier one told.

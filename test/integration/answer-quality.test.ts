@@ -2717,6 +2717,10 @@ describe('a draft titled by its topic, or by whose practice it tells', () => {
     const end = await ask('下周党委中心组学习，请以嘉兴职业技术学院为例，把四个以“坚持”打头的段落整理成一份会议材料，每段写清做法和成效', 'summary');
     expect(end.notFound, end.answer).toBe(false);
     expect(end.answer.split('\n')[0]).not.toContain('“坚持”');
+    // Nor does a time it quotes (“2023年”“截至2023年底”这些别混).
+    const welcome = await ask('请以台州科技职业学院机电与模具工程学院党总支那篇报道为底子写一篇欢迎词，点到对方三四项做法和成绩（数字、年份照原文，“2023年”“2024届”“截至2023年底”这些别混）', 'summary');
+    expect(welcome.notFound, welcome.answer).toBe(false);
+    expect(welcome.answer.split('\n')[0]).not.toContain('2023');
   });
 
   it('a long request with its occasion and layout is no title: the unit the draft tells of is', async () => {
