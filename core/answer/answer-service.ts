@@ -561,6 +561,7 @@ export class AnswerService {
       .map((clause) => occasionTopic(clause) ?? clause)
       // What the request leaves out (理论学习和党史学习教育就不用展开了) is no clause to draw on.
       // Nor what points back at the clause before (各是什么团队): it says nothing without that one.
+      .filter((clause) => !draftWording.superiorAsks.test(clause))
       .filter((clause) => [...clause.replace(/[^\p{Script=Han}]/gu, '')].length >= 2 && !leftOutClause.test(`，${clause}`) && !draftWording.arrangement.test(clause) && (!framingClause(clause) || refusesNothing(clause)) && !clausePointsBack.test(clause))
       .slice(0, modeRetrieval.requestClauses);
     const kept: string[] = [];
@@ -568,6 +569,8 @@ export class AnswerService {
     let spelledOut = 0;
     const scopeAbsent: string[] = [];
     let strongest: Gathered | undefined;
+    let occasions = 0;
+    const occasionWords: string[] = [];
     for (const clause of clauses) {
       const gathered = await this.gather(request, snapshot, named ? `${named}，${clause}` : clause, carried, signal);
       if (gathered.evidence.verdict.answerable && gathered.analysis.terms.some((term) => term.role === 'topic')) {
@@ -582,7 +585,11 @@ export class AnswerService {
         const words = [...new Set([...gathered.evidence.verdict.missing, ...absentThings(gathered.analysis, snapshot.lexical)])];
         // Told once and asking nothing of the articles (上周组织部带队去…学习, 工会和组织部打算合办一个…):
         // the asker's occasion. What a request is about it asks of them, or says again.
-        if (!asksOfArticles(clause, words) && !words.some((word) => saidTimes(word, asked) > 1)) continue;
+        if (!asksOfArticles(clause, words) && !words.some((word) => saidTimes(word, asked) > 1)) {
+          if (words.length > 0) occasions += 1;
+          if (draftWording.fieldOfWork.test(clause)) occasionWords.push(...words);
+          continue;
+        }
         const labels = quotesIn(clause).filter((quote) => words.includes(quote));
         // A name no article writes beside the label (用宁波职业技术学院的“四色工作法”做底子) is no label's.
         const unlabelledNames = gathered.evidence.verdict.missing.filter((word) => !labels.includes(word));
@@ -595,6 +602,8 @@ export class AnswerService {
     // …nor when a word no article writes recurs from clause to clause (see recurringUnwritten).
     // A clause saying which text to draw on (几所学院文章里凡是写明拿了一等奖的), answered, is what the
     // request is about: what its other clauses name that no article writes is its occasion or form.
+    // With an occasion set aside, what is left must name a topic, not only who acts (请整理几所学院党员的做法).
+    if (occasions > 0 && kept.every((clause) => [...clause.replace(draftWording.actorsOnly, '').replace(/[^\p{Script=Han}]/gu, '')].length < 2)) return null;
     const scoped = kept.some((clause) => draftWording.scope.test(clause)) && !unwritten.some((clause) => clause.scope);
     if (!scoped && (recurringUnwritten(asked, snapshot).length > 0 || (unwritten.length > 0 && !labelsOnly(unwritten, spelledOut, asked)))) return null;
     // Scoped, the request draws on what its scope clauses say, not on the occasion around them.
@@ -603,7 +612,7 @@ export class AnswerService {
     // The request as a whole was asked already.
     if (kept.length === 0 || narrowed === searchedFor) return null;
     // The notice names the labels; the other words of their clauses (专栏 of 要开“身边的榜样”专栏) frame them.
-    const unwrittenWords = [...new Set([...unwritten.flatMap((clause) => clause.labels), ...(scoped ? scopeAbsent : [])])];
+    const unwrittenWords = [...new Set([...occasionWords, ...unwritten.flatMap((clause) => clause.labels), ...(scoped ? scopeAbsent : [])])];
     const gathered = await this.gather(request, snapshot, narrowed, carried, signal);
     if (gathered.evidence.verdict.answerable) return { searchedFor: narrowed, gathered, kept, unwrittenWords };
     // Clauses each answered are answered together, though no one sentence says all their words: the

@@ -1717,7 +1717,16 @@ export const draftWording = {
    * What a clause of a long request asks of the articles (怎么组建, 哪几类, 讲了多少场, 做法和成效):
    * a clause without it and without a scope names the asker's occasion or the draft's form.
    */
-  asking: /怎么|怎样|如何|哪些|哪几|哪个|哪家|哪所|什么|啥|几[个支项场家次名所条位年]|多少|做法|经验|情况|成效|成果|效果|举措|措施|办法|经过|过程/u,
+  asking: /借鉴|参照|想学|怎么|怎样|如何|哪些|哪几|哪个|哪家|哪所|什么|啥|几[个支项场家次名所条位年]|多少|做法|经验|情况|成效|成果|效果|举措|措施|办法|经过|过程/u,
+  /** A superior asking the user for a text (书记要讲话, 领导让准备材料, 书记让大家先学习一下): who asks, no topic. */
+  superiorAsks: /^[^，,]{0,8}?(?:书记|领导|校领导|院长|主任|上级|部长)(?:要|让|叫)(?:我|我们|大家)?(?:先)?(?:[^，,把]{0,8}?(?:讲话|致辞|发言|准备|学习一下|看看|参考|出个方案)[^，,把]{0,8})?$/u,
+  /**
+   * An occasion naming a field of work (最近要迎接疫情防控工作检查, 上一堂关于党费意识的专题党课): set
+   * aside as an occasion, what it names that no article writes is said in the notice.
+   */
+  fieldOfWork: /工作|检查|党课|教育|治理|预案|改革|运动会|活动月|宣传月/u,
+  /** Words naming only who acts or who asks (党员, 党组织, 书记, 几所学院): a clause of them alone names no topic. */
+  actorsOnly: /党员|党组织|书记|领导|学院|学校|大家|我们|我|好|相关|一下|的|几所|各/gu,
   /**
    * A clause saying which of the articles' text to draw on (几所学院文章里凡是写明拿了一等奖的, 文章里写到
    * “标杆院系”的, 凡是写了“签订协议”的): answered, it is what the request is about, and the clauses

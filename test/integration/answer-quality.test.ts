@@ -2694,6 +2694,16 @@ describe('a table request that says which text to draw on', () => {
     expect((await ask('学校要开防汛工作部署会。请以台州科技职业学院机电与模具工程学院党总支为例写一份会议材料：党员防汛突击队怎么组建、汛期怎么值守', 'summary')).notFound).toBe(true);
   });
 
+  it('an occasion set aside leaves a topic to draw on, or the request is refused; one naming a field of work is said in the notice', async () => {
+    // Only a superior's asking and who acts are left (书记要讲话；几所学院的做法): nothing to draw on.
+    for (const request of ['学校下个月启动心理健康教育活动月，书记要讲话。请把几所学院的做法整理成讲话提纲', '下周一全校开安全生产月动员会，书记要致辞。请把几所学院的好做法整理成致辞提纲']) {
+      expect((await ask(request, 'summary')).notFound, request).toBe(true);
+    }
+    const inspected = await ask('最近要迎接疫情防控工作检查。请把几所学院党组织发挥战斗堡垒作用的做法整理成一页材料', 'summary');
+    expect(inspected.notFound, inspected.answer).toBe(false);
+    expect(inspected.notice?.message ?? '').toMatch(/防控|检查/u);
+  });
+
   it('the kind of text asked and its parts (欢迎词的结尾, 班会教案的小结, 年鉴条目) are no topic no article writes', async () => {
     const welcome = await ask('台州科技职业学院机电与模具工程学院党总支要来交流党建联建，院长要致欢迎词。请以那篇报道为底子写一篇：开头欢迎，中间点到对方三四项做法和成绩，结尾落到希望交流的两三个话题（只能是文中写过的做法）', 'summary');
     expect(welcome.notFound, welcome.answer).toBe(false);

@@ -764,6 +764,11 @@ describe('what a long request for a draft or a table says of itself', () => {
   it('asks of the articles in a clause with a question or a practice word, not in its occasion or form', () => {
     for (const clause of ['党员防汛突击队怎么组建', '几所学院各组了几支返乡宣讲小分队', '讲了多少场', '两家党建服务产业的主要做法', '哪几类人组成']) expect(draftWording.asking.test(clause), clause).toBe(true);
     for (const clause of ['上周组织部带队去苏州、台州两地学习', '现场记录丢了', '工会和组织部打算合办一个“××月”', '图我自己画']) expect(draftWording.asking.test(clause), clause).toBe(false);
+    // Borrowing a practice is asking about it.
+    expect(draftWording.asking.test('团委想借鉴湖电风能学院的做法')).toBe(true);
+    // A superior asking for the text is who asks, not what about.
+    for (const clause of ['书记要讲话', '领导让我准备材料', '书记让大家先学习一下']) expect(draftWording.superiorAsks.test(clause), clause).toBe(true);
+    expect(draftWording.superiorAsks.test('书记要讲讲“双带头人”怎么培育')).toBe(false);
   });
 
   it('leaves out what was covered before (…前面已经汇报过了) as it leaves out what not to list', () => {
