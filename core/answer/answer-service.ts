@@ -19,7 +19,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, withoutLeftOutRuns, draftSectionsLeftOut } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, withoutLeftOutRuns, leftOutText, draftSectionsLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -31,12 +31,13 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation, HistoryTurn } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
+import { getJieba } from '../text/tokenize.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentQualifiers, absentThings, analyzeQuestion, scopeObjectUnwritten, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, summaryKnobs, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -778,13 +779,14 @@ export class AnswerService {
 
   private compose(grounds: Grounds): ComposedAnswer {
     const { request, snapshot, analysis, retrieved, evidence } = grounds;
+    const leftOut = leftOutTeller(request.question, snapshot);
     if (grounds.sides) return composePair(snapshot, grounds.sides, { parts: grounds.sidesAre === 'parts' });
     switch (request.mode) {
       case 'summary':
-        // The draft is titled with what the user asked for, not with the search words.
-        return composeSummary(snapshot, evidence, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [], leftOut: draftSectionsLeftOut(request.question) });
+        // The draft is titled with what the user asked for, not with the search words; it holds nothing the request leaves out.
+        return composeSummary(snapshot, { ...evidence, sentences: evidence.sentences.filter((sentence) => !leftOut(sentence.text)) }, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [], leftOut: draftSectionsLeftOut(request.question) });
       case 'compare':
-        return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length });
+        return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length, leftOut });
       default: {
         // In a follow-up, what the last answer already said is shown again only if nothing else fits;
         // one narrowing the last question (其中全国的是哪个) asks within what it showed, and
@@ -798,6 +800,21 @@ export class AnswerService {
       }
     }
   }
+}
+
+/**
+ * Whether a sentence tells what a request leaves out (…援疆援青那段不写; 给杨梅种植户讲无人机是助农，…都别
+ * 拿来顶): it names a word of the left-out text that few passages write and the rest of the request
+ * does not say. Common words (获奖 of 个人获奖的不用列) tell nothing apart.
+ */
+function leftOutTeller(request: string, snapshot: IndexSnapshot): (sentence: string) => boolean {
+  // A clause setting a condition (光是签约仪式的也不算, 只说“新模式”却没起名字的跳过) leaves out some of
+  // the sentences naming its words, not all: it drops none.
+  const text = leftOutText(request).split(/(?<=[，,；;。！!？?])/u).filter((clause) => !draftWording.leftOutWhen.test(clause)).join('');
+  if (!text) return () => false;
+  const rest = withoutLeftOut(withoutLeftOutRuns(request));
+  const words = [...new Set(getJieba().cut(text, false))].filter((word) => /^\p{Script=Han}{2,}$/u.test(word) && !rest.includes(word) && snapshot.lexical.documentFrequency(word) > 0 && snapshot.lexical.documentFrequency(word) <= summaryKnobs.leftOutWordChunks);
+  return words.length === 0 ? () => false : (sentence) => words.some((word) => sentence.includes(word));
 }
 
 /** What a refusal says besides its text: what a drawn-up answer would have left out is no notice on it. */

@@ -42,6 +42,8 @@ export interface CompareScope {
   colleges: readonly string[];
   /** Colleges in the whole corpus. */
   corpusColleges: number;
+  /** Whether a sentence tells what the request leaves out: no cell holds it. */
+  leftOut?: (sentence: string) => boolean;
 }
 
 /** `compare`: the table, its data, and the coverage line. */
@@ -102,7 +104,7 @@ export function composeCompare(snapshot: IndexSnapshot, perCollege: ReadonlyMap<
   const rows: (ComparisonRow & { strength: number })[] = [];
   for (const college of scope.colleges) {
     const hits = perCollege.get(college) ?? [];
-    const sentences = gatherEvidence(snapshot, hits, analysis).sentences.filter((sentence) => !sentence.isHeading);
+    const sentences = gatherEvidence(snapshot, hits, analysis).sentences.filter((sentence) => !sentence.isHeading && !scope.leftOut?.(sentence.text));
     const strength = Math.max(0, ...sentences.map((sentence) => sentence.coreCoverage));
     const unit = hits[0]?.chunk.document.unit ?? snapshot.documents.find((document) => document.college === college)?.unit ?? '';
     // A cell says the topic itself when the college's articles do anywhere (学生党员培养: not any

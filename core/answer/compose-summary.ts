@@ -106,6 +106,17 @@ export function withoutLeftOut(request: string): string {
 }
 
 /**
+ * What a request leaves out, as it writes it: each sentence set aside whole (see `leftOutRunEnd`) and
+ * each clause that says to leave something out (…援疆援青那段不写, 个人获奖的不用列).
+ */
+export function leftOutText(request: string): string {
+  const asked = withoutLeftOutRuns(request);
+  const runs = request.length > asked.length ? request.split(/(?<=[。！!？?])/u).filter((sentence) => !asked.includes(sentence)) : [];
+  const clauses = asked.split(/(?<=[，,；;。！!？?])/u).filter((clause) => leftOutClause.test(`，${clause.replace(/[，,；;。！!？?]$/u, '')}`));
+  return [...runs, ...clauses].join('');
+}
+
+/**
  * A request without each sentence whose last clause leaves out all its clauses name (see
  * `leftOutRunEnd`). Read off the request as typed: its sentences are gone once clauses are joined.
  */

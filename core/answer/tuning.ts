@@ -861,10 +861,10 @@ export const askerLead = new RegExp(`^${askerOffice}(?:(?:和|与|、|跟|及)${
 
 /**
  * A clause saying what a table or draft should leave out (，个人获奖的不用列, …没写年份的都不要混进来,
- * 别的章节…一个字都不要搬过来, 学生自己办的公司不算合作企业, 不要写嘉职院的绩效改革),
+ * 别的章节…一个字都不要搬过来, 学生自己办的公司不算合作企业, 不要写嘉职院的绩效改革, 援疆援青那段不写),
  * or the clause before one that only says to leave it out (…跟服务产业不沾边的，统统略过): no part of what is asked.
  */
-export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|不放|不列|不收|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞|搬|带|挪|硬凑|凑)?(?:出来|进来|进去|过来|在内)?了?|[^，,；;]{1,40}?(?<!算)不算(?:是)?[^，,；;？?]{1,8}|(?:不要|不用|别|不必|无需)再?(?:写|列|放|提|讲|收|带|涉及)(?:进|上|到)?[^，,；;？?]{2,24}|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前|已经)已?经?(?:写|讲|汇报|报|说|列|整理|通报|介绍)过了?)[。！!]?$/u;
+export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不收|不算)|[^，,；;]{0,40}?(?:不用|不要|无需|不必|别|不算|不放|不列|不收|不写|(?:统统|一概|一律|全部|都)?(?:略过|略去|跳过|省略|不提|不收))再?(?:列|写|放|算|管|展开|细说|细讲|多写|多说|提|讲|混|掺|往里塞|塞|搬|带|挪|硬凑|凑)?(?:出来|进来|进去|过来|在内)?了?|[^，,；;]{1,40}?(?<!算)不算(?:是)?[^，,；;？?]{1,8}|(?:不要|不用|别|不必|无需)再?(?:写|列|放|提|讲|收|带|涉及)(?:进|上|到)?[^，,；;？?]{2,24}|[^，,；;（(]{1,16}?(?:（[^）]*）)?(?:之前|前面|以前|上次|此前|已经)已?经?(?:写|讲|汇报|报|说|列|整理|通报|介绍)过了?)[。！!]?$/u;
 
 /**
  * The last clause of a sentence leaving out every thing its clauses before name, without a subject
@@ -1718,6 +1718,8 @@ export const draftWording = {
    * a clause without it and without a scope names the asker's occasion or the draft's form.
    */
   asking: /借鉴|参照|想学|怎么|怎样|如何|哪些|哪几|哪个|哪家|哪所|什么|啥|几[个支项场家次名所条位年]|多少|做法|经验|情况|成效|成果|效果|举措|措施|办法|经过|过程/u,
+  /** A left-out clause that sets a condition (光是签约仪式的也不算, 只说“新模式”却没起名字的跳过): some sentences naming its words stay. */
+  leftOutWhen: /光是|只是|只说|仅仅|仅是|单纯|却没|没写|没有写|没起|不带|以外|之外/u,
   /** A superior asking the user for a text (书记要讲话, 领导让准备材料, 书记让大家先学习一下): who asks, no topic. */
   superiorAsks: /^[^，,]{0,8}?(?:书记|领导|校领导|院长|主任|上级|部长)(?:要|让|叫)(?:我|我们|大家)?(?:先)?(?:[^，,把]{0,8}?(?:讲话|致辞|发言|准备|学习一下|看看|参考|出个方案)[^，,把]{0,8})?$/u,
   /**
@@ -1784,6 +1786,8 @@ export const draftWording = {
 };
 
 export const summaryKnobs = {
+  /** A word of what a request leaves out names it when at most this many passages write it (杨梅, 援疆援青; not 获奖). */
+  leftOutWordChunks: 3,
   /** A draft's topic longer than this, or of more than two clauses, is no title: the draft is titled by whose practice it tells. */
   titleLength: 40,
   /** …naming at most this many units, else the first and their count. */

@@ -2680,6 +2680,19 @@ describe('a table request that says which text to draw on', () => {
     expect(end.answer).not.toContain('绩效');
   });
 
+  it('a draft or a table holds nothing the request leaves out (援疆援青那段不写; …是援疆援青，不算企业，也都别放进来)', async () => {
+    const draft = await ask('给支委会整理一份浙江机电自动化学院党总支党建引领育人的材料。援疆援青那段不写，获奖的个人名单也不要。', 'summary');
+    expect(draft.notFound, draft.answer).toBe(false);
+    expect(draft.answer).not.toContain('援疆援青');
+    expect(draft.answer.split('\n')[0]).not.toContain('不写');
+    const table = await ask('按学校列表比较各学院怎么搞校企党建共建。和新疆、青海院校的共建是援疆援青，不算企业，也都别放进来。', 'compare');
+    expect(table.notFound, table.answer).toBe(false);
+    expect(table.answer).not.toMatch(/新疆|青海/u);
+    // A left-out clause that sets a condition (光是…的也不算) drops no sentence on its words.
+    const forums = await ask('请列表比较几所学院办过的论坛和峰会，光是签约仪式的也不算', 'compare');
+    expect(forums.notFound, forums.answer).toBe(false);
+  });
+
   it('what a sentence sets aside all at once (…是护林，…也没写抗台，都别拿来顶) is no part of the draft', async () => {
     const end = await ask('学校要开防汛防台工作部署会，请以台州科技职业学院机电与模具工程学院党总支为例写一份会议材料：党员防汛突击队怎么组建、台风来时怎么值守和转移学生。跟大峃镇成立的无人机森林安全巡防队是护林，“匠心机电”党员志愿服务先锋队也没写抗台，都别拿来顶', 'summary');
     expect(end.notFound, end.answer).toBe(true);

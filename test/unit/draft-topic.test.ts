@@ -3,7 +3,7 @@
  * the draft's use.
  */
 import { describe, expect, it } from 'vitest';
-import { compareSearch, draftSectionsLeftOut, framingClause, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
+import { compareSearch, leftOutText, draftSectionsLeftOut, framingClause, draftPointingBack, draftPracticeCount, draftSearch, draftTopic, withoutUsageNote } from '../../core/answer/compose-summary.ts';
 
 describe('a drafting request', () => {
   const table: [string, string][] = [
@@ -221,6 +221,10 @@ describe('a drafting request as office staff type it', () => {
     }
     // …or says not to write it at all (…报道里没有，一律不写).
     expect(draftSearch('请按做法、成效写一份学习考察报告。现场看到了什么、对方谁接待的，报道里没有，一律不写')).not.toContain('现场');
+    // What is left out, as the request writes it: the sentence set aside and each clause saying not to write.
+    expect(leftOutText('给支委会整理一份浙江机电自动化学院党总支党建引领育人的材料。援疆援青那段不写，获奖的个人名单也不要。')).toBe('援疆援青那段不写，获奖的个人名单也不要。');
+    expect(leftOutText(request)).toContain('匠心机电');
+    expect(leftOutText('写一份嘉职院双带头人培育的会议材料')).toBe('');
     // A clause naming what it leaves out (别的学校的都不要) leaves out only itself.
     expect(draftSearch('写一份嘉职院和苏工院双带头人培育的会议材料，别的学校的都不要')).toContain('双带头人');
   });
