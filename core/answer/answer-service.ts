@@ -11,6 +11,7 @@ import { practiceLinks } from '../practices/mentions.ts';
 import type { SearchFilters, SearchHit, SearchResponse } from '../retrieval/retriever.ts';
 import type { SearchService } from '../retrieval/search-service.ts';
 import { toSimplified } from '../text/simplified.ts';
+import { getJieba } from '../text/tokenize.ts';
 import { typedSpans } from './answer-spans.ts';
 import { CitationBook, documentLabel } from './citation-book.ts';
 import { StreamingCitationFilter, cleanCitationMarkers } from './citations.ts';
@@ -19,7 +20,7 @@ import { composeCompare, hitsByCollege } from './compose-compare.ts';
 import { composePair, composeQa } from './compose-qa.ts';
 import { composeLacking, lackingTopic } from './compose-lacking.ts';
 import { otherGrade } from './claimed-values.ts';
-import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, withoutLeftOutRuns, leftOutText, draftSectionsLeftOut } from './compose-summary.ts';
+import { compareSearch, composeSummary, draftPointingBack, draftPracticeCount, draftSearch, draftTitle, framingClause, occasionTopic, questionAsTopic, withoutLeftOut, withoutLeftOutRuns, leftOutText, clauseEnd, draftSectionsLeftOut } from './compose-summary.ts';
 import { conciseQuestion } from './concise-question.ts';
 import type { ComposedAnswer } from './composed-answer.ts';
 import { peopleNamedIn, peopleToLookFor } from './people.ts';
@@ -31,7 +32,6 @@ import { notFoundText } from './not-found.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation, HistoryTurn } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
-import { getJieba } from '../text/tokenize.ts';
 import { articleFactAsked, composeArticleFact } from './article-facts.ts';
 import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
@@ -779,14 +779,15 @@ export class AnswerService {
 
   private compose(grounds: Grounds): ComposedAnswer {
     const { request, snapshot, analysis, retrieved, evidence } = grounds;
-    const leftOut = leftOutTeller(request.question, snapshot);
     if (grounds.sides) return composePair(snapshot, grounds.sides, { parts: grounds.sidesAre === 'parts' });
     switch (request.mode) {
-      case 'summary':
+      case 'summary': {
         // The draft is titled with what the user asked for, not with the search words; it holds nothing the request leaves out.
+        const leftOut = leftOutTeller(request.question, snapshot);
         return composeSummary(snapshot, { ...evidence, sentences: evidence.sentences.filter((sentence) => !leftOut(sentence.text)) }, analysis, draftTitle(request.question, grounds.answeredClauses, corpusColleges(snapshot)), { everyCollege: draftAcrossColleges(request) || retrieved.together !== undefined, practiceCount: draftPracticeCount(request.question), together: retrieved.together ?? [], leftOut: draftSectionsLeftOut(request.question) });
+      }
       case 'compare':
-        return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length, leftOut });
+        return composeCompare(snapshot, retrieved.perCollege ?? new Map(), analysis, { colleges: retrieved.colleges, corpusColleges: corpusColleges(snapshot).length, leftOut: leftOutTeller(request.question, snapshot) });
       default: {
         // In a follow-up, what the last answer already said is shown again only if nothing else fits;
         // one narrowing the last question (其中全国的是哪个) asks within what it showed, and
@@ -810,7 +811,7 @@ export class AnswerService {
 function leftOutTeller(request: string, snapshot: IndexSnapshot): (sentence: string) => boolean {
   // A clause setting a condition (光是签约仪式的也不算, 只说“新模式”却没起名字的跳过) leaves out some of
   // the sentences naming its words, not all: it drops none.
-  const text = leftOutText(request).split(/(?<=[，,；;。！!？?])/u).filter((clause) => !draftWording.leftOutWhen.test(clause)).join('');
+  const text = leftOutText(request).split(clauseEnd).filter((clause) => !draftWording.leftOutWhen.test(clause)).join('');
   if (!text) return () => false;
   const rest = withoutLeftOut(withoutLeftOutRuns(request));
   const words = [...new Set(getJieba().cut(text, false))].filter((word) => /^\p{Script=Han}{2,}$/u.test(word) && !rest.includes(word) && snapshot.lexical.documentFrequency(word) > 0 && snapshot.lexical.documentFrequency(word) <= summaryKnobs.leftOutWordChunks);

@@ -105,14 +105,19 @@ export function withoutLeftOut(request: string): string {
   return rest;
 }
 
+/** Splits a request after each sentence's closing mark, keeping the mark. */
+const sentenceEnd = /(?<=[。！!？?])/u;
+/** …and after each clause's. */
+export const clauseEnd = /(?<=[，,；;。！!？?])/u;
+
 /**
  * What a request leaves out, as it writes it: each sentence set aside whole (see `leftOutRunEnd`) and
  * each clause that says to leave something out (…援疆援青那段不写, 个人获奖的不用列).
  */
 export function leftOutText(request: string): string {
   const asked = withoutLeftOutRuns(request);
-  const runs = request.length > asked.length ? request.split(/(?<=[。！!？?])/u).filter((sentence) => !asked.includes(sentence)) : [];
-  const clauses = asked.split(/(?<=[，,；;。！!？?])/u).filter((clause) => leftOutClause.test(`，${clause.replace(/[，,；;。！!？?]$/u, '')}`));
+  const runs = request.length > asked.length ? request.split(sentenceEnd).filter((sentence) => !asked.includes(sentence)) : [];
+  const clauses = asked.split(clauseEnd).filter((clause) => leftOutClause.test(`，${clause.replace(/[，,；;。！!？?]$/u, '')}`));
   return [...runs, ...clauses].join('');
 }
 
@@ -122,7 +127,7 @@ export function leftOutText(request: string): string {
  */
 export function withoutLeftOutRuns(request: string): string {
   return request
-    .split(/(?<=[。！!？?])/u)
+    .split(sentenceEnd)
     .filter((sentence) => {
       const clauses = sentence.split(/[，,；;]/u);
       return !(clauses.length >= 2 && leftOutRunEnd.test(clauses[clauses.length - 1]!));

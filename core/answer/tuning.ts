@@ -1727,7 +1727,7 @@ export const draftWording = {
    * aside as an occasion, what it names that no article writes is said in the notice.
    */
   fieldOfWork: /工作|检查|党课|教育|治理|预案|改革|运动会|活动月|宣传月/u,
-  /** Words naming only who acts or who asks (党员, 党组织, 书记, 几所学院): a clause of them alone names no topic. */
+  /** Words naming only who acts or who asks (党员, 党组织, 书记, 几所学院): a clause of them alone names no topic. Global: for `replace` only. */
   actorsOnly: /党员|党组织|书记|领导|学院|学校|大家|我们|我|好|相关|一下|的|几所|各/gu,
   /**
    * A clause saying which of the articles' text to draw on (几所学院文章里凡是写明拿了一等奖的, 文章里写到
