@@ -2722,6 +2722,14 @@ describe('a table request that says which text to draw on', () => {
     expect(welcome.notFound, welcome.answer).toBe(false);
     const lesson = await ask('辅导员下周给学生上一节主题班会，让我们党总支帮着出教案。请写一份班会教案：导入、案例、讨论题、小结，案例用浙江机电职业技术学院自动化学院党总支培养优秀学生的做法', 'summary');
     expect(lesson.notFound, lesson.answer).toBe(false);
+    // Office genres and their layout (黑板报的报头、栏目, 长图的数据块) frame the text too, and so does how to
+    // fill it (几个数看不出是否共用一个年份的也写“未写”, 学生姓名只用文中点了名的).
+    const chart = await ask('宣传部要做一张竖版长图，素材只用台州科技职业学院机电与模具工程学院那篇。请出6个数据块，每块两行：大数字（照原文）｜一行说明；一句话里几个数看不出是否共用一个年份的也写“未写”', 'summary');
+    expect(chart.notFound, chart.answer).toBe(false);
+    // 分别用…的内容 names what each part is drawn from: no clause pointing back.
+    const board = await ask('五四前学生党支部要出一期黑板报，主题“青春向党 技能报国”。请写版面文字：报头一行；两个栏目，分别用嘉职院的劳动教育、台科院机模学院劳模工匠进校园的内容，每栏不超过150字。学生姓名只用文中点了名的', 'summary');
+    expect(board.notFound, board.answer).toBe(false);
+    expect(board.answer).toContain('劳动教育');
   });
 
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {

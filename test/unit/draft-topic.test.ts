@@ -227,6 +227,13 @@ describe('a drafting request as office staff type it', () => {
     expect(leftOutText('写一份嘉职院双带头人培育的会议材料')).toBe('');
     // A clause naming what it leaves out (别的学校的都不要) leaves out only itself.
     expect(draftSearch('写一份嘉职院和苏工院双带头人培育的会议材料，别的学校的都不要')).toContain('双带头人');
+    // Nothing of it, counted as none (一个数都别挪, 一句都不要).
+    expect(leftOutText('请按学校列表写党员志愿服务的做法。台科院访企拓岗的就业率说的是进企业，不是志愿服务，一个数都别挪。')).toContain('就业率');
+  });
+  it('reads how to fill the text (没写的写“未写”, 姓名只用文中点了名的) as framing, not as what it is about', () => {
+    for (const clause of ['没写的写“未写”', '一句话里看不出口径的也写“未写”）', '学生姓名只用文中点了名的']) expect(framingClause(clause), clause).toBe(true);
+    // Which text to draw on is no instruction (素材只用那篇…一节).
+    expect(framingClause('素材只用那篇“深化产教融合立匠品”一节')).toBe(false);
   });
   it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
     expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
