@@ -849,6 +849,12 @@ describe('what is no question about an article itself', () => {
     // 以后 asks for the years after it too.
     expect((await ask('哪些文章是2022年以后发布的')).answer).toMatch(/^2022 年以后发布的文章有 3 篇：/u);
   });
+
+  it('a document the article tells of (那份…办法, 哪年印发的) is not the article: its page date is no answer', async () => {
+    const issued = await ask('嘉职院那份劳动教育专题理论课教学实施方案是哪年印发的');
+    expect(issued.answer).not.toContain('发布日期');
+    expect(issued.notFound, issued.answer).toBe(true);
+  });
 });
 
 describe('a lead that ends its point', () => {
@@ -3141,6 +3147,14 @@ describe('the parts of a section the question names', () => {
   it('are not the article\'s outline when the section has none', async () => {
     const end = await ask('湖南电气风能学院的实施成效里，“党建工作成果突出”分成哪几方面？');
     expect(end.answer).not.toContain('实施背景');
+  });
+});
+
+describe('what an article says without the detail asked', () => {
+  it('a television station is named by its channel (浙江卫视新闻频道)', async () => {
+    const end = await ask('嘉职院和佳利电子合作搞出来的技术成果，被哪家电视台的哪个频道重点报道了？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer.split('\n')[0]).toContain('浙江卫视新闻频道');
   });
 });
 
