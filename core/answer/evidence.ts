@@ -299,6 +299,8 @@ export interface EvidenceVerdict {
   lacking?: AnswerType;
   /** Refused because the articles name the counted name asked about (“四双”) without listing its parts. */
   unlisted?: string;
+  /** Refused because the sentence saying what a 数量 question counts gives no number, only a vague one (形成一批…): its clause. */
+  vaguelyCounted?: string;
   /** Refused because the sentences that speak of the question are of other years than the one asked. */
   yearsInstead?: { asked: number[]; stated: number[] };
   /** Refused because the college asked about has no article of its own: articles only name it in passing. */
@@ -1018,6 +1020,33 @@ export function withoutQuotationMarks(text: string): string {
   return text.replace(/[“”‘’]/gu, '');
 }
 
+/**
+ * Asked how many (…典型案例，有多少个), the clause of the sentence saying most of the topic that counts
+ * it only vaguely (形成一批“课堂革命”典型案例), when that sentence has no number and none with a number
+ * says as much of the topic; else undefined.
+ */
+function countGivenVaguely(sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
+  if (analysis.answerType !== '数量') return undefined;
+  const said = sentences.filter((sentence) => sentence.articleMatches);
+  const top = [...said].sort((a, b) => b.ownTopicCoverage - a.ownTopicCoverage || b.strength - a.strength)[0];
+  if (!top || top.ownTopicCoverage <= 0) return undefined;
+  // Its words of two characters or more: one (改) is said by many things.
+  const topicWords = analysis.terms.filter((term) => term.role === 'topic' && [...term.word].length >= 2).map((term) => term.word.toLowerCase());
+  const clausesOf = (text: string): string[] => text.split(/[，,；;。！!？?]/u);
+  const vagueWords = new RegExp(knobs.vagueCount.source, 'gu');
+  const saysTopic = (clause: string): boolean => topicWords.some((word) => clause.toLowerCase().includes(word));
+  // A clause saying the topic with a number (…典型案例25个) counts it, in this sentence or one saying as much.
+  const counted = said.some((sentence) => sentence.ownTopicCoverage >= top.ownTopicCoverage && clausesOf(sentence.text).some((clause) => saysTopic(clause) && knobs.countInClause.test(clause.replace(vagueWords, ''))));
+  if (counted) return undefined;
+  for (const clause of clausesOf(top.text)) {
+    const vague = knobs.vagueCount.exec(clause);
+    if (!vague) continue;
+    const after = clause.slice(vague.index, vague.index + vague[0].length + knobs.vagueCountReach).toLowerCase();
+    if (topicWords.some((word) => after.includes(word))) return clause.trim();
+  }
+  return undefined;
+}
+
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[], asked: ReadonlySet<number>): string[] {
   // A name quoted in part (对标“七个有力”) names the whole (对标七个有力): read without quotation marks too.
@@ -1070,6 +1099,8 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   if (mentionedOnly) return { answerable: false, strength, missing, mentionedOnly };
   const unnamedHonour = missing.length === 0 ? honourUnnamed(snapshot, sentences, analysis) : undefined;
   if (unnamedHonour) return { answerable: false, strength, missing, unnamedHonour };
+  const vaguelyCounted = answerable ? countGivenVaguely(sentences, analysis) : undefined;
+  if (vaguelyCounted) return { answerable: false, strength, missing, vaguelyCounted };
   return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}), ...(!answerable && unlisted ? { unlisted } : {}) };
 }
 

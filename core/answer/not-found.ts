@@ -26,6 +26,8 @@ export interface NotFoundReasons {
   lacking?: AnswerType | undefined;
   /** A counted name (“四双”) the articles mention without listing its parts. */
   unlisted?: string | undefined;
+  /** The clause that counts what a 数量 question asks only vaguely (形成一批“课堂革命”典型案例). */
+  vaguelyCounted?: string | undefined;
   /** A college no article is of, which articles name only in passing. */
   mentionedOnly?: string | undefined;
   /** An honour a yes-or-no question asks about that the articles do not name; `nearby` then holds the honours they do. */
@@ -58,7 +60,7 @@ function titleAsWritten(question: string, name: string): string | undefined {
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, unlisted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed, gradeInstead }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, vaguelyCounted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed, gradeInstead }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
@@ -72,6 +74,8 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
         ? `${where}没有提到“${unnamedHonour}”，无法确认是否获得。`
         : unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
+        : vaguelyCounted
+        ? `${where}只写了“${vaguelyCounted.replace(/“/gu, '‘').replace(/”/gu, '’')}”，没有写具体数量。`
         : yearsInstead
           ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
           : gradeInstead

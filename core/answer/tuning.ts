@@ -1006,6 +1006,15 @@ export const evidence = {
   nameSlack: 2,
   /** A unit's short form keeps characters of its name within this many (机模 of 机电与模具…), its noun within half as many after (…工程学院). */
   abbreviationReach: 8,
+  /**
+   * A count the article gives only vaguely (形成一批“课堂革命”典型案例, 若干项目): asked 有多少个, the
+   * clause saying the thing this way, where no clause saying it has a number, tells that none is
+   * written. The topic word follows within `vagueCountReach` characters.
+   */
+  vagueCount: /一批|若干|一系列|大批|一些|众多|不少/u,
+  vagueCountReach: 12,
+  /** A number in a clause, in figures or counted in words (15家, 三项). */
+  countInClause: /\d|[一二三四五六七八九十两百千万]+(?:个|项|名|家|所|支|门|条|种|位|次|件|台|套|篇|本|张|份|批|场|期|人)/u,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */
   countedNoun: /(?:多少|几)(?:个|名|家|所|项|支|门|条|种|位|人次|次|件|台|套|篇|本|张|份|批|场|期)?([\u4e00-\u9fa5]{2,10}?)(?=[？?，,。！!]|$|的|被|在|是|有|呢|吗|啊|获|参加|入选|受益)/u,
   /**

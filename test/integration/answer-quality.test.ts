@@ -3151,6 +3151,14 @@ describe('the parts of a section the question names', () => {
 });
 
 describe('what an article says without the detail asked', () => {
+  it('a count it gives only as 一批 is said so, not answered with the sentence\'s other numbers', async () => {
+    const end = await ask('嘉兴职业技术学院形成的“课堂革命”典型案例一共多少个？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('只写了“形成一批‘课堂革命’典型案例”，没有写具体数量');
+    // A count it does give is answered (选树劳动教育典型案例25个).
+    expect((await ask('嘉兴职业技术学院选树了多少个劳动教育典型案例？')).answer).toContain('25个');
+  });
+
   it('a television station is named by its channel (浙江卫视新闻频道)', async () => {
     const end = await ask('嘉职院和佳利电子合作搞出来的技术成果，被哪家电视台的哪个频道重点报道了？');
     expect(end.notFound, end.answer).toBe(false);
