@@ -42,6 +42,10 @@ import {
   topicPhraseNameIdfAtLeast,
   genericWords,
   requestFramingWords,
+  textGenreWords,
+  textKindAsPractice,
+  textKindCounted,
+  textPartWords,
   quotedShape,
   answerMark,
   intentWords,
@@ -177,6 +181,23 @@ export interface QuestionContext {
 const intentSet: ReadonlySet<string> = new Set(intentWords);
 const genericSet: ReadonlySet<string> = new Set(genericWords);
 const requestFramingSet: ReadonlySet<string> = new Set(requestFramingWords);
+const textGenreSet: ReadonlySet<string> = new Set(textGenreWords);
+const textPartSet: ReadonlySet<string> = new Set(textPartWords);
+
+/**
+ * Whether a request says a kind of text or its part as the text it wants (出一期黑板报, 报头一行),
+ * not as a practice it asks about (给困难党员写慰问信, 栏目建设的做法).
+ */
+function textKindFraming(word: string, question: string): boolean {
+  const genre = textGenreSet.has(word);
+  if (!genre && !textPartSet.has(word)) return false;
+  let counted = false;
+  for (let at = question.indexOf(word); at >= 0; at = question.indexOf(word, at + word.length)) {
+    if (textKindAsPractice.test(question.slice(at + word.length))) return false;
+    if (textKindCounted.test(question.slice(0, at))) counted = true;
+  }
+  return !genre || counted;
+}
 const roleSet: ReadonlySet<string> = new Set(roleWords);
 const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 
@@ -632,7 +653,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || (context.topicPhrase && requestFramingSet.has(word)) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
+    else if (genericSet.has(word) || (context.topicPhrase && (requestFramingSet.has(word) || textKindFraming(word, question))) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
     // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
     // compare on, a word of its general table that common is what the topic says, not whose it is.
@@ -1224,7 +1245,7 @@ export function scopeObject(clause: string): string | null {
 export function scopeObjectUnwritten(clause: string, terms: TermStatistics): string[] {
   const object = scopeObject(clause);
   if (object === null) return [];
-  const asking = (word: string): boolean => genericSet.has(word) || intentSet.has(word) || requestFramingSet.has(word) || stopwords.has(word);
+  const asking = (word: string): boolean => genericSet.has(word) || intentSet.has(word) || requestFramingSet.has(word) || textKindFraming(word, clause) || stopwords.has(word);
   const absent: string[] = [];
   let run = '';
   const closeRun = (): void => {

@@ -854,6 +854,9 @@ describe('what is no question about an article itself', () => {
     const issued = await ask('嘉职院那份劳动教育专题理论课教学实施方案是哪年印发的');
     expect(issued.answer).not.toContain('发布日期');
     expect(issued.notFound, issued.answer).toBe(true);
+    // The article itself, pointed to with words before its noun (那份湖南…的材料) or passed on (转发), is.
+    expect((await ask('那份湖南电气风能工程学院的材料是什么时候发布的')).answer).toContain('2023-10-20');
+    expect((await ask('嘉职院这篇文章是哪天转发的')).answer).toContain('2022-02-24');
   });
 });
 
@@ -2730,12 +2733,21 @@ describe('a table request that says which text to draw on', () => {
     expect(lesson.notFound, lesson.answer).toBe(false);
     // Office genres and their layout (黑板报的报头、栏目, 长图的数据块) frame the text too, and so does how to
     // fill it (几个数看不出是否共用一个年份的也写“未写”, 学生姓名只用文中点了名的).
-    const chart = await ask('宣传部要做一张竖版长图，素材只用台州科技职业学院机电与模具工程学院那篇。请出6个数据块，每块两行：大数字（照原文）｜一行说明；一句话里几个数看不出是否共用一个年份的也写“未写”', 'summary');
+    const chart = await ask('宣传部要做一张竖版长图，讲台州科技职业学院机电与模具工程学院访企拓岗促就业。请出6个数据块，每块两行：大数字（照原文）｜一行说明；一句话里几个数看不出是否共用一个年份的也写“未写”', 'summary');
     expect(chart.notFound, chart.answer).toBe(false);
     // 分别用…的内容 names what each part is drawn from: no clause pointing back.
     const board = await ask('五四前学生党支部要出一期黑板报，主题“青春向党 技能报国”。请写版面文字：报头一行；两个栏目，分别用嘉职院的劳动教育、台科院机模学院劳模工匠进校园的内容，每栏不超过150字。学生姓名只用文中点了名的', 'summary');
     expect(board.notFound, board.answer).toBe(false);
     expect(board.answer).toContain('劳动教育');
+    // A column's note in brackets may hold a comma: the column bar still makes the clause layout.
+    const titles = await ask('先看看兄弟院校文章里那些劳模、工匠的称号落在谁身上。就看浙机电自动化学院、台科院机模学院两篇，列表：称号原话｜持有人（点了名的照抄姓名，没点名写人数）｜文中跟它连在一起的做法', 'compare');
+    expect(titles.notFound, titles.answer).toBe(false);
+  });
+
+  it('a genre said as a practice (给困难党员写慰问信的做法, 栏目建设) is what the request is about', async () => {
+    const letters = await ask('整理各院校给困难党员写慰问信的做法', 'summary');
+    expect(letters.notFound || (letters.notice?.message ?? '').includes('慰问信'), letters.answer).toBe(true);
+    expect((await ask('对比各院校党建栏目建设的做法', 'compare')).notFound).toBe(true);
   });
 
   it('a clause saying which text to draw on, answered by its generic words only, says what no article writes', async () => {

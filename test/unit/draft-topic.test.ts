@@ -227,13 +227,16 @@ describe('a drafting request as office staff type it', () => {
     expect(leftOutText('写一份嘉职院双带头人培育的会议材料')).toBe('');
     // A clause naming what it leaves out (别的学校的都不要) leaves out only itself.
     expect(draftSearch('写一份嘉职院和苏工院双带头人培育的会议材料，别的学校的都不要')).toContain('双带头人');
-    // Nothing of it, counted as none (一个数都别挪, 一句都不要).
-    expect(leftOutText('请按学校列表写党员志愿服务的做法。台科院访企拓岗的就业率说的是进企业，不是志愿服务，一个数都别挪。')).toContain('就业率');
+    // Asking for all of it (一个都不能少, 一条都别落下) leaves nothing out; nor does a clause counting none
+    // (一个数都别挪), which may say to keep every number as written.
+    expect(leftOutText('整理嘉职院党史学习教育的7大系列专题，一个都不能少')).toBe('');
+    expect(draftSearch('对比湖南电气风能工程学院和苏州工业智能制造教工党支部的党员教育做法，这些都别落下')).toContain('党员教育');
+    expect(draftSearch('对比嘉职院和台州科技职业学院的产教融合成果，一个数都别挪')).toContain('产教融合');
   });
   it('reads how to fill the text (没写的写“未写”, 姓名只用文中点了名的) as framing, not as what it is about', () => {
-    for (const clause of ['没写的写“未写”', '一句话里看不出口径的也写“未写”）', '学生姓名只用文中点了名的']) expect(framingClause(clause), clause).toBe(true);
-    // Which text to draw on is no instruction (素材只用那篇…一节).
-    expect(framingClause('素材只用那篇“深化产教融合立匠品”一节')).toBe(false);
+    for (const clause of ['没写的写“未写”', '一句话里看不出口径的也写“未写”）', '文中没解释的写“文中未解释”', '学生姓名只用文中点了名的']) expect(framingClause(clause), clause).toBe(true);
+    // Which text to draw on is no instruction (素材只用那篇…一节, 只用文中嘉职院劳动教育的内容), nor what a part is to say (第二部分的写“红船堡垒”).
+    for (const clause of ['素材只用那篇“深化产教融合立匠品”一节', '只用文中嘉职院劳动教育的内容', '第二部分的写“红船堡垒”', '主题就写“红模力”']) expect(framingClause(clause), clause).toBe(false);
   });
   it('reads the sections asked of named colleges (嘉兴和台州两家的体会、启示和下一步打算) as their work at large', () => {
     expect(draftTopic('请写嘉兴和台州两家的体会、启示和下一步打算')).toBe('嘉兴和台州两家的党建工作');
