@@ -29,6 +29,7 @@ import { abbreviatedIn, gatherEvidence, namesIn, passageContext, withoutQuotatio
 import type { ChatGenerator } from './generator.ts';
 import { nearbySpans } from './nearby.ts';
 import { notFoundText } from './not-found.ts';
+import { composeLevelSuperlative, superlativeLevelAsked } from './honour-level.ts';
 import { answerMessages, notFoundMarker, rewriteMessages } from './prompt.ts';
 import type { AnswerEnd, AnswerEvent, AnswerMode, AskFields, Citation, HistoryTurn } from './protocol.ts';
 import { pairOf } from './pair-question.ts';
@@ -408,7 +409,8 @@ export class AnswerService {
     const single = request.mode !== 'qa' || Boolean(request.filters.docId);
     const pair = single ? null : pairOf(searchedFor);
     // Two things side by side (A与B有何不同), or several questions in one message.
-    const parts = single || pair ? null : questionParts(searchedFor, corpusColleges(snapshot), snapshot.lexical);
+    // …nor is 几个名头，哪个级别最低: it asks one thing of the honours it names.
+    const parts = single || pair || superlativeLevelAsked(searchedFor) ? null : questionParts(searchedFor, corpusColleges(snapshot), snapshot.lexical);
     let grounds: Grounds;
     if (pair || parts) {
       // Each side on its own; the answer stands when either side has evidence.
@@ -463,6 +465,12 @@ export class AnswerService {
     const stated = fact ? composeArticleFact(snapshot, grounds.retrieved.hits, fact, searchedFor) : null;
     if (stated) {
       yield* this.respond(grounds.base, stated, signal);
+      return;
+    }
+    // 哪个级别最高: the honours the article names, ranked by their levels, whatever words the question adds (名头).
+    const ranked = request.mode === 'qa' && !grounds.sides && !evidence.verdict.missing.length ? composeLevelSuperlative(snapshot, evidence, searchedFor) : null;
+    if (ranked) {
+      yield* this.respond(grounds.base, ranked, signal);
       return;
     }
     if (!evidence.verdict.answerable) {

@@ -935,6 +935,29 @@ export const lackingAsked = /(?:哪些|哪几所|哪所|哪个|哪几个)(?:学�
 export const awardHead = '奖';
 /** What a question asking for a title (拿过什么称号, 被评为什么) names as its name head: the honour's words follow its verb. */
 export const honourHead = '称号';
+
+/**
+ * The highest or lowest level asked of honours (获得的最高荣誉, 哪个级别最低, 级别最高的称号), and the
+ * levels an honour's own words give it, highest first: 国家级/全国 over 省/厅 over 市/区 over 校.
+ */
+export const honourLevels = {
+  // Not 最高奖 (a prize's grade: 挑战杯的最高奖), nor asked of who won (哪位学生拿过…).
+  superlative: /^(?!.*(?:哪位|哪个人|谁))(?:.*?)(?:最(高|低)(?:级别|层级|档次|规格)?的?(?:荣誉|奖项|称号|名头|头衔|表彰)|(?:级别|层级|档次|规格)最(高|低))/u,
+  levels: [
+    { name: '国家级', words: /国家级|全国|国家|教育部|中国|中华/u },
+    { name: '省级', words: /省|自治区|厅/u },
+    { name: '市级', words: /市|区级|县/u },
+    { name: '校级', words: /校级|院级|学校|全校/u },
+  ],
+  /** Items of one honour clause: split at 、 and at 和/及 before a level's word or a batch (第二批). */
+  itemBreak: /、|(?:和|及|以及)(?=国家|全国|省|市|校|中国|第)/u,
+  /** Verbs besides `honourVerb` before honours named in a row (成为首批全国…优质校, 斩获…). */
+  moreVerbs: /成为|斩获|跻身/u,
+  /** What makes an item an honour, not an approval or a post got (获市委书记批示肯定, 获省科技副总). */
+  honourWord: /奖|称号|团队|基地|党组织|院系|标兵|模范|能手|工作室|示范|品牌|优质校|先锋|之星|楷模|荣誉|先进/u,
+  /** The other honours listed beside the answer, at most. */
+  othersShown: 6,
+} as const;
 /** What a question asking who did something to it (被谁认可, 得到谁的肯定) names as its name head: the 被 clause's agent answers, a body as well as a person. */
 export const agentHead = '被';
 /** Asking who did something to the question's subject: 被谁, 由谁, 得到了谁的, 受到谁. */

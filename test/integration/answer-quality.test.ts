@@ -3178,6 +3178,22 @@ describe('what an article says without the detail asked', () => {
   });
 });
 
+describe('the highest or lowest level of the honours an article names', () => {
+  it('ranks them by the level their own words give (国家级, 全国 over 省), each cited', async () => {
+    const highest = await ask('苏工院智能制造支部获得的最高级别荣誉是什么？');
+    const [lead, ...rest] = highest.answer.split('\n\n');
+    expect(lead, highest.answer).toMatch(/^级别最高的是国家级的：/u);
+    expect(lead).toContain('国家级教育教学创新团队');
+    expect(lead).not.toContain('江苏省');
+    expect(rest.join('\n')).toContain('江苏省高校先进基层党组织');
+    // Of the honours one sentence names (那两支团队先后荣获的几个名头), the lowest.
+    const lowest = await ask('苏工院智能制造支部那两支团队先后荣获的几个名头，哪个级别最低？');
+    expect(lowest.notFound, lowest.answer).toBe(false);
+    expect(lowest.answer.split('\n\n')[0]).toContain('省科技创新团队');
+    expect(lowest.answer.split('\n\n')[0]).not.toContain('黄大年');
+  });
+});
+
 describe('a person\'s major the article never gives', () => {
   it('is refused, the sentence naming the person shown as related', async () => {
     const end = await ask('浙江机电自动化学院拿中国青少年科技创新奖的樊文天，学的是哪个专业？');
