@@ -467,7 +467,8 @@ export class AnswerService {
       yield* this.respond(grounds.base, stated, signal);
       return;
     }
-    // 哪个级别最高: the honours the article names, ranked by their levels, whatever words the question adds (名头).
+    // 哪个级别最高: the honours the article names, ranked by their levels, whatever words the question
+    // adds (名头). Like an article's date, a ranking the words settle asks no model.
     const ranked = request.mode === 'qa' && !grounds.sides && !evidence.verdict.missing.length ? composeLevelSuperlative(snapshot, evidence, searchedFor) : null;
     if (ranked) {
       yield* this.respond(grounds.base, ranked, signal);

@@ -1022,8 +1022,9 @@ export function withoutQuotationMarks(text: string): string {
 
 /**
  * Asked how many (…典型案例，有多少个), the clause of the sentence saying most of the topic that counts
- * it only vaguely (形成一批“课堂革命”典型案例), when that sentence has no number and none with a number
- * says as much of the topic; else undefined.
+ * it only vaguely (形成一批“课堂革命”典型案例), when no clause saying a topic word has a number, in that
+ * sentence or in one saying as much of the topic (its other numbers count other things: 1200平方米,
+ * 企业15家); else undefined.
  */
 function countGivenVaguely(sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
   if (analysis.answerType !== '数量') return undefined;

@@ -901,7 +901,8 @@ export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?
 /**
  * The last clause of a sentence leaving out every thing its clauses before name, without a subject
  * of its own (…是护林，…也没写抗台，…更不是一回事，都别拿来顶; …是宣传阵地，都别当党务公开写): the
- * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out.
+ * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out,
+ * nor …一个都不能少 / 这些都别落下, which asks for all of it.
  */
 export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)(?!少|漏|落|缺|丢|忘)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
 
@@ -958,6 +959,7 @@ export const honourLevels = {
   /** The other honours listed beside the answer, at most. */
   othersShown: 6,
 } as const;
+
 /** What a question asking who did something to it (被谁认可, 得到谁的肯定) names as its name head: the 被 clause's agent answers, a body as well as a person. */
 export const agentHead = '被';
 /** Asking who did something to the question's subject: 被谁, 由谁, 得到了谁的, 受到谁. */
