@@ -1137,7 +1137,12 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
     if (college) lines.push(groupLabel(college));
     // A side that is a college with articles was searched there: what is missing is the answer, not the college.
     const ownCollege = side.analysis.colleges.length === 1 ? side.analysis.colleges[0] : undefined;
-    lines.push(part?.text ? part.text : ownCollege ? `${ownCollege}的文章中没有找到能回答这一问的内容。` : `已收录的文章中没有找到关于“${side.name}”的相关内容。`, '');
+    // A count given only vaguely (形成一批…) says so, citing the sentence, as a refusal of its own would.
+    const vague = part?.text ? undefined : side.evidence.verdict.vaguelyCounted;
+    const holder = vague ? side.evidence.sentences.find((sentence) => sentence.text.includes(vague)) : undefined;
+    const at = vague && holder ? holder.start + holder.text.indexOf(vague) : -1;
+    const vaguely = vague && holder ? `${ownCollege ? `${ownCollege}的文章中` : '文章中'}只写了“${vague}”[${book.cite({ start: at, end: at + vague.length, chunk: holder.chunk })}]，没有写具体数量。` : undefined;
+    lines.push(part?.text ? part.text : (vaguely ?? (ownCollege ? `${ownCollege}的文章中没有找到能回答这一问的内容。` : `已收录的文章中没有找到关于“${side.name}”的相关内容。`)), '');
     shown += part?.text ?? '';
     texts.push(part?.text ?? '');
   }

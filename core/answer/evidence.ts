@@ -1039,13 +1039,17 @@ function countGivenVaguely(sentences: readonly EvidenceSentence[], analysis: Que
   // A clause saying the topic with a number (…典型案例25个) counts it, in this sentence or one saying as much.
   const counted = said.some((sentence) => sentence.ownTopicCoverage >= top.ownTopicCoverage && clausesOf(sentence.text).some((clause) => saysTopic(clause) && knobs.countInClause.test(clause.replace(vagueWords, ''))));
   if (counted) return undefined;
+  // Of the clauses counting vaguely, the one saying most of the topic (淘汰了一批…专业 over 新增转设一批紧缺专业).
+  let found: { clause: string; said: number } | undefined;
   for (const clause of clausesOf(top.text)) {
     const vague = knobs.vagueCount.exec(clause);
     if (!vague) continue;
-    const after = clause.slice(vague.index, vague.index + vague[0].length + knobs.vagueCountReach).toLowerCase();
-    if (topicWords.some((word) => after.includes(word))) return clause.trim();
+    const after = clause.slice(vague.index).toLowerCase();
+    if (!topicWords.some((word) => after.includes(word))) continue;
+    const said = topicWords.filter((word) => clause.toLowerCase().includes(word)).length;
+    if (!found || said > found.said) found = { clause: clause.trim(), said };
   }
-  return undefined;
+  return found?.clause;
 }
 
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */

@@ -1056,10 +1056,9 @@ export const evidence = {
   /**
    * A count the article gives only vaguely (形成一批“课堂革命”典型案例, 若干项目): asked 有多少个, the
    * clause saying the thing this way, where no clause saying it has a number, tells that none is
-   * written. The topic word follows within `vagueCountReach` characters.
+   * written. A topic word follows it in its clause.
    */
   vagueCount: /一批|若干|一系列|大批|一些|众多|不少/u,
-  vagueCountReach: 12,
   /** A number in a clause, in figures or counted in words (15家, 三项). */
   countInClause: /\d|[一二三四五六七八九十两百千万]+(?:个|项|名|家|所|支|门|条|种|位|次|件|台|套|篇|本|张|份|批|场|期|人)/u,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */

@@ -3169,6 +3169,10 @@ describe('what an article says without the detail asked', () => {
     expect(end.answer).toContain('只写了“形成一批‘课堂革命’典型案例”，没有写具体数量');
     // A count it does give is answered (选树劳动教育典型案例25个).
     expect((await ask('嘉兴职业技术学院选树了多少个劳动教育典型案例？')).answer).toContain('25个');
+    // As a part of a message, with the clause saying most of what it counts (淘汰了一批…专业, not 新增转设一批紧缺专业).
+    const parts = await ask('嘉职院淘汰了多少专业，修订了多少个专业的人才培养方案');
+    expect(parts.answer).toMatch(/只写了“淘汰了一批与地方产业联系不紧密的专业”\[\d+\]，没有写具体数量/u);
+    expect(parts.answer).toContain('33个专业');
   });
 
   it('a television station is named by its channel (浙江卫视新闻频道)', async () => {
