@@ -15,6 +15,7 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import { findEnumeration, ordinalOf, ordinalOpening } from './enumerations.ts';
 import { askedSpans, coreCoverageOf, countsAskedNoun, countsAskedNounRightThere, documentContext, formsOf, isAsking, labelEndingAt, namesIn, nearlySame, outcomeStrength, reflects, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { askedName, countedMembersAsked, listedOnly, membersTold } from './listed-only.ts';
+import { saidOnlyVaguely } from './not-found.ts';
 import { isHeadline } from './run-together.ts';
 import { askedYears, isTimeClause, writesNoneOf } from './stated-years.ts';
 import { saysValue } from './conversation.ts';
@@ -1141,7 +1142,7 @@ function composeSides(snapshot: IndexSnapshot, sides: readonly AnsweredSide[], p
     const vague = part?.text ? undefined : side.evidence.verdict.vaguelyCounted;
     const holder = vague ? side.evidence.sentences.find((sentence) => sentence.text.includes(vague)) : undefined;
     const at = vague && holder ? holder.start + holder.text.indexOf(vague) : -1;
-    const vaguely = vague && holder ? `${ownCollege ? `${ownCollege}的文章中` : '文章中'}只写了“${vague}”[${book.cite({ start: at, end: at + vague.length, chunk: holder.chunk })}]，没有写具体数量。` : undefined;
+    const vaguely = vague && holder ? saidOnlyVaguely(ownCollege ? `${ownCollege}的文章中` : '已收录的文章中', vague, `[${book.cite({ start: at, end: at + vague.length, chunk: holder.chunk })}]`) : undefined;
     lines.push(part?.text ? part.text : (vaguely ?? (ownCollege ? `${ownCollege}的文章中没有找到能回答这一问的内容。` : `已收录的文章中没有找到关于“${side.name}”的相关内容。`)), '');
     shown += part?.text ?? '';
     texts.push(part?.text ?? '');

@@ -55,6 +55,11 @@ function titleAsWritten(question: string, name: string): string | undefined {
   return [...question.matchAll(bookTitle)].find((match) => titleName(match[1]!) === name)?.[0];
 }
 
+/** That an article counts what was asked only vaguely (`clause`: 形成一批“课堂革命”典型案例), with its citation `marker` ([3]) if any. */
+export function saidOnlyVaguely(where: string, clause: string, marker = ''): string {
+  return `${where}只写了“${clause.replace(/“/gu, '‘').replace(/”/gu, '’')}”${marker}，没有写具体数量。`;
+}
+
 /**
  * Says plainly that the corpus cannot answer and why: what it does not mention (another college, a
  * person, a practice), or the number (date, person) that was not found in the articles that speak
@@ -75,7 +80,7 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
         : unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
         : vaguelyCounted
-        ? `${where}只写了“${vaguelyCounted.replace(/“/gu, '‘').replace(/”/gu, '’')}”，没有写具体数量。`
+        ? saidOnlyVaguely(where, vaguelyCounted)
         : yearsInstead
           ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
           : gradeInstead
