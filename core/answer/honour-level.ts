@@ -9,6 +9,9 @@ import type { ComposedAnswer } from './composed-answer.ts';
 import type { Evidence } from './evidence.ts';
 import { honourLevels, honourVerb } from './tuning.ts';
 
+/** The verbs honours are named after (荣获, 入选, 成为…). */
+const honourVerbs = new RegExp(`${honourVerb.source}|${honourLevels.moreVerbs.source}`, 'gu');
+
 /** Which end of the levels a question asks for, or null when it asks for none. */
 export function superlativeLevelAsked(question: string): 'highest' | 'lowest' | null {
   const match = honourLevels.superlative.exec(question);
@@ -35,7 +38,7 @@ interface LevelledHonour {
 function honoursIn(sentence: Said): LevelledHonour[] {
   const honours: LevelledHonour[] = [];
   const { text } = sentence;
-  for (const verb of text.matchAll(new RegExp(`${honourVerb.source}|${honourLevels.moreVerbs.source}`, 'gu'))) {
+  for (const verb of text.matchAll(honourVerbs)) {
     const from = verb.index + verb[0].length;
     const stop = text.slice(from).search(/[，,。；;！？]/u);
     const clause = text.slice(from, stop >= 0 ? from + stop : text.length);

@@ -183,6 +183,8 @@ const genericSet: ReadonlySet<string> = new Set(genericWords);
 const requestFramingSet: ReadonlySet<string> = new Set(requestFramingWords);
 const textGenreSet: ReadonlySet<string> = new Set(textGenreWords);
 const textPartSet: ReadonlySet<string> = new Set(textPartWords);
+const roleSet: ReadonlySet<string> = new Set(roleWords);
+const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 
 /**
  * Whether a request says a kind of text or its part as the text it wants (出一期黑板报, 报头一行),
@@ -198,8 +200,6 @@ function textKindFraming(word: string, question: string): boolean {
   }
   return !genre || counted;
 }
-const roleSet: ReadonlySet<string> = new Set(roleWords);
-const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 
 /** Whether a word names a place: a well-known one (北京, 兰州) or one with its suffix (东营市, 海陵区). */
 export function isPlaceWord(word: string): boolean {

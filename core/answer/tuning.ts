@@ -937,6 +937,12 @@ export const awardHead = '奖';
 /** What a question asking for a title (拿过什么称号, 被评为什么) names as its name head: the honour's words follow its verb. */
 export const honourHead = '称号';
 
+/** How a text marks any of `asked` levels (see `levelMarkers`), or says one of `more`. */
+function levelWords(asked: readonly string[], more: string): RegExp {
+  const marks = asked.map((level) => levelMarkers.find(([marker]) => marker.test(level))![1].source);
+  return new RegExp([...marks, more].join('|'), 'u');
+}
+
 /**
  * The highest or lowest level asked of honours (获得的最高荣誉, 哪个级别最低, 级别最高的称号), and the
  * levels an honour's own words give it, highest first: 国家级/全国 over 省/厅 over 市/区 over 校.
@@ -944,11 +950,12 @@ export const honourHead = '称号';
 export const honourLevels = {
   // Not 最高奖 (a prize's grade: 挑战杯的最高奖), nor asked of who won (哪位学生拿过…).
   superlative: /^(?!.*(?:哪位|哪个人|谁))(?:.*?)(?:最(高|低)(?:级别|层级|档次|规格)?的?(?:荣誉|奖项|称号|名头|头衔|表彰)|(?:级别|层级|档次|规格)最(高|低))/u,
+  // The text's marks of each level are `levelMarkers`' (市, not 城市 or 市场), with the ranks' other words.
   levels: [
-    { name: '国家级', words: /国家级|全国|国家|教育部|中国|中华/u },
-    { name: '省级', words: /省|自治区|厅/u },
-    { name: '市级', words: /市|区级|县/u },
-    { name: '校级', words: /校级|院级|学校|全校/u },
+    { name: '国家级', words: levelWords(['国家级'], '教育部|中国|中华') },
+    { name: '省级', words: levelWords(['省级', '厅级'], '自治区') },
+    { name: '市级', words: levelWords(['市级', '县级'], '区级') },
+    { name: '校级', words: levelWords(['校级', '院级'], '学校') },
   ],
   /** Items of one honour clause: split at 、 and at 和/及 before a level's word or a batch (第二批). */
   itemBreak: /、|(?:和|及|以及)(?=国家|全国|省|市|校|中国|第)/u,
