@@ -319,7 +319,8 @@ function closingEnd(text: string, span: TextSpan): number | null {
  * stay on the question or on the lead: up to a line break, a question, the next point of an
  * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
  * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
- * A lead `headed` by its label goes on through the points that follow it from 一是 on.
+ * A lead `headed` by its label goes on through the points that follow it from 一是 on; a lead in a
+ * sentence whose colon announces semicolon-joined parts (…要求明确：A；B；C。) through those parts.
  * The paragraph goes on past the lead's passage too: the part beyond it is cited from the passage
  * that holds it, so the lead comes back as its span followed by those parts.
  */
@@ -340,6 +341,9 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   let item = announced === null ? -1 : announced === '' ? 0 : itemNumber(announced) === 1 ? 1 : -1;
   // Parallel points open alike (抓“四大工程”，… then 抓“五大计划”，…): the next one is another practice.
   const parallelOpening = /^(\p{Script=Han}{1,2})“/u.exec(text.slice(lead.start, lead.end).trim())?.[1];
+  // A colon in the lead's sentence (…管理要求明确：A；B；C。) announces the semicolon-joined parts after it.
+  const sentenceStart = Math.max(...['。', '！', '？', '\n'].map((mark) => text.lastIndexOf(mark, lead.start - 1))) + 1;
+  const announcesSeries = /：|:(?!\/\/)/u.test(text.slice(sentenceStart, lead.end));
   const parts: TextSpan[] = [];
   for (const [index, next] of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
     const nextText = text.slice(next.start, next.end);
@@ -367,7 +371,9 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     const onTopic = onQuestion(nextText.toLowerCase()) >= qaKnobs.continuationCoverage || sharedBigrams(text.slice(lead.start, end), nextText) >= qaKnobs.continuationSharedBigrams;
     // Or it goes on from the lead's own subject, a short lead's (可采取…, 对疑似病例必须…).
     const continuing = end - lead.start < qaKnobs.continuingLeadLength && qaKnobs.continuingOpening.test(nextText.trim());
-    if (!onTopic && !continuing) break;
+    // Or it is the next of the parts its colon announced, whatever its words (…必须测量体温；每天必须做好开休市消毒…).
+    const announcedPart = announcesSeries && /[；;]/u.test(`${text[end - 1] ?? ''}${text.slice(end, next.start)}`);
+    if (!onTopic && !continuing && !announcedPart) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
     parts.push(trimSpan(text, next));

@@ -79,7 +79,10 @@ const crowded = [
   '机场、火车站、宾馆等流动性强的人员密集场所，要严格落实旅客体温筛查，登记健康信息和联系方式。对疑似病例必须劝阻其登乘、入住，并就地留观、确认。本市今年还将举办春季校园招聘会。',
 ].join('\n');
 
-const ask = askOverArticles('continuation', { 'crowded.txt': crowded, 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// Parts announced by a colon and joined by semicolons, the later ones in words of their own.
+const market = ['星江市发布菜场管理要求', '发布的4条针对菜场的管理要求明确：外来返城经营人员严格居家隔离；所有人员进入菜场必须测量体温，未测体温不得进场；每天必须做好开休市消毒至少2次；必须张贴宣传告示等。本市今年还将举办春季校园招聘会。'].join('\n');
+
+const ask = askOverArticles('continuation', { 'market.txt': market, 'crowded.txt': crowded, 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -120,6 +123,14 @@ describe('a lead told through its paragraph', () => {
     const end = await ask('星城市针对人员密集场所出台了哪些新举措？');
     const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('登记健康信息和联系方式。对疑似病例必须劝阻其登乘、入住，并就地留观、确认。');
+    expect(end.answer).not.toContain('招聘会');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('goes on through the semicolon-joined parts its colon announces, to the end of the sentence', async () => {
+    const end = await ask('星江市对菜场有何管理要求？');
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toContain('管理要求明确：外来返城经营人员严格居家隔离；所有人员进入菜场必须测量体温，未测体温不得进场；每天必须做好开休市消毒至少2次；必须张贴宣传告示等。[1]');
     expect(end.answer).not.toContain('招聘会');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
