@@ -901,10 +901,11 @@ export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?
 /**
  * The last clause of a sentence leaving out every thing its clauses before name, without a subject
  * of its own (…是护林，…也没写抗台，…更不是一回事，都别拿来顶; …是宣传阵地，都别当党务公开写): the
- * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out,
- * nor …一个都不能少 / 这些都别落下, which asks for all of it.
+ * whole sentence is what the request sets aside; so too a last clause that only says not to stand them in
+ * (…都不是植树，别拿来顶; …那是别的志愿服务，别凑). Not 别的学校的都不要, whose clause names what it
+ * leaves out, nor …一个都不能少 / 这些都别落下, which asks for all of it.
  */
-export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)(?!少|漏|落|缺|丢|忘)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
+export const leftOutRunEnd = /^\s*(?:(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)(?!少|漏|落|缺|丢|忘)[^，,；;。！!]{0,12}|(?:也)?(?:别|不要|甭)(?:拿来|拿去|往里)?(?:顶|凑|硬凑|充数|塞|混|掺|套)(?:进来|进去)?)[。！!]?\s*$/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of

@@ -221,6 +221,11 @@ describe('a drafting request as office staff type it', () => {
     }
     // …or says not to write it at all (…报道里没有，一律不写).
     expect(draftSearch('请按做法、成效写一份学习考察报告。现场看到了什么、对方谁接待的，报道里没有，一律不写')).not.toContain('现场');
+    // A last clause that only says not to stand them in (…都不是植树，别拿来顶; …那是别的志愿服务，别凑) sets aside its sentence too.
+    const planting = '植树节要组织党员义务植树，请以台科院机模学院为例写一份会议材料：种了多少棵、党员林怎么认养。台科院“保障森林生态安全”是护林巡防，“博士课堂”是送技术，都不是植树，别拿来顶。分背景、做法、成效';
+    for (const word of ['保障森林生态安全', '博士课堂', '拿来顶']) expect(draftSearch(planting), word).not.toContain(word);
+    expect(draftSearch(planting)).toContain('植树');
+    expect(compareSearch('五家文章里写到控烟的，按学校列：党员带头戒烟几人。湖电“风能蒲公英”那是别的志愿服务，别凑')).not.toContain('风能蒲公英');
     // What is left out, as the request writes it: the sentence set aside and each clause saying not to write.
     expect(leftOutText('给支委会整理一份浙江机电自动化学院党总支党建引领育人的材料。援疆援青那段不写，获奖的个人名单也不要。')).toBe('援疆援青那段不写，获奖的个人名单也不要。');
     expect(leftOutText(request)).toContain('匠心机电');
