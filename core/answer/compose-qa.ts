@@ -383,6 +383,31 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
 }
 
 /**
+ * A count asked as a total (一共写了几项奖) goes on from a lead that ends at a semicolon through
+ * the parts after it that count in the measure asked (…国家级三等奖1项、湖南省一等奖2项；获…二等奖1项):
+ * each holds some of what is summed.
+ */
+function withCountedParts(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan[] {
+  const measure = qaKnobs.totalAsked.exec(analysis.question)?.[1];
+  if (!measure || lead.end < sentence.end - 1) return [lead];
+  const text = snapshot.documentText(lead.chunk.document);
+  const count = `(?:\\d+|[一二两三四五六七八九十百]+)${measure}`;
+  // Not when the question names which of them it counts (湖南省二等奖，一共有几项): the lead's count is its.
+  const named = analysis.terms.filter((term) => term.role !== 'generic' && [...term.word].length >= 2).map((term) => term.word);
+  const leadText = text.slice(lead.start, lead.end);
+  if ([...leadText.matchAll(new RegExp(count, 'gu'))].some((match) => named.some((word) => leadText.slice(Math.max(0, match.index - qaKnobs.countNamedReach), match.index).includes(word)))) return [lead];
+  const parts: TextSpan[] = [];
+  let end = lead.end;
+  for (const next of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext))) {
+    const gap = `${text[end - 1] ?? ''}${text.slice(end, next.start)}`;
+    if (!/[；;]/u.test(gap) || gap.includes('\n') || !new RegExp(count, 'u').test(text.slice(next.start, next.end))) break;
+    parts.push(trimSpan(text, next));
+    end = parts[parts.length - 1]!.end;
+  }
+  return spansThroughPassages(snapshot, lead, parts);
+}
+
+/**
  * A span grown by the sentences `parts` after it, cited passage by passage: each span grows while
  * one passage holds it whole; the next sentence no passage holds with it starts a span of its own.
  */
@@ -889,7 +914,7 @@ export function composeQa(snapshot: IndexSnapshot, evidence: Evidence, analysis:
     const through = labelled ? (closed !== null ? { ...lead, start: labelled.start, end: closed } : null) : lead;
     // A person's profile asked (刘哲纬拿过啥奖) is their clause: the next clauses are other people's.
     const profiled = person !== undefined && person === analysis.person;
-    const [grown, ...tail] = continues.has(type) && through && !options.nested && !profiled ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : [leadSpan];
+    const [grown, ...tail] = continues.has(type) && through && !options.nested && !profiled ? withContinuation(snapshot, leadSpan, through, analysis, labelled !== null) : type === '数量' && !options.nested ? withCountedParts(snapshot, leadSpan, lead, analysis) : [leadSpan];
     leadItems = [grown!];
     leadTail = tail;
     continued = grown!.end > leadSpan.end || tail.length > 0;

@@ -84,7 +84,7 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['列表', outlineAsked],
   // 几所学校在…各有什么做法: the schools are who is asked about, not what is counted.
   // 跟几家单位一起搞的基地，是把哪类资源…: a count inside what describes the thing asked about is no count asked.
-  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%](?![^，。？?]{0,12}的[^？?]*(?:哪|什么|啥))|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
+  ['数量', /多少|(?<![哪这那])几(?![所个](?:学校|院校|高校|学院)(?:在|的|各|都|分别))[个项名人位次家所支大类种条门年届批场期篇本张份岁万元%](?![^，。？?]{0,12}的[^？?]*(?:哪|什么|啥))(?![\s，,]*(?:各|分别)(?:是|叫)?(?:什么|啥|哪些|哪几))|几方(?!面)|几[？?]?$|数量(?!最)|人数(?!最)|规模|比例|比率|占比|百分之|多大|多长|多高|多久|几何/u],
   // 针对谁, 面向谁, 给谁讲, 为谁: a group served, not a person's name.
   // 被谁收录, 被谁报道: the agent of a publication or an award is mostly an organisation (教育部, 光明日报).
   // 跟谁一起共建, 和谁合作: a partner in this field is an organisation (浙江红船干部学院).
@@ -93,9 +93,9 @@ export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['人物', roleNameAsked],
   // 那位浙江省千名好支书叫什么名字: the name of someone who holds a title or a role is a person's.
   // 讲无人机的那位博士，叫什么名字: so too one of a kind of people, or one pointed at as 那位.
-  ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人|博士|教授|专家|同学|校友|毕业生|劳模)(?:的)?[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)|[那这]位[^，。？?]{0,12}[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
+  ['人物', /(?:支书|书记|老师|教师|校长|院长|主任|工匠|能手|模范|获得者|带头人|博士|教授|专家|同学|校友|毕业生|劳模)(?:的)?[，,]?(?:各|分别|都)?(?:名字)?(?:叫什么|叫啥|是什么名字)|[那这]位[^，。？?]{0,12}[，,]?(?:名字)?(?:叫什么|叫啥|是什么名字)/u],
   ['机构', /哪所|哪个(?:学院|学校|院校|高校|支部|党支部|党总支|单位|部门|企业|机构|系|组织|党委|镇|乡|街道|村|社区|县|区)|哪家|哪些(?:学院|学校|院校|高校|单位|企业|部门|机构|支部)|什么(?:单位|部门|机构|企业)/u],
-  ['名称', /叫什么|叫做什么|叫啥|名称|名字|题目(?:是|叫)(?:什么|啥)|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
+  ['名称', /(?:口号|标语|主题词|旗号)(?:是|为|叫)(?:什么|啥)(?=[？?]?$)|叫什么|叫做什么|叫啥|名称|名字|题目(?:是|叫)(?:什么|啥)|什么称号|哪个称号|什么荣誉称号|什么奖|哪个奖|哪项奖|什么品牌|哪个品牌|被评为什么|评为什么|获评什么|入选(?:了)?什么|称为什么|命名为/u],
   ['名称', teamAsked],
   // 三比是比啥: what a counted name's verb takes is what the name is.
   // 先锋工程是干嘛的: what a project does, not what it means.
@@ -1378,6 +1378,13 @@ export const pointedLabelNot = /^(?:同时|此外|另外|其中|首先|其次|�
 export const practiceNouns: readonly string[] = ['工程', '制', '制度', '计划', '行动', '品牌', '工作法', '模式', '机制', '项目', '活动', '体系', '平台', '联建', '共建'];
 
 export const qaKnobs = {
+  /**
+   * A total asked (一共写了几项奖, 总共多少个): group 1, the measure it counts in. Its lead goes on
+   * through the semicolon-joined parts after it that count in that measure too.
+   */
+  totalAsked: /(?:一共|总共|共计|合计|总计|加起来|共)[^，,。？?]{0,8}?(?:几|多少)([项个名人次家支门所条篇本批])/u,
+  /** …unless a word of the question stands this close before a count of the lead (湖南省二等奖1项): that count is the one asked. */
+  countNamedReach: 6,
   /** Listing colleges, each item says the longest stretch of the question the lead says, when it is this long (万人计划). */
   sharedStretch: 3,
   /** A list defines a name asked about when the name stands within this many characters before it (“三亮三比”工程，亮身份…). */

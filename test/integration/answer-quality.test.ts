@@ -3205,3 +3205,33 @@ describe('a person\'s major the article never gives', () => {
     expect(end.answer).toContain('樊文天');
   });
 });
+
+describe('a total asked', () => {
+  it('is told with every semicolon-joined part of its sentence that counts in the measure asked', async () => {
+    const end = await ask('湖南电气风能学院2021年师生技能竞赛一共拿了多少项奖？');
+    const lead = leadLine(end.answer);
+    for (const part of ['国家级三等奖1项', '湖南省一等奖2项', '二等奖1项；获湖南省职业院校教师思想政治教育教学能力比赛二等奖1项', '创业规划大赛获一等奖1项']) expect(lead, end.answer).toContain(part);
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+  it('stays with the count the question names (湖南省二等奖，一共有几项)', async () => {
+    const end = await ask('湖南电气风能学院老师在教师能力竞赛中获得的湖南省二等奖，一共有几项？');
+    expect(leadLine(end.answer), end.answer).toContain('二等奖1项');
+    expect(end.answer).not.toContain('黄炎培');
+  });
+});
+
+describe('a count asked with what each is', () => {
+  it('is answered with the things counted (拿国家级牌子的教学团队 几支 各是啥)', async () => {
+    const end = await ask('浙江机电自动化学院 拿国家级牌子的教学团队 几支 各是啥');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const team of ['机电一体化教学团队', '智能控制技术教学团队']) expect(end.answer).toContain(team);
+  });
+});
+
+describe('the names of people a count stands for', () => {
+  it('are refused where the article gives the count only (评上浙江工匠的3位老师，各叫什么名字)', async () => {
+    const end = await ask('台州科技职业学院机电与模具工程学院评上浙江工匠的3位老师，各叫什么名字？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('浙江工匠3人');
+  });
+});

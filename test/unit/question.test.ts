@@ -139,6 +139,13 @@ describe('answer types', () => {
     ['樊文天是哪个专业的学生？', '名称'],
     ['那个智控师生团队是哪个专业的？', '名称'],
     ['浙江机电自动化学院哪个专业连续两年排名全国第一？', 'general'],
+    // The slogan of a meeting or a practice is its name (打出的主题口号是什么).
+    ['劳动教育推进大会打出的主题口号是什么？', '名称'],
+    // The names of people counted before a pause (评上浙江工匠的3位老师，各叫什么名字) are people's.
+    ['评上浙江工匠的3位老师，各叫什么名字？', '人物'],
+    // A count asked with what each is (有几家，分别是哪些; 几支 各是啥): the items, which the count is of.
+    ['党建联建企业有几家，分别是哪些？', '列表'],
+    ['拿国家级牌子的教学团队 几支 各是啥', '定义'],
     // How many parts an article falls into is told by its parts.
     ['嘉职院的文章分几个部分', '列表'],
     ['湖南那篇文章讲了哪几块', '列表'],
