@@ -2739,6 +2739,10 @@ describe('a table request that says which text to draw on', () => {
     const board = await ask('五四前学生党支部要出一期黑板报，主题“青春向党 技能报国”。请写版面文字：报头一行；两个栏目，分别用嘉职院的劳动教育、台科院机模学院劳模工匠进校园的内容，每栏不超过150字。学生姓名只用文中点了名的', 'summary');
     expect(board.notFound, board.answer).toBe(false);
     expect(board.answer).toContain('劳动教育');
+    // A proposal's parts (提案的案由、理由) frame it as a letter's do.
+    const proposal = await ask('教代会上我打算提个提案，建议学校用红色主题给楼宇和道路命名，参照嘉职院“深入开展‘校园文化建设年’活动”的做法。请按提案格式写：标题、案由、理由、建议（3条）。理由只用文中那一段的内容，具体楼名路名留“××”', 'summary');
+    expect(proposal.notFound, proposal.answer).toBe(false);
+    expect(proposal.answer).toContain('校园文化建设年');
     // A column's note in brackets may hold a comma: the column bar still makes the clause layout.
     const titles = await ask('先看看兄弟院校文章里那些劳模、工匠的称号落在谁身上。就看浙机电自动化学院、台科院机模学院两篇，列表：称号原话｜持有人（点了名的照抄姓名，没点名写人数）｜文中跟它连在一起的做法', 'compare');
     expect(titles.notFound, titles.answer).toBe(false);
