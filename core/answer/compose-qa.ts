@@ -320,7 +320,8 @@ function closingEnd(text: string, span: TextSpan): number | null {
  * outline, a sentence on something else, or `leadWithNext` characters in all. Only answers
  * that tell how (做法, 定义, a list, general) go on; a count, a yes or an outcome is one clause.
  * A lead `headed` by its label goes on through the points that follow it from 一是 on; a lead in a
- * sentence whose colon announces semicolon-joined parts (…要求明确：A；B；C。) through those parts.
+ * sentence whose colon announces semicolon-joined parts (…要求明确：A；B；C。) through those parts; a lead
+ * that opens a numbered point (2．降低…成本。) through the point's body, up to the next point (3．…).
  * The paragraph goes on past the lead's passage too: the part beyond it is cited from the passage
  * that holds it, so the lead comes back as its span followed by those parts.
  */
@@ -344,6 +345,9 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   // A colon in the lead's sentence (…管理要求明确：A；B；C。) announces the semicolon-joined parts after it.
   const sentenceStart = Math.max(...['。', '！', '？', '\n'].map((mark) => text.lastIndexOf(mark, lead.start - 1))) + 1;
   const announcesSeries = /：|:(?!\/\/)/u.test(text.slice(sentenceStart, lead.end));
+  // A lead that opens a numbered point (2．降低中小企业融资成本。) goes on through the point's body, to the next point.
+  const leadOpening = ordinalOf(text.slice(lead.start, lead.end).trim());
+  const numberedPoint = leadOpening?.kind === 'digit' ? leadOpening : null;
   const parts: TextSpan[] = [];
   for (const [index, next] of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext + answerLengths.longSentence)).entries()) {
     const nextText = text.slice(next.start, next.end);
@@ -373,7 +377,8 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
     const continuing = end - lead.start < qaKnobs.continuingLeadLength && qaKnobs.continuingOpening.test(nextText.trim());
     // Or it is the next of the parts its colon announced, whatever its words (…必须测量体温；每天必须做好开休市消毒…).
     const announcedPart = announcesSeries && /[；;]/u.test(`${text[end - 1] ?? ''}${text.slice(end, next.start)}`);
-    if (!onTopic && !continuing && !announcedPart) break;
+    if (numberedPoint && ordinalOf(nextText.trim())?.kind === numberedPoint.kind) break;
+    if (!onTopic && !continuing && !announcedPart && !numberedPoint) break;
     // The next point of an outline (二是…, （三）…, 四、…) is another practice, unless this one announced it (…如下：).
     if (outlinePoint(ordinalOf(nextText)) && !/[：:]\s*$/u.test(text.slice(lead.start, end))) break;
     parts.push(trimSpan(text, next));

@@ -82,7 +82,10 @@ const crowded = [
 // Parts announced by a colon and joined by semicolons, the later ones in words of their own.
 const market = ['星江市发布菜场管理要求', '发布的4条针对菜场的管理要求明确：外来返城经营人员严格居家隔离；所有人员进入菜场必须测量体温，未测体温不得进场；每天必须做好开休市消毒至少2次；必须张贴宣传告示等。本市今年还将举办春季校园招聘会。'].join('\n');
 
-const ask = askOverArticles('continuation', { 'market.txt': market, 'crowded.txt': crowded, 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
+// Numbered points run together on one line, as a page that lost its line breaks shows them.
+const numbered = '星州市住房公积金阶段性支持政策\n5．受疫情影响的企业可申请缓缴住房公积金，缓缴期间职工正常提取。 6．对支付房租压力较大的职工，可在原1000元/月·户标准基础上提高50%，即按1500元/月·户标准提取。职工可灵活选择提取时间。 7．企业缓缴期间，中心通过多种渠道告知职工其所在企业的缓缴情况，提醒职工及时调整还款计划。';
+
+const ask = askOverArticles('continuation', { 'numbered.txt': numbered, 'market.txt': market, 'crowded.txt': crowded, 'service.txt': service, 'points.txt': points, 'help.txt': help, 'measures.txt': article, 'reform.txt': reform, 'steps.txt': steps, 'lines.txt': lines, 'haidian.txt': haidian, 'projects.txt': projects });
 
 describe('a lead told through its paragraph', () => {
   it('goes on into the sentence that continues it, cited as one span, and stops at a sentence on something else', async () => {
@@ -132,6 +135,14 @@ describe('a lead told through its paragraph', () => {
     const lead = leadLine(end.answer);
     expect(lead, end.answer).toContain('管理要求明确：外来返城经营人员严格居家隔离；所有人员进入菜场必须测量体温，未测体温不得进场；每天必须做好开休市消毒至少2次；必须张贴宣传告示等。[1]');
     expect(end.answer).not.toContain('招聘会');
+    for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
+  });
+
+  it('goes on through the body of the numbered point it opens, and stops at the next point', async () => {
+    const end = await ask('星州市对支付房租压力较大的职工有什么政策？');
+    const lead = leadLine(end.answer);
+    expect(lead, end.answer).toContain('即按1500元/月·户标准提取。职工可灵活选择提取时间。');
+    expect(lead).not.toContain('还款计划');
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
 
