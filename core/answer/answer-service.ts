@@ -709,7 +709,7 @@ export class AnswerService {
     const [nearest] = nearby;
     const gradeInstead = missing.length === 0 && nearest ? (otherGrade(searched, snapshot.documentText(nearest.chunk.document).slice(nearest.start, nearest.end)) ?? undefined) : undefined;
     // A follow-up is quoted as it was searched (苏州工业职业技术学院的校长是谁), not as typed (那…呢).
-    return { text: notFoundText(searched, { missing, gradeInstead, lacking, unlisted: evidence.verdict.unlisted, vaguelyCounted: evidence.verdict.vaguelyCounted, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within, yearClaimed }), citations: book.citations, settled: yearClaimed };
+    return { text: notFoundText(searched, { missing, gradeInstead, lacking, unlisted: evidence.verdict.unlisted, vaguelyCounted: evidence.verdict.vaguelyCounted, shortNameOnly: evidence.verdict.shortNameOnly, mentionedOnly: evidence.verdict.mentionedOnly, unnamedHonour: evidence.verdict.unnamedHonour, yearsInstead: evidence.verdict.yearsInstead, nearby: claims, within, yearClaimed }), citations: book.citations, settled: yearClaimed };
   }
 
   private *notFound(grounds: Grounds, engine: string, notice?: AnswerEnd['notice']): Generator<AnswerEvent> {

@@ -301,6 +301,8 @@ export interface EvidenceVerdict {
   unlisted?: string;
   /** Refused because the sentence saying what a 数量 question counts gives no number, only a vague one (形成一批…): its clause. */
   vaguelyCounted?: string;
+  /** A name the question says the article gives only short (能源集团), where no passage writes a longer one. */
+  shortNameOnly?: string;
   /** Refused because the sentences that speak of the question are of other years than the one asked. */
   yearsInstead?: { asked: number[]; stated: number[] };
   /** Refused because the college asked about has no article of its own: articles only name it in passing. */
@@ -1052,6 +1054,19 @@ function countGivenVaguely(sentences: readonly EvidenceSentence[], analysis: Que
   return found?.clause;
 }
 
+/**
+ * The name a question says the article gives only short, asking which one it is (只写了“能源集团”，到底是
+ * 哪家), when every sentence that writes it writes nothing longer ending in it (党总支与能源集团、…); else undefined.
+ */
+function shortNameOnly(sentences: readonly EvidenceSentence[], analysis: QuestionAnalysis): string | undefined {
+  const name = knobs.shortNameAsked.exec(analysis.question)?.[1];
+  if (!name) return undefined;
+  const writing = sentences.filter((sentence) => sentence.articleMatches && sentence.text.includes(name));
+  if (writing.length === 0) return undefined;
+  const longer = writing.some((sentence) => [...sentence.text.matchAll(new RegExp(escapeRegExp(name), 'gu'))].some((match) => !knobs.shortNameBefore.test(sentence.text.slice(Math.max(0, match.index - 1), match.index))));
+  return longer ? undefined : name;
+}
+
 /** The names the question depends on that no retrieved passage (nor its context) mentions. */
 function missingNames(hits: readonly SearchHit[], matches: readonly MatchTerm[], asked: ReadonlySet<number>): string[] {
   // A name quoted in part (对标“七个有力”) names the whole (对标七个有力): read without quotation marks too.
@@ -1106,6 +1121,8 @@ function judge(snapshot: IndexSnapshot, sentences: readonly EvidenceSentence[], 
   if (unnamedHonour) return { answerable: false, strength, missing, unnamedHonour };
   const vaguelyCounted = answerable ? countGivenVaguely(sentences, analysis) : undefined;
   if (vaguelyCounted) return { answerable: false, strength, missing, vaguelyCounted };
+  const shortName = answerable ? shortNameOnly(sentences, analysis) : undefined;
+  if (shortName) return { answerable: false, strength, missing, shortNameOnly: shortName };
   return { answerable, strength, missing, ...(lacking ? { lacking: analysis.answerType } : {}), ...(!answerable && unlisted ? { unlisted } : {}) };
 }
 

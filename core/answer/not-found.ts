@@ -28,6 +28,8 @@ export interface NotFoundReasons {
   unlisted?: string | undefined;
   /** The clause that counts what a 数量 question asks only vaguely (形成一批“课堂革命”典型案例). */
   vaguelyCounted?: string | undefined;
+  /** A name the question says the article gives only short (能源集团), as the article writes it. */
+  shortNameOnly?: string | undefined;
   /** A college no article is of, which articles name only in passing. */
   mentionedOnly?: string | undefined;
   /** An honour a yes-or-no question asks about that the articles do not name; `nearby` then holds the honours they do. */
@@ -65,7 +67,7 @@ export function saidOnlyVaguely(where: string, clause: string, marker = ''): str
  * person, a practice), or the number (date, person) that was not found in the articles that speak
  * of the question. Related text is listed as not answering, before what to try.
  */
-export function notFoundText(question: string, { missing = [], lacking, unlisted, vaguelyCounted, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed, gradeInstead }: NotFoundReasons = {}): string {
+export function notFoundText(question: string, { missing = [], lacking, unlisted, vaguelyCounted, shortNameOnly, mentionedOnly, unnamedHonour, yearsInstead, nearby = [], within, yearClaimed, gradeInstead }: NotFoundReasons = {}): string {
   const wanted = lacking ? askedFor[lacking] : undefined;
   const where = within === 'filters' ? '所选范围内的文章中' : within ? `${within.college}的文章中` : '已收录的文章中';
   const years = (list: readonly number[]): string => list.slice(0, 3).map((year) => `${year}年`).join('、');
@@ -81,6 +83,8 @@ export function notFoundText(question: string, { missing = [], lacking, unlisted
         ? `${where}提到了“${unlisted}”，但没有列出它具体包括哪些。`
         : vaguelyCounted
         ? saidOnlyVaguely(where, vaguelyCounted)
+        : shortNameOnly
+        ? `${where}只写了“${shortNameOnly}”，没有写它的全称或是哪一家。`
         : yearsInstead
           ? `${where}相关的内容写的是${years(yearsInstead.stated)}的情况，没有写${years(yearsInstead.asked)}的。`
           : gradeInstead

@@ -1069,6 +1069,14 @@ export const evidence = {
    * written. A topic word follows it in its clause.
    */
   vagueCount: /一批|若干|一系列|大批|一些|众多|不少/u,
+  /**
+   * A question saying the article gives a name only short, asking which one it is (文里只写了“能源集团”，
+   * 到底是哪家能源集团): group 1, the name. The articles answer it only where they write a longer name ending
+   * in it (浙江能源集团), not where it follows a joining word or a mark (党总支与能源集团、…).
+   */
+  shortNameAsked: /只(?:写|提|说)了?[“"]([^”"]{2,16})[”"][^？?]{0,16}?(?:到底|究竟|具体|全称)[^？?]{0,6}?(?:是|叫)?(?:哪|什么)/u,
+  /** What stands right before a name when nothing longer is written with it: a joining word, a mark, or nothing. */
+  shortNameBefore: /(?:^|[与和及同跟为在是了的、，,。；;：:（(“"\s])$/u,
   /** A number in a clause, in figures or counted in words (15家, 三项). */
   countInClause: /\d|[一二三四五六七八九十两百千万]+(?:个|项|名|家|所|支|门|条|种|位|次|件|台|套|篇|本|张|份|批|场|期|人)/u,
   /** The noun a count question counts, right after 多少/几 and its measure word (多少个教科研实训室). */

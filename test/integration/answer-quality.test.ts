@@ -3239,3 +3239,17 @@ describe('the names of people a count stands for', () => {
     expect(end.answer).toContain('浙江工匠3人');
   });
 });
+
+describe('a name the question says the article gives only short', () => {
+  it('is refused saying so where the article writes nothing longer (只写了“能源集团”，到底是哪家)', async () => {
+    const end = await ask('浙江机电自动化学院那篇只写了“能源集团”，究竟是哪一家能源集团？');
+    expect(end.notFound, end.answer).toBe(true);
+    expect(end.answer).toContain('只写了“能源集团”');
+    expect(end.citations.some((citation) => citation.quote.includes('能源集团'))).toBe(true);
+  });
+  it('is answered where the article writes it longer (杭州供电段党委, 上海铁路局杭州供电段)', async () => {
+    const end = await ask('浙江机电自动化学院那篇只写了“供电段党委”，到底是哪家单位的供电段？');
+    expect(end.notFound, end.answer).toBe(false);
+    expect(end.answer).toContain('杭州供电段');
+  });
+});
