@@ -390,22 +390,26 @@ function withContinuation(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
 /**
  * A count asked as a total (一共写了几项奖) goes on from a lead that ends at a semicolon through
  * the parts after it that count in the measure asked (…国家级三等奖1项、湖南省一等奖2项；获…二等奖1项):
- * each holds some of what is summed.
+ * each holds some of what is summed. A part that does not say what the question names of the lead
+ * (教师能力竞赛, 对标争先) counts something else.
  */
 function withCountedParts(snapshot: IndexSnapshot, lead: CitedSpan, sentence: EvidenceSentence, analysis: QuestionAnalysis): CitedSpan[] {
   const measure = qaKnobs.totalAsked.exec(analysis.question)?.[1];
   if (!measure || lead.end < sentence.end - 1) return [lead];
   const text = snapshot.documentText(lead.chunk.document);
   const count = `(?:\\d+|[一二两三四五六七八九十百]+)${measure}`;
-  // Not when the question names which of them it counts (湖南省二等奖，一共有几项): the lead's count is its.
-  const named = analysis.terms.filter((term) => term.role !== 'generic' && [...term.word].length >= 2).map((term) => term.word);
-  const leadText = text.slice(lead.start, lead.end);
-  if ([...leadText.matchAll(new RegExp(count, 'gu'))].some((match) => named.some((word) => leadText.slice(Math.max(0, match.index - qaKnobs.countNamedReach), match.index).includes(word)))) return [lead];
+  // Not into a part that leaves out what the question names of the lead (教师能力竞赛一共拿了几项奖: the
+  // next part's contests are others).
+  const named = longestStretchIn(analysis.question, text.slice(lead.start, lead.end));
+  const namesLead = [...named.replace(/[^\p{Script=Han}]/gu, '')].length >= qaKnobs.countNamedStretch;
   const parts: TextSpan[] = [];
   let end = lead.end;
   for (const next of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext))) {
     const gap = `${text[end - 1] ?? ''}${text.slice(end, next.start)}`;
-    if (!/[；;]/u.test(gap) || gap.includes('\n') || !new RegExp(count, 'u').test(text.slice(next.start, next.end))) break;
+    const nextText = text.slice(next.start, next.end);
+    if (!/[；;]/u.test(gap) || gap.includes('\n') || !new RegExp(count, 'u').test(nextText)) break;
+    // …unless it names another thing the question names (教师能力竞赛和思政教学能力比赛总共…).
+    if (namesLead && !nextText.includes(named) && [...longestStretchIn(analysis.question, nextText).replace(/[^\p{Script=Han}]/gu, '')].length < qaKnobs.countNamedStretch) break;
     parts.push(trimSpan(text, next));
     end = parts[parts.length - 1]!.end;
   }

@@ -17,7 +17,7 @@ import { ordinalOf } from './enumerations.ts';
 import { coreCoverageOf, documentContext, outcomeStrength, selectSentences, type Evidence, type EvidenceSentence } from './evidence.ts';
 import { collegeMentions, numeral, scopeObject, type QuestionAnalysis } from './question.ts';
 import { topicSayer } from './says-topic.ts';
-import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, leftOutRunEnd, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
+import { answerLengths, askerLead, compareKnobs, draftSectionWords, draftUsageNote, draftWording, leftOutClause, leftOutRunEnd, leftOutStandIn, leftOutStandInSaid, sectionLeftOut, sentenceCues, summaryKnobs } from './tuning.ts';
 
 export type Section = 'background' | 'practice' | 'outcome' | 'insight';
 
@@ -123,14 +123,15 @@ export function leftOutText(request: string): string {
 
 /**
  * A request without each sentence whose last clause leaves out all its clauses name (see
- * `leftOutRunEnd`). Read off the request as typed: its sentences are gone once clauses are joined.
+ * `leftOutRunEnd`, `leftOutStandIn`). Read off the request as typed: its sentences are gone once clauses are joined.
  */
 export function withoutLeftOutRuns(request: string): string {
   return request
     .split(sentenceEnd)
     .filter((sentence) => {
       const clauses = sentence.split(/[，,；;]/u);
-      return !(clauses.length >= 2 && leftOutRunEnd.test(clauses[clauses.length - 1]!));
+      const last = clauses[clauses.length - 1]!;
+      return !(clauses.length >= 2 && (leftOutRunEnd.test(last) || (leftOutStandIn.test(last) && leftOutStandInSaid.test(clauses[clauses.length - 2]!))));
     })
     .join('');
 }

@@ -46,6 +46,8 @@ import {
   textKindAsPractice,
   textKindCounted,
   textPartWords,
+  proposalPartWords,
+  proposalAsked,
   quotedShape,
   answerMark,
   intentWords,
@@ -183,6 +185,7 @@ const genericSet: ReadonlySet<string> = new Set(genericWords);
 const requestFramingSet: ReadonlySet<string> = new Set(requestFramingWords);
 const textGenreSet: ReadonlySet<string> = new Set(textGenreWords);
 const textPartSet: ReadonlySet<string> = new Set(textPartWords);
+const proposalPartSet: ReadonlySet<string> = new Set(proposalPartWords);
 const roleSet: ReadonlySet<string> = new Set(roleWords);
 const placeSet: ReadonlySet<string> = new Set(knownPlaces);
 
@@ -190,7 +193,9 @@ const placeSet: ReadonlySet<string> = new Set(knownPlaces);
  * Whether a request says a kind of text or its part as the text it wants (出一期黑板报, 报头一行),
  * not as a practice it asks about (给困难党员写慰问信, 栏目建设的做法).
  */
-function textKindFraming(word: string, question: string): boolean {
+function textKindFraming(word: string, question: string, request = question): boolean {
+  // A proposal's part is framing in a request for one, whichever of its clauses says it.
+  if (proposalPartSet.has(word)) return proposalAsked.test(request);
   const genre = textGenreSet.has(word);
   if (!genre && !textPartSet.has(word)) return false;
   let counted = false;
@@ -653,7 +658,7 @@ export function analyzeQuestion(question: string, context: QuestionContext): Que
     if (intentSet.has(word) || isQualifiedIntent(word)) role = 'intent';
     else if (isPlace) role = 'subject';
     else if (roleSet.has(word)) role = 'topic';
-    else if (genericSet.has(word) || (context.topicPhrase && (requestFramingSet.has(word) || textKindFraming(word, question))) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
+    else if (genericSet.has(word) || (context.topicPhrase && (requestFramingSet.has(word) || textKindFraming(word, question, context.ownWords))) || numeralCount.test(word) || dayOrMonth(word, question) || (outlineWords.test(word) && outlineAsked.test(question))) role = 'generic';
     // A word of the field jieba tags as a proper noun (党风廉政: nz) is what is asked about, not who.
     // jieba tags some common words as names or places (深度 ns, 高水平 nr): in a topic to draft or
     // compare on, a word of its general table that common is what the topic says, not whose it is.

@@ -210,9 +210,13 @@ export const requestFramingWords: readonly string[] = [
   '二字', '两字', '三字', '四字', '字样',
   // …and of the kind of text it is and its parts (班会教案, 倡议书的每条倡议, 年鉴条目, 欢迎词的结尾, 思维导图的节点, 括号里的例子).
   '教案', '班会', '倡议', '倡议书', '年鉴', '条目', '年报', '欢迎词', '致辞', '主持词', '提纲', '导图', '思维导图', '节点', '脚本', '分镜', '括号', '例子', '格子', '表头', '小结', '讨论题', '第三人称', '结尾', '话题',
-  // …and of a proposal (教代会提案的案由、理由、建议).
-  '提案', '案由', '理由',
+  // …and of a proposal (教代会提案的案由).
+  '提案', '案由',
 ];
+
+/** Parts of a proposal that are framing only in a request for one (提案…按提案格式写：标题、案由、理由): elsewhere what is asked (…的理由). */
+export const proposalPartWords: readonly string[] = ['理由'];
+export const proposalAsked = /提案|案由/u;
 
 /**
  * The office genres staff ask to be written (a general list, not this corpus's): letters, spoken
@@ -903,11 +907,19 @@ export const leftOutClause = /[，,；;。]\s*(?:[^，,；;。]{2,40}[，,]\s*(?
 /**
  * The last clause of a sentence leaving out every thing its clauses before name, without a subject
  * of its own (…是护林，…也没写抗台，…更不是一回事，都别拿来顶; …是宣传阵地，都别当党务公开写): the
- * whole sentence is what the request sets aside; so too a last clause that only says not to stand them in
- * (…都不是植树，别拿来顶; …那是别的志愿服务，别凑). Not 别的学校的都不要, whose clause names what it
- * leaves out, nor …一个都不能少 / 这些都别落下, which asks for all of it.
+ * whole sentence is what the request sets aside. Not 别的学校的都不要, whose clause names what it leaves out,
+ * nor …一个都不能少 / 这些都别落下, which asks for all of it.
  */
-export const leftOutRunEnd = /^\s*(?:(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)(?!少|漏|落|缺|丢|忘)[^，,；;。！!]{0,12}|(?:也)?(?:别|不要|甭)(?:拿来|拿去|往里)?(?:顶|凑|硬凑|充数|塞|混|掺|套)(?:进来|进去)?)[。！!]?\s*$/u;
+export const leftOutRunEnd = /^\s*(?:这些|这几个|这几样|这几项|以上|上面这些|它们)?(?:也)?(?:统统|一概|一律|全部|全都|都)(?:别|不要|不用|不能|甭|不算|不是|不写|不收|不列|不放|不提)(?!少|漏|落|缺|丢|忘)[^，,；;。！!]{0,12}[。！!]?\s*$/u;
+
+/**
+ * A last clause that only says not to stand things in (别拿来顶, 别凑, 也别往里塞, 别混进来): it sets its
+ * sentence aside as `leftOutRunEnd` does when the clause before says what those things are (…是护林巡防，
+ * …都不是植树，别拿来顶; …那是别的志愿服务，别凑: `leftOutStandInSaid`), not after the request itself
+ * (请以嘉职院劳动教育为例写一份汇报材料，别硬凑).
+ */
+export const leftOutStandIn = /^\s*(?:也)?(?:别|不要|甭)(?:拿来|拿去|往里)?(?:顶|凑|硬凑|充数|塞|混|掺|套)(?:进来|进去)?[。！!]?\s*$/u;
+export const leftOutStandInSaid = /是/u;
 
 /**
  * Words that say only whose honours are asked (党组织…拿过哪些集体荣誉): beside a word of
@@ -1393,8 +1405,11 @@ export const qaKnobs = {
    * through the semicolon-joined parts after it that count in that measure too.
    */
   totalAsked: /(?:一共|总共|共计|合计|总计|加起来|共)[^，,。？?]{0,8}?(?:几|多少)([项个名人次家支门所条篇本批])/u,
-  /** …unless a word of the question stands this close before a count of the lead (湖南省二等奖1项): that count is the one asked. */
-  countNamedReach: 6,
+  /**
+   * …unless the question shares a stretch this long with the lead that a part does not say (教师能力竞赛一共拿了
+   * 几项奖: …获湖南省职业院校教师思想政治教育教学能力比赛… is another contest).
+   */
+  countNamedStretch: 4,
   /** Listing colleges, each item says the longest stretch of the question the lead says, when it is this long (万人计划). */
   sharedStretch: 3,
   /** A list defines a name asked about when the name stands within this many characters before it (“三亮三比”工程，亮身份…). */

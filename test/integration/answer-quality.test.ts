@@ -3217,6 +3217,16 @@ describe('a total asked', () => {
     for (const part of ['国家级三等奖1项', '湖南省一等奖2项', '二等奖1项；获湖南省职业院校教师思想政治教育教学能力比赛二等奖1项', '创业规划大赛获一等奖1项']) expect(lead, end.answer).toContain(part);
     for (const claim of claimsOf(lead)) expectClaimSupported(claim, end.citations);
   });
+  it('stays with the parts that say what the question names of the lead (教师能力竞赛; 对标争先)', async () => {
+    const contest = await ask('湖电风能学院教师能力竞赛一共拿了几项奖？');
+    expect(leadLine(contest.answer), contest.answer).toContain('二等奖1项');
+    expect(contest.answer).not.toContain('思想政治教育教学能力比赛');
+    const project = await ask('湖电风能学院对标争先项目一共涉及多少名人员？');
+    expect(project.answer).not.toContain('优秀共产党员');
+    // A part naming another thing the question names (思政教学能力比赛) is summed too.
+    const both = await ask('湖电风能学院2021年教师能力竞赛和思政教学能力比赛总共获了几项奖？');
+    expect(leadLine(both.answer), both.answer).toContain('思想政治教育教学能力比赛二等奖1项');
+  });
   it('stays with the count the question names (湖南省二等奖，一共有几项)', async () => {
     const end = await ask('湖南电气风能学院老师在教师能力竞赛中获得的湖南省二等奖，一共有几项？');
     expect(leadLine(end.answer), end.answer).toContain('二等奖1项');

@@ -226,6 +226,9 @@ describe('a drafting request as office staff type it', () => {
     for (const word of ['保障森林生态安全', '博士课堂', '拿来顶']) expect(draftSearch(planting), word).not.toContain(word);
     expect(draftSearch(planting)).toContain('植树');
     expect(compareSearch('五家文章里写到控烟的，按学校列：党员带头戒烟几人。湖电“风能蒲公英”那是别的志愿服务，别凑')).not.toContain('风能蒲公英');
+    // …but not after the request itself, which says nothing of what they are (…写一份汇报材料，别硬凑).
+    expect(draftSearch('请以嘉职院劳动教育为例写一份汇报材料，别硬凑。')).toContain('劳动教育');
+    expect(compareSearch('按学校列出各校的党员志愿服务做法，数量不够就空着，别凑。')).toContain('志愿服务');
     // What is left out, as the request writes it: the sentence set aside and each clause saying not to write.
     expect(leftOutText('给支委会整理一份浙江机电自动化学院党总支党建引领育人的材料。援疆援青那段不写，获奖的个人名单也不要。')).toBe('援疆援青那段不写，获奖的个人名单也不要。');
     expect(leftOutText(request)).toContain('匠心机电');

@@ -143,8 +143,8 @@ describe('answer types', () => {
     ['劳动教育推进大会打出的主题口号是什么？', '名称'],
     // The names of people counted before a pause (评上浙江工匠的3位老师，各叫什么名字) are people's.
     ['评上浙江工匠的3位老师，各叫什么名字？', '人物'],
-    // A count asked with what each is (有几家，分别是哪些; 几支 各是啥): the items, which the count is of.
-    ['党建联建企业有几家，分别是哪些？', '列表'],
+    // A count asked with what each is (有几个，分别是哪些; 几支 各是啥): the things counted, which the count is of.
+    ['嘉职院四大工程有几个，分别是哪些？', '列表'],
     ['拿国家级牌子的教学团队 几支 各是啥', '定义'],
     // How many parts an article falls into is told by its parts.
     ['嘉职院的文章分几个部分', '列表'],
@@ -294,6 +294,11 @@ describe('word roles', () => {
     expect(apart).toBeLessThan(0.95);
     // The noun written in full after its qualifier is the qualified noun (铁路劳动模范 for 铁路劳模).
     expect(coreCoverageOf(analyze('学院出过哪位铁路劳模？'))('涌现了铁路劳动模范朱光耀。')).toBeGreaterThan(0.8);
+  });
+
+  it('reads a proposal\'s parts as framing only in a request for one (按提案格式写：…理由; not 说明…的理由)', () => {
+    expect(roleOf(analyze('教代会上我想提个提案，建议用红色主题给楼宇命名，按提案格式写：标题、案由、理由、建议', { topicPhrase: true }), '理由')).toBe('generic');
+    expect(roleOf(analyze('写一段话说明台科院机模学院开展“红模力”党建联建的理由', { topicPhrase: true }), '理由')).toBe('topic');
   });
 
   it('reads one of a compound\'s parts as only part of it (课程 of 课程思政, whose 思政 jieba does not cut out)', () => {
