@@ -38,7 +38,7 @@ import { questionParts } from './question-parts.ts';
 import { withCorpusSynonyms } from './query-synonyms.ts';
 import { absentQualifiers, absentThings, analyzeQuestion, scopeObjectUnwritten, holdsUnwritten, noticeWorthy, unwrittenPieces, unwrittenThings, unwrittenTopicWords, answerTypeOf, collegeMentions, isYear, organisationsNamedIn, withClaimedValuesGeneric, withCollegeNamesMended, type QuestionAnalysis } from './question.ts';
 import { isHonoursOnly } from './says-topic.ts';
-import { acrossColleges, summaryKnobs, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
+import { acrossColleges, itemsAskedToo, summaryKnobs, answerMark, askerLead, draftWording, quotedShape, quotedPhrase, namedCounted, clausePointsBack, leftOutClause, modeRetrieval, narrowingFollowUp, otherCollegesAsked, requestClauseBreak, rewriteTimeoutMs, unitNameReach, yearClaimedAsked } from './tuning.ts';
 import { withSuggestions } from './suggestions.ts';
 
 /** Where the answer service reports what users should not see (fallback causes). */
@@ -672,6 +672,12 @@ export class AnswerService {
     if (claimsAside) {
       const judged = gatherEvidence(snapshot, retrieved.hits, claimsAside, { scoped });
       if (judged.verdict.answerable) evidence = judged;
+    }
+    // 跟几家单位共建…，分别是哪些, where the article names them without counting them: the items answer.
+    if (!evidence.verdict.answerable && evidence.verdict.lacking === '数量' && itemsAskedToo.test(analysis.question)) {
+      const asList: QuestionAnalysis = { ...analysis, answerType: '列表' };
+      const judged = gatherEvidence(snapshot, retrieved.hits, asList, { scoped });
+      if (judged.verdict.answerable) return { analysis: asList, retrieved, evidence: judged, namedCollege: named };
     }
     return { analysis, retrieved, evidence, namedCollege: named };
   }

@@ -73,6 +73,12 @@ export const outlineWords = /^(?:一级|二级|大|小)?标题$|^(?:一级|二�
 /** Asked what parts a body of work falls into (党建工作分哪几个板块, 分为哪几部分, 正文三块小标题): its article's outline answers. */
 export const outlineAsked = /(?:文章|那篇|这篇|全文|正文)[^，。？?]{0,6}?(?:哪|几)(?:几|些)?(?:个|大)?(?:块|部分|方面|板块)|分(?:为|成)?了?(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|部分|模块|方面)|(?:有|包括)(?:哪|几)(?:几|些)?(?:个|大)?(?:板块|模块)|(?:[一二三四五六七八九十两几]|哪几|哪些)(?:块|个|部分)?的?(?:小|大|一级|二级)标题|(?:小|大|一级|二级)标题(?:是|有|分别|依次)/u;
 
+/**
+ * A count asked with what each counted thing is (跟几家单位共建…，分别是哪些; 有几位，分别是谁): where the
+ * articles name the things without counting them, the things answer it.
+ */
+export const itemsAskedToo = /[，,\s](?:各|分别)(?:是|叫|有)?(?:什么|啥|哪些|哪几|谁)/u;
+
 export const answerTypeCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['是否', new RegExp(`是否|是不是|有没有|能否|可否|有无|吗[？?]?$|${happenedAsked}|${guessAsked}|${claimChecked}`, 'u')],
   ['数量', contactAsked],

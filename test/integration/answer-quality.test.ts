@@ -3242,6 +3242,18 @@ describe('a count asked with what each is', () => {
   });
 });
 
+describe('a count asked with what each counted thing is, where the article names them without counting', () => {
+  it('is answered with the things named (跟几家单位共建…，分别是哪些)', async () => {
+    const end = await ask('浙江机电自动化学院党总支跟几家单位共建校企协同党建基地，分别是哪些？');
+    expect(end.notFound, end.answer).toBe(false);
+    for (const partner of ['能源集团', '新疆理工学院', '浙江中控第四党总支']) expect(leadLine(end.answer)).toContain(partner);
+  });
+  it('keeps the count where the article gives one (近两年与158家龙头骨干企业…)', async () => {
+    const end = await ask('嘉职院签订战略合作协议的龙头骨干企业有几家？');
+    expect(leadLine(end.answer), end.answer).toContain('158家');
+  });
+});
+
 describe('the names of people a count stands for', () => {
   it('are refused where the article gives the count only (评上浙江工匠的3位老师，各叫什么名字)', async () => {
     const end = await ask('台州科技职业学院机电与模具工程学院评上浙江工匠的3位老师，各叫什么名字？');
