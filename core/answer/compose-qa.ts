@@ -397,19 +397,23 @@ function withCountedParts(snapshot: IndexSnapshot, lead: CitedSpan, sentence: Ev
   const measure = qaKnobs.totalAsked.exec(analysis.question)?.[1];
   if (!measure || lead.end < sentence.end - 1) return [lead];
   const text = snapshot.documentText(lead.chunk.document);
-  const count = `(?:\\d+|[一二两三四五六七八九十百]+)${measure}`;
+  const counts = new RegExp(`(?:\\d+|[一二两三四五六七八九十百]+)${measure}`, 'u');
+  // What the question names of a text, when it is a stretch of `countNamedStretch` characters or more.
+  const namedIn = (part: string): string => {
+    const stretch = longestStretchIn(analysis.question, part);
+    return [...stretch.replace(/[^\p{Script=Han}]/gu, '')].length >= qaKnobs.countNamedStretch ? stretch : '';
+  };
   // Not into a part that leaves out what the question names of the lead (教师能力竞赛一共拿了几项奖: the
-  // next part's contests are others).
-  const named = longestStretchIn(analysis.question, text.slice(lead.start, lead.end));
-  const namesLead = [...named.replace(/[^\p{Script=Han}]/gu, '')].length >= qaKnobs.countNamedStretch;
+  // next part's contests are others), unless it names another thing the question names
+  // (教师能力竞赛和思政教学能力比赛总共…).
+  const named = namedIn(text.slice(lead.start, lead.end));
   const parts: TextSpan[] = [];
   let end = lead.end;
   for (const next of splitSentences(text, sentence.end, Math.min(text.length, lead.start + qaKnobs.leadWithNext))) {
     const gap = `${text[end - 1] ?? ''}${text.slice(end, next.start)}`;
     const nextText = text.slice(next.start, next.end);
-    if (!/[；;]/u.test(gap) || gap.includes('\n') || !new RegExp(count, 'u').test(nextText)) break;
-    // …unless it names another thing the question names (教师能力竞赛和思政教学能力比赛总共…).
-    if (namesLead && !nextText.includes(named) && [...longestStretchIn(analysis.question, nextText).replace(/[^\p{Script=Han}]/gu, '')].length < qaKnobs.countNamedStretch) break;
+    if (!/[；;]/u.test(gap) || gap.includes('\n') || !counts.test(nextText)) break;
+    if (named && !nextText.includes(named) && !namedIn(nextText)) break;
     parts.push(trimSpan(text, next));
     end = parts[parts.length - 1]!.end;
   }

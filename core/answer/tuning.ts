@@ -1410,7 +1410,7 @@ export const qaKnobs = {
    * A total asked (一共写了几项奖, 总共多少个): group 1, the measure it counts in. Its lead goes on
    * through the semicolon-joined parts after it that count in that measure too.
    */
-  totalAsked: /(?:一共|总共|共计|合计|总计|加起来|共)[^，,。？?]{0,8}?(?:几|多少)([项个名人次家支门所条篇本批])/u,
+  totalAsked: /(?:一共|总共|共计|合计|总计|加起来|共有)[^，,。？?]{0,8}?(?:几|多少)([项个名人次家支门所条篇本批])/u,
   /**
    * …unless the question shares a stretch this long with the lead that a part does not say (教师能力竞赛一共拿了
    * 几项奖: …获湖南省职业院校教师思想政治教育教学能力比赛… is another contest).
