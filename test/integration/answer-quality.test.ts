@@ -3248,9 +3248,9 @@ describe('a count asked with what each counted thing is, where the article names
     expect(end.notFound, end.answer).toBe(false);
     for (const partner of ['能源集团', '新疆理工学院', '浙江中控第四党总支']) expect(leadLine(end.answer)).toContain(partner);
   });
-  it('keeps the count where the article gives one (近两年与158家龙头骨干企业…)', async () => {
-    const end = await ask('嘉职院签订战略合作协议的龙头骨干企业有几家？');
-    expect(leadLine(end.answer), end.answer).toContain('158家');
+  it('keeps the count where the article gives one, the things asked too (建成…等8个校级科创平台)', async () => {
+    const end = await ask('嘉职院建成了几个校级科创平台，分别是哪些？');
+    expect(leadLine(end.answer), end.answer).toContain('8个校级科创平台');
   });
 });
 
